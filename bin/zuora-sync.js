@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI through tsx's loader, so there is no build step between a clone and a run.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runCli } = await import('../service/src/cli/main.ts');
+process.exitCode = await runCli(process.argv);

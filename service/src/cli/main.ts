@@ -1,0 +1,112 @@
+// The `zuora-sync` command line. Exit codes: 0 done, 1 a check or job failed, 2 bad configuration or usage.
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/config-error.js';
+import { loadConfig, type Config } from '../config/load-config.js';
+import { createLogger } from '../logging/logger.js';
+import { createService } from '../main.js';
+import { migrate } from '../store/migrate.js';
+import { openStore } from '../store/open-store.js';
+import { serviceVersion } from '../version.js';
+import { doctorChecks, runDoctor } from './doctor.js';
+import { terminalFor } from './terminal.js';
+
+export interface CliIo {
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+class ExitCode extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+export async function runCli(argv: readonly string[], io: CliIo = process): Promise<number> {
+  const err = terminalFor(io.stderr, io.env);
+  const out = terminalFor(io.stdout, io.env);
+  const config = (): Config => {
+    try {
+      return loadConfig();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      io.stderr.write(`${err.bad('zuora-sync: the configuration is invalid')}\n`);
+      for (const p of error.problems) io.stderr.write(`  ${p.name}: ${p.message}\n`);
+      throw new ExitCode(2);
+    }
+  };
+
+  const program = new Command()
+    .name('zuora-sync')
+    .description('Zuora Billing <-> Salesforce connector: sync service, CLI and emulators')
+    .version(serviceVersion)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command('migrate')
+    .description('apply pending store migrations (PGlite in DATA_DIR, or PostgreSQL at DATABASE_URL)')
+    .action(async () => {
+      const store = await openStore(config());
+      try {
+        const report = await migrate(store);
+        io.stdout.write(
+          report.applied.length === 0
+            ? `store is current (migration ${report.current})\n`
+            : `applied ${report.applied.join(', ')}\n`,
+        );
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('doctor')
+    .description('check configuration, store, Zuora and Salesforce; one line per problem, exit 1 if any')
+    .action(async () => {
+      let cfg: Config;
+      try {
+        cfg = loadConfig();
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        for (const p of error.problems) io.stdout.write(`${out.bad('FAIL')} config      ${p.name}: ${p.message}\n`);
+        throw new ExitCode(1);
+      }
+      io.stdout.write(`${out.ok('ok  ')} config      valid\n`);
+      const results = await runDoctor(doctorChecks(cfg));
+      for (const r of results) {
+        io.stdout.write(`${r.ok ? out.ok('ok  ') : out.bad('FAIL')} ${r.name.padEnd(11)} ${r.detail}\n`);
+      }
+      if (results.some((r) => !r.ok)) throw new ExitCode(1);
+    });
+
+  program
+    .command('serve')
+    .description('run the HTTP service (and its scheduled jobs) until interrupted')
+    .action(async () => {
+      const cfg = config();
+      const logger = createLogger(cfg.logLevel);
+      const service = await createService(cfg, logger);
+      const address = await service.app.listen({ host: cfg.host, port: cfg.port });
+      io.stdout.write(`zuora-sync ${serviceVersion} listening on ${address}\n`);
+      if (service.apiTokenFile !== undefined) {
+        io.stdout.write(`API token (generated, no API_TOKEN set): ${service.apiTokenFile}\n`);
+      }
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await service.close();
+    });
+
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    if (error instanceof ExitCode) return error.code;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    io.stderr.write(`${err.bad('zuora-sync:')} ${(error as Error).message}\n`);
+    return 1;
+  }
+}

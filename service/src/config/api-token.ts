@@ -1,0 +1,25 @@
+// With no API_TOKEN configured (embedded default), a random token is made once and kept in
+// DATA_DIR/api-token (mode 0600), so the Salesforce named credential and scripts can read it.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ResolvedToken {
+  readonly token: string;
+  /** Where the generated token is kept; undefined when it came from API_TOKEN. */
+  readonly file: string | undefined;
+}
+
+export function resolveApiToken(configured: string | undefined, dataDir: string): ResolvedToken {
+  if (configured !== undefined) return { token: configured, file: undefined };
+  const file = join(dataDir, 'api-token');
+  if (existsSync(file)) {
+    const token = readFileSync(file, 'utf8').trim();
+    if (token.length >= 24) return { token, file };
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const token = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return { token, file };
+}

@@ -1,0 +1,71 @@
+// The service's environment variables: one zod schema, so every bad value is reported by name at start.
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const port = z.coerce
+  .number({ error: 'expected a whole number from 0 to 65535' })
+  .int('expected a whole number from 0 to 65535')
+  .min(0, 'expected a whole number from 0 to 65535')
+  .max(65535, 'expected a whole number from 0 to 65535');
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'expected an http(s) URL such as https://host');
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    if (!URL.canParse(v)) return false;
+    const u = new URL(v);
+    return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
+  }, 'expected a PostgreSQL URL such as postgres://user@127.0.0.1:5432/db');
+
+const positiveInt = (what: string) =>
+  z.coerce.number({ error: `expected ${what}` }).int(`expected ${what}`).positive(`expected ${what}`);
+
+export const envSchema = z.object({
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: port.default(8787),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  API_TOKEN: optionalText.pipe(z.string().min(24, 'expected at least 24 characters').optional()),
+  DATA_DIR: z.string().trim().min(1).default('.data'),
+  DATABASE_URL: optionalText.pipe(postgresUrl.optional()),
+  BODY_LIMIT_BYTES: positiveInt('a positive number of bytes').default(1_048_576),
+
+  ZUORA_BASE_URL: optionalText.pipe(httpUrl.optional()),
+  ZUORA_CLIENT_ID: optionalText,
+  ZUORA_CLIENT_SECRET: optionalText,
+  ZUORA_ENTITY_IDS: optionalText,
+
+  SF_LOGIN_URL: optionalText.pipe(httpUrl.optional()),
+  SF_CLIENT_ID: optionalText,
+  SF_CLIENT_SECRET: optionalText,
+  SF_USERNAME: optionalText,
+  SF_PASSWORD: optionalText,
+  SF_API_VERSION: z
+    .string()
+    .trim()
+    .regex(/^\d{2}\.0$/, 'expected an API version such as 62.0')
+    .default('62.0'),
+
+  EMULATOR_SEED: z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').default(42),
+  EMULATOR_SIZE: z.enum(['S', 'M', 'L']).default('S'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Variables whose values are secrets: never printed, never logged. */
+export const secretEnvNames = [
+  'API_TOKEN',
+  'ZUORA_CLIENT_SECRET',
+  'SF_CLIENT_SECRET',
+  'SF_PASSWORD',
+  'DATABASE_URL',
+] as const;

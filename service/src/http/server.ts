@@ -1,0 +1,54 @@
+// Builds the Fastify app: zod at the edge, bearer auth, JSON errors, metrics and the generated OpenAPI.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type FastifyPluginAsyncZod,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { registerBearerAuth } from './bearer-auth.js';
+import { registerErrorHandling } from './error-handler.js';
+import { registerMetrics } from './metrics.js';
+
+export interface ServerOptions {
+  readonly apiToken: string;
+  readonly bodyLimitBytes: number;
+  readonly logger: Logger | false;
+  readonly metrics: Registry;
+  readonly version: string;
+  readonly routes: readonly FastifyPluginAsyncZod[];
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const loggerInstance: FastifyBaseLogger | undefined = options.logger === false ? undefined : options.logger;
+  const app = Fastify({
+    bodyLimit: options.bodyLimitBytes,
+    ...(loggerInstance === undefined ? { logger: false } : { loggerInstance }),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  registerBearerAuth(app, options.apiToken);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'zuora-salesforce-sync service API',
+        version: options.version,
+        description: 'Every route except /health takes "Authorization: Bearer <API_TOKEN>".',
+      },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearerAuth: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerMetrics(app, options.metrics);
+  for (const route of options.routes) await app.register(route);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return app;
+}
