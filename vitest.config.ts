@@ -10,6 +10,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'service', include: ['service/test/**/*.test.ts'] } },
       { extends: true, test: { name: 'emulators', include: ['emulators/*/test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'package', include: ['scripts/checks/test/**/*.test.ts'] } },
     ],
   },
 });

@@ -28,9 +28,12 @@ export function doctorChecks(config: Config): DoctorCheck[] {
             .query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')
             .catch(() => [{ n: 0 }]);
           const pending = readMigrations().length - (applied[0]?.n ?? 0);
-          const where = store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+          const where =
+            store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
           if (pending > 0) {
-            throw new Error(`${where} reachable, but ${pending} migration(s) pending: run "zuora-sync migrate"`);
+            throw new Error(
+              `${where} reachable, but ${pending} migration(s) pending: run "zuora-sync migrate"`,
+            );
           }
           return `${where}, server ${rows[0]?.v ?? '?'}, migrations current`;
         } finally {
@@ -49,7 +52,8 @@ export function doctorChecks(config: Config): DoctorCheck[] {
     {
       name: 'salesforce',
       async run() {
-        if (config.salesforce.kind === 'emulator') return 'embedded emulator (no SF_* credentials configured)';
+        if (config.salesforce.kind === 'emulator')
+          return 'embedded emulator (no SF_* credentials configured)';
         const conn = await connectSalesforce(config.salesforce);
         const limits = await conn.limits();
         const daily = limits.DailyApiRequests;

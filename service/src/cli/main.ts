@@ -69,7 +69,8 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
         cfg = loadConfig();
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        for (const p of error.problems) io.stdout.write(`${out.bad('FAIL')} config      ${p.name}: ${p.message}\n`);
+        for (const p of error.problems)
+          io.stdout.write(`${out.bad('FAIL')} config      ${p.name}: ${p.message}\n`);
         throw new ExitCode(1);
       }
       io.stdout.write(`${out.ok('ok  ')} config      valid\n`);

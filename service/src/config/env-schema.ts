@@ -16,7 +16,10 @@ const port = z.coerce
 const httpUrl = z
   .string()
   .trim()
-  .refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'expected an http(s) URL such as https://host');
+  .refine(
+    (v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v),
+    'expected an http(s) URL such as https://host',
+  );
 
 const postgresUrl = z
   .string()
@@ -28,7 +31,10 @@ const postgresUrl = z
   }, 'expected a PostgreSQL URL such as postgres://user@127.0.0.1:5432/db');
 
 const positiveInt = (what: string) =>
-  z.coerce.number({ error: `expected ${what}` }).int(`expected ${what}`).positive(`expected ${what}`);
+  z.coerce
+    .number({ error: `expected ${what}` })
+    .int(`expected ${what}`)
+    .positive(`expected ${what}`);
 
 export const envSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -55,7 +61,10 @@ export const envSchema = z.object({
     .regex(/^\d{2}\.0$/, 'expected an API version such as 62.0')
     .default('62.0'),
 
-  EMULATOR_SEED: z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').default(42),
+  EMULATOR_SEED: z.coerce
+    .number({ error: 'expected a whole number' })
+    .int('expected a whole number')
+    .default(42),
   EMULATOR_SIZE: z.enum(['S', 'M', 'L']).default('S'),
 });
 

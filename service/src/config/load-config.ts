@@ -88,11 +88,17 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     ['ZUORA_BASE_URL', 'ZUORA_CLIENT_ID', 'ZUORA_CLIENT_SECRET'],
     problems,
   );
-  const sfSet = requireAllOrNone(env, 'Salesforce', ['SF_LOGIN_URL', 'SF_CLIENT_ID', 'SF_CLIENT_SECRET'], problems);
+  const sfSet = requireAllOrNone(
+    env,
+    'Salesforce',
+    ['SF_LOGIN_URL', 'SF_CLIENT_ID', 'SF_CLIENT_SECRET'],
+    problems,
+  );
   if ((env.SF_USERNAME === undefined) !== (env.SF_PASSWORD === undefined)) {
     problems.push({
       name: env.SF_USERNAME === undefined ? 'SF_USERNAME' : 'SF_PASSWORD',
-      message: 'missing: SF_USERNAME and SF_PASSWORD go together (username-password flow); set both or neither',
+      message:
+        'missing: SF_USERNAME and SF_PASSWORD go together (username-password flow); set both or neither',
     });
   }
   if ((zuoraSet || sfSet) && env.API_TOKEN === undefined) {

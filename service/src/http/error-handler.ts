@@ -13,7 +13,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
-      const issues = error.validation.map((v) => {
+      const validation = error.validation as readonly { instancePath: string; message?: string }[];
+      const issues = validation.map((v) => {
         const path = [where, ...(v.instancePath === '' ? [] : v.instancePath.slice(1).split('/'))].join('.');
         return { path, message: v.message ?? 'invalid value' };
       });
@@ -40,6 +41,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.code(500).send({ error: 'internal_error', message: 'internal error; see the service log' });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
+    reply
+      .code(404)
+      .send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
   );
 }

@@ -23,12 +23,29 @@ export interface ServerOptions {
   readonly routes: readonly FastifyPluginAsyncZod[];
 }
 
+export interface RouteInfo {
+  readonly method: string;
+  readonly url: string;
+}
+
+const registeredRoutes = new WeakMap<FastifyInstance, RouteInfo[]>();
+
+/** Every route the app serves (for tests that must cover all of them, such as authentication). */
+export function routesOf(app: FastifyInstance): readonly RouteInfo[] {
+  return registeredRoutes.get(app) ?? [];
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const loggerInstance: FastifyBaseLogger | undefined = options.logger === false ? undefined : options.logger;
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes,
     ...(loggerInstance === undefined ? { logger: false } : { loggerInstance }),
   }).withTypeProvider<ZodTypeProvider>();
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -50,5 +67,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   for (const route of options.routes) await app.register(route);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();
+  registeredRoutes.set(app, routes);
   return app;
 }

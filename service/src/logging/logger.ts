@@ -16,7 +16,11 @@ export const redactedPaths = [
 ];
 
 export function createLogger(level: LevelWithSilent, destination?: NodeJS.WritableStream): Logger {
-  const options = { level, redact: { paths: redactedPaths, censor: '[redacted]' }, base: { service: 'zuora-sync' } };
+  const options = {
+    level,
+    redact: { paths: redactedPaths, censor: '[redacted]' },
+    base: { service: 'zuora-sync' },
+  };
   return destination === undefined ? pino(options) : pino(options, destination);
 }
 

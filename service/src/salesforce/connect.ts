@@ -31,9 +31,14 @@ export async function connectSalesforce(creds: SalesforceCredentials): Promise<j
       version: creds.apiVersion,
       oauth2,
       refreshFn: (_conn, callback) => {
-        void clientCredentialsToken(creds)
-          .then((t) => callback(null, t.accessToken, t.raw))
-          .catch((error: unknown) => callback(error as Error));
+        clientCredentialsToken(creds).then(
+          (t) => {
+            callback(null, t.accessToken, t.raw);
+          },
+          (error: unknown) => {
+            callback(error as Error);
+          },
+        );
       },
     });
     const token = await clientCredentialsToken(creds);

@@ -9,6 +9,8 @@ import type { Store } from './store.js';
 export interface Migration {
   readonly version: number;
   readonly name: string;
+  /** `001_initial`: how the migration is named in messages and reports. */
+  readonly label: string;
   readonly sql: string;
   readonly checksum: string;
 }
@@ -25,6 +27,7 @@ export function readMigrations(dir = defaultDir): Migration[] {
       return {
         version: Number.parseInt(file.slice(0, 3), 10),
         name: file.slice(4, -4),
+        label: file.slice(0, -4),
         sql,
         checksum: createHash('sha256').update(sql).digest('hex'),
       };
@@ -54,16 +57,20 @@ export async function migrate(store: Store, migrations = readMigrations()): Prom
       if (previous !== undefined) {
         if (previous.checksum !== m.checksum) {
           throw new Error(
-            `migration ${m.version}_${m.name} was changed after it was applied; add a new migration instead`,
+            `migration ${m.label} was changed after it was applied; add a new migration instead`,
           );
         }
         continue;
       }
-      await db.exec(`BEGIN;\n${m.sql}\n;INSERT INTO schema_migrations (version, name, checksum) VALUES (${m.version}, '${m.name}', '${m.checksum}');\nCOMMIT;`).catch(async (error: unknown) => {
-        await db.exec('ROLLBACK').catch(() => undefined);
-        throw new Error(`migration ${m.version}_${m.name} failed: ${(error as Error).message}`, { cause: error });
-      });
-      applied.push(`${m.version}_${m.name}`);
+      await db
+        .exec(
+          `BEGIN;\n${m.sql}\n;INSERT INTO schema_migrations (version, name, checksum) VALUES (${m.version}, '${m.name}', '${m.checksum}');\nCOMMIT;`,
+        )
+        .catch(async (error: unknown) => {
+          await db.exec('ROLLBACK').catch(() => undefined);
+          throw new Error(`migration ${m.label} failed: ${(error as Error).message}`, { cause: error });
+        });
+      applied.push(m.label);
     }
     return { applied, current: migrations.at(-1)?.version ?? 0 };
   });

@@ -54,7 +54,8 @@ function toSession(row: SessionRow): SyncSession {
   };
 }
 
-const columns = 'id, scope, trigger, mode, state, entity_id, params, counts, error, requested_at, started_at, finished_at';
+const columns =
+  'id, scope, trigger, mode, state, entity_id, params, counts, error, requested_at, started_at, finished_at';
 
 export interface NewSession {
   readonly scope: SessionScope;
@@ -92,9 +93,10 @@ export async function transitionSession(
   to: SessionState,
   patch: { error?: string; counts?: Record<string, unknown> } = {},
 ): Promise<SyncSession> {
-  const current = await db.query<{ state: SessionState }>('SELECT state FROM sync_sessions WHERE id = $1 FOR UPDATE', [
-    id,
-  ]);
+  const current = await db.query<{ state: SessionState }>(
+    'SELECT state FROM sync_sessions WHERE id = $1 FOR UPDATE',
+    [id],
+  );
   const from = current[0]?.state;
   if (from === undefined) throw new Error(`sync session ${id} does not exist`);
   if (!canTransition(from, to)) throw new InvalidTransitionError(id, from, to);

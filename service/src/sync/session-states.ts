@@ -1,6 +1,13 @@
 // The sync session state machine as data: every state change is checked against this table.
 
-export const sessionStates = ['queued', 'running', 'finished', 'finished_with_errors', 'failed', 'cancelled'] as const;
+export const sessionStates = [
+  'queued',
+  'running',
+  'finished',
+  'finished_with_errors',
+  'failed',
+  'cancelled',
+] as const;
 export type SessionState = (typeof sessionStates)[number];
 
 export const sessionTransitions: Readonly<Record<SessionState, readonly SessionState[]>> = {

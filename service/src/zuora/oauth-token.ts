@@ -54,7 +54,8 @@ export async function fetchZuoraToken(
     );
   }
   const parsed = tokenResponse.safeParse(safeJson(text));
-  if (!parsed.success) throw new ZuoraAuthError(`Zuora answered /oauth/token without an access_token at ${url.origin}`);
+  if (!parsed.success)
+    throw new ZuoraAuthError(`Zuora answered /oauth/token without an access_token at ${url.origin}`);
   return { accessToken: parsed.data.access_token, expiresAt: now() + parsed.data.expires_in * 1000 };
 }
 

@@ -9,7 +9,11 @@ export interface HealthDeps {
 
 const healthBody = z.object({
   status: z.enum(['ok', 'unavailable']),
-  store: z.object({ kind: z.enum(['pglite', 'postgres']), reachable: z.boolean(), error: z.string().optional() }),
+  store: z.object({
+    kind: z.enum(['pglite', 'postgres']),
+    reachable: z.boolean(),
+    error: z.string().optional(),
+  }),
   versions: z.object({ service: z.string(), node: z.string(), postgres: z.string().optional() }),
 });
 

@@ -65,7 +65,9 @@ export const sessionsRoute =
       async (request, reply) => {
         const session = await findSession(store, request.params.id);
         if (session === undefined) {
-          return reply.code(404).send({ error: 'not_found', message: `no sync session ${request.params.id}` });
+          return reply
+            .code(404)
+            .send({ error: 'not_found', message: `no sync session ${request.params.id}` });
         }
         return sessionToBody(session);
       },

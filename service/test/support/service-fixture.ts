@@ -1,0 +1,36 @@
+// A whole service (config -> store -> queue -> HTTP) listening on a random loopback port.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/load-config.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { createService, type Service } from '../../src/main.js';
+
+export const testToken = 'test-token-0123456789abcdefghij';
+
+export interface RunningService {
+  readonly service: Service;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startTestService(env: Record<string, string> = {}): Promise<RunningService> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zsync-svc-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    API_TOKEN: testToken,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const service = await createService(config, createLogger('silent'));
+  const url = await service.app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    service,
+    url,
+    async close() {
+      await service.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
