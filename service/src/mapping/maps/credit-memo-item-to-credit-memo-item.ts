@@ -1,0 +1,37 @@
+// CreditMemoItem : CreditMemoItem__c. A credit memo item created from an invoice points at its
+// invoice item as SourceItemId.
+import { fieldRows, ref, type ObjectMap } from '../field-map.js';
+import { referencePages } from './reference-pages.js';
+
+export const creditMemoItemToCreditMemoItem: ObjectMap = {
+  name: 'CreditMemoItem:CreditMemoItem__c',
+  zuoraObject: 'CreditMemoItem',
+  salesforceObject: 'CreditMemoItem__c',
+  scope: 'accounts',
+  source: referencePages.creditMemoItem,
+  externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
+  fields: fieldRows([
+    ['AmountWithoutTax', 'AmountWithoutTax__c'],
+    ['AppliedToOthersAmount', 'AppliedToOthersAmount__c'],
+    ['BeAppliedByOthersAmount', 'BeAppliedByOthersAmount__c'],
+    ['ChargeDate', 'ChargeDate__c'],
+    ['Description', 'Description__c'],
+    ['ProcessingType', 'ProcessingType__c'],
+    ['Quantity', 'Quantity__c'],
+    ['ServiceEndDate', 'ServiceEndDate__c'],
+    ['ServiceStartDate', 'ServiceStartDate__c'],
+    ['SKU', 'Sku__c'],
+    ['TaxAmount', 'TaxAmount__c'],
+    ['TaxCodeName', 'TaxCodeName__c'],
+    ['TaxExemptAmount', 'TaxExemptAmount__c'],
+    ['TaxMode', 'TaxMode__c'],
+    ['UnitOfMeasure', 'UnitOfMeasure__c'],
+    ['UnitPrice', 'UnitPrice__c'],
+    ['CreatedDate', 'CreatedDate__c'],
+    ['UpdatedDate', 'UpdatedDate__c'],
+  ]),
+  references: [
+    ref('CreditMemoId', 'CreditMemo__r', 'CreditMemo__c'),
+    ref('SourceItemId', 'InvoiceItem__r', 'InvoiceItem__c'),
+  ],
+};

@@ -1,0 +1,24 @@
+// Feature : ZFeature__c (seed 003: "Feature name in 80 characters or less" to Name, the full name to
+// ZProductFeatureFullName__c).
+// https://docs.zuora.com/en/zuora-platform/integration/apis/soap-api/soap-api-object-reference/feature
+import { fieldRows, type ObjectMap } from '../field-map.js';
+import { referencePages } from './reference-pages.js';
+
+export const featureToZFeature: ObjectMap = {
+  name: 'Feature:ZFeature__c',
+  zuoraObject: 'Feature',
+  salesforceObject: 'ZFeature__c',
+  scope: 'catalog',
+  source: referencePages.catalogSeed,
+  externalId: { zuora: 'Id', salesforce: 'ZuoraId__c' },
+  fields: fieldRows([
+    ['Name', 'Name', 'abbreviatedName'],
+    ['Name', 'ZProductFeatureFullName__c'],
+    ['FeatureCode', 'Code__c'],
+    ['Description', 'Description__c'],
+    ['Deleted', 'Deleted__c'],
+    ['Status', 'Status__c'],
+    ['@entityId', 'EntityID__c'],
+  ]),
+  references: [],
+};

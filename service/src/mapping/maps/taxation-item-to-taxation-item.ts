@@ -1,0 +1,31 @@
+// TaxationItem : TaxationItem__c. The reference keys this object on External_Id_Unique__c.
+// https://docs.zuora.com/en/zuora-platform/integration/apis/soap-api/soap-api-object-reference/taxationitem
+import { fieldRows, ref, type ObjectMap } from '../field-map.js';
+import { referencePages } from './reference-pages.js';
+
+export const taxationItemToTaxationItem: ObjectMap = {
+  name: 'TaxationItem:TaxationItem__c',
+  zuoraObject: 'TaxationItem',
+  salesforceObject: 'TaxationItem__c',
+  scope: 'accounts',
+  source: referencePages.taxationItem,
+  externalId: { zuora: 'Id', salesforce: 'External_Id_Unique__c' },
+  fields: fieldRows([
+    ['AccountingCode', 'AccountingCode__c'],
+    ['CreatedById', 'CreatedById__c'],
+    ['CreatedDate', 'CreatedDate__c'],
+    ['ExemptAmount', 'ExemptAmount__c'],
+    ['Jurisdiction', 'Jurisdiction__c'],
+    ['LocationCode', 'LocationCode__c'],
+    ['TaxAmount', 'TaxAmount__c'],
+    ['TaxCode', 'TaxCode__c'],
+    ['TaxCodeDescription', 'TaxCodeDescription__c'],
+    ['TaxDate', 'TaxDate__c'],
+    ['TaxRate', 'TaxRate__c'],
+    ['TaxRateDescription', 'TaxRateDescription__c'],
+    ['TaxRateType', 'TaxRateType__c'],
+    ['UpdatedById', 'UpdatedById__c'],
+    ['UpdatedDate', 'UpdatedDate__c'],
+  ]),
+  references: [ref('InvoiceItemId', 'Invoice_Item__r', 'InvoiceItem__c')],
+};
