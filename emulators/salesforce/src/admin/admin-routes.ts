@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import type { EmulatorContext } from '../emulator-context.js';
+import { sendError } from '../http/sf-reply.js';
+import { insertRecords } from '../store/insert-records.js';
+import { emulatorStats } from './emulator-stats.js';
+
+// Admin API under /__emulator/, reachable only with `Authorization: Bearer <adminToken>`.
+
+export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext, reset: () => void): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const header = request.headers.authorization ?? '';
+    if (header !== `Bearer ${ctx.adminToken}`)
+      return sendError(reply, 401, 'INVALID_SESSION_ID', 'The admin API needs the emulator admin token');
+    return undefined;
+  });
+
+  app.get('/stats', async () => emulatorStats(ctx));
+
+  app.post('/reset', async () => {
+    reset();
+    return { reset: true };
+  });
+
+  app.get<{ Params: { object: string } }>('/records/:object', async (request, reply) => {
+    const def = ctx.schema.byLower.get(request.params.object.toLowerCase());
+    if (!def) return sendError(reply, 404, 'NOT_FOUND', `Unknown object ${request.params.object}`);
+    return { object: def.name, records: [...ctx.store.table(def).live.values()] };
+  });
+
+  app.post<{ Params: { object: string } }>('/records/:object', async (request, reply) => {
+    const body = typeof request.body === 'string' ? (JSON.parse(request.body) as unknown) : null;
+    if (!Array.isArray(body))
+      return sendError(reply, 400, 'JSON_PARSER_ERROR', 'Expected a JSON array of records');
+    try {
+      return {
+        ids: insertRecords(ctx.schema, ctx.store, request.params.object, body as Record<string, unknown>[]),
+      };
+    } catch (error) {
+      return sendError(reply, 400, 'INVALID_INPUT', (error as Error).message);
+    }
+  });
+
+  app.get<{ Params: { event: string } }>('/events/:event', async (request) => ({
+    events: ctx.events.get(request.params.event) ?? [],
+  }));
+
+  app.get('/faults', async () => ctx.faults);
+
+  app.put('/faults', async (request, reply) => {
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(String(request.body)) as Record<string, unknown>;
+    } catch {
+      return sendError(reply, 400, 'JSON_PARSER_ERROR', 'Expected a JSON object');
+    }
+    const ratio = (v: unknown, name: string) => {
+      if (typeof v !== 'number' || v < 0 || v > 1) throw new Error(`${name} must be a number from 0 to 1`);
+      return v;
+    };
+    try {
+      if (body.latencyMs !== undefined) {
+        if (typeof body.latencyMs !== 'number' || body.latencyMs < 0)
+          throw new Error('latencyMs must be a non-negative number');
+        ctx.faults.latencyMs = body.latencyMs;
+      }
+      if (body.serverErrorRatio !== undefined)
+        ctx.faults.serverErrorRatio = ratio(body.serverErrorRatio, 'serverErrorRatio');
+      if (body.lockRowRatio !== undefined) ctx.faults.lockRowRatio = ratio(body.lockRowRatio, 'lockRowRatio');
+      if (body.expireTokens === true) ctx.tokens.expireAll();
+      if (body.apiRequestsRemaining !== undefined) {
+        if (typeof body.apiRequestsRemaining !== 'number' || body.apiRequestsRemaining < 0)
+          throw new Error('apiRequestsRemaining must be a non-negative number');
+        ctx.usage.setRemaining(body.apiRequestsRemaining);
+      }
+    } catch (error) {
+      return sendError(reply, 400, 'INVALID_INPUT', (error as Error).message);
+    }
+    return ctx.faults;
+  });
+}

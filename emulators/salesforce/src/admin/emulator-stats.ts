@@ -1,0 +1,38 @@
+import type { EmulatorContext } from '../emulator-context.js';
+
+export interface EmulatorStats {
+  apiRequests: number;
+  apiRequestsRemaining: number;
+  dailyApiLimit: number;
+  bulkBatches: number;
+  bulkRecords: number;
+  uploadedBytes: number;
+  requestsByRoute: Record<string, number>;
+  records: Record<string, number>;
+  activeSessions: number;
+  ingestJobs: number;
+  queryJobs: number;
+  publishedEvents: number;
+}
+
+export function emulatorStats(ctx: EmulatorContext): EmulatorStats {
+  const records: Record<string, number> = {};
+  for (const def of ctx.schema.objects) {
+    const n = ctx.store.table(def).live.size;
+    if (n > 0) records[def.name] = n;
+  }
+  return {
+    apiRequests: ctx.usage.requests,
+    apiRequestsRemaining: ctx.usage.remaining,
+    dailyApiLimit: ctx.usage.dailyLimit,
+    bulkBatches: ctx.usage.bulkBatches,
+    bulkRecords: ctx.usage.bulkRecords,
+    uploadedBytes: ctx.usage.uploadedBytes,
+    requestsByRoute: Object.fromEntries(ctx.usage.byRoute),
+    records,
+    activeSessions: ctx.tokens.size,
+    ingestJobs: ctx.bulk?.ingest.size ?? 0,
+    queryJobs: ctx.bulk?.queries.size ?? 0,
+    publishedEvents: [...ctx.events.values()].reduce((n, l) => n + l.length, 0),
+  };
+}

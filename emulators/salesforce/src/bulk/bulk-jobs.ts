@@ -1,0 +1,110 @@
+import { makeSalesforceId } from '../../../shared/salesforce-id.js';
+import type { EmulatorContext } from '../emulator-context.js';
+import type { QueryResult } from '../soql/run-query.js';
+import { ingestTransitions, terminalStates, type IngestJob, type IngestState } from './ingest-job.js';
+import { BATCH_SIZE, openUpload, processBatch } from './process-ingest.js';
+
+// Registry of Bulk API 2.0 jobs and the asynchronous worker that moves ingest jobs through
+// UploadComplete -> InProgress -> JobComplete/Failed, one internal batch per macrotask.
+
+export interface QueryJob {
+  id: string;
+  operation: 'query' | 'queryAll';
+  object: string;
+  query: string;
+  state: 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
+  createdById: string;
+  createdDate: string;
+  systemModstamp: string;
+  apiVersion: number;
+  delimiter: string;
+  columnDelimiter: string;
+  lineEnding: 'LF' | 'CRLF';
+  result: QueryResult | null;
+  startedAt: number;
+  finishedAt: number;
+}
+
+export class BulkJobs {
+  readonly ingest = new Map<string, IngestJob>();
+  readonly queries = new Map<string, QueryJob>();
+  private sequence = 1;
+  private timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly ctx: EmulatorContext) {}
+
+  nextId(): string {
+    return makeSalesforceId('750', this.sequence++);
+  }
+
+  transition(job: IngestJob, to: IngestState): boolean {
+    if (!ingestTransitions[job.state].includes(to)) return false;
+    job.state = to;
+    job.systemModstamp = this.ctx.store.now();
+    if (terminalStates.has(to)) job.finishedAt = Date.now();
+    return true;
+  }
+
+  private later(fn: () => void, ms: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  /** Starts processing after UploadComplete. */
+  start(job: IngestJob): void {
+    this.later(() => {
+      if (job.state !== 'UploadComplete') return;
+      const failure = openUpload(this.ctx, job);
+      if (failure) {
+        job.errorMessage = failure;
+        this.transition(job, 'Failed');
+        return;
+      }
+      job.startedAt = Date.now();
+      this.transition(job, 'InProgress');
+      this.step(job, 0);
+    }, 0);
+  }
+
+  private step(job: IngestJob, from: number): void {
+    if (job.state !== 'InProgress') return;
+    const total = job.rowStarts.length;
+    if (from >= total) {
+      this.transition(job, 'JobComplete');
+      return;
+    }
+    const rate = this.ctx.bulkRecordsPerSecond;
+    const size = rate > 0 ? Math.max(1, Math.min(BATCH_SIZE, Math.ceil(rate / 10))) : BATCH_SIZE;
+    const to = Math.min(total, from + size);
+    const started = Date.now();
+    processBatch(this.ctx, job, from, to);
+    const wait = rate > 0 ? Math.max(0, ((to - from) / rate) * 1000 - (Date.now() - started)) : 0;
+    this.later(() => this.step(job, to), wait);
+  }
+
+  runQuery(job: QueryJob, run: () => QueryResult): void {
+    this.later(() => {
+      if (job.state !== 'UploadComplete') return;
+      job.state = 'InProgress';
+      job.startedAt = Date.now();
+      try {
+        job.result = run();
+        job.state = 'JobComplete';
+      } catch {
+        job.state = 'Failed';
+      }
+      job.finishedAt = Date.now();
+      job.systemModstamp = this.ctx.store.now();
+    }, 0);
+  }
+
+  clear(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.ingest.clear();
+    this.queries.clear();
+  }
+}

@@ -1,0 +1,72 @@
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { startSalesforceEmulator } from './index.js';
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_FORCE_APP_DIR,
+  DEFAULT_PASSWORD,
+  DEFAULT_USERNAME,
+} from './emulator-options.js';
+
+// Standalone emulator: `npm run emulator:salesforce -- --port 8788`.
+
+const program = new Command()
+  .name('salesforce-emulator')
+  .option('--host <host>', 'interface to listen on', '127.0.0.1')
+  .option('--port <port>', 'port (0 = random)', '8788')
+  .option('--force-app <dir>', 'SFDX package directory with the object metadata', DEFAULT_FORCE_APP_DIR)
+  .option('--admin-token <token>', 'token for /__emulator/ (default: random)')
+  .option('--token-ttl <seconds>', 'access token lifetime in seconds')
+  .option('--daily-api-limit <n>', 'daily API request allocation')
+  .option('--bulk-rate <recordsPerSecond>', 'Bulk ingest processing rate (0 = as fast as possible)', '0')
+  .option('--jwt-cert <file>', 'PEM certificate that verifies JWT bearer assertions')
+  .option('--log', 'log requests', false)
+  .parse();
+
+const opts = program.opts<{
+  host: string;
+  port: string;
+  forceApp: string;
+  adminToken?: string;
+  tokenTtl?: string;
+  dailyApiLimit?: string;
+  bulkRate: string;
+  jwtCert?: string;
+  log: boolean;
+}>();
+
+const number = (value: string, flag: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) {
+    console.error(`${flag} must be a non-negative number, got "${value}"`);
+    process.exit(2);
+  }
+  return n;
+};
+
+const emulator = await startSalesforceEmulator({
+  host: opts.host,
+  port: number(opts.port, '--port'),
+  forceAppDir: opts.forceApp,
+  bulkRecordsPerSecond: number(opts.bulkRate, '--bulk-rate'),
+  logger: opts.log,
+  ...(opts.adminToken ? { adminToken: opts.adminToken } : {}),
+  ...(opts.tokenTtl ? { tokenTtlSeconds: number(opts.tokenTtl, '--token-ttl') } : {}),
+  ...(opts.dailyApiLimit ? { dailyApiLimit: number(opts.dailyApiLimit, '--daily-api-limit') } : {}),
+  ...(opts.jwtCert ? { jwtCertificatePem: readFileSync(opts.jwtCert, 'utf8') } : {}),
+});
+
+console.log(`Salesforce emulator listening on ${emulator.url}
+  login URL / instance URL: ${emulator.url}
+  OAuth client:  client_id=${DEFAULT_CLIENT_ID}  client_secret=${DEFAULT_CLIENT_SECRET}
+  user:          username=${DEFAULT_USERNAME}  password=${DEFAULT_PASSWORD}
+  admin API:     ${emulator.url}/__emulator/stats  (Authorization: Bearer ${emulator.adminToken})
+  schema from:   ${opts.forceApp}`);
+
+const stop = async () => {
+  await emulator.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,36 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Credentials of the emulated org, documented for users trying the connector. */
+export const DEFAULT_CLIENT_ID = 'zuora-sync-emulator-client';
+export const DEFAULT_CLIENT_SECRET = 'zuora-sync-emulator-secret';
+export const DEFAULT_USERNAME = 'admin@zuora-sync.emulator';
+export const DEFAULT_PASSWORD = 'emulator-password';
+/** Appended to the password for the password grant, as in an org without trusted IP ranges (optional here). */
+export const DEFAULT_SECURITY_TOKEN = 'emulatortoken';
+export const DEFAULT_TOKEN_TTL_SECONDS = 2 * 60 * 60;
+/** Enterprise Edition base allocation (api-limits.md 1.1). */
+export const DEFAULT_DAILY_API_LIMIT = 100_000;
+export const LATEST_API_VERSION = '62.0';
+export const ORG_ID = '00D8d0000000001EAA';
+
+export interface SalesforceEmulatorOptions {
+  host?: string;
+  port?: number;
+  forceAppDir?: string;
+  adminToken?: string;
+  clients?: Array<{ clientId: string; clientSecret: string }>;
+  users?: Array<{ username: string; password: string }>;
+  tokenTtlSeconds?: number;
+  dailyApiLimit?: number;
+  /** Bulk ingest processing rate; 0 = as fast as possible. */
+  bulkRecordsPerSecond?: number;
+  /** PEM certificate (or SPKI public key) that verifies JWT bearer assertions. */
+  jwtCertificatePem?: string;
+  seedRecords?: Record<string, Record<string, unknown>[]>;
+  /** Log requests through Fastify's pino logger (off by default). */
+  logger?: boolean;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_FORCE_APP_DIR = resolve(here, '../../../force-app');

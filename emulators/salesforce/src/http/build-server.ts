@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { registerAdminRoutes } from '../admin/admin-routes.js';
+import { bearerSession, registerOAuthRoutes } from '../auth/oauth-routes.js';
+import { BulkJobs } from '../bulk/bulk-jobs.js';
+import { MAX_UPLOAD_BYTES, registerIngestRoutes } from '../bulk/ingest-routes.js';
+import { registerQueryJobRoutes } from '../bulk/query-job-routes.js';
+import type { EmulatorContext } from '../emulator-context.js';
+import { registerCollectionRoutes } from '../rest/collection-routes.js';
+import { INTERNAL_HEADER, registerCompositeRoutes } from '../rest/composite-routes.js';
+import { registerLimitsRoutes, versionsList } from '../rest/limits-routes.js';
+import { QueryCursors } from '../rest/query-cursors.js';
+import { registerQueryRoutes } from '../rest/query-routes.js';
+import { registerSObjectRoutes } from '../rest/sobject-routes.js';
+import { RequestError } from '../store/sf-error.js';
+import { sendError } from './sf-reply.js';
+
+// The HTTP face of the emulated org. Data API routes are mounted under /services/data/vNN.N and,
+// for the sf CLI (which sends some requests without the /services prefix), under /data/vNN.N.
+
+const dataPath = /^\/(?:services\/)?data\/v\d+\.\d+(\/|$|\?)/;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function buildServer(
+  ctx: EmulatorContext,
+  options: { logger: boolean; bulkQueryPageSize: number },
+): FastifyInstance {
+  // Room above the 100 MB upload limit so the limit answers with a Salesforce-shaped error.
+  const app = Fastify({ logger: options.logger, bodyLimit: MAX_UPLOAD_BYTES + 16 * 1024 * 1024 });
+  const internalSecret = randomBytes(16).toString('hex');
+  const cursors = new QueryCursors();
+  const jobs = new BulkJobs(ctx);
+  ctx.bulk = jobs;
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.setErrorHandler((error: FastifyError | RequestError, _request, reply) => {
+    if (error instanceof RequestError)
+      return sendError(reply, error.httpStatus, error.errorCode, error.message);
+    if (error.statusCode === 413)
+      return sendError(reply, 413, 'BULK_API_ERROR', 'Request body exceeds the 100 MB upload limit');
+    if (error.statusCode && error.statusCode < 500)
+      return sendError(reply, error.statusCode, 'INVALID_REQUEST', error.message);
+    app.log.error(error);
+    return sendError(reply, 500, 'UNKNOWN_EXCEPTION', `An unexpected error occurred: ${error.message}`);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(
+      reply,
+      404,
+      'NOT_FOUND',
+      `The requested resource does not exist: ${request.method} ${request.url.split('?')[0]}`,
+    ),
+  );
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!dataPath.test(request.url)) return;
+    const internal = request.headers[INTERNAL_HEADER] === internalSecret;
+    const session = bearerSession(ctx, request);
+    if (!session) return sendError(reply, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+    ctx.actingUserId = session.userId;
+    if (internal) return;
+    if (ctx.faults.latencyMs > 0) await sleep(ctx.faults.latencyMs);
+    if (ctx.usage.exhausted()) {
+      // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm (403 REQUEST_LIMIT_EXCEEDED)
+      return sendError(reply, 403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+    }
+    ctx.usage.count(`${request.method} ${request.routeOptions.url ?? 'unknown'}`);
+    if (ctx.faults.serverErrorRatio > 0 && Math.random() < ctx.faults.serverErrorRatio) {
+      return sendError(
+        reply,
+        503,
+        'SERVER_UNAVAILABLE',
+        'Injected fault: the server is temporarily unavailable',
+      );
+    }
+    return;
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (dataPath.test(request.url)) reply.header('sforce-limit-info', ctx.usage.header());
+    return payload;
+  });
+
+  registerOAuthRoutes(app, ctx);
+  app.get('/services/data', async () => versionsList(ctx.baseUrl));
+  app.get('/services/data/', async () => versionsList(ctx.baseUrl));
+
+  const dataApi = async (api: FastifyInstance) => {
+    registerLimitsRoutes(api, ctx);
+    registerSObjectRoutes(api, ctx);
+    registerQueryRoutes(api, ctx, cursors);
+    registerCollectionRoutes(api, ctx);
+    registerCompositeRoutes(api, ctx, internalSecret);
+    registerIngestRoutes(api, ctx, jobs);
+    registerQueryJobRoutes(api, ctx, jobs, options.bulkQueryPageSize);
+  };
+  void app.register(dataApi, { prefix: '/services/data/:version' });
+  void app.register(dataApi, { prefix: '/data/:version' });
+  void app.register(
+    async (admin) =>
+      registerAdminRoutes(admin, ctx, () => {
+        jobs.clear();
+        cursors.clear();
+        ctx.events.clear();
+        ctx.usage.reset();
+        ctx.seed();
+      }),
+    { prefix: '/__emulator' },
+  );
+  app.addHook('onClose', async () => jobs.clear());
+  return app;
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { EmulatorContext } from '../emulator-context.js';
+
+// `/limits` (Max/Remaining per allocation) and the version/resource directories.
+// https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_limits.htm
+
+const BULK_BATCH_LIMIT = 15_000;
+
+export function registerLimitsRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  app.get('/limits', async () => ({
+    DailyApiRequests: { Max: ctx.usage.dailyLimit, Remaining: ctx.usage.remaining },
+    DailyBulkApiBatches: {
+      Max: BULK_BATCH_LIMIT,
+      Remaining: Math.max(0, BULK_BATCH_LIMIT - ctx.usage.bulkBatches),
+    },
+    DailyBulkV2QueryJobs: { Max: 10_000, Remaining: 10_000 - (ctx.bulk?.queries.size ?? 0) },
+    DailyBulkV2QueryFileStorageMB: { Max: 976_562, Remaining: 976_562 },
+    DailyAsyncApexExecutions: { Max: 250_000, Remaining: 250_000 },
+    HourlyPublishedPlatformEvents: {
+      Max: 100_000,
+      Remaining: 100_000 - [...ctx.events.values()].reduce((n, l) => n + l.length, 0),
+    },
+    DailyDeliveredPlatformEvents: { Max: 50_000, Remaining: 50_000 },
+    DataStorageMB: { Max: 1024, Remaining: 1024 },
+  }));
+
+  app.get('/', async (request) => {
+    const v = (request.params as { version: string }).version;
+    const base = `/services/data/${v}`;
+    return {
+      limits: `${base}/limits`,
+      sobjects: `${base}/sobjects`,
+      query: `${base}/query`,
+      queryAll: `${base}/queryAll`,
+      composite: `${base}/composite`,
+      jobs: `${base}/jobs`,
+    };
+  });
+}
+
+export function versionsList(baseUrl: string) {
+  return ['58.0', '59.0', '60.0', '61.0', '62.0', '63.0', '64.0', '65.0'].map((version) => ({
+    label: `API v${version}`,
+    url: `/services/data/v${version}`,
+    version,
+    ...(baseUrl ? {} : {}),
+  }));
+}

@@ -1,0 +1,353 @@
+import { makeSalesforceId } from '../../../shared/salesforce-id.js';
+import type { FieldDef, ObjectDef, Schema } from '../schema/schema-types.js';
+import { formatDateTime } from './coerce-value.js';
+import { ObjectTable } from './object-table.js';
+import type { PreparedRecord } from './prepared-record.js';
+import { sfError, type SfError, type SfValue, type StoredRecord, type WriteResult } from './sf-error.js';
+
+// In-memory org data: one table per object, indexed on Id and unique/external-ID fields.
+// Writes return results as values (the REST "SaveResult" shape); an undo journal gives
+// allOrNone transactions. Error wordings: https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm
+
+const notWritable = (f: FieldDef): SfError =>
+  sfError(
+    'INVALID_FIELD_FOR_INSERT_UPDATE',
+    `Unable to create/update fields: ${f.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+    [f.name],
+  );
+
+export type UpsertResult = WriteResult | { ok: false; multiple: string[] };
+
+export class RecordStore {
+  private readonly tables = new Map<string, ObjectTable>();
+  private journal: Array<() => void> = [];
+  private depth = 0;
+  private clockMs = 0;
+  private clockText = '';
+  /** Child reference fields with cascade delete, by parent object name. */
+  private readonly cascadeChildren = new Map<string, Array<{ def: ObjectDef; field: FieldDef }>>();
+
+  constructor(
+    readonly schema: Schema,
+    private readonly actingUserId: () => string,
+  ) {
+    for (const def of schema.objects) {
+      this.tables.set(def.name, new ObjectTable(def));
+      for (const field of def.fields) {
+        if (field.type !== 'reference' || !field.cascadeDelete) continue;
+        for (const target of field.referenceTo) {
+          const parent = schema.byLower.get(target.toLowerCase());
+          if (!parent) continue;
+          const list = this.cascadeChildren.get(parent.name) ?? [];
+          list.push({ def, field });
+          this.cascadeChildren.set(parent.name, list);
+        }
+      }
+    }
+  }
+
+  table(def: ObjectDef): ObjectTable {
+    const t = this.tables.get(def.name);
+    if (!t) throw new Error(`no table for ${def.name}`);
+    return t;
+  }
+
+  /** Shares one timestamp string per millisecond: cheaper for bulk loads. */
+  now(): string {
+    const ms = Date.now();
+    if (ms !== this.clockMs) {
+      this.clockMs = ms;
+      this.clockText = formatDateTime(ms);
+    }
+    return this.clockText;
+  }
+
+  get(def: ObjectDef, id: string): StoredRecord | undefined {
+    return this.table(def).live.get(id);
+  }
+
+  /** Finds a live or deleted record by Id through its key prefix. */
+  locate(id: string): { def: ObjectDef; record: StoredRecord; deleted: boolean } | undefined {
+    const def = this.schema.byKeyPrefix.get(id.slice(0, 3));
+    if (!def) return undefined;
+    const t = this.table(def);
+    const live = t.live.get(id);
+    if (live) return { def, record: live, deleted: false };
+    const gone = t.deleted.get(id);
+    return gone ? { def, record: gone, deleted: true } : undefined;
+  }
+
+  findByExternalId(def: ObjectDef, field: FieldDef, value: SfValue): string[] {
+    if (field.name === 'Id')
+      return typeof value === 'string' && this.table(def).live.has(value) ? [value] : [];
+    const index = this.table(def).indexByField.get(field.name);
+    return index ? index.find(value) : [];
+  }
+
+  // --- transactions -------------------------------------------------------------------------
+
+  /** Opens a (nestable) transaction; returns the savepoint to roll back to. */
+  begin(): number {
+    this.depth += 1;
+    return this.journal.length;
+  }
+
+  commit(): void {
+    this.depth = Math.max(0, this.depth - 1);
+    if (this.depth === 0) this.journal = [];
+  }
+
+  rollback(savepoint: number): void {
+    while (this.journal.length > savepoint) this.journal.pop()?.();
+    this.commit();
+  }
+
+  /** Runs writes outside any open transaction (Bulk jobs commit on their own). */
+  untracked<T>(fn: () => T): T {
+    const depth = this.depth;
+    this.depth = 0;
+    try {
+      return fn();
+    } finally {
+      this.depth = depth;
+    }
+  }
+
+  private remember(undo: () => void): void {
+    if (this.depth > 0) this.journal.push(undo);
+  }
+
+  // --- writes ---------------------------------------------------------------------------------
+
+  /** Resolves references, then checks required and unique fields; returns the values to apply. */
+  private resolve(
+    def: ObjectDef,
+    prepared: PreparedRecord,
+  ): { values: Array<[FieldDef, SfValue]>; errors: SfError[] } {
+    const errors = [...prepared.errors];
+    const values = [...prepared.values];
+    for (const ref of prepared.refs) {
+      const hits = this.findByExternalId(ref.target, ref.extField, ref.value);
+      if (hits.length === 1) values.push([ref.field, hits[0] as string]);
+      else if (hits.length === 0) {
+        // Wording as returned for an unmatched relationship external ID (Bulk/REST upsert with
+        // `Parent__r.Ext__c`): https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_upsert.htm
+        errors.push(
+          sfError(
+            'INVALID_FIELD',
+            `Foreign key external ID: ${String(ref.value)} not found for field ${ref.extField.name} in entity ${ref.target.name}`,
+          ),
+        );
+      } else {
+        errors.push(
+          sfError(
+            'INVALID_FIELD',
+            `Foreign key external ID: ${String(ref.value)} matched more than one record for field ${ref.extField.name} in entity ${ref.target.name}`,
+          ),
+        );
+      }
+    }
+    for (const [field, value] of values) {
+      if (field.type !== 'reference' || value === null) continue;
+      const id = String(value);
+      const target = this.schema.byKeyPrefix.get(id.slice(0, 3));
+      if (!target || !field.referenceTo.some((t) => t.toLowerCase() === target.name.toLowerCase())) {
+        errors.push(
+          sfError('FIELD_INTEGRITY_EXCEPTION', `${field.label}: id value of incorrect type: ${id}`, [
+            field.name,
+          ]),
+        );
+      } else if (!this.table(target).live.has(id)) {
+        const deleted = this.table(target).deleted.has(id);
+        errors.push(
+          deleted
+            ? sfError('ENTITY_IS_DELETED', 'entity is deleted', [field.name])
+            : sfError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', []),
+        );
+      }
+    }
+    return { values, errors };
+  }
+
+  private checkRequired(table: ObjectTable, record: StoredRecord): SfError | null {
+    const missing = table.requiredFields.filter((f) => record[f.name] === null || record[f.name] === '');
+    if (missing.length === 0) return null;
+    const names = missing.map((f) => f.name);
+    return sfError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${names.join(', ')}]`, names);
+  }
+
+  private checkUnique(table: ObjectTable, record: StoredRecord, selfId: string | null): SfError | null {
+    for (const index of table.indexes) {
+      if (!index.field.unique) continue;
+      const other = index.find(record[index.field.name] ?? null).find((id) => id !== selfId);
+      if (other) {
+        return sfError(
+          'DUPLICATE_VALUE',
+          `duplicate value found: ${index.field.name} duplicates value on record with id: ${other}`,
+        );
+      }
+    }
+    return null;
+  }
+
+  insert(def: ObjectDef, prepared: PreparedRecord): WriteResult {
+    const table = this.table(def);
+    const { values, errors } = this.resolve(def, prepared);
+    for (const [f] of values) {
+      if (f.name === 'Id')
+        errors.push(
+          sfError('INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', ['Id']),
+        );
+      else if (!f.createable) errors.push(notWritable(f));
+    }
+    if (errors.length > 0) return { ok: false, errors };
+    const record = table.blank();
+    for (const [field, value] of values) record[field.name] = value;
+    const problem = this.checkRequired(table, record) ?? this.checkUnique(table, record, null);
+    if (problem) return { ok: false, errors: [problem] };
+    const id = makeSalesforceId(def.keyPrefix, table.nextNumber);
+    table.nextNumber += 1;
+    const now = this.now();
+    const user = this.actingUserId();
+    record.Id = id;
+    if ('CreatedDate' in record) {
+      record.CreatedDate = now;
+      record.LastModifiedDate = now;
+      record.SystemModstamp = now;
+      record.CreatedById = user;
+      record.LastModifiedById = user;
+      record.IsDeleted = false;
+    }
+    if ('OwnerId' in record && record.OwnerId === null) record.OwnerId = user;
+    for (const f of table.autoNumberFields) record[f.name] = this.nextAutoNumber(table, f);
+    table.live.set(id, record);
+    for (const index of table.indexes) index.add(record[index.field.name] ?? null, id);
+    this.remember(() => {
+      table.live.delete(id);
+      for (const index of table.indexes) index.remove(record[index.field.name] ?? null, id);
+    });
+    return { ok: true, id, created: true };
+  }
+
+  private nextAutoNumber(table: ObjectTable, field: FieldDef): string {
+    table.autoNumber += 1;
+    const format = field.displayFormat ?? '{0}';
+    return format.replace(/\{(0+)\}/, (_, zeros: string) =>
+      String(table.autoNumber).padStart(zeros.length, '0'),
+    );
+  }
+
+  update(def: ObjectDef, id: string, prepared: PreparedRecord): WriteResult {
+    const table = this.table(def);
+    const current = table.live.get(id);
+    if (!current) {
+      return table.deleted.has(id)
+        ? { ok: false, errors: [sfError('ENTITY_IS_DELETED', 'entity is deleted')] }
+        : { ok: false, errors: [sfError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`)] };
+    }
+    const { values, errors } = this.resolve(def, prepared);
+    const notUpdateable = values.filter(([f]) => !f.updateable && f.name !== 'Id');
+    for (const [f] of notUpdateable) errors.push(notWritable(f));
+    if (errors.length > 0) return { ok: false, errors };
+    const next = { ...current };
+    for (const [field, value] of values) if (field.name !== 'Id') next[field.name] = value;
+    const problem = this.checkRequired(table, next) ?? this.checkUnique(table, next, id);
+    if (problem) return { ok: false, errors: [problem] };
+    if ('LastModifiedDate' in next) {
+      next.LastModifiedDate = this.now();
+      next.SystemModstamp = next.LastModifiedDate;
+      next.LastModifiedById = this.actingUserId();
+    }
+    this.replace(table, id, current, next);
+    this.remember(() => this.replace(table, id, next, current));
+    return { ok: true, id, created: false };
+  }
+
+  private replace(table: ObjectTable, id: string, from: StoredRecord, to: StoredRecord): void {
+    for (const index of table.indexes) {
+      const name = index.field.name;
+      if (from[name] === to[name]) continue;
+      index.remove(from[name] ?? null, id);
+      index.add(to[name] ?? null, id);
+    }
+    table.live.set(id, to);
+  }
+
+  /** Upsert on `extField` (or Id): creates when nothing matches, updates one match, refuses several. */
+  upsert(def: ObjectDef, extField: FieldDef, value: SfValue, prepared: PreparedRecord): UpsertResult {
+    const hits = this.findByExternalId(def, extField, value);
+    if (hits.length > 1) return { ok: false, multiple: hits };
+    if (hits.length === 1) return this.update(def, hits[0] as string, prepared);
+    if (extField.name === 'Id' && value !== null && value !== '') {
+      return {
+        ok: false,
+        errors: [
+          sfError(
+            'NOT_FOUND',
+            `Provided external ID field does not exist or is not accessible: ${String(value)}`,
+          ),
+        ],
+      };
+    }
+    const withKey: PreparedRecord =
+      extField.name === 'Id' || prepared.values.some(([f]) => f === extField)
+        ? prepared
+        : { ...prepared, values: [...prepared.values, [extField, value]] };
+    return this.insert(def, withKey);
+  }
+
+  /** Soft-deletes records (to the recycle bin) and, through master-detail, their children. */
+  delete(def: ObjectDef, ids: string[], hard = false): WriteResult[] {
+    const table = this.table(def);
+    const results: WriteResult[] = [];
+    const removed: string[] = [];
+    for (const id of ids) {
+      const record = table.live.get(id);
+      if (!record) {
+        results.push({
+          ok: false,
+          errors: [
+            table.deleted.has(id)
+              ? sfError('ENTITY_IS_DELETED', 'entity is deleted')
+              : sfError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id'),
+          ],
+        });
+        continue;
+      }
+      this.detach(table, id, record, hard);
+      removed.push(id);
+      results.push({ ok: true, id, created: false });
+    }
+    this.cascade(def, removed, hard);
+    return results;
+  }
+
+  private detach(table: ObjectTable, id: string, record: StoredRecord, hard: boolean): void {
+    table.live.delete(id);
+    for (const index of table.indexes) index.remove(record[index.field.name] ?? null, id);
+    const gone = { ...record, IsDeleted: true };
+    if (!hard) table.deleted.set(id, gone);
+    this.remember(() => {
+      table.deleted.delete(id);
+      table.live.set(id, record);
+      for (const index of table.indexes) index.add(record[index.field.name] ?? null, id);
+    });
+  }
+
+  private cascade(parent: ObjectDef, parentIds: string[], hard: boolean): void {
+    if (parentIds.length === 0) return;
+    const set = new Set(parentIds);
+    for (const { def, field } of this.cascadeChildren.get(parent.name) ?? []) {
+      const table = this.table(def);
+      const childIds: string[] = [];
+      for (const [id, rec] of table.live) if (set.has(String(rec[field.name]))) childIds.push(id);
+      for (const id of childIds) this.detach(table, id, table.live.get(id) as StoredRecord, hard);
+      this.cascade(def, childIds, hard);
+    }
+  }
+
+  /** Drops every record (the admin `reset`). */
+  clear(): void {
+    for (const t of this.tables.values()) t.clear();
+  }
+}
