@@ -35,6 +35,7 @@ import { subscriptionToSubscriptionHistory } from './maps/subscription-to-subscr
 import { subscriptionToSubscription } from './maps/subscription-to-subscription.js';
 import { taxationItemToTaxationItem } from './maps/taxation-item-to-taxation-item.js';
 import { unitOfMeasureToUnitOfMeasure } from './maps/unit-of-measure-to-unit-of-measure.js';
+import { unitOfMeasureToZUnitOfMeasure } from './maps/unit-of-measure-to-zunit-of-measure.js';
 
 export const objectMaps: readonly ObjectMap[] = [
   accountToCustomerAccount,
@@ -71,6 +72,7 @@ export const objectMaps: readonly ObjectMap[] = [
   productRatePlanChargeTierToProductRatePlanChargeTier,
   featureToZFeature,
   productFeatureToZProductFeature,
+  unitOfMeasureToZUnitOfMeasure,
 ];
 
 export type PairName = string;

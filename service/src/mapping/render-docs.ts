@@ -1,12 +1,15 @@
 // Writes docs/field-mappings.md from the map data: `npx tsx service/src/mapping/render-docs.ts`.
+// The output goes through the repo's Prettier config so `format:verify` and this script agree.
 // With `--check` it writes nothing and exits 1 when the file is out of date (for CI).
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 import { renderFieldMappingsDoc } from './field-mappings-doc.js';
 
 const target = join(dirname(fileURLToPath(import.meta.url)), '../../../docs/field-mappings.md');
-const content = renderFieldMappingsDoc();
+const options = (await prettier.resolveConfig(target)) ?? {};
+const content = await prettier.format(renderFieldMappingsDoc(), { ...options, filepath: target });
 
 if (process.argv.includes('--check')) {
   const current = existsSync(target) ? readFileSync(target, 'utf8') : '';

@@ -10,8 +10,9 @@ export const featureToZFeature: ObjectMap = {
   salesforceObject: 'ZFeature__c',
   scope: 'catalog',
   source: referencePages.catalogSeed,
-  externalId: { zuora: 'Id', salesforce: 'ZuoraId__c' },
+  externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    ['Id', 'ZuoraId__c'],
     ['Name', 'Name', 'abbreviatedName'],
     ['Name', 'ZProductFeatureFullName__c'],
     ['FeatureCode', 'Code__c'],

@@ -15,6 +15,8 @@ export const invoiceItemToInvoiceItem: ObjectMap = {
     // The reference's `Zuora__Invoice__Balance__Amount__c` is not a legal API name once the namespace
     // is dropped (no double underscores inside a name).
     ['Balance', 'Invoice_Balance_Amount__c'],
+    // A Text(32) Zuora id in the package, not a lookup.
+    ['AppliedToInvoiceItemId', 'AppliedToInvoiceItem__c'],
     ['ChargeAmount', 'Charge_Amount2__c'],
     ['ChargeDate', 'Charge_Date__c'],
     ['ChargeName', 'Charge_Name__c'],
@@ -34,9 +36,6 @@ export const invoiceItemToInvoiceItem: ObjectMap = {
   ]),
   references: [
     ref('InvoiceId', 'Invoice__r', 'ZInvoice__c'),
-    ref('AppliedToInvoiceItemId', 'AppliedToInvoiceItem__r', 'InvoiceItem__c', 'External_Id__c', {
-      deferred: true,
-    }),
     ref('SubscriptionId', 'Subscription__r', 'Subscription__c', 'External_Id__c', {
       stableZuora: 'Subscription.Name',
     }),

@@ -1,4 +1,5 @@
-// InvoicePayment : PaymentInvoice__c, keyed on the reference's "Unique External Id" (EXT_ID__c).
+// InvoicePayment : PaymentInvoice__c. Upserted on External_Id__c like every package object; the
+// reference's "Unique External Id" (EXT_ID__c) is written too.
 // https://docs.zuora.com/en/zuora-platform/integration/apis/soap-api/soap-api-object-reference/invoicepayment
 import { fieldRows, ref, type ObjectMap } from '../field-map.js';
 import { referencePages } from './reference-pages.js';
@@ -9,8 +10,9 @@ export const invoicePaymentToPaymentInvoice: ObjectMap = {
   salesforceObject: 'PaymentInvoice__c',
   scope: 'accounts',
   source: referencePages.invoicePayment,
-  externalId: { zuora: 'Id', salesforce: 'EXT_ID__c' },
+  externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    ['Id', 'EXT_ID__c'],
     ['Amount', 'ApplyAmount__c'],
     ['RefundAmount', 'RefundAmount__c'],
   ]),

@@ -10,13 +10,14 @@ export const productFeatureToZProductFeature: ObjectMap = {
   salesforceObject: 'ZProductFeature__c',
   scope: 'catalog',
   source: referencePages.productFeature,
-  externalId: { zuora: 'Id', salesforce: 'ZuoraId__c' },
+  externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    ['Id', 'ZuoraId__c'],
     ['Deleted', 'Deleted__c'],
     ['@entityId', 'EntityID__c'],
   ]),
   references: [
-    ref('FeatureId', 'ZFeature__r', 'ZFeature__c', 'ZuoraId__c'),
+    ref('FeatureId', 'ZFeature__r', 'ZFeature__c'),
     ref('ProductId', 'Product__r', 'Product2', 'ZuoraId__c'),
   ],
 };

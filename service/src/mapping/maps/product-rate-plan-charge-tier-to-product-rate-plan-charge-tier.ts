@@ -9,8 +9,9 @@ export const productRatePlanChargeTierToProductRatePlanChargeTier: ObjectMap = {
   salesforceObject: 'ProductRatePlanChargeTier__c',
   scope: 'catalog',
   source: referencePages.catalogSeed,
-  externalId: { zuora: 'Id', salesforce: 'ZuoraId__c' },
+  externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    ['Id', 'ZuoraId__c'],
     ['Tier', 'Name'],
     ['Tier', 'Tier__c'],
     ['Active', 'Active__c'],
@@ -23,7 +24,5 @@ export const productRatePlanChargeTierToProductRatePlanChargeTier: ObjectMap = {
     ['PriceFormat', 'PriceFormat2__c'],
     ['StartingUnit', 'StartingUnit__c'],
   ]),
-  references: [
-    ref('ProductRatePlanChargeId', 'ProductRatePlanCharge__r', 'ProductRatePlanCharge__c', 'ZuoraId__c'),
-  ],
+  references: [ref('ProductRatePlanChargeId', 'ProductRatePlanCharge__r', 'ProductRatePlanCharge__c')],
 };

@@ -10,8 +10,9 @@ export const productRatePlanChargeToProductRatePlanCharge: ObjectMap = {
   salesforceObject: 'ProductRatePlanCharge__c',
   scope: 'catalog',
   source: referencePages.productRatePlanCharge,
-  externalId: { zuora: 'Id', salesforce: 'ZuoraId__c' },
+  externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    ['Id', 'ZuoraId__c'],
     ['Name', 'Name', 'abbreviatedName'],
     ['Name', 'ProductRatePlanChargeFullName__c'],
     ['AccountingCode', 'AccountingCode2__c'],
@@ -62,5 +63,5 @@ export const productRatePlanChargeToProductRatePlanCharge: ObjectMap = {
     ['UseTenantDefaultForPriceChange', 'UseTenantDefaultForPriceChange__c'],
     ['WeeklyBillCycleDay', 'WeeklyBillCycleDay__c'],
   ]),
-  references: [ref('ProductRatePlanId', 'ProductRatePlan__r', 'ProductRatePlan__c', 'ZuoraId__c')],
+  references: [ref('ProductRatePlanId', 'ProductRatePlan__r', 'ProductRatePlan__c')],
 };

@@ -10,8 +10,9 @@ export const productRatePlanToProductRatePlan: ObjectMap = {
   salesforceObject: 'ProductRatePlan__c',
   scope: 'catalog',
   source: referencePages.productRatePlan,
-  externalId: { zuora: 'Id', salesforce: 'ZuoraId__c' },
+  externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    ['Id', 'ZuoraId__c'],
     ['Name', 'Name', 'abbreviatedName'],
     ['Name', 'ProductRatePlanFullName__c'],
     ['ActiveCurrencies', 'ActiveCurrencies__c'],

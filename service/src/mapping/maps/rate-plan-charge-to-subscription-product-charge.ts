@@ -1,8 +1,9 @@
 // RatePlanCharge : SubscriptionProductCharge__c, with the product and product rate plan columns
 // flattened from the charge's ProductRatePlanCharge -> ProductRatePlan -> Product joins.
-// The reference maps both Product.Description and ProductRatePlan.Description to Description__c,
-// which would overwrite the charge's own description; the package's ProductDescription__c and
-// RatePlanDescription__c fields (Zuora 360 schema) receive them instead.
+// The reference also maps Product.Description and ProductRatePlan.Description to Description__c,
+// which would overwrite the charge's own description: the charge keeps its own. Its row
+// "SpecificBillingPeriod -> SpecificEndDate__c" pairs a number with a Date field: SpecificEndDate is
+// written there. The Product__c lookup is not set: it would make account syncs depend on the catalog.
 // "UOM -> PriceTable__c" is computed from tiers, not a field copy, so it is not a map entry.
 // https://docs.zuora.com/en/zuora-platform/integration/apis/soap-api/soap-api-object-reference/rateplancharge/field-descriptions
 import { crmAccountRef, fieldRows, ref, type ObjectMap } from '../field-map.js';
@@ -58,9 +59,6 @@ export const ratePlanChargeToSubscriptionProductCharge: ObjectMap = {
     ['RevRecCode', 'RevRecCode__c'],
     ['RevRecTriggerCondition', 'RevRecTriggerCondition__c'],
     ['Segment', 'Segment__c'],
-    // The reference row "SpecificBillingPeriod -> SpecificEndDate__c" pairs two different fields; the
-    // history table maps each to its own column, followed here.
-    ['SpecificBillingPeriod', 'SpecificBillingPeriod__c'],
     ['SpecificEndDate', 'SpecificEndDate__c'],
     ['TCV', 'TotalContractValue__c'],
     ['TriggerDate', 'TriggerDate__c'],
@@ -77,18 +75,15 @@ export const ratePlanChargeToSubscriptionProductCharge: ObjectMap = {
     ['Product.Name', 'ProductName__c'],
     ['Product.SKU', 'ProductSKU__c'],
     ['Product.EffectiveEndDate', 'ProductEffectiveEndDate__c'],
-    ['Product.Description', 'ProductDescription__c'],
     // Product Rate Plan : Zuora__SubscriptionProductCharge__c
     ['ProductRatePlan.Name', 'RatePlanName__c'],
     ['ProductRatePlan.EffectiveEndDate', 'RatePlanEffectiveEndDate__c'],
-    ['ProductRatePlan.Description', 'RatePlanDescription__c'],
   ]),
   references: [
     crmAccountRef('Account.CrmId'),
     ref('Subscription.Id', 'Subscription__r', 'Subscription__c', 'External_Id__c', {
       stableZuora: 'Subscription.Name',
     }),
-    ref('RatePlanId', 'SubscriptionRatePlan__r', 'SubscriptionRatePlan__c'),
     ref('UOM', 'UnitOfMeasure__r', 'UnitOfMeasure__c'),
   ],
 };

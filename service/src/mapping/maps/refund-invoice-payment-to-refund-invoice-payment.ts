@@ -1,4 +1,5 @@
-// RefundInvoicePayment : RefundInvoicePayment__c, keyed on "Unique External Id" (EXT_ID__c).
+// RefundInvoicePayment : RefundInvoicePayment__c. Upserted on External_Id__c like every package
+// object; the reference's "Unique External Id" (EXT_ID__c) is written too.
 import { fieldRows, ref, type ObjectMap } from '../field-map.js';
 import { referencePages } from './reference-pages.js';
 
@@ -8,10 +9,13 @@ export const refundInvoicePaymentToRefundInvoicePayment: ObjectMap = {
   salesforceObject: 'RefundInvoicePayment__c',
   scope: 'accounts',
   source: referencePages.refundInvoicePayment,
-  externalId: { zuora: 'Id', salesforce: 'EXT_ID__c' },
-  fields: fieldRows([['RefundAmount', 'RefundAmount__c']]),
+  externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
+  fields: fieldRows([
+    ['Id', 'EXT_ID__c'],
+    ['RefundAmount', 'RefundAmount__c'],
+  ]),
   references: [
     ref('RefundId', 'Refund__r', 'Refund__c'),
-    ref('InvoicePaymentId', 'InvoicePayment__r', 'PaymentInvoice__c', 'EXT_ID__c'),
+    ref('InvoicePaymentId', 'InvoicePayment__r', 'PaymentInvoice__c'),
   ],
 };

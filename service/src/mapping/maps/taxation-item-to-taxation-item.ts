@@ -1,4 +1,5 @@
-// TaxationItem : TaxationItem__c. The reference keys this object on External_Id_Unique__c.
+// TaxationItem : TaxationItem__c. Upserted on External_Id__c like every package object; the
+// reference's key column External_Id_Unique__c is written too.
 // https://docs.zuora.com/en/zuora-platform/integration/apis/soap-api/soap-api-object-reference/taxationitem
 import { fieldRows, ref, type ObjectMap } from '../field-map.js';
 import { referencePages } from './reference-pages.js';
@@ -9,8 +10,9 @@ export const taxationItemToTaxationItem: ObjectMap = {
   salesforceObject: 'TaxationItem__c',
   scope: 'accounts',
   source: referencePages.taxationItem,
-  externalId: { zuora: 'Id', salesforce: 'External_Id_Unique__c' },
+  externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    ['Id', 'External_Id_Unique__c'],
     ['AccountingCode', 'AccountingCode__c'],
     ['CreatedById', 'CreatedById__c'],
     ['CreatedDate', 'CreatedDate__c'],
