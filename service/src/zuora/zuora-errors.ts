@@ -1,0 +1,42 @@
+// Zuora answers errors in two shapes: v1 REST `{ success: false, reasons: [{ code, message }] }` and the
+// object/action APIs `{ Errors: [{ Code, Message }] }` or `{ message }`. Both become one ZuoraApiError.
+// https://developer.zuora.com/docs/guides/error-handling/
+
+export class ZuoraApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly path: string;
+
+  constructor(status: number, code: string, message: string, path: string) {
+    super(`Zuora ${path} answered ${status} ${code}: ${message}`);
+    this.name = 'ZuoraApiError';
+    this.status = status;
+    this.code = code;
+    this.path = path;
+  }
+}
+
+interface ReasonShape {
+  reasons?: { code?: unknown; message?: unknown }[];
+  Errors?: { Code?: unknown; Message?: unknown }[];
+  message?: unknown;
+  error?: unknown;
+}
+
+export function errorFromBody(status: number, path: string, body: unknown): ZuoraApiError {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as ReasonShape;
+  const reason = b.reasons?.[0];
+  if (reason !== undefined)
+    return new ZuoraApiError(status, String(reason.code ?? status), String(reason.message ?? ''), path);
+  const err = b.Errors?.[0];
+  if (err !== undefined)
+    return new ZuoraApiError(status, String(err.Code ?? status), String(err.Message ?? ''), path);
+  const message =
+    typeof b.message === 'string' ? b.message : typeof b.error === 'string' ? b.error : `HTTP ${status}`;
+  return new ZuoraApiError(status, `HTTP_${status}`, message, path);
+}
+
+/** A 2xx whose body says `success: false` is an error too (Zuora's v1 REST convention). */
+export function isUnsuccessful(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { success?: unknown }).success === false;
+}
