@@ -32,6 +32,13 @@ function renderChildren(children: readonly XmlChild[], depth: number): string {
   for (const child of children) {
     if (!child) continue;
     const [name, content] = child;
+    if (
+      content === undefined ||
+      content === null ||
+      (typeof content === 'number' && !Number.isFinite(content))
+    ) {
+      throw new Error(`<${name}> has no value`);
+    }
     if (Array.isArray(content)) {
       out += `${indent}<${name}>\n${renderChildren(content as readonly XmlChild[], depth + 1)}${indent}</${name}>\n`;
     } else {
