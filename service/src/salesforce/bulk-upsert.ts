@@ -83,8 +83,8 @@ export async function runBulkJob(conn: jsforce.Connection, request: BulkJobReque
   const successCsv = await job.getSuccessfulResults(true);
   const failedCsv = await job.getFailedResults(true);
   const unprocessedCsv = await job.getUnprocessedRecords(true);
-  const successes = parse(successCsv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  const failed = parse(failedCsv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const successes = parse<Record<string, string>>(successCsv, { columns: true, skip_empty_lines: true });
+  const failed = parse<Record<string, string>>(failedCsv, { columns: true, skip_empty_lines: true });
   const unprocessed = parse(unprocessedCsv, { columns: true, skip_empty_lines: true }) as Record<
     string,
     string

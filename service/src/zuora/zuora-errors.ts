@@ -23,6 +23,10 @@ interface ReasonShape {
   error?: unknown;
 }
 
+function text(value: unknown, fallback: string): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : fallback;
+}
+
 export function errorFromBody(status: number, path: string, body: unknown): ZuoraApiError {
   const b = (typeof body === 'object' && body !== null ? body : {}) as ReasonShape;
   const reason = b.reasons?.[0];
