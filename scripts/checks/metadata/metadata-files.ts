@@ -22,7 +22,7 @@ const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
   // Every element below the root comes back as an array, repeated (fieldPermissions) or not (label).
-  isArray: (_name, jpath) => jpath.includes('.'),
+  isArray: (_name, jpath) => typeof jpath === 'string' && jpath.includes('.'),
 });
 
 /** The root element's children, each as an array of values (strings or elements shaped the same way). */
@@ -36,5 +36,5 @@ export function parseMetadata(file: string): Record<string, unknown[]> {
 
 export function text(element: Record<string, unknown[]>, name: string): string | undefined {
   const value = element[name]?.[0];
-  return value === undefined ? undefined : String(value);
+  return typeof value === 'string' ? value : undefined;
 }
