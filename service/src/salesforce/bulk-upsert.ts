@@ -85,10 +85,10 @@ export async function runBulkJob(conn: jsforce.Connection, request: BulkJobReque
   const unprocessedCsv = await job.getUnprocessedRecords(true);
   const successes = parse<Record<string, string>>(successCsv, { columns: true, skip_empty_lines: true });
   const failed = parse<Record<string, string>>(failedCsv, { columns: true, skip_empty_lines: true });
-  const unprocessed = parse(unprocessedCsv, { columns: true, skip_empty_lines: true }) as Record<
-    string,
-    string
-  >[];
+  const unprocessed = parse<Record<string, string>>(unprocessedCsv, {
+    columns: true,
+    skip_empty_lines: true,
+  });
   return {
     jobId,
     processed: successes.length + failed.length,

@@ -30,11 +30,13 @@ function text(value: unknown, fallback: string): string {
 export function errorFromBody(status: number, path: string, body: unknown): ZuoraApiError {
   const b = (typeof body === 'object' && body !== null ? body : {}) as ReasonShape;
   const reason = b.reasons?.[0];
-  if (reason !== undefined)
-    return new ZuoraApiError(status, String(reason.code ?? status), String(reason.message ?? ''), path);
+  if (reason !== undefined) {
+    return new ZuoraApiError(status, text(reason.code, String(status)), text(reason.message, ''), path);
+  }
   const err = b.Errors?.[0];
-  if (err !== undefined)
-    return new ZuoraApiError(status, String(err.Code ?? status), String(err.Message ?? ''), path);
+  if (err !== undefined) {
+    return new ZuoraApiError(status, text(err.Code, String(status)), text(err.Message, ''), path);
+  }
   const message =
     typeof b.message === 'string' ? b.message : typeof b.error === 'string' ? b.error : `HTTP ${status}`;
   return new ZuoraApiError(status, `HTTP_${status}`, message, path);
