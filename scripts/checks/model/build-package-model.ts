@@ -4,7 +4,13 @@
 import { fieldsByObject, type MappingRow, type MappingTable } from '../reference/mapping-tables.js';
 import type { SchemaField } from '../reference/schema-types.js';
 import { chooseFieldType } from './field-typing.js';
-import type { FieldSpec, FieldType, ObjectSpec, PackageModel } from './model-types.js';
+import {
+  isRelationship,
+  type FieldSpec,
+  type FieldType,
+  type ObjectSpec,
+  type PackageModel,
+} from './model-types.js';
 import { OBJECT_CATALOG, type CatalogEntry } from './object-catalog.js';
 import { PACKAGE_FIELDS, type PackageField } from './package-fields.js';
 import { RELATIONSHIPS } from './relationships.js';
@@ -72,12 +78,16 @@ function buildObject(
     });
   }
 
+  const fields = drafts.map((draft) =>
+    toFieldSpec(entry, draft, externalIds.has(draft.apiName), schema, relationshipNames),
+  );
+  // A label goes first to the field whose API name it spells ("Effective End Date" -> EffectiveEndDate__c).
   const labels = new Set<string>();
-  const fields = drafts.map((draft) => {
-    const field = toFieldSpec(entry, draft, externalIds.has(draft.apiName), schema, relationshipNames);
+  const spellsOwnName = (field: FieldSpec): boolean =>
+    field.label.toLowerCase() === humanise(field.apiName).toLowerCase();
+  for (const field of [...fields.filter(spellsOwnName), ...fields.filter((field) => !spellsOwnName(field))]) {
     field.label = uniqueLabel(field, labels);
-    return field;
-  });
+  }
   return {
     apiName: entry.apiName,
     label: entry.label,
@@ -153,13 +163,13 @@ function relationshipName(
 }
 
 function uniqueLabel(field: FieldSpec, used: Set<string>): string {
-  let label = field.label.slice(0, MAX_LABEL);
-  if (used.has(label.toLowerCase())) {
-    const suffix =
-      field.type.kind === 'Lookup' || field.type.kind === 'MasterDetail'
-        ? ' (Record)'
-        : ` (${field.apiName.replace(/__c$/, '')})`;
-    label = `${label.slice(0, MAX_LABEL - suffix.length)}${suffix}`;
+  // Zuora's tables reuse labels across the objects they flatten in (three "Effective End Date"s on a charge);
+  // the API name tells them apart, and a suffix settles what is left.
+  const candidates = [field.label, humanise(field.apiName)].map((label) => label.slice(0, MAX_LABEL).trim());
+  let label = candidates.find((candidate) => !used.has(candidate.toLowerCase()));
+  if (!label) {
+    const suffix = isRelationship(field.type) ? ' (Record)' : ' (2)';
+    label = `${(candidates[0] ?? field.apiName).slice(0, MAX_LABEL - suffix.length).trim()}${suffix}`;
   }
   used.add(label.toLowerCase());
   return label;
