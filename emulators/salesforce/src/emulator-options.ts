@@ -28,6 +28,8 @@ export interface SalesforceEmulatorOptions {
   /** PEM certificate (or SPKI public key) that verifies JWT bearer assertions. */
   jwtCertificatePem?: string;
   seedRecords?: Record<string, Record<string, unknown>[]>;
+  /** Records per Bulk query result page when the client sends no `maxRecords` (default 10,000). */
+  bulkQueryPageSize?: number;
   /** Log requests through Fastify's pino logger (off by default). */
   logger?: boolean;
 }

@@ -36,7 +36,10 @@ export async function startSalesforceEmulator(
   options: SalesforceEmulatorOptions = {},
 ): Promise<SalesforceEmulator> {
   const ctx = createContext(options);
-  const app = buildServer(ctx, { logger: options.logger ?? false, bulkQueryPageSize: 10_000 });
+  const app = buildServer(ctx, {
+    logger: options.logger ?? false,
+    bulkQueryPageSize: options.bulkQueryPageSize ?? 10_000,
+  });
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

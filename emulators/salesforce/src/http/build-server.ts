@@ -45,14 +45,32 @@ export function buildServer(
     app.log.error(error);
     return sendError(reply, 500, 'UNKNOWN_EXCEPTION', `An unexpected error occurred: ${error.message}`);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendError(
+  // Route patterns by method, so a known URL with the wrong method answers 405 as the REST API does.
+  const patterns: Array<{ method: string; regex: RegExp }> = [];
+  app.addHook('onRoute', (route) => {
+    const regex = new RegExp(`^${route.url.replace(/:[^/]+/g, '[^/]+').replace(/\/$/, '')}/?$`);
+    for (const method of [route.method].flat()) patterns.push({ method: String(method), regex });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = [
+      ...new Set(patterns.filter((p) => p.regex.test(path) && p.method !== 'HEAD').map((p) => p.method)),
+    ];
+    if (allowed.length > 0) {
+      return sendError(
+        reply,
+        405,
+        'METHOD_NOT_ALLOWED',
+        `HTTP Method '${request.method}' not allowed. Allowed are ${allowed.join(',')}`,
+      );
+    }
+    return sendError(
       reply,
       404,
       'NOT_FOUND',
-      `The requested resource does not exist: ${request.method} ${request.url.split('?')[0]}`,
-    ),
-  );
+      `The requested resource does not exist: ${request.method} ${path}`,
+    );
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     if (!dataPath.test(request.url)) return;

@@ -112,7 +112,10 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: EmulatorCont
     const records = recordsOf(body);
     const writes = records.map((r, i) => {
       const def = typeOf(ctx, r, i);
-      const { Id: rawId, ...rest } = r;
+      // Field names are case-insensitive; jsforce sends `id`.
+      const idKey = Object.keys(r).find((k) => k.toLowerCase() === 'id');
+      const rawId = idKey === undefined ? undefined : r[idKey];
+      const rest = Object.fromEntries(Object.entries(r).filter(([k]) => k !== idKey));
       const prepared = prepareJsonRecord(ctx.schema, def, rest);
       return (): WriteResult => {
         if (typeof rawId !== 'string' || !isSalesforceId(rawId)) {

@@ -66,7 +66,13 @@ export function buildSchema(metadata: PackageMetadata): Schema {
       );
       continue;
     }
-    const prefix = obj.kind === 'event' ? eventKeyPrefix(obj.name, taken) : customKeyPrefix(obj.name, taken);
+    // Orgs give custom objects `a..`, platform events `e..` and custom metadata types `m..` prefixes.
+    const prefix =
+      obj.kind === 'event'
+        ? eventKeyPrefix(obj.name, taken)
+        : obj.kind === 'metadataType'
+          ? `m${customKeyPrefix(obj.name, taken).slice(1)}`
+          : customKeyPrefix(obj.name, taken);
     taken.add(prefix);
     byLower.set(obj.name.toLowerCase(), packageObject(obj, prefix));
   }
