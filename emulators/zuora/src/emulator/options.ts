@@ -1,0 +1,48 @@
+import type { GeneratedTenant } from '../tenant/generate-tenant.js';
+import type { GenerateTenantOptions } from '../tenant/tenant-options.js';
+
+export const DEFAULT_ZUORA_CLIENT_ID = 'zuora-emulator-client';
+export const DEFAULT_ZUORA_CLIENT_SECRET = 'zuora-emulator-secret';
+
+export interface ZuoraClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface ZuoraEmulatorOptions {
+  host?: string;
+  /** 0 = a random free port (the default). */
+  port?: number;
+  /** Protects /__emulator/*; generated when absent. */
+  adminToken?: string;
+  clients?: ZuoraClientCredentials[];
+  /** OAuth token lifetime; Zuora's is one hour. Fractions allowed for tests. */
+  tokenTtlSeconds?: number;
+  tenant?: GeneratedTenant | GenerateTenantOptions;
+  /** Requests per minute before 429 (Zuora production: 50,000). */
+  rateLimitPerMinute?: number;
+  concurrencyLimits?: Partial<Record<ConcurrencyType, number>>;
+  /** Minimum interval between callout attempts (Zuora default: 30 minutes). */
+  calloutRetryIntervalMs?: number;
+  /** Callout attempts per notification (Zuora default 3, at most 5). */
+  calloutAttempts?: number;
+  /** ZOQL queryMore locators expire after 15 minutes of inactivity. */
+  queryLocatorTtlMs?: number;
+  now?: () => Date;
+}
+
+export type ConcurrencyType = 'Default' | 'High-volume transactions' | 'Object Query';
+
+export interface ResolvedEmulatorOptions {
+  host: string;
+  port: number;
+  adminToken: string;
+  clients: ZuoraClientCredentials[];
+  tokenTtlSeconds: number;
+  rateLimitPerMinute: number;
+  concurrencyLimits: Record<ConcurrencyType, number>;
+  calloutRetryIntervalMs: number;
+  calloutAttempts: number;
+  queryLocatorTtlMs: number;
+  now: () => Date;
+}

@@ -1,0 +1,169 @@
+// Composition root of the Zuora emulator: tenant -> store -> callouts -> HTTP routes.
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyError } from 'fastify';
+import { AquaService } from '../aqua/aqua-jobs.js';
+import { CalloutDispatcher } from '../callouts/callout-dispatcher.js';
+import type { CalloutTarget, CalloutTargetInput } from '../callouts/callout-target.js';
+import type { CalloutAttempt } from '../callouts/callout-dispatcher.js';
+import { applyBusinessEvent, type BusinessEventResult } from '../changes/apply-business-event.js';
+import { registerAdminRoutes } from '../http/admin-routes.js';
+import { registerAquaRoutes } from '../http/aqua-routes.js';
+import { registerAuthRoutes } from '../http/auth-routes.js';
+import type { EmulatorContext } from '../http/context.js';
+import { reason, v1Error } from '../http/errors.js';
+import { Faults } from '../http/faults.js';
+import { registerObjectCrudRoutes } from '../http/object-crud-routes.js';
+import { registerObjectQueryRoutes } from '../http/object-query-routes.js';
+import { registerOrderRoutes } from '../http/orders-routes.js';
+import { RateLimiter } from '../http/rate-limiter.js';
+import { installRequestGuard } from '../http/request-guard.js';
+import { emptyStats, type EmulatorStats } from '../http/stats.js';
+import { TokenStore } from '../http/token-store.js';
+import { registerV1Routes } from '../http/v1-routes.js';
+import { registerZoqlRoutes } from '../http/zoql-routes.js';
+import { TenantStore } from '../store/tenant-store.js';
+import { generateTenant, type GeneratedTenant } from '../tenant/generate-tenant.js';
+import {
+  DEFAULT_ZUORA_CLIENT_ID,
+  DEFAULT_ZUORA_CLIENT_SECRET,
+  type ResolvedEmulatorOptions,
+  type ZuoraEmulatorOptions,
+} from './options.js';
+
+export interface ZuoraEmulator {
+  url: string;
+  port: number;
+  adminToken: string;
+  close(): Promise<void>;
+  stats(): EmulatorStats & { inFlight: EmulatorContext['inFlight'] };
+  /** Live data of the tenant (read it, or write through it to simulate Zuora-side changes). */
+  tenant: TenantStore;
+  generated: GeneratedTenant;
+  changes: { apply(event: unknown): BusinessEventResult };
+  callouts: {
+    configure(targets: CalloutTargetInput[]): CalloutTarget[];
+    attempts(): readonly CalloutAttempt[];
+    idle(): Promise<void>;
+  };
+}
+
+function isGenerated(t: ZuoraEmulatorOptions['tenant']): t is GeneratedTenant {
+  return t !== undefined && 'records' in t && typeof t.records === 'function';
+}
+
+function resolve(options: ZuoraEmulatorOptions): ResolvedEmulatorOptions {
+  return {
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    adminToken: options.adminToken ?? randomBytes(16).toString('hex'),
+    clients: options.clients ?? [
+      { clientId: DEFAULT_ZUORA_CLIENT_ID, clientSecret: DEFAULT_ZUORA_CLIENT_SECRET },
+    ],
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 50_000,
+    concurrencyLimits: {
+      Default: 40,
+      'High-volume transactions': 200,
+      'Object Query': 80,
+      ...options.concurrencyLimits,
+    },
+    calloutRetryIntervalMs: options.calloutRetryIntervalMs ?? 30 * 60_000,
+    calloutAttempts: options.calloutAttempts ?? 3,
+    queryLocatorTtlMs: options.queryLocatorTtlMs ?? 15 * 60_000,
+    now: options.now ?? (() => new Date()),
+  };
+}
+
+export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Promise<ZuoraEmulator> {
+  const options = resolve(input);
+  const tenant = isGenerated(input.tenant)
+    ? input.tenant
+    : generateTenant(input.tenant ?? { seed: 1, size: 'XS' });
+  const store = new TenantStore(options.now);
+  store.load(tenant);
+  const stats = emptyStats();
+  const faults = new Faults();
+  const callouts = new CalloutDispatcher({
+    defaultAttempts: options.calloutAttempts,
+    defaultRetryIntervalMs: options.calloutRetryIntervalMs,
+    now: options.now,
+    dropRate: () => faults.settings.dropCalloutRate,
+    onAttempt: (a) => {
+      stats.callouts.attempts += 1;
+      if (a.ok) stats.callouts.delivered += 1;
+      else stats.callouts.failed += 1;
+    },
+    onDropped: () => {
+      stats.callouts.dropped += 1;
+    },
+  });
+  store.onChange((change) => callouts.notify(change));
+  const ctx: EmulatorContext = {
+    options,
+    tenant,
+    store,
+    tokens: new TokenStore(options.clients, () => options.tokenTtlSeconds * 1000, options.now),
+    faults,
+    stats,
+    rateLimiter: new RateLimiter(options.rateLimitPerMinute, options.now),
+    inFlight: { Default: 0, 'High-volume transactions': 0, 'Object Query': 0 },
+    callouts,
+  };
+
+  const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024 });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    if (error.statusCode !== undefined && error.statusCode < 500) {
+      const message =
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+          ? `Malformed JSON in the request body: ${error.message}`
+          : error.message;
+      return v1Error(reply, error.statusCode, [reason('generic', 'malformed', message)]);
+    }
+    return v1Error(reply, 500, [reason('generic', 'internal', `Internal emulator error: ${error.message}`)]);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    v1Error(reply, 404, [
+      reason('generic', 'notFound', `No such resource: ${request.method} ${request.url.split('?')[0] ?? ''}`),
+    ]),
+  );
+  installRequestGuard(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerObjectQueryRoutes(app, ctx);
+  registerZoqlRoutes(app, ctx);
+  registerAquaRoutes(app, ctx, new AquaService(store, options.now));
+  registerV1Routes(app, ctx);
+  registerObjectCrudRoutes(app, ctx);
+  const orders = registerOrderRoutes(app, ctx, { asyncStepMs: 25 });
+  const statsView = (): EmulatorStats & { inFlight: EmulatorContext['inFlight'] } => ({
+    ...structuredClone(stats),
+    inFlight: { ...ctx.inFlight },
+  });
+  registerAdminRoutes(app, ctx, { resetData: () => store.load(tenant), stats: statsView });
+
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    adminToken: options.adminToken,
+    tenant: store,
+    generated: tenant,
+    stats: statsView,
+    changes: { apply: (event) => applyBusinessEvent(store, event) },
+    callouts: {
+      configure: (targets) => callouts.configure(targets),
+      attempts: () => callouts.attempts,
+      idle: () => callouts.idle(),
+    },
+    close: async () => {
+      callouts.close();
+      orders.close();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,195 @@
+// Nested JSON views of the v1 REST resources (accounts, subscriptions, catalog products), built from the
+// flat object records. https://developer.zuora.com/v1-api-reference/api/operation/GET_Account/ ,
+// GET_SubscriptionsByAccount, GET_Catalog.
+import type { ZRecord } from '../model/zuora-record.js';
+import type { TenantStore } from '../store/tenant-store.js';
+import type { ChildIndex } from '../query/relations.js';
+
+const contactView = (c: ZRecord | undefined): Record<string, unknown> | null =>
+  c === undefined
+    ? null
+    : {
+        id: c.Id,
+        firstName: c.FirstName,
+        lastName: c.LastName,
+        workEmail: c.WorkEmail,
+        workPhone: c.WorkPhone,
+        fax: c.Fax,
+        address1: c.Address1,
+        address2: c.Address2,
+        city: c.City,
+        state: c.State,
+        country: c.Country,
+        zipCode: c.PostalCode,
+      };
+
+export function accountView(store: TenantStore, a: ZRecord): Record<string, unknown> {
+  const contact = (id: unknown): ZRecord | undefined =>
+    typeof id === 'string' ? store.get('Contact', id)?.record : undefined;
+  return {
+    success: true,
+    basicInfo: {
+      id: a.Id,
+      name: a.Name,
+      accountNumber: a.AccountNumber,
+      notes: a.Notes,
+      status: a.Status,
+      crmId: a.CrmId,
+      batch: a.Batch,
+      invoiceTemplateId: a.InvoiceTemplateId,
+      communicationProfileId: a.CommunicationProfileId,
+      salesRep: a.SalesRepName,
+      parentId: a.ParentId,
+    },
+    billingAndPayment: {
+      billCycleDay: a.BillCycleDay,
+      currency: a.Currency,
+      paymentTerm: a.PaymentTerm,
+      paymentGateway: a.PaymentGateway,
+      autoPay: a.AutoPay,
+      invoiceDeliveryPrefsPrint: a.InvoiceDeliveryPrefsPrint,
+      invoiceDeliveryPrefsEmail: a.InvoiceDeliveryPrefsEmail,
+      defaultPaymentMethodId: a.DefaultPaymentMethodId,
+    },
+    metrics: {
+      balance: a.Balance,
+      totalInvoiceBalance: a.TotalInvoiceBalance,
+      creditBalance: a.CreditBalance,
+      contractedMrr: a.Mrr,
+    },
+    billToContact: contactView(contact(a.BillToId)),
+    soldToContact: contactView(contact(a.SoldToId)),
+    taxInfo: {
+      exemptStatus: a.TaxExemptStatus,
+      exemptCertificateId: a.TaxExemptCertificateID,
+      VATId: a.VATId,
+    },
+  };
+}
+
+export function subscriptionView(
+  store: TenantStore,
+  children: ChildIndex,
+  s: ZRecord,
+): Record<string, unknown> {
+  const account = typeof s.AccountId === 'string' ? store.get('Account', s.AccountId)?.record : undefined;
+  return {
+    id: s.Id,
+    accountId: s.AccountId,
+    accountNumber: account?.AccountNumber ?? null,
+    accountName: account?.Name ?? null,
+    subscriptionNumber: s.Name,
+    version: s.Version,
+    status: s.Status,
+    originalId: s.OriginalId,
+    previousSubscriptionId: s.PreviousSubscriptionId,
+    termType: s.TermType,
+    termStartDate: s.TermStartDate,
+    termEndDate: s.TermEndDate,
+    contractEffectiveDate: s.ContractEffectiveDate,
+    serviceActivationDate: s.ServiceActivationDate,
+    subscriptionStartDate: s.SubscriptionStartDate,
+    subscriptionEndDate: s.SubscriptionEndDate,
+    autoRenew: s.AutoRenew,
+    initialTerm: s.InitialTerm,
+    renewalTerm: s.RenewalTerm,
+    currency: s.Currency,
+    cancelledDate: s.CancelledDate,
+    ratePlans: children.children('RatePlan', 'SubscriptionId', s.Id).map(({ record: rp }) => {
+      const prp =
+        typeof rp.ProductRatePlanId === 'string'
+          ? store.get('ProductRatePlan', rp.ProductRatePlanId)?.record
+          : undefined;
+      const product =
+        typeof prp?.ProductId === 'string' ? store.get('Product', prp.ProductId)?.record : undefined;
+      return {
+        id: rp.Id,
+        productId: product?.Id ?? null,
+        productName: product?.Name ?? null,
+        productSku: product?.SKU ?? null,
+        productRatePlanId: rp.ProductRatePlanId,
+        ratePlanName: rp.Name,
+        lastChangeType: rp.AmendmentType,
+        ratePlanCharges: children.children('RatePlanCharge', 'RatePlanId', rp.Id).map(({ record: c }) => ({
+          id: c.Id,
+          originalChargeId: c.OriginalId,
+          productRatePlanChargeId: c.ProductRatePlanChargeId,
+          number: c.ChargeNumber,
+          name: c.Name,
+          type: c.ChargeType,
+          model: c.ChargeModel,
+          price: c.Price,
+          quantity: c.Quantity,
+          uom: c.UOM,
+          billingPeriod: c.BillingPeriod,
+          effectiveStartDate: c.EffectiveStartDate,
+          effectiveEndDate: c.EffectiveEndDate,
+          applyDiscountTo: c.ApplyDiscountTo,
+          discountLevel: c.DiscountLevel,
+          discountPercentage: c.DiscountPercentage,
+          mrr: c.MRR,
+          tcv: c.TCV,
+          tiers: children.children('RatePlanChargeTier', 'RatePlanChargeId', c.Id).map(({ record: t }) => ({
+            tier: t.Tier,
+            startingUnit: t.StartingUnit,
+            endingUnit: t.EndingUnit,
+            price: t.Price,
+            priceFormat: t.PriceFormat,
+          })),
+        })),
+      };
+    }),
+  };
+}
+
+export function productView(children: ChildIndex, p: ZRecord): Record<string, unknown> {
+  return {
+    id: p.Id,
+    sku: p.SKU,
+    name: p.Name,
+    description: p.Description,
+    category: p.Category,
+    effectiveStartDate: p.EffectiveStartDate,
+    effectiveEndDate: p.EffectiveEndDate,
+    productNumber: p.ProductNumber,
+    productRatePlans: children.children('ProductRatePlan', 'ProductId', p.Id).map(({ record: rp }) => ({
+      id: rp.Id,
+      name: rp.Name,
+      description: rp.Description,
+      status: 'Active',
+      effectiveStartDate: rp.EffectiveStartDate,
+      effectiveEndDate: rp.EffectiveEndDate,
+      externallyManagedPlanIds: rp.ExternallyManagedPlanId === null ? [] : [rp.ExternallyManagedPlanId],
+      productRatePlanCharges: children
+        .children('ProductRatePlanCharge', 'ProductRatePlanId', rp.Id)
+        .map(({ record: c }) => ({
+          id: c.Id,
+          name: c.Name,
+          type: c.ChargeType,
+          model: c.ChargeModel,
+          uom: c.UOM,
+          billingPeriod: c.BillingPeriod,
+          billCycleType: c.BillCycleType,
+          triggerEvent: c.TriggerEvent,
+          applyDiscountTo: c.ApplyDiscountTo,
+          discountLevel: c.DiscountLevel,
+          taxable: c.Taxable,
+          pricing: [
+            {
+              currency: 'USD',
+              tiers: children
+                .children('ProductRatePlanChargeTier', 'ProductRatePlanChargeId', c.Id)
+                .map(({ record: t }) => ({
+                  tier: t.Tier,
+                  startingUnit: t.StartingUnit,
+                  endingUnit: t.EndingUnit,
+                  price: t.Price,
+                  priceFormat: t.PriceFormat,
+                  discountPercentage: t.DiscountPercentage,
+                })),
+            },
+          ],
+        })),
+    })),
+  };
+}

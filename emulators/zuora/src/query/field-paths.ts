@@ -1,0 +1,100 @@
+// Resolves ZOQL field references to getters. Plain fields are the object's own; export ZOQL joins
+// (`Account.Name` from InvoiceItem, `BillToContact.City` from Account) follow the *Id fields, as Zuora's
+// data sources do: https://knowledgecenter.zuora.com/Zuora_Central_Platform/Reporting/D_Data_Sources_and_Exports
+import {
+  objectFields,
+  objectNames,
+  resolveFieldName,
+  resolveObjectName,
+  type ObjectName,
+} from '../model/object-definitions.js';
+import type { FieldValue, ZRecord } from '../model/zuora-record.js';
+import type { TenantStore } from '../store/tenant-store.js';
+
+export class FieldError extends Error {}
+
+interface Edge {
+  name: string;
+  field: string;
+  target: ObjectName;
+}
+
+const aliases: Record<string, ObjectName> = {
+  BillTo: 'Contact',
+  SoldTo: 'Contact',
+  BillToContact: 'Contact',
+  SoldToContact: 'Contact',
+  DefaultPaymentMethod: 'PaymentMethod',
+  Parent: 'Account',
+  InvoiceOwner: 'Account',
+  AppliedToInvoiceItem: 'InvoiceItem',
+};
+
+const edges = new Map<ObjectName, Edge[]>(
+  objectNames.map((o) => [
+    o,
+    objectFields[o]
+      .filter((f) => f.endsWith('Id') && f !== 'Id' && f.length > 2)
+      .flatMap((field) => {
+        const name = field.slice(0, -2);
+        const target = resolveObjectName(name) ?? aliases[name];
+        return target === undefined ? [] : [{ name, field, target }];
+      }),
+  ]),
+);
+
+function findPath(base: ObjectName, qualifier: string): { path: Edge[]; target: ObjectName } | undefined {
+  const q = qualifier.toLowerCase();
+  let frontier: { object: ObjectName; path: Edge[] }[] = [{ object: base, path: [] }];
+  for (let depth = 0; depth < 4; depth += 1) {
+    const next: typeof frontier = [];
+    for (const node of frontier) {
+      for (const edge of edges.get(node.object) ?? []) {
+        const path = [...node.path, edge];
+        if (edge.name.toLowerCase() === q || (edge.target.toLowerCase() === q && edge.name === edge.target))
+          return { path, target: edge.target };
+        next.push({ object: edge.target, path });
+      }
+    }
+    frontier = next;
+  }
+  return undefined;
+}
+
+export type Getter = (record: ZRecord) => FieldValue;
+
+export function fieldGetter(
+  store: TenantStore,
+  base: ObjectName,
+  reference: string,
+  allowJoins: boolean,
+): { getter: Getter; label: string } {
+  const dot = reference.lastIndexOf('.');
+  const qualifier = dot < 0 ? null : reference.slice(0, dot);
+  const name = dot < 0 ? reference : reference.slice(dot + 1);
+  if (qualifier === null || qualifier.toLowerCase() === base.toLowerCase()) {
+    const field = resolveFieldName(base, name);
+    if (field === undefined) throw new FieldError(`invalid field for query: ${base}.${name}`);
+    return { getter: (r) => r[field] ?? null, label: field };
+  }
+  if (!allowJoins)
+    throw new FieldError(`invalid field for query: ${base}.${reference} (joined fields need Export ZOQL)`);
+  const found = findPath(base, qualifier);
+  if (found === undefined)
+    throw new FieldError(`invalid field for query: ${reference} (${qualifier} is not related to ${base})`);
+  const field = resolveFieldName(found.target, name);
+  if (field === undefined) throw new FieldError(`invalid field for query: ${qualifier}.${name}`);
+  const hops = found.path.map((e) => ({ field: e.field, table: store.table(e.target) }));
+  return {
+    label: `${qualifier}.${field}`,
+    getter: (r) => {
+      let current: ZRecord | undefined = r;
+      for (const hop of hops) {
+        const id: FieldValue = current[hop.field] ?? null;
+        current = typeof id === 'string' ? hop.table.get(id)?.record : undefined;
+        if (current === undefined) return null;
+      }
+      return current[field] ?? null;
+    },
+  };
+}
