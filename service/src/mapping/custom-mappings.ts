@@ -27,10 +27,10 @@ export const customFieldMappingSchema = z.strictObject({
 
 export type CustomFieldMapping = z.infer<typeof customFieldMappingSchema>;
 
-const customMappingsDocument = z.union([
-  z.array(customFieldMappingSchema),
-  z.strictObject({ mappings: z.array(customFieldMappingSchema) }),
-]);
+// An array, or `{ "mappings": [...] }`. Chosen by shape before parsing so errors keep their path
+// (a zod union would report only "Invalid input").
+const mappingList = z.array(customFieldMappingSchema);
+const mappingDocument = z.strictObject({ mappings: mappingList });
 
 export type CustomMappingsResult =
   | { readonly ok: true; readonly mappings: readonly CustomFieldMapping[] }
@@ -90,7 +90,9 @@ export function parseCustomMappings(
       return { ok: false, errors: [`custom mappings are not valid JSON: ${(error as Error).message}`] };
     }
   }
-  const parsed = customMappingsDocument.safeParse(document);
+  const parsed = Array.isArray(document)
+    ? mappingList.safeParse(document)
+    : mappingDocument.transform((d) => d.mappings).safeParse(document);
   if (!parsed.success) {
     return {
       ok: false,
@@ -99,7 +101,7 @@ export function parseCustomMappings(
       ),
     };
   }
-  const entries = Array.isArray(parsed.data) ? parsed.data : parsed.data.mappings;
+  const entries = parsed.data;
   const errors: string[] = [];
   let current = maps;
   for (const entry of entries) {

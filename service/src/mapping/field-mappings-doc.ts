@@ -2,6 +2,7 @@
 // cannot drift from what the sync writes.
 import { referenceColumn, type ObjectMap, type SyncScope } from './field-map.js';
 import { deferredObjects, loadOrder } from './load-order.js';
+import { unmappedReferenceFields } from './maps/reference-deviations.js';
 import { objectMaps } from './object-maps.js';
 
 const scopeTitles: Record<SyncScope, string> = {
@@ -40,6 +41,11 @@ function renderMap(m: ObjectMap): string[] {
       ].filter(Boolean);
       lines.push(`| \`${r.zuora}\` | \`${referenceColumn(r)}\` -> ${r.target} | ${notes.join('; ')} |`);
     }
+  }
+  const unmapped = Object.entries(unmappedReferenceFields[m.salesforceObject] ?? {});
+  if (unmapped.length) {
+    lines.push('', 'Reference fields not written:', '');
+    for (const [field, reason] of unmapped) lines.push(`- \`${field}\`: ${reason}`);
   }
   lines.push('');
   return lines;

@@ -118,7 +118,7 @@ export function compileRecordMapper(
     const { via, zuora } = referenceKeyField(ref, useStable, mapsByObject);
     const column: Column = {
       name: referenceColumn({ ...ref, via }),
-      read: accessor(zuora),
+      read: readerFor(zuora),
       transform: via === 'Id' ? idTransform : transforms.text,
       field: { name: referenceColumn({ ...ref, via }), type: 'Text', length: 255 },
       sourceLabel: zuora,

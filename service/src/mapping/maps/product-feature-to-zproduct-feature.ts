@@ -14,6 +14,9 @@ export const productFeatureToZProductFeature: ObjectMap = {
   fields: fieldRows([
     ['Id', 'ZuoraId__c'],
     ['Deleted', 'Deleted__c'],
+    ['Feature.Name', 'ZProductFeatureFullName__c'],
+    // Pre-3.0 packages' text copy of the product id.
+    ['ProductId', 'ZProduct__c'],
     ['@entityId', 'EntityID__c'],
   ]),
   references: [

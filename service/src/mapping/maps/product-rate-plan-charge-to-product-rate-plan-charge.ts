@@ -15,6 +15,8 @@ export const productRatePlanChargeToProductRatePlanCharge: ObjectMap = {
     ['Id', 'ZuoraId__c'],
     ['Name', 'Name', 'abbreviatedName'],
     ['Name', 'ProductRatePlanChargeFullName__c'],
+    ['Name', 'ProductRatePlanChargeName__c'],
+    ['RatingGroup', 'RatingGroup__c'],
     ['AccountingCode', 'AccountingCode2__c'],
     ['ApplyDiscountTo', 'Apply_Discount_To_One_Time_Charges__c', 'applyDiscountToOneTime'],
     ['ApplyDiscountTo', 'Apply_Discount_To_Recurring_Charges__c', 'applyDiscountToRecurring'],
