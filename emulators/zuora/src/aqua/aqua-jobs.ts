@@ -114,7 +114,9 @@ export class AquaService {
         const since = full ? -1 : (previous?.seq ?? -1);
         const csv = new CsvChunks();
         const del = q.deleted;
-        const header = compiled.columns.map((c) => (labels ? c.reference : `${compiled.object}.${c.label}`));
+        const header = compiled.columns.map((c) =>
+          labels ? c.reference : c.label.includes('.') ? c.label : `${compiled.object}.${c.label}`,
+        );
         csv.line(
           [...(del ? [labels ? del.column : `${compiled.object}.${del.column}`] : []), ...header].map(
             csvCell,

@@ -8,12 +8,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: EmulatorContext): 
     const body = (request.body ?? {}) as Record<string, unknown>;
     const grantType = body.grant_type;
     if (grantType !== 'client_credentials') {
-      return reply
-        .code(400)
-        .send({
-          error: 'unsupported_grant_type',
-          message: `grant_type must be client_credentials, got ${String(grantType)}`,
-        });
+      return reply.code(400).send({
+        error: 'unsupported_grant_type',
+        message: `grant_type must be client_credentials, got ${String(grantType)}`,
+      });
     }
     const { client_id: clientId, client_secret: clientSecret } = body;
     if (typeof clientId !== 'string' || typeof clientSecret !== 'string') {

@@ -33,12 +33,10 @@ export function installRequestGuard(app: FastifyInstance, ctx: EmulatorContext):
     if (url.startsWith('/__emulator')) {
       const token = bearer(request) ?? (request.headers['x-emulator-admin-token'] as string | undefined);
       if (token === undefined || !sameToken(token, ctx.options.adminToken)) {
-        return reply
-          .code(401)
-          .send({
-            error: 'unauthorized',
-            message: 'admin token required (Authorization: Bearer <adminToken>)',
-          });
+        return reply.code(401).send({
+          error: 'unauthorized',
+          message: 'admin token required (Authorization: Bearer <adminToken>)',
+        });
       }
       return;
     }
