@@ -5,6 +5,7 @@
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import { buildPackageModel } from './model/build-package-model.js';
 import { GENERATED_FOLDERS, METADATA_ROOT, REFERENCE_DIR } from './paths.js';
 import { loadMappingTables, loadSchemaTypes } from './reference/load-reference.js';
@@ -21,7 +22,13 @@ for (const [relative, contents] of files) {
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, contents);
 }
-writeFileSync(path.join(REFERENCE_DIR, 'package-fields.md'), renderFieldReference(model));
+const referenceFile = path.join(REFERENCE_DIR, 'package-fields.md');
+// Formatted with the repository's Prettier settings, so `prettier --check` stays quiet after a regeneration.
+const prettierOptions = (await prettier.resolveConfig(referenceFile)) ?? {};
+writeFileSync(
+  referenceFile,
+  await prettier.format(renderFieldReference(model), { ...prettierOptions, filepath: referenceFile }),
+);
 
 const fieldCount = model.objects.reduce((sum, object) => sum + object.fields.length, 0);
 console.log(
