@@ -1,5 +1,5 @@
 // CreditMemoItem : CreditMemoItem__c. A credit memo item created from an invoice points at its
-// invoice item as SourceItemId.
+// source invoice item (InvoiceItemId).
 import { fieldRows, ref, type ObjectMap } from '../field-map.js';
 import { referencePages } from './reference-pages.js';
 
@@ -22,7 +22,7 @@ export const creditMemoItemToCreditMemoItem: ObjectMap = {
     ['ServiceStartDate', 'ServiceStartDate__c'],
     ['SKU', 'Sku__c'],
     ['TaxAmount', 'TaxAmount__c'],
-    ['TaxCodeName', 'TaxCodeName__c'],
+    ['TaxCode', 'TaxCodeName__c'],
     ['TaxExemptAmount', 'TaxExemptAmount__c'],
     ['TaxMode', 'TaxMode__c'],
     ['UnitOfMeasure', 'UnitOfMeasure__c'],
@@ -32,6 +32,6 @@ export const creditMemoItemToCreditMemoItem: ObjectMap = {
   ]),
   references: [
     ref('CreditMemoId', 'CreditMemo__r', 'CreditMemo__c'),
-    ref('SourceItemId', 'InvoiceItem__r', 'InvoiceItem__c'),
+    ref('InvoiceItemId', 'InvoiceItem__r', 'InvoiceItem__c'),
   ],
 };

@@ -1,5 +1,6 @@
 // CreditMemo : CreditMemo__c.
-// https://docs.zuora.com/en/zuora-platform/data/zuora-reporting/data-sources-and-exports/data-source-reference/credit-memo-data-source
+// InvoiceId: "The ID of the invoice that the credit memo is created from"
+// https://docs.zuora.com/en/zuora-platform/data-management/data-loader/data-dictionary-for-data-loader/credit-memo-from-invoice
 import { fieldRows, ref, type ObjectMap } from '../field-map.js';
 import { referencePages } from './reference-pages.js';
 
@@ -37,6 +38,6 @@ export const creditMemoToCreditMemo: ObjectMap = {
   ]),
   references: [
     ref('AccountId', 'BillingAccount__r', 'CustomerAccount__c'),
-    ref('ReferredInvoiceId', 'Invoice__r', 'ZInvoice__c'),
+    ref('InvoiceId', 'Invoice__r', 'ZInvoice__c'),
   ],
 };

@@ -23,7 +23,7 @@ export const debitMemoItemToDebitMemoItem: ObjectMap = {
     ['ServiceStartDate', 'ServiceStartDate__c'],
     ['SKU', 'Sku__c'],
     ['TaxAmount', 'TaxAmount__c'],
-    ['TaxCodeName', 'TaxCodeName__c'],
+    ['TaxCode', 'TaxCodeName__c'],
     ['TaxExemptAmount', 'TaxExemptAmount__c'],
     ['TaxMode', 'TaxMode__c'],
     ['UnitOfMeasure', 'UnitOfMeasure__c'],
@@ -33,6 +33,6 @@ export const debitMemoItemToDebitMemoItem: ObjectMap = {
   ]),
   references: [
     ref('DebitMemoId', 'DebitMemo__r', 'DebitMemo__c'),
-    ref('SourceItemId', 'InvoiceItem__r', 'InvoiceItem__c'),
+    ref('InvoiceItemId', 'InvoiceItem__r', 'InvoiceItem__c'),
   ],
 };

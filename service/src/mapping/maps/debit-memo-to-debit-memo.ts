@@ -36,6 +36,6 @@ export const debitMemoToDebitMemo: ObjectMap = {
   ]),
   references: [
     ref('AccountId', 'BillingAccount__r', 'CustomerAccount__c'),
-    ref('ReferredInvoiceId', 'Invoice__r', 'ZInvoice__c'),
+    ref('InvoiceId', 'Invoice__r', 'ZInvoice__c'),
   ],
 };

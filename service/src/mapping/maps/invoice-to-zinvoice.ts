@@ -1,5 +1,5 @@
-// Invoice : ZInvoice__c. Zuora's Invoice object names the bill-to/sold-to contacts by snapshot id and
-// the total as Amount. "Age Bucket" and "Generated On Date" are internal to Zuora 360 and not
+// Invoice : ZInvoice__c. Zuora's Invoice names its total Amount and its contacts BillToContactId /
+// SoldToContactId (the Invoice data source's Bill To / Sold To Contact joins). "Age Bucket" and "Generated On Date" are internal to Zuora 360 and not
 // exposed by any Zuora API, so they are not mapped.
 // https://docs.zuora.com/en/zuora-platform/integration/apis/soap-api/soap-api-object-reference/invoice
 import { crmAccountRef, fieldRows, ref, type ObjectMap } from '../field-map.js';
@@ -17,7 +17,7 @@ export const invoiceToZInvoice: ObjectMap = {
     ['AdjustmentAmount', 'AdjustmentAmount__c'],
     ['AmountWithoutTax', 'AmountWithoutTax__c'],
     ['Balance', 'Balance2__c'],
-    ['BillToContactSnapshotId', 'BillToId__c'],
+    ['BillToContactId', 'BillToId__c'],
     ['CreditBalanceAdjustmentAmount', 'CreditBalanceAdjustmentAmount__c'],
     ['DueDate', 'DueDate__c'],
     ['Comments', 'Description__c'],
@@ -28,7 +28,7 @@ export const invoiceToZInvoice: ObjectMap = {
     ['PaymentTerm', 'PaymentTerm__c'],
     ['PostedDate', 'PostedDate__c'],
     ['RefundAmount', 'RefundedAmount__c'],
-    ['SoldToContactSnapshotId', 'SoldToId__c'],
+    ['SoldToContactId', 'SoldToId__c'],
     ['Status', 'Status__c'],
     ['TargetDate', 'TargetDate__c'],
     ['TaxAmount', 'TaxAmount__c'],

@@ -10,7 +10,7 @@ export const refundPartToRefundPart: ObjectMap = {
   source: referencePages.refundPart,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
-    ['Amount', 'RefundAmount__c'],
+    ['RefundAmount', 'RefundAmount__c'],
     ['CreatedDate', 'CreatedDate__c'],
     ['UpdatedDate', 'UpdatedDate__c'],
   ]),

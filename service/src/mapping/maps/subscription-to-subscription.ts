@@ -3,6 +3,8 @@
 // amendments, the Zuora 360 behaviour (one record per version, keyed on the version's Id) is the
 // option. Fields marked __QT are Zuora Quotes custom fields on the subscription.
 // https://docs.zuora.com/en/zuora-platform/integration/apis/soap-api/soap-api-object-reference/subscription
+// MRR and TCV are internal fields ("MRR (internal)"); they are read as the Data Source export names
+// them, Mrr and Tcv, like the Account's Mrr.
 import { crmAccountRef, fieldRows, ref, type ObjectMap } from '../field-map.js';
 import { referencePages } from './reference-pages.js';
 
@@ -26,7 +28,7 @@ export const subscriptionToSubscription: ObjectMap = {
     ['CurrentTermPeriodType', 'CurrentTermPeriodType__c'],
     ['InitialTerm', 'InitialTerm__c'],
     ['InitialTermPeriodType', 'InitialTermPeriodType__c'],
-    ['MRR', 'MRR__c'],
+    ['Mrr', 'MRR__c'],
     ['NextChargeDate', 'NextChargeDate__c'],
     ['Notes', 'Notes__c'],
     ['OpportunityCloseDate__QT', 'OpportunityCloseDate__c'],
@@ -42,7 +44,7 @@ export const subscriptionToSubscription: ObjectMap = {
     ['SubscriptionEndDate', 'SubscriptionEndDate__c'],
     ['SubscriptionStartDate', 'SubscriptionStartDate__c'],
     ['ServiceActivationDate', 'ServiceActivationDate__c'],
-    ['TCV', 'TCV__c'],
+    ['Tcv', 'TCV__c'],
     ['TermStartDate', 'TermStartDate__c'],
     ['TermEndDate', 'TermEndDate__c'],
     ['TermEndDate', 'NextRenewalDate__c'],
