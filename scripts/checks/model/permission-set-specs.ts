@@ -76,10 +76,10 @@ export const PERMISSION_SETS: readonly PermissionSetSpec[] = [
     label: 'Zuora Sync User',
     description:
       'Sales and service users: read billing data synced from Zuora and request an on-demand sync (Sync Data from ZBilling, the Apex API, the Flow action).',
-    // On-demand requests write their own Sync History record, so users may create (not edit others') history.
-    objectAccess: (object) =>
-      object.apiName === 'Sync_History__c' ? { ...readOnly, create: true } : readOnly,
-    fieldAccess: (object) => (object.apiName === 'Sync_History__c' ? 'edit' : 'read'),
+    // Read-only everywhere: the on-demand Apex records its Sync History in system mode
+    // (SyncHistoryService), so users need no write access to anything the package holds.
+    objectAccess: () => readOnly,
+    fieldAccess: () => 'read',
     standardObjects: [
       { object: 'Product2', access: readOnly },
       { object: 'Account', access: readOnly },
