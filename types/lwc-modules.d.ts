@@ -46,6 +46,7 @@ declare module 'lightning/refresh' {
   export class RefreshEvent extends CustomEvent<null> {
     constructor();
   }
-  export function registerRefreshHandler(element: EventTarget, handler: () => Promise<void> | void): number;
+  /** The handler resolves to true to let the refresh continue to child components. */
+  export function registerRefreshHandler(element: EventTarget, handler: () => Promise<boolean>): number;
   export function unregisterRefreshHandler(id: number): void;
 }

@@ -121,7 +121,7 @@ describe('c-billing-account-sync-status', () => {
     expect(q(element, 'status').textContent).toBe('Synced');
 
     const [, handler] = registerRefreshHandler.mock.calls.at(-1);
-    await handler();
+    await expect(handler()).resolves.toBe(true);
     expect(getSyncStatus).toHaveBeenCalledTimes(3);
 
     document.body.removeChild(element);

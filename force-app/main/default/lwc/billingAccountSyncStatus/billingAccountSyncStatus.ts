@@ -24,7 +24,7 @@ export default class BillingAccountSyncStatus extends LightningElement {
 
   override connectedCallback(): void {
     // The "Sync Data from ZBilling" action fires a RefreshEvent when it finishes; reload then.
-    this.refreshHandlerId = registerRefreshHandler(this, () => this.load());
+    this.refreshHandlerId = registerRefreshHandler(this, () => this.refresh());
   }
 
   override disconnectedCallback(): void {
@@ -48,6 +48,17 @@ export default class BillingAccountSyncStatus extends LightningElement {
 
   get showDetails(): boolean {
     return !!this.view && !this.loading;
+  }
+
+  // RefreshView API: the handler resolves to true so the refresh continues down the tree
+  // (https://developer.salesforce.com/docs/platform/lwc/guide/reference-lightning-refreshview-registerrefreshhandler.html).
+  async refresh(): Promise<boolean> {
+    await this.load();
+    return true;
+  }
+
+  get ariaBusy(): string {
+    return String(this.loading);
   }
 
   handleRefresh(): void {

@@ -29,7 +29,7 @@ export default class SyncHistoryList extends LightningElement {
   }
 
   override connectedCallback(): void {
-    this.refreshHandlerId = registerRefreshHandler(this, () => this.load());
+    this.refreshHandlerId = registerRefreshHandler(this, () => this.refresh());
     void this.load();
   }
 
@@ -77,6 +77,17 @@ export default class SyncHistoryList extends LightningElement {
     this.expanded = this.expanded.includes(id)
       ? this.expanded.filter((item) => item !== id)
       : [...this.expanded, id];
+  }
+
+  // RefreshView API: the handler resolves to true so the refresh continues down the tree
+  // (https://developer.salesforce.com/docs/platform/lwc/guide/reference-lightning-refreshview-registerrefreshhandler.html).
+  async refresh(): Promise<boolean> {
+    await this.load();
+    return true;
+  }
+
+  get ariaBusy(): string {
+    return String(this.loading);
   }
 
   handleRefresh(): void {
