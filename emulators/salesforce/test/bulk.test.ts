@@ -36,11 +36,20 @@ describe('Bulk API 2.0 ingest', () => {
       input: csv,
       ...poll,
     });
-    expect(results.successfulResults.map((r) => [r.External_Id__c, r.sf__Created])).toEqual([
+    expect(
+      results.successfulResults.map((r) => [
+        (r as unknown as Record<string, string>).External_Id__c,
+        r.sf__Created,
+      ]),
+    ).toEqual([
       ['Z-1', 'true'],
       ['Z-EXIST', 'false'],
     ]);
-    expect(Object.fromEntries(results.failedResults.map((r) => [r.Name, r.sf__Error]))).toEqual({
+    expect(
+      Object.fromEntries(
+        results.failedResults.map((r) => [(r as unknown as Record<string, string>).Name, r.sf__Error]),
+      ),
+    ).toEqual({
       'Bad parent':
         'INVALID_FIELD:Foreign key external ID: C-404 not found for field Zuora_Customer_Number__c in entity Account:--',
       'Bad status':

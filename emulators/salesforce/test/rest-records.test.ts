@@ -159,8 +159,8 @@ describe('sObject CRUD', () => {
   it('updates and deletes collections', async () => {
     const [a, b] = emulator.insertRecords('CustomerAccount__c', [billingAccount(1), billingAccount(2)]);
     const updated = await conn.sobject('CustomerAccount__c').update([
-      { Id: a, Status__c: 'Active' },
-      { Id: b, Status__c: 'Bogus' },
+      { Id: a as string, Status__c: 'Active' },
+      { Id: b as string, Status__c: 'Bogus' },
     ]);
     expect(
       updated.map((r) => r.success),

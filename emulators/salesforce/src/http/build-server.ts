@@ -26,7 +26,12 @@ export function buildServer(
   options: { logger: boolean; bulkQueryPageSize: number },
 ): FastifyInstance {
   // Room above the 100 MB upload limit so the limit answers with a Salesforce-shaped error.
-  const app = Fastify({ logger: options.logger, bodyLimit: MAX_UPLOAD_BYTES + 16 * 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger,
+    // The sf CLI stores the instance URL with a trailing slash and then requests `//services/...`.
+    routerOptions: { ignoreDuplicateSlashes: true },
+    bodyLimit: MAX_UPLOAD_BYTES + 16 * 1024 * 1024,
+  });
   const internalSecret = randomBytes(16).toString('hex');
   const cursors = new QueryCursors();
   const jobs = new BulkJobs(ctx);
@@ -73,7 +78,7 @@ export function buildServer(
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!dataPath.test(request.url)) return;
+    if (!dataPath.test(request.url.replace(/\/{2,}/g, '/'))) return;
     const internal = request.headers[INTERNAL_HEADER] === internalSecret;
     const session = bearerSession(ctx, request);
     if (!session) return sendError(reply, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
@@ -97,7 +102,8 @@ export function buildServer(
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (dataPath.test(request.url)) reply.header('sforce-limit-info', ctx.usage.header());
+    if (dataPath.test(request.url.replace(/\/{2,}/g, '/')))
+      reply.header('sforce-limit-info', ctx.usage.header());
     return payload;
   });
 
