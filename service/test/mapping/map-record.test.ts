@@ -3,22 +3,8 @@ import { to18 } from '../../../emulators/shared/salesforce-id.js';
 import type { ObjectMap } from '../../src/mapping/field-map.js';
 import { mapRecord, recordMapperFor } from '../../src/mapping/map-record.js';
 import type { MapResult } from '../../src/mapping/record-mapper.js';
-import type { SalesforceField, SalesforceSchema } from '../../src/mapping/salesforce-schema.js';
-import { forceAppSchema } from './force-app-objects.js';
+import { mappingTestSchema as schema } from './force-app-objects.js';
 
-// These tests exercise the mapping logic against the package's real field types. Fields the package
-// still lacks (reported by force-app-compatibility.test.ts) are filled in here so that one gap does
-// not hide every other assertion.
-function withFields(schema: SalesforceSchema, object: string, fields: SalesforceField[]): SalesforceSchema {
-  const base = schema.get(object);
-  if (!base) return schema;
-  const merged = new Map(base.fields);
-  for (const f of fields) if (!merged.has(f.name)) merged.set(f.name, f);
-  return new Map(schema).set(object, { name: object, fields: merged });
-}
-const schema = withFields(forceAppSchema, 'ProductRatePlanCharge__c', [
-  { name: 'Type__c', type: 'Text', length: 255 },
-]);
 const context = { schema, entityId: 'entity-eu' };
 const zuoraId = (n: number) => `2c92c0f8${String(n).padStart(24, '0')}`;
 const crmId = '001Ab0000000XyZ';
