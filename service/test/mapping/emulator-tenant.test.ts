@@ -6,7 +6,7 @@ import { generateTenant } from '../../../emulators/zuora/src/tenant/index.js';
 import { recordMapperFor } from '../../src/mapping/map-record.js';
 import { objectMaps } from '../../src/mapping/object-maps.js';
 import type { RecordError } from '../../src/mapping/record-error.js';
-import { mappingTestSchema } from './force-app-objects.js';
+import { forceAppSchema } from './force-app-objects.js';
 import { ZuoraJoins } from './zuora-joins.js';
 
 const tenant = generateTenant({ seed: 42, size: 'XS', entityCount: 2, invalidShare: 0.3 });
@@ -28,7 +28,7 @@ describe("the Zuora emulator's seeded XS tenant", () => {
   ): number {
     let rows = 0;
     for (const pair of mapsByZuora.get(object) ?? []) {
-      const result = recordMapperFor(pair, { schema: mappingTestSchema, entityId }).mapRecord(record);
+      const result = recordMapperFor(pair, { schema: forceAppSchema, entityId }).mapRecord(record);
       if (result.ok) rows += 1;
       else sink.push(...result.errors);
     }
@@ -99,7 +99,7 @@ describe("the Zuora emulator's seeded XS tenant", () => {
     );
     const account = bundle?.records.find((r) => r.object === 'Account')?.record;
     if (!account) throw new Error('the tenant has no account without a CRM ID');
-    const result = recordMapperFor('Account:CustomerAccount__c', { schema: mappingTestSchema }).mapRecord(
+    const result = recordMapperFor('Account:CustomerAccount__c', { schema: forceAppSchema }).mapRecord(
       account,
     );
     expect(!result.ok && result.error.code).toBe('MISSING_CRM_ID');

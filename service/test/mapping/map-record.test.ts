@@ -3,7 +3,7 @@ import { to18 } from '../../../emulators/shared/salesforce-id.js';
 import type { ObjectMap } from '../../src/mapping/field-map.js';
 import { mapRecord, recordMapperFor } from '../../src/mapping/map-record.js';
 import type { MapResult } from '../../src/mapping/record-mapper.js';
-import { mappingTestSchema as schema } from './force-app-objects.js';
+import { forceAppSchema as schema } from './force-app-objects.js';
 
 const context = { schema, entityId: 'entity-eu' };
 const zuoraId = (n: number) => `2c92c0f8${String(n).padStart(24, '0')}`;
