@@ -13,7 +13,7 @@ import {
 import { number } from '../../src/mapping/transforms/number-transform.js';
 import { salesforceId } from '../../src/mapping/transforms/salesforce-id-transform.js';
 import { abbreviatedName, picklist, text } from '../../src/mapping/transforms/text-transforms.js';
-import type { Transform } from '../../src/mapping/transforms/transform-result.js';
+import { isFailure, type Transform } from '../../src/mapping/transforms/transform-result.js';
 
 const field = (over: Partial<SalesforceField> = {}): SalesforceField => ({
   name: 'Field__c',
@@ -23,12 +23,12 @@ const field = (over: Partial<SalesforceField> = {}): SalesforceField => ({
 const checkbox = field({ type: 'Checkbox' });
 const value = (t: Transform, v: unknown, f: SalesforceField = field()) => {
   const r = t(v, f);
-  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.message}`);
-  return r.value;
+  if (isFailure(r)) throw new Error(`expected ok, got ${r.code}: ${r.message}`);
+  return r;
 };
 const failure = (t: Transform, v: unknown, f: SalesforceField = field()) => {
   const r = t(v, f);
-  if (r.ok) throw new Error(`expected a failure, got ${String(r.value)}`);
+  if (!isFailure(r)) throw new Error(`expected a failure, got ${String(r)}`);
   return r;
 };
 
@@ -111,6 +111,9 @@ describe('datetime', () => {
     expect(failure(datetime, '4000-12-31T00:00:01Z', dt).code).toBe('DATE_OUT_OF_RANGE');
     expect(failure(datetime, '1700-01-01T00:00:00+01:00', dt).code).toBe('DATE_OUT_OF_RANGE');
     expect(failure(datetime, '2024-13-01T00:00:00Z', dt).code).toBe('INVALID_DATE');
+    expect(failure(datetime, '2023-02-29T00:00:00.000+00:00', dt).code).toBe('INVALID_DATE');
+    expect(failure(datetime, '4000-12-31T00:00:00.001+00:00', dt).code).toBe('DATE_OUT_OF_RANGE');
+    expect(value(datetime, '2023-10-05T09:59:59.000+00:00', dt)).toBe('2023-10-05T09:59:59.000Z');
   });
 });
 

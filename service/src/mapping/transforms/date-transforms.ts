@@ -2,7 +2,14 @@
 // 4000-12-31T00:00:00 GMT; a Zuora date outside that range is a record error, never a failed session.
 // Range: https://knowledgecenter.zuora.com/Zuora_360 (seed 003 "Sync Date Fields"), and
 // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/primitive_data_types.htm
-import { describeValue, fail, isBlank, ok, type Transform } from './transform-result.js';
+import {
+  describeValue,
+  fail,
+  isBlank,
+  ok,
+  type Transform,
+  type TransformOutput,
+} from './transform-result.js';
 
 export const minDate = '1700-01-01';
 export const maxDate = '4000-12-31';
@@ -14,18 +21,30 @@ const datePart = /^(\d{4})-(\d{2})-(\d{2})/;
 const dateTimePattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validCalendarDate(y: number, m: number, d: number): boolean {
-  const t = new Date(Date.UTC(2000, m - 1, d));
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : (daysInMonth[m - 1] as number));
+}
+
+/** Milliseconds since the epoch of a UTC wall time; Date.UTC maps years 0..99 to 1900.., so avoid it there. */
+function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+  if (y >= 100) return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const t = new Date(Date.UTC(2000, mo - 1, d, h, mi, s, ms));
   t.setUTCFullYear(y);
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  return t.getTime();
 }
 
 /** A Date field: the calendar date as written (a datetime keeps its own local date). */
+const plainDate = /^\d{4}-\d{2}-\d{2}$/;
+
 export const date: Transform = (value, field) => {
   if (isBlank(value)) return ok(null);
   const s = typeof value === 'string' ? value.trim() : '';
   const m = datePart.exec(s);
-  if (!m || !dateTimePattern.test(s)) {
+  if (!m || !(plainDate.test(s) || dateTimePattern.test(s))) {
     return fail('INVALID_DATE', `${field.name}: expected a date (YYYY-MM-DD), got ${describeValue(value)}`);
   }
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -41,10 +60,30 @@ export const date: Transform = (value, field) => {
   return ok(iso);
 };
 
+// Zuora's usual form, already UTC: normalised by string surgery, no Date (mapping is per field per record).
+const utcDateTime = /^(\d{4}-(\d{2})-(\d{2}))T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{3})?(?:Z|[+-]00:?00)$/;
+
+function utcFastPath(s: string, field: { name: string }): TransformOutput | undefined {
+  const m = utcDateTime.exec(s);
+  if (!m) return undefined;
+  const day = m[1] as string;
+  if (!validCalendarDate(Number(s.slice(0, 4)), Number(m[2]), Number(m[3]))) return undefined;
+  const iso = `${day}T${m[4]}:${m[5]}:${m[6]}${m[7] ?? '.000'}Z`;
+  if (day < minDate || iso > `${maxDate}T00:00:00.000Z`) {
+    return fail(
+      'DATE_OUT_OF_RANGE',
+      `${field.name}: ${describeValue(s)} is outside the date-times Salesforce accepts (${minDate}T00:00:00Z to ${maxDate}T00:00:00Z)`,
+    );
+  }
+  return ok(iso);
+}
+
 /** A DateTime field: normalised to UTC ISO 8601. A value without an offset is read as UTC. */
 export const datetime: Transform = (value, field) => {
   if (isBlank(value)) return ok(null);
   const s = typeof value === 'string' ? value.trim() : '';
+  const fast = utcFastPath(s, field);
+  if (fast !== undefined) return fast;
   const m = dateTimePattern.exec(s);
   if (!m)
     return fail('INVALID_DATE', `${field.name}: expected an ISO 8601 date-time, got ${describeValue(value)}`);
@@ -54,10 +93,8 @@ export const datetime: Transform = (value, field) => {
   if (!validCalendarDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) {
     return fail('INVALID_DATE', `${field.name}: ${describeValue(value)} is not a valid date-time`);
   }
-  const t = new Date(Date.UTC(2000, mo - 1, d, h, mi, sec, ms));
-  t.setUTCFullYear(y);
   const zone = m[8];
-  let epoch = t.getTime();
+  let epoch = utc(y, mo, d, h, mi, sec, ms);
   if (zone && zone !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');

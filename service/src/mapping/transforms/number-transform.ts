@@ -17,7 +17,7 @@ export const number: Transform = (value, field) => {
   if (n === undefined)
     return fail('INVALID_NUMBER', `${field.name}: expected a number, got ${describeValue(value)}`);
   const scale = field.scale ?? 0;
-  const rounded = field.precision === undefined ? n : Number(n.toFixed(scale));
+  const rounded = field.precision === undefined || Number.isInteger(n) ? n : Number(n.toFixed(scale));
   if (field.precision !== undefined) {
     const integerDigits = field.precision - scale;
     if (Math.abs(Math.trunc(rounded)) >= 10 ** integerDigits) {

@@ -7,7 +7,7 @@ import {
   isBlank,
   ok,
   type Transform,
-  type TransformResult,
+  type TransformOutput,
 } from './transform-result.js';
 
 /** Salesforce counts characters, not UTF-16 units: an emoji is one character. */
@@ -24,9 +24,11 @@ function asText(value: unknown): string | undefined {
   return undefined;
 }
 
-function checkLength(s: string, field: SalesforceField): TransformResult {
+function checkLength(s: string, field: SalesforceField): TransformOutput {
+  // A string never has more characters than UTF-16 units, so most values need no counting.
+  if (field.length === undefined || s.length <= field.length) return ok(s);
   const count = characterCount(s);
-  if (field.length !== undefined && count > field.length) {
+  if (count > field.length) {
     return fail(
       'STRING_TOO_LONG',
       `${field.name}: value is ${count} characters long, the field allows at most ${field.length}`,

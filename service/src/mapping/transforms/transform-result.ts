@@ -16,19 +16,28 @@ export type TransformErrorCode =
   | 'INVALID_BILLING_TIMING'
   | 'INVALID_SALESFORCE_ID';
 
-export type TransformResult =
-  | { readonly ok: true; readonly value: CellValue }
-  | { readonly ok: false; readonly code: TransformErrorCode; readonly message: string };
+/** A value that cannot be written. A class, so a successful transform returns the bare value and
+ *  allocates nothing (mapping runs once per field of every record). */
+export class TransformFailure {
+  readonly ok = false;
+  constructor(
+    readonly code: TransformErrorCode,
+    readonly message: string,
+  ) {}
+}
+
+export type TransformOutput = CellValue | TransformFailure;
 
 /** A transform gets the Zuora value and the target field (for its size, scale, picklist). */
-export type Transform = (value: unknown, field: SalesforceField) => TransformResult;
+export type Transform = (value: unknown, field: SalesforceField) => TransformOutput;
 
-export const ok = (value: CellValue): TransformResult => ({ ok: true, value });
-export const fail = (code: TransformErrorCode, message: string): TransformResult => ({
-  ok: false,
-  code,
-  message,
-});
+export const ok = (value: CellValue): TransformOutput => value;
+export const fail = (code: TransformErrorCode, message: string): TransformOutput =>
+  new TransformFailure(code, message);
+
+export function isFailure(output: TransformOutput): output is TransformFailure {
+  return output instanceof TransformFailure;
+}
 
 /** Zuora sends absent values as null, missing keys or empty strings; all clear the Salesforce field. */
 export function isBlank(value: unknown): value is null | undefined | '' {
