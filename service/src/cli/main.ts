@@ -6,14 +6,21 @@ import { createLogger } from '../logging/logger.js';
 import { createService } from '../main.js';
 import { migrate } from '../store/migrate.js';
 import { openStore } from '../store/open-store.js';
+import { PgliteStore } from '../store/pglite-store.js';
 import { serviceVersion } from '../version.js';
+import { createSyncRuntime } from '../sync/sync-runtime.js';
 import { doctorChecks, runDoctor } from './doctor.js';
+import { runSyncSessions } from './sync-command.js';
 import { terminalFor } from './terminal.js';
 
 export interface CliIo {
   readonly stdout: NodeJS.WriteStream;
   readonly stderr: NodeJS.WriteStream;
   readonly env: NodeJS.ProcessEnv;
+}
+
+function usage(message: string): CommanderError {
+  return new CommanderError(2, 'zuora-sync.usage', message);
 }
 
 class ExitCode extends Error {
@@ -82,6 +89,54 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
     });
 
   program
+    .command('sync')
+    .description('run a Turbo Sync session now and print its summary (Zuora -> Salesforce, Bulk API 2.0)')
+    .option('--full', 'a full sync (everything updated since 2000-01-01)')
+    .option('--incremental', 'an incremental sync (since the last successful session)')
+    .option('--scope <scope>', 'accounts, catalog or all', 'all')
+    .action(async (opts: { full?: boolean; incremental?: boolean; scope: string }) => {
+      if (opts.full === true && opts.incremental === true)
+        throw usage('--full and --incremental exclude each other');
+      if (!['accounts', 'catalog', 'all'].includes(opts.scope))
+        throw usage(`--scope must be accounts, catalog or all (got "${opts.scope}")`);
+      const cfg = config();
+      const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel);
+      // Emulators start fresh on every run, so their state and the store's watermarks must start fresh too.
+      const emulated = cfg.zuora.kind === 'emulator' || cfg.salesforce.kind === 'emulator';
+      const store = emulated ? await PgliteStore.open(undefined) : await openStore(cfg);
+      try {
+        await migrate(store);
+        const runtime = await createSyncRuntime(cfg, store, logger);
+        try {
+          if (runtime.emulators !== undefined) {
+            io.stdout.write(
+              `no credentials configured: syncing the embedded Zuora emulator into the embedded Salesforce emulator\n`,
+            );
+          }
+          const scopes =
+            opts.scope === 'all'
+              ? (['catalog', 'accounts'] as const)
+              : ([opts.scope] as ['accounts' | 'catalog']);
+          const sessions = await runSyncSessions(
+            runtime,
+            store,
+            logger,
+            {
+              scopes,
+              mode: opts.full === true ? 'full' : opts.incremental === true ? 'incremental' : undefined,
+            },
+            io.stdout,
+          );
+          if (sessions.some((s) => s.state === 'failed')) throw new ExitCode(1);
+        } finally {
+          await runtime.close();
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
     .command('serve')
     .description('run the HTTP service (and its scheduled jobs) until interrupted')
     .action(async () => {
@@ -106,7 +161,10 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
     return 0;
   } catch (error) {
     if (error instanceof ExitCode) return error.code;
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) {
+      if (error.code === 'zuora-sync.usage') io.stderr.write(`zuora-sync: ${error.message}\n`);
+      return error.exitCode === 0 ? 0 : 2;
+    }
     io.stderr.write(`${err.bad('zuora-sync:')} ${(error as Error).message}\n`);
     return 1;
   }

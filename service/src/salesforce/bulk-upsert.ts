@@ -28,6 +28,8 @@ export interface BulkRecordFailure {
   readonly key: string;
   readonly error: string;
   readonly code: string;
+  /** The row as it was sent, so a retryable failure can be sent again. */
+  readonly row: Readonly<Record<string, string>>;
 }
 
 export interface BulkJobOutcome {
@@ -65,7 +67,32 @@ export async function runBulkJob(conn: jsforce.Connection, request: BulkJobReque
   await request.onJobCreated?.(jobId);
   await job.uploadData(request.csv);
   await job.close();
+  return finishJob(job, request);
+}
 
+/**
+ * Picks up a job a crashed session had created: its results when it completed or is still running, or
+ * undefined when it never got its data (Open) or ended Failed/Aborted, so the caller re-sends it.
+ */
+export async function resumeBulkJob(
+  conn: jsforce.Connection,
+  jobId: string,
+  request: Omit<BulkJobRequest, 'csv'>,
+): Promise<BulkJobOutcome | undefined> {
+  const job = conn.bulk2.job('ingest', { id: jobId });
+  const info = await job.check();
+  if (info.state === 'Open') {
+    await job.abort().catch(() => undefined);
+    return undefined;
+  }
+  if (info.state === 'Failed' || info.state === 'Aborted') return undefined;
+  return finishJob(job, request);
+}
+
+type IngestJob = ReturnType<jsforce.Connection['bulk2']['createJob']>;
+
+async function finishJob(job: IngestJob, request: Omit<BulkJobRequest, 'csv'>): Promise<BulkJobOutcome> {
+  const jobId = job.id ?? '';
   const deadline = Date.now() + (request.timeoutMs ?? 30 * 60_000);
   let wait = request.minPollMs ?? 100;
   for (;;) {
@@ -83,22 +110,19 @@ export async function runBulkJob(conn: jsforce.Connection, request: BulkJobReque
   const successCsv = await job.getSuccessfulResults(true);
   const failedCsv = await job.getFailedResults(true);
   const unprocessedCsv = await job.getUnprocessedRecords(true);
-  const successes = parse<Record<string, string>>(successCsv, { columns: true, skip_empty_lines: true });
-  const failed = parse<Record<string, string>>(failedCsv, { columns: true, skip_empty_lines: true });
-  const unprocessed = parse<Record<string, string>>(unprocessedCsv, {
-    columns: true,
-    skip_empty_lines: true,
-  });
+  const options = { columns: true, skip_empty_lines: true } as const;
+  const successes = parse<Record<string, string>>(successCsv, options);
+  const failed = parse<Record<string, string>>(failedCsv, options);
+  const unprocessed = parse<Record<string, string>>(unprocessedCsv, options);
   return {
     jobId,
     processed: successes.length + failed.length,
     succeeded: successes.length,
     created: successes.filter((r) => r.sf__Created === 'true').length,
-    failures: failed.map((r) => ({
-      key: r[keyColumn] ?? '',
-      error: r.sf__Error ?? '',
-      code: errorCode(r.sf__Error ?? ''),
-    })),
+    failures: failed.map((r) => {
+      const { sf__Id: _id, sf__Error: error = '', ...row } = r;
+      return { key: r[keyColumn] ?? '', error, code: errorCode(error), row };
+    }),
     unprocessed: unprocessed.map((r) => r[keyColumn] ?? ''),
   };
 }

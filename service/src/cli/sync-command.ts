@@ -1,0 +1,58 @@
+// `zuora-sync sync` and the embedded demo of `zuora-sync start`: sessions run in this process, with
+// progress on a TTY and a summary table at the end.
+import type { Logger } from 'pino';
+import type { Store } from '../store/store.js';
+import type { SessionScope, SyncSession } from '../store/session-rows.js';
+import { requestSession } from '../sync/request-session.js';
+import { renderSessionSummary } from '../sync/session-summary.js';
+import type { SyncRuntime } from '../sync/sync-runtime.js';
+import { runTurboSession } from '../sync/turbo-session.js';
+import { progressView } from './sync-progress.js';
+
+export interface RunSyncOptions {
+  readonly scopes: readonly SessionScope[];
+  readonly mode: 'full' | 'incremental' | undefined;
+  readonly trigger?: 'manual' | 'scheduled';
+}
+
+export async function runSyncSessions(
+  runtime: SyncRuntime,
+  store: Store,
+  logger: Logger,
+  options: RunSyncOptions,
+  out: NodeJS.WriteStream,
+): Promise<SyncSession[]> {
+  const sessions: SyncSession[] = [];
+  for (const scope of options.scopes) {
+    const requested = await requestSession(store, {
+      scope,
+      trigger: options.trigger ?? 'manual',
+      ...(options.mode === undefined ? {} : { mode: options.mode }),
+    });
+    if (!requested.ok) {
+      out.write(`refused: ${requested.message}\n`);
+      continue;
+    }
+    const before = runtime.emulators?.salesforce.stats();
+    const zuoraBefore = runtime.deps.zuora.calls;
+    const progress = progressView(out);
+    const session = await runTurboSession(
+      { ...runtime.deps, logger, onProgress: (event) => progress.onProgress(event) },
+      requested.session.id,
+    );
+    progress.stop();
+    const after = runtime.emulators?.salesforce.stats();
+    const usage = {
+      zuoraCalls: runtime.deps.zuora.calls - zuoraBefore,
+      ...(before === undefined || after === undefined
+        ? {}
+        : {
+            salesforceApiCalls: after.apiRequests - before.apiRequests,
+            bulkBatches: after.bulkBatches - before.bulkBatches,
+          }),
+    };
+    out.write(`\n${await renderSessionSummary(store, session, usage)}\n`);
+    sessions.push(session);
+  }
+  return sessions;
+}

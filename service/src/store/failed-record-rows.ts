@@ -1,0 +1,110 @@
+// Records that failed to sync, kept with their error and retried by the next session until they succeed.
+// One row per (Salesforce object, entity, external id): a repeated failure bumps `attempts`.
+import type { Queryable } from './store.js';
+
+export interface FailedRecordInput {
+  readonly stream: string;
+  readonly salesforceObject: string;
+  readonly entityId: string;
+  readonly externalId: string;
+  readonly zuoraId: string | null;
+  readonly code: string;
+  readonly message: string;
+  readonly fields?: readonly string[];
+}
+
+export interface OpenFailure {
+  readonly stream: string;
+  readonly salesforceObject: string;
+  readonly externalId: string;
+  readonly zuoraId: string | null;
+  readonly code: string;
+  readonly message: string;
+  readonly attempts: number;
+}
+
+export async function recordFailures(
+  db: Queryable,
+  sessionId: string,
+  failures: readonly FailedRecordInput[],
+): Promise<void> {
+  // One statement per chunk keeps a 10,000-failure session to a handful of round trips.
+  for (let i = 0; i < failures.length; i += 500) {
+    const chunk = failures.slice(i, i + 500);
+    await db.query(
+      `INSERT INTO failed_records (stream, salesforce_object, entity_id, external_id, zuora_id, session_id,
+                                   error_code, error_message, error_fields)
+       SELECT f.stream, f.object, f.entity, f.ext, f.zid, $1, f.code, f.message,
+              ARRAY(SELECT jsonb_array_elements_text(f.fields))
+         FROM jsonb_to_recordset($2::jsonb) AS f(stream text, object text, entity text, ext text, zid text,
+                                               code text, message text, fields jsonb)
+       ON CONFLICT (salesforce_object, entity_id, external_id) DO UPDATE SET
+         session_id = EXCLUDED.session_id, error_code = EXCLUDED.error_code,
+         error_message = EXCLUDED.error_message, error_fields = EXCLUDED.error_fields,
+         attempts = CASE WHEN failed_records.resolved_at IS NULL THEN failed_records.attempts + 1 ELSE 1 END,
+         last_failed_at = now(), resolved_at = NULL, resolved_session_id = NULL`,
+      [
+        sessionId,
+        JSON.stringify(
+          chunk.map((f) => ({
+            stream: f.stream,
+            object: f.salesforceObject,
+            entity: f.entityId,
+            ext: f.externalId,
+            zid: f.zuoraId,
+            code: f.code,
+            message: f.message,
+            fields: f.fields ?? [],
+          })),
+        ),
+      ],
+    );
+  }
+}
+
+/** Marks failures of these records resolved (they synced in `sessionId`). */
+export async function resolveFailures(
+  db: Queryable,
+  sessionId: string,
+  salesforceObject: string,
+  entityId: string,
+  externalIds: readonly string[],
+): Promise<number> {
+  let resolved = 0;
+  for (let i = 0; i < externalIds.length; i += 5000) {
+    const rows = await db.query(
+      `UPDATE failed_records SET resolved_at = now(), resolved_session_id = $1
+        WHERE salesforce_object = $2 AND entity_id = $3 AND resolved_at IS NULL
+          AND external_id = ANY($4::text[]) RETURNING id`,
+      [sessionId, salesforceObject, entityId, externalIds.slice(i, i + 5000)],
+    );
+    resolved += rows.length;
+  }
+  return resolved;
+}
+
+/** Zuora ids of a stream's open failures: the next session re-reads them whatever their UpdatedDate. */
+export async function openFailures(db: Queryable, stream: string, entityId: string): Promise<OpenFailure[]> {
+  const rows = await db.query<{
+    stream: string;
+    salesforce_object: string;
+    external_id: string;
+    zuora_id: string | null;
+    error_code: string;
+    error_message: string;
+    attempts: number;
+  }>(
+    `SELECT stream, salesforce_object, external_id, zuora_id, error_code, error_message, attempts
+       FROM failed_records WHERE stream = $1 AND entity_id = $2 AND resolved_at IS NULL ORDER BY id`,
+    [stream, entityId],
+  );
+  return rows.map((r) => ({
+    stream: r.stream,
+    salesforceObject: r.salesforce_object,
+    externalId: r.external_id,
+    zuoraId: r.zuora_id,
+    code: r.error_code,
+    message: r.error_message,
+    attempts: r.attempts,
+  }));
+}

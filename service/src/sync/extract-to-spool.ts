@@ -1,0 +1,175 @@
+// Extraction: one AQuA job reads every stream of the scope changed since the window start (plus the
+// records whose last sync failed), maps each row and spools the mapped rows per Salesforce object.
+// Record-level problems (mapping errors) are collected as values, never thrown.
+import { parse } from 'csv-parse/sync';
+import { recordMapperFor } from '../mapping/map-record.js';
+import type { MappingContext, RecordMapper } from '../mapping/record-mapper.js';
+import type { RecordError } from '../mapping/record-error.js';
+import type { Row } from '../mapping/record-mapper.js';
+import { openFailures, type FailedRecordInput } from '../store/failed-record-rows.js';
+import { downloadAquaFile, submitAquaJob, waitForAquaJob, type AquaQuery } from '../zuora/aqua-export.js';
+import type { CsvSpool } from './csv-spool.js';
+import { deletedColumn, streamQuery, syncedSubscriptionStatuses, type StreamSpec } from './stream-plan.js';
+import type { SyncDeps } from './sync-deps.js';
+
+export interface ExtractRequest {
+  readonly sessionId: string;
+  readonly scope: 'accounts' | 'catalog';
+  readonly entityId: string;
+  readonly since: Date;
+  readonly streams: readonly StreamSpec[];
+  readonly context: MappingContext;
+  /** An AQuA job submitted before a crash, reused instead of submitting another. */
+  readonly aquaJobId?: string;
+  readonly onJobSubmitted: (aquaJobId: string) => Promise<void>;
+}
+
+export interface ExtractSummary {
+  readonly read: Record<string, number>;
+  readonly skipped: Record<string, number>;
+  readonly failures: FailedRecordInput[];
+}
+
+const retrySuffix = '__retry';
+
+function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || v === '';
+}
+
+export async function extractToSpool(
+  deps: SyncDeps,
+  spool: CsvSpool,
+  req: ExtractRequest,
+): Promise<ExtractSummary> {
+  const queries: AquaQuery[] = [];
+  for (const stream of req.streams) {
+    queries.push({ name: stream.zuoraObject, query: streamQuery(stream), deletedColumn });
+    const retry = await openFailures(deps.store, stream.zuoraObject, req.entityId);
+    const ids = [...new Set(retry.map((f) => f.zuoraId).filter((id): id is string => id !== null))];
+    if (ids.length > 0)
+      queries.push({ name: `${stream.zuoraObject}${retrySuffix}`, query: streamQuery(stream, ids) });
+  }
+  const entityId = req.entityId === '' ? undefined : req.entityId;
+  const jobId =
+    req.aquaJobId ??
+    (await submitAquaJob(deps.zuora, {
+      name: `zuora-sync ${req.scope} ${req.sessionId}`,
+      queries,
+      partner: 'zuora-salesforce-sync',
+      project: `${req.scope}-${req.entityId === '' ? 'default' : req.entityId}`,
+      incrementalTime: req.since,
+      entityId,
+    }));
+  if (req.aquaJobId === undefined) await req.onJobSubmitted(jobId);
+  const batches = await waitForAquaJob(deps.zuora, jobId, { entityId, minPollMs: deps.minPollMs ?? 100 });
+
+  const summary: ExtractSummary = { read: {}, skipped: {}, failures: [] };
+  const byName = new Map(req.streams.map((s) => [s.zuoraObject, s]));
+  const seen = new Map<string, Set<string>>();
+  // Main batches first, so a retry batch only adds records the main batch did not already carry.
+  const ordered = [...batches].sort(
+    (a, b) => Number(a.name.endsWith(retrySuffix)) - Number(b.name.endsWith(retrySuffix)),
+  );
+  for (const batch of ordered) {
+    const streamName = batch.name.endsWith(retrySuffix)
+      ? batch.name.slice(0, -retrySuffix.length)
+      : batch.name;
+    const stream = byName.get(streamName);
+    if (stream === undefined || batch.fileId === undefined) continue;
+    const csv = await downloadAquaFile(deps.zuora, batch.fileId, entityId);
+    const records = parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true });
+    const ids = seen.get(streamName) ?? new Set<string>();
+    seen.set(streamName, ids);
+    const fresh = records.filter((r) => {
+      const id = r.Id ?? '';
+      if (ids.has(id)) return false;
+      ids.add(id);
+      return true;
+    });
+    spoolStream(stream, fresh, spool, req, summary);
+    deps.onProgress?.({ object: streamName, phase: 'extracted', records: fresh.length, failed: 0 });
+  }
+  return summary;
+}
+
+function spoolStream(
+  stream: StreamSpec,
+  records: readonly Record<string, string>[],
+  spool: CsvSpool,
+  req: ExtractRequest,
+  summary: ExtractSummary,
+): void {
+  const name = stream.zuoraObject;
+  const live: Record<string, string>[] = [];
+  const deletedIds: string[] = [];
+  for (const r of records) {
+    const cancelledAccount = name === 'Account' && r.Status === 'Canceled';
+    if (r[deletedColumn] === 'true' || cancelledAccount) {
+      deletedIds.push(r.Id ?? '');
+      continue;
+    }
+    // Only billing accounts with a CRM Account ID, and their related records, are synced (seed 000).
+    if (stream.crmIdPath !== undefined && isBlank(r[stream.crmIdPath])) {
+      summary.skipped[name] = (summary.skipped[name] ?? 0) + 1;
+      continue;
+    }
+    if (name === 'Subscription' && !syncedSubscriptionStatuses.has(r.Status ?? '')) {
+      summary.skipped[name] = (summary.skipped[name] ?? 0) + 1;
+      continue;
+    }
+    live.push(r);
+  }
+  summary.read[name] = (summary.read[name] ?? 0) + live.length + deletedIds.length;
+
+  for (const map of stream.maps) {
+    const mapper: RecordMapper = recordMapperFor(map, req.context);
+    const keyPath =
+      mapper.upsertKey === map.externalId.salesforce
+        ? map.externalId.zuora
+        : (map.stableExternalId?.zuora ?? 'Id');
+    const rows: Row[] = [];
+    const deferred: Row[] = [];
+    for (const record of live) {
+      const result = mapper.mapRecord(record);
+      if (result.ok) {
+        rows.push(result.row);
+        if (result.deferred !== null) deferred.push(result.deferred);
+      } else {
+        summary.failures.push(
+          failureOf(name, map.salesforceObject, req.entityId, record[keyPath] ?? '', record, result.error),
+        );
+      }
+    }
+    spool.append(map.salesforceObject, 'upsert', mapper.columns, rows);
+    spool.append(map.salesforceObject, 'deferred', mapper.deferredColumns, deferred);
+    // A deleted subscription version does not delete the record kept per subscription number.
+    if (mapper.upsertKey === map.externalId.salesforce && deletedIds.length > 0) {
+      spool.append(
+        map.salesforceObject,
+        'delete',
+        [mapper.upsertKey],
+        deletedIds.map((id) => ({ [mapper.upsertKey]: id })),
+      );
+    }
+  }
+}
+
+function failureOf(
+  stream: string,
+  object: string,
+  entityId: string,
+  key: string,
+  record: Record<string, string>,
+  error: RecordError,
+): FailedRecordInput {
+  return {
+    stream,
+    salesforceObject: object,
+    entityId,
+    externalId: key === '' ? (record.Id ?? error.zuoraId ?? '') : key,
+    zuoraId: record.Id ?? error.zuoraId,
+    code: error.code,
+    message: error.message,
+    fields: [error.field],
+  };
+}

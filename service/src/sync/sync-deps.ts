@@ -1,0 +1,31 @@
+import type jsforce from 'jsforce';
+import type { Logger } from 'pino';
+import type { SalesforceSchema } from '../mapping/salesforce-schema.js';
+import type { Store } from '../store/store.js';
+import type { ZuoraClient } from '../zuora/zuora-client.js';
+
+/** What a sync session needs, injected so tests run it against the emulators. */
+export interface SyncDeps {
+  readonly store: Store;
+  readonly zuora: ZuoraClient;
+  readonly salesforce: jsforce.Connection;
+  readonly schema: SalesforceSchema;
+  /** Where sessions spool their CSV files (DATA_DIR/spool). */
+  readonly spoolDir: string;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+  /** Hostname shown in the history record. */
+  readonly zuoraHost?: string;
+  /** Bulk polling bounds; tests make them short. */
+  readonly minPollMs?: number;
+  readonly maxPollMs?: number;
+  /** Called as objects progress (CLI progress bars). */
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface ProgressEvent {
+  readonly object: string;
+  readonly phase: 'extracted' | 'loaded' | 'deleted';
+  readonly records: number;
+  readonly failed: number;
+}

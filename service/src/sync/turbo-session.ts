@@ -1,0 +1,240 @@
+// A Turbo Sync session from start to end: extract (one AQuA job) -> spool -> load in dependency order
+// (Bulk API 2.0, independent objects in parallel) -> deferred references -> deletions (children first)
+// -> failures stored -> watermark -> Sync_History__c. Every stage checkpoints, so a session that crashed
+// resumes where it stopped and re-sends at most the one job per object that was in flight.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadOrder } from '../mapping/load-order.js';
+import { mapsInScope } from '../mapping/object-maps.js';
+import { readCheckpoints, writeCheckpoint, type Checkpoint } from '../store/checkpoint-rows.js';
+import { recordFailures, resolveFailures } from '../store/failed-record-rows.js';
+import { findSession, transitionSession, type SyncSession } from '../store/session-rows.js';
+import { fullSyncStart, readWatermark, writeWatermark } from '../store/watermark-rows.js';
+import { CsvSpool, type SpoolPass } from './csv-spool.js';
+import { deleteSpooled } from './delete-spooled.js';
+import { extractToSpool } from './extract-to-spool.js';
+import { loadObject } from './load-object.js';
+import { planStreams } from './stream-plan.js';
+import type { SyncDeps } from './sync-deps.js';
+import { writeSyncHistory, type ObjectCounts } from './sync-history.js';
+
+/** Incremental windows start a little before the last mark; upserts make the overlap harmless. */
+const overlapMs = 5 * 60_000;
+const parallelLoads = 3;
+
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await work(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+export async function runTurboSession(deps: SyncDeps, sessionId: string): Promise<SyncSession> {
+  const { store } = deps;
+  const now = deps.now ?? (() => new Date());
+  const found = await findSession(store, sessionId);
+  if (found === undefined) throw new Error(`sync session ${sessionId} does not exist`);
+  if (found.state === 'queued') await store.transaction((tx) => transitionSession(tx, sessionId, 'running'));
+  else if (found.state !== 'running')
+    throw new Error(`sync session ${sessionId} is ${found.state}; it cannot run`);
+  const session = found;
+  const started = Date.now();
+  const calls = { zuora: deps.zuora.calls };
+
+  try {
+    const checkpoints = await readCheckpoints(store, sessionId);
+    const spool = new CsvSpool(join(deps.spoolDir, sessionId));
+    const streams = planStreams(session.scope);
+    const maps = mapsInScope(session.scope);
+    const streamOf = new Map(maps.map((m) => [m.salesforceObject, m.zuoraObject]));
+    const context = {
+      schema: deps.schema,
+      ...(session.entityId === '' ? {} : { entityId: session.entityId }),
+      subscriptionIdentity:
+        session.params.subscriptionIdentity === 'version' ? ('version' as const) : ('number' as const),
+    };
+    const counts: Record<string, ObjectCounts> = {};
+    const countsOf = (object: string): ObjectCounts =>
+      (counts[object] ??= { read: 0, written: 0, created: 0, failed: 0, deleted: 0 });
+
+    // 1. Extract.
+    const extract = checkpoints.get('extract');
+    let windowEnd: Date;
+    if (extract?.phase === 'done') {
+      windowEnd = new Date(typeof extract.cursor?.windowEnd === 'string' ? extract.cursor.windowEnd : now());
+      restoreReadCounts(extract, maps, countsOf);
+    } else {
+      const savedEnd = extract?.cursor?.windowEnd;
+      windowEnd = typeof savedEnd === 'string' ? new Date(savedEnd) : now();
+      const mark =
+        session.mode === 'full' ? undefined : await readWatermark(store, session.scope, session.entityId);
+      const since = mark === undefined ? fullSyncStart : new Date(mark.getTime() - overlapMs);
+      spool.clear();
+      const aquaJobId = typeof extract?.cursor?.aquaJobId === 'string' ? extract.cursor.aquaJobId : undefined;
+      const summary = await extractToSpool(deps, spool, {
+        sessionId,
+        scope: session.scope,
+        entityId: session.entityId,
+        since,
+        streams,
+        context,
+        ...(aquaJobId === undefined ? {} : { aquaJobId }),
+        onJobSubmitted: (id) =>
+          writeCheckpoint(store, sessionId, 'extract', {
+            phase: 'extracting',
+            cursor: { aquaJobId: id, windowEnd: windowEnd.toISOString(), since: since.toISOString() },
+          }),
+      });
+      await recordFailures(store, sessionId, summary.failures);
+      const read: Record<string, number> = {};
+      for (const map of maps) read[map.salesforceObject] = summary.read[map.zuoraObject] ?? 0;
+      const mappingFailures: Record<string, number> = {};
+      for (const f of summary.failures)
+        mappingFailures[f.salesforceObject] = (mappingFailures[f.salesforceObject] ?? 0) + 1;
+      await writeCheckpoint(store, sessionId, 'extract', {
+        phase: 'done',
+        cursor: {
+          windowEnd: windowEnd.toISOString(),
+          since: since.toISOString(),
+          read,
+          mappingFailures,
+          skipped: summary.skipped,
+        },
+        recordsRead: Object.values(summary.read).reduce((a, b) => a + b, 0),
+        recordsFailed: summary.failures.length,
+      });
+      restoreReadCounts({ cursor: { read, mappingFailures } }, maps, countsOf);
+    }
+
+    // 2. Load: parents before children, independent objects side by side; then the deferred references.
+    const load = async (object: string, pass: SpoolPass): Promise<void> => {
+      const name = `${pass}:${object}`;
+      const cp = checkpoints.get(name);
+      const c = countsOf(object);
+      if (cp?.phase === 'done') {
+        c.written += cp.recordsWritten;
+        c.failed += cp.recordsFailed;
+        c.created += Number(cp.cursor?.created ?? 0);
+        if (pass === 'delete') c.deleted += cp.recordsWritten;
+        return;
+      }
+      if (!spool.has(object, pass)) return;
+      const stream = streamOf.get(object) ?? object;
+      if (pass === 'delete') {
+        const deleted = await deleteSpooled(deps, spool, object, cp?.bulkJobId ?? undefined, (jobId) =>
+          writeCheckpoint(store, sessionId, name, { phase: 'loading', bulkJobId: jobId }),
+        );
+        c.deleted += deleted.deleted;
+        await writeCheckpoint(store, sessionId, name, { phase: 'done', recordsWritten: deleted.deleted });
+        deps.onProgress?.({ object, phase: 'deleted', records: deleted.deleted, failed: 0 });
+        return;
+      }
+      const keyField =
+        readFileSync(spool.path(object, pass), 'utf8').slice(0, 2000).split('\n', 1)[0]?.split(',')[0] ?? '';
+      await writeCheckpoint(store, sessionId, name, { phase: 'loading' });
+      const outcome = await loadObject(deps.salesforce, {
+        object,
+        operation: 'upsert',
+        keyField,
+        csv: () => spool.stream(object, pass),
+        resumeJobId: cp?.bulkJobId ?? undefined,
+        onJobCreated: (jobId) =>
+          writeCheckpoint(store, sessionId, name, { phase: 'loading', bulkJobId: jobId }),
+        minPollMs: deps.minPollMs ?? 100,
+        maxPollMs: deps.maxPollMs ?? 2_000,
+      });
+      const failedKeys = new Set(outcome.failures.map((f) => f.key));
+      await recordFailures(
+        store,
+        sessionId,
+        outcome.failures.map((f) => ({
+          stream,
+          salesforceObject: object,
+          entityId: session.entityId,
+          externalId: f.key,
+          zuoraId: /^[0-9a-f]{32}$/i.test(f.key) ? f.key : null,
+          code: f.code,
+          message: f.error,
+        })),
+      );
+      if (pass === 'upsert') {
+        const ok = spool.keys(object, pass).filter((k) => !failedKeys.has(k));
+        await resolveFailures(store, sessionId, object, session.entityId, ok);
+      }
+      if (pass === 'upsert') {
+        c.written += outcome.succeeded;
+        c.created += outcome.created;
+      }
+      c.failed += outcome.failures.length;
+      await writeCheckpoint(store, sessionId, name, {
+        phase: 'done',
+        recordsWritten: pass === 'upsert' ? outcome.succeeded : 0,
+        recordsFailed: outcome.failures.length,
+        cursor: { created: outcome.created, jobs: outcome.jobs },
+      });
+      deps.onProgress?.({
+        object,
+        phase: 'loaded',
+        records: outcome.succeeded,
+        failed: outcome.failures.length,
+      });
+    };
+
+    const groups = loadOrder({ scope: session.scope });
+    for (const group of groups) await inParallel(group, parallelLoads, (object) => load(object, 'upsert'));
+    await inParallel(groups.flat(), parallelLoads, (object) => load(object, 'deferred'));
+    for (const group of [...groups].reverse())
+      await inParallel(group, parallelLoads, (object) => load(object, 'delete'));
+
+    // 3. Finish: state, watermark, history.
+    const failed = Object.values(counts).reduce((a, c) => a + c.failed, 0);
+    const to = failed > 0 ? 'finished_with_errors' : 'finished';
+    const summaryCounts = {
+      objects: counts,
+      durationMs: Date.now() - started,
+      zuoraCalls: deps.zuora.calls - calls.zuora,
+    };
+    const finished = await store.transaction(async (tx) => {
+      await writeWatermark(tx, session.scope, session.entityId, windowEnd, sessionId);
+      return transitionSession(tx, sessionId, to, { counts: summaryCounts });
+    });
+    await writeSyncHistory(deps, finished, counts).catch((error: unknown) => {
+      deps.logger.warn(
+        { err: error, sessionId },
+        'could not write Sync_History__c; the session itself is complete',
+      );
+    });
+    return finished;
+  } catch (error) {
+    const message = (error as Error).message;
+    deps.logger.error({ err: error, sessionId }, 'sync session failed');
+    const failedSession = await store.transaction((tx) =>
+      transitionSession(tx, sessionId, 'failed', { error: message }),
+    );
+    await writeSyncHistory(deps, failedSession, {}).catch(() => undefined);
+    return failedSession;
+  }
+}
+
+function restoreReadCounts(
+  extract: Pick<Checkpoint, 'cursor'>,
+  maps: readonly { salesforceObject: string }[],
+  countsOf: (object: string) => ObjectCounts,
+): void {
+  const read = (extract.cursor?.read ?? {}) as Record<string, number>;
+  const mappingFailures = (extract.cursor?.mappingFailures ?? {}) as Record<string, number>;
+  for (const map of maps) {
+    const c = countsOf(map.salesforceObject);
+    c.read = read[map.salesforceObject] ?? 0;
+    c.failed += mappingFailures[map.salesforceObject] ?? 0;
+  }
+}

@@ -1,0 +1,116 @@
+// Bulk reads through AQuA (the Aggregate Query API): one job carries one export ZOQL query per object,
+// runs in one read-only snapshot, and answers a CSV file per query.
+// Stateful mode (version 1.1 with partner + project) with `incrementalTime` returns the rows created or
+// updated since that time, and with a `deleted` column also the rows deleted since then; we keep our own
+// high-water mark and pass it as incrementalTime, as Zuora recommends.
+// https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/post-query/post-query-with-retrieval-time
+// https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/post-query/export-deleted-data
+// https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/get-job-results
+import type { ZuoraClient } from './zuora-client.js';
+
+export interface AquaQuery {
+  readonly name: string;
+  readonly query: string;
+  /** Adds a Boolean column with this name flagging deleted rows (stateful mode only). */
+  readonly deletedColumn?: string;
+}
+
+export interface AquaJobRequest {
+  readonly name: string;
+  readonly queries: readonly AquaQuery[];
+  readonly partner?: string;
+  readonly project?: string;
+  /** Rows changed since this time (stateful mode). */
+  readonly incrementalTime?: Date;
+  readonly entityId?: string | undefined;
+}
+
+export interface AquaBatch {
+  readonly name: string;
+  readonly status: string;
+  readonly fileId?: string;
+  readonly recordCount?: number;
+  readonly message?: string;
+}
+
+interface AquaJob {
+  id: string;
+  status: string;
+  batches?: AquaBatch[];
+}
+
+export class AquaJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AquaJobError';
+  }
+}
+
+/** AQuA's time format: "yyyy-MM-dd HH:mm:ss" (UTC when dateTimeUtc is set). */
+export function aquaTime(date: Date): string {
+  return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+export async function submitAquaJob(client: ZuoraClient, request: AquaJobRequest): Promise<string> {
+  const stateful = request.partner !== undefined && request.project !== undefined;
+  const job = await client.request<AquaJob>('POST', '/v1/batch-query/', {
+    entityId: request.entityId,
+    json: {
+      format: 'csv',
+      version: '1.1',
+      name: request.name,
+      encrypted: 'none',
+      useQueryLabels: 'true',
+      dateTimeUtc: 'true',
+      ...(stateful ? { partner: request.partner, project: request.project } : {}),
+      ...(stateful && request.incrementalTime !== undefined
+        ? { incrementalTime: aquaTime(request.incrementalTime) }
+        : {}),
+      queries: request.queries.map((q) => ({
+        name: q.name,
+        query: q.query,
+        type: 'zoqlexport',
+        ...(stateful && q.deletedColumn !== undefined
+          ? { deleted: { column: q.deletedColumn, format: 'Boolean' } }
+          : {}),
+      })),
+    },
+  });
+  return job.id;
+}
+
+export async function waitForAquaJob(
+  client: ZuoraClient,
+  jobId: string,
+  options: { entityId?: string | undefined; minPollMs?: number; maxPollMs?: number; timeoutMs?: number } = {},
+): Promise<AquaBatch[]> {
+  const deadline = Date.now() + (options.timeoutMs ?? 60 * 60_000);
+  let wait = options.minPollMs ?? 100;
+  for (;;) {
+    const job = await client.request<AquaJob>('GET', `/v1/batch-query/jobs/${encodeURIComponent(jobId)}`, {
+      entityId: options.entityId,
+    });
+    if (job.status === 'completed') {
+      const failed = (job.batches ?? []).filter((b) => b.status !== 'completed');
+      if (failed.length > 0) {
+        throw new AquaJobError(
+          `AQuA job ${jobId}: ${failed.map((b) => `${b.name} ${b.status} ${b.message ?? ''}`.trim()).join('; ')}`,
+        );
+      }
+      return job.batches ?? [];
+    }
+    if (job.status === 'error' || job.status === 'aborted' || job.status === 'cancelled') {
+      const reasons = (job.batches ?? []).map((b) => `${b.name}: ${b.message ?? b.status}`).join('; ');
+      throw new AquaJobError(`AQuA job ${jobId} ended ${job.status}${reasons === '' ? '' : ` (${reasons})`}`);
+    }
+    if (Date.now() > deadline)
+      throw new AquaJobError(`AQuA job ${jobId} did not complete in time (${job.status})`);
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    wait = Math.min(wait * 2, options.maxPollMs ?? 5_000);
+  }
+}
+
+/** The CSV result of one batch. https://developer.zuora.com/v1-api-reference/api/operation/GET_Files/ */
+export function downloadAquaFile(client: ZuoraClient, fileId: string, entityId?: string): Promise<string> {
+  return client.request<string>('GET', `/v1/files/${encodeURIComponent(fileId)}`, { text: true, entityId });
+}
