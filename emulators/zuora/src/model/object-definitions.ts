@@ -24,7 +24,7 @@ const definitions = {
     LastName LastTransactionDateTime LastTransactionStatus MandateCreationDate MandateID MandateReceived
     MandateUpdateDate MaxConsecutivePaymentFailures NumConsecutiveFailures PaymentRetryWindow PaypalBaid
     PaypalEmail PaypalPreapprovalKey PaypalType Phone PostalCode SecondTokenId State StreetName StreetNumber
-    TokenId TotalNumberOfErrorPayments TotalNumberOfProcessedPayments UseDefaultRetryRule`,
+    TokenId TotalNumberOfErrorPayments TotalNumberOfProcessedPayments UseDefaultRetryRule BankTransferAccountNumberMask`,
   PaymentTerm: `${common} Name Type DueDays Active IsDefault Description`,
   UnitOfMeasure: `${common} UomName DisplayedAs DecimalPlaces RoundingMode Active`,
   Subscription: `${common} AccountId InvoiceOwnerId Name SubscriptionNumber Status Version OriginalId
@@ -43,7 +43,7 @@ const definitions = {
     OverageUnusedUnitsCreditOption Price PriceChangeOption PriceIncreasePercentage ProcessedThroughDate Quantity
     RevRecCode RevRecTriggerCondition Segment SpecificBillingPeriod SpecificEndDate TCV TriggerDate
     TriggerEvent UOM UnusedUnitsCreditRates UpToPeriods UpToPeriodsType UsageRecordRatingOption
-    UseDiscountSpecificAccountingCode Version WeeklyBillCycleDay`,
+    UseDiscountSpecificAccountingCode Version WeeklyBillCycleDay BillingPeriodStartDay ComplexTotal`,
   RatePlanChargeTier: `${common} AccountId SubscriptionId RatePlanChargeId Currency DiscountAmount
     DiscountPercentage StartingUnit EndingUnit IncludedUnits OveragePrice Price PriceFormat Tier`,
   Invoice: `${common} AccountId InvoiceNumber InvoiceDate DueDate TargetDate PostedDate PostedBy Status Amount
@@ -77,12 +77,12 @@ const definitions = {
     TotalAmount TotalAmountWithoutTax TotalTaxExemptAmount TransferredToAccounting`,
   DebitMemoItem: `${common} AccountId DebitMemoId InvoiceItemId Amount AmountWithoutTax AppliedToOthersAmount
     BeAppliedByOthersAmount ChargeDate Description ProcessingType Quantity ServiceStartDate ServiceEndDate SKU
-    TaxAmount TaxCode TaxExemptAmount TaxMode UnitOfMeasure UnitPrice`,
+    TaxAmount TaxCode TaxExemptAmount TaxMode UnitOfMeasure UnitPrice ChargeName`,
   PaymentPart: `${common} AccountId PaymentId DebitMemoId InvoiceId Amount`,
   RefundPart: `${common} AccountId RefundId CreditMemoId PaymentId RefundAmount`,
-  Product: `${common} Name SKU ProductNumber Category Description EffectiveStartDate EffectiveEndDate`,
+  Product: `${common} Name SKU ProductNumber Category Description EffectiveStartDate EffectiveEndDate AllowFeatureChanges Deleted`,
   ProductRatePlan: `${common} ProductId Name Description EffectiveStartDate EffectiveEndDate ActiveCurrencies
-    ExternallyManagedPlanId Grade`,
+    ExternallyManagedPlanId Grade Deleted`,
   ProductRatePlanCharge: `${common} ProductRatePlanId Name AccountingCode ApplyDiscountTo BillCycleDay
     BillCycleType BillingPeriod BillingPeriodAlignment BillingTiming ChargeModel ChargeType DefaultQuantity
     DeferredRevenueAccount Description DiscountClass DiscountLevel EndDateCondition IncludedUnits ListPriceBase
@@ -90,11 +90,11 @@ const definitions = {
     PrepayPeriods PriceChangeOption PriceIncreasePercentage RatingGroup RecognizedRevenueAccount RevRecCode
     RevRecTriggerCondition RevenueRecognitionRuleName SmoothingModel SpecificBillingPeriod Taxable TaxCode
     TaxMode TriggerEvent UOM UpToPeriods UpToPeriodsType UsageRecordRatingOption
-    UseDiscountSpecificAccountingCode UseTenantDefaultForPriceChange WeeklyBillCycleDay`,
+    UseDiscountSpecificAccountingCode UseTenantDefaultForPriceChange WeeklyBillCycleDay Deleted Price`,
   ProductRatePlanChargeTier: `${common} ProductRatePlanChargeId Currency Price StartingUnit EndingUnit Tier
-    PriceFormat DiscountAmount DiscountPercentage IsOveragePrice`,
-  Feature: `${common} Name FeatureCode Description Status`,
-  ProductFeature: `${common} ProductId FeatureId`,
+    PriceFormat DiscountAmount DiscountPercentage IsOveragePrice Active`,
+  Feature: `${common} Name FeatureCode Description Status Deleted`,
+  ProductFeature: `${common} ProductId FeatureId Deleted`,
   SubscriptionProductFeature: `${common} AccountId SubscriptionId RatePlanId FeatureId Name FeatureCode
     Description`,
   Order: `${common} AccountId OrderNumber OrderDate Status Description Category`,

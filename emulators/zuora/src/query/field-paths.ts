@@ -51,7 +51,9 @@ function findPath(base: ObjectName, qualifier: string): { path: Edge[]; target: 
     for (const node of frontier) {
       for (const edge of edges.get(node.object) ?? []) {
         const path = [...node.path, edge];
-        if (edge.name.toLowerCase() === q || (edge.target.toLowerCase() === q && edge.name === edge.target))
+        // Export ZOQL names the contact joins BillToContact/SoldToContact though the fields are BillToId/SoldToId.
+        const named = edge.name.toLowerCase() === q || `${edge.name}Contact`.toLowerCase() === q;
+        if (named || (edge.target.toLowerCase() === q && edge.name === edge.target))
           return { path, target: edge.target };
         next.push({ object: edge.target, path });
       }
