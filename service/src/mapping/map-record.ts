@@ -19,7 +19,7 @@ export function recordMapperFor(pair: ObjectMap | PairName, context: MappingCont
   let bySchema = cache.get(map);
   if (!bySchema) cache.set(map, (bySchema = new WeakMap()));
   let byOptions = bySchema.get(context.schema);
-  if (!byOptions) bySchema.set(context.schema, (byOptions = new Map()));
+  if (!byOptions) bySchema.set(context.schema, (byOptions = new Map<string, RecordMapper>()));
   const key = `${context.subscriptionIdentity ?? 'number'}|${context.entityId ?? ''}`;
   let mapper = byOptions.get(key);
   if (!mapper) byOptions.set(key, (mapper = compileRecordMapper(map, context, objectMaps)));
