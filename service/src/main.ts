@@ -13,6 +13,10 @@ import { migrate } from './store/migrate.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { serviceVersion } from './version.js';
+import { syncsRoute } from './http/routes/syncs-route.js';
+import { accountsCron, catalogCron, startSchedules } from './sync/schedules.js';
+import { requeueOrphanedSessions, startSessionWorker } from './sync/session-worker.js';
+import type { SyncRuntime } from './sync/sync-runtime.js';
 
 export interface Service {
   readonly config: Config;
@@ -20,15 +24,41 @@ export interface Service {
   readonly boss: PgBoss;
   readonly app: FastifyInstance;
   readonly apiTokenFile: string | undefined;
+  readonly runtime: SyncRuntime | undefined;
   close(): Promise<void>;
 }
 
-export async function createService(config: Config, logger: Logger): Promise<Service> {
-  const store = await openStore(config);
+export interface ServiceOptions {
+  /** The store to use instead of opening the configured one (the embedded demo keeps it in memory). */
+  readonly store?: Store;
+  /** Runs sessions, schedules and sync routes when given. */
+  readonly runtime?: (store: Store) => Promise<SyncRuntime>;
+}
+
+export async function createService(
+  config: Config,
+  logger: Logger,
+  options: ServiceOptions = {},
+): Promise<Service> {
+  const store = options.store ?? (await openStore(config));
+  let runtime: SyncRuntime | undefined;
   try {
     const report = await migrate(store);
     if (report.applied.length > 0) logger.info({ applied: report.applied }, 'store migrated');
     const boss = await startJobQueue(store, { onError: (err) => logger.error({ err }, 'job queue error') });
+    const syncRoutes = [];
+    if (options.runtime !== undefined) {
+      runtime = await options.runtime(store);
+      await startSessionWorker(boss, runtime.deps);
+      const requeued = await requeueOrphanedSessions(boss, store, store.kind === 'pglite' ? 0 : 60);
+      if (requeued.length > 0)
+        logger.info({ sessions: requeued }, 'resuming sessions left by a stopped process');
+      await startSchedules(boss, store, logger, {
+        accounts: accountsCron(config.schedules.accounts),
+        catalog: catalogCron(config.schedules.catalog),
+      });
+      syncRoutes.push(syncsRoute(store, boss));
+    }
     const token = resolveApiToken(config.apiToken, config.dataDir);
     const app = await buildServer({
       apiToken: token.token,
@@ -36,7 +66,7 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
       logger,
       metrics: createMetricsRegistry(),
       version: serviceVersion,
-      routes: [healthRoute({ store, version: serviceVersion }), sessionsRoute(store)],
+      routes: [healthRoute({ store, version: serviceVersion }), sessionsRoute(store), ...syncRoutes],
     });
     return {
       config,
@@ -44,13 +74,16 @@ export async function createService(config: Config, logger: Logger): Promise<Ser
       boss,
       app,
       apiTokenFile: token.file,
+      runtime,
       async close() {
         await app.close();
         await boss.stop({ graceful: true, close: false, wait: true });
+        await runtime?.close();
         await store.close();
       },
     };
   } catch (error) {
+    await runtime?.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;
   }

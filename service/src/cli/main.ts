@@ -3,7 +3,10 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config-error.js';
 import { loadConfig, type Config } from '../config/load-config.js';
 import { createLogger } from '../logging/logger.js';
-import { createService } from '../main.js';
+import { createService, type Service } from '../main.js';
+import type { Logger } from 'pino';
+import { applyDemoChanges } from '../embedded/demo-changes.js';
+import type { SyncRuntime } from '../sync/sync-runtime.js';
 import { migrate } from '../store/migrate.js';
 import { openStore } from '../store/open-store.js';
 import { PgliteStore } from '../store/pglite-store.js';
@@ -136,24 +139,81 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
       }
     });
 
+  const listenAndWait = async (service: Service, cfg: Config): Promise<void> => {
+    const address = await service.app.listen({ host: cfg.host, port: cfg.port });
+    io.stdout.write(`zuora-sync ${serviceVersion} listening on ${address}\n`);
+    if (service.apiTokenFile !== undefined) {
+      io.stdout.write(`API token (generated, no API_TOKEN set): ${service.apiTokenFile}\n`);
+    }
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await service.close();
+  };
+
+  /** Emulators start fresh with the process: so must the store, or its watermarks would not match them. */
+  const serviceFor = async (cfg: Config, logger: Logger): Promise<Service> => {
+    const emulated = cfg.zuora.kind === 'emulator' || cfg.salesforce.kind === 'emulator';
+    return createService(cfg, logger, {
+      ...(emulated ? { store: await PgliteStore.open(undefined) } : {}),
+      runtime: (store) => createSyncRuntime(cfg, store, logger),
+    });
+  };
+
   program
     .command('serve')
-    .description('run the HTTP service (and its scheduled jobs) until interrupted')
+    .description('run the HTTP service, its sync sessions and schedules until interrupted')
     .action(async () => {
       const cfg = config();
-      const logger = createLogger(cfg.logLevel);
-      const service = await createService(cfg, logger);
-      const address = await service.app.listen({ host: cfg.host, port: cfg.port });
-      io.stdout.write(`zuora-sync ${serviceVersion} listening on ${address}\n`);
-      if (service.apiTokenFile !== undefined) {
-        io.stdout.write(`API token (generated, no API_TOKEN set): ${service.apiTokenFile}\n`);
+      await listenAndWait(await serviceFor(cfg, createLogger(cfg.logLevel)), cfg);
+    });
+
+  program
+    .command('start')
+    .description(
+      'the main job: sync now (with no credentials, the embedded demo: full sync, a round of business changes, incremental sync), then serve',
+    )
+    .action(async () => {
+      const cfg = config();
+      const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel);
+      const service = await serviceFor(cfg, logger);
+      const runtime = service.runtime as SyncRuntime;
+      try {
+        const emulators = runtime.emulators;
+        if (emulators !== undefined) {
+          io.stdout.write(
+            `embedded default: Zuora emulator at ${emulators.zuora.url}, Salesforce emulator at ${emulators.salesforce.url} (tenant ${cfg.emulator.size}, seed ${String(cfg.emulator.seed)})\n\n== full sync\n`,
+          );
+        }
+        await runSyncSessions(
+          runtime,
+          service.store,
+          logger,
+          { scopes: ['catalog', 'accounts'], mode: undefined },
+          io.stdout,
+        );
+        if (emulators !== undefined) {
+          const round = applyDemoChanges(emulators.zuora);
+          io.stdout.write(
+            `\n== business changes in Zuora: ${String(round.applied)} events, ${String(round.changes)} records changed\n`,
+          );
+          for (const r of round.refused) io.stdout.write(`   (not applied: ${r})\n`);
+          io.stdout.write('\n== incremental sync\n');
+          await runSyncSessions(
+            runtime,
+            service.store,
+            logger,
+            { scopes: ['accounts'], mode: 'incremental' },
+            io.stdout,
+          );
+        }
+      } catch (error) {
+        await service.close();
+        throw error;
       }
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      await service.close();
+      io.stdout.write('\n');
+      await listenAndWait(service, cfg);
     });
 
   try {

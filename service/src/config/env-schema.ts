@@ -61,11 +61,27 @@ export const envSchema = z.object({
     .regex(/^\d{2}\.0$/, 'expected an API version such as 62.0')
     .default('62.0'),
 
+  SYNC_SCHEDULE: z
+    .string()
+    .trim()
+    .refine(
+      (v) => ['off', 'every-2h', 'every-24h'].includes(v) || /^(\S+\s+){4}\S+$/.test(v),
+      'expected off, every-2h, every-24h or a five-field cron expression',
+    )
+    .default('off'),
+  CATALOG_SCHEDULE: z
+    .string()
+    .trim()
+    .regex(
+      /^(off|daily|daily@([01]?\d|2[0-3]))$/,
+      'expected off, daily or daily@HH (the catalog is scheduled daily only)',
+    )
+    .default('off'),
   EMULATOR_SEED: z.coerce
     .number({ error: 'expected a whole number' })
     .int('expected a whole number')
     .default(42),
-  EMULATOR_SIZE: z.enum(['S', 'M', 'L']).default('S'),
+  EMULATOR_SIZE: z.enum(['XS', 'S', 'M', 'L']).default('S'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -40,6 +40,7 @@ export interface Config {
   readonly salesforce: SalesforceTarget | EmulatedTarget;
   readonly emulator: { readonly seed: number; readonly size: Env['EMULATOR_SIZE'] };
   readonly sfApiVersion: string;
+  readonly schedules: { readonly accounts: string; readonly catalog: string };
 }
 
 type Source = Readonly<Record<string, string | undefined>>;
@@ -120,6 +121,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     sfApiVersion: env.SF_API_VERSION,
     emulator: { seed: env.EMULATOR_SEED, size: env.EMULATOR_SIZE },
+    schedules: { accounts: env.SYNC_SCHEDULE, catalog: env.CATALOG_SCHEDULE },
     zuora: zuoraSet
       ? {
           kind: 'real',

@@ -83,8 +83,18 @@ export async function resolveFailures(
   return resolved;
 }
 
-/** Zuora ids of a stream's open failures: the next session re-reads them whatever their UpdatedDate. */
-export async function openFailures(db: Queryable, stream: string, entityId: string): Promise<OpenFailure[]> {
+/**
+ * The open failures of a stream that the next session reads again whatever their UpdatedDate (Zuora 360's
+ * retry rules): transient errors (row locks, server errors), and rows held back because their parent failed
+ * once that parent has synced. Data errors (a bad date, an invalid CRM ID) wait for a change in Zuora, which
+ * brings the record back through the incremental window, or for a backfill.
+ */
+export async function openFailures(
+  db: Queryable,
+  stream: string,
+  entityId: string,
+  retryableCodes: readonly string[],
+): Promise<OpenFailure[]> {
   const rows = await db.query<{
     stream: string;
     salesforce_object: string;
@@ -95,8 +105,15 @@ export async function openFailures(db: Queryable, stream: string, entityId: stri
     attempts: number;
   }>(
     `SELECT stream, salesforce_object, external_id, zuora_id, error_code, error_message, attempts
-       FROM failed_records WHERE stream = $1 AND entity_id = $2 AND resolved_at IS NULL ORDER BY id`,
-    [stream, entityId],
+       FROM failed_records f
+      WHERE stream = $1 AND entity_id = $2 AND resolved_at IS NULL
+        AND (error_code = ANY($3::text[])
+             OR (error_code = 'PARENT_FAILED' AND NOT EXISTS (
+                   SELECT 1 FROM failed_records p
+                    WHERE p.resolved_at IS NULL AND p.entity_id = f.entity_id
+                      AND p.salesforce_object || ':' || p.external_id = ANY(f.error_fields))))
+      ORDER BY id`,
+    [stream, entityId, [...retryableCodes]],
   );
   return rows.map((r) => ({
     stream: r.stream,

@@ -9,7 +9,8 @@ import type { Row } from '../mapping/record-mapper.js';
 import { openFailures, type FailedRecordInput } from '../store/failed-record-rows.js';
 import { downloadAquaFile, submitAquaJob, waitForAquaJob, type AquaQuery } from '../zuora/aqua-export.js';
 import type { CsvSpool } from './csv-spool.js';
-import { deletedColumn, streamQuery, syncedSubscriptionStatuses, type StreamSpec } from './stream-plan.js';
+import { retryableCodes } from './load-object.js';
+import { acceptsRecord, deletedColumn, streamQuery, type StreamSpec } from './stream-plan.js';
 import type { SyncDeps } from './sync-deps.js';
 
 export interface ExtractRequest {
@@ -19,9 +20,9 @@ export interface ExtractRequest {
   readonly since: Date;
   readonly streams: readonly StreamSpec[];
   readonly context: MappingContext;
-  /** An AQuA job submitted before a crash, reused instead of submitting another. */
-  readonly aquaJobId?: string;
-  readonly onJobSubmitted: (aquaJobId: string) => Promise<void>;
+  /** AQuA jobs submitted before a crash, reused instead of submitting others. */
+  readonly aquaJobIds?: { readonly main?: string; readonly retry?: string };
+  readonly onJobSubmitted: (kind: 'main' | 'retry', aquaJobId: string) => Promise<void>;
 }
 
 export interface ExtractSummary {
@@ -31,6 +32,9 @@ export interface ExtractSummary {
 }
 
 const retrySuffix = '__retry';
+const retryName = /__retry\d+$/;
+const maxWhereConditions = 190;
+const maxAquaQueries = 50;
 
 function isBlank(v: unknown): boolean {
   return v === undefined || v === null || v === '';
@@ -41,39 +45,64 @@ export async function extractToSpool(
   spool: CsvSpool,
   req: ExtractRequest,
 ): Promise<ExtractSummary> {
-  const queries: AquaQuery[] = [];
-  for (const stream of req.streams) {
-    queries.push({ name: stream.zuoraObject, query: streamQuery(stream), deletedColumn });
-    const retry = await openFailures(deps.store, stream.zuoraObject, req.entityId);
-    const ids = [...new Set(retry.map((f) => f.zuoraId).filter((id): id is string => id !== null))];
-    if (ids.length > 0)
-      queries.push({ name: `${stream.zuoraObject}${retrySuffix}`, query: streamQuery(stream, ids) });
-  }
   const entityId = req.entityId === '' ? undefined : req.entityId;
-  const jobId =
-    req.aquaJobId ??
+  // Changed and deleted rows: a stateful job (incrementalTime filters every query of a stateful job).
+  const mainJobId =
+    req.aquaJobIds?.main ??
     (await submitAquaJob(deps.zuora, {
       name: `zuora-sync ${req.scope} ${req.sessionId}`,
-      queries,
+      queries: req.streams.map((stream) => ({
+        name: stream.zuoraObject,
+        query: streamQuery(stream),
+        deletedColumn,
+      })),
       partner: 'zuora-salesforce-sync',
       project: `${req.scope}-${req.entityId === '' ? 'default' : req.entityId}`,
       incrementalTime: req.since,
       entityId,
     }));
-  if (req.aquaJobId === undefined) await req.onJobSubmitted(jobId);
-  const batches = await waitForAquaJob(deps.zuora, jobId, { entityId, minPollMs: deps.minPollMs ?? 100 });
+  if (req.aquaJobIds?.main === undefined) await req.onJobSubmitted('main', mainJobId);
+
+  // Records whose last sync failed are read again whatever their UpdatedDate: a stateless job by id.
+  // ZOQL allows at most 200 conditions in a WHERE clause and AQuA 50 queries a job; any rest waits for
+  // the next session. https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/aqua-api-error-codes
+  let retryJobId = req.aquaJobIds?.retry;
+  if (retryJobId === undefined && req.aquaJobIds?.main === undefined) {
+    const retryQueries: AquaQuery[] = [];
+    for (const stream of req.streams) {
+      const retry = await openFailures(deps.store, stream.zuoraObject, req.entityId, [...retryableCodes]);
+      const ids = [...new Set(retry.map((f) => f.zuoraId).filter((id): id is string => id !== null))];
+      for (let i = 0; i < ids.length && retryQueries.length < maxAquaQueries; i += maxWhereConditions) {
+        retryQueries.push({
+          name: `${stream.zuoraObject}${retrySuffix}${String(i / maxWhereConditions)}`,
+          query: streamQuery(stream, ids.slice(i, i + maxWhereConditions)),
+        });
+      }
+    }
+    if (retryQueries.length > 0) {
+      retryJobId = await submitAquaJob(deps.zuora, {
+        name: `zuora-sync ${req.scope} ${req.sessionId} retries`,
+        queries: retryQueries,
+        entityId,
+      });
+      await req.onJobSubmitted('retry', retryJobId);
+    }
+  }
+  const poll = { entityId, minPollMs: deps.minPollMs ?? 100 };
+  const batches = [
+    ...(await waitForAquaJob(deps.zuora, mainJobId, poll)),
+    ...(retryJobId === undefined ? [] : await waitForAquaJob(deps.zuora, retryJobId, poll)),
+  ];
 
   const summary: ExtractSummary = { read: {}, skipped: {}, failures: [] };
   const byName = new Map(req.streams.map((s) => [s.zuoraObject, s]));
   const seen = new Map<string, Set<string>>();
   // Main batches first, so a retry batch only adds records the main batch did not already carry.
   const ordered = [...batches].sort(
-    (a, b) => Number(a.name.endsWith(retrySuffix)) - Number(b.name.endsWith(retrySuffix)),
+    (a, b) => Number(retryName.test(a.name)) - Number(retryName.test(b.name)),
   );
   for (const batch of ordered) {
-    const streamName = batch.name.endsWith(retrySuffix)
-      ? batch.name.slice(0, -retrySuffix.length)
-      : batch.name;
+    const streamName = batch.name.replace(retryName, '');
     const stream = byName.get(streamName);
     if (stream === undefined || batch.fileId === undefined) continue;
     const csv = await downloadAquaFile(deps.zuora, batch.fileId, entityId);
@@ -113,10 +142,6 @@ function spoolStream(
       summary.skipped[name] = (summary.skipped[name] ?? 0) + 1;
       continue;
     }
-    if (name === 'Subscription' && !syncedSubscriptionStatuses.has(r.Status ?? '')) {
-      summary.skipped[name] = (summary.skipped[name] ?? 0) + 1;
-      continue;
-    }
     live.push(r);
   }
   summary.read[name] = (summary.read[name] ?? 0) + live.length + deletedIds.length;
@@ -130,6 +155,7 @@ function spoolStream(
     const rows: Row[] = [];
     const deferred: Row[] = [];
     for (const record of live) {
+      if (!acceptsRecord(map, record)) continue;
       const result = mapper.mapRecord(record);
       if (result.ok) {
         rows.push(result.row);

@@ -25,6 +25,17 @@ export const syncedSubscriptionStatuses: ReadonlySet<string> = new Set([
 
 export const deletedColumn = 'IsDeleted';
 
+/**
+ * Which records of a stream a map takes: the subscription status rule applies to the subscription
+ * itself; its history objects keep every version (earlier versions are Expired in Zuora).
+ */
+export function acceptsRecord(map: ObjectMap, record: Readonly<Record<string, string>>): boolean {
+  if (map.zuoraObject === 'Subscription' && !map.salesforceObject.endsWith('History__c')) {
+    return syncedSubscriptionStatuses.has(record.Status ?? '');
+  }
+  return true;
+}
+
 function pathsOf(map: ObjectMap): string[] {
   const paths = [
     map.externalId.zuora,

@@ -13,6 +13,7 @@ import { fullSyncStart, readWatermark, writeWatermark } from '../store/watermark
 import { CsvSpool, type SpoolPass } from './csv-spool.js';
 import { deleteSpooled } from './delete-spooled.js';
 import { extractToSpool } from './extract-to-spool.js';
+import { holdBackOrphans } from './hold-back-orphans.js';
 import { loadObject } from './load-object.js';
 import { planStreams } from './stream-plan.js';
 import type { SyncDeps } from './sync-deps.js';
@@ -56,6 +57,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
     const streams = planStreams(session.scope);
     const maps = mapsInScope(session.scope);
     const streamOf = new Map(maps.map((m) => [m.salesforceObject, m.zuoraObject]));
+    const mapOf = new Map(maps.map((m) => [m.salesforceObject, m]));
     const context = {
       schema: deps.schema,
       ...(session.entityId === '' ? {} : { entityId: session.entityId }),
@@ -79,7 +81,17 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
         session.mode === 'full' ? undefined : await readWatermark(store, session.scope, session.entityId);
       const since = mark === undefined ? fullSyncStart : new Date(mark.getTime() - overlapMs);
       spool.clear();
-      const aquaJobId = typeof extract?.cursor?.aquaJobId === 'string' ? extract.cursor.aquaJobId : undefined;
+      const saved = extract?.cursor ?? {};
+      const jobIds: { main?: string; retry?: string } = {
+        ...(typeof saved.aquaJobId === 'string' ? { main: saved.aquaJobId } : {}),
+        ...(typeof saved.retryJobId === 'string' ? { retry: saved.retryJobId } : {}),
+      };
+      const cursor: Record<string, unknown> = {
+        windowEnd: windowEnd.toISOString(),
+        since: since.toISOString(),
+      };
+      if (jobIds.main !== undefined) cursor.aquaJobId = jobIds.main;
+      if (jobIds.retry !== undefined) cursor.retryJobId = jobIds.retry;
       const summary = await extractToSpool(deps, spool, {
         sessionId,
         scope: session.scope,
@@ -87,12 +99,11 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
         since,
         streams,
         context,
-        ...(aquaJobId === undefined ? {} : { aquaJobId }),
-        onJobSubmitted: (id) =>
-          writeCheckpoint(store, sessionId, 'extract', {
-            phase: 'extracting',
-            cursor: { aquaJobId: id, windowEnd: windowEnd.toISOString(), since: since.toISOString() },
-          }),
+        aquaJobIds: jobIds,
+        onJobSubmitted: async (kind, id) => {
+          cursor[kind === 'main' ? 'aquaJobId' : 'retryJobId'] = id;
+          await writeCheckpoint(store, sessionId, 'extract', { phase: 'extracting', cursor });
+        },
       });
       await recordFailures(store, sessionId, summary.failures);
       const read: Record<string, number> = {};
@@ -140,6 +151,13 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
       }
       const keyField =
         readFileSync(spool.path(object, pass), 'utf8').slice(0, 2000).split('\n', 1)[0]?.split(',')[0] ?? '';
+      const map = mapOf.get(object);
+      const held =
+        map === undefined
+          ? []
+          : await holdBackOrphans(store, spool.path(object, pass), map, stream, session.entityId);
+      await recordFailures(store, sessionId, held);
+      c.failed += held.length;
       await writeCheckpoint(store, sessionId, name, { phase: 'loading' });
       const outcome = await loadObject(deps.salesforce, {
         object,
@@ -178,7 +196,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
       await writeCheckpoint(store, sessionId, name, {
         phase: 'done',
         recordsWritten: pass === 'upsert' ? outcome.succeeded : 0,
-        recordsFailed: outcome.failures.length,
+        recordsFailed: outcome.failures.length + held.length,
         cursor: { created: outcome.created, jobs: outcome.jobs },
       });
       deps.onProgress?.({

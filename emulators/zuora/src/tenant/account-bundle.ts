@@ -786,6 +786,7 @@ function generateMemos(
       BeAppliedByOthersAmount: 0,
       ChargeDate: at(date, 602),
       Description: 'Adjustment',
+      ...(kind === 'DebitMemo' ? { ChargeName: 'Adjustment' } : {}),
       ProcessingType: 'Charge',
       Quantity: 1,
       ServiceStartDate: dateOf(date),

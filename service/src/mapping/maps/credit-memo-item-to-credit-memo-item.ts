@@ -11,6 +11,8 @@ export const creditMemoItemToCreditMemoItem: ObjectMap = {
   source: referencePages.creditMemoItem,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['Id', 'Name'],
     ['AmountWithoutTax', 'AmountWithoutTax__c'],
     ['AppliedToOthersAmount', 'AppliedToOthersAmount__c'],
     ['BeAppliedByOthersAmount', 'BeAppliedByOthersAmount__c'],

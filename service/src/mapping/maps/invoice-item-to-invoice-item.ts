@@ -11,6 +11,8 @@ export const invoiceItemToInvoiceItem: ObjectMap = {
   source: referencePages.invoiceItem,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['Id', 'Name'],
     ['AccountingCode', 'AccountingCode__c'],
     // The reference's `Zuora__Invoice__Balance__Amount__c` is not a legal API name once the namespace
     // is dropped (no double underscores inside a name).

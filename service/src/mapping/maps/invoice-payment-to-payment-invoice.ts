@@ -12,6 +12,8 @@ export const invoicePaymentToPaymentInvoice: ObjectMap = {
   source: referencePages.invoicePayment,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['Id', 'Name'],
     ['Id', 'EXT_ID__c'],
     ['Amount', 'ApplyAmount__c'],
     ['RefundAmount', 'RefundAmount__c'],

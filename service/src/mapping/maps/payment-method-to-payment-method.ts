@@ -11,6 +11,8 @@ export const paymentMethodToPaymentMethod: ObjectMap = {
   source: referencePages.paymentMethod,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['Type', 'Name'],
     ['AchAbaCode', 'AchAbaCode__c'],
     ['AchAccountName', 'AchAccountName__c'],
     ['AchAccountNumberMask', 'AchAccountNumberMask__c'],

@@ -10,6 +10,8 @@ export const paymentPartToPaymentPart: ObjectMap = {
   source: referencePages.paymentPart,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['Id', 'Name'],
     ['Amount', 'Amount__c'],
     ['CreatedDate', 'CreatedDate__c'],
     ['UpdatedDate', 'UpdatedDate__c'],

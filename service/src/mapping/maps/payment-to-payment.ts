@@ -12,6 +12,8 @@ export const paymentToPayment: ObjectMap = {
   source: referencePages.payment,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['PaymentNumber', 'Name'],
     ['AccountingCode', 'AccountingCode__c'],
     ['Amount', 'Amount__c'],
     ['AppliedAmount', 'AppliedAmount__c'],

@@ -12,6 +12,8 @@ export const productFeatureToZProductFeature: ObjectMap = {
   source: referencePages.productFeature,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['Id', 'Name'],
     ['Id', 'ZuoraId__c'],
     ['Deleted', 'Deleted__c'],
     ['Feature.Name', 'ZProductFeatureFullName__c'],

@@ -10,6 +10,8 @@ export const ratePlanChargeTierToSubscriptionChargeTierHistory: ObjectMap = {
   source: referencePages.ratePlanChargeTierHistory,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['Tier', 'Name'],
     ['Currency', 'Currency__c'],
     ['DiscountAmount', 'DiscountAmount__c'],
     ['DiscountPercentage', 'DiscountPercentage__c'],

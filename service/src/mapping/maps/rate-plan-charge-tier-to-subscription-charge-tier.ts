@@ -12,6 +12,8 @@ export const ratePlanChargeTierToSubscriptionChargeTier: ObjectMap = {
   source: referencePages.ratePlanChargeTierHistory,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['Tier', 'Name'],
     ['EndingUnit', 'EndingUnit__c'],
     ['Price', 'Price__c'],
     ['PriceFormat', 'PriceFormat__c'],

@@ -10,6 +10,8 @@ export const ratePlanChargeToSubscriptionProductChargeHistory: ObjectMap = {
   source: referencePages.ratePlanChargeHistory,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['Name', 'Name', 'abbreviatedName'],
     ['AccountingCode', 'AccountingCode__c'],
     ['ApplyDiscountTo', 'ApplyDiscountTo__c'],
     ['BillCycleDay', 'BillCycleDay__c'],

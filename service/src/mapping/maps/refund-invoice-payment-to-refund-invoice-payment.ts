@@ -11,6 +11,8 @@ export const refundInvoicePaymentToRefundInvoicePayment: ObjectMap = {
   source: referencePages.refundInvoicePayment,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['Id', 'Name'],
     ['Id', 'EXT_ID__c'],
     ['RefundAmount', 'RefundAmount__c'],
   ]),

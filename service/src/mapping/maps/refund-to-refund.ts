@@ -11,6 +11,8 @@ export const refundToRefund: ObjectMap = {
   source: referencePages.refund,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['RefundNumber', 'Name'],
     ['AccountingCode', 'AccountingCode__c'],
     ['Amount', 'Amount__c'],
     ['Comment', 'Comment__c'],

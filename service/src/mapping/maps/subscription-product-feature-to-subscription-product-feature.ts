@@ -12,6 +12,8 @@ export const subscriptionProductFeatureToSubscriptionProductFeature: ObjectMap =
   source: referencePages.subscriptionProductFeature,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['Id', 'Name'],
     ['FeatureCode', 'FeatureCode__c'],
     ['Description', 'FeatureDescription__c'],
     ['Name', 'FeatureName__c'],

@@ -10,6 +10,8 @@ export const subscriptionToSubscriptionHistory: ObjectMap = {
   source: referencePages.subscriptionHistory,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['Name', 'Name'],
     ['AutoRenew', 'AutoRenew__c'],
     ['CancelledDate', 'CancelledDate__c'],
     ['ContractAcceptanceDate', 'ContractAcceptanceDate__c'],

@@ -12,6 +12,8 @@ export const taxationItemToTaxationItem: ObjectMap = {
   source: referencePages.taxationItem,
   externalId: { zuora: 'Id', salesforce: 'External_Id__c' },
   fields: fieldRows([
+    // The object's text Name is required on insert; Zuora 360 fills it from the record's label.
+    ['Id', 'Name'],
     ['Id', 'External_Id_Unique__c'],
     ['AccountingCode', 'AccountingCode__c'],
     ['CreatedById', 'CreatedById__c'],
