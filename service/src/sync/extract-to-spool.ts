@@ -26,7 +26,9 @@ export interface ExtractRequest {
 }
 
 export interface ExtractSummary {
+  /** Records read per Salesforce object (the records its map took, deletions included). */
   readonly read: Record<string, number>;
+  readonly spooledKeys: Map<string, Set<string>>;
   readonly skipped: Record<string, number>;
   readonly failures: FailedRecordInput[];
 }
@@ -94,7 +96,7 @@ export async function extractToSpool(
     ...(retryJobId === undefined ? [] : await waitForAquaJob(deps.zuora, retryJobId, poll)),
   ];
 
-  const summary: ExtractSummary = { read: {}, skipped: {}, failures: [] };
+  const summary: ExtractSummary = { read: {}, spooledKeys: new Map(), skipped: {}, failures: [] };
   const byName = new Map(req.streams.map((s) => [s.zuoraObject, s]));
   const seen = new Map<string, Set<string>>();
   // Main batches first, so a retry batch only adds records the main batch did not already carry.
@@ -144,9 +146,14 @@ function spoolStream(
     }
     live.push(r);
   }
-  summary.read[name] = (summary.read[name] ?? 0) + live.length + deletedIds.length;
+  // Newest first, so that when several versions share an upsert key (a subscription number) the newest
+  // is the one sent: a Bulk job must not carry one key twice.
+  live.sort((a, b) => (b.UpdatedDate ?? '').localeCompare(a.UpdatedDate ?? ''));
 
   for (const map of stream.maps) {
+    const spooled = summary.spooledKeys.get(map.salesforceObject) ?? new Set<string>();
+    summary.spooledKeys.set(map.salesforceObject, spooled);
+    let read = deletedIds.length;
     const mapper: RecordMapper = recordMapperFor(map, req.context);
     const keyPath =
       mapper.upsertKey === map.externalId.salesforce
@@ -156,6 +163,10 @@ function spoolStream(
     const deferred: Row[] = [];
     for (const record of live) {
       if (!acceptsRecord(map, record)) continue;
+      const key = record[keyPath] ?? '';
+      if (key !== '' && spooled.has(key)) continue;
+      spooled.add(key);
+      read += 1;
       const result = mapper.mapRecord(record);
       if (result.ok) {
         rows.push(result.row);
@@ -166,6 +177,7 @@ function spoolStream(
         );
       }
     }
+    summary.read[map.salesforceObject] = (summary.read[map.salesforceObject] ?? 0) + read;
     spool.append(map.salesforceObject, 'upsert', mapper.columns, rows);
     spool.append(map.salesforceObject, 'deferred', mapper.deferredColumns, deferred);
     // A deleted subscription version does not delete the record kept per subscription number.

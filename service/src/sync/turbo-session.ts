@@ -107,7 +107,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
       });
       await recordFailures(store, sessionId, summary.failures);
       const read: Record<string, number> = {};
-      for (const map of maps) read[map.salesforceObject] = summary.read[map.zuoraObject] ?? 0;
+      for (const map of maps) read[map.salesforceObject] = summary.read[map.salesforceObject] ?? 0;
       const mappingFailures: Record<string, number> = {};
       for (const f of summary.failures)
         mappingFailures[f.salesforceObject] = (mappingFailures[f.salesforceObject] ?? 0) + 1;
@@ -133,7 +133,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
       const c = countsOf(object);
       if (cp?.phase === 'done') {
         c.written += cp.recordsWritten;
-        c.failed += cp.recordsFailed;
+        if (pass === 'upsert') c.failed += cp.recordsFailed;
         c.created += Number(cp.cursor?.created ?? 0);
         if (pass === 'delete') c.deleted += cp.recordsWritten;
         return;
@@ -151,13 +151,21 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
       }
       const keyField =
         readFileSync(spool.path(object, pass), 'utf8').slice(0, 2000).split('\n', 1)[0]?.split(',')[0] ?? '';
+      // A failed deferred reference leaves the record itself in place: it is kept under its own label so it
+      // never holds back the record's children, and counted apart from the object's failed records.
+      const failureObject = pass === 'deferred' ? `${object} (deferred references)` : object;
       const map = mapOf.get(object);
       const held =
         map === undefined
           ? []
-          : await holdBackOrphans(store, spool.path(object, pass), map, stream, session.entityId);
+          : (await holdBackOrphans(store, spool.path(object, pass), map, stream, session.entityId)).map(
+              (f) => ({
+                ...f,
+                salesforceObject: failureObject,
+              }),
+            );
       await recordFailures(store, sessionId, held);
-      c.failed += held.length;
+      if (pass === 'upsert') c.failed += held.length;
       await writeCheckpoint(store, sessionId, name, { phase: 'loading' });
       const outcome = await loadObject(deps.salesforce, {
         object,
@@ -176,7 +184,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
         sessionId,
         outcome.failures.map((f) => ({
           stream,
-          salesforceObject: object,
+          salesforceObject: failureObject,
           entityId: session.entityId,
           externalId: f.key,
           zuoraId: /^[0-9a-f]{32}$/i.test(f.key) ? f.key : null,
@@ -184,15 +192,13 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
           message: f.error,
         })),
       );
-      if (pass === 'upsert') {
-        const ok = spool.keys(object, pass).filter((k) => !failedKeys.has(k));
-        await resolveFailures(store, sessionId, object, session.entityId, ok);
-      }
+      const ok = spool.keys(object, pass).filter((k) => !failedKeys.has(k));
+      await resolveFailures(store, sessionId, failureObject, session.entityId, ok);
       if (pass === 'upsert') {
         c.written += outcome.succeeded;
         c.created += outcome.created;
+        c.failed += outcome.failures.length;
       }
-      c.failed += outcome.failures.length;
       await writeCheckpoint(store, sessionId, name, {
         phase: 'done',
         recordsWritten: pass === 'upsert' ? outcome.succeeded : 0,
