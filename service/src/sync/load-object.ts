@@ -65,15 +65,23 @@ export async function loadObject(conn: jsforce.Connection, req: LoadRequest): Pr
     maxPollMs: req.maxPollMs,
   };
   let jobs = 0;
-  let resumeId = req.resumeJobId;
+  // The job this load knows about: a retry after a transport error resumes it instead of starting over.
+  let knownJob = req.resumeJobId;
   const first: BulkJobOutcome = await withTransportRetry(async () => {
-    if (resumeId !== undefined) {
-      const resumed = await resumeBulkJob(conn, resumeId, base);
-      resumeId = undefined;
+    if (knownJob !== undefined) {
+      const resumed = await resumeBulkJob(conn, knownJob, base);
       if (resumed !== undefined) return resumed;
+      knownJob = undefined;
     }
     jobs += 1;
-    return runBulkJob(conn, { ...base, csv: req.csv(), onJobCreated: req.onJobCreated });
+    return runBulkJob(conn, {
+      ...base,
+      csv: req.csv(),
+      onJobCreated: async (jobId) => {
+        knownJob = jobId;
+        await req.onJobCreated(jobId);
+      },
+    });
   });
   let succeeded = first.succeeded;
   let created = first.created;
@@ -84,9 +92,20 @@ export async function loadObject(conn: jsforce.Connection, req: LoadRequest): Pr
     const columns = Object.keys(again[0]?.row ?? {});
     const body = stringify([columns, ...again.map((f) => columns.map((c) => f.row[c] ?? ''))]);
     await sleep(200 * (round + 1));
-    const outcome = await withTransportRetry(() => {
+    let retryJob: string | undefined;
+    const outcome = await withTransportRetry(async () => {
+      if (retryJob !== undefined) {
+        const resumed = await resumeBulkJob(conn, retryJob, base);
+        if (resumed !== undefined) return resumed;
+      }
       jobs += 1;
-      return runBulkJob(conn, { ...base, csv: Readable.from([body]), onJobCreated: async () => undefined });
+      return runBulkJob(conn, {
+        ...base,
+        csv: Readable.from([body]),
+        onJobCreated: async (jobId) => {
+          retryJob = jobId;
+        },
+      });
     });
     succeeded += outcome.succeeded;
     created += outcome.created;

@@ -46,6 +46,12 @@ export async function fetchZuoraToken(
     throw new ZuoraAuthError(`Zuora is unreachable at ${url.origin}: ${(error as Error).message}`);
   }
   const text = await response.text();
+  if (response.status >= 500 || response.status === 429) {
+    throw new ZuoraAuthError(
+      `Zuora's token endpoint at ${url.origin} answered HTTP ${response.status}; try again later`,
+      response.status,
+    );
+  }
   if (!response.ok) {
     const reason = /invalid_client|invalid_grant|unauthorized/i.exec(text)?.[0] ?? `HTTP ${response.status}`;
     throw new ZuoraAuthError(

@@ -2,7 +2,7 @@
 // on 401, the Zuora-Entity-Ids header for multi-entity tenants, and retries of 429 (honouring Retry-After)
 // and 5xx with exponential backoff. Counts its calls for API accounting.
 // Rate limits and Retry-After: https://developer.zuora.com/docs/guides/rate-limits/
-import { fetchZuoraToken, type ZuoraCredentials, type ZuoraToken } from './oauth-token.js';
+import { fetchZuoraToken, ZuoraAuthError, type ZuoraCredentials, type ZuoraToken } from './oauth-token.js';
 import { errorFromBody, isUnsuccessful, ZuoraApiError } from './zuora-errors.js';
 
 export interface ZuoraClientOptions extends ZuoraCredentials {
@@ -47,10 +47,25 @@ export class ZuoraClient {
   async #accessToken(forceRefresh = false): Promise<string> {
     const current = this.#token === undefined ? undefined : await this.#token.catch(() => undefined);
     if (forceRefresh || current === undefined || current.expiresAt - 60_000 <= this.#now()) {
-      this.#calls += 1;
-      this.#token = fetchZuoraToken(this.#opts, this.#fetch, this.#now);
+      this.#token = this.#fetchTokenWithRetry();
     }
     return (await (this.#token as Promise<ZuoraToken>)).accessToken;
+  }
+
+  /** A network error, 429 or 5xx of the token endpoint is transient; refused credentials are not. */
+  async #fetchTokenWithRetry(): Promise<ZuoraToken> {
+    const maxRetries = this.#opts.maxRetries ?? 5;
+    for (let attempt = 0; ; attempt += 1) {
+      this.#calls += 1;
+      try {
+        return await fetchZuoraToken(this.#opts, this.#fetch, this.#now);
+      } catch (error) {
+        const status = error instanceof ZuoraAuthError ? error.status : undefined;
+        const transient = status === undefined || status === 429 || status >= 500;
+        if (!transient || attempt >= maxRetries) throw error;
+        await this.#sleep((this.#opts.backoffMs ?? 500) * 2 ** attempt);
+      }
+    }
   }
 
   async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
