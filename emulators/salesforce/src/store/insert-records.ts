@@ -1,4 +1,5 @@
 import type { Schema } from '../schema/schema-types.js';
+import { normalizeId } from '../../../shared/salesforce-id.js';
 import { prepareJsonRecord } from './prepare-json-record.js';
 import type { RecordStore } from './record-store.js';
 
@@ -16,8 +17,12 @@ export function insertRecords(
   const def = schema.byLower.get(objectName.toLowerCase());
   if (!def) throw new Error(`insertRecords: unknown object ${objectName}`);
   return records.map((record, i) => {
-    const { Id: _ignored, ...rest } = record;
-    const result = store.insert(def, prepareJsonRecord(schema, def, rest));
+    const { Id: presetId, ...rest } = record;
+    const result = store.insert(
+      def,
+      prepareJsonRecord(schema, def, rest),
+      typeof presetId === 'string' ? normalizeId(presetId) : undefined,
+    );
     if (!result.ok) {
       const detail = result.errors.map((e) => `${e.statusCode}: ${e.message}`).join('; ');
       throw new Error(`insertRecords: ${objectName} record ${i} refused: ${detail}`);

@@ -119,35 +119,34 @@ export class RecordStore {
 
   // --- writes ---------------------------------------------------------------------------------
 
-  /** Resolves references, then checks required and unique fields; returns the values to apply. */
-  private resolve(
-    def: ObjectDef,
-    prepared: PreparedRecord,
-  ): { values: Array<[FieldDef, SfValue]>; errors: SfError[] } {
-    const errors = [...prepared.errors];
-    const values = [...prepared.values];
+  /**
+   * Resolves parent references into `prepared` (in place: a prepared record is used once) and
+   * checks lookups; returns the record errors.
+   */
+  private resolve(prepared: PreparedRecord): SfError[] {
+    const errors = prepared.errors;
     for (const ref of prepared.refs) {
       const hits = this.findByExternalId(ref.target, ref.extField, ref.value);
-      if (hits.length === 1) values.push([ref.field, hits[0] as string]);
-      else if (hits.length === 0) {
+      if (hits.length === 1) {
+        prepared.fields.push(ref.field);
+        prepared.values.push(hits[0] as string);
+      } else {
         // Wording as returned for an unmatched relationship external ID (Bulk/REST upsert with
         // `Parent__r.Ext__c`): https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_upsert.htm
+        const what = hits.length === 0 ? 'not found' : 'matched more than one record';
         errors.push(
           sfError(
             'INVALID_FIELD',
-            `Foreign key external ID: ${String(ref.value)} not found for field ${ref.extField.name} in entity ${ref.target.name}`,
-          ),
-        );
-      } else {
-        errors.push(
-          sfError(
-            'INVALID_FIELD',
-            `Foreign key external ID: ${String(ref.value)} matched more than one record for field ${ref.extField.name} in entity ${ref.target.name}`,
+            `Foreign key external ID: ${String(ref.value)} ${what} for field ${ref.extField.name} in entity ${ref.target.name}`,
           ),
         );
       }
     }
-    for (const [field, value] of values) {
+    prepared.refs = [];
+    const { fields, values } = prepared;
+    for (let i = 0; i < fields.length; i += 1) {
+      const field = fields[i] as FieldDef;
+      const value = values[i] ?? null;
       if (field.type !== 'reference' || value === null) continue;
       const id = String(value);
       const target = this.schema.byKeyPrefix.get(id.slice(0, 3));
@@ -158,22 +157,24 @@ export class RecordStore {
           ]),
         );
       } else if (!this.table(target).live.has(id)) {
-        const deleted = this.table(target).deleted.has(id);
         errors.push(
-          deleted
+          this.table(target).deleted.has(id)
             ? sfError('ENTITY_IS_DELETED', 'entity is deleted', [field.name])
             : sfError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', []),
         );
       }
     }
-    return { values, errors };
+    return errors;
   }
 
   private checkRequired(table: ObjectTable, record: StoredRecord): SfError | null {
-    const missing = table.requiredFields.filter((f) => record[f.name] === null || record[f.name] === '');
-    if (missing.length === 0) return null;
-    const names = missing.map((f) => f.name);
-    return sfError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${names.join(', ')}]`, names);
+    let missing: string[] | null = null;
+    for (const f of table.requiredFields) {
+      const v = record[f.name];
+      if (v === null || v === '' || v === undefined) (missing ??= []).push(f.name);
+    }
+    if (!missing) return null;
+    return sfError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
   }
 
   private checkUnique(table: ObjectTable, record: StoredRecord, selfId: string | null): SfError | null {
@@ -190,10 +191,12 @@ export class RecordStore {
     return null;
   }
 
-  insert(def: ObjectDef, prepared: PreparedRecord): WriteResult {
+  /** `presetId`: seeds only (deterministic data shared with the Zuora tenant), never from the API. */
+  insert(def: ObjectDef, prepared: PreparedRecord, presetId?: string): WriteResult {
     const table = this.table(def);
-    const { values, errors } = this.resolve(def, prepared);
-    for (const [f] of values) {
+    const errors = this.resolve(prepared);
+    const { fields, values } = prepared;
+    for (const f of fields) {
       if (f.name === 'Id')
         errors.push(
           sfError('INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', ['Id']),
@@ -202,30 +205,43 @@ export class RecordStore {
     }
     if (errors.length > 0) return { ok: false, errors };
     const record = table.blank();
-    for (const [field, value] of values) record[field.name] = value;
+    for (let i = 0; i < fields.length; i += 1) record[(fields[i] as FieldDef).name] = values[i] ?? null;
     const problem = this.checkRequired(table, record) ?? this.checkUnique(table, record, null);
     if (problem) return { ok: false, errors: [problem] };
-    const id = makeSalesforceId(def.keyPrefix, table.nextNumber);
-    table.nextNumber += 1;
-    const now = this.now();
-    const user = this.actingUserId();
+    if (presetId !== undefined && (presetId.slice(0, 3) !== def.keyPrefix || table.live.has(presetId))) {
+      return {
+        ok: false,
+        errors: [sfError('DUPLICATE_VALUE', `seed Id ${presetId} is taken or not a ${def.name} Id`, ['Id'])],
+      };
+    }
+    let id = presetId ?? makeSalesforceId(def.keyPrefix, table.nextNumber);
+    // Generated Ids skip the ones seeds took.
+    while (presetId === undefined && (table.live.has(id) || table.deleted.has(id))) {
+      table.nextNumber += 1;
+      id = makeSalesforceId(def.keyPrefix, table.nextNumber);
+    }
+    if (presetId === undefined) table.nextNumber += 1;
     record.Id = id;
-    if ('CreatedDate' in record) {
+    if (table.audited) {
+      const now = this.now();
+      const user = this.actingUserId();
       record.CreatedDate = now;
       record.LastModifiedDate = now;
       record.SystemModstamp = now;
       record.CreatedById = user;
       record.LastModifiedById = user;
       record.IsDeleted = false;
+      if (table.owned && record.OwnerId === null) record.OwnerId = user;
     }
-    if ('OwnerId' in record && record.OwnerId === null) record.OwnerId = user;
     for (const f of table.autoNumberFields) record[f.name] = this.nextAutoNumber(table, f);
     table.live.set(id, record);
     for (const index of table.indexes) index.add(record[index.field.name] ?? null, id);
-    this.remember(() => {
-      table.live.delete(id);
-      for (const index of table.indexes) index.remove(record[index.field.name] ?? null, id);
-    });
+    if (this.depth > 0) {
+      this.remember(() => {
+        table.live.delete(id);
+        for (const index of table.indexes) index.remove(record[index.field.name] ?? null, id);
+      });
+    }
     return { ok: true, id, created: true };
   }
 
@@ -245,21 +261,24 @@ export class RecordStore {
         ? { ok: false, errors: [sfError('ENTITY_IS_DELETED', 'entity is deleted')] }
         : { ok: false, errors: [sfError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`)] };
     }
-    const { values, errors } = this.resolve(def, prepared);
-    const notUpdateable = values.filter(([f]) => !f.updateable && f.name !== 'Id');
-    for (const [f] of notUpdateable) errors.push(notWritable(f));
+    const errors = this.resolve(prepared);
+    const { fields, values } = prepared;
+    for (const f of fields) if (!f.updateable && f.name !== 'Id') errors.push(notWritable(f));
     if (errors.length > 0) return { ok: false, errors };
-    const next = { ...current };
-    for (const [field, value] of values) if (field.name !== 'Id') next[field.name] = value;
+    const next = table.copy(current);
+    for (let i = 0; i < fields.length; i += 1) {
+      const name = (fields[i] as FieldDef).name;
+      if (name !== 'Id') next[name] = values[i] ?? null;
+    }
     const problem = this.checkRequired(table, next) ?? this.checkUnique(table, next, id);
     if (problem) return { ok: false, errors: [problem] };
-    if ('LastModifiedDate' in next) {
+    if (table.audited) {
       next.LastModifiedDate = this.now();
       next.SystemModstamp = next.LastModifiedDate;
       next.LastModifiedById = this.actingUserId();
     }
     this.replace(table, id, current, next);
-    this.remember(() => this.replace(table, id, next, current));
+    if (this.depth > 0) this.remember(() => this.replace(table, id, next, current));
     return { ok: true, id, created: false };
   }
 
@@ -289,11 +308,11 @@ export class RecordStore {
         ],
       };
     }
-    const withKey: PreparedRecord =
-      extField.name === 'Id' || prepared.values.some(([f]) => f === extField)
-        ? prepared
-        : { ...prepared, values: [...prepared.values, [extField, value]] };
-    return this.insert(def, withKey);
+    if (extField.name !== 'Id' && !prepared.fields.includes(extField)) {
+      prepared.fields.push(extField);
+      prepared.values.push(value);
+    }
+    return this.insert(def, prepared);
   }
 
   /** Soft-deletes records (to the recycle bin) and, through master-detail, their children. */
