@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
 import type { SessionScope, SyncSession } from '../store/session-rows.js';
 import { requestSession } from '../sync/request-session.js';
+import { orphanedSessions } from '../sync/session-owner.js';
 import { renderSessionSummary } from '../sync/session-summary.js';
 import type { SyncRuntime } from '../sync/sync-runtime.js';
 import { runTurboSession } from '../sync/turbo-session.js';
@@ -24,15 +25,22 @@ export async function runSyncSessions(
 ): Promise<SyncSession[]> {
   const sessions: SyncSession[] = [];
   for (const scope of options.scopes) {
-    const requested = await requestSession(store, {
-      scope,
-      trigger: options.trigger ?? 'manual',
-      ...(options.mode === undefined ? {} : { mode: options.mode }),
-    });
+    // A session a stopped process left behind is finished first, from its checkpoints.
+    const [orphan] = await orphanedSessions(store, scope, '');
+    const requested =
+      orphan !== undefined
+        ? { ok: true as const, session: { id: orphan } }
+        : await requestSession(store, {
+            scope,
+            trigger: options.trigger ?? 'manual',
+            ...(options.mode === undefined ? {} : { mode: options.mode }),
+          });
     if (!requested.ok) {
       out.write(`refused: ${requested.message}\n`);
       continue;
     }
+    if (orphan !== undefined)
+      out.write(`resuming ${scope} session ${orphan}, left unfinished by a stopped process\n`);
     const before = runtime.emulators?.salesforce.stats();
     const zuoraBefore = runtime.deps.zuora.calls;
     const progress = progressView(out);

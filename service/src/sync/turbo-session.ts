@@ -18,6 +18,7 @@ import { loadObject } from './load-object.js';
 import { planStreams } from './stream-plan.js';
 import type { SyncDeps } from './sync-deps.js';
 import { writeSyncHistory, type ObjectCounts } from './sync-history.js';
+import { claimSession, heartbeat } from './session-owner.js';
 
 /** Incremental windows start a little before the last mark; upserts make the overlap harmless. */
 const overlapMs = 5 * 60_000;
@@ -48,6 +49,8 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
   else if (found.state !== 'running')
     throw new Error(`sync session ${sessionId} is ${found.state}; it cannot run`);
   const session = found;
+  await claimSession(store, sessionId);
+  const beat = setInterval(() => void heartbeat(store, sessionId).catch(() => undefined), 10_000);
   const started = Date.now();
   const calls = { zuora: deps.zuora.calls };
 
@@ -246,6 +249,8 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
     );
     await writeSyncHistory(deps, failedSession, {}).catch(() => undefined);
     return failedSession;
+  } finally {
+    clearInterval(beat);
   }
 }
 
