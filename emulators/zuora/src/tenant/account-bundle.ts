@@ -396,6 +396,9 @@ export function generateAccountBundle(
             UseDiscountSpecificAccountingCode: null,
             Version: v,
             WeeklyBillCycleDay: null,
+            BillingPeriodStartDay: billCycleDay,
+            // Zuora 360 maps the internal ComplexTotal (MRR x months per billing period) to ExtendedAmount.
+            ComplexTotal: round2(monthly * periodMonths(charge.billingPeriod)),
           });
           charge.tiers.forEach((t, tIndex) => {
             add('RatePlanChargeTier', {

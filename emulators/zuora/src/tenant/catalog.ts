@@ -99,6 +99,7 @@ export function generateCatalog(
         FeatureCode: `FEAT-${f + 1}`,
         Description: `Capability ${f + 1}`,
         Status: 'Active',
+        Deleted: false,
       },
     });
   }
@@ -119,11 +120,19 @@ export function generateCatalog(
         Description: `${productName} service`,
         EffectiveStartDate: '2020-01-01',
         EffectiveEndDate: '2099-12-31',
+        AllowFeatureChanges: false,
+        Deleted: false,
       },
     });
     records.push({
       object: 'ProductFeature',
-      record: { Id: id('ProductFeature'), ...stamp, ProductId: productId, FeatureId: rng.pick(featureIds) },
+      record: {
+        Id: id('ProductFeature'),
+        ...stamp,
+        ProductId: productId,
+        FeatureId: rng.pick(featureIds),
+        Deleted: false,
+      },
     });
     for (let r = 0; r < 3; r += 1) {
       const ratePlanId = id('ProductRatePlan');
@@ -140,6 +149,7 @@ export function generateCatalog(
           EffectiveEndDate: '2099-12-31',
           ActiveCurrencies: 'USD,EUR',
           ExternallyManagedPlanId: null,
+          Deleted: false,
           Grade: r + 1,
         },
       });
@@ -236,6 +246,8 @@ export function generateCatalog(
             UseDiscountSpecificAccountingCode: discount ? false : null,
             UseTenantDefaultForPriceChange: true,
             WeeklyBillCycleDay: null,
+            Deleted: false,
+            Price: discount || tiers.length > 0 ? null : charge.price,
           },
         });
         tiers.forEach((t, i) => {
@@ -254,6 +266,7 @@ export function generateCatalog(
               DiscountAmount: null,
               DiscountPercentage: null,
               IsOveragePrice: false,
+              Active: true,
             },
           });
         });
@@ -273,6 +286,7 @@ export function generateCatalog(
               DiscountAmount: null,
               DiscountPercentage: discount ? charge.price : null,
               IsOveragePrice: false,
+              Active: true,
             },
           });
         }
