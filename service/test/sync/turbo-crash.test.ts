@@ -86,7 +86,7 @@ function snapshot(h: SyncHarness): Map<string, Map<string, string>> {
     for (const r of h.salesforce.records(map.salesforceObject)) {
       const values = Object.entries(r)
         .filter(
-          ([f, v]) =>
+          ([f]) =>
             !/^(Id|CreatedDate|LastModifiedDate|SystemModstamp|CreatedById|LastModifiedById|OwnerId)$/.test(
               f,
             ),
