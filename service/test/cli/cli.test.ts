@@ -68,6 +68,18 @@ describe('zuora-sync CLI', () => {
     expect((await zuoraSync(['migrate'])).stdout).toMatch(/store is current/);
   });
 
+  it('sync runs a session against the embedded emulators and prints its summary', async () => {
+    const r = await zuoraSync(['sync', '--scope', 'accounts'], { EMULATOR_SIZE: 'XS', LOG_LEVEL: 'silent' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/embedded Zuora emulator into the embedded Salesforce emulator/);
+    expect(r.stdout).toMatch(/accounts full \(manual\) -> finished_with_errors/);
+    expect(r.stdout).toMatch(/^CustomerAccount__c +\d+ +\d+ +\d+ +0 +\d+$/m);
+    expect(r.stdout).toMatch(/Salesforce API calls \d+, Bulk batches \d+, Zuora calls \d+/);
+    const bad = await zuoraSync(['sync', '--full', '--incremental']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--full and --incremental exclude each other/);
+  }, 120_000);
+
   it('doctor reports each problem on its own line and exits 1', async () => {
     const r = await zuoraSync(['doctor'], {
       API_TOKEN: 'y'.repeat(32),
