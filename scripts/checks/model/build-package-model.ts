@@ -12,7 +12,7 @@ import {
   type PackageModel,
 } from './model-types.js';
 import { OBJECT_CATALOG, type CatalogEntry } from './object-catalog.js';
-import { PACKAGE_FIELDS, type PackageField } from './package-fields.js';
+import { EXTRA_EXTERNAL_IDS, PACKAGE_FIELDS, type PackageField } from './package-fields.js';
 import { RELATIONSHIPS } from './relationships.js';
 
 /** Objects whose records are not Zuora records, so they have no External_Id__c holding a Zuora id. */
@@ -60,6 +60,11 @@ function buildObject(
       : labelFromZuora(row.zuoraField, apiName);
     drafts.push({ apiName, label, description: describeMapped(row) });
     if (row.externalId) externalIds.add(apiName);
+    const extraKey = EXTRA_EXTERNAL_IDS.get(`${entry.apiName}.${apiName}`);
+    if (extraKey) {
+      externalIds.add(apiName);
+      drafts[drafts.length - 1] = { apiName, label, description: `${describeMapped(row)} ${extraKey}` };
+    }
   }
   for (const field of PACKAGE_FIELDS.get(entry.apiName) ?? []) {
     const index = drafts.findIndex((draft) => draft.apiName === field.apiName);

@@ -349,3 +349,20 @@ function syncRecordErrorFields(): PackageField[] {
     },
   ];
 }
+
+/**
+ * Documented fields that are also External IDs (not unique). Zuora 360's "single subscription" mode upserts
+ * subscriptions and their charges on these numbers instead of replacing each version by a new record
+ * (shared/reference/product-behaviours.md 1.9, "Subscription versions"). Not unique: in the default mode the new
+ * version is written before the old one is deleted.
+ */
+export const EXTRA_EXTERNAL_IDS: ReadonlyMap<string, string> = new Map([
+  [
+    'Subscription__c.SubscriptionNumber__c',
+    'External ID (not unique): the upsert key of single-subscription mode.',
+  ],
+  [
+    'SubscriptionProductCharge__c.ChargeNumber__c',
+    'External ID (not unique): the upsert key of single-subscription mode.',
+  ],
+]);
