@@ -59,7 +59,7 @@ function prepareRow(
   job: IngestJob,
   fields: string[],
 ): { prepared: PreparedRecord; id: string | null; key: SfValue } {
-  const prepared: PreparedRecord = { values: [], refs: [], errors: [] };
+  const prepared: PreparedRecord = { fields: [], values: [], refs: [], errors: [] };
   let id: string | null = null;
   let key: SfValue = null;
   const extName = job.externalIdFieldName?.toLowerCase();
@@ -85,7 +85,8 @@ function prepareRow(
     const coerced =
       raw === '#N/A' ? ({ ok: true, value: null } as const) : coerceValue(column.field, raw, true);
     if (coerced.ok) {
-      prepared.values.push([column.field, coerced.value]);
+      prepared.fields.push(column.field);
+      prepared.values.push(coerced.value);
       if (column.field.name.toLowerCase() === extName) key = coerced.value;
     } else prepared.errors.push(coerced.error);
   }

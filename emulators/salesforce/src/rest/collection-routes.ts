@@ -147,8 +147,8 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: EmulatorCont
       const writes = records.map((r, i) => {
         typeOf(ctx, r, i, def);
         const prepared = prepareJsonRecord(ctx.schema, def, r);
-        const entry = prepared.values.find(([f]) => f === field);
-        const key = entry?.[1] ?? null;
+        const at = prepared.fields.indexOf(field);
+        const key = at < 0 ? null : (prepared.values[at] ?? null);
         const keyText = key === null ? null : String(key).toLowerCase();
         const duplicate = keyText !== null && seen.has(keyText);
         if (keyText !== null && !duplicate) seen.set(keyText, i);
@@ -201,10 +201,7 @@ function upsertOne(
   }
   const coerced = coerceValue(field, key, false);
   if (!coerced.ok) return { ok: false, errors: [coerced.error] };
-  const result = ctx.store.upsert(def, field, coerced.value, {
-    ...prepared,
-    values: prepared.values.filter(([f]) => f !== field || field.name !== 'Id'),
-  });
+  const result = ctx.store.upsert(def, field, coerced.value, prepared);
   if (!result.ok && 'multiple' in result) {
     return {
       ok: false,

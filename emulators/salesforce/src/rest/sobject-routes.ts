@@ -173,7 +173,7 @@ function publishEvent(
 ) {
   const prepared = prepareJsonRecord(ctx.schema, def, body);
   const errors = [...prepared.errors];
-  for (const [f] of prepared.values)
+  for (const f of prepared.fields)
     if (!f.createable)
       errors.push({
         statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
@@ -181,7 +181,7 @@ function publishEvent(
         fields: [f.name],
       });
   const missing = def.fields.filter(
-    (f) => f.required && !prepared.values.some(([v, value]) => v === f && value !== null),
+    (f) => f.required && !prepared.fields.some((v, i) => v === f && prepared.values[i] !== null),
   );
   if (missing.length > 0) {
     errors.push({
@@ -199,7 +199,7 @@ function publishEvent(
     CreatedDate: ctx.store.now(),
     CreatedById: ctx.actingUserId,
   };
-  for (const [f, value] of prepared.values) event[f.name] = value;
+  prepared.fields.forEach((f, i) => (event[f.name] = prepared.values[i] ?? null));
   list.push(event);
   ctx.events.set(def.name, list);
   return reply.code(201).send({ id, success: true, errors: [] });

@@ -17,15 +17,17 @@ export function prepareJsonRecord(
   def: ObjectDef,
   body: Record<string, unknown>,
 ): PreparedRecord {
-  const prepared: PreparedRecord = { values: [], refs: [], errors: [] };
+  const prepared: PreparedRecord = { fields: [], values: [], refs: [], errors: [] };
   for (const [key, raw] of Object.entries(body)) {
     if (key === 'attributes') continue;
     const lower = key.toLowerCase();
     const field = def.fieldsByLower.get(lower);
     if (field) {
       const coerced = coerceValue(field, raw, false);
-      if (coerced.ok) prepared.values.push([field, coerced.value]);
-      else if (coerced.javaType) {
+      if (coerced.ok) {
+        prepared.fields.push(field);
+        prepared.values.push(coerced.value);
+      } else if (coerced.javaType) {
         throw new RequestError(
           'JSON_PARSER_ERROR',
           `Cannot deserialize instance of ${coerced.javaType} from VALUE_STRING value ${String(raw)} or request may be missing a required field`,

@@ -1,0 +1,166 @@
+// Throughput and memory of the emulator's storage path, measured over HTTP:
+//   Bulk API 2.0 ingest (upsert of 20-field records with a relationship column) and
+//   sObject Collections upsert (200 records per request).
+// Run: node --expose-gc --import tsx emulators/salesforce/bench/ingest-bench.ts [--records 1000000] [--job-size 200000] [--collection-records 20000]
+// Targets (issue 3): >= 200,000 records/s stored; 1,000,000 records held in < 2 GB.
+
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_PASSWORD,
+  DEFAULT_USERNAME,
+  startSalesforceEmulator,
+} from '../src/index.js';
+
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '1000000' },
+    'job-size': { type: 'string', default: '200000' },
+    'collection-records': { type: 'string', default: '20000' },
+  },
+});
+const total = Number(values.records);
+const jobSize = Number(values['job-size']);
+const collectionRecords = Number(values['collection-records']);
+const forceAppDir = fileURLToPath(new URL('../test/fixtures/force-app', import.meta.url));
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000).toLocaleString('en-US')} records/s`;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const header =
+  'External_Id__c,Name,AccountNumber__c,Account__r.Zuora_Customer_Number__c,Status__c,Region__c,Channels__c,Balance__c,Discount__c,Bill_Cycle_Day__c,Auto_Pay__c,Activated_On__c,Last_Synced_At__c,Notes__c,Last_Sync_Error__c,Summary__c,Bill_To_Email__c,Phone__c,Portal__c,OwnerId';
+
+function csvRows(from: number, to: number, ownerId: string): string {
+  const lines = [header];
+  for (let i = from; i < to; i += 1) {
+    lines.push(
+      `Z${i.toString(16).padStart(10, '0')},Billing account ${i},A${i},C-${i % 100},${i % 3 === 0 ? 'Canceled' : 'Active'},EMEA,Email;Web,${(i % 10_000) / 100},${i % 50},${(i % 28) + 1},${i % 2 === 0},2024-0${(i % 9) + 1}-1${i % 9},2025-01-0${(i % 9) + 1}T10:00:00.000Z,Note ${i},,<p>${i}</p>,billing${i}@example.com,+1 555 ${String(i % 10_000).padStart(4, '0')},https://example.com/${i},${ownerId}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const emulator = await startSalesforceEmulator({ forceAppDir, dailyApiLimit: 10_000_000 });
+try {
+  const token = await fetch(`${emulator.url}/services/oauth2/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: DEFAULT_CLIENT_ID,
+      client_secret: DEFAULT_CLIENT_SECRET,
+      username: DEFAULT_USERNAME,
+      password: DEFAULT_PASSWORD,
+    }),
+  }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+  const api = async (method: string, path: string, body?: string, type = 'application/json') => {
+    const res = await fetch(`${emulator.url}/services/data/v62.0${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': type },
+      ...(body ? { body } : {}),
+    });
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.status === 204 || res.status === 201 ? null : ((await res.json()) as Record<string, unknown>);
+  };
+  emulator.insertRecords(
+    'Account',
+    Array.from({ length: 100 }, (_, i) => ({ Name: `Parent ${i}`, Zuora_Customer_Number__c: `C-${i}` })),
+  );
+  const ownerId = String(emulator.records('User')[0]?.Id);
+
+  gc();
+  const baseline = process.memoryUsage();
+  console.log(
+    `Bulk API 2.0 upsert: ${total.toLocaleString('en-US')} records of 20 fields in jobs of ${jobSize.toLocaleString('en-US')}`,
+  );
+  let storedMs = 0;
+  let wallMs = 0;
+  for (let from = 0; from < total; from += jobSize) {
+    const to = Math.min(total, from + jobSize);
+    const csv = csvRows(from, to, ownerId);
+    const wallStart = performance.now();
+    const job = (await api(
+      'POST',
+      '/jobs/ingest',
+      JSON.stringify({
+        object: 'CustomerAccount__c',
+        operation: 'upsert',
+        externalIdFieldName: 'External_Id__c',
+      }),
+    )) as { id: string };
+    await api('PUT', `/jobs/ingest/${job.id}/batches`, csv, 'text/csv');
+    const storeStart = performance.now();
+    await api('PATCH', `/jobs/ingest/${job.id}`, JSON.stringify({ state: 'UploadComplete' }));
+    let info: Record<string, unknown> = {};
+    do {
+      await sleep(5);
+      info = (await api('GET', `/jobs/ingest/${job.id}`)) ?? {};
+    } while (info.state !== 'JobComplete' && info.state !== 'Failed');
+    const storeEnd = performance.now();
+    if (info.state !== 'JobComplete' || info.numberRecordsFailed !== 0)
+      throw new Error(`job ended ${JSON.stringify(info)}`);
+    await api('DELETE', `/jobs/ingest/${job.id}`);
+    storedMs += storeEnd - storeStart;
+    wallMs += storeEnd - wallStart;
+    console.log(
+      `  job ${from / jobSize + 1}: ${(csv.length / 1024 / 1024).toFixed(0)} MB CSV, stored in ${(storeEnd - storeStart).toFixed(0)} ms (${rate(to - from, storeEnd - storeStart)})`,
+    );
+  }
+  console.log(`  stored: ${rate(total, storedMs)} (processing, UploadComplete -> JobComplete)`);
+  console.log(`  end to end incl. CSV upload over HTTP: ${rate(total, wallMs)}`);
+  gc();
+  const loaded = process.memoryUsage();
+  console.log(
+    `  memory with ${emulator.stats().records.CustomerAccount__c?.toLocaleString('en-US')} records held: heap ${mb(loaded.heapUsed)} (+${mb(loaded.heapUsed - baseline.heapUsed)}), rss ${mb(loaded.rss)}`,
+  );
+
+  console.log(
+    `sObject Collections upsert: ${collectionRecords.toLocaleString('en-US')} records, 200 per request, 4 concurrent requests`,
+  );
+  const records = Array.from({ length: collectionRecords }, (_, i) => ({
+    attributes: { type: 'CustomerAccount__c' },
+    External_Id__c: `C${i.toString(16).padStart(10, '0')}`,
+    Name: `Collection ${i}`,
+    AccountNumber__c: `B${i}`,
+    Status__c: 'Active',
+    Region__c: 'EMEA',
+    Channels__c: 'Email',
+    Balance__c: i / 100,
+    Discount__c: 5,
+    Bill_Cycle_Day__c: 1,
+    Auto_Pay__c: true,
+    Activated_On__c: '2024-01-01',
+    Last_Synced_At__c: '2025-01-01T10:00:00.000Z',
+    Notes__c: `Note ${i}`,
+    Summary__c: '<p>x</p>',
+    Bill_To_Email__c: `c${i}@example.com`,
+    Phone__c: '+1 555 0000',
+    Portal__c: 'https://example.com',
+    Account__r: { Zuora_Customer_Number__c: `C-${i % 100}` },
+    OwnerId: ownerId,
+  }));
+  const chunks: (typeof records)[] = [];
+  for (let i = 0; i < records.length; i += 200) chunks.push(records.slice(i, i + 200));
+  const start = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < chunks.length) {
+        const chunk = chunks[next++] as typeof records;
+        const results = (await api(
+          'PATCH',
+          '/composite/sobjects/CustomerAccount__c/External_Id__c',
+          JSON.stringify({ allOrNone: false, records: chunk }),
+        )) as unknown as Array<{ success: boolean }>;
+        if (results.some((r) => !r.success))
+          throw new Error(`collection failed: ${JSON.stringify(results.find((r) => !r.success))}`);
+      }
+    }),
+  );
+  console.log(`  ${rate(collectionRecords, performance.now() - start)} (${chunks.length} requests)`);
+} finally {
+  await emulator.close();
+}
