@@ -29,13 +29,6 @@ export const terminalStates = new Set<IngestState>(['JobComplete', 'Failed', 'Ab
 export const ingestOperations = ['insert', 'update', 'upsert', 'delete', 'hardDelete'] as const;
 export type IngestOperation = (typeof ingestOperations)[number];
 
-export interface RowOutcome {
-  row: number;
-  id: string;
-  created: boolean;
-  error: string | null;
-}
-
 export interface IngestJob {
   id: string;
   def: ObjectDef;
@@ -56,7 +49,10 @@ export interface IngestJob {
   /** Source offsets of each data row in `data`. */
   rowStarts: number[];
   rowEnds: number[];
-  outcomes: RowOutcome[];
+  /** Per processed row (rows run in order, so the index is the row): Id, created flag, error. */
+  resultIds: string[];
+  resultCreated: boolean[];
+  resultErrors: Map<number, string>;
   /** Rows not reached before an abort or failure. */
   unprocessedFrom: number;
   processedCount: number;

@@ -92,7 +92,9 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
       columns: null,
       rowStarts: [],
       rowEnds: [],
-      outcomes: [],
+      resultIds: [],
+      resultCreated: [],
+      resultErrors: new Map(),
       unprocessedFrom: 0,
       processedCount: 0,
       failedCount: 0,
@@ -199,13 +201,14 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
       for (let r = from; r < job.rowStarts.length; r += 1) parts.push(line(r));
     } else if (kind === 'successful') {
       parts.push(`${csvLine(['sf__Id', 'sf__Created'], d)}${d}${header}`);
-      for (const o of job.outcomes)
-        if (o.error === null) parts.push(`${csvLine([o.id, String(o.created)], d)}${d}${line(o.row)}`);
+      for (let r = 0; r < job.resultIds.length; r += 1) {
+        if (!job.resultErrors.has(r))
+          parts.push(`${csvLine([job.resultIds[r], String(job.resultCreated[r])], d)}${d}${line(r)}`);
+      }
     } else {
       parts.push(`${csvLine(['sf__Id', 'sf__Error'], d)}${d}${header}`);
-      for (const o of job.outcomes)
-        if (o.error !== null)
-          parts.push(`${csvLine([o.id || '', o.error], d).replace(/^""/, '')}${d}${line(o.row)}`);
+      for (const [r, error] of job.resultErrors)
+        parts.push(`${csvLine([job.resultIds[r], error], d)}${d}${line(r)}`);
     }
     return parts.join(eol) + eol;
   };

@@ -171,14 +171,18 @@ export function processBatch(ctx: EmulatorContext, job: IngestJob, from: number,
       const result = writeRow(ctx, job, extField, fields, seen);
       job.processedCount += 1;
       ctx.usage.bulkRecords += 1;
-      if (result.ok) job.outcomes.push({ row, id: result.id, created: result.created, error: null });
-      else {
+      if (result.ok) {
+        job.resultIds.push(result.id);
+        job.resultCreated.push(result.created);
+      } else {
         job.failedCount += 1;
         const id =
           job.operation === 'update' || job.operation === 'delete' || job.operation === 'hardDelete'
             ? (fields[(job.columns ?? []).findIndex((c) => c.field.name === 'Id')] ?? '')
             : '';
-        job.outcomes.push({ row, id, created: false, error: result.errors.map(formatBulkError).join(';') });
+        job.resultIds.push(id);
+        job.resultCreated.push(false);
+        job.resultErrors.set(row, result.errors.map(formatBulkError).join(';'));
       }
     }
   });

@@ -344,7 +344,8 @@ export class RecordStore {
   private detach(table: ObjectTable, id: string, record: StoredRecord, hard: boolean): void {
     table.live.delete(id);
     for (const index of table.indexes) index.remove(record[index.field.name] ?? null, id);
-    const gone = { ...record, IsDeleted: true };
+    const gone = table.copy(record);
+    gone.IsDeleted = true;
     if (!hard) table.deleted.set(id, gone);
     this.remember(() => {
       table.deleted.delete(id);
