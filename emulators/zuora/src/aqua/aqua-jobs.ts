@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { ZRecord } from '../model/zuora-record.js';
+import { rowFormatter } from './row-formatter.js';
 import { compileQuery } from '../query/compile-query.js';
 import type { TenantStore } from '../store/tenant-store.js';
 import { csvCell, CsvChunks } from './csv.js';
@@ -46,7 +47,7 @@ interface QueryState {
 
 export class AquaService {
   readonly jobs = new Map<string, AquaJob>();
-  readonly files = new Map<string, { chunks: Buffer[]; gzip: boolean }>();
+  readonly files = new Map<string, { chunks: (string | Buffer)[]; gzip: boolean }>();
   private readonly state = new Map<string, Map<string, QueryState>>();
 
   constructor(
@@ -124,9 +125,9 @@ export class AquaService {
         );
         const flag = (deleted: boolean): string =>
           del?.format === 'Numeric' ? (deleted ? '1' : '0') : String(deleted);
+        const format = rowFormatter(compiled.columns);
         const emit = (record: ZRecord, deleted: boolean): void => {
-          const cells = compiled.columns.map((c) => csvCell(c.getter(record)));
-          csv.row(del ? [flag(deleted), ...cells] : cells);
+          csv.joinedRow(del ? `${flag(deleted)},${format(record)}` : format(record));
         };
         for (const stored of this.store.scan(compiled.object, entityId)) {
           if (!full) {
@@ -152,7 +153,10 @@ export class AquaService {
         const fileId = randomUUID().replace(/-/g, '');
         const chunks = csv.finish();
         const gzip = request.format.toLowerCase() === 'gzip';
-        this.files.set(fileId, { chunks: gzip ? [gzipSync(Buffer.concat(chunks))] : chunks, gzip });
+        this.files.set(fileId, {
+          chunks: gzip ? [gzipSync(Buffer.concat(chunks.map((c) => Buffer.from(c, 'utf8'))))] : chunks,
+          gzip,
+        });
         Object.assign(batch, { status: 'completed', recordCount: csv.rows, full, fileId });
         projectState?.set(q.name, { query: q.query, deletedSignature: signature, seq: snapshotSeq });
       } catch (e) {

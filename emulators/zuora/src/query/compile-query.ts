@@ -10,7 +10,7 @@ export { FieldError };
 
 export interface CompiledQuery {
   object: ObjectName;
-  columns: { label: string; reference: string; getter: Getter }[];
+  columns: { label: string; reference: string; getter: Getter; ownField?: string }[];
   matches: (record: ZRecord) => boolean;
 }
 

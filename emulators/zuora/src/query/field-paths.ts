@@ -70,14 +70,14 @@ export function fieldGetter(
   base: ObjectName,
   reference: string,
   allowJoins: boolean,
-): { getter: Getter; label: string } {
+): { getter: Getter; label: string; ownField?: string } {
   const dot = reference.lastIndexOf('.');
   const qualifier = dot < 0 ? null : reference.slice(0, dot);
   const name = dot < 0 ? reference : reference.slice(dot + 1);
   if (qualifier === null || qualifier.toLowerCase() === base.toLowerCase()) {
     const field = resolveFieldName(base, name);
     if (field === undefined) throw new FieldError(`invalid field for query: ${base}.${name}`);
-    return { getter: (r) => r[field] ?? null, label: field };
+    return { getter: (r) => r[field] ?? null, label: field, ownField: field };
   }
   if (!allowJoins)
     throw new FieldError(`invalid field for query: ${base}.${reference} (joined fields need Export ZOQL)`);

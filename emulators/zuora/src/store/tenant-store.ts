@@ -52,10 +52,15 @@ export class TenantStore {
     this.idPrefix = tenant.idPrefix;
     this.sequence = 0;
     this.idCounter = 0;
-    for (const { object, record, entityId } of tenant.records()) {
+    const put = (object: ObjectName, record: ZRecord, entityId: string): void => {
       this.table(object).set(record.Id, { record, entityId, seq: 0 });
       if (object === 'Account') this.accountNumbers.set(String(record.AccountNumber), record.Id);
-    }
+    };
+    // Same order as tenant.records(), without its per-record wrapper objects.
+    for (const r of tenant.referenceData) put(r.object, r.record, this.defaultEntityId);
+    for (const c of tenant.catalogs) for (const r of c.records) put(r.object, r.record, c.entityId);
+    for (const bundle of tenant.accounts())
+      for (const r of bundle.records) put(r.object, r.record, bundle.entityId);
   }
 
   get currentSequence(): number {
