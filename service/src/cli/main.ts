@@ -13,7 +13,7 @@ import { PgliteStore } from '../store/pglite-store.js';
 import { serviceVersion } from '../version.js';
 import { createSyncRuntime } from '../sync/sync-runtime.js';
 import { doctorChecks, runDoctor } from './doctor.js';
-import { runSyncSessions } from './sync-command.js';
+import { runSyncSessions, type RunSyncOptions } from './sync-command.js';
 import { terminalFor } from './terminal.js';
 
 export interface CliIo {
@@ -102,42 +102,103 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
         throw usage('--full and --incremental exclude each other');
       if (!['accounts', 'catalog', 'all'].includes(opts.scope))
         throw usage(`--scope must be accounts, catalog or all (got "${opts.scope}")`);
-      const cfg = config();
-      const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel);
-      // Emulators start fresh on every run, so their state and the store's watermarks must start fresh too.
-      const emulated = cfg.zuora.kind === 'emulator' || cfg.salesforce.kind === 'emulator';
-      const store = emulated ? await PgliteStore.open(undefined) : await openStore(cfg);
-      try {
-        await migrate(store);
-        const runtime = await createSyncRuntime(cfg, store, logger);
-        try {
-          if (runtime.emulators !== undefined) {
-            io.stdout.write(
-              `no credentials configured: syncing the embedded Zuora emulator into the embedded Salesforce emulator\n`,
-            );
-          }
-          const scopes =
-            opts.scope === 'all'
-              ? (['catalog', 'accounts'] as const)
-              : ([opts.scope] as ['accounts' | 'catalog']);
-          const sessions = await runSyncSessions(
-            runtime,
-            store,
-            logger,
-            {
-              scopes,
-              mode: opts.full === true ? 'full' : opts.incremental === true ? 'incremental' : undefined,
-            },
-            io.stdout,
-          );
-          if (sessions.some((s) => s.state === 'failed')) throw new ExitCode(1);
-        } finally {
-          await runtime.close();
-        }
-      } finally {
-        await store.close();
-      }
+      const scopes =
+        opts.scope === 'all' ? (['catalog', 'accounts'] as const) : [opts.scope as 'accounts' | 'catalog'];
+      await runNow(scopes, {
+        mode: opts.full === true ? 'full' : opts.incremental === true ? 'incremental' : undefined,
+      });
     });
+
+  /** Runs one kind of session in this process against the configured (or embedded) services. */
+  const runNow = async (
+    scopes: readonly ('accounts' | 'catalog')[],
+    options: Omit<RunSyncOptions, 'scopes'>,
+  ) => {
+    const cfg = config();
+    const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel);
+    // Emulators start fresh on every run, so their state and the store's watermarks must start fresh too.
+    const emulated = cfg.zuora.kind === 'emulator' || cfg.salesforce.kind === 'emulator';
+    const store = emulated ? await PgliteStore.open(undefined) : await openStore(cfg);
+    try {
+      await migrate(store);
+      const runtime = await createSyncRuntime(cfg, store, logger);
+      try {
+        if (runtime.emulators !== undefined) {
+          io.stdout.write(
+            'no credentials configured: syncing the embedded Zuora emulator into the embedded Salesforce emulator\n',
+          );
+        }
+        const sessions = await runSyncSessions(runtime, store, logger, { scopes, ...options }, io.stdout);
+        if (sessions.some((s) => s.state === 'failed')) throw new ExitCode(1);
+      } finally {
+        await runtime.close();
+      }
+    } finally {
+      await store.close();
+    }
+  };
+
+  program
+    .command('cleanup')
+    .description('delete the data the connector synced into Salesforce for a scope; the next session is full')
+    .requiredOption('--scope <scope>', 'accounts or catalog')
+    .option('--yes', 'confirm: synced records are deleted in Salesforce')
+    .action(async (opts: { scope: string; yes?: boolean }) => {
+      if (!['accounts', 'catalog'].includes(opts.scope))
+        throw usage(`--scope must be accounts or catalog (got "${opts.scope}")`);
+      if (opts.yes !== true)
+        throw usage('cleanup deletes synced records in Salesforce: add --yes to confirm');
+      await runNow([opts.scope as 'accounts' | 'catalog'], { mode: 'full', trigger: 'cleanup' });
+    });
+
+  program
+    .command('backfill')
+    .description('re-sync some billing accounts, objects or an UpdatedDate range, without a clean-up')
+    .option('--scope <scope>', 'accounts or catalog', 'accounts')
+    .option('--account <zuoraId...>', 'Zuora account ids')
+    .option('--object <name...>', 'Zuora or Salesforce object names')
+    .option('--since <date>', 'records updated at or after this ISO date')
+    .option('--until <date>', 'records updated before this ISO date')
+    .action(
+      async (opts: {
+        scope: string;
+        account?: string[];
+        object?: string[];
+        since?: string;
+        until?: string;
+      }) => {
+        if (!['accounts', 'catalog'].includes(opts.scope))
+          throw usage(`--scope must be accounts or catalog (got "${opts.scope}")`);
+        for (const [name, value] of [
+          ['--since', opts.since],
+          ['--until', opts.until],
+        ] as const) {
+          if (value !== undefined && Number.isNaN(Date.parse(value)))
+            throw usage(`${name} must be an ISO date (got "${value}")`);
+        }
+        if (
+          opts.account === undefined &&
+          opts.object === undefined &&
+          opts.since === undefined &&
+          opts.until === undefined
+        ) {
+          throw usage(
+            'backfill needs --account, --object, --since or --until (a whole re-sync is "sync --full")',
+          );
+        }
+        const backfill = {
+          ...(opts.account === undefined ? {} : { accountIds: opts.account }),
+          ...(opts.object === undefined ? {} : { objects: opts.object }),
+          ...(opts.since === undefined ? {} : { since: new Date(opts.since).toISOString().slice(0, 19) }),
+          ...(opts.until === undefined ? {} : { until: new Date(opts.until).toISOString().slice(0, 19) }),
+        };
+        await runNow([opts.scope as 'accounts' | 'catalog'], {
+          mode: 'full',
+          trigger: 'backfill',
+          params: { backfill },
+        });
+      },
+    );
 
   const listenAndWait = async (service: Service, cfg: Config): Promise<void> => {
     const address = await service.app.listen({ host: cfg.host, port: cfg.port });

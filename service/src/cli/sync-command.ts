@@ -7,13 +7,14 @@ import { requestSession } from '../sync/request-session.js';
 import { orphanedSessions } from '../sync/session-owner.js';
 import { renderSessionSummary } from '../sync/session-summary.js';
 import type { SyncRuntime } from '../sync/sync-runtime.js';
-import { runTurboSession } from '../sync/turbo-session.js';
+import { runSession } from '../sync/run-session.js';
 import { progressView } from './sync-progress.js';
 
 export interface RunSyncOptions {
   readonly scopes: readonly SessionScope[];
   readonly mode: 'full' | 'incremental' | undefined;
-  readonly trigger?: 'manual' | 'scheduled';
+  readonly trigger?: 'manual' | 'scheduled' | 'cleanup' | 'backfill';
+  readonly params?: Record<string, unknown>;
 }
 
 export async function runSyncSessions(
@@ -26,7 +27,10 @@ export async function runSyncSessions(
   const sessions: SyncSession[] = [];
   for (const scope of options.scopes) {
     // A session a stopped process left behind is finished first, from its checkpoints.
-    const [orphan] = await orphanedSessions(store, scope, '');
+    const [orphan] =
+      options.trigger === 'cleanup' || options.trigger === 'backfill'
+        ? []
+        : await orphanedSessions(store, scope, '');
     const requested =
       orphan !== undefined
         ? { ok: true as const, session: { id: orphan } }
@@ -34,6 +38,7 @@ export async function runSyncSessions(
             scope,
             trigger: options.trigger ?? 'manual',
             ...(options.mode === undefined ? {} : { mode: options.mode }),
+            ...(options.params === undefined ? {} : { params: options.params }),
           });
     if (!requested.ok) {
       out.write(`refused: ${requested.message}\n`);
@@ -44,7 +49,7 @@ export async function runSyncSessions(
     const before = runtime.emulators?.salesforce.stats();
     const zuoraBefore = runtime.deps.zuora.calls;
     const progress = progressView(out);
-    const session = await runTurboSession(
+    const session = await runSession(
       { ...runtime.deps, logger, onProgress: (event) => progress.onProgress(event) },
       requested.session.id,
     );

@@ -10,7 +10,13 @@ import { openFailures, type FailedRecordInput } from '../store/failed-record-row
 import { downloadAquaFile, submitAquaJob, waitForAquaJob, type AquaQuery } from '../zuora/aqua-export.js';
 import type { CsvSpool } from './csv-spool.js';
 import { retryableCodes } from './load-object.js';
-import { acceptsRecord, deletedColumn, streamQuery, type StreamSpec } from './stream-plan.js';
+import {
+  acceptsRecord,
+  deletedColumn,
+  streamQuery,
+  type BackfillSpec,
+  type StreamSpec,
+} from './stream-plan.js';
 import type { SyncDeps } from './sync-deps.js';
 
 export interface ExtractRequest {
@@ -23,6 +29,8 @@ export interface ExtractRequest {
   /** AQuA jobs submitted before a crash, reused instead of submitting others. */
   readonly aquaJobIds?: { readonly main?: string; readonly retry?: string };
   readonly onJobSubmitted: (kind: 'main' | 'retry', aquaJobId: string) => Promise<void>;
+  /** A targeted backfill instead of the changes since `since`. */
+  readonly backfill?: BackfillSpec;
 }
 
 export interface ExtractSummary {
@@ -48,28 +56,42 @@ export async function extractToSpool(
   req: ExtractRequest,
 ): Promise<ExtractSummary> {
   const entityId = req.entityId === '' ? undefined : req.entityId;
+  const backfill = req.backfill;
   // Changed and deleted rows: a stateful job (incrementalTime filters every query of a stateful job).
+  // A backfill reads what it names as it is now: a stateless job, no deletions.
   const mainJobId =
     req.aquaJobIds?.main ??
-    (await submitAquaJob(deps.zuora, {
-      name: `zuora-sync ${req.scope} ${req.sessionId}`,
-      queries: req.streams.map((stream) => ({
-        name: stream.zuoraObject,
-        query: streamQuery(stream),
-        deletedColumn,
-      })),
-      partner: 'zuora-salesforce-sync',
-      project: `${req.scope}-${req.entityId === '' ? 'default' : req.entityId}`,
-      incrementalTime: req.since,
-      entityId,
-    }));
+    (await submitAquaJob(
+      deps.zuora,
+      backfill === undefined
+        ? {
+            name: `zuora-sync ${req.scope} ${req.sessionId}`,
+            queries: req.streams.map((stream) => ({
+              name: stream.zuoraObject,
+              query: streamQuery(stream),
+              deletedColumn,
+            })),
+            partner: 'zuora-salesforce-sync',
+            project: `${req.scope}-${req.entityId === '' ? 'default' : req.entityId}`,
+            incrementalTime: req.since,
+            entityId,
+          }
+        : {
+            name: `zuora-sync backfill ${req.sessionId}`,
+            queries: req.streams.map((stream) => ({
+              name: stream.zuoraObject,
+              query: streamQuery(stream, undefined, backfill),
+            })),
+            entityId,
+          },
+    ));
   if (req.aquaJobIds?.main === undefined) await req.onJobSubmitted('main', mainJobId);
 
   // Records whose last sync failed are read again whatever their UpdatedDate: a stateless job by id.
   // ZOQL allows at most 200 conditions in a WHERE clause and AQuA 50 queries a job; any rest waits for
   // the next session. https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/aqua-api-error-codes
   let retryJobId = req.aquaJobIds?.retry;
-  if (retryJobId === undefined && req.aquaJobIds?.main === undefined) {
+  if (retryJobId === undefined && req.aquaJobIds?.main === undefined && backfill === undefined) {
     const retryQueries: AquaQuery[] = [];
     for (const stream of req.streams) {
       const retry = await openFailures(deps.store, stream.zuoraObject, req.entityId, [...retryableCodes]);

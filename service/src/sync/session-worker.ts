@@ -5,7 +5,7 @@ import type PgBoss from 'pg-boss';
 import type { Store } from '../store/store.js';
 import type { SyncSession } from '../store/session-rows.js';
 import type { SyncDeps } from './sync-deps.js';
-import { runTurboSession } from './turbo-session.js';
+import { runSession } from './run-session.js';
 
 export const sessionQueue = 'sync-session';
 
@@ -27,7 +27,7 @@ export async function startSessionWorker(
         .catch(() => undefined);
     }, 15_000);
     try {
-      const session = await runTurboSession(deps, job.data.sessionId);
+      const session = await runSession(deps, job.data.sessionId);
       onFinished?.(session);
     } finally {
       clearInterval(heartbeat);

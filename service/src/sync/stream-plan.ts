@@ -68,11 +68,53 @@ export function planStreams(scope: SyncScope, maps?: readonly ObjectMap[]): Stre
   });
 }
 
-/** The export ZOQL of a stream; `ids` narrows it to those records (retries of earlier failures). */
-export function streamQuery(stream: StreamSpec, ids?: readonly string[]): string {
-  const where =
-    ids === undefined || ids.length === 0
-      ? ''
-      : ` where ${ids.map((id) => `Id = '${id.replace(/[^A-Za-z0-9]/g, '')}'`).join(' or ')}`;
+/** What a targeted backfill reads again: some billing accounts, some objects, an UpdatedDate range. */
+export interface BackfillSpec {
+  readonly accountIds?: readonly string[];
+  readonly objects?: readonly string[];
+  readonly since?: string;
+  readonly until?: string;
+}
+
+function zoqlLiteral(value: string): string {
+  return `'${value.replace(/[^A-Za-z0-9:.\-T ]/g, '')}'`;
+}
+
+/** Streams a backfill covers: named Zuora objects, or the Zuora objects behind named Salesforce objects. */
+export function backfillStreams(streams: readonly StreamSpec[], spec: BackfillSpec): StreamSpec[] {
+  const wanted = spec.objects?.map((o) => o.toLowerCase());
+  return streams.filter((s) => {
+    if (spec.accountIds !== undefined && spec.accountIds.length > 0 && s.crmIdPath === undefined)
+      return false;
+    if (wanted === undefined || wanted.length === 0) return true;
+    return (
+      wanted.includes(s.zuoraObject.toLowerCase()) ||
+      s.maps.some((m) => wanted.includes(m.salesforceObject.toLowerCase()))
+    );
+  });
+}
+
+/**
+ * The export ZOQL of a stream: `ids` narrows it to those records (retries of earlier failures), `backfill`
+ * to some accounts and an UpdatedDate range. ZOQL has no parentheses and binds `and` before `or`, so
+ * "(a or b) and c" is written "a and c or b and c".
+ * https://docs.zuora.com/en/zuora-platform/data/legacy-query-methods/zoql/filter-statements
+ */
+export function streamQuery(stream: StreamSpec, ids?: readonly string[], backfill?: BackfillSpec): string {
+  const safe = (id: string) => id.replace(/[^A-Za-z0-9]/g, '');
+  const alternatives = [
+    ...(ids ?? []).map((id) => `Id = '${safe(id)}'`),
+    ...(backfill?.accountIds ?? []).map(
+      (id) => `${stream.zuoraObject === 'Account' ? 'Id' : 'Account.Id'} = '${safe(id)}'`,
+    ),
+  ];
+  const common = [
+    ...(backfill?.since === undefined ? [] : [`UpdatedDate >= ${zoqlLiteral(backfill.since)}`]),
+    ...(backfill?.until === undefined ? [] : [`UpdatedDate < ${zoqlLiteral(backfill.until)}`]),
+  ];
+  const terms = (alternatives.length === 0 ? [''] : alternatives).map((a) =>
+    [a, ...common].filter((c) => c !== '').join(' and '),
+  );
+  const where = terms.every((t) => t === '') ? '' : ` where ${terms.join(' or ')}`;
   return `select ${stream.fields.join(', ')} from ${stream.zuoraObject}${where}`;
 }

@@ -15,7 +15,7 @@ import { deleteSpooled } from './delete-spooled.js';
 import { extractToSpool } from './extract-to-spool.js';
 import { holdBackOrphans } from './hold-back-orphans.js';
 import { loadObject } from './load-object.js';
-import { planStreams } from './stream-plan.js';
+import { backfillStreams, planStreams, type BackfillSpec } from './stream-plan.js';
 import type { SyncDeps } from './sync-deps.js';
 import { writeSyncHistory, type ObjectCounts } from './sync-history.js';
 import { claimSession, heartbeat } from './session-owner.js';
@@ -57,7 +57,14 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
   try {
     const checkpoints = await readCheckpoints(store, sessionId);
     const spool = new CsvSpool(join(deps.spoolDir, sessionId));
-    const streams = planStreams(session.scope);
+    const backfill =
+      session.trigger === 'backfill'
+        ? ((session.params.backfill as BackfillSpec | undefined) ?? {})
+        : undefined;
+    const streams =
+      backfill === undefined
+        ? planStreams(session.scope)
+        : backfillStreams(planStreams(session.scope), backfill);
     const maps = mapsInScope(session.scope);
     const streamOf = new Map(maps.map((m) => [m.salesforceObject, m.zuoraObject]));
     const mapOf = new Map(maps.map((m) => [m.salesforceObject, m]));
@@ -103,6 +110,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
         streams,
         context,
         aquaJobIds: jobIds,
+        ...(backfill === undefined ? {} : { backfill }),
         onJobSubmitted: async (kind, id) => {
           cursor[kind === 'main' ? 'aquaJobId' : 'retryJobId'] = id;
           await writeCheckpoint(store, sessionId, 'extract', { phase: 'extracting', cursor });
@@ -231,7 +239,9 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
       zuoraCalls: deps.zuora.calls - calls.zuora,
     };
     const finished = await store.transaction(async (tx) => {
-      await writeWatermark(tx, session.scope, session.entityId, windowEnd, sessionId);
+      // A backfill re-reads part of the data: the incremental high-water mark does not move.
+      if (backfill === undefined)
+        await writeWatermark(tx, session.scope, session.entityId, windowEnd, sessionId);
       return transitionSession(tx, sessionId, to, { counts: summaryCounts });
     });
     await writeSyncHistory(deps, finished, counts).catch((error: unknown) => {

@@ -12,6 +12,8 @@ import {
 } from '../../src/store/session-rows.js';
 import type { ObjectCounts } from '../../src/sync/sync-history.js';
 import { runTurboSession } from '../../src/sync/turbo-session.js';
+import { runCleanupSession } from '../../src/sync/cleanup-session.js';
+import { requestSession } from '../../src/sync/request-session.js';
 import { storeKinds } from '../support/stores.js';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness.js';
 
@@ -170,5 +172,65 @@ describe.each(storeKinds)('Turbo Sync with the %s store', (kind) => {
         expect(h.salesforce.records('PaymentMethod__c').some((r) => r.External_Id__c === id)).toBe(false);
       }
     }
+  }, 120_000);
+
+  it('a targeted backfill restores one account without a clean-up or a watermark move', async () => {
+    const account = h.salesforce.records('CustomerAccount__c')[0] as Record<string, unknown>;
+    const invoices = h.salesforce.records('ZInvoice__c').filter((r) => r.BillingAccount__c === account.Id);
+    const invoiceIds = new Set(invoices.map((r) => r.Id));
+    const items = h.salesforce.records('InvoiceItem__c').filter((r) => invoiceIds.has(r.Invoice__c));
+    expect(invoices.length).toBeGreaterThan(0);
+    expect(items.length).toBeGreaterThan(0);
+    // Deleted behind the connector's back; the master-detail cascade takes the invoice items too.
+    await h.deps.salesforce.sobject('ZInvoice__c').destroy(invoices.map((r) => String(r.Id)));
+    expect(h.salesforce.records('InvoiceItem__c').filter((r) => invoiceIds.has(r.Invoice__c))).toHaveLength(
+      0,
+    );
+    const mark = await h.store.query(`SELECT value FROM watermarks WHERE scope = 'accounts'`);
+    const allBefore = h.salesforce.stats().records;
+
+    const s = await insertSession(h.store, {
+      scope: 'accounts',
+      trigger: 'backfill',
+      mode: 'full',
+      params: { backfill: { accountIds: [String(account.External_Id__c)] } },
+    });
+    const done = await runTurboSession(h.deps, s.id);
+    expect(done.error).toBeUndefined();
+    expect(done.state).toMatch(/^finished/);
+    const extIds = (rows: Record<string, unknown>[]) => rows.map((r) => String(r.External_Id__c)).sort();
+    const restored = h.salesforce.records('ZInvoice__c').filter((r) => r.BillingAccount__c === account.Id);
+    expect(extIds(restored)).toEqual(extIds(invoices));
+    const restoredIds = new Set(restored.map((r) => r.Id));
+    const restoredItems = h.salesforce.records('InvoiceItem__c').filter((r) => restoredIds.has(r.Invoice__c));
+    expect(extIds(restoredItems)).toEqual(extIds(items));
+    // Only that account was read, and the incremental high-water mark did not move.
+    expect(objects(done).CustomerAccount__c?.read).toBe(1);
+    expect(objects(done).ZInvoice__c?.read).toBe(invoices.length);
+    expect(h.salesforce.stats().records.CustomerAccount__c).toBe(allBefore.CustomerAccount__c);
+    expect(await h.store.query(`SELECT value FROM watermarks WHERE scope = 'accounts'`)).toEqual(mark);
+  }, 120_000);
+
+  it('clean-up then sync restores the same state', async () => {
+    const before = new Map(
+      mapsInScope('accounts').map((m) => [
+        m.salesforceObject,
+        h.salesforce.records(m.salesforceObject).length,
+      ]),
+    );
+    const cleanup = await insertSession(h.store, { scope: 'accounts', trigger: 'cleanup', mode: 'full' });
+    const cleaned = await runCleanupSession(h.deps, cleanup.id);
+    expect(cleaned.state).toBe('finished');
+    for (const m of mapsInScope('accounts'))
+      expect(h.salesforce.records(m.salesforceObject), m.salesforceObject).toHaveLength(0);
+    expect(h.salesforce.records('Account').length).toBeGreaterThan(0);
+    expect(await h.store.query(`SELECT 1 FROM watermarks WHERE scope = 'accounts'`)).toHaveLength(0);
+
+    const requested = await requestSession(h.store, { scope: 'accounts', trigger: 'manual' });
+    expect(requested.ok && requested.session.mode).toBe('full');
+    if (!requested.ok) return;
+    const again = await runTurboSession(h.deps, requested.session.id);
+    expect(again.state).toBe('finished_with_errors');
+    for (const [object, n] of before) expect(h.salesforce.records(object).length, object).toBe(n);
   }, 120_000);
 });

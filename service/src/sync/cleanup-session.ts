@@ -1,0 +1,81 @@
+// Sync clean-up: deletes what the connector synced into Salesforce for a scope (children first, only
+// records carrying the connector's upsert key, so hand-made records are left alone), then forgets the
+// scope's watermark and failures, so the next session is a full one (seed 000, product-behaviours 1.4).
+import { Readable } from 'node:stream';
+import { loadOrder } from '../mapping/load-order.js';
+import { mapsInScope } from '../mapping/object-maps.js';
+import { findSession, transitionSession, type SyncSession } from '../store/session-rows.js';
+import { clearWatermarks } from '../store/watermark-rows.js';
+import { loadObject } from './load-object.js';
+import { claimSession } from './session-owner.js';
+import type { SyncDeps } from './sync-deps.js';
+import { writeSyncHistory, type ObjectCounts } from './sync-history.js';
+
+export async function runCleanupSession(deps: SyncDeps, sessionId: string): Promise<SyncSession> {
+  const { store } = deps;
+  const found = await findSession(store, sessionId);
+  if (found === undefined) throw new Error(`sync session ${sessionId} does not exist`);
+  if (found.state === 'queued') await store.transaction((tx) => transitionSession(tx, sessionId, 'running'));
+  await claimSession(store, sessionId);
+  const started = Date.now();
+  const counts: Record<string, ObjectCounts> = {};
+  try {
+    const maps = mapsInScope(found.scope);
+    const keyOf = new Map(
+      maps.map((m) => [m.salesforceObject, m.stableExternalId?.salesforce ?? m.externalId.salesforce]),
+    );
+    for (const group of [...loadOrder({ scope: found.scope })].reverse()) {
+      for (const object of group) {
+        const key = keyOf.get(object) ?? 'External_Id__c';
+        const ids: string[] = [];
+        const records = await deps.salesforce.bulk2.query(`SELECT Id FROM ${object} WHERE ${key} != null`, {
+          pollInterval: deps.minPollMs ?? 100,
+          pollTimeout: 30 * 60_000,
+        });
+        for await (const record of records) ids.push(String((record as { Id: string }).Id));
+        const c = (counts[object] = { read: ids.length, written: 0, created: 0, failed: 0, deleted: 0 });
+        if (ids.length === 0) continue;
+        const body = `Id\n${ids.join('\n')}\n`;
+        const outcome = await loadObject(deps.salesforce, {
+          object,
+          operation: 'delete',
+          keyField: 'Id',
+          csv: () => Readable.from([body]),
+          resumeJobId: undefined,
+          onJobCreated: async () => undefined,
+          minPollMs: deps.minPollMs ?? 100,
+          maxPollMs: deps.maxPollMs ?? 2_000,
+        });
+        // A child already removed by its master's cascade is not a failure.
+        const real = outcome.failures.filter(
+          (f) => f.code !== 'ENTITY_IS_DELETED' && f.code !== 'INVALID_CROSS_REFERENCE_KEY',
+        );
+        c.deleted = outcome.succeeded;
+        c.failed = real.length;
+        deps.onProgress?.({ object, phase: 'deleted', records: outcome.succeeded, failed: real.length });
+      }
+    }
+    const failed = Object.values(counts).reduce((n, c) => n + c.failed, 0);
+    const done = await store.transaction(async (tx) => {
+      await clearWatermarks(tx, found.scope, found.entityId);
+      await tx.query(
+        `DELETE FROM failed_records WHERE entity_id = $1 AND salesforce_object = ANY($2::text[])`,
+        [
+          found.entityId,
+          maps.flatMap((m) => [m.salesforceObject, `${m.salesforceObject} (deferred references)`]),
+        ],
+      );
+      return transitionSession(tx, sessionId, failed > 0 ? 'finished_with_errors' : 'finished', {
+        counts: { objects: counts, durationMs: Date.now() - started },
+      });
+    });
+    await writeSyncHistory(deps, done, counts).catch(() => undefined);
+    return done;
+  } catch (error) {
+    const failedSession = await store.transaction((tx) =>
+      transitionSession(tx, sessionId, 'failed', { error: (error as Error).message }),
+    );
+    await writeSyncHistory(deps, failedSession, counts).catch(() => undefined);
+    return failedSession;
+  }
+}
