@@ -133,6 +133,15 @@ describe('Bulk API 2.0 ingest', () => {
     await expect(malformed.poll(poll.pollInterval, poll.pollTimeout)).rejects.toThrow();
     expect((await malformed.check()).errorMessage).toMatch(/^InvalidBatch : unterminated quoted field/);
 
+    const strayQuote = conn.bulk2.createJob({ object: 'CustomerAccount__c', operation: 'insert' });
+    await strayQuote.open();
+    await strayQuote.uploadData('Name,AccountNumber__c\n"a"b,A-1\n');
+    await strayQuote.close();
+    await expect(strayQuote.poll(poll.pollInterval, poll.pollTimeout)).rejects.toThrow();
+    expect((await strayQuote.check()).errorMessage).toMatch(
+      /^InvalidBatch : unexpected character after a closing quote/,
+    );
+
     const twice = conn.bulk2.createJob({ object: 'CustomerAccount__c', operation: 'insert' });
     await twice.open();
     await twice.uploadData('Name,AccountNumber__c\nx,1\n');

@@ -2,6 +2,7 @@ import { makeSalesforceId } from '../../../shared/salesforce-id.js';
 import type { EmulatorContext } from '../emulator-context.js';
 import type { QueryResult } from '../soql/run-query.js';
 import { ingestTransitions, terminalStates, type IngestJob, type IngestState } from './ingest-job.js';
+import { CsvError } from './csv-reader.js';
 import { BATCH_SIZE, openUpload, processBatch } from './process-ingest.js';
 
 // Registry of Bulk API 2.0 jobs and the asynchronous worker that moves ingest jobs through
@@ -57,7 +58,12 @@ export class BulkJobs {
   start(job: IngestJob): void {
     this.later(() => {
       if (job.state !== 'UploadComplete') return;
-      const failure = openUpload(this.ctx, job);
+      let failure: string | null;
+      try {
+        failure = openUpload(this.ctx, job);
+      } catch (error) {
+        failure = `InternalError : ${(error as Error).message}`;
+      }
       if (failure) {
         job.errorMessage = failure;
         this.transition(job, 'Failed');
@@ -80,7 +86,18 @@ export class BulkJobs {
     const size = rate > 0 ? Math.max(1, Math.min(BATCH_SIZE, Math.ceil(rate / 10))) : BATCH_SIZE;
     const to = Math.min(total, from + size);
     const started = Date.now();
-    processBatch(this.ctx, job, from, to);
+    try {
+      processBatch(this.ctx, job, from, to);
+    } catch (error) {
+      // A malformed row the first pass let through (e.g. text after a closing quote) fails the
+      // job as the API does; nothing in a job may take the process down.
+      job.errorMessage =
+        error instanceof CsvError
+          ? `InvalidBatch : ${error.message}`
+          : `InternalError : ${(error as Error).message}`;
+      this.transition(job, 'Failed');
+      return;
+    }
     const wait = rate > 0 ? Math.max(0, ((to - from) / rate) * 1000 - (Date.now() - started)) : 0;
     this.later(() => this.step(job, to), wait);
   }

@@ -23,6 +23,39 @@ export class CsvReader {
     return this.pos >= this.text.length;
   }
 
+  /**
+   * Skips one row without building its fields; returns its field count and offsets, or null at the
+   * end. The first pass over an upload only needs row boundaries.
+   */
+  scanRow(): { count: number; start: number; end: number } | null {
+    const text = this.text;
+    const n = text.length;
+    if (this.pos >= n) return null;
+    const start = this.pos;
+    const d = this.delimiter.charCodeAt(0);
+    let i = start;
+    let count = 1;
+    let inQuotes = false;
+    for (; i < n; i += 1) {
+      const c = text.charCodeAt(i);
+      if (inQuotes) {
+        if (c === 34) {
+          if (text.charCodeAt(i + 1) === 34) i += 1;
+          else inQuotes = false;
+        } else if (c === 10) this.line += 1;
+      } else if (c === 34) inQuotes = true;
+      else if (c === d) count += 1;
+      else if (c === 10 || c === 13) break;
+    }
+    if (inQuotes) throw new CsvError(`unterminated quoted field starting on line ${this.line}`);
+    const end = i;
+    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i += 2;
+    else if (i < n) i += 1;
+    this.pos = i;
+    this.line += 1;
+    return { count, start, end };
+  }
+
   /** Reads the row that starts at `offset` (offsets come from an earlier pass). */
   readRowAt(offset: number): string[] {
     this.pos = offset;

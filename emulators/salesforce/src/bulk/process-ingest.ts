@@ -40,10 +40,10 @@ export function openUpload(ctx: EmulatorContext, job: IngestJob): string | null 
     }
     job.columns = columns;
     job.header = job.data?.slice(header.start, header.end) ?? '';
-    for (let row = reader.readRow(); row; row = reader.readRow()) {
-      if (row.fields.length === 1 && row.fields[0] === '' && row.end === row.start) continue;
-      if (row.fields.length !== columns.length) {
-        return `InvalidBatch : Wrong number of columns on line ${reader.line - 1}: expected ${columns.length}, found ${row.fields.length}`;
+    for (let row = reader.scanRow(); row; row = reader.scanRow()) {
+      if (row.end === row.start) continue;
+      if (row.count !== columns.length) {
+        return `InvalidBatch : Wrong number of columns on line ${reader.line - 1}: expected ${columns.length}, found ${row.count}`;
       }
       job.rowStarts.push(row.start);
       job.rowEnds.push(row.end);

@@ -180,7 +180,7 @@ export class RecordStore {
   private checkUnique(table: ObjectTable, record: StoredRecord, selfId: string | null): SfError | null {
     for (const index of table.indexes) {
       if (!index.field.unique) continue;
-      const other = index.find(record[index.field.name] ?? null).find((id) => id !== selfId);
+      const other = index.other(record[index.field.name] ?? null, selfId);
       if (other) {
         return sfError(
           'DUPLICATE_VALUE',

@@ -21,6 +21,14 @@ export class UniqueIndex {
     return hit === undefined ? [] : typeof hit === 'string' ? [hit] : hit;
   }
 
+  /** An Id other than `selfId` holding `value`, without allocating (the hot path of inserts). */
+  other(value: SfValue, selfId: string | null): string | undefined {
+    const key = this.key(value);
+    const hit = key === null ? undefined : this.entries.get(key);
+    if (hit === undefined || typeof hit === 'string') return hit === selfId ? undefined : hit;
+    return hit.find((id) => id !== selfId);
+  }
+
   add(value: SfValue, id: string): void {
     const key = this.key(value);
     if (key === null) return;
