@@ -36,7 +36,8 @@ describe('AQuA batch export', () => {
     for (const b of job.batches) {
       const file = await h.api(`/v1/file/${String(b.fileId)}`);
       expect(file.headers.get('content-type')).toContain('text/csv');
-      files[b.name] = parse(await file.text()) as string[][];
+      const rows: string[][] = parse(await file.text(), {});
+      files[b.name] = rows;
       expect(files[b.name]?.length).toBe(b.recordCount + 1);
     }
     return { job, files };

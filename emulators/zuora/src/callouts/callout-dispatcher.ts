@@ -6,12 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordChange } from '../store/tenant-store.js';
 import { seededRandom } from '../tenant/seeded-random.js';
-import {
-  calloutTargetSchema,
-  matchesEvent,
-  type CalloutTarget,
-  type CalloutTargetInput,
-} from './callout-target.js';
+import { calloutTargetSchema, matchesEvent, type CalloutTarget } from './callout-target.js';
 import { notificationPayload } from './notification-payload.js';
 
 export interface CalloutAttempt {
@@ -48,7 +43,7 @@ export class CalloutDispatcher {
   constructor(private readonly deps: CalloutDispatcherDeps) {}
 
   /** Replaces the configured targets; throws a readable error on bad input. */
-  configure(inputs: CalloutTargetInput[]): CalloutTarget[] {
+  configure(inputs: readonly unknown[]): CalloutTarget[] {
     this.targets = inputs.map((input, i) => {
       const parsed = calloutTargetSchema.safeParse(input);
       if (!parsed.success) {
