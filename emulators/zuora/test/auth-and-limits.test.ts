@@ -83,6 +83,26 @@ describe('OAuth, rate limits, faults and malformed requests', () => {
     expect((await h.api('/v1/catalog/products')).status).toBe(200);
   });
 
+  it('enforces concurrency limits with Concurrency-Limit headers', async () => {
+    const limited = await startHarness({ concurrencyLimits: { Default: 1 } });
+    try {
+      await limited.admin('/faults', { method: 'POST', json: { latencyMs: 150 } });
+      const [a, b] = await Promise.all([
+        limited.api('/v1/catalog/products'),
+        limited.api('/v1/catalog/products'),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 429]);
+      const refused = a.status === 429 ? a : b;
+      expect(refused.headers.get('concurrency-limit-type')).toBe('Default');
+      expect(refused.headers.get('concurrency-limit-limit')).toBe('1');
+      expect(((await refused.json()) as { reasons: { message: string }[] }).reasons[0]?.message).toMatch(
+        /Concurrency limit of 1/,
+      );
+    } finally {
+      await limited.emulator.close();
+    }
+  });
+
   it('counts requests per route and protects the admin API', async () => {
     expect((await fetch(`${h.emulator.url}/__emulator/stats`)).status).toBe(401);
     await h.api('/v1/catalog/products');

@@ -63,13 +63,6 @@ export function installRequestGuard(app: FastifyInstance, ctx: EmulatorContext):
         ),
       ]);
     }
-    if (ctx.faults.settings.latencyMs > 0)
-      await new Promise((r) => setTimeout(r, ctx.faults.settings.latencyMs));
-    if (ctx.faults.draw(ctx.faults.settings.errorRate)) {
-      return v1Error(reply, 503, [
-        reason('generic', 'internal', 'Service temporarily unavailable (injected fault); retry later.'),
-      ]);
-    }
     if (url !== '/oauth/token') {
       const token = bearer(request);
       if (token === undefined || !ctx.tokens.isValid(token)) {
@@ -96,6 +89,14 @@ export function installRequestGuard(app: FastifyInstance, ctx: EmulatorContext):
       ]);
     }
     (request as unknown as Record<symbol, ConcurrencyType>)[heldKey] = type;
+    // Injected latency counts as processing time, so it holds a concurrency slot.
+    if (ctx.faults.settings.latencyMs > 0)
+      await new Promise((r) => setTimeout(r, ctx.faults.settings.latencyMs));
+    if (ctx.faults.draw(ctx.faults.settings.errorRate)) {
+      return v1Error(reply, 503, [
+        reason('generic', 'internal', 'Service temporarily unavailable (injected fault); retry later.'),
+      ]);
+    }
   });
   app.addHook('onResponse', async (request, reply) => {
     const held = (request as unknown as Record<symbol, ConcurrencyType | undefined>)[heldKey];
