@@ -38,6 +38,7 @@ describe('synthetic tenant (billing shape v1)', () => {
     expect(per('Refund')).toBeLessThan(0.3);
     expect(per('PaymentMethod')).toBeGreaterThan(1.1);
     expect(per('PaymentMethod')).toBeLessThan(1.3);
+    expect(per('SubscriptionProductFeature')).toBeGreaterThan(0.2);
     expect(counts.Product).toBe(50);
     expect(counts.ProductRatePlan).toBe(150);
     expect(counts.ProductRatePlanCharge).toBe(300);

@@ -327,6 +327,22 @@ export function generateAccountBundle(
           AmendmentSubscriptionRatePlanId: null,
           AmendmentType: v > 1 && pIndex === plans.length - 1 ? 'UpdateProduct' : null,
         });
+        // Own random stream and id range, so adding features never shifts the other generated data.
+        if (latest && seededRandom(options.seed, accountIndex, 0xfea7, s, pIndex).chance(0.3)) {
+          add('SubscriptionProductFeature', {
+            Id: generatedId(prefix, 'SubscriptionProductFeature', accountIndex, 0x800000 + s * 16 + pIndex),
+            CreatedDate: at(versionDate, 115),
+            UpdatedDate: at(versionDate, 115),
+            ...by,
+            AccountId: accountId,
+            SubscriptionId: subId,
+            RatePlanId: rpId,
+            FeatureId: plan.feature.id,
+            Name: plan.feature.name,
+            FeatureCode: plan.feature.code,
+            Description: `${plan.feature.name} included with ${plan.name}`,
+          });
+        }
         plan.charges.forEach((charge, cIndex) => {
           const rpcId = id('RatePlanCharge');
           const quantity = charge.uom === null ? null : rng.int(1, 50) * (v > 1 ? 2 : 1);

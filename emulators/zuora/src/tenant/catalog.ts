@@ -29,6 +29,8 @@ export interface CatalogRatePlan {
   id: string;
   name: string;
   productId: string;
+  /** The product's feature (ProductFeature), with its code. */
+  feature: { id: string; name: string; code: string };
   productName: string;
   sku: string;
   charges: CatalogCharge[];
@@ -124,13 +126,14 @@ export function generateCatalog(
         Deleted: false,
       },
     });
+    const featureId = rng.pick(featureIds);
     records.push({
       object: 'ProductFeature',
       record: {
         Id: id('ProductFeature'),
         ...stamp,
         ProductId: productId,
-        FeatureId: rng.pick(featureIds),
+        FeatureId: featureId,
         Deleted: false,
       },
     });
@@ -291,7 +294,9 @@ export function generateCatalog(
           });
         }
       }
-      ratePlans.push({ id: ratePlanId, name: planName, productId, productName, sku, charges });
+      const featureNumber = featureIds.indexOf(featureId) + 1;
+      const feature = { id: featureId, name: `Feature ${featureNumber}`, code: `FEAT-${featureNumber}` };
+      ratePlans.push({ id: ratePlanId, name: planName, productId, productName, sku, charges, feature });
     }
   }
   return { entityId, records, ratePlans };
