@@ -4,11 +4,15 @@
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/datafiles_prepare_csv.htm
 import {
   appendFileSync,
+  closeSync,
   createReadStream,
   existsSync,
   mkdirSync,
+  openSync,
   readFileSync,
+  readSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -25,19 +29,32 @@ function cell(value: CellValue | undefined, relationship: boolean): string {
   return typeof value === 'string' ? value : String(value);
 }
 
+/** Bulk API 2.0 refuses uploads over 100 MB; parts stay under this so each fits one job.
+ * https://developer.salesforce.com/docs/atlas.en-us.salesforce_app_limits_cheatsheet.meta/salesforce_app_limits_cheatsheet/salesforce_app_limits_platform_bulkapi.htm */
+export const maxPartBytes = 95 * 1024 * 1024;
+
 export class CsvSpool {
   readonly dir: string;
+  readonly #maxPartBytes: number;
 
-  constructor(dir: string) {
+  constructor(dir: string, maxBytes = maxPartBytes) {
     this.dir = dir;
+    this.#maxPartBytes = maxBytes;
     mkdirSync(dir, { recursive: true });
   }
 
-  path(object: string, pass: SpoolPass): string {
-    return join(this.dir, `${object}.${pass}.csv`);
+  path(object: string, pass: SpoolPass, part = 0): string {
+    return join(this.dir, `${object}.${pass}.${String(part)}.csv`);
   }
 
-  /** Appends rows (header written when the file is new). */
+  /** The part numbers written for an object and pass, in order. */
+  parts(object: string, pass: SpoolPass): number[] {
+    const parts: number[] = [];
+    while (existsSync(this.path(object, pass, parts.length))) parts.push(parts.length);
+    return parts;
+  }
+
+  /** Appends rows (header written when a part is new); a part that would pass the limit rolls over. */
   append(
     object: string,
     pass: SpoolPass,
@@ -45,36 +62,63 @@ export class CsvSpool {
     rows: readonly Record<string, CellValue>[],
   ): void {
     if (rows.length === 0) return;
-    const file = this.path(object, pass);
-    if (!existsSync(file)) writeFileSync(file, stringify([columns]));
     const relationship = columns.map((c) => c.includes('.'));
-    appendFileSync(
-      file,
-      stringify(rows.map((row) => columns.map((c, i) => cell(row[c], relationship[i] === true)))),
-    );
+    const body = stringify(rows.map((row) => columns.map((c, i) => cell(row[c], relationship[i] === true))));
+    const header = stringify([columns]);
+    const parts = this.parts(object, pass);
+    let part = parts.at(-1) ?? 0;
+    let size = parts.length === 0 ? 0 : statSync(this.path(object, pass, part)).size;
+    if (size > 0 && size + Buffer.byteLength(body) > this.#maxPartBytes) {
+      if (rows.length > 1) {
+        const half = Math.ceil(rows.length / 2);
+        this.append(object, pass, columns, rows.slice(0, half));
+        this.append(object, pass, columns, rows.slice(half));
+        return;
+      }
+      part += 1;
+      size = 0;
+    }
+    const file = this.path(object, pass, part);
+    if (size === 0) writeFileSync(file, header);
+    appendFileSync(file, body);
   }
 
   has(object: string, pass: SpoolPass): boolean {
-    return existsSync(this.path(object, pass));
+    return existsSync(this.path(object, pass, 0));
   }
 
-  stream(object: string, pass: SpoolPass): Readable {
-    return createReadStream(this.path(object, pass));
+  stream(object: string, pass: SpoolPass, part = 0): Readable {
+    return createReadStream(this.path(object, pass, part));
   }
 
-  /** The first column (the upsert key) of every data row. */
-  keys(object: string, pass: SpoolPass): string[] {
-    if (!this.has(object, pass)) return [];
-    const text = readFileSync(this.path(object, pass), 'utf8');
+  /** The header (column names) of a part, read without loading the file. */
+  header(object: string, pass: SpoolPass, part = 0): string[] {
+    const fd = openSync(this.path(object, pass, part), 'r');
+    try {
+      const buffer = Buffer.alloc(16_384);
+      const n = readSync(fd, buffer, 0, buffer.length, 0);
+      return (buffer.subarray(0, n).toString('utf8').split('\n', 1)[0] ?? '').split(',');
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The first column (the upsert key) of every data row of a part, or of all parts. */
+  keys(object: string, pass: SpoolPass, part?: number): string[] {
+    const parts = part === undefined ? this.parts(object, pass) : [part];
     const keys: string[] = [];
-    let first = true;
-    for (const line of text.split('\n')) {
-      if (first || line === '') {
-        first = false;
-        continue;
+    for (const p of parts) {
+      const text = readFileSync(this.path(object, pass, p), 'utf8');
+      let first = true;
+      for (const line of text.split('\n')) {
+        if (first || line === '') {
+          first = false;
+          continue;
+        }
+        // Keys are Zuora ids or subscription numbers: never quoted, never containing commas.
+        const comma = line.indexOf(',');
+        keys.push(comma === -1 ? line : line.slice(0, comma));
       }
-      // Keys are Zuora ids or subscription numbers: never quoted, never containing commas.
-      keys.push(line.slice(0, line.indexOf(',') === -1 ? line.length : line.indexOf(',')));
     }
     return keys;
   }

@@ -19,6 +19,8 @@ export interface SyncDeps {
   /** Bulk polling bounds; tests make them short. */
   readonly minPollMs?: number;
   readonly maxPollMs?: number;
+  /** Largest spool part (one Bulk job each); defaults to just under the 100 MB upload limit. */
+  readonly spoolPartBytes?: number;
   /** Called as objects progress (CLI progress bars). */
   readonly onProgress?: (event: ProgressEvent) => void;
 }

@@ -2,7 +2,6 @@
 // (Bulk API 2.0, independent objects in parallel) -> deferred references -> deletions (children first)
 // -> failures stored -> watermark -> Sync_History__c. Every stage checkpoints, so a session that crashed
 // resumes where it stopped and re-sends at most the one job per object that was in flight.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadOrder } from '../mapping/load-order.js';
 import { mapsInScope } from '../mapping/object-maps.js';
@@ -56,7 +55,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
 
   try {
     const checkpoints = await readCheckpoints(store, sessionId);
-    const spool = new CsvSpool(join(deps.spoolDir, sessionId));
+    const spool = new CsvSpool(join(deps.spoolDir, sessionId), deps.spoolPartBytes);
     const backfill =
       session.trigger === 'backfill'
         ? ((session.params.backfill as BackfillSpec | undefined) ?? {})
@@ -139,19 +138,16 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
 
     // 2. Load: parents before children, independent objects side by side; then the deferred references.
     const load = async (object: string, pass: SpoolPass): Promise<void> => {
-      const name = `${pass}:${object}`;
-      const cp = checkpoints.get(name);
-      const c = countsOf(object);
-      if (cp?.phase === 'done') {
-        c.written += cp.recordsWritten;
-        if (pass === 'upsert') c.failed += cp.recordsFailed;
-        c.created += Number(cp.cursor?.created ?? 0);
-        if (pass === 'delete') c.deleted += cp.recordsWritten;
-        return;
-      }
       if (!spool.has(object, pass)) return;
+      const c = countsOf(object);
       const stream = streamOf.get(object) ?? object;
       if (pass === 'delete') {
+        const name = `delete:${object}`;
+        const cp = checkpoints.get(name);
+        if (cp?.phase === 'done') {
+          c.deleted += cp.recordsWritten;
+          return;
+        }
         const deleted = await deleteSpooled(deps, spool, object, cp?.bulkJobId ?? undefined, (jobId) =>
           writeCheckpoint(store, sessionId, name, { phase: 'loading', bulkJobId: jobId }),
         );
@@ -160,21 +156,36 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
         deps.onProgress?.({ object, phase: 'deleted', records: deleted.deleted, failed: 0 });
         return;
       }
-      const keyField =
-        readFileSync(spool.path(object, pass), 'utf8').slice(0, 2000).split('\n', 1)[0]?.split(',')[0] ?? '';
+      // One Bulk job per spool part (each under the 100 MB upload limit), each checkpointed on its own.
+      for (const part of spool.parts(object, pass)) await loadPart(object, pass, part, c, stream);
+    };
+
+    const loadPart = async (
+      object: string,
+      pass: SpoolPass,
+      part: number,
+      c: ObjectCounts,
+      stream: string,
+    ): Promise<void> => {
+      const name = part === 0 ? `${pass}:${object}` : `${pass}:${object}:${String(part)}`;
+      const cp = checkpoints.get(name);
+      if (cp?.phase === 'done') {
+        if (pass === 'upsert') {
+          c.written += cp.recordsWritten;
+          c.failed += cp.recordsFailed;
+          c.created += Number(cp.cursor?.created ?? 0);
+        }
+        return;
+      }
+      const file = spool.path(object, pass, part);
+      const keyField = spool.header(object, pass, part)[0] ?? '';
       // A failed deferred reference leaves the record itself in place: it is kept under its own label so it
       // never holds back the record's children, and counted apart from the object's failed records.
       const failureObject = pass === 'deferred' ? `${object} (deferred references)` : object;
       const map = mapOf.get(object);
-      const held =
-        map === undefined
-          ? []
-          : (await holdBackOrphans(store, spool.path(object, pass), map, stream, session.entityId)).map(
-              (f) => ({
-                ...f,
-                salesforceObject: failureObject,
-              }),
-            );
+      const held = (
+        map === undefined ? [] : await holdBackOrphans(store, file, map, stream, session.entityId)
+      ).map((f) => ({ ...f, salesforceObject: failureObject }));
       await recordFailures(store, sessionId, held);
       if (pass === 'upsert') c.failed += held.length;
       await writeCheckpoint(store, sessionId, name, { phase: 'loading' });
@@ -182,7 +193,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
         object,
         operation: 'upsert',
         keyField,
-        csv: () => spool.stream(object, pass),
+        csv: () => spool.stream(object, pass, part),
         resumeJobId: cp?.bulkJobId ?? undefined,
         onJobCreated: (jobId) =>
           writeCheckpoint(store, sessionId, name, { phase: 'loading', bulkJobId: jobId }),
@@ -203,7 +214,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
           message: f.error,
         })),
       );
-      const ok = spool.keys(object, pass).filter((k) => !failedKeys.has(k));
+      const ok = spool.keys(object, pass, part).filter((k) => !failedKeys.has(k));
       await resolveFailures(store, sessionId, failureObject, session.entityId, ok);
       if (pass === 'upsert') {
         c.written += outcome.succeeded;
@@ -213,7 +224,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
       await writeCheckpoint(store, sessionId, name, {
         phase: 'done',
         recordsWritten: pass === 'upsert' ? outcome.succeeded : 0,
-        recordsFailed: outcome.failures.length + held.length,
+        recordsFailed: pass === 'upsert' ? outcome.failures.length + held.length : 0,
         cursor: { created: outcome.created, jobs: outcome.jobs },
       });
       deps.onProgress?.({

@@ -11,6 +11,8 @@ let faulty: SyncHarness;
 
 beforeAll(async () => {
   [clean, faulty] = await Promise.all([startSyncHarness(), startSyncHarness()]);
+  // Small spool parts too: every object is loaded in several Bulk jobs, each checkpointed.
+  faulty = { ...faulty, deps: { ...faulty.deps, spoolPartBytes: 256 * 1024 } };
 }, 120_000);
 afterAll(async () => {
   await Promise.all([clean.close(), faulty.close()]);

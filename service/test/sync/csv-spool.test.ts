@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CsvSpool } from '../../src/sync/csv-spool.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('CSV spool', () => {
+  it('rolls over into parts under the size limit, each with its header, keeping every row once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spool-'));
+    dirs.push(dir);
+    const spool = new CsvSpool(dir, 2_000);
+    const columns = ['External_Id__c', 'Name', 'Parent__r.External_Id__c', 'Amount__c'];
+    for (let batch = 0; batch < 10; batch += 1) {
+      spool.append(
+        'X__c',
+        'upsert',
+        columns,
+        Array.from({ length: 20 }, (_, i) => ({
+          External_Id__c: `id${String(batch * 20 + i)}`,
+          Name: `Name, "quoted" ${String(i)}`,
+          'Parent__r.External_Id__c': null,
+          Amount__c: null,
+        })),
+      );
+    }
+    const parts = spool.parts('X__c', 'upsert');
+    expect(parts.length).toBeGreaterThan(3);
+    for (const p of parts) {
+      expect(statSync(spool.path('X__c', 'upsert', p)).size).toBeLessThanOrEqual(2_000);
+      expect(spool.header('X__c', 'upsert', p)).toEqual(columns);
+    }
+    const keys = spool.keys('X__c', 'upsert');
+    expect(keys).toHaveLength(200);
+    expect(new Set(keys).size).toBe(200);
+    // Null: "#N/A" clears a field, but an empty relationship cell means "no parent".
+    expect(readFileSync(spool.path('X__c', 'upsert', 0), 'utf8').split('\n')[1]).toBe(
+      'id0,"Name, ""quoted"" 0",,#N/A',
+    );
+  });
+});
