@@ -170,8 +170,12 @@ describe('OAuth flows', () => {
       refreshFn: (_conn, callback) => {
         const fresh = newConnection();
         fresh.authorize({ grant_type: 'client_credentials' }).then(
-          () => callback(null, fresh.accessToken ?? undefined),
-          (error: Error) => callback(error),
+          () => {
+            callback(null, fresh.accessToken ?? undefined);
+          },
+          (error: Error) => {
+            callback(error);
+          },
         );
       },
     });

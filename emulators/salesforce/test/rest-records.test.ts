@@ -45,10 +45,9 @@ describe('sObject CRUD', () => {
     const describe = await conn.sobject('CustomerAccount__c').describe();
     const ext = describe.fields.find((f) => f.name === 'External_Id__c');
     expect(ext).toMatchObject({ type: 'string', length: 32, externalId: true, unique: true, idLookup: true });
-    expect(describe.fields.find((f) => f.name === 'Status__c')?.picklistValues?.map((p) => p.value)).toEqual([
-      'Active',
-      'Canceled',
-    ]);
+    expect(
+      describe.fields.find((f) => f.name === 'Status__c')?.picklistValues?.map((p): unknown => p.value),
+    ).toEqual(['Active', 'Canceled']);
   });
 
   it('upserts a single record by external ID: 201 created, 200 updated, 300 multiple, 404 unknown field', async () => {

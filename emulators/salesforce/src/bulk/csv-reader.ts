@@ -1,6 +1,7 @@
 // A small incremental CSV reader (RFC 4180 quoting) that returns rows with their source offsets,
 // so result files can echo a row's original text without keeping parsed copies. Bulk API 2.0 CSV
 // rules: https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/datafiles_csv_preparing.htm
+import { textOf } from '../text-of.js';
 
 export interface CsvRow {
   fields: string[];
@@ -141,7 +142,7 @@ export function csvLine(values: ReadonlyArray<unknown>, delimiter: string): stri
   let out = '';
   for (let i = 0; i < values.length; i += 1) {
     const v = values[i];
-    const text = v === null || v === undefined ? '' : String(v);
+    const text = v === null || v === undefined ? '' : textOf(v);
     if (i > 0) out += delimiter;
     out +=
       needsQuote.test(text) || text.includes(delimiter) || text !== '' ? `"${text.replace(/"/g, '""')}"` : '';

@@ -1,3 +1,4 @@
+import { textOf } from '../text-of.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EmulatorContext } from '../emulator-context.js';
 import { apiVersionOf, parseJsonObject, sendError } from '../http/sf-reply.js';
@@ -32,7 +33,7 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
     const body = parseJsonObject(request.body);
     const operation = body.operation as IngestOperation;
     if (!ingestOperations.includes(operation)) {
-      return sendError(reply, 400, 'INVALIDJOB', `InvalidJob : Invalid operation: ${String(body.operation)}`);
+      return sendError(reply, 400, 'INVALIDJOB', `InvalidJob : Invalid operation: ${textOf(body.operation)}`);
     }
     const def =
       typeof body.object === 'string' ? ctx.schema.byLower.get(body.object.toLowerCase()) : undefined;
@@ -41,7 +42,7 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
         reply,
         400,
         'INVALIDJOB',
-        `InvalidJob : Unable to find object: ${String(body.object)}`,
+        `InvalidJob : Unable to find object: ${textOf(body.object)}`,
       );
     const extName = typeof body.externalIdFieldName === 'string' ? body.externalIdFieldName : null;
     if (operation === 'upsert') {
@@ -68,7 +69,7 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
       return sendError(reply, 400, 'INVALIDJOB', `InvalidJob : Invalid column delimiter: ${columnDelimiter}`);
     const lineEnding = body.lineEnding === undefined ? 'LF' : body.lineEnding;
     if (lineEnding !== 'LF' && lineEnding !== 'CRLF')
-      return sendError(reply, 400, 'INVALIDJOB', `InvalidJob : Invalid line ending: ${String(lineEnding)}`);
+      return sendError(reply, 400, 'INVALIDJOB', `InvalidJob : Invalid line ending: ${textOf(lineEnding)}`);
     if (body.contentType !== undefined && body.contentType !== 'CSV')
       return sendError(reply, 400, 'INVALIDJOB', 'InvalidJob : contentType must be CSV');
     const now = ctx.store.now();
@@ -147,7 +148,7 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
         reply,
         400,
         'INVALIDJOBSTATE',
-        `Invalid state transition requested: ${String(wanted)}`,
+        `Invalid state transition requested: ${textOf(wanted)}`,
       );
     if (!jobs.transition(job, wanted))
       return sendError(
@@ -203,7 +204,7 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
       parts.push(`${csvLine(['sf__Id', 'sf__Created'], d)}${d}${header}`);
       for (let r = 0; r < job.resultIds.length; r += 1) {
         if (!job.resultErrors.has(r))
-          parts.push(`${csvLine([job.resultIds[r], String(job.resultCreated[r])], d)}${d}${line(r)}`);
+          parts.push(`${csvLine([job.resultIds[r], textOf(job.resultCreated[r])], d)}${d}${line(r)}`);
       }
     } else {
       parts.push(`${csvLine(['sf__Id', 'sf__Error'], d)}${d}${header}`);

@@ -1,3 +1,4 @@
+import { textOf } from '../text-of.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EmulatorContext } from '../emulator-context.js';
 import { apiVersionOf, parseJsonObject, sendError } from '../http/sf-reply.js';
@@ -47,7 +48,7 @@ export function registerQueryJobRoutes(
     const body = parseJsonObject(request.body);
     const operation = body.operation ?? 'query';
     if (operation !== 'query' && operation !== 'queryAll')
-      return sendError(reply, 400, 'INVALIDJOB', `InvalidJob : Invalid operation: ${String(operation)}`);
+      return sendError(reply, 400, 'INVALIDJOB', `InvalidJob : Invalid operation: ${textOf(operation)}`);
     if (typeof body.query !== 'string')
       return sendError(reply, 400, 'INVALIDJOB', 'InvalidJob : query is required');
     const soql = body.query;
@@ -144,11 +145,11 @@ export function registerQueryJobRoutes(
       ];
       for (let i = start; i < end; i += 1)
         lines.push(csvLine(flatRow(ctx.store, result, result.rows[i]!), job.delimiter));
-      const next = end < result.rows.length ? Buffer.from(String(end)).toString('base64url') : 'null';
+      const next = end < result.rows.length ? Buffer.from(textOf(end)).toString('base64url') : 'null';
       return reply
         .header('content-type', 'text/csv')
         .header('sforce-locator', next)
-        .header('sforce-numberofrecords', String(end - start))
+        .header('sforce-numberofrecords', textOf(end - start))
         .send(lines.join(eol) + eol);
     },
   );

@@ -1,3 +1,4 @@
+import { textOf } from '../text-of.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isSalesforceId, normalizeId } from '../../../shared/salesforce-id.js';
 import type { EmulatorContext } from '../emulator-context.js';
@@ -149,7 +150,7 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: EmulatorCont
         const prepared = prepareJsonRecord(ctx.schema, def, r);
         const at = prepared.fields.indexOf(field);
         const key = at < 0 ? null : (prepared.values[at] ?? null);
-        const keyText = key === null ? null : String(key).toLowerCase();
+        const keyText = key === null ? null : textOf(key).toLowerCase();
         const duplicate = keyText !== null && seen.has(keyText);
         if (keyText !== null && !duplicate) seen.set(keyText, i);
         return (): WriteResult => upsertOne(ctx, def, field, key, duplicate, prepared);
@@ -195,7 +196,7 @@ function upsertOne(
     return {
       ok: false,
       errors: [
-        sfError('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${String(key)}`, [field.name]),
+        sfError('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${textOf(key)}`, [field.name]),
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { textOf } from '../text-of.js';
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../emulator-context.js';
 import { parseJsonObject } from '../http/sf-reply.js';
@@ -39,7 +40,7 @@ function substitute(text: string, results: Map<string, unknown>): { text: string
       missing ??= expr;
       return whole;
     }
-    return String(value);
+    return textOf(value);
   });
   return { text: out, missing };
 }

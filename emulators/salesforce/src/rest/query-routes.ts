@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../emulator-context.js';
 import { apiVersionOf, sendError } from '../http/sf-reply.js';
 import { parseSoql } from '../soql/soql-parser.js';
@@ -87,7 +87,7 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: EmulatorContext, 
     (includeDeleted: boolean) =>
     async (
       request: FastifyRequest<{ Querystring: { q?: string; columns?: string } }>,
-      reply: import('fastify').FastifyReply,
+      reply: FastifyReply,
     ) => {
       const soql = request.query.q;
       if (!soql) return sendError(reply, 400, 'MALFORMED_QUERY', 'A query string has to be specified');

@@ -1,3 +1,4 @@
+import { textOf } from '../text-of.js';
 import { makeField, type FieldDef, type FieldType } from './schema-types.js';
 
 // Maps an SFDX `*.field-meta.xml` (CustomField) to the describe shape. Type names and defaults follow
@@ -29,8 +30,8 @@ const simpleTypes: Record<string, { type: FieldType; length?: number }> = {
   AutoNumber: { type: 'string', length: 30 },
 };
 
-const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
-const bool = (v: unknown): boolean => String(v) === 'true';
+const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : textOf(v));
+const bool = (v: unknown): boolean => textOf(v) === 'true';
 const num = (v: unknown, fallback: number): number => {
   const n = Number(v);
   return v === undefined || Number.isNaN(n) ? fallback : n;
@@ -45,11 +46,11 @@ function picklistValues(xml: FieldXml): {
   const definition = valueSet?.valueSetDefinition as Record<string, unknown> | undefined;
   const raw = definition?.value;
   const list = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Record<string, unknown>[];
-  const values = list.map((v) => String(v.fullName));
+  const values = list.map((v) => textOf(v.fullName));
   const defaultEntry = list.find((v) => bool(v.default));
   // A global value set (valueSetName) is restricted by definition.
   const restricted = bool(valueSet?.restricted) || valueSet?.valueSetName !== undefined;
-  return { values, restricted, defaultValue: defaultEntry ? String(defaultEntry.fullName) : null };
+  return { values, restricted, defaultValue: defaultEntry ? textOf(defaultEntry.fullName) : null };
 }
 
 /** Converts one CustomField to a field definition; throws with the file named on an unknown type. */
@@ -88,7 +89,7 @@ export function fieldFromXml(xml: FieldXml, file: string): FieldDef {
     caseSensitive: bool(xml.caseSensitive),
     picklistValues: picklist.values,
     restrictedPicklist: picklist.restricted,
-    referenceTo: mapped.type === 'reference' && xml.referenceTo ? [String(xml.referenceTo)] : [],
+    referenceTo: mapped.type === 'reference' && xml.referenceTo ? [textOf(xml.referenceTo)] : [],
     // The parent relationship is named after the field (`Account__c` -> `Account__r`); the XML's
     // <relationshipName> names the child relationship seen from the parent.
     relationshipName: mapped.type === 'reference' ? name.replace(/__c$/, '__r') : null,

@@ -1,3 +1,4 @@
+import { textOf } from '../text-of.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -75,21 +76,21 @@ function readObject(dir: string): PackageObject {
     const auto = nameXml?.type === 'AutoNumber';
     nameField = makeField({
       name: 'Name',
-      label: String(nameXml?.label ?? `${String(xml.label ?? name)} Name`),
+      label: textOf(nameXml?.label ?? `${textOf(xml.label ?? name)} Name`),
       type: 'string',
       length: 80,
       required: !auto,
       createable: !auto,
       updateable: !auto,
       autoNumber: auto,
-      displayFormat: auto ? String(nameXml?.displayFormat ?? '{0}') : null,
+      displayFormat: auto ? textOf(nameXml?.displayFormat ?? '{0}') : null,
       custom: false,
     });
   }
   return {
     name,
-    label: String(xml.label ?? name),
-    labelPlural: String(xml.pluralLabel ?? xml.label ?? name),
+    label: textOf(xml.label ?? name),
+    labelPlural: textOf(xml.pluralLabel ?? xml.label ?? name),
     kind,
     hasOwner: kind === 'custom' && !fields.some((f) => f.cascadeDelete && f.required),
     nameField,
@@ -104,23 +105,23 @@ function readMetadataRecord(file: string): { type: string; record: Record<string
   const values = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Record<string, unknown>[];
   const record: Record<string, unknown> = {
     DeveloperName: developerName,
-    MasterLabel: String(xml.label ?? developerName),
-    Label: String(xml.label ?? developerName),
+    MasterLabel: textOf(xml.label ?? developerName),
+    Label: textOf(xml.label ?? developerName),
     QualifiedApiName: developerName,
   };
   for (const v of values) {
     const value = v.value as Record<string, unknown> | string | undefined;
     const text = typeof value === 'object' && value !== null ? (value['#text'] ?? null) : (value ?? null);
-    const xsiType = typeof value === 'object' && value !== null ? String(value['@_xsi:type'] ?? '') : '';
+    const xsiType = typeof value === 'object' && value !== null ? textOf(value['@_xsi:type'] ?? '') : '';
     const parsed =
       text === null
         ? null
         : xsiType === 'xsd:boolean'
-          ? String(text) === 'true'
+          ? textOf(text) === 'true'
           : xsiType === 'xsd:double' || xsiType === 'xsd:int'
             ? Number(text)
-            : String(text);
-    record[String(v.field)] = parsed;
+            : textOf(text);
+    record[textOf(v.field)] = parsed;
   }
   return { type: `${type}__mdt`, record };
 }

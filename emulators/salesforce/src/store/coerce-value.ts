@@ -1,3 +1,4 @@
+import { textOf } from '../text-of.js';
 import type { FieldDef } from '../schema/schema-types.js';
 import { isSalesforceId, normalizeId } from '../../../shared/salesforce-id.js';
 import { sfError, type SfError, type SfValue } from './sf-error.js';
@@ -17,7 +18,7 @@ const mismatch = (field: FieldDef, raw: unknown, javaType: string): Coerced => (
   javaType,
   error: sfError(
     'INVALID_TYPE_ON_FIELD_IN_RECORD',
-    `${field.label}: value not of required type: ${String(raw)}`,
+    `${field.label}: value not of required type: ${textOf(raw)}`,
     [field.name],
   ),
 });
@@ -79,7 +80,7 @@ function coerceNumber(field: FieldDef, raw: unknown): Coerced {
       ok: false,
       error: sfError(
         'NUMBER_OUTSIDE_VALID_RANGE',
-        `${field.label}: value outside of valid range on numeric field: ${String(raw)}`,
+        `${field.label}: value outside of valid range on numeric field: ${textOf(raw)}`,
         [field.name],
       ),
     };
@@ -140,9 +141,9 @@ export function coerceValue(field: FieldDef, raw: unknown, fromCsv: boolean): Co
       return typeof raw === 'string' ? coerceDateTime(field, raw) : mismatch(field, raw, 'datetime');
     case 'picklist':
     case 'multipicklist':
-      return coercePicklist(field, String(raw));
+      return coercePicklist(field, textOf(raw));
     case 'email': {
-      const value = String(raw);
+      const value = textOf(raw);
       if (!emailPattern.test(value)) {
         return {
           ok: false,
@@ -155,7 +156,7 @@ export function coerceValue(field: FieldDef, raw: unknown, fromCsv: boolean): Co
     }
     case 'reference':
     case 'id': {
-      const value = String(raw);
+      const value = textOf(raw);
       if (!isSalesforceId(value)) {
         return {
           ok: false,
@@ -167,6 +168,6 @@ export function coerceValue(field: FieldDef, raw: unknown, fromCsv: boolean): Co
       return ok(normalizeId(value));
     }
     default:
-      return checkLength(field, String(raw));
+      return checkLength(field, textOf(raw));
   }
 }

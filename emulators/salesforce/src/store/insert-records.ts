@@ -6,7 +6,7 @@ import type { RecordStore } from './record-store.js';
 /**
  * Inserts records with the same validation as the REST API; throws naming the record and the
  * error when one is refused (for seeds and the in-process API, where bad data is a caller bug).
- * A record may carry its own `Id` (with the object's key prefix) to make seeds deterministic.
+ * Ids are assigned by the store (deterministic per object: 1, 2, 3...); an `Id` in the input is ignored.
  */
 export function insertRecords(
   schema: Schema,

@@ -11,9 +11,10 @@ function compileRecordFactory(def: ObjectDef): () => StoredRecord {
   const defaults = def.fields.map((f) => f.defaultValue);
   const body = def.fields.map((f, i) => `this[${JSON.stringify(f.name)}] = d[${i}];`).join('\n');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from schema field names, JSON-quoted
-  const Ctor = new Function('d', `return function Record() {\n${body}\n};`)(
-    defaults,
-  ) as new () => StoredRecord;
+  const factory = new Function('d', `return function Record() {\n${body}\n};`) as (
+    d: unknown[],
+  ) => new () => StoredRecord;
+  const Ctor = factory(defaults);
   return () => new Ctor();
 }
 
