@@ -35,8 +35,8 @@ export async function runCleanupSession(deps: SyncDeps, sessionId: string): Prom
         // jsforce 3.10 parses every result page as one CSV, so later pages' header rows come back as
         // records: keep only real Ids.
         for await (const record of records) {
-          const id = String((record as { Id?: unknown }).Id ?? '');
-          if (/^[a-zA-Z0-9]{18}$/.test(id)) ids.push(id);
+          const id = (record as { Id?: unknown }).Id;
+          if (typeof id === 'string' && /^[a-zA-Z0-9]{18}$/.test(id)) ids.push(id);
         }
         const c = (counts[object] = { read: ids.length, written: 0, created: 0, failed: 0, deleted: 0 });
         if (ids.length === 0) continue;
