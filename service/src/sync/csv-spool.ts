@@ -68,15 +68,17 @@ export class CsvSpool {
     const parts = this.parts(object, pass);
     let part = parts.at(-1) ?? 0;
     let size = parts.length === 0 ? 0 : statSync(this.path(object, pass, part)).size;
-    if (size > 0 && size + Buffer.byteLength(body) > this.#maxPartBytes) {
+    if (size + Buffer.byteLength(header) + Buffer.byteLength(body) > this.#maxPartBytes) {
       if (rows.length > 1) {
         const half = Math.ceil(rows.length / 2);
         this.append(object, pass, columns, rows.slice(0, half));
         this.append(object, pass, columns, rows.slice(half));
         return;
       }
-      part += 1;
-      size = 0;
+      if (size > 0) {
+        part += 1;
+        size = 0;
+      }
     }
     const file = this.path(object, pass, part);
     if (size === 0) writeFileSync(file, header);

@@ -37,6 +37,17 @@ describe('CSV spool', () => {
     const keys = spool.keys('X__c', 'upsert');
     expect(keys).toHaveLength(200);
     expect(new Set(keys).size).toBe(200);
+    // One append larger than a part is split too.
+    spool.append(
+      'Y__c',
+      'upsert',
+      columns,
+      Array.from({ length: 300 }, (_, i) => ({ External_Id__c: `y${String(i)}`, Name: 'n', Amount__c: 1 })),
+    );
+    for (const p of spool.parts('Y__c', 'upsert')) {
+      expect(statSync(spool.path('Y__c', 'upsert', p)).size).toBeLessThanOrEqual(2_000);
+    }
+    expect(spool.keys('Y__c', 'upsert')).toHaveLength(300);
     // Null: "#N/A" clears a field, but an empty relationship cell means "no parent".
     expect(readFileSync(spool.path('X__c', 'upsert', 0), 'utf8').split('\n')[1]).toBe(
       'id0,"Name, ""quoted"" 0",,#N/A',
