@@ -7,8 +7,8 @@ let svc: RunningService;
 const auth = { authorization: `Bearer ${testToken}` };
 
 beforeAll(async () => {
-  svc = await startTestService();
-});
+  svc = await startTestService({}, { withSync: true });
+}, 120_000);
 afterAll(async () => {
   await svc.close();
 });
@@ -30,8 +30,14 @@ describe('service HTTP edge', () => {
 
   it('refuses every other route without a valid token', async () => {
     const routes = routesOf(svc.service.app).filter((r) => r.url !== '/health');
-    expect(routes.map((r) => r.url)).toEqual(
-      expect.arrayContaining(['/v1/syncs', '/v1/syncs/:id', '/metrics', '/openapi.json']),
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining([
+        'GET /v1/syncs',
+        'POST /v1/syncs',
+        'GET /v1/syncs/:id',
+        'GET /metrics',
+        'GET /openapi.json',
+      ]),
     );
     for (const route of routes) {
       const path = route.url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');

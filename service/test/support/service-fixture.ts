@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { createService, type Service } from '../../src/main.js';
+import { createSyncRuntime } from '../../src/sync/sync-runtime.js';
 
 export const testToken = 'test-token-0123456789abcdefghij';
 
@@ -14,16 +15,26 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-export async function startTestService(env: Record<string, string> = {}): Promise<RunningService> {
+/** `withSync`: also the sync runtime (embedded XS emulators), so every route the service can serve is there. */
+export async function startTestService(
+  env: Record<string, string> = {},
+  options: { withSync?: boolean } = {},
+): Promise<RunningService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zsync-svc-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
     API_TOKEN: testToken,
     PORT: '0',
     LOG_LEVEL: 'silent',
+    EMULATOR_SIZE: 'XS',
     ...env,
   });
-  const service = await createService(config, createLogger('silent'));
+  const logger = createLogger('silent');
+  const service = await createService(
+    config,
+    logger,
+    options.withSync === true ? { runtime: (store) => createSyncRuntime(config, store, logger) } : {},
+  );
   const url = await service.app.listen({ host: '127.0.0.1', port: 0 });
   return {
     service,
