@@ -35,7 +35,12 @@ export async function startSessionWorker(
   });
 }
 
+/**
+ * Queues a session's job. pg-boss answers null, silently, when the queue does not exist, so it is created
+ * first (idempotent); after that a null only means this session's job is queued already (singletonKey).
+ */
 export async function enqueueSession(boss: PgBoss, sessionId: string): Promise<void> {
+  await boss.createQueue(sessionQueue);
   await boss.send(sessionQueue, { sessionId } satisfies SessionJob, { singletonKey: sessionId });
 }
 
