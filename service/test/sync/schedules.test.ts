@@ -1,7 +1,7 @@
 // Scheduled sessions: a pg-boss cron schedule requests a "scheduled" accounts session and queues it; the
 // settings are validated (the catalog is scheduled daily only).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/config-error.js';
+import type { ConfigError } from '../../src/config/config-error.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { migrate } from '../../src/store/migrate.js';
