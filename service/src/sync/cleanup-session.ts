@@ -1,12 +1,11 @@
 // Sync clean-up: deletes what the connector synced into Salesforce for a scope (children first, only
 // records carrying the connector's upsert key, so hand-made records are left alone), then forgets the
 // scope's watermark and failures, so the next session is a full one (seed 000, product-behaviours 1.4).
-import { Readable } from 'node:stream';
 import { loadOrder } from '../mapping/load-order.js';
 import { mapsInScope } from '../mapping/object-maps.js';
 import { findSession, transitionSession, type SyncSession } from '../store/session-rows.js';
 import { clearWatermarks } from '../store/watermark-rows.js';
-import { loadObject } from './load-object.js';
+import { deleteByIds } from './delete-spooled.js';
 import { claimSession } from './session-owner.js';
 import type { SyncDeps } from './sync-deps.js';
 import { writeSyncHistory, type ObjectCounts } from './sync-history.js';
@@ -40,17 +39,7 @@ export async function runCleanupSession(deps: SyncDeps, sessionId: string): Prom
         }
         const c = (counts[object] = { read: ids.length, written: 0, created: 0, failed: 0, deleted: 0 });
         if (ids.length === 0) continue;
-        const body = `Id\n${ids.join('\n')}\n`;
-        const outcome = await loadObject(deps.salesforce, {
-          object,
-          operation: 'delete',
-          keyField: 'Id',
-          csv: () => Readable.from([body]),
-          resumeJobId: undefined,
-          onJobCreated: async () => undefined,
-          minPollMs: deps.minPollMs ?? 100,
-          maxPollMs: deps.maxPollMs ?? 2_000,
-        });
+        const outcome = await deleteByIds(deps, object, ids, undefined, async () => undefined);
         // A child already removed by its master's cascade is not a failure.
         const real = outcome.failures.filter(
           (f) => f.code !== 'ENTITY_IS_DELETED' && f.code !== 'INVALID_CROSS_REFERENCE_KEY',

@@ -3,7 +3,7 @@
 // from their master) are not failures.
 import { Readable } from 'node:stream';
 import type { CsvSpool } from './csv-spool.js';
-import { loadObject } from './load-object.js';
+import { loadObject, type LoadOutcome } from './load-object.js';
 import type { SyncDeps } from './sync-deps.js';
 
 const soqlChunk = 300;
@@ -29,8 +29,20 @@ export async function deleteSpooled(
     ids.push(...result.records.map((r) => r.Id));
   }
   if (ids.length === 0 && resumeJobId === undefined) return { deleted: 0 };
+  const outcome = await deleteByIds(deps, object, ids, resumeJobId, onJobCreated);
+  return { deleted: outcome.succeeded };
+}
+
+/** One Bulk API 2.0 delete job over these Salesforce Ids (resumed when a job id is given). */
+export function deleteByIds(
+  deps: SyncDeps,
+  object: string,
+  ids: readonly string[],
+  resumeJobId: string | undefined,
+  onJobCreated: (jobId: string) => Promise<void>,
+): Promise<LoadOutcome> {
   const body = `Id\n${ids.join('\n')}\n`;
-  const outcome = await loadObject(deps.salesforce, {
+  return loadObject(deps.salesforce, {
     object,
     operation: 'delete',
     keyField: 'Id',
@@ -40,5 +52,4 @@ export async function deleteSpooled(
     minPollMs: deps.minPollMs ?? 100,
     maxPollMs: deps.maxPollMs ?? 2_000,
   });
-  return { deleted: outcome.succeeded };
 }
