@@ -3,19 +3,16 @@
 // scope's watermark and failures, so the next session is a full one (seed 000, product-behaviours 1.4).
 import { loadOrder } from '../mapping/load-order.js';
 import { mapsInScope } from '../mapping/object-maps.js';
-import { findSession, transitionSession, type SyncSession } from '../store/session-rows.js';
+import { transitionSession, type SyncSession } from '../store/session-rows.js';
 import { clearWatermarks } from '../store/watermark-rows.js';
 import { deleteByIds } from './delete-spooled.js';
-import { claimSession } from './session-owner.js';
+import { beginSession, failSession } from './session-lifecycle.js';
 import type { SyncDeps } from './sync-deps.js';
 import { writeSyncHistory, type ObjectCounts } from './sync-history.js';
 
 export async function runCleanupSession(deps: SyncDeps, sessionId: string): Promise<SyncSession> {
   const { store } = deps;
-  const found = await findSession(store, sessionId);
-  if (found === undefined) throw new Error(`sync session ${sessionId} does not exist`);
-  if (found.state === 'queued') await store.transaction((tx) => transitionSession(tx, sessionId, 'running'));
-  await claimSession(store, sessionId);
+  const { session: found, stop } = await beginSession(store, sessionId);
   const started = Date.now();
   const counts: Record<string, ObjectCounts> = {};
   try {
@@ -66,10 +63,8 @@ export async function runCleanupSession(deps: SyncDeps, sessionId: string): Prom
     await writeSyncHistory(deps, done, counts).catch(() => undefined);
     return done;
   } catch (error) {
-    const failedSession = await store.transaction((tx) =>
-      transitionSession(tx, sessionId, 'failed', { error: (error as Error).message }),
-    );
-    await writeSyncHistory(deps, failedSession, counts).catch(() => undefined);
-    return failedSession;
+    return await failSession(deps, sessionId, error, counts);
+  } finally {
+    stop();
   }
 }

@@ -7,7 +7,7 @@ import { loadOrder } from '../mapping/load-order.js';
 import { mapsInScope } from '../mapping/object-maps.js';
 import { readCheckpoints, writeCheckpoint, type Checkpoint } from '../store/checkpoint-rows.js';
 import { recordFailures, resolveFailures } from '../store/failed-record-rows.js';
-import { findSession, transitionSession, type SyncSession } from '../store/session-rows.js';
+import { transitionSession, type SyncSession } from '../store/session-rows.js';
 import { fullSyncStart, readWatermark, writeWatermark } from '../store/watermark-rows.js';
 import { CsvSpool, type SpoolPass } from './csv-spool.js';
 import { deleteSpooled } from './delete-spooled.js';
@@ -17,7 +17,7 @@ import { loadObject } from './load-object.js';
 import { backfillStreams, planStreams, type BackfillSpec } from './stream-plan.js';
 import type { SyncDeps } from './sync-deps.js';
 import { writeSyncHistory, type ObjectCounts } from './sync-history.js';
-import { claimSession, heartbeat } from './session-owner.js';
+import { beginSession, failSession } from './session-lifecycle.js';
 
 /** Incremental windows start a little before the last mark; upserts make the overlap harmless. */
 const overlapMs = 5 * 60_000;
@@ -42,14 +42,7 @@ async function inParallel<T>(
 export async function runTurboSession(deps: SyncDeps, sessionId: string): Promise<SyncSession> {
   const { store } = deps;
   const now = deps.now ?? (() => new Date());
-  const found = await findSession(store, sessionId);
-  if (found === undefined) throw new Error(`sync session ${sessionId} does not exist`);
-  if (found.state === 'queued') await store.transaction((tx) => transitionSession(tx, sessionId, 'running'));
-  else if (found.state !== 'running')
-    throw new Error(`sync session ${sessionId} is ${found.state}; it cannot run`);
-  const session = found;
-  await claimSession(store, sessionId);
-  const beat = setInterval(() => void heartbeat(store, sessionId).catch(() => undefined), 10_000);
+  const { session, stop } = await beginSession(store, sessionId);
   const started = Date.now();
   const calls = { zuora: deps.zuora.calls };
 
@@ -263,15 +256,9 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
     });
     return finished;
   } catch (error) {
-    const message = (error as Error).message;
-    deps.logger.error({ err: error, sessionId }, 'sync session failed');
-    const failedSession = await store.transaction((tx) =>
-      transitionSession(tx, sessionId, 'failed', { error: message }),
-    );
-    await writeSyncHistory(deps, failedSession, {}).catch(() => undefined);
-    return failedSession;
+    return await failSession(deps, sessionId, error, {});
   } finally {
-    clearInterval(beat);
+    stop();
   }
 }
 
