@@ -62,6 +62,29 @@ describe('multi-entity scoping, v1 resources and the change generator', () => {
     );
   });
 
+  it('lists the entities of a multi-entity tenant (GET /v1/entities)', async () => {
+    const body = (await (await h.api('/v1/entities?provisioned=true')).json()) as {
+      success: boolean;
+      entities: { id: string; name: string; displayName: string; status: string; parentId: string | null }[];
+    };
+    expect(body.success).toBe(true);
+    const [global, europe] = h.emulator.generated.entities;
+    expect(body.entities.map((e) => e.id)).toEqual([global?.id, europe?.id]);
+    expect(body.entities[0]).toMatchObject({ name: 'Global', parentId: null, status: 'Provisioned' });
+    expect(body.entities[1]).toMatchObject({ displayName: 'Europe', parentId: global?.id });
+    expect((await h.api('/v1/entities?provisioned=maybe')).status).toBe(400);
+    const single = await startHarness({ tenant: { seed: 4, size: 'XS', entityCount: 1 } });
+    try {
+      const refused = await single.api('/v1/entities');
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { reasons: { message: string }[] }).reasons[0]?.message).toMatch(
+        /Multi-entity feature is not enabled/,
+      );
+    } finally {
+      await single.emulator.close();
+    }
+  });
+
   it('serves accounts, contacts, subscriptions by account and the catalog', async () => {
     const account = [...h.emulator.tenant.scan('Account', h.emulator.generated.entities[0]?.id ?? null)][0]
       ?.record;

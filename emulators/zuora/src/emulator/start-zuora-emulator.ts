@@ -9,6 +9,7 @@ import { applyBusinessEvent, type BusinessEventResult } from '../changes/apply-b
 import { registerAdminRoutes } from '../http/admin-routes.js';
 import { registerAquaRoutes } from '../http/aqua-routes.js';
 import { registerAuthRoutes } from '../http/auth-routes.js';
+import { registerEntityRoutes } from '../http/entity-routes.js';
 import type { EmulatorContext } from '../http/context.js';
 import { reason, v1Error } from '../http/errors.js';
 import { Faults } from '../http/faults.js';
@@ -135,6 +136,7 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
   registerZoqlRoutes(app, ctx);
   registerAquaRoutes(app, ctx, new AquaService(store, options.now));
   registerV1Routes(app, ctx);
+  registerEntityRoutes(app, ctx);
   registerObjectCrudRoutes(app, ctx);
   const orders = registerOrderRoutes(app, ctx, { asyncStepMs: 25 });
   const statsView = (): EmulatorStats & { inFlight: EmulatorContext['inFlight'] } => ({
