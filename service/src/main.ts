@@ -53,11 +53,17 @@ export async function createService(
       const requeued = await requeueOrphanedSessions(boss, store, store.kind === 'pglite' ? 0 : 60);
       if (requeued.length > 0)
         logger.info({ sessions: requeued }, 'resuming sessions left by a stopped process');
-      await startSchedules(boss, store, logger, {
-        accounts: accountsCron(config.schedules.accounts),
-        catalog: catalogCron(config.schedules.catalog),
-      });
-      syncRoutes.push(syncsRoute(store, boss));
+      await startSchedules(
+        boss,
+        store,
+        logger,
+        {
+          accounts: accountsCron(config.schedules.accounts),
+          catalog: catalogCron(config.schedules.catalog),
+        },
+        runtime.entities,
+      );
+      syncRoutes.push(syncsRoute(store, boss, runtime.entities));
     }
     const token = resolveApiToken(config.apiToken, config.dataDir);
     const app = await buildServer({

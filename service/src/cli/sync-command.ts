@@ -15,6 +15,8 @@ export interface RunSyncOptions {
   readonly mode: 'full' | 'incremental' | undefined;
   readonly trigger?: 'manual' | 'scheduled' | 'cleanup' | 'backfill';
   readonly params?: Record<string, unknown>;
+  /** Entities to sync; default: every entity the runtime covers ('' for a single-entity tenant). */
+  readonly entityIds?: readonly string[];
 }
 
 export async function runSyncSessions(
@@ -25,47 +27,51 @@ export async function runSyncSessions(
   out: NodeJS.WriteStream,
 ): Promise<SyncSession[]> {
   const sessions: SyncSession[] = [];
-  for (const scope of options.scopes) {
-    // A session a stopped process left behind is finished first, from its checkpoints.
-    const [orphan] =
-      options.trigger === 'cleanup' || options.trigger === 'backfill'
-        ? []
-        : await orphanedSessions(store, scope, '');
-    const requested =
-      orphan !== undefined
-        ? { ok: true as const, session: { id: orphan } }
-        : await requestSession(store, {
-            scope,
-            trigger: options.trigger ?? 'manual',
-            ...(options.mode === undefined ? {} : { mode: options.mode }),
-            ...(options.params === undefined ? {} : { params: options.params }),
-          });
-    if (!requested.ok) {
-      out.write(`refused: ${requested.message}\n`);
-      continue;
+  const entities = options.entityIds ?? (await runtime.entities());
+  for (const scope of options.scopes)
+    for (const entityId of entities) {
+      if (entityId !== '') out.write(`\nentity ${entityId}\n`);
+      // A session a stopped process left behind is finished first, from its checkpoints.
+      const [orphan] =
+        options.trigger === 'cleanup' || options.trigger === 'backfill'
+          ? []
+          : await orphanedSessions(store, scope, entityId);
+      const requested =
+        orphan !== undefined
+          ? { ok: true as const, session: { id: orphan } }
+          : await requestSession(store, {
+              scope,
+              entityId,
+              trigger: options.trigger ?? 'manual',
+              ...(options.mode === undefined ? {} : { mode: options.mode }),
+              ...(options.params === undefined ? {} : { params: options.params }),
+            });
+      if (!requested.ok) {
+        out.write(`refused: ${requested.message}\n`);
+        continue;
+      }
+      if (orphan !== undefined)
+        out.write(`resuming ${scope} session ${orphan}, left unfinished by a stopped process\n`);
+      const before = runtime.emulators?.salesforce.stats();
+      const zuoraBefore = runtime.deps.zuora.calls;
+      const progress = progressView(out);
+      const session = await runSession(
+        { ...runtime.deps, logger, onProgress: (event) => progress.onProgress(event) },
+        requested.session.id,
+      );
+      progress.stop();
+      const after = runtime.emulators?.salesforce.stats();
+      const usage = {
+        zuoraCalls: runtime.deps.zuora.calls - zuoraBefore,
+        ...(before === undefined || after === undefined
+          ? {}
+          : {
+              salesforceApiCalls: after.apiRequests - before.apiRequests,
+              bulkBatches: after.bulkBatches - before.bulkBatches,
+            }),
+      };
+      out.write(`\n${await renderSessionSummary(store, session, usage)}\n`);
+      sessions.push(session);
     }
-    if (orphan !== undefined)
-      out.write(`resuming ${scope} session ${orphan}, left unfinished by a stopped process\n`);
-    const before = runtime.emulators?.salesforce.stats();
-    const zuoraBefore = runtime.deps.zuora.calls;
-    const progress = progressView(out);
-    const session = await runSession(
-      { ...runtime.deps, logger, onProgress: (event) => progress.onProgress(event) },
-      requested.session.id,
-    );
-    progress.stop();
-    const after = runtime.emulators?.salesforce.stats();
-    const usage = {
-      zuoraCalls: runtime.deps.zuora.calls - zuoraBefore,
-      ...(before === undefined || after === undefined
-        ? {}
-        : {
-            salesforceApiCalls: after.apiRequests - before.apiRequests,
-            bulkBatches: after.bulkBatches - before.bulkBatches,
-          }),
-    };
-    out.write(`\n${await renderSessionSummary(store, session, usage)}\n`);
-    sessions.push(session);
-  }
   return sessions;
 }

@@ -82,6 +82,12 @@ export const envSchema = z.object({
     .int('expected a whole number')
     .default(42),
   EMULATOR_SIZE: z.enum(['XS', 'S', 'M', 'L']).default('S'),
+  EMULATOR_ENTITIES: z.coerce
+    .number({ error: 'expected a whole number from 1 to 16' })
+    .int('expected a whole number from 1 to 16')
+    .min(1, 'expected a whole number from 1 to 16')
+    .max(16, 'expected a whole number from 1 to 16')
+    .default(1),
 });
 
 export type Env = z.infer<typeof envSchema>;

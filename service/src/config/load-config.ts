@@ -38,7 +38,12 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly zuora: ZuoraTarget | EmulatedTarget;
   readonly salesforce: SalesforceTarget | EmulatedTarget;
-  readonly emulator: { readonly seed: number; readonly size: Env['EMULATOR_SIZE'] };
+  readonly emulator: {
+    readonly seed: number;
+    readonly size: Env['EMULATOR_SIZE'];
+    /** Zuora entities of the embedded tenant (more than 1: multi-entity). */
+    readonly entities: number;
+  };
   readonly sfApiVersion: string;
   readonly schedules: { readonly accounts: string; readonly catalog: string };
 }
@@ -120,7 +125,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     databaseUrl: env.DATABASE_URL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     sfApiVersion: env.SF_API_VERSION,
-    emulator: { seed: env.EMULATOR_SEED, size: env.EMULATOR_SIZE },
+    emulator: { seed: env.EMULATOR_SEED, size: env.EMULATOR_SIZE, entities: env.EMULATOR_ENTITIES },
     schedules: { accounts: env.SYNC_SCHEDULE, catalog: env.CATALOG_SCHEDULE },
     zuora: zuoraSet
       ? {

@@ -31,8 +31,14 @@ export async function startEmbeddedEmulators(options: {
   seed: number;
   size: 'XS' | 'S' | 'M' | 'L';
   apiVersion: string;
+  /** Zuora entities (1: a single-entity tenant; more: a multi-entity hierarchy). */
+  entities?: number;
 }): Promise<EmbeddedEmulators> {
-  const tenant = generateTenant({ seed: options.seed, size: options.size });
+  const tenant = generateTenant({
+    seed: options.seed,
+    size: options.size,
+    ...(options.entities === undefined ? {} : { entityCount: options.entities }),
+  });
   const zuora = await startZuoraEmulator({ tenant, rateLimitPerMinute: 1_000_000 });
   try {
     const salesforce = await startSalesforceEmulator({

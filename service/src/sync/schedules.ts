@@ -32,6 +32,8 @@ export async function startSchedules(
   store: Store,
   logger: Logger,
   crons: Readonly<Record<SessionScope, string | undefined>>,
+  /** The entities a scheduled sync covers (one session each); default: the tenant itself. */
+  entities: () => Promise<readonly string[]> = () => Promise.resolve(['']),
 ): Promise<void> {
   for (const scope of ['accounts', 'catalog'] as const) {
     const queue = scheduleQueues[scope];
@@ -43,12 +45,14 @@ export async function startSchedules(
     }
     await boss.schedule(queue, cron, {}, { tz: 'UTC' });
     await boss.work(queue, async () => {
-      const result = await requestSession(store, { scope, trigger: 'scheduled' });
-      if (!result.ok) {
-        logger.warn({ scope }, `scheduled ${scope} sync skipped: ${result.message}`);
-        return;
+      for (const entityId of await entities()) {
+        const result = await requestSession(store, { scope, trigger: 'scheduled', entityId });
+        if (!result.ok) {
+          logger.warn({ scope, entityId }, `scheduled ${scope} sync skipped: ${result.message}`);
+          continue;
+        }
+        await enqueueSession(boss, result.session.id);
       }
-      await enqueueSession(boss, result.session.id);
     });
   }
 }

@@ -10,6 +10,7 @@ import type { Store } from '../store/store.js';
 import { ZuoraClient } from '../zuora/zuora-client.js';
 import type { ZuoraCredentials } from '../zuora/oauth-token.js';
 import type { SyncDeps } from './sync-deps.js';
+import { sessionEntities } from './session-entities.js';
 
 export const forceAppObjectsDir = new URL('../../../force-app/main/default/objects', import.meta.url)
   .pathname;
@@ -18,6 +19,8 @@ export interface SyncRuntime {
   readonly deps: SyncDeps;
   /** Set in the embedded default: the emulators this process runs. */
   readonly emulators: EmbeddedEmulators | undefined;
+  /** The entities sessions cover when none is named: ZUORA_ENTITY_IDS, else discovered (cached 10 min). */
+  readonly entities: () => Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -28,6 +31,7 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
         seed: config.emulator.seed,
         size: config.emulator.size,
         apiVersion: config.sfApiVersion,
+        entities: config.emulator.entities,
       })
     : undefined;
   try {
@@ -48,9 +52,21 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
       zuoraHost: new URL(zuoraCreds.baseUrl).host,
       ...(emulators === undefined ? {} : { minPollMs: 20, maxPollMs: 500 }),
     };
+    const configured = config.zuora.kind === 'real' ? config.zuora.entityIds : [];
+    let known: { readonly ids: Promise<string[]>; readonly at: number } | undefined;
     return {
       deps,
       emulators,
+      entities: () => {
+        if (known === undefined || Date.now() - known.at > 10 * 60_000) {
+          const ids = sessionEntities(deps.zuora, configured);
+          known = { ids, at: Date.now() };
+          ids.catch(() => {
+            known = undefined;
+          });
+        }
+        return known.ids;
+      },
       async close() {
         await emulators?.close();
       },

@@ -18,6 +18,7 @@ import { backfillStreams, planStreams, type BackfillSpec } from './stream-plan.j
 import type { SyncDeps } from './sync-deps.js';
 import { writeSyncHistory, type ObjectCounts } from './sync-history.js';
 import { beginSession, failSession } from './session-lifecycle.js';
+import { upsertBillingEntity } from './billing-entity.js';
 
 /** Incremental windows start a little before the last mark; upserts make the overlap harmless. */
 const overlapMs = 5 * 60_000;
@@ -69,6 +70,25 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
     const counts: Record<string, ObjectCounts> = {};
     const countsOf = (object: string): ObjectCounts =>
       (counts[object] ??= { read: 0, written: 0, created: 0, failed: 0, deleted: 0 });
+
+    // 0. Multi-entity: the session's BillingEntity__c (which catalog records reference), checked first so an
+    // entity the tenant does not have fails the session by name before anything is read.
+    if (session.entityId !== '') {
+      const c = countsOf('BillingEntity__c');
+      const cp = checkpoints.get('billing-entity');
+      if (cp?.phase !== 'done') {
+        const write = await upsertBillingEntity(deps, session.entityId);
+        await writeCheckpoint(store, sessionId, 'billing-entity', {
+          phase: 'done',
+          recordsRead: 1,
+          recordsWritten: 1,
+          cursor: { created: write.created },
+        });
+        c.created += write.created ? 1 : 0;
+      } else c.created += cp.cursor?.created === true ? 1 : 0;
+      c.read = 1;
+      c.written = 1;
+    }
 
     // 1. Extract.
     const extract = checkpoints.get('extract');

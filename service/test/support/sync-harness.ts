@@ -27,12 +27,13 @@ export interface SyncHarness {
 }
 
 export async function startSyncHarness(
-  options: { size?: 'XS' | 'S'; seed?: number; store?: StoreKind } = {},
+  options: { size?: 'XS' | 'S'; seed?: number; store?: StoreKind; entities?: number } = {},
 ): Promise<SyncHarness> {
   const emulators = await startEmbeddedEmulators({
     seed: options.seed ?? 7,
     size: options.size ?? 'XS',
     apiVersion: '62.0',
+    ...(options.entities === undefined ? {} : { entities: options.entities }),
   });
   const { zuora, salesforce } = emulators;
   const storeFixture = await openTestStore(options.store ?? 'pglite');

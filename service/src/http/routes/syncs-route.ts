@@ -21,7 +21,12 @@ const refusal = z.object({
 });
 
 export const syncsRoute =
-  (store: Store, boss: PgBoss): FastifyPluginAsyncZod =>
+  (
+    store: Store,
+    boss: PgBoss,
+    /** Entities a request without entityId covers (one session each); default: the tenant itself. */
+    entities: () => Promise<readonly string[]> = () => Promise.resolve(['']),
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/v1/syncs',
@@ -31,31 +36,48 @@ export const syncsRoute =
             'Start Turbo Sync sessions (accounts, catalog or both); refused while a conflicting session runs',
           security: [{ bearerAuth: [] }],
           body: requestBody,
-          response: { 202: z.object({ sessions: z.array(sessionBody) }), 409: refusal },
+          response: {
+            202: z.object({
+              sessions: z.array(sessionBody),
+              refused: z.array(z.object({ message: z.string(), blockingSessionId: z.string() })).optional(),
+            }),
+            409: refusal,
+          },
         },
       },
       async (request, reply) => {
         const { scope, mode, entityId, subscriptionIdentity } = request.body;
         const scopes = scope === 'all' ? (['catalog', 'accounts'] as const) : [scope];
+        const entityIds = entityId === undefined ? await entities() : [entityId];
         const started = [];
+        const refused: { message: string; blockingSessionId: string }[] = [];
         for (const s of scopes) {
-          const result = await requestSession(store, {
-            scope: s,
-            trigger: 'manual',
-            ...(mode === undefined ? {} : { mode }),
-            ...(entityId === undefined ? {} : { entityId }),
-            params: subscriptionIdentity === undefined ? {} : { subscriptionIdentity },
-          });
-          if (!result.ok) {
-            return reply.code(409).send({
-              error: 'session_conflict',
-              message: result.message,
-              blockingSessionId: result.blockingSessionId,
+          for (const entity of entityIds) {
+            const result = await requestSession(store, {
+              scope: s,
+              trigger: 'manual',
+              ...(mode === undefined ? {} : { mode }),
+              entityId: entity,
+              params: subscriptionIdentity === undefined ? {} : { subscriptionIdentity },
             });
+            if (!result.ok) {
+              refused.push({ message: result.message, blockingSessionId: result.blockingSessionId });
+              continue;
+            }
+            await enqueueSession(boss, result.session.id);
+            started.push(sessionToBody(result.session));
           }
-          await enqueueSession(boss, result.session.id);
-          started.push(sessionToBody(result.session));
         }
+        const [first] = refused;
+        if (started.length === 0 && first !== undefined) {
+          return reply.code(409).send({
+            error: 'session_conflict',
+            message: refused.map((r) => r.message).join(' '),
+            blockingSessionId: first.blockingSessionId,
+          });
+        }
+        // Some scopes or entities started, others were refused: the sessions that started, and why not the rest.
+        if (refused.length > 0) return reply.code(202).send({ sessions: started, refused });
         return reply.code(202).send({ sessions: started });
       },
     );
