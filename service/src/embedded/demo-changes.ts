@@ -31,7 +31,7 @@ export function applyDemoChanges(
   let changes = 0;
   const refused: string[] = [];
   for (const event of events) {
-    const result = applyBusinessEvent(zuora.tenant, event);
+    const result = applyBusinessEvent(zuora.tenant, withTarget(zuora, event));
     if (result.ok) {
       applied += 1;
       changes += result.changes.length;
@@ -40,4 +40,29 @@ export function applyDemoChanges(
     }
   }
   return { applied, changes, refused };
+}
+
+/**
+ * A payment-method deletion with no account named targets a synced billing account (CRM ID, not
+ * cancelled) that has a payment method besides its default, so the deletion always shows in Salesforce.
+ */
+function withTarget(zuora: ZuoraEmulator, event: BusinessEvent): BusinessEvent {
+  if (event.type !== 'delete-payment-method' || event.accountNumber !== undefined) return event;
+  // Accounts whose seeded invalid rows fail them (or their children) in Salesforce would hide the deletion.
+  const flawed = new Set(zuora.generated.invalidRows().map((r) => r.accountNumber));
+  const spare = new Map<string, number>();
+  for (const p of zuora.tenant.scan('PaymentMethod', null)) {
+    const accountId = String(p.record.AccountId ?? '');
+    spare.set(accountId, (spare.get(accountId) ?? 0) + 1);
+  }
+  for (const a of zuora.tenant.scan('Account', null)) {
+    const crmId = a.record.CrmId;
+    if (crmId === null || crmId === undefined || crmId === '' || a.record.Status === 'Canceled') continue;
+    if (flawed.has(String(a.record.AccountNumber))) continue;
+    const methods = spare.get(String(a.record.Id)) ?? 0;
+    const hasDefault =
+      a.record.DefaultPaymentMethodId !== null && a.record.DefaultPaymentMethodId !== undefined;
+    if (methods > (hasDefault ? 1 : 0)) return { ...event, accountNumber: String(a.record.AccountNumber) };
+  }
+  return event;
 }

@@ -167,6 +167,10 @@ describe.each(storeKinds)('Turbo Sync with the %s store', (kind) => {
       );
       if (account?.record.CrmId) expect(sfInvoices.has(id) || failedInvoices.has(id), id).toBe(true);
     }
+    // The round always deletes a payment method that was in Salesforce, and the session propagates it.
+    const deletions = [...changed.values()].filter((action) => action === 'deleted');
+    expect(deletions.length).toBeGreaterThan(0);
+    expect(objects(session).PaymentMethod__c?.deleted).toBe(deletions.length);
     for (const [id, action] of changed) {
       if (action === 'deleted') {
         expect(h.salesforce.records('PaymentMethod__c').some((r) => r.External_Id__c === id)).toBe(false);
