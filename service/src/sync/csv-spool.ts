@@ -3,7 +3,6 @@
 // Bulk API CSV: an empty cell leaves a field unchanged, `#N/A` sets it to null.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/datafiles_prepare_csv.htm
 import {
-  appendFileSync,
   closeSync,
   createReadStream,
   existsSync,
@@ -12,22 +11,13 @@ import {
   readFileSync,
   readSync,
   rmSync,
-  statSync,
-  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import type { CellValue } from '../mapping/transforms/transform-result.js';
+import { SpoolWriter } from './spool-writer.js';
 
 export type SpoolPass = 'upsert' | 'deferred' | 'delete';
-
-/** `relationship`: a `Parent__r.External_Id__c` column, where an empty cell means "no parent". */
-function cell(value: CellValue | undefined, relationship: boolean): string {
-  if (value === undefined) return '';
-  if (value === null) return relationship ? '' : '#N/A';
-  return typeof value === 'string' ? value : String(value);
-}
 
 /** Bulk API 2.0 refuses uploads over 100 MB; parts stay under this so each fits one job.
  * https://developer.salesforce.com/docs/atlas.en-us.salesforce_app_limits_cheatsheet.meta/salesforce_app_limits_cheatsheet/salesforce_app_limits_platform_bulkapi.htm */
@@ -54,6 +44,11 @@ export class CsvSpool {
     return parts;
   }
 
+  /** A row-by-row writer for an object and pass, continuing after the parts already written. */
+  writer(object: string, pass: SpoolPass, columns: readonly string[]): SpoolWriter {
+    return new SpoolWriter(columns, this.#maxPartBytes, (part) => this.path(object, pass, part));
+  }
+
   /** Appends rows (header written when a part is new); a part that would pass the limit rolls over. */
   append(
     object: string,
@@ -62,27 +57,12 @@ export class CsvSpool {
     rows: readonly Record<string, CellValue>[],
   ): void {
     if (rows.length === 0) return;
-    const relationship = columns.map((c) => c.includes('.'));
-    const body = stringify(rows.map((row) => columns.map((c, i) => cell(row[c], relationship[i] === true))));
-    const header = stringify([columns]);
-    const parts = this.parts(object, pass);
-    let part = parts.at(-1) ?? 0;
-    let size = parts.length === 0 ? 0 : statSync(this.path(object, pass, part)).size;
-    if (size + Buffer.byteLength(header) + Buffer.byteLength(body) > this.#maxPartBytes) {
-      if (rows.length > 1) {
-        const half = Math.ceil(rows.length / 2);
-        this.append(object, pass, columns, rows.slice(0, half));
-        this.append(object, pass, columns, rows.slice(half));
-        return;
-      }
-      if (size > 0) {
-        part += 1;
-        size = 0;
-      }
+    const writer = this.writer(object, pass, columns);
+    try {
+      for (const row of rows) writer.write(row);
+    } finally {
+      writer.close();
     }
-    const file = this.path(object, pass, part);
-    if (size === 0) writeFileSync(file, header);
-    appendFileSync(file, body);
   }
 
   has(object: string, pass: SpoolPass): boolean {

@@ -1,14 +1,18 @@
 // Extraction: one AQuA job reads every stream of the scope changed since the window start (plus the
 // records whose last sync failed), maps each row and spools the mapped rows per Salesforce object.
-// Record-level problems (mapping errors) are collected as values, never thrown.
-import { parse } from 'csv-parse/sync';
+// Files are parsed as they download and rows written as they are mapped, so memory stays bounded whatever
+// the size of the tenant. Record-level problems (mapping errors) are collected as values, never thrown.
+import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parse } from 'csv-parse';
 import { recordMapperFor } from '../mapping/map-record.js';
 import type { MappingContext, RecordMapper } from '../mapping/record-mapper.js';
 import type { RecordError } from '../mapping/record-error.js';
-import type { Row } from '../mapping/record-mapper.js';
 import { openFailures, type FailedRecordInput } from '../store/failed-record-rows.js';
-import { downloadAquaFile, submitAquaJob, waitForAquaJob, type AquaQuery } from '../zuora/aqua-export.js';
+import { streamAquaFile, submitAquaJob, waitForAquaJob, type AquaQuery } from '../zuora/aqua-export.js';
 import type { CsvSpool } from './csv-spool.js';
+import type { SpoolWriter } from './spool-writer.js';
 import { retryableCodes } from './load-object.js';
 import {
   acceptsRecord,
@@ -36,7 +40,6 @@ export interface ExtractRequest {
 export interface ExtractSummary {
   /** Records read per Salesforce object (the records its map took, deletions included). */
   readonly read: Record<string, number>;
-  readonly spooledKeys: Map<string, Set<string>>;
   readonly skipped: Record<string, number>;
   readonly failures: FailedRecordInput[];
 }
@@ -118,98 +121,195 @@ export async function extractToSpool(
     ...(retryJobId === undefined ? [] : await waitForAquaJob(deps.zuora, retryJobId, poll)),
   ];
 
-  const summary: ExtractSummary = { read: {}, spooledKeys: new Map(), skipped: {}, failures: [] };
+  const summary: ExtractSummary = { read: {}, skipped: {}, failures: [] };
   const byName = new Map(req.streams.map((s) => [s.zuoraObject, s]));
-  const seen = new Map<string, Set<string>>();
-  // Main batches first, so a retry batch only adds records the main batch did not already carry.
-  const ordered = [...batches].sort(
-    (a, b) => Number(retryName.test(a.name)) - Number(retryName.test(b.name)),
-  );
-  for (const batch of ordered) {
+  // Retry batches are small (at most 50 queries of 190 ids): read first and indexed by id, so that a main
+  // batch drops the ids it carries itself and only the rest are added. Main batches are never held whole.
+  const retryRows = new Map<string, Map<string, ZuoraRow>>();
+  for (const batch of batches) {
+    if (!retryName.test(batch.name) || batch.fileId === undefined) continue;
     const streamName = batch.name.replace(retryName, '');
+    const rows = retryRows.get(streamName) ?? new Map<string, ZuoraRow>();
+    retryRows.set(streamName, rows);
+    for await (const record of aquaRows(deps, batch.fileId, entityId)) rows.set(record.Id ?? '', record);
+  }
+  const finishStream = async (sink: StreamSink, streamName: string): Promise<void> => {
+    for (const record of retryRows.get(streamName)?.values() ?? []) sink.add(record);
+    retryRows.delete(streamName);
+    await sink.finish();
+    deps.onProgress?.({ object: streamName, phase: 'extracted', records: sink.records, failed: 0 });
+  };
+  for (const batch of batches) {
+    const stream = byName.get(batch.name);
+    if (stream === undefined || batch.fileId === undefined || retryName.test(batch.name)) continue;
+    const sink = new StreamSink(stream, spool, req, summary);
+    const retry = retryRows.get(batch.name);
+    for await (const record of aquaRows(deps, batch.fileId, entityId)) {
+      retry?.delete(record.Id ?? '');
+      sink.add(record);
+    }
+    await finishStream(sink, batch.name);
+  }
+  for (const streamName of [...retryRows.keys()]) {
     const stream = byName.get(streamName);
-    if (stream === undefined || batch.fileId === undefined) continue;
-    const csv = await downloadAquaFile(deps.zuora, batch.fileId, entityId);
-    const records = parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true });
-    const ids = seen.get(streamName) ?? new Set<string>();
-    seen.set(streamName, ids);
-    const fresh = records.filter((r) => {
-      const id = r.Id ?? '';
-      if (ids.has(id)) return false;
-      ids.add(id);
-      return true;
-    });
-    spoolStream(stream, fresh, spool, req, summary);
-    deps.onProgress?.({ object: streamName, phase: 'extracted', records: fresh.length, failed: 0 });
+    if (stream !== undefined) await finishStream(new StreamSink(stream, spool, req, summary), streamName);
   }
   return summary;
 }
 
-function spoolStream(
-  stream: StreamSpec,
-  records: readonly Record<string, string>[],
-  spool: CsvSpool,
-  req: ExtractRequest,
-  summary: ExtractSummary,
-): void {
-  const name = stream.zuoraObject;
-  const live: Record<string, string>[] = [];
-  const deletedIds: string[] = [];
-  for (const r of records) {
-    const cancelledAccount = name === 'Account' && r.Status === 'Canceled';
-    if (r[deletedColumn] === 'true' || cancelledAccount) {
-      deletedIds.push(r.Id ?? '');
-      continue;
+type ZuoraRow = Record<string, string>;
+
+/** The rows of an AQuA file, parsed as they download: a file is never held whole. */
+async function* aquaRows(
+  deps: SyncDeps,
+  fileId: string,
+  entityId: string | undefined,
+): AsyncGenerator<ZuoraRow> {
+  const body = await streamAquaFile(deps.zuora, fileId, entityId);
+  const parser = body.pipe(parse({ columns: true, skip_empty_lines: true }));
+  body.once('error', (error) => parser.destroy(error));
+  for await (const record of parser as AsyncIterable<ZuoraRow>) yield record;
+}
+
+interface MapSink {
+  readonly map: StreamSpec['maps'][number];
+  readonly mapper: RecordMapper;
+  /** The field a record is keyed on in Salesforce: the Zuora id, or a shared key (subscription number). */
+  readonly keyPath: string;
+  /** For a shared key, the newest record per key (its id and UpdatedDate): the one version sent. */
+  readonly newest: Map<string, { id: string; updated: string }> | undefined;
+  read: number;
+  upsert: SpoolWriter | undefined;
+  deferred: SpoolWriter | undefined;
+  deletes: SpoolWriter | undefined;
+}
+
+/**
+ * One stream's rows, one at a time: deletions and eligibility first, then each map's row to its spool
+ * writer. When a map keys several records on one value (subscription versions share a subscription
+ * number; a Bulk job must not carry one key twice) only the newest is sent: the rows are staged on disk
+ * as JSON lines while the newest per key is tracked, then replayed once the stream is complete.
+ */
+class StreamSink {
+  records = 0;
+  readonly #stream: StreamSpec;
+  readonly #spool: CsvSpool;
+  readonly #req: ExtractRequest;
+  readonly #summary: ExtractSummary;
+  readonly #maps: MapSink[];
+  readonly #staging: { path: string; fd: number; pending: string } | undefined;
+
+  constructor(stream: StreamSpec, spool: CsvSpool, req: ExtractRequest, summary: ExtractSummary) {
+    this.#stream = stream;
+    this.#spool = spool;
+    this.#req = req;
+    this.#summary = summary;
+    this.#maps = stream.maps.map((map) => {
+      const mapper = recordMapperFor(map, req.context);
+      const keyPath =
+        mapper.upsertKey === map.externalId.salesforce
+          ? map.externalId.zuora
+          : (map.stableExternalId?.zuora ?? 'Id');
+      return {
+        map,
+        mapper,
+        keyPath,
+        newest: keyPath === 'Id' ? undefined : new Map(),
+        read: 0,
+        upsert: undefined,
+        deferred: undefined,
+        deletes: undefined,
+      };
+    });
+    if (this.#maps.some((m) => m.newest !== undefined)) {
+      const path = join(spool.dir, `${stream.zuoraObject}.staging.jsonl`);
+      this.#staging = { path, fd: openSync(path, 'w'), pending: '' };
+    }
+  }
+
+  add(record: ZuoraRow): void {
+    this.records += 1;
+    const name = this.#stream.zuoraObject;
+    const cancelledAccount = name === 'Account' && record.Status === 'Canceled';
+    if (record[deletedColumn] === 'true' || cancelledAccount) {
+      for (const m of this.#maps) {
+        m.read += 1;
+        // A deleted subscription version does not delete the record kept per subscription number.
+        if (m.mapper.upsertKey !== m.map.externalId.salesforce) continue;
+        m.deletes ??= this.#spool.writer(m.map.salesforceObject, 'delete', [m.mapper.upsertKey]);
+        m.deletes.write({ [m.mapper.upsertKey]: record.Id ?? '' });
+      }
+      return;
     }
     // Only billing accounts with a CRM Account ID, and their related records, are synced (seed 000).
-    if (stream.crmIdPath !== undefined && isBlank(r[stream.crmIdPath])) {
-      summary.skipped[name] = (summary.skipped[name] ?? 0) + 1;
-      continue;
+    if (this.#stream.crmIdPath !== undefined && isBlank(record[this.#stream.crmIdPath])) {
+      this.#summary.skipped[name] = (this.#summary.skipped[name] ?? 0) + 1;
+      return;
     }
-    live.push(r);
+    const staging = this.#staging;
+    if (staging === undefined) {
+      this.#route(record);
+      return;
+    }
+    for (const m of this.#maps) {
+      if (m.newest === undefined || !acceptsRecord(m.map, record)) continue;
+      const key = record[m.keyPath] ?? '';
+      const updated = record.UpdatedDate ?? '';
+      const current = m.newest.get(key);
+      if (key !== '' && (current === undefined || updated > current.updated))
+        m.newest.set(key, { id: record.Id ?? '', updated });
+    }
+    staging.pending += `${JSON.stringify(record)}\n`;
+    if (staging.pending.length > 1 << 20) {
+      writeSync(staging.fd, staging.pending);
+      staging.pending = '';
+    }
   }
-  // Newest first, so that when several versions share an upsert key (a subscription number) the newest
-  // is the one sent: a Bulk job must not carry one key twice.
-  live.sort((a, b) => (b.UpdatedDate ?? '').localeCompare(a.UpdatedDate ?? ''));
 
-  for (const map of stream.maps) {
-    const spooled = summary.spooledKeys.get(map.salesforceObject) ?? new Set<string>();
-    summary.spooledKeys.set(map.salesforceObject, spooled);
-    let read = deletedIds.length;
-    const mapper: RecordMapper = recordMapperFor(map, req.context);
-    const keyPath =
-      mapper.upsertKey === map.externalId.salesforce
-        ? map.externalId.zuora
-        : (map.stableExternalId?.zuora ?? 'Id');
-    const rows: Row[] = [];
-    const deferred: Row[] = [];
-    for (const record of live) {
-      if (!acceptsRecord(map, record)) continue;
-      const key = record[keyPath] ?? '';
-      if (key !== '' && spooled.has(key)) continue;
-      spooled.add(key);
-      read += 1;
-      const result = mapper.mapRecord(record);
+  async finish(): Promise<void> {
+    const staging = this.#staging;
+    if (staging !== undefined) {
+      writeSync(staging.fd, staging.pending);
+      closeSync(staging.fd);
+      const lines = createInterface({ input: createReadStream(staging.path), crlfDelay: Infinity });
+      for await (const line of lines) if (line !== '') this.#route(JSON.parse(line) as ZuoraRow);
+      rmSync(staging.path, { force: true });
+    }
+    for (const m of this.#maps) {
+      m.upsert?.close();
+      m.deferred?.close();
+      m.deletes?.close();
+      const object = m.map.salesforceObject;
+      this.#summary.read[object] = (this.#summary.read[object] ?? 0) + m.read;
+    }
+  }
+
+  #route(record: ZuoraRow): void {
+    for (const m of this.#maps) {
+      if (!acceptsRecord(m.map, record)) continue;
+      const key = record[m.keyPath] ?? '';
+      if (m.newest !== undefined && key !== '' && m.newest.get(key)?.id !== (record.Id ?? '')) continue;
+      m.read += 1;
+      const result = m.mapper.mapRecord(record);
       if (result.ok) {
-        rows.push(result.row);
-        if (result.deferred !== null) deferred.push(result.deferred);
+        m.upsert ??= this.#spool.writer(m.map.salesforceObject, 'upsert', m.mapper.columns);
+        m.upsert.write(result.row);
+        if (result.deferred !== null) {
+          m.deferred ??= this.#spool.writer(m.map.salesforceObject, 'deferred', m.mapper.deferredColumns);
+          m.deferred.write(result.deferred);
+        }
       } else {
-        summary.failures.push(
-          failureOf(name, map.salesforceObject, req.entityId, record[keyPath] ?? '', record, result.error),
+        this.#summary.failures.push(
+          failureOf(
+            this.#stream.zuoraObject,
+            m.map.salesforceObject,
+            this.#req.entityId,
+            key,
+            record,
+            result.error,
+          ),
         );
       }
-    }
-    summary.read[map.salesforceObject] = (summary.read[map.salesforceObject] ?? 0) + read;
-    spool.append(map.salesforceObject, 'upsert', mapper.columns, rows);
-    spool.append(map.salesforceObject, 'deferred', mapper.deferredColumns, deferred);
-    // A deleted subscription version does not delete the record kept per subscription number.
-    if (mapper.upsertKey === map.externalId.salesforce && deletedIds.length > 0) {
-      spool.append(
-        map.salesforceObject,
-        'delete',
-        [mapper.upsertKey],
-        deletedIds.map((id) => ({ [mapper.upsertKey]: id })),
-      );
     }
   }
 }

@@ -6,6 +6,7 @@
 // https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/post-query/post-query-with-retrieval-time
 // https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/post-query/export-deleted-data
 // https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/get-job-results
+import type { Readable } from 'node:stream';
 import type { ZuoraClient } from './zuora-client.js';
 
 export interface AquaQuery {
@@ -113,4 +114,12 @@ export async function waitForAquaJob(
 /** The CSV result of one batch. https://developer.zuora.com/v1-api-reference/api/operation/GET_Files/ */
 export function downloadAquaFile(client: ZuoraClient, fileId: string, entityId?: string): Promise<string> {
   return client.request<string>('GET', `/v1/files/${encodeURIComponent(fileId)}`, { text: true, entityId });
+}
+
+/** The CSV result of one batch as a byte stream, for files too big to hold (a full export of a tenant). */
+export function streamAquaFile(client: ZuoraClient, fileId: string, entityId?: string): Promise<Readable> {
+  return client.requestStream('GET', `/v1/files/${encodeURIComponent(fileId)}`, {
+    entityId,
+    timeoutMs: 60 * 60_000,
+  });
 }

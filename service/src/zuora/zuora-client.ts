@@ -2,6 +2,8 @@
 // on 401, the Zuora-Entity-Ids header for multi-entity tenants, and retries of 429 (honouring Retry-After)
 // and 5xx with exponential backoff. Counts its calls for API accounting.
 // Rate limits and Retry-After: https://developer.zuora.com/docs/guides/rate-limits/
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fetchZuoraToken, ZuoraAuthError, type ZuoraCredentials, type ZuoraToken } from './oauth-token.js';
 import { errorFromBody, isUnsuccessful, ZuoraApiError } from './zuora-errors.js';
 
@@ -20,6 +22,8 @@ export interface RequestOptions {
   readonly entityId?: string | undefined;
   /** Answer the raw text (file downloads) instead of parsed JSON. */
   readonly text?: boolean;
+  /** How long the whole exchange may take (a streamed download included); 120 s unless told. */
+  readonly timeoutMs?: number;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -69,6 +73,32 @@ export class ZuoraClient {
   }
 
   async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const { response, url } = await this.#send(method, path, options);
+    const raw = await response.text();
+    if (options.text === true && response.ok) return raw as T;
+    const body = parseJson(raw);
+    if (!response.ok || isUnsuccessful(body)) throw errorFromBody(response.status, url.pathname, body);
+    return body as T;
+  }
+
+  /**
+   * The body of a successful answer as a byte stream (file downloads), so a large file never sits in
+   * memory; retries and token refresh happen before the body starts, an error answer throws as `request`.
+   */
+  async requestStream(method: string, path: string, options: RequestOptions = {}): Promise<Readable> {
+    const { response, url } = await this.#send(method, path, options);
+    if (!response.ok || response.body === null) {
+      const body = parseJson(await response.text());
+      throw errorFromBody(response.status, url.pathname, body);
+    }
+    return Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+  }
+
+  async #send(
+    method: string,
+    path: string,
+    options: RequestOptions,
+  ): Promise<{ response: Response; url: URL }> {
     const url = new URL(path, this.#opts.baseUrl);
     for (const [k, v] of Object.entries(options.query ?? {})) {
       for (const item of [v].flat()) url.searchParams.append(k, String(item));
@@ -91,7 +121,7 @@ export class ZuoraClient {
           method,
           headers,
           ...(options.json === undefined ? {} : { body: JSON.stringify(options.json) }),
-          signal: AbortSignal.timeout(120_000),
+          signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
         });
       } catch (error) {
         if (attempt >= maxRetries) {
@@ -112,11 +142,7 @@ export class ZuoraClient {
         await this.#sleep(retryDelayMs(response, backoff, attempt));
         continue;
       }
-      const raw = await response.text();
-      if (options.text === true && response.ok) return raw as T;
-      const body = parseJson(raw);
-      if (!response.ok || isUnsuccessful(body)) throw errorFromBody(response.status, url.pathname, body);
-      return body as T;
+      return { response, url };
     }
   }
 }
