@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollUntil, startHarness, type Harness } from './helpers.js';
@@ -10,6 +11,8 @@ interface Received {
     changeType: string;
     objectId: string;
     sequence: number;
+    entityId: string;
+    updatedDate: string | null;
   };
 }
 
@@ -160,5 +163,65 @@ describe('callout notifications', () => {
     });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/callout target 0: url/);
+  });
+
+  it('signs each attempt with HMAC over merge fields, rendered per attempt, in the configured header', async () => {
+    const target = await receiver((n) => (n === 1 ? 500 : 200));
+    servers.push(target.server);
+    const data =
+      '{{Event.Timestamp}}\n{{Event.NotificationId}}\n{{Event.ObjectType}}\n{{Event.ChangeType}}\n{{Event.ObjectId}}\n{{Event.EntityId}}\n{{Event.UpdatedDate}}\n';
+    const res = await h.admin('/callouts', {
+      method: 'PUT',
+      json: {
+        targets: [
+          {
+            id: 'signed',
+            url: target.url,
+            events: ['Account.updated'],
+            headers: {
+              'X-Zuora-Timestamp': '{{Event.Timestamp}}',
+              'X-Account-Number': '{{DataSource.Account.AccountNumber}}',
+            },
+            hmac: { algorithm: 'SHA-256', key: 'k3y', data, signedHeaderKey: 'X-Zuora-Signature' },
+          },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    const account = [...h.emulator.tenant.scan('Account', null)][1]?.record;
+    h.emulator.changes.apply({ type: 'crm-id-change', accountNumber: account?.AccountNumber, crmId: null });
+    await pollUntil(
+      async () => target.received.length,
+      (n) => n === 1,
+    );
+    const got = target.received[0];
+    const ts = String(got?.headers['x-zuora-timestamp']);
+    expect(Number(ts)).toBeGreaterThan(Date.now() - 60_000);
+    expect(got?.headers['x-account-number']).toBe(account?.AccountNumber);
+    expect(got?.body.updatedDate).toBe(account?.UpdatedDate);
+    const b = got?.body;
+    const signedData = [
+      ts,
+      b?.notificationId,
+      b?.objectType,
+      b?.changeType,
+      b?.objectId,
+      b?.entityId,
+      b?.updatedDate,
+    ]
+      .map((v) => `${String(v)}\n`)
+      .join('');
+    expect(got?.headers['x-zuora-signature']).toBe(
+      createHmac('sha256', 'k3y').update(signedData).digest('base64'),
+    );
+    const bad = await h.admin('/callouts', {
+      method: 'PUT',
+      json: {
+        targets: [
+          { url: target.url, events: ['*'], hmac: { key: 'k', data: 'x', signedHeaderKey: 'bad header' } },
+        ],
+      },
+    });
+    expect(bad.status).toBe(400);
   });
 });

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { RecordChange } from '../store/tenant-store.js';
 import { seededRandom } from '../tenant/seeded-random.js';
 import { calloutTargetSchema, matchesEvent, type CalloutTarget } from './callout-target.js';
-import { notificationPayload } from './notification-payload.js';
+import { signedHeader, renderMergeFields } from './callout-hmac.js';
+import { mergeValues, notificationPayload } from './notification-payload.js';
 
 export interface CalloutAttempt {
   notificationId: string;
@@ -126,7 +127,7 @@ export class CalloutDispatcher {
       at: this.deps.now().toISOString(),
     };
     try {
-      const res = await this.send(target, body, notificationId, requestId);
+      const res = await this.send(target, body, notificationId, requestId, change);
       record.status = res.status;
       record.ok = res.ok;
     } catch (e) {
@@ -148,12 +149,21 @@ export class CalloutDispatcher {
     body: string,
     notificationId: string,
     requestId: string,
+    change: RecordChange,
   ): Promise<{ status: number; ok: boolean }> {
-    const headers: Record<string, string> = {
+    const values = mergeValues(change, notificationId, this.deps.now());
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(target.headers ?? {}))
+      headers[name] = renderMergeFields(value, values);
+    if (target.hmac !== undefined) {
+      const [name, value] = signedHeader(target.hmac, values);
+      headers[name] = value;
+    }
+    Object.assign(headers, {
       'Content-Type': 'application/json',
       'Zuora-Notification-Id': notificationId,
       'Zuora-Request-Id': requestId,
-    };
+    });
     const auth = target.auth;
     if (auth?.type === 'oauth2') headers.Authorization = `Bearer ${await this.oauthToken(auth)}`;
     const basic =

@@ -1,9 +1,11 @@
 // A callout notification target as configured through the admin API or `emulator.callouts.configure`.
 // Options follow Zuora's callout settings: attempts (default 3, at most 5), minimum interval between
 // attempts, Basic auth (preemptive, or challenge-first by default), OAuth 2.0 client credentials, and
-// optionally judging success from a JSON `success` field.
+// optionally judging success from a JSON `success` field; HMAC signing and custom headers with merge fields
+// as on a callout template (see callout-hmac.ts).
 // https://docs.zuora.com/en/zuora-platform/extensibility/events-and-notifications/configure-callout-settings
 import { z } from 'zod';
+import { calloutHmacSchema } from './callout-hmac.js';
 
 export const calloutTargetSchema = z.object({
   id: z.string().min(1).optional(),
@@ -39,6 +41,11 @@ export const calloutTargetSchema = z.object({
         clientSecret: z.string(),
       }),
     ])
+    .optional(),
+  hmac: calloutHmacSchema.optional(),
+  /** Custom callout headers; values may hold merge fields ({{Event.Timestamp}}). */
+  headers: z
+    .record(z.string().regex(/^[A-Za-z0-9-]+$/, 'expected an HTTP header name'), z.string())
     .optional(),
 });
 

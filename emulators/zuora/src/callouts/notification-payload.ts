@@ -21,8 +21,34 @@ export function notificationPayload(
     accountId: change.object === 'Account' ? change.record.Id : (change.record.AccountId ?? null),
     entityId: change.entityId,
     changedFields: change.changedFields,
+    updatedDate: typeof change.record.UpdatedDate === 'string' ? change.record.UpdatedDate : null,
     eventTime: now.toISOString(),
     sequence: change.seq,
     data: change.record,
   };
+}
+
+/**
+ * Merge field values of one delivery attempt: the notification's own fields under `Event.` and the
+ * record's fields under `DataSource.<Object>.`; `Event.Timestamp` is the attempt time (epoch ms).
+ */
+export function mergeValues(
+  change: RecordChange,
+  notificationId: string,
+  attemptAt: Date,
+): Record<string, string> {
+  const values: Record<string, string> = {
+    'Event.Timestamp': String(attemptAt.getTime()),
+    'Event.NotificationId': notificationId,
+    'Event.Type': `${change.object}.${change.action}`,
+    'Event.ObjectType': change.object,
+    'Event.ChangeType': changeTypes[change.action],
+    'Event.ObjectId': change.record.Id,
+    'Event.EntityId': change.entityId,
+    'Event.UpdatedDate': typeof change.record.UpdatedDate === 'string' ? change.record.UpdatedDate : '',
+  };
+  for (const [field, value] of Object.entries(change.record)) {
+    if (value !== null && value !== undefined) values[`DataSource.${change.object}.${field}`] = String(value);
+  }
+  return values;
 }
