@@ -3,8 +3,9 @@
 // only a job-level failure (the job Failed or Aborted, or never finished) throws.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/bulk_api_2_0.htm
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse/sync';
 import type jsforce from 'jsforce';
+import { scanCsvRecords } from './csv-record-scanner.js';
+import { openIngestResults } from './ingest-results.js';
 
 export type BulkOperation = 'upsert' | 'delete' | 'hardDelete' | 'insert' | 'update';
 
@@ -67,7 +68,7 @@ export async function runBulkJob(conn: jsforce.Connection, request: BulkJobReque
   await request.onJobCreated?.(jobId);
   await job.uploadData(request.csv);
   await job.close();
-  return finishJob(job, request);
+  return finishJob(conn, job, request);
 }
 
 /**
@@ -86,12 +87,16 @@ export async function resumeBulkJob(
     return undefined;
   }
   if (info.state === 'Failed' || info.state === 'Aborted') return undefined;
-  return finishJob(job, request);
+  return finishJob(conn, job, request);
 }
 
 type IngestJob = ReturnType<jsforce.Connection['bulk2']['createJob']>;
 
-async function finishJob(job: IngestJob, request: Omit<BulkJobRequest, 'csv'>): Promise<BulkJobOutcome> {
+async function finishJob(
+  conn: jsforce.Connection,
+  job: IngestJob,
+  request: Omit<BulkJobRequest, 'csv'>,
+): Promise<BulkJobOutcome> {
   const jobId = job.id ?? '';
   const deadline = Date.now() + (request.timeoutMs ?? 30 * 60_000);
   let wait = request.minPollMs ?? 100;
@@ -107,24 +112,50 @@ async function finishJob(job: IngestJob, request: Omit<BulkJobRequest, 'csv'>): 
   }
 
   const keyColumn = request.externalIdField ?? 'Id';
-  const successCsv = await job.getSuccessfulResults(true);
-  const failedCsv = await job.getFailedResults(true);
-  const unprocessedCsv = await job.getUnprocessedRecords(true);
-  const options = { columns: true, skip_empty_lines: true } as const;
-  const successes = parse<Record<string, string>>(successCsv, options);
-  const failed = parse<Record<string, string>>(failedCsv, options);
-  const unprocessed = parse<Record<string, string>>(unprocessedCsv, options);
-  return {
-    jobId,
-    processed: successes.length + failed.length,
-    succeeded: successes.length,
-    created: successes.filter((r) => r.sf__Created === 'true').length,
-    failures: failed.map((r) => {
-      const { sf__Id: _id, sf__Error: error = '', ...row } = r;
-      return { key: r[keyColumn] ?? '', error, code: errorCode(error), row };
-    }),
-    unprocessed: unprocessed.map((r) => r[keyColumn] ?? ''),
-  };
+  // Successes are only counted (the created flag is the second column): nothing of them is kept.
+  let succeeded = 0;
+  let created = 0;
+  let header = true;
+  await scanCsvRecords(await openIngestResults(conn, jobId, 'successfulResults'), 2, (f) => {
+    if (header) {
+      header = false;
+      return;
+    }
+    succeeded += 1;
+    if (f[1] === 'true') created += 1;
+  });
+  // Failed rows are kept whole: they are recorded, and the retryable ones sent again.
+  const failures: BulkRecordFailure[] = [];
+  let columns: string[] | undefined;
+  await scanCsvRecords(
+    await openIngestResults(conn, jobId, 'failedResults'),
+    Number.POSITIVE_INFINITY,
+    (f) => {
+      if (columns === undefined) {
+        columns = f;
+        return;
+      }
+      const row: Record<string, string> = {};
+      let error = '';
+      f.forEach((value, i) => {
+        const column = columns?.[i] ?? '';
+        if (column === 'sf__Error') error = value;
+        else if (column !== 'sf__Id') row[column] = value;
+      });
+      failures.push({ key: row[keyColumn] ?? '', error, code: errorCode(error), row });
+    },
+  );
+  const unprocessed: string[] = [];
+  let keyIndex: number | undefined;
+  await scanCsvRecords(
+    await openIngestResults(conn, jobId, 'unprocessedrecords'),
+    Number.POSITIVE_INFINITY,
+    (f) => {
+      if (keyIndex === undefined) keyIndex = f.indexOf(keyColumn);
+      else unprocessed.push(f[keyIndex] ?? '');
+    },
+  );
+  return { jobId, processed: succeeded + failures.length, succeeded, created, failures, unprocessed };
 }
 
 /** `sf__Error` reads "CODE:message:fields"; the code is what retry rules look at. */

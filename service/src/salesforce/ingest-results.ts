@@ -1,0 +1,41 @@
+// The result files of a Bulk API 2.0 ingest job (successful, failed, unprocessed records) as byte streams.
+// jsforce reads a response whole before answering, and a results file repeats every column sent, so a
+// million-row job would sit in memory twice; these are read with fetch on the connection's session instead.
+// https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/get_job_successful_results.htm
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type jsforce from 'jsforce';
+
+export type IngestResultKind = 'successfulResults' | 'failedResults' | 'unprocessedrecords';
+
+export async function openIngestResults(
+  conn: jsforce.Connection,
+  jobId: string,
+  kind: IngestResultKind,
+): Promise<Readable> {
+  const path = `/services/data/v${conn.version}/jobs/ingest/${encodeURIComponent(jobId)}/${kind}`;
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await fetch(new URL(path, conn.instanceUrl), {
+      headers: { authorization: `Bearer ${conn.accessToken ?? ''}`, accept: 'text/csv' },
+    });
+    if (response.ok && response.body !== null) {
+      return Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+    }
+    const text = await response.text();
+    if (response.status === 401 && attempt === 0) {
+      // An expired session: a jsforce request refreshes it (refresh token or refreshFn), then read again.
+      await conn.request({ method: 'GET', url: `/services/data/v${conn.version}/jobs/ingest/${jobId}` });
+      continue;
+    }
+    if ((response.status >= 500 || response.status === 429) && attempt < 4) {
+      await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      continue;
+    }
+    throw Object.assign(
+      new Error(
+        `Bulk API 2.0 job ${jobId}: reading ${kind} answered ${String(response.status)}: ${text.slice(0, 300)}`,
+      ),
+      { statusCode: response.status },
+    );
+  }
+}
