@@ -89,7 +89,7 @@ async function readTarget(
       reads.filter((r) => r.query.stream.zuoraObject === 'Account').flatMap((r) => r.rows.map((x) => x.Id)),
     );
     for (const id of ids) if (!found.has(id)) outcomes.push(notFound('Account', 'CustomerAccount__c', id));
-    return { reads, outcomes, missing: [] };
+    return { reads: onlyReferencedTenantRows(reads), outcomes, missing: [] };
   }
   if (target.kind === 'products') {
     const ids = unique(target.zuoraProductIds);
@@ -128,6 +128,38 @@ async function readTarget(
     queries.push(...recordQueries(stream, unique(ids)));
   }
   return { reads: await read(queries), outcomes, missing: queries };
+}
+
+/** Keeps the rows of tenant-level streams (no owner) that the other rows reference by upsert key. */
+function onlyReferencedTenantRows(reads: readonly ReadRows[]): ReadRows[] {
+  const tenantStreams = reads.filter((r) => r.query.ownerPath === undefined);
+  const wanted = new Map<string, Set<string>>();
+  for (const t of tenantStreams) {
+    for (const map of t.query.stream.maps) {
+      const values = wanted.get(t.query.stream.zuoraObject) ?? new Set<string>();
+      wanted.set(t.query.stream.zuoraObject, values);
+      for (const r of reads) {
+        const crm = r.query.stream.crmIdPath;
+        if (r.query.ownerPath === undefined) continue;
+        for (const m of r.query.stream.maps) {
+          for (const ref of m.references) {
+            if (ref.target !== map.salesforceObject) continue;
+            for (const row of r.rows) {
+              // Rows left out (no CRM Account ID) do not bring their payment term along.
+              if (crm !== undefined && (row[crm] ?? '') === '') continue;
+              if ((row[ref.zuora] ?? '') !== '') values.add(row[ref.zuora] as string);
+            }
+          }
+        }
+      }
+    }
+  }
+  return reads.map((r) => {
+    if (r.query.ownerPath !== undefined) return r;
+    const values = wanted.get(r.query.stream.zuoraObject) ?? new Set<string>();
+    const keyPath = r.query.stream.maps[0]?.externalId.zuora ?? 'Id';
+    return { query: r.query, rows: r.rows.filter((row) => values.has(row[keyPath] ?? '')) };
+  });
 }
 
 /** Records of a `records` target Zuora did not answer: deleted there, so deleted in Salesforce. */

@@ -43,18 +43,32 @@ function select(stream: StreamSpec, path: string, ids: readonly string[]): strin
   return `select ${stream.fields.join(', ')} from ${stream.zuoraObject} where ${where}`;
 }
 
-/** Billing accounts and every related object (the tenant-level payment terms and units stay with Turbo). */
+/**
+ * Billing accounts and every related object. The tenant-level objects they reference (payment terms, units
+ * of measure: a few rows per tenant) are read whole in the same job, and only those referenced are written,
+ * so an account whose payment term is not in Salesforce yet still lands.
+ */
 export function accountQueries(accountIds: readonly string[]): PlannedQuery[] {
-  const streams = planStreams('accounts').filter((s) => s.crmIdPath !== undefined);
-  return streams.flatMap((s) => {
-    const ownerPath = s.zuoraObject === 'Account' ? 'Id' : 'Account.Id';
-    const stream = withField(s, ownerPath);
-    return chunks(accountIds, maxWhereConditions).map((ids) => ({
+  const tenantLevel = planStreams('accounts')
+    .filter((s) => s.crmIdPath === undefined)
+    .map((stream) => ({
       stream,
-      ownerPath,
-      query: select(stream, ownerPath, ids),
+      ownerPath: undefined,
+      query: `select ${stream.fields.join(', ')} from ${stream.zuoraObject}`,
     }));
-  });
+  const streams = planStreams('accounts').filter((s) => s.crmIdPath !== undefined);
+  return [
+    ...tenantLevel,
+    ...streams.flatMap((s) => {
+      const ownerPath = s.zuoraObject === 'Account' ? 'Id' : 'Account.Id';
+      const stream = withField(s, ownerPath);
+      return chunks(accountIds, maxWhereConditions).map((ids) => ({
+        stream,
+        ownerPath,
+        query: select(stream, ownerPath, ids),
+      }));
+    }),
+  ];
 }
 
 /** Products with their rate plans, charges, tiers and product features. */
