@@ -36,6 +36,11 @@ const positiveInt = (what: string) =>
     .int(`expected ${what}`)
     .positive(`expected ${what}`);
 
+const percent = z.coerce
+  .number({ error: 'expected a percentage from 1 to 100' })
+  .min(1, 'expected a percentage from 1 to 100')
+  .max(100, 'expected a percentage from 1 to 100');
+
 export const envSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port.default(8787),
@@ -77,6 +82,10 @@ export const envSchema = z.object({
       'expected off, daily or daily@HH (the catalog is scheduled daily only)',
     )
     .default('off'),
+  // API-based writes (on-demand, real-time) slow above this share of the daily Salesforce API allocation
+  // and stop at the second one (read from the Sforce-Limit-Info header of every response).
+  SF_API_SLOW_AT_PERCENT: percent.default(80),
+  SF_API_STOP_AT_PERCENT: percent.default(90),
   EMULATOR_SEED: z.coerce
     .number({ error: 'expected a whole number' })
     .int('expected a whole number')

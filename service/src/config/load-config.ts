@@ -46,6 +46,8 @@ export interface Config {
   };
   readonly sfApiVersion: string;
   readonly schedules: { readonly accounts: string; readonly catalog: string };
+  /** The Salesforce API budget governor's marks (percent of the daily allocation). */
+  readonly apiBudget: { readonly slowAtPercent: number; readonly stopAtPercent: number };
 }
 
 type Source = Readonly<Record<string, string | undefined>>;
@@ -114,6 +116,12 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
         'missing: a bearer token of at least 24 characters is required once real Zuora or Salesforce credentials are set',
     });
   }
+  if (env.SF_API_SLOW_AT_PERCENT > env.SF_API_STOP_AT_PERCENT) {
+    problems.push({
+      name: 'SF_API_SLOW_AT_PERCENT',
+      message: `must not be above SF_API_STOP_AT_PERCENT (${String(env.SF_API_STOP_AT_PERCENT)}): writes slow before they stop`,
+    });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -127,6 +135,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     sfApiVersion: env.SF_API_VERSION,
     emulator: { seed: env.EMULATOR_SEED, size: env.EMULATOR_SIZE, entities: env.EMULATOR_ENTITIES },
     schedules: { accounts: env.SYNC_SCHEDULE, catalog: env.CATALOG_SCHEDULE },
+    apiBudget: { slowAtPercent: env.SF_API_SLOW_AT_PERCENT, stopAtPercent: env.SF_API_STOP_AT_PERCENT },
     zuora: zuoraSet
       ? {
           kind: 'real',
