@@ -97,6 +97,36 @@ export const envSchema = z.object({
     .min(1, 'expected a whole number from 1 to 16')
     .max(16, 'expected a whole number from 1 to 16')
     .default(1),
+
+  // Near-real-time sync from Zuora callouts (see service/src/realtime/realtime-settings.ts).
+  REALTIME_SYNC: z.enum(['on', 'off']).default('off'),
+  REALTIME_EVENT_THRESHOLD: z.coerce
+    .number({ error: 'expected one of 1, 5, 10, 20, 30, 40, 50, 100, 200, 300, 400, 500' })
+    .refine(
+      (v) => [1, 5, 10, 20, 30, 40, 50, 100, 200, 300, 400, 500].includes(v),
+      "expected one of 1, 5, 10, 20, 30, 40, 50, 100, 200, 300, 400, 500 (Zuora's choices)",
+    )
+    .default(10),
+  REALTIME_MAX_WAIT_SECONDS: positiveInt('a positive number of seconds').default(7200),
+  REALTIME_RECONCILE_SECONDS: z.coerce
+    .number({ error: 'expected a whole number of seconds (0: off)' })
+    .int('expected a whole number of seconds (0: off)')
+    .min(0, 'expected a whole number of seconds (0: off)')
+    .default(300),
+  REALTIME_FALLBACK_LATENCY_SECONDS: positiveInt('a positive number of seconds').default(900),
+  REALTIME_BURST_THRESHOLD: positiveInt('a positive number of pending events').default(10_000),
+  /** How long a callout may take before reconciliation enqueues its change itself. */
+  REALTIME_RECONCILE_GRACE_SECONDS: z.coerce
+    .number({ error: 'expected a whole number of seconds' })
+    .int('expected a whole number of seconds')
+    .min(0, 'expected a whole number of seconds')
+    .default(120),
+  /** A real-time batch silent this long (process gone) gives its events back to the queue. */
+  REALTIME_CLAIM_STALE_SECONDS: positiveInt('a positive number of seconds').default(60),
+  ZUORA_CALLOUT_HMAC_KEY: optionalText,
+  ZUORA_CALLOUT_USERNAME: optionalText,
+  ZUORA_CALLOUT_PASSWORD: optionalText,
+  ZUORA_CALLOUT_MAX_AGE_SECONDS: positiveInt('a positive number of seconds').default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -108,4 +138,6 @@ export const secretEnvNames = [
   'SF_CLIENT_SECRET',
   'SF_PASSWORD',
   'DATABASE_URL',
+  'ZUORA_CALLOUT_HMAC_KEY',
+  'ZUORA_CALLOUT_PASSWORD',
 ] as const;

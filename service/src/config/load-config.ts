@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { envSchema, type Env } from './env-schema.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
+import { realtimeSettings, type RealtimeSettings } from '../realtime/realtime-settings.js';
 
 export interface ZuoraTarget {
   readonly kind: 'real';
@@ -48,6 +49,7 @@ export interface Config {
   readonly schedules: { readonly accounts: string; readonly catalog: string };
   /** The Salesforce API budget governor's marks (percent of the daily allocation). */
   readonly apiBudget: { readonly slowAtPercent: number; readonly stopAtPercent: number };
+  readonly realtime: RealtimeSettings;
 }
 
 type Source = Readonly<Record<string, string | undefined>>;
@@ -109,6 +111,12 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
         'missing: SF_USERNAME and SF_PASSWORD go together (username-password flow); set both or neither',
     });
   }
+  if ((env.ZUORA_CALLOUT_USERNAME === undefined) !== (env.ZUORA_CALLOUT_PASSWORD === undefined)) {
+    problems.push({
+      name: env.ZUORA_CALLOUT_USERNAME === undefined ? 'ZUORA_CALLOUT_USERNAME' : 'ZUORA_CALLOUT_PASSWORD',
+      message: 'missing: ZUORA_CALLOUT_USERNAME and ZUORA_CALLOUT_PASSWORD go together (callout Basic auth)',
+    });
+  }
   if ((zuoraSet || sfSet) && env.API_TOKEN === undefined) {
     problems.push({
       name: 'API_TOKEN',
@@ -136,6 +144,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     emulator: { seed: env.EMULATOR_SEED, size: env.EMULATOR_SIZE, entities: env.EMULATOR_ENTITIES },
     schedules: { accounts: env.SYNC_SCHEDULE, catalog: env.CATALOG_SCHEDULE },
     apiBudget: { slowAtPercent: env.SF_API_SLOW_AT_PERCENT, stopAtPercent: env.SF_API_STOP_AT_PERCENT },
+    realtime: realtimeSettings(env),
     zuora: zuoraSet
       ? {
           kind: 'real',

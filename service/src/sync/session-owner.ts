@@ -6,7 +6,7 @@ import type { SessionScope } from '../store/session-rows.js';
 
 export const thisOwner = `${hostname()}:${String(process.pid)}`;
 
-function ownerIsGone(owner: string | null): boolean {
+export function ownerIsGone(owner: string | null): boolean {
   if (owner === null) return true;
   const [host, pid] = owner.split(':');
   if (host !== hostname()) return false;

@@ -1,0 +1,47 @@
+// The body of a Zuora data-change callout as our callout template defines it (merge fields of the event and
+// of its data source) and how it becomes a change event. Zuora builds callout bodies from merge fields such
+// as {{DataSource.Account.Id}}:
+// https://docs.zuora.com/zuora-platform/extensibility/events-and-notifications/callout-templates/insert-merge-fields-into-the-request-body-of-callout-templates
+// The Zuora-Notification-Id header stays the same across retries of one notification, so it is the dedupe
+// key: https://docs.zuora.com/en/zuora-platform/extensibility/events-and-notifications/notifications/callout-notification-overview
+import { z } from 'zod';
+import type { NewChangeEvent } from './change-event-rows.js';
+
+const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO 8601 date-time');
+
+export const calloutPayloadSchema = z.object({
+  notificationId: z.string().trim().min(1).max(128),
+  objectType: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'expected a Zuora object name such as Account or Subscription'),
+  changeType: z.enum(['INSERT', 'UPDATE', 'DELETE']),
+  objectId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'expected a Zuora record id (letters, digits, hyphens; at most 64)'),
+  entityId: z.string().max(64).default(''),
+  /** The record's UpdatedDate: when it changed in Zuora. */
+  updatedDate: isoDate.nullable().optional(),
+  /** When Zuora raised the event; the change time when the record has no UpdatedDate (deletions). */
+  eventTime: isoDate.optional(),
+});
+
+export type CalloutPayload = z.output<typeof calloutPayloadSchema>;
+
+/** One readable line per problem: "objectId: expected a Zuora record id ...". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+}
+
+export function changeEventOf(p: CalloutPayload, receivedAt: Date): NewChangeEvent {
+  const changed = p.updatedDate ?? p.eventTime;
+  return {
+    dedupeKey: `callout:${p.notificationId}`,
+    entityId: p.entityId,
+    zuoraObject: p.objectType,
+    zuoraId: p.objectId,
+    eventType: p.changeType,
+    occurredAt: changed === undefined || changed === null ? receivedAt : new Date(changed),
+    source: 'callout',
+    payload: p,
+  };
+}

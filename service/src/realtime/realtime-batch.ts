@@ -1,0 +1,202 @@
+// One near-real-time batch for one entity: a `realtime` session (refused, so the batch waits, while a manual
+// or scheduled accounts session runs: seed 000), the waiting events claimed under it, collapsed to one ref per
+// record (the engine reads the record's current state from Zuora, so the newest state wins whatever order the
+// callouts came in), written through the API-sync engine, and only then marked processed, in one transaction
+// with their latency samples. If the batch cannot finish (budget spent, transport failure, process killed),
+// its claims go back to the queue and the events are synced by a later batch.
+import { ApiBudgetExhaustedError } from '../salesforce/api-budget.js';
+import type { ApiSyncDeps, ApiSyncRequest, ApiSyncResult, RecordOutcome } from '../apisync/api-sync-types.js';
+import { transitionSession, findSession } from '../store/session-rows.js';
+import { requestSession } from '../sync/request-session.js';
+import { beginSession, failSession } from '../sync/session-lifecycle.js';
+import { heartbeat } from '../sync/session-owner.js';
+import { writeSyncHistory, type ObjectCounts } from '../sync/sync-history.js';
+import { claimEvents, markProcessed, releaseClaims, type ClaimedEvent } from './change-event-rows.js';
+import type { LatencyRecorder, LatencySample } from './realtime-latency.js';
+
+export type RunApiSync = (deps: ApiSyncDeps, request: ApiSyncRequest) => Promise<ApiSyncResult>;
+
+export interface BatchDeps {
+  readonly api: ApiSyncDeps;
+  readonly runApiSync: RunApiSync;
+  readonly latency: LatencyRecorder;
+  readonly maxBatchEvents: number;
+  /** Heartbeat of the batch's session; claims of a session silent for longer are released elsewhere. */
+  readonly heartbeatMs: number;
+}
+
+export type BatchResult =
+  | {
+      readonly kind: 'synced';
+      readonly sessionId: string;
+      readonly events: number;
+      readonly records: number;
+      readonly failed: number;
+      readonly salesforceCalls: number;
+    }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'waiting'; readonly reason: string }
+  | { readonly kind: 'budget'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+const refKey = (object: string, id: string) => `${object.toLowerCase()}\u0000${id}`;
+
+export async function runRealtimeBatch(deps: BatchDeps, entityId: string): Promise<BatchResult> {
+  const { store, logger } = deps.api;
+  const requested = await requestSession(store, {
+    scope: 'accounts',
+    trigger: 'realtime',
+    mode: 'incremental',
+    entityId,
+  });
+  if (!requested.ok) return { kind: 'waiting', reason: requested.message };
+  const sessionId = requested.session.id;
+  const running = await beginSession(store, sessionId);
+  const beat = setInterval(() => void heartbeat(store, sessionId).catch(() => undefined), deps.heartbeatMs);
+  let counts: Record<string, ObjectCounts> = {};
+  try {
+    const events = await claimEvents(store, sessionId, entityId, deps.maxBatchEvents);
+    if (events.length === 0) {
+      // Another process took them first: this session did nothing worth a history record.
+      await store.query('DELETE FROM sync_sessions WHERE id = $1', [sessionId]);
+      return { kind: 'empty' };
+    }
+    const byRecord = new Map<string, ClaimedEvent[]>();
+    for (const e of events) {
+      const key = refKey(e.zuoraObject, e.zuoraId);
+      byRecord.set(key, [...(byRecord.get(key) ?? []), e]);
+    }
+    const refs = [...byRecord.values()].map((list) => ({
+      zuoraObject: (list[0] as ClaimedEvent).zuoraObject,
+      zuoraId: (list[0] as ClaimedEvent).zuoraId,
+    }));
+    const result = await deps.runApiSync(deps.api, {
+      sessionId,
+      entityId,
+      target: { kind: 'records', refs },
+      caller: 'real-time',
+    });
+    counts = countsOf(result.outcomes);
+    const settled = settle(byRecord, result.outcomes, entityId, sessionId);
+    const observe = await store.transaction(async (tx) => {
+      await markProcessed(tx, settled.synced, 'synced', sessionId);
+      await markProcessed(tx, settled.skipped, 'skipped', sessionId);
+      for (const f of settled.failed) await markProcessed(tx, f.ids, 'failed', sessionId, f.error);
+      const done = await deps.latency.store(tx, settled.samples);
+      const failedRecords = settled.failed.length;
+      await transitionSession(tx, sessionId, failedRecords > 0 ? 'finished_with_errors' : 'finished', {
+        counts: {
+          ...counts,
+          realtime: { events: events.length, records: refs.length, salesforceCalls: result.salesforceCalls },
+        },
+      });
+      return done;
+    });
+    observe();
+    const session = await findSession(store, sessionId);
+    if (session !== undefined)
+      await writeSyncHistory(deps.api, session, counts).catch((err: unknown) => {
+        logger.warn({ err, sessionId }, 'real-time batch: Sync_History__c not written');
+      });
+    logger.info(
+      { sessionId, entityId, events: events.length, records: refs.length, failed: settled.failed.length },
+      'real-time batch synced',
+    );
+    return {
+      kind: 'synced',
+      sessionId,
+      events: events.length,
+      records: refs.length,
+      failed: settled.failed.length,
+      salesforceCalls: result.salesforceCalls,
+    };
+  } catch (error) {
+    await releaseClaims(store, [sessionId]);
+    if (error instanceof ApiBudgetExhaustedError) {
+      logger.warn({ sessionId, entityId }, `real-time batch waits: ${error.message}`);
+      await store.transaction((tx) =>
+        transitionSession(tx, sessionId, 'cancelled', { error: `${error.message}; the events wait` }),
+      );
+      return { kind: 'budget', reason: error.message };
+    }
+    await failSession(deps.api, sessionId, error, counts);
+    return { kind: 'failed', reason: (error as Error).message };
+  } finally {
+    clearInterval(beat);
+    running.stop();
+  }
+}
+
+interface Settled {
+  readonly synced: string[];
+  readonly skipped: string[];
+  readonly failed: { ids: string[]; error: string }[];
+  readonly samples: LatencySample[];
+}
+
+/** Decides each record's outcome from the engine's outcomes, with one latency sample per synced record. */
+function settle(
+  byRecord: ReadonlyMap<string, readonly ClaimedEvent[]>,
+  outcomes: readonly RecordOutcome[],
+  entityId: string,
+  sessionId: string,
+): Settled {
+  const outcomesOf = new Map<string, RecordOutcome[]>();
+  for (const o of outcomes) {
+    if (o.zuoraId === null) continue;
+    const key = refKey(o.zuoraObject, o.zuoraId);
+    outcomesOf.set(key, [...(outcomesOf.get(key) ?? []), o]);
+  }
+  const settled: Settled = { synced: [], skipped: [], failed: [], samples: [] };
+  for (const [key, events] of byRecord) {
+    const ids = events.map((e) => e.id);
+    const mine = outcomesOf.get(key) ?? [];
+    // No outcome: the record is outside what is synced (e.g. a catalog-only object); nothing to write.
+    if (mine.length === 0) {
+      settled.skipped.push(...ids);
+      continue;
+    }
+    const failure = mine.find((o) => !o.success);
+    if (failure !== undefined) {
+      settled.failed.push({
+        ids,
+        error:
+          `${failure.salesforceObject} ${failure.externalId}: ${failure.errorCode ?? 'ERROR'} ${failure.errorMessage ?? ''}`.trim(),
+      });
+      continue;
+    }
+    settled.synced.push(...ids);
+    const committed = mine
+      .map((o) => (o.committedAt === null ? NaN : Date.parse(o.committedAt)))
+      .filter((t) => !Number.isNaN(t));
+    const first = events.reduce((a, e) => (e.occurredAt < a.occurredAt ? e : a));
+    if (committed.length > 0)
+      settled.samples.push({
+        entityId,
+        zuoraObject: first.zuoraObject,
+        zuoraId: first.zuoraId,
+        sessionId,
+        changedAt: first.occurredAt,
+        committedAt: new Date(Math.max(...committed)),
+      });
+  }
+  return settled;
+}
+
+function countsOf(outcomes: readonly RecordOutcome[]): Record<string, ObjectCounts> {
+  const counts: Record<string, ObjectCounts> = {};
+  for (const o of outcomes) {
+    const c = (counts[o.salesforceObject || o.zuoraObject] ??= {
+      read: 0,
+      written: 0,
+      created: 0,
+      failed: 0,
+      deleted: 0,
+    });
+    c.read += 1;
+    if (!o.success) c.failed += 1;
+    else if (o.operation === 'delete') c.deleted += 1;
+    else c.written += 1;
+  }
+  return counts;
+}

@@ -1,0 +1,179 @@
+// Drives near-real-time sync in a service process: a tick (on a timer, and at once when a callout arrives)
+// releases what stopped processes left behind, then for each entity with pending events either follows the
+// Turbo fallback, switches to it, or fires batches when the event threshold is reached or the oldest event
+// has waited the maximum time between syncs. Events wait, without failing, while a manual or scheduled
+// accounts session runs (the session request is refused) and while the API budget is spent. A reconciliation
+// poll runs on its own timer. Several processes may run engines on one PostgreSQL: claims keep them apart.
+import type PgBoss from 'pg-boss';
+import type { ApiSyncDeps } from '../apisync/api-sync-types.js';
+import { transitionSession } from '../store/session-rows.js';
+import { ownerIsGone } from '../sync/session-owner.js';
+import { pendingByEntity, releaseClaims, type PendingSummary } from './change-event-rows.js';
+import { runRealtimeBatch, type BatchResult, type RunApiSync } from './realtime-batch.js';
+import { considerFallback, followTurbo, type FallbackDeps } from './realtime-fallback.js';
+import type { LatencyRecorder } from './realtime-latency.js';
+import { realtimeStates } from './realtime-state-rows.js';
+import type { RealtimeSettings } from './realtime-settings.js';
+import { reconcile } from './reconciler.js';
+
+export interface RealtimeEngineDeps {
+  readonly api: ApiSyncDeps;
+  readonly runApiSync: RunApiSync;
+  readonly boss: PgBoss;
+  readonly latency: LatencyRecorder;
+  readonly settings: RealtimeSettings;
+  /** Entities reconciliation covers ('' for a single-entity tenant). */
+  readonly entities: () => Promise<string[]>;
+  readonly onBatch?: (entityId: string, result: BatchResult) => void;
+}
+
+/** Most batches one entity runs per tick, so one busy entity cannot starve the others. */
+const maxBatchesPerTick = 20;
+
+export class RealtimeEngine {
+  readonly #deps: RealtimeEngineDeps;
+  #timer: NodeJS.Timeout | undefined;
+  #reconcileTimer: NodeJS.Timeout | undefined;
+  #ticking: Promise<void> | undefined;
+  #again = false;
+  #reconciling: Promise<void> | undefined;
+  #stopped = false;
+
+  constructor(deps: RealtimeEngineDeps) {
+    this.#deps = deps;
+  }
+
+  start(): void {
+    this.#stopped = false;
+    this.#timer = setInterval(() => this.wake(), this.#deps.settings.tickMs);
+    if (this.#deps.settings.reconcileMs > 0)
+      this.#reconcileTimer = setInterval(() => void this.reconcileNow(), this.#deps.settings.reconcileMs);
+    this.wake();
+  }
+
+  /** Runs a tick now, or right after the one under way. */
+  wake(): void {
+    if (this.#stopped) return;
+    if (this.#ticking !== undefined) {
+      this.#again = true;
+      return;
+    }
+    this.#ticking = this.tick()
+      .catch((err: unknown) => this.#deps.api.logger.error({ err }, 'real-time tick failed'))
+      .finally(() => {
+        this.#ticking = undefined;
+        if (this.#again) {
+          this.#again = false;
+          this.wake();
+        }
+      });
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearInterval(this.#timer);
+    clearInterval(this.#reconcileTimer);
+    await this.#ticking;
+    await this.#reconciling;
+  }
+
+  async reconcileNow(): Promise<void> {
+    if (this.#reconciling !== undefined) return this.#reconciling;
+    const { settings, api } = this.#deps;
+    this.#reconciling = (async () => {
+      try {
+        for (const entityId of await this.#deps.entities()) {
+          await reconcile(api, entityId, {
+            graceMs: settings.reconcileGraceMs,
+            firstLookbackMs: Math.max(settings.reconcileMs, 60_000) + settings.reconcileGraceMs,
+          });
+        }
+        this.wake();
+      } catch (err) {
+        api.logger.error({ err }, 'real-time reconciliation failed; it runs again next period');
+      } finally {
+        this.#reconciling = undefined;
+      }
+    })();
+    return this.#reconciling;
+  }
+
+  /** One pass over every entity. */
+  async tick(): Promise<void> {
+    const { api, settings } = this.#deps;
+    await this.releaseOrphans();
+    const pending = new Map((await pendingByEntity(api.store)).map((p) => [p.entityId, p]));
+    const states = new Map((await realtimeStates(api.store)).map((s) => [s.entityId, s]));
+    const fallback: FallbackDeps = {
+      sync: api,
+      boss: this.#deps.boss,
+      settings,
+      now: () => api.now?.() ?? new Date(),
+    };
+    for (const entityId of new Set([...pending.keys(), ...states.keys()])) {
+      if (this.#stopped) return;
+      const state = states.get(entityId);
+      const summary = pending.get(entityId);
+      if (state?.mode === 'turbo') {
+        await followTurbo(fallback, state, summary);
+        continue;
+      }
+      if (summary === undefined) continue;
+      if (await considerFallback(fallback, entityId, summary)) continue;
+      await this.fire(entityId, summary, settings);
+    }
+  }
+
+  private async fire(entityId: string, first: PendingSummary, settings: RealtimeSettings): Promise<void> {
+    let summary: PendingSummary | undefined = first;
+    for (let n = 0; n < maxBatchesPerTick && summary !== undefined && !this.#stopped; n += 1) {
+      const now = this.#deps.api.now?.() ?? new Date();
+      const waitedMs =
+        summary.oldestReceivedAt === undefined ? 0 : now.getTime() - summary.oldestReceivedAt.getTime();
+      if (summary.waiting === 0) return;
+      if (summary.waiting < settings.eventThreshold && waitedMs < settings.maxWaitMs) return;
+      if (this.#deps.api.governor.state() === 'stop') return;
+      const result = await runRealtimeBatch(
+        {
+          api: this.#deps.api,
+          runApiSync: this.#deps.runApiSync,
+          latency: this.#deps.latency,
+          maxBatchEvents: settings.maxBatchEvents,
+          heartbeatMs: Math.max(250, Math.min(10_000, Math.floor(settings.claimStaleMs / 4))),
+        },
+        entityId,
+      );
+      this.#deps.onBatch?.(entityId, result);
+      if (result.kind !== 'synced') return;
+      summary = (await pendingByEntity(this.#deps.api.store)).find((p) => p.entityId === entityId);
+    }
+  }
+
+  /**
+   * Real-time sessions whose process is gone (same host, pid dead) or silent past the claim timeout are
+   * failed, and their claimed events go back to the queue; otherwise they would block every later batch.
+   */
+  async releaseOrphans(): Promise<string[]> {
+    const { store, logger } = this.#deps.api;
+    const rows = await store.query<{ id: string; owner: string | null; stale: boolean }>(
+      `SELECT id, owner, coalesce(heartbeat_at, started_at, requested_at) < now() - make_interval(secs => $1) AS stale
+         FROM sync_sessions WHERE trigger = 'realtime' AND state IN ('queued', 'running')`,
+      [this.#deps.settings.claimStaleMs / 1000],
+    );
+    // A queued session has no owner yet (it is being begun): only silence makes it an orphan.
+    const orphans = rows
+      .filter((r) => r.stale || (r.owner !== null && ownerIsGone(r.owner)))
+      .map((r) => r.id);
+    for (const id of orphans) {
+      await store.transaction(async (tx) => {
+        await releaseClaims(tx, [id]);
+        await transitionSession(tx, id, 'failed', {
+          error: 'the process running this real-time batch stopped; its events went back to the queue',
+        });
+      });
+    }
+    if (orphans.length > 0)
+      logger.warn({ sessions: orphans }, 'released real-time batches of a stopped process');
+    return orphans;
+  }
+}

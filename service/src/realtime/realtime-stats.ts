@@ -1,0 +1,79 @@
+// What GET /v1/realtime/stats answers: latency percentiles, event counts by outcome, the backlog and the
+// current mode per entity, all read from the store so every process sharing it answers the same.
+import type { Queryable } from '../store/store.js';
+import { pendingByEntity } from './change-event-rows.js';
+import { latencyStats, latencyWindowMs, type LatencyStats } from './realtime-latency.js';
+import { realtimeStates, type RealtimeMode } from './realtime-state-rows.js';
+
+export interface RealtimeStats {
+  readonly enabled: boolean;
+  readonly windowStart: string;
+  readonly latency: LatencyStats;
+  readonly events: {
+    readonly received: number;
+    readonly pending: number;
+    readonly synced: number;
+    readonly failed: number;
+    readonly skipped: number;
+    readonly turbo: number;
+    readonly fromReconciliation: number;
+  };
+  readonly entities: {
+    readonly entityId: string;
+    readonly mode: RealtimeMode;
+    readonly modeReason: string | null;
+    readonly modeChangedAt: string | null;
+    readonly pending: number;
+    readonly waiting: number;
+    readonly oldestPendingChangeAt: string | null;
+    readonly reconciledTo: string | null;
+  }[];
+}
+
+export async function realtimeStats(
+  db: Queryable,
+  enabled: boolean,
+  since: Date = new Date(Date.now() - latencyWindowMs),
+): Promise<RealtimeStats> {
+  const [latency, counts, pending, states] = await Promise.all([
+    latencyStats(db, since),
+    db.query<{ outcome: string | null; source: string; n: string }>(
+      `SELECT outcome, source, count(*) AS n FROM change_events
+        WHERE received_at >= $1 OR processed_at IS NULL GROUP BY outcome, source`,
+      [since.toISOString()],
+    ),
+    pendingByEntity(db),
+    realtimeStates(db),
+  ]);
+  const sum = (f: (r: { outcome: string | null; source: string }) => boolean) =>
+    counts.filter(f).reduce((n, r) => n + Number(r.n), 0);
+  const ids = new Set([...pending.map((p) => p.entityId), ...states.map((s) => s.entityId)]);
+  return {
+    enabled,
+    windowStart: since.toISOString(),
+    latency,
+    events: {
+      received: sum(() => true),
+      pending: sum((r) => r.outcome === null),
+      synced: sum((r) => r.outcome === 'synced'),
+      failed: sum((r) => r.outcome === 'failed'),
+      skipped: sum((r) => r.outcome === 'skipped'),
+      turbo: sum((r) => r.outcome === 'turbo'),
+      fromReconciliation: sum((r) => r.source === 'reconcile'),
+    },
+    entities: [...ids].sort().map((entityId) => {
+      const p = pending.find((x) => x.entityId === entityId);
+      const s = states.find((x) => x.entityId === entityId);
+      return {
+        entityId,
+        mode: s?.mode ?? 'realtime',
+        modeReason: s?.modeReason ?? null,
+        modeChangedAt: s?.modeChangedAt?.toISOString() ?? null,
+        pending: p?.pending ?? 0,
+        waiting: p?.waiting ?? 0,
+        oldestPendingChangeAt: p?.oldestOccurredAt?.toISOString() ?? null,
+        reconciledTo: s?.reconciledTo?.toISOString() ?? null,
+      };
+    }),
+  };
+}
