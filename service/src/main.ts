@@ -17,6 +17,8 @@ import { syncsRoute } from './http/routes/syncs-route.js';
 import { accountsCron, catalogCron, startSchedules } from './sync/schedules.js';
 import { requeueOrphanedSessions, startSessionWorker } from './sync/session-worker.js';
 import type { SyncRuntime } from './sync/sync-runtime.js';
+import { onDemandSyncsRoute } from './http/routes/on-demand-syncs-route.js';
+import { apiSyncDepsFor } from './apisync/api-sync-deps.js';
 
 export interface Service {
   readonly config: Config;
@@ -64,6 +66,7 @@ export async function createService(
         runtime.entities,
       );
       syncRoutes.push(syncsRoute(store, boss, runtime.entities));
+      syncRoutes.push(onDemandSyncsRoute(apiSyncDepsFor(runtime.deps, config.apiBudget)));
     }
     const token = resolveApiToken(config.apiToken, config.dataDir);
     const app = await buildServer({

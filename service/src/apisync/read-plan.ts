@@ -49,6 +49,7 @@ function select(stream: StreamSpec, path: string, ids: readonly string[]): strin
  * so an account whose payment term is not in Salesforce yet still lands.
  */
 export function accountQueries(accountIds: readonly string[]): PlannedQuery[] {
+  if (accountIds.length === 0) return [];
   const tenantLevel = planStreams('accounts')
     .filter((s) => s.crmIdPath === undefined)
     .map((stream) => ({

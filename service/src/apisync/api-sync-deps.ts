@@ -1,0 +1,58 @@
+// One API budget governor per Salesforce connection, shared by every API-based writer of the process
+// (on-demand and real-time), so they slow and stop together. When usage reaches the stop mark the governor
+// warns once in the log and once in Salesforce: a Sync_History__c record whose Sync_Error__c says so.
+import { randomUUID } from 'node:crypto';
+import { ApiBudgetGovernor, type ApiBudgetOptions, type ApiUsageReading } from '../salesforce/api-budget.js';
+import type { SyncDeps } from '../sync/sync-deps.js';
+import type { ApiSyncDeps } from './api-sync-types.js';
+
+const governors = new WeakMap<object, ApiBudgetGovernor>();
+
+export interface ApiBudgetSettings {
+  readonly slowAtPercent: number;
+  readonly stopAtPercent: number;
+  readonly maxDelayMs?: number;
+}
+
+/** The sync dependencies plus the process-wide governor of their Salesforce connection. */
+export function apiSyncDepsFor(deps: SyncDeps, settings?: ApiBudgetSettings): ApiSyncDeps {
+  let governor = governors.get(deps.salesforce);
+  if (governor === undefined) {
+    const options: ApiBudgetOptions = {
+      ...(settings ?? {}),
+      logger: deps.logger,
+      onStop: (usage, caller) => {
+        void writeBudgetWarning(deps, usage, caller, settings?.stopAtPercent ?? 90).catch((error: unknown) =>
+          deps.logger.warn({ err: error }, 'could not record the API budget warning in Sync_History__c'),
+        );
+      },
+    };
+    governor = new ApiBudgetGovernor(deps.salesforce, options);
+    governors.set(deps.salesforce, governor);
+  }
+  return { ...deps, governor };
+}
+
+async function writeBudgetWarning(
+  deps: SyncDeps,
+  usage: ApiUsageReading,
+  caller: string,
+  stopAtPercent: number,
+): Promise<void> {
+  const now = (deps.now ?? (() => new Date()))().toISOString();
+  await deps.salesforce.sobject('Sync_History__c').upsert(
+    {
+      Session_Id__c: randomUUID(),
+      Sync_Type__c: caller === 'real-time' ? 'Real-time' : 'On-demand',
+      Scope__c: 'Accounts & Related Objects',
+      Status__c: 'Failure',
+      Is_Success__c: false,
+      Sync_On__c: now,
+      Finished_On__c: now,
+      Sync_By__c: 'zuora-salesforce-sync',
+      Zuora_Hostname__c: deps.zuoraHost ?? '',
+      Sync_Error__c: `Salesforce API usage reached ${String(stopAtPercent)}% of the daily allocation (${String(usage.used)} of ${String(usage.limit)} requests): API-based writes (on-demand, real-time) are stopped until usage falls; Turbo Sync is not affected.`,
+    },
+    'Session_Id__c',
+  );
+}

@@ -1,0 +1,127 @@
+// POST /v1/on-demand-syncs: the callout Salesforce makes (OnDemandSyncCallout) to sync some billing accounts
+// or products now; answers when the sync is done, one result per requested object. The contract, errors
+// included, is docs/on-demand-sync-contract.md.
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ApiSyncDeps } from '../../apisync/api-sync-types.js';
+import { runOnDemandSync, TooManyObjectsError, type OnDemandOptions } from '../../apisync/on-demand-sync.js';
+import { ApiBudgetExhaustedError } from '../../salesforce/api-budget.js';
+import { SalesforceAuthError } from '../../salesforce/connect.js';
+import { ZuoraApiError } from '../../zuora/zuora-errors.js';
+import { ZuoraAuthError } from '../../zuora/oauth-token.js';
+
+const salesforceId = z
+  .string()
+  .regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'expected a 15- or 18-character Salesforce Id');
+const zuoraId = z.string().regex(/^[a-zA-Z0-9]{32}$/, 'expected a Zuora id of 32 letters or digits');
+const idList = (item: z.ZodString) => z.array(item).max(200, 'at most 200 ids');
+
+export const onDemandBody = z
+  .object({
+    objectType: z.enum(['BILLING_ACCOUNT', 'ZPRODUCT']),
+    source: z.enum(['UI', 'APEX', 'FLOW']),
+    accountIds: idList(salesforceId),
+    salesforceIds: idList(salesforceId),
+    zuoraIds: idList(zuoraId),
+    zuoraIdsByEntity: z.record(z.string(), z.string().trim().min(1, 'expected an entity id').max(64)),
+    emailNotification: z.boolean(),
+    requestedBy: z.object({ userId: salesforceId, orgId: salesforceId }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.accountIds.length + body.salesforceIds.length + body.zuoraIds.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['zuoraIds'],
+        message: 'at least one id is required in accountIds, salesforceIds or zuoraIds',
+      });
+    }
+    if (body.objectType === 'ZPRODUCT' && body.accountIds.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['accountIds'],
+        message: 'CRM Account Ids only apply to objectType BILLING_ACCOUNT',
+      });
+    }
+    for (const key of Object.keys(body.zuoraIdsByEntity)) {
+      if (!body.zuoraIds.includes(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['zuoraIdsByEntity', key],
+          message: 'every key of zuoraIdsByEntity must also be in zuoraIds',
+        });
+      }
+    }
+  });
+
+const errorBody = z.object({ error: z.string(), message: z.string() });
+
+const resultBody = z.object({
+  objectId: z.string(),
+  salesforceId: z.string().nullable(),
+  zuoraId: z.string().nullable(),
+  success: z.boolean(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable(),
+  sessionId: z.string(),
+});
+
+/** Zuora or Salesforce cannot be reached or refuse our credentials: the service cannot sync now. */
+function unavailable(error: unknown): boolean {
+  if (error instanceof ZuoraAuthError || error instanceof SalesforceAuthError) return true;
+  if (error instanceof ZuoraApiError)
+    return error.status === 0 || error.status >= 500 || error.status === 429;
+  const e = error as { code?: unknown; errorCode?: unknown; statusCode?: unknown };
+  return (
+    e.code === 'ECONNREFUSED' ||
+    e.code === 'ECONNRESET' ||
+    e.errorCode === 'INVALID_SESSION_ID' ||
+    (typeof e.statusCode === 'number' && e.statusCode >= 500)
+  );
+}
+
+export const onDemandSyncsRoute =
+  (deps: ApiSyncDeps, options: OnDemandOptions = {}): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/v1/on-demand-syncs',
+      {
+        schema: {
+          summary:
+            'Sync billing accounts (with their related objects) or products now; one result per requested object',
+          description:
+            'The contract of docs/on-demand-sync-contract.md. At most 10 objects (8 from UI), counted after resolving accountIds. A request for an account whose on-demand sync is running joins it (same sessionId).',
+          security: [{ bearerAuth: [] }],
+          body: onDemandBody,
+          response: {
+            200: z.object({
+              sessionId: z.string(),
+              historyId: z.string().nullable(),
+              results: z.array(resultBody),
+            }),
+            400: errorBody,
+            429: errorBody,
+            503: errorBody,
+          },
+        },
+      },
+      async (request, reply) => {
+        try {
+          const answer = await runOnDemandSync(deps, request.body, options);
+          return { ...answer, results: [...answer.results] };
+        } catch (error) {
+          if (error instanceof TooManyObjectsError)
+            return reply.code(400).send({ error: 'too_many_objects', message: error.message });
+          if (error instanceof ApiBudgetExhaustedError)
+            return reply.code(429).send({ error: 'api_budget_exhausted', message: error.message });
+          if (unavailable(error)) {
+            request.log.warn({ err: error }, 'on-demand sync: Zuora or Salesforce unavailable');
+            return reply.code(503).send({
+              error: 'unavailable',
+              message: `the service cannot reach Zuora or Salesforce now: ${(error as Error).message}`,
+            });
+          }
+          throw error;
+        }
+      },
+    );
+  };
