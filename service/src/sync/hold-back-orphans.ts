@@ -1,12 +1,12 @@
 // Rows whose parent failed are not sent: Salesforce would refuse each one with "Foreign key external ID
 // not found", spending API work and hiding the real cause. They are recorded as PARENT_FAILED failures
 // naming the parent, and retried once the parent has synced.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { parse } from 'csv-parse';
 import type { ObjectMap } from '../mapping/field-map.js';
 import type { FailedRecordInput } from '../store/failed-record-rows.js';
 import type { Queryable } from '../store/store.js';
+import { csvCell } from './spool-writer.js';
 
 export const parentFailedCode = 'PARENT_FAILED';
 
@@ -36,39 +36,76 @@ export async function holdBackOrphans(
   stream: string,
   entityId: string,
 ): Promise<FailedRecordInput[]> {
-  const targets = new Map(map.references.map((r) => [r.salesforce, r.target]));
-  const text = readFileSync(file, 'utf8');
-  const rows: string[][] = parse(text, { skip_empty_lines: true });
-  const header = rows[0] ?? [];
+  return (await screenPart(db, file, map, stream, entityId, map.salesforceObject)).held;
+}
+
+export interface ScreenedPart {
+  /** Rows taken out of the part because a parent failed, as failures. */
+  readonly held: FailedRecordInput[];
+  /** Keys left in the part that have an open failure under `failureObject`: resolved once they load. */
+  readonly resolvable: string[];
+}
+
+/**
+ * One pass over a spool part before it loads: holds back the rows whose parent failed (rewriting the
+ * part without them) and notes which remaining keys carry an open failure of their own. When neither can
+ * apply (no failed parents, no open failures: every first full sync) the part is not read at all.
+ */
+export async function screenPart(
+  db: Queryable,
+  file: string,
+  map: ObjectMap | undefined,
+  stream: string,
+  entityId: string,
+  failureObject: string,
+): Promise<ScreenedPart> {
+  const targets = new Map((map?.references ?? []).map((r) => [r.salesforce, r.target]));
+  const header = readHeader(file);
   const relationships: RelationshipColumn[] = header.flatMap((column, index) => {
     const rel = /^(\w+__r)\.\w+$/.exec(column)?.[1];
     const target = rel === undefined ? undefined : targets.get(rel);
-    return target === undefined || target === map.salesforceObject ? [] : [{ index, column, target }];
+    return target === undefined || target === map?.salesforceObject ? [] : [{ index, column, target }];
   });
-  if (relationships.length === 0) return [];
   const failedByTarget = new Map<string, Set<string>>();
   for (const r of relationships) {
     if (!failedByTarget.has(r.target))
       failedByTarget.set(r.target, await openFailureKeys(db, r.target, entityId));
   }
-  if ([...failedByTarget.values()].every((s) => s.size === 0)) return [];
+  const ownFailures = await openFailureKeys(db, failureObject, entityId);
+  const blocking = relationships.filter((r) => (failedByTarget.get(r.target)?.size ?? 0) > 0);
+  if (blocking.length === 0 && ownFailures.size === 0) return { held: [], resolvable: [] };
 
-  const kept: string[][] = [header];
   const held: FailedRecordInput[] = [];
-  for (const row of rows.slice(1)) {
-    const blocker = relationships.find((r) => {
+  const resolvable: string[] = [];
+  const out = blocking.length === 0 ? undefined : openSync(`${file}.tmp`, 'w');
+  let pending = '';
+  let first = true;
+  const parser = createReadStream(file).pipe(parse({ relax_column_count: true }));
+  for await (const row of parser as AsyncIterable<string[]>) {
+    if (first) {
+      first = false;
+      pending += `${row.map((c) => csvCell(c, false)).join(',')}\n`;
+      continue;
+    }
+    const key = row[0] ?? '';
+    const blocker = blocking.find((r) => {
       const value = row[r.index] ?? '';
       return value !== '' && failedByTarget.get(r.target)?.has(value) === true;
     });
     if (blocker === undefined) {
-      kept.push(row);
+      if (ownFailures.has(key)) resolvable.push(key);
+      if (out === undefined) continue;
+      pending += `${row.map((c) => csvCell(c, false)).join(',')}\n`;
+      if (pending.length > 1 << 20) {
+        writeSync(out, pending);
+        pending = '';
+      }
       continue;
     }
-    const key = row[0] ?? '';
     const parentKey = row[blocker.index] ?? '';
     held.push({
       stream,
-      salesforceObject: map.salesforceObject,
+      salesforceObject: map?.salesforceObject ?? failureObject,
       entityId,
       externalId: key,
       zuoraId: /^[0-9a-f]{32}$/i.test(key) ? key : null,
@@ -77,9 +114,23 @@ export async function holdBackOrphans(
       fields: [`${blocker.target}:${parentKey}`],
     });
   }
-  if (held.length > 0) {
-    writeFileSync(`${file}.tmp`, stringify(kept));
-    renameSync(`${file}.tmp`, file);
+  if (out !== undefined) {
+    writeSync(out, pending);
+    closeSync(out);
+    if (held.length > 0) renameSync(`${file}.tmp`, file);
+    else rmSync(`${file}.tmp`, { force: true });
   }
-  return held;
+  return { held, resolvable };
+}
+
+/** The column names of a part, read without loading the file. */
+function readHeader(file: string): string[] {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(16_384);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return (buffer.subarray(0, n).toString('utf8').split('\n', 1)[0] ?? '').split(',');
+  } finally {
+    closeSync(fd);
+  }
 }

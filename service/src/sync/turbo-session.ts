@@ -12,7 +12,7 @@ import { fullSyncStart, readWatermark, writeWatermark } from '../store/watermark
 import { CsvSpool, type SpoolPass } from './csv-spool.js';
 import { deleteSpooled } from './delete-spooled.js';
 import { extractToSpool } from './extract-to-spool.js';
-import { holdBackOrphans } from './hold-back-orphans.js';
+import { screenPart } from './hold-back-orphans.js';
 import { loadObject } from './load-object.js';
 import { backfillStreams, planStreams, type BackfillSpec } from './stream-plan.js';
 import type { SyncDeps } from './sync-deps.js';
@@ -196,9 +196,9 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
       // never holds back the record's children, and counted apart from the object's failed records.
       const failureObject = pass === 'deferred' ? `${object} (deferred references)` : object;
       const map = mapOf.get(object);
-      const held = (
-        map === undefined ? [] : await holdBackOrphans(store, file, map, stream, session.entityId)
-      ).map((f) => ({ ...f, salesforceObject: failureObject }));
+      // One read of the part at most (none on a first full sync): orphans held back, open failures noted.
+      const screened = await screenPart(store, file, map, stream, session.entityId, failureObject);
+      const held = screened.held.map((f) => ({ ...f, salesforceObject: failureObject }));
       await recordFailures(store, sessionId, held);
       if (pass === 'upsert') c.failed += held.length;
       await writeCheckpoint(store, sessionId, name, { phase: 'loading' });
@@ -227,7 +227,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
           message: f.error,
         })),
       );
-      const ok = spool.keys(object, pass, part).filter((k) => !failedKeys.has(k));
+      const ok = screened.resolvable.filter((k) => !failedKeys.has(k));
       await resolveFailures(store, sessionId, failureObject, session.entityId, ok);
       if (pass === 'upsert') {
         c.written += outcome.succeeded;
