@@ -8,12 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { createLogger } from '../../service/src/logging/logger.js';
 import { connectSalesforce, type SalesforceCredentials } from '../../service/src/salesforce/connect.js';
 import { PgliteStore } from '../../service/src/store/pglite-store.js';
+import { PgStore } from '../../service/src/store/pg-store.js';
 import { migrate } from '../../service/src/store/migrate.js';
 import { insertSession } from '../../service/src/store/session-rows.js';
 import type { ObjectCounts } from '../../service/src/sync/sync-history.js';
+import type { ProgressEvent } from '../../service/src/sync/sync-deps.js';
 import { forceAppObjectsDir } from '../../service/src/sync/sync-runtime.js';
 import { runTurboSession } from '../../service/src/sync/turbo-session.js';
 import { loadForceAppSchema } from '../../service/src/mapping/force-app-schema.js';
@@ -25,9 +28,15 @@ const { values } = parseArgs({
     size: { type: 'string', default: 'S' },
     seed: { type: 'string', default: '42' },
     scenario: { type: 'string', default: 'turbo' },
+    store: { type: 'string', default: 'postgres' },
+    trace: { type: 'boolean', default: false },
   },
   strict: false,
-}) as { values: { size: string; seed: string } };
+}) as { values: { size: string; seed: string; store: string; trace: boolean } };
+if (!['pglite', 'postgres'].includes(values.store)) {
+  process.stderr.write(`bench: --store must be pglite or postgres (got "${values.store}")\n`);
+  process.exit(2);
+}
 if (!['XS', 'S', 'M', 'L'].includes(values.size)) {
   process.stderr.write(`bench: --size must be XS, S, M or L (got "${values.size}")\n`);
   process.exit(2);
@@ -50,15 +59,23 @@ const info = await new Promise<EmulatorInfo>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`emulator process exited with ${String(code)}`)));
   createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line) as EmulatorInfo));
 });
+interface SfStats {
+  apiRequests: number;
+  bulkBatches: number;
+  bulkByObject: Record<string, { requests: number; bulkBatches: number }>;
+}
 const sfStats = async () =>
   (await (
     await fetch(`${info.salesforce.loginUrl}/__emulator/stats`, {
       headers: { authorization: `Bearer ${info.salesforceAdmin}` },
     })
-  ).json()) as { apiRequests: number; bulkBatches: number };
+  ).json()) as SfStats;
 
+const benchSchema = `bench_${String(process.pid)}`;
 const spoolDir = mkdtempSync(join(tmpdir(), 'zsync-bench-'));
-const store = await PgliteStore.open(undefined);
+// PostgreSQL by default: PGlite's WASM engine alone takes about 700 MB of this process, so the 200 MB
+// target can only hold with the server store; `--store pglite` measures the embedded one.
+const store = values.store === 'pglite' ? await PgliteStore.open(undefined) : await openBenchSchema();
 try {
   await migrate(store);
   const zuora = new ZuoraClient(info.zuora);
@@ -71,6 +88,17 @@ try {
     logger: createLogger('warn'),
     minPollMs: 50,
     maxPollMs: 500,
+    // --trace: when each stream was extracted and each object loaded, to see where the wall clock goes.
+    ...(values.trace
+      ? {
+          onProgress: (e: ProgressEvent) => {
+            const rss = (process.memoryUsage.rss() / 2 ** 20).toFixed(0);
+            process.stdout.write(
+              `  ${(performance.now() / 1000).toFixed(1).padStart(7)} s ${e.phase.padEnd(9)} ${e.object.padEnd(38)} ${String(e.records).padStart(8)}  rss ${rss} MB\n`,
+            );
+          },
+        }
+      : {}),
   };
   process.stdout.write(
     `tenant ${values.size} (seed ${values.seed}) generated in ${(info.generatedMs / 1000).toFixed(1)} s\n`,
@@ -87,22 +115,43 @@ try {
     const after = await sfStats();
     const objects = (done.counts.objects ?? {}) as Record<string, ObjectCounts>;
     const rows = Object.entries(objects).sort(([a], [b]) => a.localeCompare(b));
+    const bulk = (object: string, key: 'requests' | 'bulkBatches') =>
+      (after.bulkByObject[object]?.[key] ?? 0) - (before.bulkByObject[object]?.[key] ?? 0);
+    const floorOf = (c: ObjectCounts) => Math.ceil(c.written / 10_000);
     const total = rows.reduce((n, [, c]) => n + c.read, 0);
-    const floor = rows.reduce((n, [, c]) => n + Math.ceil(c.written / 10_000), 0);
-    process.stdout.write(`\n${scope}: ${done.state} in ${seconds.toFixed(1)} s\n`);
-    process.stdout.write(`${'object'.padEnd(38)} ${'records'.padStart(9)} ${'records/s'.padStart(10)}\n`);
-    for (const [object, c] of rows) {
+    const floor = rows.reduce((n, [, c]) => n + floorOf(c), 0);
+    const rate = (n: number) => Math.round(n / seconds).toString();
+    const table = [
+      ['object', 'records', 'records/s', 'SF calls', 'batches', 'floor'],
+      ...rows.map(([object, c]) => [
+        object,
+        String(c.read),
+        rate(c.read),
+        String(bulk(object, 'requests')),
+        String(bulk(object, 'bulkBatches')),
+        String(floorOf(c)),
+      ]),
+      [
+        'total',
+        String(total),
+        rate(total),
+        String(after.apiRequests - before.apiRequests),
+        String(after.bulkBatches - before.bulkBatches),
+        String(floor),
+      ],
+    ];
+    process.stdout.write(`\n${scope}: ${done.state} in ${seconds.toFixed(1)} s (store ${values.store})\n`);
+    for (const line of table) {
       process.stdout.write(
-        `${object.padEnd(38)} ${String(c.read).padStart(9)} ${Math.round(c.read / seconds)
-          .toString()
-          .padStart(10)}\n`,
+        `${(line[0] ?? '').padEnd(38)}${line
+          .slice(1)
+          .map((cell) => cell.padStart(10))
+          .join('')}\n`,
       );
     }
-    process.stdout.write(
-      `${'total'.padEnd(38)} ${String(total).padStart(9)} ${Math.round(total / seconds)
-        .toString()
-        .padStart(10)}\n`,
-    );
+    // Records/s are end to end (the whole session's wall clock). Per-object SF calls are the Bulk ingest
+    // requests of its jobs; the total adds the session's own (SOQL, Sync_History__c). One AQuA job serves
+    // every object, and loads run side by side, so Zuora calls, RSS and CPU are the session's.
     process.stdout.write(
       `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ` +
         `Salesforce API calls ${String(after.apiRequests - before.apiRequests)}, Bulk batches ${String(after.bulkBatches - before.bulkBatches)} ` +
@@ -111,6 +160,27 @@ try {
   }
 } finally {
   await store.close();
+  if (values.store === 'postgres') await dropBenchSchema();
   rmSync(spoolDir, { recursive: true, force: true });
   child.kill('SIGTERM');
+}
+
+/** A fresh schema in DATABASE_URL (default: the local `test` database), so runs never see each other. */
+async function openBenchSchema(): Promise<PgStore> {
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${benchSchema}`);
+  await admin.end();
+  url.searchParams.set('options', `-c search_path=${benchSchema}`);
+  return new PgStore(url.toString());
+}
+
+async function dropBenchSchema(): Promise<void> {
+  const admin = new pg.Client({
+    connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+  });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${benchSchema} CASCADE`);
+  await admin.end();
 }

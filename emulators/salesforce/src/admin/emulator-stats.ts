@@ -8,6 +8,7 @@ export interface EmulatorStats {
   bulkRecords: number;
   uploadedBytes: number;
   requestsByRoute: Record<string, number>;
+  bulkByObject: Record<string, { requests: number; bulkBatches: number }>;
   records: Record<string, number>;
   activeSessions: number;
   ingestJobs: number;
@@ -29,6 +30,7 @@ export function emulatorStats(ctx: EmulatorContext): EmulatorStats {
     bulkRecords: ctx.usage.bulkRecords,
     uploadedBytes: ctx.usage.uploadedBytes,
     requestsByRoute: Object.fromEntries(ctx.usage.byRoute),
+    bulkByObject: Object.fromEntries(ctx.usage.byObject),
     records,
     activeSessions: ctx.tokens.size,
     ingestJobs: ctx.bulk?.ingest.size ?? 0,

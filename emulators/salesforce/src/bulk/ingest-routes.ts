@@ -103,6 +103,7 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
       finishedAt: 0,
     };
     jobs.ingest.set(job.id, job);
+    ctx.usage.countObject(job.def.name, 1, 0);
     return reply.code(200).send(ingestJobInfo(job, version));
   });
 

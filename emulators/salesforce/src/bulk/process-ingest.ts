@@ -164,7 +164,9 @@ export function processBatch(ctx: EmulatorContext, job: IngestJob, from: number,
   const reader = new CsvReader(job.data ?? '', job.delimiter);
   const seen = new Set<string>();
   // One batch per started 10,000 records of the job, however the worker slices them.
-  ctx.usage.bulkBatches += Math.ceil(to / BATCH_SIZE) - Math.ceil(from / BATCH_SIZE);
+  const batches = Math.ceil(to / BATCH_SIZE) - Math.ceil(from / BATCH_SIZE);
+  ctx.usage.bulkBatches += batches;
+  ctx.usage.countObject(job.def.name, 0, batches);
   ctx.store.untracked(() => {
     for (let row = from; row < to; row += 1) {
       const fields = reader.readRowAt(job.rowStarts[row] as number);

@@ -8,6 +8,8 @@ export class ApiUsage {
   uploadedBytes = 0;
   bulkRecords = 0;
   byRoute = new Map<string, number>();
+  /** Bulk ingest requests and batches per object (job creation, upload, close, polls, results). */
+  byObject = new Map<string, { requests: number; bulkBatches: number }>();
 
   constructor(public dailyLimit: number) {}
 
@@ -24,6 +26,13 @@ export class ApiUsage {
     this.byRoute.set(route, (this.byRoute.get(route) ?? 0) + 1);
   }
 
+  countObject(object: string, requests: number, bulkBatches: number): void {
+    const entry = this.byObject.get(object) ?? { requests: 0, bulkBatches: 0 };
+    entry.requests += requests;
+    entry.bulkBatches += bulkBatches;
+    this.byObject.set(object, entry);
+  }
+
   /** Admin: set what is left of today's allocation. */
   setRemaining(remaining: number): void {
     this.requests = Math.max(0, this.dailyLimit - remaining);
@@ -35,6 +44,7 @@ export class ApiUsage {
     this.uploadedBytes = 0;
     this.bulkRecords = 0;
     this.byRoute.clear();
+    this.byObject.clear();
   }
 
   /** `Sforce-Limit-Info` header value. */

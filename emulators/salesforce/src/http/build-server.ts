@@ -90,6 +90,9 @@ export function buildServer(
       return sendError(reply, 403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
     }
     ctx.usage.count(`${request.method} ${request.routeOptions.url ?? 'unknown'}`);
+    const ingestJobId = /\/jobs\/ingest\/(\w+)/.exec(request.url)?.[1];
+    const ingestJob = ingestJobId === undefined ? undefined : ctx.bulk?.ingest.get(ingestJobId);
+    if (ingestJob !== undefined) ctx.usage.countObject(ingestJob.def.name, 1, 0);
     if (ctx.faults.serverErrorRatio > 0 && Math.random() < ctx.faults.serverErrorRatio) {
       return sendError(
         reply,

@@ -10,7 +10,7 @@ import type { ZRecord } from '../model/zuora-record.js';
 import { rowFormatter } from './row-formatter.js';
 import { compileQuery } from '../query/compile-query.js';
 import type { TenantStore } from '../store/tenant-store.js';
-import { csvCell, CsvChunks } from './csv.js';
+import { csvCell } from './csv.js';
 import type { AquaQuery, AquaRequest } from './aqua-request.js';
 
 export interface AquaBatch {
@@ -39,6 +39,17 @@ export interface AquaJob {
   batches: AquaBatch[];
 }
 
+/**
+ * A result file. The job keeps the matched records (references, not text) and the CSV is formatted in
+ * ~1 MB chunks while it downloads, so a million-row export never sits in memory as text. Records are
+ * updated in place by the tenant store, so a record changed between the job's end and the download shows
+ * its newer values; deleted rows are the copies kept at deletion.
+ */
+export interface AquaFile {
+  readonly gzip: boolean;
+  readonly chunks: () => Iterable<string | Buffer>;
+}
+
 interface QueryState {
   query: string;
   deletedSignature: string;
@@ -47,7 +58,7 @@ interface QueryState {
 
 export class AquaService {
   readonly jobs = new Map<string, AquaJob>();
-  readonly files = new Map<string, { chunks: (string | Buffer)[]; gzip: boolean }>();
+  readonly files = new Map<string, AquaFile>();
   private readonly state = new Map<string, Map<string, QueryState>>();
 
   constructor(
@@ -113,22 +124,21 @@ export class AquaService {
               previous.query !== q.query ||
               previous.deletedSignature !== signature));
         const since = full ? -1 : (previous?.seq ?? -1);
-        const csv = new CsvChunks();
         const del = q.deleted;
         const header = compiled.columns.map((c) =>
           labels ? c.reference : c.label.includes('.') ? c.label : `${compiled.object}.${c.label}`,
         );
-        csv.line(
-          [...(del ? [labels ? del.column : `${compiled.object}.${del.column}`] : []), ...header].map(
-            csvCell,
-          ),
-        );
+        const headerLine = [
+          ...(del ? [labels ? del.column : `${compiled.object}.${del.column}`] : []),
+          ...header,
+        ]
+          .map(csvCell)
+          .join(',');
         const flag = (deleted: boolean): string =>
           del?.format === 'Numeric' ? (deleted ? '1' : '0') : String(deleted);
         const format = rowFormatter(compiled.columns);
-        const emit = (record: ZRecord, deleted: boolean): void => {
-          csv.joinedRow(del ? `${flag(deleted)},${format(record)}` : format(record));
-        };
+        const live: ZRecord[] = [];
+        const gone: ZRecord[] = [];
         for (const stored of this.store.scan(compiled.object, entityId)) {
           if (!full) {
             if (
@@ -138,7 +148,7 @@ export class AquaService {
             )
               continue;
           }
-          if (compiled.matches(stored.record)) emit(stored.record, false);
+          if (compiled.matches(stored.record)) live.push(stored.record);
         }
         if (!full && del !== undefined) {
           for (const d of this.store.deletedSince(compiled.object, since)) {
@@ -147,17 +157,31 @@ export class AquaService {
               d.seq <= snapshotSeq &&
               compiled.matches(d.record)
             )
-              emit(d.record, true);
+              gone.push(d.record);
           }
         }
+        function* text(): Generator<string> {
+          let current = `${headerLine}\n`;
+          for (const [records, deleted] of [
+            [live, false],
+            [gone, true],
+          ] as const) {
+            const prefix = del ? `${flag(deleted)},` : '';
+            for (const record of records) {
+              current += `${prefix}${format(record)}\n`;
+              if (current.length > 1_000_000) {
+                yield current;
+                current = '';
+              }
+            }
+          }
+          if (current !== '') yield current;
+        }
         const fileId = randomUUID().replace(/-/g, '');
-        const chunks = csv.finish();
         const gzip = request.format.toLowerCase() === 'gzip';
-        this.files.set(fileId, {
-          chunks: gzip ? [gzipSync(Buffer.concat(chunks.map((c) => Buffer.from(c, 'utf8'))))] : chunks,
-          gzip,
-        });
-        Object.assign(batch, { status: 'completed', recordCount: csv.rows, full, fileId });
+        const zipped = gzip ? [gzipSync(Buffer.from([...text()].join(''), 'utf8'))] : undefined;
+        this.files.set(fileId, { gzip, chunks: zipped === undefined ? text : () => zipped });
+        Object.assign(batch, { status: 'completed', recordCount: live.length + gone.length, full, fileId });
         projectState?.set(q.name, { query: q.query, deletedSignature: signature, seq: snapshotSeq });
       } catch (e) {
         Object.assign(batch, { status: 'error', message: e instanceof Error ? e.message : String(e) });

@@ -109,7 +109,7 @@ export function registerAquaRoutes(app: FastifyInstance, ctx: EmulatorContext, a
     if (file === undefined)
       return aquaError(reply, 404, '90001', `Invalid file id: ${request.params.fileId}`);
     reply.header('Content-Type', file.gzip ? 'application/gzip' : 'text/csv; charset=utf-8');
-    return reply.send(Readable.from(file.chunks));
+    return reply.send(Readable.from(file.chunks()));
   };
   app.get<{ Params: { fileId: string } }>('/v1/file/:fileId', download);
   app.get<{ Params: { fileId: string } }>('/v1/files/:fileId', download);
