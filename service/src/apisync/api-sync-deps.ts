@@ -12,6 +12,7 @@ export interface ApiBudgetSettings {
   readonly slowAtPercent: number;
   readonly stopAtPercent: number;
   readonly maxDelayMs?: number;
+  readonly probeIntervalMs?: number;
 }
 
 /** The sync dependencies plus the process-wide governor of their Salesforce connection. */
@@ -21,6 +22,8 @@ export function apiSyncDepsFor(deps: SyncDeps, settings?: ApiBudgetSettings): Ap
     const options: ApiBudgetOptions = {
       ...(settings ?? {}),
       logger: deps.logger,
+      // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_limits.htm
+      probe: () => deps.salesforce.request(`/services/data/v${deps.salesforce.version}/limits`),
       onStop: (usage, caller) => {
         void writeBudgetWarning(deps, usage, caller, settings?.stopAtPercent ?? 90).catch((error: unknown) =>
           deps.logger.warn({ err: error }, 'could not record the API budget warning in Sync_History__c'),

@@ -273,7 +273,7 @@ export async function runApiSync(deps: ApiSyncDeps, request: ApiSyncRequest): Pr
     ...(deps.now === undefined ? {} : { now: deps.now }),
   };
   // Refuse before reading anything when the budget is already spent.
-  deps.governor.assertAvailable(writer.caller);
+  await deps.governor.available(writer.caller);
 
   const { reads, outcomes: readOutcomes, missing } = await readTarget(deps, request);
   const context: MappingContext = {

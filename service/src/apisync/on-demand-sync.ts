@@ -149,18 +149,18 @@ async function runOwnSession(
     const results = resultsByZuoraId(result.outcomes, zuoraIds, session.scope);
     const counts = countsOf(result.outcomes);
     const ok = Object.values(results).every((r) => r.success) && result.outcomes.every((o) => o.success);
-    const finished = await deps.store.transaction((tx) =>
-      transitionSession(tx, session.id, ok ? 'finished' : 'finished_with_errors', {
-        counts: {
-          objects: counts,
-          results,
-          durationMs: Date.now() - started,
-          salesforceCalls: result.salesforceCalls,
-          zuoraCalls: result.zuoraCalls,
-        },
-      }),
-    );
-    const historyId = await writeSyncHistory(deps, finished, counts).catch((error: unknown) => {
+    const state = ok ? 'finished' : 'finished_with_errors';
+    const summary = {
+      objects: counts,
+      results,
+      durationMs: Date.now() - started,
+      salesforceCalls: result.salesforceCalls,
+      zuoraCalls: result.zuoraCalls,
+    };
+    // The history record first, then the state: a request that joined this session and sees it end finds
+    // the history id already stored (Apex upserts its own history on the same Session_Id__c).
+    const ending: SyncSession = { ...session, state, counts: summary, finishedAt: new Date() };
+    const historyId = await writeSyncHistory(deps, ending, counts).catch((error: unknown) => {
       deps.logger.warn(
         { err: error, sessionId: session.id },
         'could not write Sync_History__c for an on-demand sync',
@@ -172,6 +172,9 @@ async function runOwnSession(
         session.id,
         historyId,
       ]);
+    const finished = await deps.store.transaction((tx) =>
+      transitionSession(tx, session.id, state, { counts: summary }),
+    );
     return finished;
   } catch (error) {
     await failSession(deps, session.id, error, {}).catch(() => undefined);
@@ -216,7 +219,7 @@ export async function runOnDemandSync(
     request,
     new Set([...request.accountIds, ...request.salesforceIds, ...request.zuoraIds]).size,
   );
-  deps.governor.assertAvailable('on-demand');
+  await deps.governor.available('on-demand');
   const resolved = await resolveOnDemandIds(deps, request);
   assertWithinLimit(request, countedObjects(resolved));
 

@@ -40,6 +40,14 @@ export interface ApiBudgetOptions {
   /** Called once each time usage reaches the stop mark (e.g. to write a Sync_History__c warning). */
   readonly onStop?: (usage: ApiUsageReading, caller: string) => void;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * While stopped, nothing else may call Salesforce, so usage would never be seen to fall: at most once per
+   * `probeIntervalMs` (default 60 s) the governor makes this one cheap call (GET /limits), whose response
+   * header brings the current usage.
+   */
+  readonly probe?: () => Promise<unknown>;
+  readonly probeIntervalMs?: number;
+  readonly now?: () => number;
 }
 
 export interface ApiBudgetStats {
@@ -68,6 +76,7 @@ export class ApiBudgetGovernor {
   #slowed = 0;
   #delayed = 0;
   #refused = 0;
+  #probedAt = Number.NEGATIVE_INFINITY;
 
   constructor(source: LimitInfoSource, options: ApiBudgetOptions = {}) {
     this.slowAtPercent = options.slowAtPercent ?? 80;
@@ -116,9 +125,31 @@ export class ApiBudgetGovernor {
     throw new ApiBudgetExhaustedError(usage, this.stopAtPercent);
   }
 
+  /** Reads the current usage with the probe call (if one is configured); answers the new state. */
+  async refresh(): Promise<BudgetState> {
+    this.#probedAt = (this.#options.now ?? Date.now)();
+    await this.#options.probe?.();
+    return this.state();
+  }
+
+  /** Like assertAvailable, but while stopped it first refreshes the usage when the last probe is old enough. */
+  async available(caller: string): Promise<void> {
+    const now = (this.#options.now ?? Date.now)();
+    if (
+      this.state() === 'stop' &&
+      this.#options.probe !== undefined &&
+      now - this.#probedAt >= (this.#options.probeIntervalMs ?? 60_000)
+    ) {
+      await this.refresh().catch((error: unknown) =>
+        this.#options.logger?.warn({ err: error }, 'could not read the Salesforce API usage'),
+      );
+    }
+    this.assertAvailable(caller);
+  }
+
   /** Call before each API-based write: refuses at the stop mark, delays between the slow and stop marks. */
   async beforeWrite(caller: string): Promise<void> {
-    this.assertAvailable(caller);
+    await this.available(caller);
     const usage = this.usage();
     if (usage === undefined) return;
     const pct = percentOf(usage);
