@@ -19,6 +19,11 @@ import { requeueOrphanedSessions, startSessionWorker } from './sync/session-work
 import type { SyncRuntime } from './sync/sync-runtime.js';
 import { onDemandSyncsRoute } from './http/routes/on-demand-syncs-route.js';
 import { apiSyncDepsFor } from './apisync/api-sync-deps.js';
+import { runApiSync } from './apisync/api-sync.js';
+import { webhooksRoute } from './http/routes/webhooks-route.js';
+import { realtimeStatsRoute } from './http/routes/realtime-stats-route.js';
+import { RealtimeEngine } from './realtime/realtime-engine.js';
+import { LatencyRecorder } from './realtime/realtime-latency.js';
 
 export interface Service {
   readonly config: Config;
@@ -27,6 +32,8 @@ export interface Service {
   readonly app: FastifyInstance;
   readonly apiTokenFile: string | undefined;
   readonly runtime: SyncRuntime | undefined;
+  /** Near-real-time sync, when REALTIME_SYNC=on and sessions run here. */
+  readonly realtime: RealtimeEngine | undefined;
   close(): Promise<void>;
 }
 
@@ -44,7 +51,9 @@ export async function createService(
 ): Promise<Service> {
   const store = options.store ?? (await openStore(config));
   let runtime: SyncRuntime | undefined;
+  let realtime: RealtimeEngine | undefined;
   try {
+    const metrics = createMetricsRegistry();
     const report = await migrate(store);
     if (report.applied.length > 0) logger.info({ applied: report.applied }, 'store migrated');
     const boss = await startJobQueue(store, { onError: (err) => logger.error({ err }, 'job queue error') });
@@ -67,15 +76,37 @@ export async function createService(
       );
       syncRoutes.push(syncsRoute(store, boss, runtime.entities));
       syncRoutes.push(onDemandSyncsRoute(apiSyncDepsFor(runtime.deps, config.apiBudget)));
+      if (config.realtime.enabled) {
+        realtime = new RealtimeEngine({
+          api: apiSyncDepsFor(runtime.deps, config.apiBudget),
+          runApiSync,
+          boss,
+          latency: new LatencyRecorder(metrics),
+          settings: config.realtime,
+          entities: runtime.entities,
+        });
+        realtime.start();
+      }
     }
     const token = resolveApiToken(config.apiToken, config.dataDir);
     const app = await buildServer({
       apiToken: token.token,
       bodyLimitBytes: config.bodyLimitBytes,
       logger,
-      metrics: createMetricsRegistry(),
+      metrics,
       version: serviceVersion,
-      routes: [healthRoute({ store, version: serviceVersion }), sessionsRoute(store), ...syncRoutes],
+      routes: [
+        healthRoute({ store, version: serviceVersion }),
+        sessionsRoute(store),
+        ...syncRoutes,
+        webhooksRoute({
+          store,
+          callouts: config.realtime.callouts,
+          logger,
+          onEvent: () => realtime?.wake(),
+        }),
+        realtimeStatsRoute(store, realtime !== undefined),
+      ],
     });
     return {
       config,
@@ -84,14 +115,17 @@ export async function createService(
       app,
       apiTokenFile: token.file,
       runtime,
+      realtime,
       async close() {
         await app.close();
+        await realtime?.stop();
         await boss.stop({ graceful: true, close: false, wait: true });
         await runtime?.close();
         await store.close();
       },
     };
   } catch (error) {
+    await realtime?.stop().catch(() => undefined);
     await runtime?.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;

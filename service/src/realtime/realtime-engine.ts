@@ -58,7 +58,7 @@ export class RealtimeEngine {
       this.#again = true;
       return;
     }
-    this.#ticking = this.tick()
+    this.#ticking = this.#pass()
       .catch((err: unknown) => this.#deps.api.logger.error({ err }, 'real-time tick failed'))
       .finally(() => {
         this.#ticking = undefined;
@@ -98,8 +98,16 @@ export class RealtimeEngine {
     return this.#reconciling;
   }
 
-  /** One pass over every entity. */
+  /** Runs one pass now (after the one under way, if any); passes never overlap within a process. */
   async tick(): Promise<void> {
+    for (let current = this.#ticking; current !== undefined; current = this.#ticking) await current;
+    this.wake();
+    const started: Promise<void> | undefined = this.#ticking;
+    await started;
+  }
+
+  /** One pass over every entity. */
+  async #pass(): Promise<void> {
     const { api, settings } = this.#deps;
     await this.releaseOrphans();
     const pending = new Map((await pendingByEntity(api.store)).map((p) => [p.entityId, p]));

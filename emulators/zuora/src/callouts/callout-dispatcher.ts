@@ -31,6 +31,8 @@ export interface CalloutDispatcherDeps {
   dropRate: () => number;
   onAttempt?: (a: CalloutAttempt) => void;
   onDropped?: () => void;
+  /** False on a single-entity tenant: its callouts carry no entity id (there is no Multi-entity). */
+  multiEntity?: () => boolean;
 }
 
 export class CalloutDispatcher {
@@ -62,8 +64,9 @@ export class CalloutDispatcher {
     return this.targets;
   }
 
-  notify(change: RecordChange): void {
+  notify(recordChange: RecordChange): void {
     if (this.closed) return;
+    const change = this.deps.multiEntity?.() === false ? { ...recordChange, entityId: '' } : recordChange;
     for (const target of this.targets) {
       if (!matchesEvent(target, change.object, change.action)) continue;
       if (this.rng.next() < this.deps.dropRate()) {

@@ -89,6 +89,7 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
     defaultRetryIntervalMs: options.calloutRetryIntervalMs,
     now: options.now,
     dropRate: () => faults.settings.dropCalloutRate,
+    multiEntity: () => store.entities.length > 1,
     onAttempt: (a) => {
       stats.callouts.attempts += 1;
       if (a.ok) stats.callouts.delivered += 1;
