@@ -147,6 +147,42 @@ describe('composite', () => {
       errorCode: 'LIMIT_EXCEEDED',
     });
   });
+
+  it('takes at most 5 sObject Collections or queries among the subrequests', async () => {
+    const collection = (n: number) => ({
+      method: 'PATCH',
+      url: '/services/data/v62.0/composite/sobjects/CustomerAccount__c/External_Id__c',
+      referenceId: `c${n}`,
+      body: {
+        allOrNone: false,
+        records: [{ attributes: { type: 'CustomerAccount__c' }, ...billingAccount(n) }],
+      },
+    });
+    const query = (n: number) => ({
+      method: 'GET',
+      url: '/services/data/v62.0/query?q=SELECT+Id+FROM+CustomerAccount__c',
+      referenceId: `q${n}`,
+    });
+    const plain = (n: number) => ({
+      method: 'GET',
+      url: '/services/data/v62.0/limits',
+      referenceId: `p${n}`,
+    });
+    const five = await composite({
+      compositeRequest: [1, 2, 3, 4, 5].map(collection).concat([1, 2, 3].map(plain)),
+    });
+    expect(five.compositeResponse.map((r) => r.httpStatusCode)).toEqual([
+      200, 200, 200, 200, 200, 200, 200, 200,
+    ]);
+    for (const over of [
+      [1, 2, 3, 4, 5, 6].map(collection),
+      [...[1, 2, 3, 4].map(collection), ...[1, 2].map(query)],
+    ]) {
+      await expect(composite({ compositeRequest: over })).rejects.toMatchObject({
+        errorCode: 'LIMIT_EXCEEDED',
+      });
+    }
+  });
 });
 
 describe('limits', () => {

@@ -9,8 +9,15 @@ import { RequestError } from '../store/sf-error.js';
 // rolls back every subrequest and the rest report PROCESSING_HALTED.
 // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_composite.htm
 
+// At most 5 of the 25 may be sObject Collections or query operations (Query, QueryAll, query more); the
+// answer to a request over that limit is not documented, so it is refused like the 25-subrequest limit.
+// https://developer.salesforce.com/docs/platform/api-rest/guide/resources-composite-composite-post.html
+
 export const INTERNAL_HEADER = 'x-sfemu-internal';
 const maxSubrequests = 25;
+const maxCollectionsOrQueries = 5;
+const collectionOrQuery =
+  /^\/(?:services\/)?data\/v\d+\.\d+\/(?:composite\/sobjects|query|queryAll)(?:[/?]|$)/;
 
 interface SubRequest {
   method: string;
@@ -84,6 +91,13 @@ export function registerCompositeRoutes(
       if (refs.has(s.referenceId))
         throw new RequestError('INVALID_INPUT', `Duplicate referenceId: ${s.referenceId}`);
       refs.add(s.referenceId);
+    }
+    const heavy = (subs as SubRequest[]).filter((s) => collectionOrQuery.test(s.url)).length;
+    if (heavy > maxCollectionsOrQueries) {
+      throw new RequestError(
+        'LIMIT_EXCEEDED',
+        `Composite request limit exceeded: a request can contain up to ${maxCollectionsOrQueries} sObject Collections or query subrequests (got ${heavy})`,
+      );
     }
     const results = new Map<string, unknown>();
     const responses: Array<Record<string, unknown>> = [];
