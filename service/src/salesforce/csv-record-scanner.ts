@@ -1,12 +1,12 @@
-// A streaming RFC 4180 CSV scanner that hands over only the first `keep` fields of each record. Bulk API
-// result files repeat every column that was sent; the connector needs one or two of them per row, so
-// scanning without building the rest keeps a million-row results file cheap in time and memory.
+// A streaming RFC 4180 CSV scanner that hands over the first `keep` fields of each record. AQuA files are
+// read whole rows at a time; Bulk API result files repeat every column that was sent and the connector needs
+// one or two of them, so the rest is skipped without building strings. It jumps between special characters
+// with native searches, several times faster than a general parser on million-row files.
 import type { Readable } from 'node:stream';
 
 const quote = 34;
 const comma = 44;
 const lf = 10;
-const cr = 13;
 
 /** Calls `onRecord` with the first `keep` fields of every record (the header included), in order. */
 export async function scanCsvRecords(
@@ -30,65 +30,79 @@ export async function scanCsvRecords(
     atFieldStart = true;
   };
 
+  const endRecord = (): void => {
+    if (lineStarted || field !== '' || index > 0) {
+      endField();
+      onRecord(fields);
+    }
+    fields = [];
+    field = '';
+    index = 0;
+    atFieldStart = true;
+    lineStarted = false;
+  };
+  // Outside quotes the scan jumps from one special character to the next (a native regex search);
+  // inside quotes, from one quote to the next.
+  const special = /[,"\r\n]/g;
+
   input.setEncoding('utf8');
   for await (const chunk of input as AsyncIterable<string>) {
-    let from = 0;
-    for (let i = 0; i < chunk.length; i += 1) {
-      const c = chunk.charCodeAt(i);
+    const length = chunk.length;
+    let i = 0;
+    while (i < length) {
       if (inQuotes) {
-        if (!quotePending) {
-          if (c === quote) {
-            if (index < keep) field += chunk.slice(from, i);
+        if (quotePending) {
+          quotePending = false;
+          if (chunk.charCodeAt(i) === quote) {
+            // An escaped quote ("") inside a quoted field.
+            if (index < keep) field += '"';
+            i += 1;
+            continue;
+          }
+          // The quote closed the field; this character is read as outside quotes.
+          inQuotes = false;
+        } else {
+          const j = chunk.indexOf('"', i);
+          if (j === -1) {
+            if (index < keep) field += chunk.slice(i);
+            i = length;
+          } else {
+            if (index < keep) field += chunk.slice(i, j);
             quotePending = true;
+            i = j + 1;
           }
           continue;
         }
-        quotePending = false;
-        if (c === quote) {
-          // An escaped quote ("") inside a quoted field.
-          if (index < keep) field += '"';
-          from = i + 1;
-          continue;
-        }
-        // The quote closed the field; this character is read as outside quotes.
-        inQuotes = false;
-        from = i;
       }
-      if (c === comma) {
-        if (index < keep) field += chunk.slice(from, i);
-        endField();
-        lineStarted = true;
-        from = i + 1;
-      } else if (c === lf) {
-        if (index < keep) field += chunk.slice(from, i);
-        if (lineStarted || field !== '' || index > 0) {
-          endField();
-          onRecord(fields);
-        }
-        fields = [];
-        field = '';
-        index = 0;
-        atFieldStart = true;
-        lineStarted = false;
-        from = i + 1;
-      } else if (c === cr) {
-        if (index < keep) field += chunk.slice(from, i);
-        from = i + 1;
-      } else if (c === quote && atFieldStart) {
+      if (atFieldStart && chunk.charCodeAt(i) === quote) {
         inQuotes = true;
         atFieldStart = false;
         lineStarted = true;
-        from = i + 1;
-      } else {
+        i += 1;
+        continue;
+      }
+      special.lastIndex = i;
+      const j = special.exec(chunk)?.index ?? length;
+      if (j > i) {
+        if (index < keep) field += chunk.slice(i, j);
         atFieldStart = false;
         lineStarted = true;
       }
+      if (j === length) break;
+      const c = chunk.charCodeAt(j);
+      if (c === comma) {
+        endField();
+        lineStarted = true;
+      } else if (c === lf) endRecord();
+      else if (c === quote) {
+        // A quote inside an unquoted field is kept as it is.
+        if (index < keep) field += '"';
+        atFieldStart = false;
+        lineStarted = true;
+      }
+      i = j + 1;
     }
-    if (index < keep && !quotePending) field += chunk.slice(from);
   }
   if (inQuotes && !quotePending) throw new Error('CSV ends inside a quoted field');
-  if (lineStarted || field !== '' || index > 0) {
-    endField();
-    onRecord(fields);
-  }
+  endRecord();
 }

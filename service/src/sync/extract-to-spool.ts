@@ -5,7 +5,7 @@
 import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
+import { scanCsvRecords } from '../salesforce/csv-record-scanner.js';
 import { recordMapperFor } from '../mapping/map-record.js';
 import type { MappingContext, RecordMapper } from '../mapping/record-mapper.js';
 import type { RecordError } from '../mapping/record-error.js';
@@ -131,7 +131,7 @@ export async function extractToSpool(
     const streamName = batch.name.replace(retryName, '');
     const rows = retryRows.get(streamName) ?? new Map<string, ZuoraRow>();
     retryRows.set(streamName, rows);
-    for await (const record of aquaRows(deps, batch.fileId, entityId)) rows.set(record.Id ?? '', record);
+    await eachAquaRow(deps, batch.fileId, entityId, (record) => rows.set(record.Id ?? '', record));
   }
   const finishStream = async (sink: StreamSink, streamName: string): Promise<void> => {
     for (const record of retryRows.get(streamName)?.values() ?? []) sink.add(record);
@@ -144,10 +144,10 @@ export async function extractToSpool(
     if (stream === undefined || batch.fileId === undefined || retryName.test(batch.name)) continue;
     const sink = new StreamSink(stream, spool, req, summary);
     const retry = retryRows.get(batch.name);
-    for await (const record of aquaRows(deps, batch.fileId, entityId)) {
+    await eachAquaRow(deps, batch.fileId, entityId, (record) => {
       retry?.delete(record.Id ?? '');
       sink.add(record);
-    }
+    });
     await finishStream(sink, batch.name);
   }
   for (const streamName of [...retryRows.keys()]) {
@@ -159,16 +159,23 @@ export async function extractToSpool(
 
 type ZuoraRow = Record<string, string>;
 
-/** The rows of an AQuA file, parsed as they download: a file is never held whole. */
-async function* aquaRows(
+/** Each row of an AQuA file as it downloads (parsed by a quote-aware scanner): a file is never held whole. */
+async function eachAquaRow(
   deps: SyncDeps,
   fileId: string,
   entityId: string | undefined,
-): AsyncGenerator<ZuoraRow> {
-  const body = await streamAquaFile(deps.zuora, fileId, entityId);
-  const parser = body.pipe(parse({ columns: true, skip_empty_lines: true }));
-  body.once('error', (error) => parser.destroy(error));
-  for await (const record of parser as AsyncIterable<ZuoraRow>) yield record;
+  onRow: (row: ZuoraRow) => void,
+): Promise<void> {
+  let header: string[] | undefined;
+  await scanCsvRecords(await streamAquaFile(deps.zuora, fileId, entityId), Number.POSITIVE_INFINITY, (f) => {
+    if (header === undefined) {
+      header = f;
+      return;
+    }
+    const row: ZuoraRow = {};
+    for (let i = 0; i < header.length; i += 1) row[header[i] as string] = f[i] ?? '';
+    onRow(row);
+  });
 }
 
 interface MapSink {

@@ -1,11 +1,16 @@
 // Writes one Salesforce object's pass to spool parts row by row: rows are encoded as they come and written
 // in ~1 MB chunks, and a row that would take a part past the upload limit starts the next part (with its
 // own header), so an extraction never holds more than one chunk of an object in memory.
-import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+// Salesforce counts a Bulk API 2.0 batch per started 10,000 records of a job, so a part is cut at a
+// multiple of 10,000 rows: the rows after the last such boundary move to the next part, and an object's
+// jobs use no more batches than ceil(N / 10,000).
+// https://developer.salesforce.com/docs/atlas.en-us.salesforce_app_limits_cheatsheet.meta/salesforce_app_limits_cheatsheet/salesforce_app_limits_platform_bulkapi.htm
+import { closeSync, existsSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import type { CellValue } from '../mapping/transforms/transform-result.js';
 
 const needsQuotes = /[",\r\n]/;
 const chunkBytes = 1 << 20;
+const batchRows = 10_000;
 
 /** One CSV cell as Bulk API 2.0 reads it: `relationship` cells stay empty for null (no parent). */
 export function csvCell(value: CellValue | undefined, relationship: boolean): string {
@@ -26,6 +31,9 @@ export class SpoolWriter {
   #size = 0;
   #pending = '';
   #rows = 0;
+  /** Rows in the current part, and the part's size at its last 10,000-row boundary. */
+  #partRows = 0;
+  #boundary = 0;
 
   constructor(columns: readonly string[], maxBytes: number, pathOf: (part: number) => string) {
     this.#columns = columns;
@@ -38,8 +46,10 @@ export class SpoolWriter {
     while (existsSync(pathOf(part + 1))) part += 1;
     this.#part = part;
     if (existsSync(pathOf(part))) {
+      // An existing part is continued as it is (its row count unknown, it is not cut back).
       this.#size = statSync(pathOf(part)).size;
-      this.#fd = openSync(pathOf(part), 'a');
+      this.#fd = openSync(pathOf(part), 'a+');
+      this.#partRows = 1;
     }
   }
 
@@ -61,15 +71,35 @@ export class SpoolWriter {
   writeLine(line: string): void {
     const bytes = Buffer.byteLength(line) + 1;
     if (this.#fd === undefined) this.#open(this.#part);
-    else if (this.#size + bytes > this.#maxBytes && this.#size > Buffer.byteLength(this.#header)) {
-      this.#flush();
-      closeSync(this.#fd);
-      this.#open(this.#part + 1);
-    }
+    else if (this.#size + bytes > this.#maxBytes && this.#partRows > 0) this.#rollOver();
     this.#pending += `${line}\n`;
     this.#size += bytes;
     this.#rows += 1;
+    this.#partRows += 1;
+    if (this.#partRows % batchRows === 0) this.#boundary = this.#size;
     if (this.#pending.length >= chunkBytes) this.#flush();
+  }
+
+  /** Starts the next part, moving the rows after the last 10,000-row boundary (if any) into it. */
+  #rollOver(): void {
+    const fd = this.#fd as number;
+    this.#flush();
+    let tail = Buffer.alloc(0);
+    let tailRows = 0;
+    if (this.#boundary > 0 && this.#boundary < this.#size) {
+      tail = Buffer.alloc(this.#size - this.#boundary);
+      readSync(fd, tail, 0, tail.length, this.#boundary);
+      ftruncateSync(fd, this.#boundary);
+      tailRows = this.#partRows % batchRows;
+    }
+    closeSync(fd);
+    this.#open(this.#part + 1);
+    if (tailRows > 0) {
+      this.#flush();
+      writeSync(this.#fd as number, tail);
+      this.#size += tail.length;
+      this.#partRows = tailRows;
+    }
   }
 
   close(): void {
@@ -81,9 +111,11 @@ export class SpoolWriter {
 
   #open(part: number): void {
     this.#part = part;
-    this.#fd = openSync(this.#pathOf(part), 'w');
+    this.#fd = openSync(this.#pathOf(part), 'w+');
     this.#pending = this.#header;
     this.#size = Buffer.byteLength(this.#header);
+    this.#partRows = 0;
+    this.#boundary = 0;
   }
 
   #flush(): void {

@@ -53,4 +53,23 @@ describe('CSV spool', () => {
       'id0,"Name, ""quoted"" 0",,#N/A',
     );
   });
+
+  it('cuts parts at multiples of 10,000 rows, so the jobs of an object use ceil(N/10,000) batches', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spool-'));
+    dirs.push(dir);
+    const spool = new CsvSpool(dir, 250_000);
+    const writer = spool.writer('Z__c', 'upsert', ['External_Id__c', 'Name']);
+    for (let i = 0; i < 25_000; i += 1)
+      writer.write({ External_Id__c: `z${String(i).padStart(6, '0')}`, Name: 'name-xxxxxx' });
+    writer.close();
+    const parts = spool.parts('Z__c', 'upsert');
+    expect(parts.map((p) => spool.keys('Z__c', 'upsert', p).length)).toEqual([10_000, 10_000, 5_000]);
+    for (const p of parts) {
+      expect(statSync(spool.path('Z__c', 'upsert', p)).size).toBeLessThanOrEqual(250_000);
+      expect(spool.header('Z__c', 'upsert', p)).toEqual(['External_Id__c', 'Name']);
+    }
+    expect(spool.keys('Z__c', 'upsert')).toEqual(
+      Array.from({ length: 25_000 }, (_, i) => `z${String(i).padStart(6, '0')}`),
+    );
+  });
 });
