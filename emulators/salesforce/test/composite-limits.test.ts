@@ -169,7 +169,7 @@ describe('composite', () => {
       referenceId: `p${n}`,
     });
     const five = await composite({
-      compositeRequest: [1, 2, 3, 4, 5].map(collection).concat([1, 2, 3].map(plain)),
+      compositeRequest: [...[1, 2, 3, 4, 5].map(collection), ...[1, 2, 3].map(plain)],
     });
     expect(five.compositeResponse.map((r) => r.httpStatusCode)).toEqual([
       200, 200, 200, 200, 200, 200, 200, 200,
