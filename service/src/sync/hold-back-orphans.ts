@@ -2,7 +2,7 @@
 // not found", spending API work and hiding the real cause. They are recorded as PARENT_FAILED failures
 // naming the parent, and retried once the parent has synced.
 import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { parse } from 'csv-parse';
+import { scanCsvRecords } from '../salesforce/csv-record-scanner.js';
 import type { ObjectMap } from '../mapping/field-map.js';
 import type { FailedRecordInput } from '../store/failed-record-rows.js';
 import type { Queryable } from '../store/store.js';
@@ -80,12 +80,11 @@ export async function screenPart(
   const out = blocking.length === 0 ? undefined : openSync(`${file}.tmp`, 'w');
   let pending = '';
   let first = true;
-  const parser = createReadStream(file).pipe(parse({ relax_column_count: true }));
-  for await (const row of parser as AsyncIterable<string[]>) {
+  await scanCsvRecords(createReadStream(file), Number.POSITIVE_INFINITY, (row) => {
     if (first) {
       first = false;
       pending += `${row.map((c) => csvCell(c, false)).join(',')}\n`;
-      continue;
+      return;
     }
     const key = row[0] ?? '';
     const blocker = blocking.find((r) => {
@@ -94,13 +93,13 @@ export async function screenPart(
     });
     if (blocker === undefined) {
       if (ownFailures.has(key)) resolvable.push(key);
-      if (out === undefined) continue;
+      if (out === undefined) return;
       pending += `${row.map((c) => csvCell(c, false)).join(',')}\n`;
       if (pending.length > 1 << 20) {
         writeSync(out, pending);
         pending = '';
       }
-      continue;
+      return;
     }
     const parentKey = row[blocker.index] ?? '';
     held.push({
@@ -113,7 +112,7 @@ export async function screenPart(
       message: `not sent: its ${blocker.target} ${parentKey} (${blocker.column}) failed to sync; it is sent again once that record syncs`,
       fields: [`${blocker.target}:${parentKey}`],
     });
-  }
+  });
   if (out !== undefined) {
     writeSync(out, pending);
     closeSync(out);
