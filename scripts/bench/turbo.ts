@@ -30,9 +30,18 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'turbo' },
     store: { type: 'string', default: 'postgres' },
     trace: { type: 'boolean', default: false },
+    'emulators-cpu-prof': { type: 'string' },
   },
   strict: false,
-}) as { values: { size: string; seed: string; store: string; trace: boolean } };
+}) as {
+  values: {
+    size: string;
+    seed: string;
+    store: string;
+    trace: boolean;
+    'emulators-cpu-prof'?: string;
+  };
+};
 if (!['pglite', 'postgres'].includes(values.store)) {
   process.stderr.write(`bench: --store must be pglite or postgres (got "${values.store}")\n`);
   process.exit(2);
@@ -52,7 +61,17 @@ interface EmulatorInfo {
 
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', join(import.meta.dirname, 'emulators-process.ts'), values.size, values.seed],
+  [
+    // --emulators-cpu-prof DIR: a CPU profile of the emulator process, to see what bounds the wall clock.
+    ...(values['emulators-cpu-prof'] === undefined
+      ? []
+      : ['--cpu-prof', `--cpu-prof-dir=${values['emulators-cpu-prof']}`]),
+    '--import',
+    'tsx',
+    join(import.meta.dirname, 'emulators-process.ts'),
+    values.size,
+    values.seed,
+  ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 const info = await new Promise<EmulatorInfo>((resolve, reject) => {
