@@ -10,6 +10,8 @@ import {
   type SyncSession,
 } from '../store/session-rows.js';
 import { claimSession } from '../sync/session-owner.js';
+import { failSession } from '../sync/session-lifecycle.js';
+import type { SyncDeps } from '../sync/sync-deps.js';
 
 const ON_DEMAND_LOCK_KEY = 7_311_402_017;
 /** A running on-demand session heartbeats every 10 s; silent for this long means its process is gone. */
@@ -78,4 +80,21 @@ export async function claimOnDemand(
     await claimSession(db, session.id);
     return { own: { session, zuoraIds: rest }, joined };
   });
+}
+
+/**
+ * An on-demand session is answered by the request that started it. Left queued or running by a process that
+ * stopped (the job worker re-queues such sessions at start), it can no longer be answered: it ends failed,
+ * with its history, instead of running as another kind of session.
+ */
+export async function abandonOnDemand(deps: SyncDeps, session: SyncSession): Promise<SyncSession> {
+  if (session.state === 'queued')
+    await deps.store.transaction((tx) => transitionSession(tx, session.id, 'running'));
+  if (session.state !== 'queued' && session.state !== 'running') return session;
+  return failSession(
+    deps,
+    session.id,
+    new Error('the process running this on-demand sync stopped before it finished; request it again'),
+    {},
+  );
 }
