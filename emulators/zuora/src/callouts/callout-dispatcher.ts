@@ -31,6 +31,8 @@ export interface CalloutDispatcherDeps {
   dropRate: () => number;
   onAttempt?: (a: CalloutAttempt) => void;
   onDropped?: () => void;
+  /** Deliveries in flight at once (Zuora sends callouts from a bounded pool); default 50. */
+  maxConcurrent?: number;
   /** False on a single-entity tenant: its callouts carry no entity id (there is no Multi-entity). */
   multiEntity?: () => boolean;
 }
@@ -39,6 +41,7 @@ export class CalloutDispatcher {
   private targets: CalloutTarget[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly ready: (() => Promise<void>)[] = [];
   readonly attempts: CalloutAttempt[] = [];
   private rng = seededRandom(0xca110);
   private closed = false;
@@ -66,9 +69,14 @@ export class CalloutDispatcher {
 
   notify(recordChange: RecordChange): void {
     if (this.closed) return;
-    const change = this.deps.multiEntity?.() === false ? { ...recordChange, entityId: '' } : recordChange;
+    // The record as it was at this change: later changes must not leak into this notification's merge fields.
+    const change: RecordChange = {
+      ...recordChange,
+      record: { ...recordChange.record },
+      ...(this.deps.multiEntity?.() === false ? { entityId: '' } : {}),
+    };
     for (const target of this.targets) {
-      if (!matchesEvent(target, change.object, change.action)) continue;
+      if (!matchesEvent(target, recordChange.object, recordChange.action)) continue;
       if (this.rng.next() < this.deps.dropRate()) {
         this.deps.onDropped?.();
         continue;
@@ -82,7 +90,7 @@ export class CalloutDispatcher {
 
   /** Resolves when no delivery is pending (tests). */
   async idle(): Promise<void> {
-    while (this.timers.size > 0 || this.inFlight.size > 0) {
+    while (this.timers.size > 0 || this.inFlight.size > 0 || this.ready.length > 0) {
       await Promise.all([...this.inFlight]);
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -92,6 +100,7 @@ export class CalloutDispatcher {
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    this.ready.length = 0;
   }
 
   reset(): void {
@@ -103,10 +112,23 @@ export class CalloutDispatcher {
   private schedule(fn: () => Promise<void>, delayMs: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      const p = fn().finally(() => this.inFlight.delete(p));
-      this.inFlight.add(p);
+      this.ready.push(fn);
+      this.pump();
     }, delayMs);
     this.timers.add(timer);
+  }
+
+  /** Starts ready deliveries up to the concurrency limit; the rest wait their turn, in order. */
+  private pump(): void {
+    const limit = this.deps.maxConcurrent ?? 50;
+    while (this.inFlight.size < limit && this.ready.length > 0 && !this.closed) {
+      const fn = this.ready.shift() as () => Promise<void>;
+      const p: Promise<void> = fn().finally(() => {
+        this.inFlight.delete(p);
+        this.pump();
+      });
+      this.inFlight.add(p);
+    }
   }
 
   private async attempt(
