@@ -72,7 +72,8 @@ const child = spawn(
     values.size,
     values.seed,
   ],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
+  // NODE_OPTIONS (e.g. a heap limit) is for the measured connector process, not the emulators'.
+  { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } },
 );
 const info = await new Promise<EmulatorInfo>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`emulator process exited with ${String(code)}`)));
