@@ -33,6 +33,7 @@ import {
   type PlannedQuery,
 } from './read-plan.js';
 import { readPlanned, type ReadRows } from './read-zuora.js';
+import { attributeParentFailures, holdBackChildren, type ParentOf } from './parent-failures.js';
 
 export type {
   ApiSyncDeps,
@@ -293,9 +294,14 @@ export async function runApiSync(deps: ApiSyncDeps, request: ApiSyncRequest): Pr
   const ordered = order
     .map((o) => prepared.objects.get(o))
     .filter((p): p is PreparedObject => p !== undefined);
+  // Records whose parent failed are not sent (as Turbo Sync holds them back).
+  const parentOf: ParentOf = new WeakMap();
+  const screened = await holdBackChildren(deps.store, request.entityId, ordered, outcomes, parentOf);
+  outcomes.push(...screened.held);
+  const toSend = screened.objects;
 
   // 1. Upserts, parents first.
-  const upserts = ordered.filter((p) => p.upserts.length > 0);
+  const upserts = toSend.filter((p) => p.upserts.length > 0);
   const upsertResults = await upsertWithRetries(
     writer,
     counter,
@@ -310,7 +316,7 @@ export async function runApiSync(deps: ApiSyncDeps, request: ApiSyncRequest): Pr
 
   // 2. Deferred references (self references, account <-> default payment method), once every record exists.
   const deferredSet = new Set(deferredObjects());
-  const deferred = ordered.filter((p) => deferredSet.has(p.object) && p.deferred.length > 0);
+  const deferred = toSend.filter((p) => deferredSet.has(p.object) && p.deferred.length > 0);
   const deferredResults = await upsertWithRetries(
     writer,
     counter,
@@ -342,7 +348,8 @@ export async function runApiSync(deps: ApiSyncDeps, request: ApiSyncRequest): Pr
     }),
   );
 
-  await recordOutcomes(deps, request, outcomes);
+  attributeParentFailures(toSend, outcomes, parentOf);
+  await recordOutcomes(deps, request, outcomes, parentOf);
   return { outcomes, salesforceCalls: counter.calls, zuoraCalls: deps.zuora.calls - zuoraBefore };
 }
 
@@ -351,6 +358,7 @@ async function recordOutcomes(
   deps: ApiSyncDeps,
   request: ApiSyncRequest,
   outcomes: readonly RecordOutcome[],
+  parentOf: ParentOf,
 ): Promise<void> {
   const failures: FailedRecordInput[] = outcomes
     .filter((o) => !o.success && o.salesforceObject !== '' && o.errorCode !== 'NOT_FOUND')
@@ -362,6 +370,7 @@ async function recordOutcomes(
       zuoraId: o.zuoraId,
       code: o.errorCode ?? 'UNKNOWN_ERROR',
       message: o.errorMessage ?? '',
+      fields: parentOf.has(o) ? [parentOf.get(o) as string] : [],
     }));
   await recordFailures(deps.store, request.sessionId, failures);
   const ok = new Map<string, string[]>();

@@ -177,4 +177,56 @@ describe.each(storeKinds)('API-sync engine with the %s store', (kind) => {
       expect(h.salesforce.records('Payment__c').some((p) => p.External_Id__c === removed.Id)).toBe(false);
     }
   }, 60_000);
+
+  it('records children of a failed billing account as PARENT_FAILED (held back once known), then syncs them', async () => {
+    const [account] = eligibleAccounts(h.zuora, 1, 8);
+    const id = String(account?.Id);
+    const crm = account?.CrmId;
+    // A CRM Account ID of the right shape that the org does not have: Salesforce refuses the billing account.
+    h.zuora.tenant.update('Account', id, { CrmId: '001000000000000AAA' });
+    const first = await runApiSync(deps, {
+      sessionId: await session(),
+      entityId: '',
+      target: { kind: 'accounts', zuoraAccountIds: [id] },
+    });
+    const own = first.outcomes.find((o) => o.salesforceObject === 'CustomerAccount__c');
+    expect(own).toMatchObject({ success: false, errorCode: 'INVALID_CROSS_REFERENCE_KEY' });
+    const children = first.outcomes.filter((o) => o.ownerZuoraId === id && o !== own && !o.success);
+    expect(children.length).toBeGreaterThan(0);
+    expect(children.filter((o) => o.salesforceObject !== 'PaymentTerm__c').map((o) => o.errorCode)).toEqual(
+      children.map(() => 'PARENT_FAILED'),
+    );
+    const stored = await h.store.query<{ error_fields: string[] }>(
+      `SELECT error_fields FROM failed_records WHERE salesforce_object = 'Subscription__c' AND resolved_at IS NULL
+          AND zuora_id IN (SELECT zuora_id FROM failed_records WHERE error_code = 'PARENT_FAILED')`,
+    );
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.every((r) => r.error_fields.includes(`CustomerAccount__c:${id}`))).toBe(true);
+
+    // Known failed, the account's invoice is not even sent.
+    const invoice = zuoraRecords('Invoice').find((i) => i.AccountId === id);
+    const held = await runApiSync(deps, {
+      sessionId: await session(),
+      entityId: '',
+      target: { kind: 'records', refs: [{ zuoraObject: 'Invoice', zuoraId: String(invoice?.Id) }] },
+    });
+    expect(held.outcomes.map((o) => o.errorCode)).toEqual(['PARENT_FAILED']);
+    expect(held.salesforceCalls).toBe(0);
+
+    // Fixed in Zuora, the account and its records sync and their failures resolve.
+    h.zuora.tenant.update('Account', id, { CrmId: typeof crm === 'string' ? crm : null });
+    const fixed = await runApiSync(deps, {
+      sessionId: await session(),
+      entityId: '',
+      target: { kind: 'accounts', zuoraAccountIds: [id] },
+    });
+    expect(fixed.outcomes.find((o) => o.salesforceObject === 'CustomerAccount__c')?.success).toBe(true);
+    const open = await h.store.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM failed_records WHERE resolved_at IS NULL AND error_code = 'PARENT_FAILED'
+          AND $1 = ANY(error_fields)`,
+      [`CustomerAccount__c:${id}`],
+    );
+    const stillFailing = fixed.outcomes.filter((o) => !o.success).length;
+    expect(open[0]?.n).toBeLessThanOrEqual(stillFailing);
+  }, 60_000);
 });
