@@ -2,6 +2,8 @@
 // the slow mark, delays them (more as usage nears the stop mark) between the marks, refuses them from the
 // stop mark with a typed error, warns once per crossing, and probes usage while stopped.
 import { describe, expect, it } from 'vitest';
+import type { ConfigError } from '../../src/config/config-error.js';
+import { loadConfig } from '../../src/config/load-config.js';
 import { ApiBudgetExhaustedError, ApiBudgetGovernor } from '../../src/salesforce/api-budget.js';
 
 function governorAt(used: number, extra: ConstructorParameters<typeof ApiBudgetGovernor>[1] = {}) {
@@ -78,5 +80,24 @@ describe('ApiBudgetGovernor', () => {
 
   it('refuses thresholds that do not make sense', () => {
     expect(() => new ApiBudgetGovernor({}, { slowAtPercent: 95, stopAtPercent: 90 })).toThrow(RangeError);
+  });
+
+  it('takes its marks from SF_API_SLOW_AT_PERCENT and SF_API_STOP_AT_PERCENT, refusing bad values by name', () => {
+    expect(loadConfig({}).apiBudget).toEqual({ slowAtPercent: 80, stopAtPercent: 90 });
+    expect(loadConfig({ SF_API_SLOW_AT_PERCENT: '70', SF_API_STOP_AT_PERCENT: '85' }).apiBudget).toEqual({
+      slowAtPercent: 70,
+      stopAtPercent: 85,
+    });
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems.map((p) => p.name);
+      }
+    };
+    expect(problems({ SF_API_SLOW_AT_PERCENT: '95' })).toEqual(['SF_API_SLOW_AT_PERCENT']);
+    expect(problems({ SF_API_STOP_AT_PERCENT: 'lots' })).toEqual(['SF_API_STOP_AT_PERCENT']);
+    expect(problems({ SF_API_STOP_AT_PERCENT: '120' })).toEqual(['SF_API_STOP_AT_PERCENT']);
   });
 });
