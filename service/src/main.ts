@@ -103,7 +103,7 @@ export async function createService(
           store,
           callouts: config.realtime.callouts,
           logger,
-          onEvent: () => realtime?.wake(),
+          onEvent: () => realtime?.nudge(),
         }),
         realtimeStatsRoute(store, realtime !== undefined),
       ],

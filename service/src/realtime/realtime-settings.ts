@@ -33,8 +33,10 @@ export interface RealtimeSettings {
   readonly claimStaleMs: number;
   /** Most events one batch claims. */
   readonly maxBatchEvents: number;
-  /** How often the batcher looks at the queue (a callout also wakes it). */
+  /** How often the batcher looks at the queue. */
   readonly tickMs: number;
+  /** How long after a callout the batcher looks (callouts arriving together make one batch). */
+  readonly coalesceMs: number;
   readonly callouts: CalloutAuthSettings;
 }
 
@@ -51,6 +53,7 @@ export function realtimeSettings(env: Env): RealtimeSettings {
     claimStaleMs: env.REALTIME_CLAIM_STALE_SECONDS * 1000,
     maxBatchEvents: 2_000,
     tickMs: 500,
+    coalesceMs: 250,
     callouts: {
       hmacKey: env.ZUORA_CALLOUT_HMAC_KEY,
       basic:

@@ -43,6 +43,7 @@ const settings: RealtimeSettings = {
   claimStaleMs: 60_000,
   maxBatchEvents: 2_000,
   tickMs: 100,
+  coalesceMs: 50,
   callouts: { hmacKey, basic, maxAgeSeconds: 300 },
 };
 

@@ -1,0 +1,293 @@
+// `npm run bench -- --scenario realtime [--size S] [--minutes 5] [--rate 50] [--burst 10000] [--threshold 1]
+// [--store postgres|pglite]`: near-real-time sync through real callouts. The emulators run in their own
+// process; the service (webhook, batcher, API-sync engine) runs here on the chosen store. Salesforce is first
+// filled by a Turbo full sync; then billing accounts are changed through Zuora's REST API (PUT
+// /v1/object/account/{id}) at `--rate` changes a second for `--minutes`, then `--burst` changes within one
+// minute. Each change raises a signed callout (HMAC, as our callout template defines it) to the service.
+// Prints latency P50/P90/P99 (Zuora change time to Salesforce commit time, per record) and Salesforce API
+// calls per minute for each phase. Target at 50 events/s: P50 <= 5 s, P90 <= 15 s.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadConfig } from '../../service/src/config/load-config.js';
+import { createLogger } from '../../service/src/logging/logger.js';
+import { createService } from '../../service/src/main.js';
+import type { SalesforceCredentials } from '../../service/src/salesforce/connect.js';
+import { insertSession } from '../../service/src/store/session-rows.js';
+import { PgStore } from '../../service/src/store/pg-store.js';
+import { PgliteStore } from '../../service/src/store/pglite-store.js';
+import type { Store } from '../../service/src/store/store.js';
+import { createSyncRuntime } from '../../service/src/sync/sync-runtime.js';
+import { runTurboSession } from '../../service/src/sync/turbo-session.js';
+import type { ZuoraCredentials } from '../../service/src/zuora/oauth-token.js';
+import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
+import { zoqlPages } from '../../service/src/zuora/zoql.js';
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: 'realtime' },
+    size: { type: 'string', default: 'S' },
+    seed: { type: 'string', default: '42' },
+    store: { type: 'string', default: 'postgres' },
+    minutes: { type: 'string', default: '5' },
+    rate: { type: 'string', default: '50' },
+    burst: { type: 'string', default: '10000' },
+    threshold: { type: 'string', default: '1' },
+  },
+  strict: false,
+}) as { values: Record<'size' | 'seed' | 'store' | 'minutes' | 'rate' | 'burst' | 'threshold', string> };
+const minutes = Number(values.minutes);
+const rate = Number(values.rate);
+const burst = Number(values.burst);
+if (
+  !['XS', 'S', 'M', 'L'].includes(values.size) ||
+  !['pglite', 'postgres'].includes(values.store) ||
+  !(minutes > 0) ||
+  !(rate > 0) ||
+  !(burst >= 0)
+) {
+  process.stderr.write(
+    'bench: --size XS|S|M|L, --store pglite|postgres, --minutes > 0, --rate > 0, --burst >= 0\n',
+  );
+  process.exit(2);
+}
+
+interface EmulatorInfo {
+  zuora: ZuoraCredentials;
+  salesforce: SalesforceCredentials;
+  salesforceAdmin: string;
+  zuoraAdmin: string;
+  generatedMs: number;
+}
+
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(import.meta.dirname, 'emulators-process.ts'), values.size, values.seed],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const info = await new Promise<EmulatorInfo>((resolve, reject) => {
+  child.once('exit', (code) => reject(new Error(`emulator process exited with ${String(code)}`)));
+  createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line) as EmulatorInfo));
+});
+const sfApiRequests = async () =>
+  (
+    (await (
+      await fetch(`${info.salesforce.loginUrl}/__emulator/stats`, {
+        headers: { authorization: `Bearer ${info.salesforceAdmin}` },
+      })
+    ).json()) as { apiRequests: number }
+  ).apiRequests;
+
+const token = 'bench-token-0123456789abcdefghij';
+const hmacKey = 'bench-callout-hmac-key';
+const dataDir = mkdtempSync(join(tmpdir(), 'zsync-bench-rt-'));
+const benchSchema = `bench_rt_${String(process.pid)}`;
+const store: Store = values.store === 'pglite' ? await PgliteStore.open(undefined) : await openBenchSchema();
+const config = loadConfig({
+  DATA_DIR: dataDir,
+  API_TOKEN: token,
+  LOG_LEVEL: 'warn',
+  ZUORA_BASE_URL: info.zuora.baseUrl,
+  ZUORA_CLIENT_ID: info.zuora.clientId,
+  ZUORA_CLIENT_SECRET: info.zuora.clientSecret,
+  SF_LOGIN_URL: info.salesforce.loginUrl,
+  SF_CLIENT_ID: info.salesforce.clientId,
+  SF_CLIENT_SECRET: info.salesforce.clientSecret,
+  REALTIME_SYNC: 'on',
+  REALTIME_EVENT_THRESHOLD: values.threshold,
+  REALTIME_MAX_WAIT_SECONDS: '1',
+  REALTIME_RECONCILE_SECONDS: '60',
+  REALTIME_RECONCILE_GRACE_SECONDS: '30',
+  ZUORA_CALLOUT_HMAC_KEY: hmacKey,
+});
+const logger = createLogger('warn');
+const service = await createService(config, logger, {
+  store,
+  runtime: (s) => createSyncRuntime(config, s, logger),
+});
+const count = async (sql: string, params: unknown[] = []) =>
+  Number((await store.query<{ n: string }>(sql, params))[0]?.n ?? 0);
+try {
+  const url = await service.app.listen({ host: '127.0.0.1', port: 0 });
+  const deps = { ...(service.runtime?.deps as NonNullable<typeof service.runtime>['deps']), minPollMs: 50 };
+  process.stdout.write(
+    `tenant ${values.size} (seed ${values.seed}) generated in ${(info.generatedMs / 1000).toFixed(1)} s\n`,
+  );
+
+  // 1. Salesforce as it is before real-time sync starts: a Turbo full sync (Zuora requires one first).
+  const seeded = performance.now();
+  const initial = await insertSession(store, { scope: 'accounts', trigger: 'manual', mode: 'full' });
+  const done = await runTurboSession(deps, initial.id);
+  process.stdout.write(
+    `turbo accounts: ${done.state} in ${((performance.now() - seeded) / 1000).toFixed(1)} s\n`,
+  );
+
+  // 2. The callout: every data change, to the webhook, signed as the service expects.
+  const configured = await fetch(`${info.zuora.baseUrl}/__emulator/callouts`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${info.zuoraAdmin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      targets: [
+        {
+          id: 'service',
+          url: `${url}/v1/webhooks/zuora`,
+          events: ['*'],
+          attempts: 5,
+          retryIntervalMs: 60_000,
+          headers: { 'X-Zuora-Timestamp': '{{Event.Timestamp}}' },
+          hmac: {
+            key: hmacKey,
+            data: '{{Event.Timestamp}}\n{{Event.NotificationId}}\n{{Event.ObjectType}}\n{{Event.ChangeType}}\n{{Event.ObjectId}}\n{{Event.EntityId}}\n{{Event.UpdatedDate}}\n',
+            signedHeaderKey: 'X-Zuora-Signature',
+          },
+        },
+      ],
+    }),
+  });
+  if (!configured.ok) throw new Error(`callout configuration refused: ${await configured.text()}`);
+
+  // 3. Accounts to change: those with a CRM Account ID (the ones the connector syncs).
+  const zuora = new ZuoraClient(info.zuora);
+  const ids: string[] = [];
+  for await (const page of zoqlPages(zuora, 'select Id, CrmId from Account'))
+    for (const a of page)
+      if (typeof a.CrmId === 'string' && a.CrmId !== '' && typeof a.Id === 'string') ids.push(a.Id);
+  let changes = 0;
+  let changeErrors = 0;
+  const change = async (): Promise<void> => {
+    const n = changes;
+    changes += 1;
+    try {
+      await zuora.request('PUT', `/v1/object/account/${ids[n % ids.length] ?? ''}`, {
+        json: { Notes: `bench change ${String(n)}` },
+      });
+    } catch {
+      changeErrors += 1;
+    }
+  };
+  /** `perSecond` changes a second for `seconds`, issued every 100 ms. */
+  const drive = async (perSecond: number, seconds: number): Promise<void> => {
+    const start = performance.now();
+    const total = Math.round(perSecond * seconds);
+    const inFlight = new Set<Promise<void>>();
+    let issued = 0;
+    while (issued < total) {
+      const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * perSecond) + 1);
+      while (issued < due) {
+        const p: Promise<void> = change().finally(() => inFlight.delete(p));
+        inFlight.add(p);
+        issued += 1;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await Promise.all([...inFlight]);
+  };
+  const drain = async (limitMs: number): Promise<number> => {
+    const started = performance.now();
+    while (performance.now() - started < limitMs) {
+      if ((await count('SELECT count(*) AS n FROM change_events WHERE processed_at IS NULL')) === 0)
+        return performance.now() - started;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return Number.NaN;
+  };
+
+  interface Phase {
+    name: string;
+    from: Date;
+    to: Date;
+    sfCalls: number;
+    minutes: number;
+    changes: number;
+    drainMs: number;
+  }
+  const phases: Phase[] = [];
+  const run = async (name: string, perSecond: number, seconds: number) => {
+    const from = new Date();
+    const calls = await sfApiRequests();
+    const before = changes;
+    await drive(perSecond, seconds);
+    const drainMs = await drain(15 * 60_000);
+    const to = new Date();
+    phases.push({
+      name,
+      from,
+      to,
+      sfCalls: (await sfApiRequests()) - calls,
+      minutes: (to.getTime() - from.getTime()) / 60_000,
+      changes: changes - before,
+      drainMs,
+    });
+  };
+  process.stdout.write(
+    `driving ${String(rate)} changes/s for ${String(minutes)} min over ${String(ids.length)} accounts, then ${String(burst)} in one minute\n`,
+  );
+  await run(`steady ${String(rate)}/s`, rate, minutes * 60);
+  if (burst > 0) await run(`burst ${String(burst)}/min`, burst / 60, 60);
+
+  const stat = async (from: Date, to: Date) =>
+    (
+      await store.query<{ n: string; p50: number; p90: number; p99: number; mx: string }>(
+        `SELECT count(*) AS n,
+                percentile_disc(0.5) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p50,
+                percentile_disc(0.9) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p90,
+                percentile_disc(0.99) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p99,
+                max(latency_ms) AS mx
+           FROM realtime_latencies WHERE changed_at >= $1 AND changed_at < $2`,
+        [from.toISOString(), to.toISOString()],
+      )
+    )[0];
+  const s = (ms: number | string | undefined) => `${(Number(ms ?? 0) / 1000).toFixed(2)} s`;
+  process.stdout.write(
+    `\nrealtime: threshold ${values.threshold}, store ${values.store}, tenant ${values.size}\n`,
+  );
+  for (const p of phases) {
+    const l = await stat(p.from, p.to);
+    const events = await count(
+      `SELECT count(*) AS n FROM change_events WHERE received_at >= $1 AND received_at < $2`,
+      [p.from.toISOString(), p.to.toISOString()],
+    );
+    const batches = await count(
+      `SELECT count(*) AS n FROM sync_sessions WHERE trigger = 'realtime' AND requested_at >= $1 AND requested_at < $2`,
+      [p.from.toISOString(), p.to.toISOString()],
+    );
+    process.stdout.write(
+      `${p.name.padEnd(18)} changes ${String(p.changes)}, callout events ${String(events)}, batches ${String(batches)}, records synced ${String(l?.n ?? 0)}, drained ${Number.isNaN(p.drainMs) ? 'NOT within 15 min' : `${(p.drainMs / 1000).toFixed(1)} s after the last change`}\n` +
+        `${''.padEnd(18)} latency P50 ${s(l?.p50)}  P90 ${s(l?.p90)}  P99 ${s(l?.p99)}  max ${s(l?.mx)}   Salesforce API calls/min ${(p.sfCalls / p.minutes).toFixed(1)}\n`,
+    );
+  }
+  const modes = await store.query<{ mode: string }>('SELECT mode FROM realtime_state');
+  const fallbacks = await count(`SELECT count(*) AS n FROM sync_sessions WHERE params ? 'realtimeFallback'`);
+  process.stdout.write(
+    `change requests failed ${String(changeErrors)}; Turbo fallback sessions ${String(fallbacks)}; mode now ${modes.map((m) => m.mode).join(',') || 'realtime'}\n` +
+      `target at 50 events/s: P50 <= 5 s, P90 <= 15 s\n`,
+  );
+} finally {
+  await service.close();
+  if (values.store === 'postgres') await dropBenchSchema();
+  rmSync(dataDir, { recursive: true, force: true });
+  child.kill('SIGTERM');
+}
+
+async function openBenchSchema(): Promise<PgStore> {
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${benchSchema}`);
+  await admin.end();
+  url.searchParams.set('options', `-c search_path=${benchSchema}`);
+  return new PgStore(url.toString());
+}
+
+async function dropBenchSchema(): Promise<void> {
+  const admin = new pg.Client({
+    connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+  });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${benchSchema} CASCADE`);
+  await admin.end();
+}
