@@ -95,7 +95,9 @@ const benchSchema = `bench_${String(process.pid)}`;
 const spoolDir = mkdtempSync(join(tmpdir(), 'zsync-bench-'));
 // PostgreSQL by default: PGlite's WASM engine alone takes about 700 MB of this process, so the 200 MB
 // target can only hold with the server store; `--store pglite` measures the embedded one.
-const store = values.store === 'pglite' ? await PgliteStore.open(undefined) : await openBenchSchema();
+// PGlite on disk, as the service runs it with DATA_DIR (in memory, the whole database would sit in its heap).
+const store =
+  values.store === 'pglite' ? await PgliteStore.open(join(spoolDir, 'data')) : await openBenchSchema();
 try {
   await migrate(store);
   const zuora = new ZuoraClient(info.zuora);
