@@ -1,8 +1,8 @@
 // `npm run bench -- --scenario turbo --size M [--seed N]`: a full Turbo Sync of the accounts scope and the
-// catalog through the emulators (run in their own process, so this process's memory is the connector's),
+// catalog through the emulators (each in a process of its own, so this process's memory is the connector's),
 // printing per object and in total: records, records/s, peak RSS, CPU seconds, Salesforce API calls, Bulk
 // batches (and the ceil(N/10,000) floor they are held to) and Zuora calls.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,26 +59,43 @@ interface EmulatorInfo {
   generatedMs: number;
 }
 
-const child = spawn(
-  process.execPath,
-  [
-    // --emulators-cpu-prof DIR: a CPU profile of the emulator process, to see what bounds the wall clock.
-    ...(values['emulators-cpu-prof'] === undefined
-      ? []
-      : ['--cpu-prof', `--cpu-prof-dir=${values['emulators-cpu-prof']}`]),
-    '--import',
-    'tsx',
-    join(import.meta.dirname, 'emulators-process.ts'),
-    values.size,
-    values.seed,
-  ],
-  // NODE_OPTIONS (e.g. a heap limit) is for the measured connector process, not the emulators'.
-  { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } },
-);
-const info = await new Promise<EmulatorInfo>((resolve, reject) => {
-  child.once('exit', (code) => reject(new Error(`emulator process exited with ${String(code)}`)));
-  createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line) as EmulatorInfo));
-});
+/** One emulator process (see emulators-process.ts); resolves with the JSON line it prints once ready. */
+function spawnEmulator(which: 'zuora' | 'salesforce'): {
+  child: ChildProcess;
+  ready: Promise<Partial<EmulatorInfo>>;
+} {
+  const child = spawn(
+    process.execPath,
+    [
+      // --emulators-cpu-prof DIR: CPU profiles of the emulator processes, to see what bounds the wall clock.
+      ...(values['emulators-cpu-prof'] === undefined
+        ? []
+        : ['--cpu-prof', `--cpu-prof-dir=${values['emulators-cpu-prof']}`]),
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'emulators-process.ts'),
+      values.size,
+      values.seed,
+      which,
+    ],
+    // NODE_OPTIONS (e.g. a heap limit) is for the measured connector process, not the emulators'.
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } },
+  );
+  const ready = new Promise<Partial<EmulatorInfo>>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${which} emulator process exited with ${String(code)}`)));
+    createInterface({ input: child.stdout }).once('line', (line) =>
+      resolve(JSON.parse(line) as Partial<EmulatorInfo>),
+    );
+  });
+  return { child, ready };
+}
+const emulators = [spawnEmulator('zuora'), spawnEmulator('salesforce')];
+const [zuoraInfo, salesforceInfo] = await Promise.all(emulators.map((e) => e.ready));
+const info = {
+  ...zuoraInfo,
+  ...salesforceInfo,
+  generatedMs: Math.max(zuoraInfo?.generatedMs ?? 0, salesforceInfo?.generatedMs ?? 0),
+} as EmulatorInfo;
 interface SfStats {
   apiRequests: number;
   bulkBatches: number;
@@ -184,7 +201,7 @@ try {
   await store.close();
   if (values.store === 'postgres') await dropBenchSchema();
   rmSync(spoolDir, { recursive: true, force: true });
-  child.kill('SIGTERM');
+  for (const e of emulators) e.child.kill('SIGTERM');
 }
 
 /** A fresh schema in DATABASE_URL (default: the local `test` database), so runs never see each other. */
