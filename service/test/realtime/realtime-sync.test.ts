@@ -18,6 +18,8 @@ import { RealtimeEngine } from '../../src/realtime/realtime-engine.js';
 import { LatencyRecorder } from '../../src/realtime/realtime-latency.js';
 import type { RealtimeSettings } from '../../src/realtime/realtime-settings.js';
 import { realtimeStats } from '../../src/realtime/realtime-stats.js';
+import { fallbackReason } from '../../src/realtime/realtime-fallback.js';
+import { realtimeStatsRoute } from '../../src/http/routes/realtime-stats-route.js';
 import { ApiBudgetGovernor } from '../../src/salesforce/api-budget.js';
 import { startJobQueue } from '../../src/store/job-queue.js';
 import { insertSession, transitionSession } from '../../src/store/session-rows.js';
@@ -69,13 +71,16 @@ describe.each(storeKinds)('near-real-time sync (%s)', (kind) => {
   let api: ApiSyncDeps;
   let engine: RealtimeEngine;
   const batches: BatchResult[] = [];
+  const metrics = createMetricsRegistry();
 
-  const makeEngine = (overrides: Partial<RealtimeSettings> = {}) =>
+  const latency = () => new LatencyRecorder(metrics);
+  let recorder: LatencyRecorder;
+  const makeEngine = (overrides: Partial<RealtimeSettings> = {}, deps: ApiSyncDeps = api) =>
     new RealtimeEngine({
-      api,
+      api: deps,
       runApiSync,
       boss,
-      latency: new LatencyRecorder(createMetricsRegistry()),
+      latency: recorder,
       settings: { ...settings, ...overrides },
       entities: () => Promise.resolve(['']),
       onBatch: (_e, r) => batches.push(r),
@@ -125,6 +130,7 @@ describe.each(storeKinds)('near-real-time sync (%s)', (kind) => {
     api = { ...h.deps, governor: new ApiBudgetGovernor(h.deps.salesforce) };
     boss = await startJobQueue(h.store, { schema: h.storeFixture.bossSchema });
     await startSessionWorker(boss, h.deps);
+    recorder = latency();
     engine = makeEngine();
     hook = await buildServer({
       apiToken: 'e2e-realtime-token-0123456789',
@@ -284,4 +290,112 @@ describe.each(storeKinds)('near-real-time sync (%s)', (kind) => {
     expect(switches[1]).toMatch(/^Turbo Sync -> Real-time: the Turbo session .* synced \d+ records/);
     await burst.stop();
   }, 180_000);
+
+  it('keeps events waiting while the Salesforce API budget is spent, then syncs them', async () => {
+    const source = { limitInfo: { apiUsage: { used: 95, limit: 100 } } };
+    const spent = makeEngine({}, { ...h.deps, governor: new ApiBudgetGovernor(source) });
+    const paymentId = pay();
+    await h.zuora.callouts.idle();
+    batches.length = 0;
+    await spent.tick();
+    expect(batches).toEqual([]);
+    expect(await pendingEvents()).toBeGreaterThan(0);
+    expect(salesforcePayment(paymentId)).toBeUndefined();
+    source.limitInfo.apiUsage.used = 10;
+    await spent.tick();
+    expect(salesforcePayment(paymentId)).toBeDefined();
+    expect(await pendingEvents()).toBe(0);
+    await spent.stop();
+  }, 60_000);
+
+  it('reports a record Salesforce cannot take in failed_records and keeps its event, marked failed', async () => {
+    const account = payableAccount(used);
+    used.add(account.Id);
+    const result = h.zuora.changes.apply({
+      type: 'crm-id-change',
+      accountNumber: account.AccountNumber,
+      crmId: null,
+    });
+    expect(result.ok).toBe(true);
+    await h.zuora.callouts.idle();
+    await engine.tick();
+    const events = await h.store.query<{
+      outcome: string;
+      error: string | null;
+      processed_by_session: string;
+    }>(
+      `SELECT outcome, error, processed_by_session FROM change_events WHERE zuora_object = 'Account' AND zuora_id = $1`,
+      [account.Id],
+    );
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) {
+      expect(e.outcome).toBe('failed');
+      expect(e.error).toMatch(/DACO-02/);
+    }
+    const failures = await h.store.query<{ error_code: string; session_id: string }>(
+      `SELECT error_code, session_id FROM failed_records WHERE zuora_id = $1 AND resolved_at IS NULL`,
+      [account.Id],
+    );
+    expect(failures.map((f) => f.error_code)).toContain('DACO-02');
+    const session = await h.store.query<{ state: string }>('SELECT state FROM sync_sessions WHERE id = $1', [
+      events[0]?.processed_by_session,
+    ]);
+    expect(session[0]?.state).toBe('finished_with_errors');
+  }, 60_000);
+
+  it('serves latency percentiles at GET /v1/realtime/stats (bearer) and as a Prometheus histogram', async () => {
+    const app = await buildServer({
+      apiToken: 'stats-test-token-0123456789abc',
+      bodyLimitBytes: 1_048_576,
+      logger: false,
+      metrics,
+      version: 'test',
+      routes: [realtimeStatsRoute(h.store, true)],
+    });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/v1/realtime/stats' })).statusCode).toBe(401);
+      const res = await app.inject({
+        method: 'GET',
+        url: '/v1/realtime/stats',
+        headers: { authorization: 'Bearer stats-test-token-0123456789abc' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json<{
+        latency: { count: number; p50Ms: number; p90Ms: number; p95Ms: number; p99Ms: number };
+        events: { pending: number; fromReconciliation: number; turbo: number; failed: number };
+        entities: { entityId: string; mode: string }[];
+      }>();
+      expect(body.latency.count).toBeGreaterThan(0);
+      expect(body.latency.p50Ms).toBeLessThanOrEqual(body.latency.p90Ms);
+      expect(body.latency.p90Ms).toBeLessThanOrEqual(body.latency.p95Ms);
+      expect(body.latency.p95Ms).toBeLessThanOrEqual(body.latency.p99Ms);
+      expect(body.events.fromReconciliation).toBeGreaterThan(0);
+      expect(body.events.turbo).toBeGreaterThan(0);
+      expect(body.events.failed).toBeGreaterThan(0);
+      expect(body.entities).toEqual([expect.objectContaining({ entityId: '', mode: 'realtime' })]);
+      const exposition = await metrics.metrics();
+      const counted = /zuora_sync_realtime_latency_seconds_count\{object="Payment"\} (\d+)/.exec(exposition);
+      expect(Number(counted?.[1] ?? 0)).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('fallback decision', () => {
+  const settings = { fallbackLatencyMs: 15 * 60_000, burstThreshold: 10_000, recoverBelowRecords: 10_000 };
+  const now = new Date('2026-01-01T12:00:00Z');
+  const pending = (oldestMinutes: number, waiting: number) => ({
+    entityId: '',
+    waiting,
+    pending: waiting,
+    oldestReceivedAt: new Date(now.getTime() - oldestMinutes * 60_000),
+    oldestOccurredAt: new Date(now.getTime() - oldestMinutes * 60_000),
+  });
+  it('falls back when the oldest pending change is more than 15 minutes old, or the backlog passes the burst threshold', () => {
+    expect(fallbackReason(settings, pending(14.9, 100), now)).toBeUndefined();
+    expect(fallbackReason(settings, pending(15.1, 1), now)).toMatch(/latency 15\.1 min passed 15\.0 min/);
+    expect(fallbackReason(settings, pending(1, 10_001), now)).toMatch(/backlog of 10001 events/);
+    expect(fallbackReason(settings, undefined, now)).toBeUndefined();
+  });
 });
