@@ -126,6 +126,8 @@ export const envSchema = z.object({
   ZUORA_CALLOUT_HMAC_KEY: optionalText,
   ZUORA_CALLOUT_USERNAME: optionalText,
   ZUORA_CALLOUT_PASSWORD: optionalText,
+  ZUORA_CALLOUT_OAUTH_CLIENT_ID: optionalText,
+  ZUORA_CALLOUT_OAUTH_CLIENT_SECRET: optionalText,
   ZUORA_CALLOUT_MAX_AGE_SECONDS: positiveInt('a positive number of seconds').default(300),
 });
 
@@ -140,4 +142,5 @@ export const secretEnvNames = [
   'DATABASE_URL',
   'ZUORA_CALLOUT_HMAC_KEY',
   'ZUORA_CALLOUT_PASSWORD',
+  'ZUORA_CALLOUT_OAUTH_CLIENT_SECRET',
 ] as const;

@@ -117,6 +117,19 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
       message: 'missing: ZUORA_CALLOUT_USERNAME and ZUORA_CALLOUT_PASSWORD go together (callout Basic auth)',
     });
   }
+  if (
+    (env.ZUORA_CALLOUT_OAUTH_CLIENT_ID === undefined) !==
+    (env.ZUORA_CALLOUT_OAUTH_CLIENT_SECRET === undefined)
+  ) {
+    problems.push({
+      name:
+        env.ZUORA_CALLOUT_OAUTH_CLIENT_ID === undefined
+          ? 'ZUORA_CALLOUT_OAUTH_CLIENT_ID'
+          : 'ZUORA_CALLOUT_OAUTH_CLIENT_SECRET',
+      message:
+        'missing: ZUORA_CALLOUT_OAUTH_CLIENT_ID and ZUORA_CALLOUT_OAUTH_CLIENT_SECRET go together (callout OAuth 2.0)',
+    });
+  }
   if ((zuoraSet || sfSet) && env.API_TOKEN === undefined) {
     problems.push({
       name: 'API_TOKEN',

@@ -4,7 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 // The Zuora webhook authenticates with Zuora's callout authentication (realtime/callout-verification.ts).
-const publicPaths = new Set(['/health', '/v1/webhooks/zuora']);
+const publicPaths = new Set(['/health', '/v1/webhooks/zuora', '/v1/webhooks/zuora/oauth/token']);
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();

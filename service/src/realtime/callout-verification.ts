@@ -1,4 +1,5 @@
 // Verifies that a callout comes from our Zuora tenant, with the authentication Zuora offers on callouts:
+// - OAuth 2.0: a bearer token Zuora gets from an OAuth 2.0 provider (here the service, see callout-oauth.ts);
 // - Basic auth credentials configured on the callout (Zuora sends them after a 401 challenge, or at once when
 //   "preemptive" is on): https://knowledgecenter.zuora.com/Central_Platform/Notifications/C_Configure_Callout_Notifications
 // - HMAC on the callout template: an algorithm (SHA-256 here), a key, the data to sign built from merge fields
@@ -11,6 +12,7 @@
 // A timestamp further than maxAgeSeconds from now is a replay (Zuora's own callback signatures use 300 s:
 // https://knowledgecenter.zuora.com/Billing/Billing_and_Payments/LA_Hosted_Payment_Pages/C_Hosted_Payment_Pages/B_Implementing_Hosted_Payment_Pages_on_Your_Website/E_Verify_the_Callback_Response).
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { calloutTokenProblem } from './callout-oauth.js';
 import type { CalloutPayload } from './callout-payload.js';
 import type { CalloutAuthSettings } from './realtime-settings.js';
 
@@ -31,20 +33,31 @@ function sameSecret(a: string, b: string): boolean {
 
 /** Checks what can be checked before the body is read: configuration, Basic credentials, a fresh timestamp. */
 export function verifyEnvelope(settings: CalloutAuthSettings, headers: Headers, now: Date): Verdict {
-  if (settings.hmacKey === undefined && settings.basic === undefined) {
+  const { basic, oauth } = settings;
+  if (settings.hmacKey === undefined && basic === undefined && oauth === undefined) {
     return {
       ok: false,
       reason:
-        'callout authentication is not configured: set ZUORA_CALLOUT_HMAC_KEY and/or ZUORA_CALLOUT_USERNAME and ZUORA_CALLOUT_PASSWORD',
+        'callout authentication is not configured: set ZUORA_CALLOUT_HMAC_KEY, ZUORA_CALLOUT_USERNAME and ZUORA_CALLOUT_PASSWORD, or ZUORA_CALLOUT_OAUTH_CLIENT_ID and ZUORA_CALLOUT_OAUTH_CLIENT_SECRET',
     };
   }
-  if (settings.basic !== undefined) {
-    const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(single(headers.authorization) ?? '');
-    if (match?.[1] === undefined)
-      return { ok: false, reason: 'missing Basic credentials', challenge: 'Basic realm="zuora-callouts"' };
-    const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-    const expected = `${settings.basic.username}:${settings.basic.password}`;
-    if (!sameSecret(decoded, expected)) return { ok: false, reason: 'invalid Basic credentials' };
+  // Credentials: Basic and/or an OAuth 2.0 bearer token, whichever is configured (Zuora sends one of them).
+  if (basic !== undefined || oauth !== undefined) {
+    const authorization = single(headers.authorization) ?? '';
+    const basicMatch = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization);
+    const bearerMatch = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (basic !== undefined && basicMatch?.[1] !== undefined) {
+      const decoded = Buffer.from(basicMatch[1], 'base64').toString('utf8');
+      if (!sameSecret(decoded, `${basic.username}:${basic.password}`))
+        return { ok: false, reason: 'invalid Basic credentials' };
+    } else if (oauth !== undefined && bearerMatch?.[1] !== undefined) {
+      const problem = calloutTokenProblem(oauth, bearerMatch[1], now);
+      if (problem !== undefined) return { ok: false, reason: problem };
+    } else {
+      return basic !== undefined
+        ? { ok: false, reason: 'missing Basic credentials', challenge: 'Basic realm="zuora-callouts"' }
+        : { ok: false, reason: 'missing bearer token', challenge: 'Bearer realm="zuora-callouts"' };
+    }
   }
   if (settings.hmacKey !== undefined) {
     const ts = single(headers[timestampHeader]);

@@ -5,6 +5,7 @@
 // https://docs.zuora.com/zuora-platform/integration/integration-hub/zuora-360-plus-and-zuora-360/zuora-360-overview/synchronize-data-from-zuora-to-salesforce/real-time-sync
 // https://knowledgecenter.zuora.com/CPQ/E_Zuora_360/S_Synchronize_Data_from_Z-Billing/R_Real-Time_Sync
 import type { Env } from '../config/env-schema.js';
+import type { CalloutOAuthClient } from './callout-oauth.js';
 
 export const eventThresholds = [1, 5, 10, 20, 30, 40, 50, 100, 200, 300, 400, 500] as const;
 
@@ -13,6 +14,8 @@ export interface CalloutAuthSettings {
   readonly hmacKey: string | undefined;
   /** Basic auth credentials configured on the callout (secret password). */
   readonly basic: { readonly username: string; readonly password: string } | undefined;
+  /** OAuth 2.0 client Zuora uses to get bearer tokens from POST /v1/webhooks/zuora/oauth/token (secret). */
+  readonly oauth?: CalloutOAuthClient | undefined;
   /** A signed callout older (or further in the future) than this is refused as a replay. */
   readonly maxAgeSeconds: number;
 }
@@ -60,6 +63,13 @@ export function realtimeSettings(env: Env): RealtimeSettings {
         env.ZUORA_CALLOUT_USERNAME === undefined || env.ZUORA_CALLOUT_PASSWORD === undefined
           ? undefined
           : { username: env.ZUORA_CALLOUT_USERNAME, password: env.ZUORA_CALLOUT_PASSWORD },
+      oauth:
+        env.ZUORA_CALLOUT_OAUTH_CLIENT_ID === undefined || env.ZUORA_CALLOUT_OAUTH_CLIENT_SECRET === undefined
+          ? undefined
+          : {
+              clientId: env.ZUORA_CALLOUT_OAUTH_CLIENT_ID,
+              clientSecret: env.ZUORA_CALLOUT_OAUTH_CLIENT_SECRET,
+            },
       maxAgeSeconds: env.ZUORA_CALLOUT_MAX_AGE_SECONDS,
     },
   };

@@ -11,6 +11,7 @@ import { sign } from '../../src/realtime/callout-verification.js';
 import type { CalloutPayload } from '../../src/realtime/callout-payload.js';
 import type { CalloutAuthSettings } from '../../src/realtime/realtime-settings.js';
 import { migrate } from '../../src/store/migrate.js';
+import { startZuoraEmulator } from '../../../emulators/zuora/src/index.js';
 import { openTestStore, storeKinds, type StoreFixture } from '../support/stores.js';
 
 const key = 'callout-hmac-key-for-tests';
@@ -43,6 +44,8 @@ describe.each(storeKinds)('Zuora webhook intake (%s)', (kind) => {
   let fixture: StoreFixture;
   let app: FastifyInstance;
   let bare: FastifyInstance;
+  let oauthApp: FastifyInstance;
+  const oauth = { clientId: 'zuora-callouts', clientSecret: 'oauth-client-secret-for-tests' };
   const woken: string[] = [];
   const count = async () =>
     Number((await fixture.store.query<{ n: string }>('SELECT count(*) AS n FROM change_events'))[0]?.n);
@@ -68,10 +71,12 @@ describe.each(storeKinds)('Zuora webhook intake (%s)', (kind) => {
     await migrate(fixture.store);
     app = await server({ hmacKey: key, basic, maxAgeSeconds: 300 });
     bare = await server({ hmacKey: undefined, basic: undefined, maxAgeSeconds: 300 });
+    oauthApp = await server({ hmacKey: key, basic: undefined, oauth, maxAgeSeconds: 300 });
   });
   afterAll(async () => {
     await app.close();
     await bare.close();
+    await oauthApp.close();
     await fixture.dispose();
   });
 
@@ -189,5 +194,90 @@ describe.each(storeKinds)('Zuora webhook intake (%s)', (kind) => {
       expect(res.json<{ message: string }>().message, name).toMatch(message);
     }
     expect(await count()).toBe(before);
+  });
+
+  it('issues OAuth 2.0 tokens to the callout client and accepts callouts that carry one', async () => {
+    const token = async (body: string, type = 'application/x-www-form-urlencoded') =>
+      oauthApp.inject({
+        method: 'POST',
+        url: '/v1/webhooks/zuora/oauth/token',
+        headers: { 'content-type': type },
+        payload: body,
+      });
+    const wrong = await token('grant_type=client_credentials&client_id=zuora-callouts&client_secret=nope');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json<{ error: string }>().error).toBe('invalid_client');
+    expect((await token('grant_type=password&client_id=x&client_secret=y')).statusCode).toBe(400);
+    const issued = await token(
+      `grant_type=client_credentials&client_id=${oauth.clientId}&client_secret=${oauth.clientSecret}`,
+    );
+    expect(issued.statusCode, issued.body).toBe(200);
+    const { access_token: accessToken, expires_in: expiresIn } = issued.json<{
+      access_token: string;
+      expires_in: number;
+    }>();
+    expect(expiresIn).toBe(3600);
+
+    const p = payload(4);
+    const { authorization: _basic, ...signed } = signedHeaders(p);
+    const before = await count();
+    const missing = await oauthApp.inject({
+      method: 'POST',
+      url: '/v1/webhooks/zuora',
+      headers: signed,
+      payload: p,
+    });
+    expect(missing.statusCode).toBe(401);
+    expect(missing.headers['www-authenticate']).toBe('Bearer realm="zuora-callouts"');
+    const [expires, nonce] = accessToken.split('.');
+    for (const bad of [`${String(Number(expires) + 1)}.${nonce ?? ''}.x`, 'garbage', `${accessToken}x`]) {
+      const res = await oauthApp.inject({
+        method: 'POST',
+        url: '/v1/webhooks/zuora',
+        headers: { ...signed, authorization: `Bearer ${bad}` },
+        payload: p,
+      });
+      expect(res.statusCode, bad).toBe(401);
+    }
+    expect(await count()).toBe(before);
+    const ok = await oauthApp.inject({
+      method: 'POST',
+      url: '/v1/webhooks/zuora',
+      headers: { ...signed, authorization: `Bearer ${accessToken}` },
+      payload: p,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('takes signed callouts from the Zuora emulator authenticated with OAuth 2.0', async () => {
+    const url = await oauthApp.listen({ host: '127.0.0.1', port: 0 });
+    const zuora = await startZuoraEmulator({ tenant: { seed: 3, size: 'XS' } });
+    try {
+      zuora.callouts.configure([
+        {
+          id: 'oauth',
+          url: `${url}/v1/webhooks/zuora`,
+          events: ['Account.updated'],
+          auth: { type: 'oauth2', tokenUrl: `${url}/v1/webhooks/zuora/oauth/token`, ...oauth },
+          headers: { 'X-Zuora-Timestamp': '{{Event.Timestamp}}' },
+          hmac: {
+            key,
+            data: '{{Event.Timestamp}}\n{{Event.NotificationId}}\n{{Event.ObjectType}}\n{{Event.ChangeType}}\n{{Event.ObjectId}}\n{{Event.EntityId}}\n{{Event.UpdatedDate}}\n',
+            signedHeaderKey: 'X-Zuora-Signature',
+          },
+        },
+      ]);
+      const account = [...zuora.tenant.scan('Account', null)][0]?.record;
+      zuora.tenant.update('Account', account?.Id ?? '', { Notes: 'changed through an OAuth callout' });
+      await zuora.callouts.idle();
+      expect(zuora.callouts.attempts().map((a) => [a.status, a.ok])).toEqual([[200, true]]);
+      const rows = await fixture.store.query('SELECT 1 FROM change_events WHERE zuora_id = $1', [
+        account?.Id,
+      ]);
+      expect(rows).toHaveLength(1);
+    } finally {
+      await zuora.close();
+    }
   });
 });

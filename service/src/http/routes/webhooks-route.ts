@@ -8,10 +8,13 @@ import { z } from 'zod';
 import { insertChangeEvent } from '../../realtime/change-event-rows.js';
 import { calloutPayloadSchema, changeEventOf, describeIssues } from '../../realtime/callout-payload.js';
 import { verifyEnvelope, verifySignature } from '../../realtime/callout-verification.js';
+import { calloutTokenTtlSeconds, clientMatches, issueCalloutToken } from '../../realtime/callout-oauth.js';
 import type { CalloutAuthSettings } from '../../realtime/realtime-settings.js';
 import type { Store } from '../../store/store.js';
 
 export const webhookPath = '/v1/webhooks/zuora';
+/** Token endpoint of the OAuth 2.0 provider Zuora uses for the callout (client credentials grant). */
+export const webhookTokenPath = '/v1/webhooks/zuora/oauth/token';
 
 export interface WebhooksRouteOptions {
   readonly store: Store;
@@ -33,6 +36,61 @@ export const webhooksRoute =
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
       done(null, body);
     });
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string' },
+      (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(String(body))));
+      },
+    );
+    app.post(
+      webhookTokenPath,
+      {
+        schema: {
+          summary:
+            'OAuth 2.0 token for Zuora callouts (client credentials grant; form or JSON body, or Basic client auth)',
+          security: [],
+          response: {
+            200: z.object({
+              access_token: z.string(),
+              token_type: z.literal('bearer'),
+              expires_in: z.number(),
+            }),
+            400: errorBody,
+            401: errorBody,
+          },
+        },
+      },
+      async (request, reply) => {
+        const client = options.callouts.oauth;
+        const raw = request.body;
+        const form: Record<string, unknown> =
+          typeof raw === 'string'
+            ? safeJson(raw)
+            : raw !== null && typeof raw === 'object'
+              ? (raw as Record<string, unknown>)
+              : {};
+        if (form.grant_type !== 'client_credentials')
+          return reply
+            .code(400)
+            .send({ error: 'unsupported_grant_type', message: 'grant_type must be client_credentials' });
+        // RFC 6749 section 2.3.1: client credentials in the body or as HTTP Basic.
+        const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(request.headers.authorization ?? '');
+        const [headerId, headerSecret] =
+          basic?.[1] === undefined ? [] : Buffer.from(basic[1], 'base64').toString('utf8').split(/:(.*)/s);
+        const id = typeof form.client_id === 'string' ? form.client_id : (headerId ?? '');
+        const secret = typeof form.client_secret === 'string' ? form.client_secret : (headerSecret ?? '');
+        if (client === undefined || !clientMatches(client, id, secret)) {
+          options.logger.warn({ ip: request.ip }, 'zuora callout token refused');
+          return reply.code(401).send({ error: 'invalid_client', message: 'unknown client or wrong secret' });
+        }
+        return reply.send({
+          access_token: issueCalloutToken(client, now()),
+          token_type: 'bearer' as const,
+          expires_in: calloutTokenTtlSeconds,
+        });
+      },
+    );
     app.post(
       webhookPath,
       {
@@ -89,3 +147,12 @@ export const webhooksRoute =
       },
     );
   };
+
+function safeJson(text: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
