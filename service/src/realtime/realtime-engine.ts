@@ -27,6 +27,9 @@ export interface RealtimeEngineDeps {
   readonly onBatch?: (entityId: string, result: BatchResult) => void;
 }
 
+/** How often usage is re-read while the API budget governor stops writes. */
+const budgetProbeMs = 5 * 60_000;
+
 /** Most batches one entity runs per tick, so one busy entity cannot starve the others. */
 const maxBatchesPerTick = 20;
 
@@ -39,6 +42,7 @@ export class RealtimeEngine {
   #reconciling: Promise<void> | undefined;
   #stopped = false;
   #nudged: NodeJS.Timeout | undefined;
+  #probedAt = 0;
 
   constructor(deps: RealtimeEngineDeps) {
     this.#deps = deps;
@@ -154,7 +158,10 @@ export class RealtimeEngine {
         summary.oldestReceivedAt === undefined ? 0 : now.getTime() - summary.oldestReceivedAt.getTime();
       if (summary.waiting === 0) return;
       if (summary.waiting < settings.eventThreshold && waitedMs < settings.maxWaitMs) return;
-      if (this.#deps.api.governor.state() === 'stop') return;
+      if (this.#deps.api.governor.state() === 'stop') {
+        await this.probeBudget(now);
+        if (this.#deps.api.governor.state() === 'stop') return;
+      }
       const result = await runRealtimeBatch(
         {
           api: this.#deps.api,
@@ -168,6 +175,21 @@ export class RealtimeEngine {
       this.#deps.onBatch?.(entityId, result);
       if (result.kind !== 'synced') return;
       summary = (await pendingByEntity(this.#deps.api.store)).find((p) => p.entityId === entityId);
+    }
+  }
+
+  /**
+   * While writes are stopped nothing else may call Salesforce, so the governor would never see usage fall:
+   * every few minutes one GET /limits (one API call) brings a fresh Sforce-Limit-Info reading.
+   * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_limits.htm
+   */
+  private async probeBudget(now: Date): Promise<void> {
+    if (now.getTime() - this.#probedAt < budgetProbeMs) return;
+    this.#probedAt = now.getTime();
+    try {
+      await this.#deps.api.salesforce.limits();
+    } catch (err) {
+      this.#deps.api.logger.warn({ err }, 'Salesforce limits probe failed');
     }
   }
 
