@@ -44,5 +44,12 @@ describe('CSV record scanner', () => {
       ['v1', 'v,2'],
     ]);
     await expect(scan('a,"open\n', 2, 4)).rejects.toThrow(/inside a quoted field/);
+    expect(await scan('a,b,c\r\nd,e,f\r\n', 2, 100)).toEqual([
+      ['a', 'b'],
+      ['d', 'e'],
+    ]);
+    expect(await scan('a,b,c,d,e,f,g,h,i,j,k\n', 9, 100)).toEqual([
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'],
+    ]);
   });
 });
