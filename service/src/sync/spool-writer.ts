@@ -4,7 +4,7 @@
 // Salesforce counts a Bulk API 2.0 batch per started 10,000 records of a job, so a part is cut at a
 // multiple of 10,000 rows: the rows after the last such boundary move to the next part, and an object's
 // jobs use no more batches than ceil(N / 10,000).
-// https://developer.salesforce.com/docs/atlas.en-us.salesforce_app_limits_cheatsheet.meta/salesforce_app_limits_cheatsheet/salesforce_app_limits_platform_bulkapi.htm
+// https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_bulk_v2/datafiles_understanding_bulk2_ingest.htm
 import { closeSync, existsSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import type { CellValue } from '../mapping/transforms/transform-result.js';
 
