@@ -1,11 +1,13 @@
 // Resolves an on-demand request's ids to the Zuora records to sync (docs/on-demand-sync-contract.md):
-// CRM Account Ids -> every Zuora billing account whose CRM Account ID is one of them (one ZOQL query; Zuora may
-// hold the 15- or the 18-character form), CustomerAccount__c / Product2 Ids -> the Zuora ids they carry as
+// CRM Account Ids -> every Zuora billing account whose CRM Account ID is one of them (one ZOQL query per entity
+// of a multi-entity tenant, so a CRM Account's billing accounts are found in every entity; Zuora may hold the
+// 15- or the 18-character form), CustomerAccount__c / Product2 Ids -> the Zuora ids they carry as
 // external ids (one SOQL query), Zuora ids as given. Each id's entity comes from zuoraIdsByEntity, else from
 // the Salesforce record's EntityID__c, else the default entity. Ids that resolve to nothing are reported.
 import type jsforce from 'jsforce';
 import type { ZuoraClient } from '../zuora/zuora-client.js';
 import { zoqlPages } from '../zuora/zoql.js';
+import { sessionEntities } from '../sync/session-entities.js';
 
 export type OnDemandObjectType = 'BILLING_ACCOUNT' | 'ZPRODUCT';
 
@@ -45,25 +47,45 @@ export function salesforceId18(id: string): string {
 
 const quoted = (ids: readonly string[]) => ids.map((id) => `'${id.replace(/[^A-Za-z0-9]/g, '')}'`).join(', ');
 
+/** The tenant's entities ('' for a single-entity tenant), asked once per client and kept 10 minutes. */
+const entityCache = new WeakMap<ZuoraClient, { readonly ids: Promise<string[]>; readonly at: number }>();
+function entitiesOf(zuora: ZuoraClient): Promise<string[]> {
+  const cached = entityCache.get(zuora);
+  if (cached !== undefined && Date.now() - cached.at < 10 * 60_000) return cached.ids;
+  const ids = sessionEntities(zuora);
+  entityCache.set(zuora, { ids, at: Date.now() });
+  ids.catch(() => entityCache.delete(zuora));
+  return ids;
+}
+
+interface BillingAccountRef {
+  readonly zuoraId: string;
+  readonly entityId: string;
+}
+
 async function billingAccountsOf(
   zuora: ZuoraClient,
   accountIds: readonly string[],
-): Promise<Map<string, string[]>> {
-  const byPrefix = new Map<string, string[]>();
+): Promise<Map<string, BillingAccountRef[]>> {
+  const byPrefix = new Map<string, BillingAccountRef[]>();
   if (accountIds.length === 0) return byPrefix;
   const forms = [...new Set(accountIds.flatMap((id) => [id.slice(0, 15), salesforceId18(id.slice(0, 15))]))];
-  // ZOQL takes at most 200 conditions a query.
-  for (let i = 0; i < forms.length; i += 190) {
-    const where = forms
-      .slice(i, i + 190)
-      .map((f) => `CrmId = ${quoted([f])}`)
-      .join(' or ');
-    for await (const page of zoqlPages(zuora, `select Id, CrmId from Account where ${where}`)) {
-      for (const record of page) {
-        const crm = typeof record.CrmId === 'string' ? record.CrmId.slice(0, 15) : '';
-        const list = byPrefix.get(crm) ?? [];
-        if (typeof record.Id === 'string' && !list.includes(record.Id)) list.push(record.Id);
-        byPrefix.set(crm, list);
+  for (const entityId of await entitiesOf(zuora)) {
+    // ZOQL takes at most 200 conditions a query.
+    for (let i = 0; i < forms.length; i += 190) {
+      const where = forms
+        .slice(i, i + 190)
+        .map((f) => `CrmId = ${quoted([f])}`)
+        .join(' or ');
+      const query = `select Id, CrmId from Account where ${where}`;
+      for await (const page of zoqlPages(zuora, query, entityId === '' ? {} : { entityId })) {
+        for (const record of page) {
+          const crm = typeof record.CrmId === 'string' ? record.CrmId.slice(0, 15) : '';
+          const list = byPrefix.get(crm) ?? [];
+          if (typeof record.Id === 'string' && !list.some((a) => a.zuoraId === record.Id))
+            list.push({ zuoraId: record.Id, entityId });
+          byPrefix.set(crm, list);
+        }
       }
     }
   }
@@ -115,12 +137,12 @@ export async function resolveOnDemandIds(
         },
       });
     }
-    for (const zuoraId of accounts)
+    for (const account of accounts)
       out.push({
         objectId: accountId,
-        zuoraId,
+        zuoraId: account.zuoraId,
         salesforceId: null,
-        entityId: entityOf(zuoraId),
+        entityId: entityOf(account.zuoraId, account.entityId),
         error: null,
       });
   }

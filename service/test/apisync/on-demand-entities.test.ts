@@ -64,4 +64,36 @@ describe('on-demand sync in a multi-entity tenant', () => {
     expect(sf.find((r) => r.External_Id__c === a)?.EntityID__c).toBe(first);
     expect(sf.find((r) => r.External_Id__c === b)?.EntityID__c).toBe(second);
   }, 60_000);
+
+  it('finds a CRM Account billing accounts in every entity (accountIds)', async () => {
+    const second = h.zuora.generated.entities[1]?.id;
+    const account = [...h.zuora.tenant.table('Account').values()].find(
+      (r) =>
+        r.entityId === second &&
+        typeof r.record.CrmId === 'string' &&
+        /^001/.test(r.record.CrmId) &&
+        r.record.Status === 'Active',
+    )?.record;
+    const crmId = String(account?.CrmId);
+    const expected = [...h.zuora.tenant.table('Account').values()]
+      .filter((r) => String(r.record.CrmId).slice(0, 15) === crmId.slice(0, 15))
+      .map((r) => r.record.Id)
+      .sort();
+    const answer = await runOnDemandSync(apiSyncDepsFor(h.deps), {
+      objectType: 'BILLING_ACCOUNT',
+      source: 'UI',
+      accountIds: [crmId],
+      salesforceIds: [],
+      zuoraIds: [],
+      zuoraIdsByEntity: {},
+      emailNotification: false,
+      requestedBy: { userId: '005Hs00000AbCdEIAZ', orgId: '00DHs0000012345MAA' },
+    });
+    expect(answer.results.map((r) => r.zuoraId).sort()).toEqual(expected);
+    expect(answer.results.every((r) => r.objectId === crmId)).toBe(true);
+    // Read and written in the entity that holds them (their payment terms may live in the parent entity only,
+    // which this emulated tenant does not sync here: the session's entity is what this test is about).
+    const sessions = await Promise.all(answer.results.map((r) => findSession(h.store, r.sessionId)));
+    expect(sessions.map((x) => x?.entityId)).toEqual(answer.results.map(() => second));
+  }, 60_000);
 });
