@@ -5,16 +5,13 @@
 //     polled to completion, every result file downloaded;
 //   - ZOQL: POST /v1/action/query + queryMore per object, 2,000 rows a page, each object's own fields only
 //     (ZOQL has no joins and no deleted rows, so this path reads less than AQuA does).
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { planStreams } from '../../service/src/sync/stream-plan.js';
 import { fullSyncStart } from '../../service/src/store/watermark-rows.js';
 import { downloadAquaFile, submitAquaJob, waitForAquaJob } from '../../service/src/zuora/aqua-export.js';
 import { zoqlPages } from '../../service/src/zuora/zoql.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
-import type { ZuoraCredentials } from '../../service/src/zuora/oauth-token.js';
+import { startEmulators } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,17 +26,7 @@ if (!['XS', 'S', 'M', 'L'].includes(values.size)) {
   process.exit(2);
 }
 
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', join(import.meta.dirname, 'emulators-process.ts'), values.size, values.seed],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const info = await new Promise<{ zuora: ZuoraCredentials }>((resolve, reject) => {
-  child.once('exit', (code) => reject(new Error(`emulator process exited with ${String(code)}`)));
-  createInterface({ input: child.stdout }).once('line', (line) =>
-    resolve(JSON.parse(line) as { zuora: ZuoraCredentials }),
-  );
-});
+const { child, info } = await startEmulators(values.size, values.seed);
 
 interface Figures {
   readonly rows: number;

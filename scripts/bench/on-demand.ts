@@ -4,25 +4,20 @@
 // (as an org is before anyone clicks the button), then each request syncs `--accounts` billing accounts.
 // Prints latency P50/P95/max per request, Salesforce API calls (all, and Composite calls) and Zuora calls
 // per request, and records written per request. Target: P95 <= 3 s for 10 accounts.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { loadConfig } from '../../service/src/config/load-config.js';
 import { createLogger } from '../../service/src/logging/logger.js';
 import { createService } from '../../service/src/main.js';
-import type { SalesforceCredentials } from '../../service/src/salesforce/connect.js';
 import { findSession, insertSession } from '../../service/src/store/session-rows.js';
-import { PgStore } from '../../service/src/store/pg-store.js';
 import { PgliteStore } from '../../service/src/store/pglite-store.js';
 import type { Store } from '../../service/src/store/store.js';
 import { createSyncRuntime } from '../../service/src/sync/sync-runtime.js';
 import { runTurboSession } from '../../service/src/sync/turbo-session.js';
-import type { ZuoraCredentials } from '../../service/src/zuora/oauth-token.js';
 import { zoqlPages } from '../../service/src/zuora/zoql.js';
+import { dropBenchSchema, openBenchSchema, salesforceStats, startEmulators } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -57,29 +52,8 @@ if (![requests, perRequest, concurrency].every((n) => Number.isInteger(n) && n >
   process.exit(2);
 }
 
-interface EmulatorInfo {
-  zuora: ZuoraCredentials;
-  salesforce: SalesforceCredentials;
-  salesforceAdmin: string;
-  zuoraAdmin: string;
-  generatedMs: number;
-}
-
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', join(import.meta.dirname, 'emulators-process.ts'), values.size, values.seed],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const info = await new Promise<EmulatorInfo>((resolve, reject) => {
-  child.once('exit', (code) => reject(new Error(`emulator process exited with ${String(code)}`)));
-  createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line) as EmulatorInfo));
-});
-const sfStats = async () =>
-  (await (
-    await fetch(`${info.salesforce.loginUrl}/__emulator/stats`, {
-      headers: { authorization: `Bearer ${info.salesforceAdmin}` },
-    })
-  ).json()) as { apiRequests: number; requestsByRoute: Record<string, number> };
+const { child, info } = await startEmulators(values.size, values.seed);
+const sfStats = () => salesforceStats<{ apiRequests: number; requestsByRoute: Record<string, number> }>(info);
 
 const zuoraRequests = async () =>
   (
@@ -93,7 +67,8 @@ const zuoraRequests = async () =>
 const token = 'bench-token-0123456789abcdefghij';
 const dataDir = mkdtempSync(join(tmpdir(), 'zsync-bench-od-'));
 const benchSchema = `bench_od_${String(process.pid)}`;
-const store: Store = values.store === 'pglite' ? await PgliteStore.open(undefined) : await openBenchSchema();
+const store: Store =
+  values.store === 'pglite' ? await PgliteStore.open(undefined) : await openBenchSchema(benchSchema);
 const config = loadConfig({
   DATA_DIR: dataDir,
   API_TOKEN: token,
@@ -209,26 +184,7 @@ try {
   );
 } finally {
   await service.close();
-  if (values.store === 'postgres') await dropBenchSchema();
+  if (values.store === 'postgres') await dropBenchSchema(benchSchema);
   rmSync(dataDir, { recursive: true, force: true });
   child.kill('SIGTERM');
-}
-
-async function openBenchSchema(): Promise<PgStore> {
-  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${benchSchema}`);
-  await admin.end();
-  url.searchParams.set('options', `-c search_path=${benchSchema}`);
-  return new PgStore(url.toString());
-}
-
-async function dropBenchSchema(): Promise<void> {
-  const admin = new pg.Client({
-    connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-  });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS ${benchSchema} CASCADE`);
-  await admin.end();
 }

@@ -6,26 +6,21 @@
 // minute. Each change raises a signed callout (HMAC, as our callout template defines it) to the service.
 // Prints latency P50/P90/P99 (Zuora change time to Salesforce commit time, per record) and Salesforce API
 // calls per minute for each phase. Target at 50 events/s: P50 <= 5 s, P90 <= 15 s.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { loadConfig } from '../../service/src/config/load-config.js';
 import { createLogger } from '../../service/src/logging/logger.js';
 import { createService } from '../../service/src/main.js';
-import type { SalesforceCredentials } from '../../service/src/salesforce/connect.js';
 import { insertSession } from '../../service/src/store/session-rows.js';
-import { PgStore } from '../../service/src/store/pg-store.js';
 import { PgliteStore } from '../../service/src/store/pglite-store.js';
 import type { Store } from '../../service/src/store/store.js';
 import { createSyncRuntime } from '../../service/src/sync/sync-runtime.js';
 import { runTurboSession } from '../../service/src/sync/turbo-session.js';
-import type { ZuoraCredentials } from '../../service/src/zuora/oauth-token.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
 import { zoqlPages } from '../../service/src/zuora/zoql.js';
+import { dropBenchSchema, openBenchSchema, salesforceStats, startEmulators } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -56,37 +51,15 @@ if (
   process.exit(2);
 }
 
-interface EmulatorInfo {
-  zuora: ZuoraCredentials;
-  salesforce: SalesforceCredentials;
-  salesforceAdmin: string;
-  zuoraAdmin: string;
-  generatedMs: number;
-}
-
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', join(import.meta.dirname, 'emulators-process.ts'), values.size, values.seed],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const info = await new Promise<EmulatorInfo>((resolve, reject) => {
-  child.once('exit', (code) => reject(new Error(`emulator process exited with ${String(code)}`)));
-  createInterface({ input: child.stdout }).once('line', (line) => resolve(JSON.parse(line) as EmulatorInfo));
-});
-const sfApiRequests = async () =>
-  (
-    (await (
-      await fetch(`${info.salesforce.loginUrl}/__emulator/stats`, {
-        headers: { authorization: `Bearer ${info.salesforceAdmin}` },
-      })
-    ).json()) as { apiRequests: number }
-  ).apiRequests;
+const { child, info } = await startEmulators(values.size, values.seed);
+const sfApiRequests = async () => (await salesforceStats(info)).apiRequests;
 
 const token = 'bench-token-0123456789abcdefghij';
 const hmacKey = 'bench-callout-hmac-key';
 const dataDir = mkdtempSync(join(tmpdir(), 'zsync-bench-rt-'));
 const benchSchema = `bench_rt_${String(process.pid)}`;
-const store: Store = values.store === 'pglite' ? await PgliteStore.open(undefined) : await openBenchSchema();
+const store: Store =
+  values.store === 'pglite' ? await PgliteStore.open(undefined) : await openBenchSchema(benchSchema);
 const config = loadConfig({
   DATA_DIR: dataDir,
   API_TOKEN: token,
@@ -268,26 +241,7 @@ try {
   );
 } finally {
   await service.close();
-  if (values.store === 'postgres') await dropBenchSchema();
+  if (values.store === 'postgres') await dropBenchSchema(benchSchema);
   rmSync(dataDir, { recursive: true, force: true });
   child.kill('SIGTERM');
-}
-
-async function openBenchSchema(): Promise<PgStore> {
-  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${benchSchema}`);
-  await admin.end();
-  url.searchParams.set('options', `-c search_path=${benchSchema}`);
-  return new PgStore(url.toString());
-}
-
-async function dropBenchSchema(): Promise<void> {
-  const admin = new pg.Client({
-    connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-  });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS ${benchSchema} CASCADE`);
-  await admin.end();
 }

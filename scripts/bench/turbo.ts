@@ -2,17 +2,13 @@
 // catalog through the emulators (each in a process of its own, so this process's memory is the connector's),
 // printing per object and in total: records, records/s, peak RSS, CPU seconds, Salesforce API calls, Bulk
 // batches (and the ceil(N/10,000) floor they are held to) and Zuora calls.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createLogger } from '../../service/src/logging/logger.js';
-import { connectSalesforce, type SalesforceCredentials } from '../../service/src/salesforce/connect.js';
+import { connectSalesforce } from '../../service/src/salesforce/connect.js';
 import { PgliteStore } from '../../service/src/store/pglite-store.js';
-import { PgStore } from '../../service/src/store/pg-store.js';
 import { migrate } from '../../service/src/store/migrate.js';
 import { insertSession } from '../../service/src/store/session-rows.js';
 import type { ObjectCounts } from '../../service/src/sync/sync-history.js';
@@ -21,7 +17,13 @@ import { forceAppObjectsDir } from '../../service/src/sync/sync-runtime.js';
 import { runTurboSession } from '../../service/src/sync/turbo-session.js';
 import { loadForceAppSchema } from '../../service/src/mapping/force-app-schema.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
-import type { ZuoraCredentials } from '../../service/src/zuora/oauth-token.js';
+import {
+  dropBenchSchema,
+  openBenchSchema,
+  salesforceStats,
+  spawnEmulators,
+  type EmulatorInfo,
+} from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -51,45 +53,15 @@ if (!['XS', 'S', 'M', 'L'].includes(values.size)) {
   process.exit(2);
 }
 
-interface EmulatorInfo {
-  zuora: ZuoraCredentials;
-  salesforce: SalesforceCredentials;
-  zuoraAdmin: string;
-  salesforceAdmin: string;
-  generatedMs: number;
-}
-
-/** One emulator process (see emulators-process.ts); resolves with the JSON line it prints once ready. */
-function spawnEmulator(which: 'zuora' | 'salesforce'): {
-  child: ChildProcess;
-  ready: Promise<Partial<EmulatorInfo>>;
-} {
-  const child = spawn(
-    process.execPath,
-    [
-      // --emulators-cpu-prof DIR: CPU profiles of the emulator processes, to see what bounds the wall clock.
-      ...(values['emulators-cpu-prof'] === undefined
-        ? []
-        : ['--cpu-prof', `--cpu-prof-dir=${values['emulators-cpu-prof']}`]),
-      '--import',
-      'tsx',
-      join(import.meta.dirname, 'emulators-process.ts'),
-      values.size,
-      values.seed,
-      which,
-    ],
-    // NODE_OPTIONS (e.g. a heap limit) is for the measured connector process, not the emulators'.
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } },
-  );
-  const ready = new Promise<Partial<EmulatorInfo>>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${which} emulator process exited with ${String(code)}`)));
-    createInterface({ input: child.stdout }).once('line', (line) =>
-      resolve(JSON.parse(line) as Partial<EmulatorInfo>),
-    );
-  });
-  return { child, ready };
-}
-const emulators = [spawnEmulator('zuora'), spawnEmulator('salesforce')];
+// --emulators-cpu-prof DIR: CPU profiles of the emulator processes, to see what bounds the wall clock.
+const emulatorArgs =
+  values['emulators-cpu-prof'] === undefined
+    ? []
+    : ['--cpu-prof', `--cpu-prof-dir=${values['emulators-cpu-prof']}`];
+const emulators = [
+  spawnEmulators(values.size, values.seed, 'zuora', emulatorArgs),
+  spawnEmulators(values.size, values.seed, 'salesforce', emulatorArgs),
+];
 const [zuoraInfo, salesforceInfo] = await Promise.all(emulators.map((e) => e.ready));
 const info = {
   ...zuoraInfo,
@@ -101,12 +73,7 @@ interface SfStats {
   bulkBatches: number;
   bulkByObject: Record<string, { requests: number; bulkBatches: number }>;
 }
-const sfStats = async () =>
-  (await (
-    await fetch(`${info.salesforce.loginUrl}/__emulator/stats`, {
-      headers: { authorization: `Bearer ${info.salesforceAdmin}` },
-    })
-  ).json()) as SfStats;
+const sfStats = () => salesforceStats<SfStats>(info);
 
 const benchSchema = `bench_${String(process.pid)}`;
 const spoolDir = mkdtempSync(join(tmpdir(), 'zsync-bench-'));
@@ -114,7 +81,9 @@ const spoolDir = mkdtempSync(join(tmpdir(), 'zsync-bench-'));
 // target can only hold with the server store; `--store pglite` measures the embedded one.
 // PGlite on disk, as the service runs it with DATA_DIR (in memory, the whole database would sit in its heap).
 const store =
-  values.store === 'pglite' ? await PgliteStore.open(join(spoolDir, 'data')) : await openBenchSchema();
+  values.store === 'pglite'
+    ? await PgliteStore.open(join(spoolDir, 'data'))
+    : await openBenchSchema(benchSchema);
 try {
   await migrate(store);
   const zuora = new ZuoraClient(info.zuora);
@@ -199,27 +168,7 @@ try {
   }
 } finally {
   await store.close();
-  if (values.store === 'postgres') await dropBenchSchema();
+  if (values.store === 'postgres') await dropBenchSchema(benchSchema);
   rmSync(spoolDir, { recursive: true, force: true });
   for (const e of emulators) e.child.kill('SIGTERM');
-}
-
-/** A fresh schema in DATABASE_URL (default: the local `test` database), so runs never see each other. */
-async function openBenchSchema(): Promise<PgStore> {
-  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${benchSchema}`);
-  await admin.end();
-  url.searchParams.set('options', `-c search_path=${benchSchema}`);
-  return new PgStore(url.toString());
-}
-
-async function dropBenchSchema(): Promise<void> {
-  const admin = new pg.Client({
-    connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-  });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS ${benchSchema} CASCADE`);
-  await admin.end();
 }

@@ -1,0 +1,84 @@
+// What every benchmark scenario shares: the emulators in processes of their own (emulators-process.ts), apart
+// from the process being measured, their admin stats, and a throwaway PostgreSQL schema for the store.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import type { SalesforceCredentials } from '../../service/src/salesforce/connect.js';
+import { PgStore } from '../../service/src/store/pg-store.js';
+import type { ZuoraCredentials } from '../../service/src/zuora/oauth-token.js';
+
+export interface EmulatorInfo {
+  zuora: ZuoraCredentials;
+  salesforce: SalesforceCredentials;
+  zuoraAdmin: string;
+  salesforceAdmin: string;
+  generatedMs: number;
+}
+
+export interface EmulatorProcess {
+  readonly child: ChildProcess;
+  readonly ready: Promise<Partial<EmulatorInfo>>;
+}
+
+/**
+ * One emulator process: `both` emulators, or only `zuora` or `salesforce` (one process each keeps one's garbage
+ * collection off the other's heap and lets them use both cores). Resolves with the JSON line it prints once
+ * ready. NODE_OPTIONS (a heap limit, say) is meant for the measured process, so the emulators do not inherit it.
+ */
+export function spawnEmulators(
+  size: string,
+  seed: string,
+  which: 'both' | 'zuora' | 'salesforce' = 'both',
+  nodeArgs: readonly string[] = [],
+): EmulatorProcess {
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', join(import.meta.dirname, 'emulators-process.ts'), size, seed, which],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } },
+  );
+  const ready = new Promise<Partial<EmulatorInfo>>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${which} emulator process exited with ${String(code)}`)));
+    createInterface({ input: child.stdout }).once('line', (line) =>
+      resolve(JSON.parse(line) as Partial<EmulatorInfo>),
+    );
+  });
+  return { child, ready };
+}
+
+/** Both emulators in one process, ready. */
+export async function startEmulators(
+  size: string,
+  seed: string,
+): Promise<{ child: ChildProcess; info: EmulatorInfo }> {
+  const { child, ready } = spawnEmulators(size, seed);
+  return { child, info: (await ready) as EmulatorInfo };
+}
+
+/** The Salesforce emulator's counters (API requests, Bulk batches, per object). */
+export async function salesforceStats<T extends { apiRequests: number }>(info: EmulatorInfo): Promise<T> {
+  const response = await fetch(`${info.salesforce.loginUrl}/__emulator/stats`, {
+    headers: { authorization: `Bearer ${info.salesforceAdmin}` },
+  });
+  return (await response.json()) as T;
+}
+
+const benchDatabaseUrl = () => process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A fresh schema in DATABASE_URL (default: the local `test` database), so runs never see each other. */
+export async function openBenchSchema(schema: string): Promise<PgStore> {
+  const url = new URL(benchDatabaseUrl());
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return new PgStore(url.toString());
+}
+
+export async function dropBenchSchema(schema: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: benchDatabaseUrl() });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
+}
