@@ -14,6 +14,8 @@ import { deleteSpooled } from './delete-spooled.js';
 import { extractToSpool } from './extract-to-spool.js';
 import { screenPart } from './hold-back-orphans.js';
 import { loadObject } from './load-object.js';
+import { collectionsSessionLimit, loadPartByCollections } from './load-part-collections.js';
+import { ApiBudgetExhaustedError } from '../salesforce/api-budget.js';
 import { backfillStreams, planStreams, type BackfillSpec } from './stream-plan.js';
 import type { SyncDeps } from './sync-deps.js';
 import { writeSyncHistory, type ObjectCounts } from './sync-history.js';
@@ -173,6 +175,8 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
       for (const part of spool.parts(object, pass)) await loadPart(object, pass, part, c, stream);
     };
 
+    // Sessions with few records load through Composite calls: a Bulk job costs about 8 API calls however small.
+    const smallSession = Object.values(counts).reduce((n, c) => n + c.read, 0) <= collectionsSessionLimit;
     const loadPart = async (
       object: string,
       pass: SpoolPass,
@@ -202,17 +206,27 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
       await recordFailures(store, sessionId, held);
       if (pass === 'upsert') c.failed += held.length;
       await writeCheckpoint(store, sessionId, name, { phase: 'loading' });
-      const outcome = await loadObject(deps.salesforce, {
-        object,
-        operation: 'upsert',
-        keyField,
-        csv: () => spool.stream(object, pass, part),
-        resumeJobId: cp?.bulkJobId ?? undefined,
-        onJobCreated: (jobId) =>
-          writeCheckpoint(store, sessionId, name, { phase: 'loading', bulkJobId: jobId }),
-        minPollMs: deps.minPollMs ?? 100,
-        maxPollMs: deps.maxPollMs ?? 2_000,
-      });
+      const viaBulk = () =>
+        loadObject(deps.salesforce, {
+          object,
+          operation: 'upsert',
+          keyField,
+          csv: () => spool.stream(object, pass, part),
+          resumeJobId: cp?.bulkJobId ?? undefined,
+          onJobCreated: (jobId) =>
+            writeCheckpoint(store, sessionId, name, { phase: 'loading', bulkJobId: jobId }),
+          minPollMs: deps.minPollMs ?? 100,
+          maxPollMs: deps.maxPollMs ?? 2_000,
+        });
+      // A small session writes through Composite calls (upserts are idempotent, so a resumed part is simply
+      // sent again); a part whose Bulk job had started, or an API budget the governor has stopped, uses Bulk.
+      const outcome =
+        smallSession && cp?.bulkJobId == null
+          ? await loadPartByCollections(deps, { object, keyField, file }).catch((error: unknown) => {
+              if (error instanceof ApiBudgetExhaustedError) return viaBulk();
+              throw error;
+            })
+          : await viaBulk();
       const failedKeys = new Set(outcome.failures.map((f) => f.key));
       await recordFailures(
         store,

@@ -171,6 +171,10 @@ describe.each(storeKinds)('Turbo Sync with the %s store', (kind) => {
     const deletions = [...changed.values()].filter((action) => action === 'deleted');
     expect(deletions.length).toBeGreaterThan(0);
     expect(objects(session).PaymentMethod__c?.deleted).toBe(deletions.length);
+    // A session this small writes through Composite calls (1,000 records a call), not one Bulk job per
+    // object: only the deletion goes through Bulk.
+    expect(after.bulkRecords - before.bulkRecords).toBe(deletions.length);
+    expect(after.apiRequests - before.apiRequests).toBeLessThan(40);
     for (const [id, action] of changed) {
       if (action === 'deleted') {
         expect(h.salesforce.records('PaymentMethod__c').some((r) => r.External_Id__c === id)).toBe(false);
