@@ -14,6 +14,7 @@ import { insertSession } from '../../service/src/store/session-rows.js';
 import type { ObjectCounts } from '../../service/src/sync/sync-history.js';
 import type { ProgressEvent } from '../../service/src/sync/sync-deps.js';
 import { forceAppObjectsDir } from '../../service/src/sync/sync-runtime.js';
+import { collectionsSessionLimit } from '../../service/src/sync/load-part-collections.js';
 import { runTurboSession } from '../../service/src/sync/turbo-session.js';
 import { loadForceAppSchema } from '../../service/src/mapping/force-app-schema.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
@@ -165,6 +166,10 @@ try {
         `Salesforce API calls ${String(after.apiRequests - before.apiRequests)}, Bulk batches ${String(after.bulkBatches - before.bulkBatches)} ` +
         `(floor sum ceil(N/10,000) = ${String(floor)}), Zuora calls ${String(zuora.calls - zuoraBefore)}\n`,
     );
+    if (total <= collectionsSessionLimit && total > 0)
+      process.stdout.write(
+        `(a session of at most ${String(collectionsSessionLimit)} records loads through Composite calls, not Bulk jobs)\n`,
+      );
   }
 } finally {
   await store.close();
