@@ -63,6 +63,18 @@ export async function salesforceStats<T extends { apiRequests: number }>(info: E
   return (await response.json()) as T;
 }
 
+/** The service's settings that point it at the emulators. */
+export function emulatorEnv(info: EmulatorInfo): Record<string, string> {
+  return {
+    ZUORA_BASE_URL: info.zuora.baseUrl,
+    ZUORA_CLIENT_ID: info.zuora.clientId,
+    ZUORA_CLIENT_SECRET: info.zuora.clientSecret,
+    SF_LOGIN_URL: info.salesforce.loginUrl,
+    SF_CLIENT_ID: info.salesforce.clientId,
+    SF_CLIENT_SECRET: info.salesforce.clientSecret,
+  };
+}
+
 const benchDatabaseUrl = () => process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A fresh schema in DATABASE_URL (default: the local `test` database), so runs never see each other. */

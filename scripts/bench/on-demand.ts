@@ -17,7 +17,13 @@ import type { Store } from '../../service/src/store/store.js';
 import { createSyncRuntime } from '../../service/src/sync/sync-runtime.js';
 import { runTurboSession } from '../../service/src/sync/turbo-session.js';
 import { zoqlPages } from '../../service/src/zuora/zoql.js';
-import { dropBenchSchema, openBenchSchema, salesforceStats, startEmulators } from './bench-support.js';
+import {
+  dropBenchSchema,
+  emulatorEnv,
+  openBenchSchema,
+  salesforceStats,
+  startEmulators,
+} from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -73,12 +79,7 @@ const config = loadConfig({
   DATA_DIR: dataDir,
   API_TOKEN: token,
   LOG_LEVEL: 'warn',
-  ZUORA_BASE_URL: info.zuora.baseUrl,
-  ZUORA_CLIENT_ID: info.zuora.clientId,
-  ZUORA_CLIENT_SECRET: info.zuora.clientSecret,
-  SF_LOGIN_URL: info.salesforce.loginUrl,
-  SF_CLIENT_ID: info.salesforce.clientId,
-  SF_CLIENT_SECRET: info.salesforce.clientSecret,
+  ...emulatorEnv(info),
 });
 const logger = createLogger('warn');
 const service = await createService(config, logger, {

@@ -20,7 +20,13 @@ import { createSyncRuntime } from '../../service/src/sync/sync-runtime.js';
 import { runTurboSession } from '../../service/src/sync/turbo-session.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
 import { zoqlPages } from '../../service/src/zuora/zoql.js';
-import { dropBenchSchema, openBenchSchema, salesforceStats, startEmulators } from './bench-support.js';
+import {
+  dropBenchSchema,
+  emulatorEnv,
+  openBenchSchema,
+  salesforceStats,
+  startEmulators,
+} from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -64,12 +70,7 @@ const config = loadConfig({
   DATA_DIR: dataDir,
   API_TOKEN: token,
   LOG_LEVEL: 'warn',
-  ZUORA_BASE_URL: info.zuora.baseUrl,
-  ZUORA_CLIENT_ID: info.zuora.clientId,
-  ZUORA_CLIENT_SECRET: info.zuora.clientSecret,
-  SF_LOGIN_URL: info.salesforce.loginUrl,
-  SF_CLIENT_ID: info.salesforce.clientId,
-  SF_CLIENT_SECRET: info.salesforce.clientSecret,
+  ...emulatorEnv(info),
   REALTIME_SYNC: 'on',
   REALTIME_EVENT_THRESHOLD: values.threshold,
   REALTIME_MAX_WAIT_SECONDS: '1',

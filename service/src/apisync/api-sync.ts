@@ -10,7 +10,7 @@ import type { MappingContext } from '../mapping/record-mapper.js';
 import {
   CallCounter,
   deleteByExternalIds,
-  upsertCollections,
+  upsertCollectionsWithRetries,
   type CompositeWriter,
   type RecordWriteResult,
 } from '../salesforce/composite-collections.js';
@@ -225,12 +225,12 @@ function outcomeOf(
 }
 
 /** Upserts with in-run retries of transient record errors; results in record order per write. */
-async function upsertWithRetries(
+function upsertWithRetries(
   writer: CompositeWriter,
   counter: CallCounter,
   writes: readonly { object: string; keyField: string; records: readonly PreparedRecord[] }[],
 ): Promise<RecordWriteResult[][]> {
-  const results = await upsertCollections(
+  return upsertCollectionsWithRetries(
     writer,
     writes.map((w) => ({
       object: w.object,
@@ -238,30 +238,9 @@ async function upsertWithRetries(
       records: w.records.map((r) => r.json),
     })),
     counter,
+    retryableCodes,
+    retryRounds,
   );
-  for (let round = 0; round < retryRounds; round += 1) {
-    const again = writes.map((w, i) =>
-      w.records.map((_, k) => k).filter((k) => retryableCodes.has(results[i]?.[k]?.errorCode ?? '')),
-    );
-    if (again.every((list) => list.length === 0)) break;
-    await new Promise((resolve) => setTimeout(resolve, 200 * (round + 1)));
-    const retried = await upsertCollections(
-      writer,
-      writes.map((w, i) => ({
-        object: w.object,
-        externalIdField: w.keyField,
-        records: (again[i] ?? []).map((k) => (w.records[k] as PreparedRecord).json),
-      })),
-      counter,
-    );
-    again.forEach((list, i) =>
-      list.forEach((k, n) => {
-        const r = retried[i]?.[n];
-        if (r !== undefined) (results[i] as RecordWriteResult[])[k] = r;
-      }),
-    );
-  }
-  return results;
 }
 
 export async function runApiSync(deps: ApiSyncDeps, request: ApiSyncRequest): Promise<ApiSyncResult> {

@@ -195,6 +195,39 @@ export async function upsertCollections(
   return results;
 }
 
+/**
+ * `upsertCollections`, then the records whose error code is `retryable` (row locks, a busy server) sent again,
+ * up to `rounds` times with a short pause; each record's last result stands.
+ */
+export async function upsertCollectionsWithRetries(
+  writer: CompositeWriter,
+  writes: readonly CollectionUpsert[],
+  counter: CallCounter,
+  retryable: ReadonlySet<string>,
+  rounds = 2,
+): Promise<RecordWriteResult[][]> {
+  const results = await upsertCollections(writer, writes, counter);
+  for (let round = 0; round < rounds; round += 1) {
+    const again = writes.map((w, i) =>
+      w.records.map((_, k) => k).filter((k) => retryable.has(results[i]?.[k]?.errorCode ?? '')),
+    );
+    if (again.every((list) => list.length === 0)) break;
+    await sleep(200 * (round + 1));
+    const retried = await upsertCollections(
+      writer,
+      writes.map((w, i) => ({ ...w, records: (again[i] ?? []).map((k) => w.records[k] ?? {}) })),
+      counter,
+    );
+    again.forEach((list, i) =>
+      list.forEach((k, n) => {
+        const r = retried[i]?.[n];
+        if (r !== undefined) (results[i] as RecordWriteResult[])[k] = r;
+      }),
+    );
+  }
+  return results;
+}
+
 export interface CollectionDelete {
   readonly object: string;
   readonly externalIdField: string;

@@ -10,11 +10,7 @@ import { apiSyncDepsFor } from '../apisync/api-sync-deps.js';
 import { rowToJson } from '../apisync/prepare-writes.js';
 import type { Row } from '../mapping/record-mapper.js';
 import { findField } from '../mapping/salesforce-schema.js';
-import {
-  CallCounter,
-  upsertCollections,
-  type RecordWriteResult,
-} from '../salesforce/composite-collections.js';
+import { CallCounter, upsertCollectionsWithRetries } from '../salesforce/composite-collections.js';
 import { scanCsvRecords } from '../salesforce/csv-record-scanner.js';
 import type { BulkRecordFailure } from '../salesforce/bulk-upsert.js';
 import { retryableCodes, type LoadOutcome } from './load-object.js';
@@ -22,7 +18,6 @@ import type { SyncDeps } from './sync-deps.js';
 
 /** Sessions that load at most this many records in all use Composite calls (two calls at most when full). */
 export const collectionsSessionLimit = 2_000;
-const retryRounds = 2;
 
 function typed(deps: SyncDeps, object: string, column: string, cell: string): Row[string] {
   if (cell === '#N/A') return null;
@@ -58,23 +53,12 @@ export async function loadPartByCollections(
 
   const writer = { conn: deps.salesforce, governor: apiSyncDepsFor(deps).governor, caller: 'Turbo Sync' };
   const counter = new CallCounter();
-  const results: RecordWriteResult[] =
-    (await upsertCollections(writer, [{ object, externalIdField: keyField, records: json }], counter))[0] ??
-    [];
-  for (let round = 0; round < retryRounds; round += 1) {
-    const again = results.flatMap((r, k) => (retryableCodes.has(r.errorCode ?? '') ? [k] : []));
-    if (again.length === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 200 * (round + 1)));
-    const retried = await upsertCollections(
-      writer,
-      [{ object, externalIdField: keyField, records: again.map((k) => json[k] ?? {}) }],
-      counter,
-    );
-    again.forEach((k, n) => {
-      const r = retried[0]?.[n];
-      if (r !== undefined) results[k] = r;
-    });
-  }
+  const [results = []] = await upsertCollectionsWithRetries(
+    writer,
+    [{ object, externalIdField: keyField, records: json }],
+    counter,
+    retryableCodes,
+  );
 
   const failures: BulkRecordFailure[] = [];
   let succeeded = 0;
