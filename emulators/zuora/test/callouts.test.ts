@@ -69,6 +69,8 @@ describe('callout notifications', () => {
       async () => target.received.length,
       (n) => n === 1,
     );
+    // The target has the body before the dispatcher records the attempt's answer: wait for it to settle.
+    await h.emulator.callouts.idle();
     const attempts = h.emulator.callouts.attempts().filter((a) => a.targetId === 'crm');
     expect(attempts.map((a) => [a.attempt, a.ok])).toEqual([
       [1, false],
