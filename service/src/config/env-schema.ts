@@ -129,6 +129,25 @@ export const envSchema = z.object({
   ZUORA_CALLOUT_OAUTH_CLIENT_ID: optionalText,
   ZUORA_CALLOUT_OAUTH_CLIENT_SECRET: optionalText,
   ZUORA_CALLOUT_MAX_AGE_SECONDS: positiveInt('a positive number of seconds').default(300),
+
+  // The operations console (see service/src/config/console-settings.ts).
+  CONSOLE_RETENTION_DAYS: positiveInt('a positive number of days').default(30),
+  CONSOLE_SESSION_IDLE_MINUTES: positiveInt('a positive number of minutes').default(30),
+  CONSOLE_SESSION_MAX_HOURS: positiveInt('a positive number of hours').default(12),
+  CONSOLE_COOKIE_SECURE: z.enum(['auto', 'always']).default('auto'),
+  TRUST_PROXY: z.enum(['on', 'off']).default('off'),
+  NOTIFY_TICK_SECONDS: positiveInt('a positive number of seconds').default(30),
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (v) => /^smtps?:\/\/[^\s/]+/.test(v) && URL.canParse(v),
+        'expected smtp://[user:password@]host[:port] or smtps://...',
+      )
+      .optional(),
+  ),
+  SMTP_FROM: z.string().trim().min(3).default('zuora-sync@localhost'),
+  ZUORA_UI_URL: optionalText.pipe(httpUrl.optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -143,4 +162,5 @@ export const secretEnvNames = [
   'ZUORA_CALLOUT_HMAC_KEY',
   'ZUORA_CALLOUT_PASSWORD',
   'ZUORA_CALLOUT_OAUTH_CLIENT_SECRET',
+  'SMTP_URL',
 ] as const;

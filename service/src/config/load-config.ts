@@ -6,6 +6,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { envSchema, type Env } from './env-schema.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { realtimeSettings, type RealtimeSettings } from './realtime-settings.js';
+import { consoleSettings, type ConsoleSettings } from './console-settings.js';
 
 export interface ZuoraTarget {
   readonly kind: 'real';
@@ -50,6 +51,7 @@ export interface Config {
   /** The Salesforce API budget governor's marks (percent of the daily allocation). */
   readonly apiBudget: { readonly slowAtPercent: number; readonly stopAtPercent: number };
   readonly realtime: RealtimeSettings;
+  readonly console: ConsoleSettings;
 }
 
 type Source = Readonly<Record<string, string | undefined>>;
@@ -158,6 +160,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     schedules: { accounts: env.SYNC_SCHEDULE, catalog: env.CATALOG_SCHEDULE },
     apiBudget: { slowAtPercent: env.SF_API_SLOW_AT_PERCENT, stopAtPercent: env.SF_API_STOP_AT_PERCENT },
     realtime: realtimeSettings(env),
+    console: consoleSettings(env),
     zuora: zuoraSet
       ? {
           kind: 'real',
@@ -184,7 +187,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
   };
 }
 
-const secretLike = /(TOKEN|SECRET|PASSWORD|DATABASE_URL)/;
+const secretLike = /(TOKEN|SECRET|PASSWORD|DATABASE_URL|SMTP_URL)/;
 
 /** Quotes the offending value, except for secrets, which are never echoed. */
 function describeReceived(source: Source, path: readonly PropertyKey[]): string {

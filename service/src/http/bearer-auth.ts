@@ -1,10 +1,27 @@
 // Bearer-token authentication for every route except /health. Tokens are compared as SHA-256 digests with
-// timingSafeEqual, so the comparison takes the same time whatever the token's length or content.
+// timingSafeEqual, so the comparison takes the same time whatever the token's length or content. Another way
+// in (the console's session cookie) can be plugged in as a RequestAuthenticator by the composition root: it
+// is asked only when no Authorization header came, and decides for the paths it declares public.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 // The Zuora webhook authenticates with Zuora's callout authentication (realtime/callout-verification.ts).
 const publicPaths = new Set(['/health', '/v1/webhooks/zuora', '/v1/webhooks/zuora/oauth/token']);
+
+/** What another authenticator answers for a request without an Authorization header. */
+export type AuthOutcome =
+  | { readonly kind: 'ok' }
+  /** No credential of this kind: the usual 401 follows. */
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'refused'; readonly status: number; readonly error: string; readonly message: string }
+  /** Pages answer a browser without a sign-in with a redirect to the sign-in page. */
+  | { readonly kind: 'redirect'; readonly location: string };
+
+export interface RequestAuthenticator {
+  /** Paths served to anyone (a sign-in page, its static assets, the sign-in itself). */
+  isPublic(method: string, path: string): boolean;
+  authenticate(request: FastifyRequest, reply: FastifyReply): Promise<AuthOutcome>;
+}
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
@@ -14,14 +31,21 @@ export function tokenMatches(presented: string, expectedDigest: Buffer): boolean
   return timingSafeEqual(digest(presented), expectedDigest);
 }
 
-export function registerBearerAuth(app: FastifyInstance, token: string): void {
+export function registerBearerAuth(app: FastifyInstance, token: string, other?: RequestAuthenticator): void {
   const expected = digest(token);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?', 1)[0] ?? '';
-    if (publicPaths.has(path)) return;
+    if (publicPaths.has(path) || other?.isPublic(request.method, path) === true) return;
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (match?.[1] !== undefined && tokenMatches(match[1], expected)) return;
+    if (header === '' && other !== undefined) {
+      const outcome = await other.authenticate(request, reply);
+      if (outcome.kind === 'ok') return;
+      if (outcome.kind === 'redirect') return reply.code(303).header('location', outcome.location).send();
+      if (outcome.kind === 'refused')
+        return reply.code(outcome.status).send({ error: outcome.error, message: outcome.message });
+    }
     await reply
       .code(401)
       .header('www-authenticate', 'Bearer realm="zuora-sync"')

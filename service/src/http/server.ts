@@ -10,7 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { registerBearerAuth } from './bearer-auth.js';
+import { registerBearerAuth, type RequestAuthenticator } from './bearer-auth.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerMetrics } from './metrics.js';
 
@@ -21,6 +21,10 @@ export interface ServerOptions {
   readonly metrics: Registry;
   readonly version: string;
   readonly routes: readonly FastifyPluginAsyncZod[];
+  /** Another way in besides the bearer token (the console's session cookie). */
+  readonly authenticator?: RequestAuthenticator;
+  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (request.protocol becomes https). */
+  readonly trustProxy?: boolean;
 }
 
 export interface RouteInfo {
@@ -39,6 +43,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const loggerInstance: FastifyBaseLogger | undefined = options.logger === false ? undefined : options.logger;
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes,
+    trustProxy: options.trustProxy ?? false,
     ...(loggerInstance === undefined ? { logger: false } : { loggerInstance }),
   }).withTypeProvider<ZodTypeProvider>();
   const routes: RouteInfo[] = [];
@@ -49,14 +54,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  registerBearerAuth(app, options.apiToken);
+  registerBearerAuth(app, options.apiToken, options.authenticator);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
       info: {
         title: 'zuora-salesforce-sync service API',
         version: options.version,
-        description: 'Every route except /health takes "Authorization: Bearer <API_TOKEN>".',
+        description:
+          'Every route except /health takes "Authorization: Bearer <API_TOKEN>". The operations console signs in with the same token (POST /console/session) and then sends its session cookie with an X-CSRF-Token header on every state-changing request.',
       },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearerAuth: [] }],

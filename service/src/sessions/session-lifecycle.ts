@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js';
 import { claimSession, heartbeat } from './session-owner.js';
 import type { SyncDeps } from './sync-deps.js';
 import { writeSyncHistory, type ObjectCounts } from './sync-history.js';
+import { SessionCancelledError } from './session-cancel.js';
 
 export interface RunningSession {
   readonly session: SyncSession;
@@ -24,7 +25,8 @@ export async function beginSession(store: Store, sessionId: string): Promise<Run
   return { session: found, stop: () => clearInterval(beat) };
 }
 
-/** Marks the session failed with the error's message and records it in Sync_History__c (best effort). */
+/** Marks the session failed (cancelled, for an admin's cancel) with the error's message and records it in
+ * Sync_History__c (best effort). */
 export async function failSession(
   deps: SyncDeps,
   sessionId: string,
@@ -32,9 +34,12 @@ export async function failSession(
   counts: Readonly<Record<string, ObjectCounts>>,
 ): Promise<SyncSession> {
   const message = (error as Error).message;
-  deps.logger.error({ err: error, sessionId }, 'sync session failed');
+  // An admin's cancel ends the session cancelled, not failed (it is not resumed from its checkpoints).
+  const cancelled = error instanceof SessionCancelledError;
+  if (cancelled) deps.logger.info({ sessionId }, 'sync session cancelled by an admin');
+  else deps.logger.error({ err: error, sessionId }, 'sync session failed');
   const failed = await deps.store.transaction((tx) =>
-    transitionSession(tx, sessionId, 'failed', { error: message }),
+    transitionSession(tx, sessionId, cancelled ? 'cancelled' : 'failed', { error: message }),
   );
   await writeSyncHistory(deps, failed, counts).catch(() => undefined);
   return failed;

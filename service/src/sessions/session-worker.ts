@@ -24,18 +24,46 @@ export async function startSessionWorker(
   await boss.createQueue(sessionQueue);
   await boss.work<SessionJob>(sessionQueue, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
     if (job === undefined) return;
+    // A session cancelled (or otherwise ended) while its job waited has nothing left to run.
+    const ended = await deps.store.query<{ state: string }>(
+      "SELECT state FROM sync_sessions WHERE id = $1 AND state NOT IN ('queued', 'running')",
+      [job.data.sessionId],
+    );
+    if (ended.length > 0) return;
     const heartbeat = setInterval(() => {
       void deps.store
         .query('UPDATE sync_sessions SET heartbeat_at = now() WHERE id = $1', [job.data.sessionId])
         .catch(() => undefined);
     }, 15_000);
+    const usage = () => deps.salesforce.limitInfo?.apiUsage?.used ?? null;
     try {
+      await recordApiUsage(deps.store, job.data.sessionId, 'start', usage());
       const session = await runSession(deps, job.data.sessionId);
+      await recordApiUsage(deps.store, job.data.sessionId, 'end', usage());
       onFinished?.(session);
     } finally {
       clearInterval(heartbeat);
     }
   });
+}
+
+/**
+ * The org's daily API usage (Sforce-Limit-Info, as the last response reported it) when a session starts and
+ * ends: the console shows the difference as the Salesforce API calls made during the session (org-wide).
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_api_usage.htm
+ */
+async function recordApiUsage(
+  store: Store,
+  sessionId: string,
+  at: 'start' | 'end',
+  used: number | null,
+): Promise<void> {
+  if (used === null) return;
+  const column = at === 'start' ? 'sf_api_used_start' : 'sf_api_used_end';
+  await store.query(
+    `UPDATE sync_sessions SET ${column} = COALESCE(${at === 'start' ? column : 'NULL'}, $2) WHERE id = $1`,
+    [sessionId, used],
+  );
 }
 
 /**

@@ -21,6 +21,7 @@ import type { SyncDeps } from '../sessions/sync-deps.js';
 import { writeSyncHistory, type ObjectCounts } from '../sessions/sync-history.js';
 import { beginSession, failSession } from '../sessions/session-lifecycle.js';
 import { upsertBillingEntity } from './billing-entity.js';
+import { throwIfCancelRequested } from '../sessions/session-cancel.js';
 
 /** Incremental windows start a little before the last mark; upserts make the overlap harmless. */
 const overlapMs = 5 * 60_000;
@@ -152,6 +153,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
     }
 
     // 2. Load: parents before children, independent objects side by side; then the deferred references.
+    await throwIfCancelRequested(store, sessionId);
     const load = async (object: string, pass: SpoolPass): Promise<void> => {
       if (!spool.has(object, pass)) return;
       const c = countsOf(object);
@@ -186,6 +188,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
     ): Promise<void> => {
       const name = part === 0 ? `${pass}:${object}` : `${pass}:${object}:${String(part)}`;
       const cp = checkpoints.get(name);
+      if (cp?.phase !== 'done') await throwIfCancelRequested(store, sessionId);
       if (cp?.phase === 'done') {
         if (pass === 'upsert') {
           c.written += cp.recordsWritten;
