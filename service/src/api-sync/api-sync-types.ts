@@ -46,6 +46,8 @@ export interface ApiSyncResult {
   readonly salesforceCalls: number;
   /** Zuora requests made by this run (the client is shared: concurrent runs' calls can overlap). */
   readonly zuoraCalls: number;
+  /** When the records had been read from Zuora (ISO): the end of the read stage of latency. */
+  readonly readAt?: string;
 }
 
 export interface ApiSyncDeps extends SyncDeps {

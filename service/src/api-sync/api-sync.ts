@@ -256,6 +256,7 @@ export async function runApiSync(deps: ApiSyncDeps, request: ApiSyncRequest): Pr
   await deps.governor.available(writer.caller);
 
   const { reads, outcomes: readOutcomes, missing } = await readTarget(deps, request);
+  const readAt = new Date().toISOString();
   const context: MappingContext = {
     schema: deps.schema,
     ...(request.entityId === '' ? {} : { entityId: request.entityId }),
@@ -329,7 +330,7 @@ export async function runApiSync(deps: ApiSyncDeps, request: ApiSyncRequest): Pr
 
   attributeParentFailures(toSend, outcomes, parentOf);
   await recordOutcomes(deps, request, outcomes, parentOf);
-  return { outcomes, salesforceCalls: counter.calls, zuoraCalls: deps.zuora.calls - zuoraBefore };
+  return { outcomes, salesforceCalls: counter.calls, zuoraCalls: deps.zuora.calls - zuoraBefore, readAt };
 }
 
 /** Failures into failed_records (retried by the next Turbo session); successes resolve earlier failures. */
@@ -350,6 +351,7 @@ async function recordOutcomes(
       code: o.errorCode ?? 'UNKNOWN_ERROR',
       message: o.errorMessage ?? '',
       fields: parentOf.has(o) ? [parentOf.get(o) as string] : [],
+      accountId: request.target.kind === 'products' ? null : o.ownerZuoraId,
     }));
   await recordFailures(deps.store, request.sessionId, failures);
   const ok = new Map<string, string[]>();

@@ -21,6 +21,9 @@ export interface ClaimedEvent {
   readonly zuoraId: string;
   readonly eventType: string;
   readonly occurredAt: Date;
+  /** When the service received it (the callout arrived, or reconciliation found it). */
+  readonly receivedAt: Date;
+  readonly source: 'callout' | 'reconcile';
 }
 
 export type EventOutcome = 'synced' | 'failed' | 'skipped' | 'turbo';
@@ -113,12 +116,14 @@ export async function claimEvents(
     zuora_id: string;
     event_type: string;
     occurred_at: Date;
+    received_at: Date;
+    source: 'callout' | 'reconcile';
   }>(
     `UPDATE change_events SET claimed_by_session = $1, claimed_at = now()
       WHERE id IN (SELECT id FROM change_events
                     WHERE processed_at IS NULL AND claimed_by_session IS NULL AND entity_id = $2
                     ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
-      RETURNING id, zuora_object, zuora_id, event_type, occurred_at`,
+      RETURNING id, zuora_object, zuora_id, event_type, occurred_at, received_at, source`,
     [sessionId, entityId, limit],
   );
   return rows.map((r) => ({
@@ -127,6 +132,8 @@ export async function claimEvents(
     zuoraId: r.zuora_id,
     eventType: r.event_type,
     occurredAt: new Date(r.occurred_at),
+    receivedAt: new Date(r.received_at),
+    source: r.source,
   }));
 }
 

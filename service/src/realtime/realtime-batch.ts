@@ -82,7 +82,8 @@ export async function runRealtimeBatch(deps: BatchDeps, entityId: string): Promi
       caller: 'real-time',
     });
     counts = countsOf(result.outcomes);
-    const settled = settle(byRecord, result.outcomes, entityId, sessionId);
+    const readAt = result.readAt === undefined ? undefined : new Date(result.readAt);
+    const settled = settle(byRecord, result.outcomes, entityId, sessionId, readAt);
     const observe = await store.transaction(async (tx) => {
       await markProcessed(tx, settled.synced, 'synced', sessionId);
       await markProcessed(tx, settled.skipped, 'skipped', sessionId);
@@ -92,7 +93,12 @@ export async function runRealtimeBatch(deps: BatchDeps, entityId: string): Promi
       await transitionSession(tx, sessionId, failedRecords > 0 ? 'finished_with_errors' : 'finished', {
         counts: {
           ...counts,
-          realtime: { events: events.length, records: refs.length, salesforceCalls: result.salesforceCalls },
+          realtime: {
+            events: events.length,
+            records: refs.length,
+            salesforceCalls: result.salesforceCalls,
+            zuoraCalls: result.zuoraCalls,
+          },
         },
       });
       return done;
@@ -145,6 +151,7 @@ function settle(
   outcomes: readonly RecordOutcome[],
   entityId: string,
   sessionId: string,
+  readAt: Date | undefined,
 ): Settled {
   const outcomesOf = new Map<string, RecordOutcome[]>();
   for (const o of outcomes) {
@@ -183,6 +190,9 @@ function settle(
         sessionId,
         changedAt: first.occurredAt,
         committedAt: new Date(Math.max(...committed)),
+        receivedAt: first.receivedAt,
+        ...(readAt === undefined ? {} : { readAt }),
+        path: first.source,
       });
   }
   return settled;

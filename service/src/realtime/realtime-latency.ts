@@ -5,6 +5,7 @@
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/zuora-connector-for-salesforce-crm/zuora-connector-for-salesforce-crm/zuora-connector-for-salesforce-crm-sync-methods/near-real-time-sync
 import { Histogram, type Registry } from 'prom-client';
 import type { Queryable } from '../store/store.js';
+import { percentileSql, toPercentiles, type PercentileRow } from '../store/nearest-rank.js';
 
 export interface LatencySample {
   readonly entityId: string;
@@ -13,6 +14,11 @@ export interface LatencySample {
   readonly sessionId: string;
   readonly changedAt: Date;
   readonly committedAt: Date;
+  /** Stages of the latency, when known: the change reached the service, and had been read from Zuora. */
+  readonly receivedAt?: Date;
+  readonly readAt?: Date;
+  /** How the change reached the service: a Zuora callout or the reconciliation poll. */
+  readonly path?: 'callout' | 'reconcile';
 }
 
 export interface LatencyStats {
@@ -46,10 +52,12 @@ export class LatencyRecorder {
   async store(db: Queryable, samples: readonly LatencySample[]): Promise<() => void> {
     if (samples.length > 0) {
       await db.query(
-        `INSERT INTO realtime_latencies (entity_id, zuora_object, zuora_id, session_id, changed_at, committed_at, latency_ms)
-         SELECT e, o, i, s::uuid, c, k, GREATEST(0, (extract(epoch FROM k - c) * 1000)::bigint)
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[])
-             AS t(e, o, i, s, c, k)`,
+        `INSERT INTO realtime_latencies (entity_id, zuora_object, zuora_id, session_id, changed_at, committed_at,
+                                         latency_ms, received_at, read_at, path)
+         SELECT e, o, i, s::uuid, c, k, GREATEST(0, (extract(epoch FROM k - c) * 1000)::bigint), r, d, p
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[],
+                       $7::timestamptz[], $8::timestamptz[], $9::text[])
+             AS t(e, o, i, s, c, k, r, d, p)`,
         [
           samples.map((s) => s.entityId),
           samples.map((s) => s.zuoraObject),
@@ -57,6 +65,9 @@ export class LatencyRecorder {
           samples.map((s) => s.sessionId),
           samples.map((s) => s.changedAt.toISOString()),
           samples.map((s) => s.committedAt.toISOString()),
+          samples.map((s) => s.receivedAt?.toISOString() ?? null),
+          samples.map((s) => s.readAt?.toISOString() ?? null),
+          samples.map((s) => s.path ?? 'callout'),
         ],
       );
     }
@@ -69,34 +80,15 @@ export class LatencyRecorder {
   }
 }
 
+/** Percentiles as Zuora defines them (store/nearest-rank.ts), over the samples committed since `since`. */
 export async function latencyStats(
   db: Queryable,
   since: Date = new Date(Date.now() - latencyWindowMs),
 ): Promise<LatencyStats> {
-  const rows = await db.query<{
-    n: string;
-    p50: number | null;
-    p90: number | null;
-    p95: number | null;
-    p99: number | null;
-    mx: string | null;
-  }>(
-    `SELECT count(*) AS n,
-            percentile_disc(0.5) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p50,
-            percentile_disc(0.9) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p90,
-            percentile_disc(0.95) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p95,
-            percentile_disc(0.99) WITHIN GROUP (ORDER BY latency_ms)::float8 AS p99,
-            max(latency_ms) AS mx
-       FROM realtime_latencies WHERE committed_at >= $1`,
+  const rows = await db.query<PercentileRow>(
+    percentileSql('SELECT latency_ms::float8 AS v FROM realtime_latencies WHERE committed_at >= $1', []),
     [since.toISOString()],
   );
-  const r = rows[0];
-  return {
-    count: Number(r?.n ?? 0),
-    p50Ms: r?.p50 ?? null,
-    p90Ms: r?.p90 ?? null,
-    p95Ms: r?.p95 ?? null,
-    p99Ms: r?.p99 ?? null,
-    maxMs: r?.mx === null || r?.mx === undefined ? null : Number(r.mx),
-  };
+  const r = toPercentiles(rows[0]);
+  return { count: r.count, p50Ms: r.p50, p90Ms: r.p90, p95Ms: r.p95, p99Ms: r.p99, maxMs: r.max };
 }

@@ -11,6 +11,8 @@ export interface FailedRecordInput {
   readonly code: string;
   readonly message: string;
   readonly fields?: readonly string[];
+  /** The billing account the record belongs to, when the writer knows it (the console filters on it). */
+  readonly accountId?: string | null;
 }
 
 export interface OpenFailure {
@@ -33,13 +35,14 @@ export async function recordFailures(
     const chunk = failures.slice(i, i + 500);
     await db.query(
       `INSERT INTO failed_records (stream, salesforce_object, entity_id, external_id, zuora_id, session_id,
-                                   error_code, error_message, error_fields)
+                                   error_code, error_message, error_fields, account_id)
        SELECT f.stream, f.object, f.entity, f.ext, f.zid, $1, f.code, f.message,
-              ARRAY(SELECT jsonb_array_elements_text(f.fields))
+              ARRAY(SELECT jsonb_array_elements_text(f.fields)), f.account
          FROM jsonb_to_recordset($2::jsonb) AS f(stream text, object text, entity text, ext text, zid text,
-                                               code text, message text, fields jsonb)
+                                               code text, message text, fields jsonb, account text)
        ON CONFLICT (salesforce_object, entity_id, external_id) DO UPDATE SET
          session_id = EXCLUDED.session_id, error_code = EXCLUDED.error_code,
+         account_id = COALESCE(EXCLUDED.account_id, failed_records.account_id),
          error_message = EXCLUDED.error_message, error_fields = EXCLUDED.error_fields,
          attempts = CASE WHEN failed_records.resolved_at IS NULL THEN failed_records.attempts + 1 ELSE 1 END,
          last_failed_at = now(), resolved_at = NULL, resolved_session_id = NULL`,
@@ -55,6 +58,7 @@ export async function recordFailures(
             code: f.code,
             message: f.message,
             fields: f.fields ?? [],
+            account: f.accountId ?? (f.salesforceObject === 'CustomerAccount__c' ? f.zuoraId : null),
           })),
         ),
       ],

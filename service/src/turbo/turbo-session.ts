@@ -22,6 +22,7 @@ import { writeSyncHistory, type ObjectCounts } from '../sessions/sync-history.js
 import { beginSession, failSession } from '../sessions/session-lifecycle.js';
 import { upsertBillingEntity } from './billing-entity.js';
 import { throwIfCancelRequested } from '../sessions/session-cancel.js';
+import { accountReferenceColumn } from '../mapping/account-reference.js';
 
 /** Incremental windows start a little before the last mark; upserts make the overlap harmless. */
 const overlapMs = 5 * 60_000;
@@ -203,6 +204,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
       // never holds back the record's children, and counted apart from the object's failed records.
       const failureObject = pass === 'deferred' ? `${object} (deferred references)` : object;
       const map = mapOf.get(object);
+      const accountColumn = map === undefined ? undefined : accountReferenceColumn(map);
       // One read of the part at most (none on a first full sync): orphans held back, open failures noted.
       const screened = await screenPart(store, file, map, stream, session.entityId, failureObject);
       const held = screened.held.map((f) => ({ ...f, salesforceObject: failureObject }));
@@ -242,6 +244,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
           zuoraId: /^[0-9a-f]{32}$/i.test(f.key) ? f.key : null,
           code: f.code,
           message: f.error,
+          accountId: accountColumn === undefined ? null : (f.row[accountColumn] ?? null),
         })),
       );
       const ok = screened.resolvable.filter((k) => !failedKeys.has(k));

@@ -83,12 +83,10 @@ export const consoleSessionRoute =
       async (request, reply) => {
         const session = consoleSessionOf(request);
         if (session === undefined)
-          return reply
-            .code(404)
-            .send({
-              error: 'no_console_session',
-              message: 'this request came with a bearer token, not a console sign-in',
-            });
+          return reply.code(404).send({
+            error: 'no_console_session',
+            message: 'this request came with a bearer token, not a console sign-in',
+          });
         return { csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
       },
     );

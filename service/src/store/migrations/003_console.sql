@@ -39,6 +39,9 @@ CREATE INDEX sync_sessions_finished ON sync_sessions (finished_at) WHERE finishe
 CREATE INDEX sync_sessions_trigger_requested ON sync_sessions (trigger, requested_at DESC);
 CREATE INDEX sync_sessions_state_requested ON sync_sessions (state, requested_at DESC);
 
+-- The billing account a failed record belongs to (when the writer knew it), for the console's account filter.
+ALTER TABLE failed_records ADD COLUMN account_id text;
+CREATE INDEX failed_records_account ON failed_records (account_id) WHERE account_id IS NOT NULL;
 CREATE INDEX failed_records_open_code ON failed_records (error_code, salesforce_object, id) WHERE resolved_at IS NULL;
 CREATE INDEX failed_records_open_recent ON failed_records (last_failed_at DESC) WHERE resolved_at IS NULL;
 CREATE INDEX failed_records_session ON failed_records (session_id);
