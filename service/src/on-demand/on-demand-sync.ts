@@ -116,7 +116,8 @@ export function resultsByZuoraId(
   return out;
 }
 
-function countsOf(outcomes: readonly RecordOutcome[]): Record<string, ObjectCounts> {
+/** Per-object counts of an API-based run (also used by the console's retries). */
+export function countsOf(outcomes: readonly RecordOutcome[]): Record<string, ObjectCounts> {
   const counts: Record<string, ObjectCounts> = {};
   for (const o of outcomes) {
     if (o.salesforceObject === '') continue;

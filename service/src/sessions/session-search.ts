@@ -34,6 +34,9 @@ export interface SessionListItem {
   readonly zuoraCalls: number | undefined;
   readonly cancelRequested: boolean;
   readonly error: string | undefined;
+  readonly counts: Readonly<Record<string, unknown>>;
+  /** Salesforce API usage (org-wide, Sforce-Limit-Info) while it ran, when measured. */
+  readonly apiUsageDelta: number | undefined;
 }
 
 interface Row {
@@ -54,13 +57,16 @@ interface Row {
   zuora_calls: number | null;
   cancel_requested_at: Date | null;
   error: string | null;
+  counts: Record<string, unknown>;
+  sf_api_used_start: number | null;
+  sf_api_used_end: number | null;
 }
 
 const date = (d: Date | null) => (d === null ? undefined : new Date(d));
 
 export const listColumns = `id, scope, trigger, mode, state, entity_id, requested_at, started_at, finished_at,
   records_read, records_written, records_failed, records_deleted, salesforce_calls, zuora_calls,
-  cancel_requested_at, error`;
+  cancel_requested_at, error, counts, sf_api_used_start, sf_api_used_end`;
 
 export function toListItem(r: Row): SessionListItem {
   return {
@@ -81,6 +87,11 @@ export function toListItem(r: Row): SessionListItem {
     zuoraCalls: r.zuora_calls ?? undefined,
     cancelRequested: r.cancel_requested_at !== null,
     error: r.error ?? undefined,
+    counts: r.counts,
+    apiUsageDelta:
+      r.sf_api_used_start === null || r.sf_api_used_end === null
+        ? undefined
+        : Math.max(0, r.sf_api_used_end - r.sf_api_used_start),
   };
 }
 

@@ -5,6 +5,7 @@ import type PgBoss from 'pg-boss';
 import type { Store } from '../store/store.js';
 import type { SyncSession } from './session-rows.js';
 import type { SyncDeps } from './sync-deps.js';
+import { signalProgress } from './progress-bus.js';
 
 export const sessionQueue = 'sync-session';
 
@@ -38,7 +39,17 @@ export async function startSessionWorker(
     const usage = () => deps.salesforce.limitInfo?.apiUsage?.used ?? null;
     try {
       await recordApiUsage(deps.store, job.data.sessionId, 'start', usage());
-      const session = await runSession(deps, job.data.sessionId);
+      const id = job.data.sessionId;
+      const session = await runSession(
+        {
+          ...deps,
+          onProgress: (event) => {
+            deps.onProgress?.(event);
+            signalProgress(id);
+          },
+        },
+        id,
+      );
       await recordApiUsage(deps.store, job.data.sessionId, 'end', usage());
       onFinished?.(session);
     } finally {

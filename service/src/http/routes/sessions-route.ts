@@ -1,14 +1,17 @@
-// Read side of sync sessions: GET /v1/syncs and GET /v1/syncs/:id.
+// Read side of sync sessions: GET /v1/syncs (filters, newest first, a page at a time) and GET /v1/syncs/:id.
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Store } from '../../store/store.js';
-import { findSession, listSessions, type SyncSession } from '../../sessions/session-rows.js';
+import { findSession, type SyncSession } from '../../sessions/session-rows.js';
+import { searchSessions, type SessionListItem } from '../../sessions/session-search.js';
 import { sessionStates } from '../../sessions/session-states.js';
+
+const triggers = ['manual', 'scheduled', 'on_demand', 'realtime', 'backfill', 'cleanup'] as const;
 
 export const sessionBody = z.object({
   id: z.string().uuid(),
   scope: z.enum(['accounts', 'catalog']),
-  trigger: z.enum(['manual', 'scheduled', 'on_demand', 'realtime', 'backfill', 'cleanup']),
+  trigger: z.enum(triggers),
   mode: z.enum(['full', 'incremental']),
   state: z.enum(sessionStates),
   entityId: z.string(),
@@ -17,6 +20,17 @@ export const sessionBody = z.object({
   requestedAt: z.string(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
+});
+
+const listItemBody = sessionBody.extend({
+  totals: z.object({ read: z.number(), written: z.number(), failed: z.number(), deleted: z.number() }),
+  salesforceCalls: z.number().optional().describe('Composite calls of an API-based session'),
+  salesforceApiUsage: z
+    .number()
+    .optional()
+    .describe('Org-wide daily API usage (Sforce-Limit-Info) while a Turbo session ran'),
+  zuoraCalls: z.number().optional(),
+  cancelRequested: z.boolean(),
 });
 
 export function sessionToBody(s: SyncSession): z.infer<typeof sessionBody> {
@@ -35,6 +49,44 @@ export function sessionToBody(s: SyncSession): z.infer<typeof sessionBody> {
   };
 }
 
+export function listItemToBody(s: SessionListItem): z.infer<typeof listItemBody> {
+  return {
+    ...sessionToBody({ ...s, params: {} }),
+    totals: {
+      read: s.recordsRead,
+      written: s.recordsWritten,
+      failed: s.recordsFailed,
+      deleted: s.recordsDeleted,
+    },
+    ...(s.salesforceCalls === undefined ? {} : { salesforceCalls: s.salesforceCalls }),
+    ...(s.apiUsageDelta === undefined ? {} : { salesforceApiUsage: s.apiUsageDelta }),
+    ...(s.zuoraCalls === undefined ? {} : { zuoraCalls: s.zuoraCalls }),
+    cancelRequested: s.cancelRequested,
+  };
+}
+
+const list = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((v) => v.split(',').filter((x) => x !== ''))
+    .pipe(z.array(z.enum(values)))
+    .optional();
+
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  from: z.iso.datetime({ offset: true }).optional().describe('requested at or after (ISO)'),
+  to: z.iso.datetime({ offset: true }).optional().describe('requested before (ISO)'),
+  trigger: list(triggers).describe('comma-separated triggers'),
+  scope: list(['accounts', 'catalog']).describe('comma-separated scopes'),
+  state: list(sessionStates).describe('comma-separated states'),
+  entityId: z.string().max(64).optional(),
+  after: z
+    .string()
+    .regex(/^[^|]+\|[0-9a-f-]{36}$/, 'expected the nextAfter value of the previous page')
+    .optional()
+    .describe('nextAfter of the previous page'),
+});
+
 const errorBody = z.object({ error: z.string(), message: z.string() });
 
 export const sessionsRoute =
@@ -44,13 +96,33 @@ export const sessionsRoute =
       '/v1/syncs',
       {
         schema: {
-          summary: 'Recent sync sessions, newest first',
+          summary: 'Sync sessions, newest first, with filters (time, trigger, scope, entity, state)',
           security: [{ bearerAuth: [] }],
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
-          response: { 200: z.object({ sessions: z.array(sessionBody) }) },
+          querystring: listQuery,
+          response: {
+            200: z.object({ sessions: z.array(listItemBody), nextAfter: z.string().optional() }),
+          },
         },
       },
-      async (request) => ({ sessions: (await listSessions(store, request.query.limit)).map(sessionToBody) }),
+      async (request) => {
+        const q = request.query;
+        const [at, id] = q.after?.split('|') ?? [];
+        const items = await searchSessions(store, {
+          limit: q.limit,
+          ...(q.from === undefined ? {} : { from: new Date(q.from) }),
+          ...(q.to === undefined ? {} : { to: new Date(q.to) }),
+          ...(q.trigger === undefined ? {} : { triggers: q.trigger }),
+          ...(q.scope === undefined ? {} : { scopes: q.scope }),
+          ...(q.state === undefined ? {} : { states: q.state }),
+          ...(q.entityId === undefined ? {} : { entityId: q.entityId }),
+          ...(at === undefined || id === undefined ? {} : { after: { requestedAt: new Date(at), id } }),
+        });
+        const last = items.length === q.limit ? items[items.length - 1] : undefined;
+        return {
+          sessions: items.map(listItemToBody),
+          ...(last === undefined ? {} : { nextAfter: `${last.requestedAt.toISOString()}|${last.id}` }),
+        };
+      },
     );
     app.get(
       '/v1/syncs/:id',
