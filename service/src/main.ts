@@ -20,6 +20,7 @@ import { realtimeStatsRoute } from './http/routes/realtime-stats-route.js';
 import { sessionsRoute } from './http/routes/sessions-route.js';
 import { syncsRoute } from './http/routes/syncs-route.js';
 import { webhooksRoute } from './http/routes/webhooks-route.js';
+import { consoleParts, type ConsoleParts } from './console/console-routes.js';
 import { buildServer } from './http/server.js';
 import { forceAppObjectsDir, loadForceAppSchema } from './mapping/force-app-schema.js';
 import { RealtimeEngine } from './realtime/realtime-engine.js';
@@ -148,15 +149,38 @@ async function startHttp(
   store: Store,
   boss: PgBoss,
   sync: SyncParts | undefined,
-): Promise<{ app: FastifyInstance; apiTokenFile: string | undefined }> {
+): Promise<{ app: FastifyInstance; apiTokenFile: string | undefined; console: ConsoleParts }> {
   const token = resolveApiToken(config.apiToken, config.dataDir);
   const realtime = sync?.realtime;
+  const api = sync === undefined ? undefined : apiSyncDepsFor(sync.runtime.deps, config.apiBudget);
+  const work = new Set<Promise<unknown>>();
+  const consoleUi = consoleParts(
+    {
+      store,
+      boss,
+      settings: config.console,
+      adminToken: token.token,
+      logger,
+      api,
+      entities: sync === undefined ? () => Promise.resolve(['']) : sync.runtime.entities,
+      realtimeEnabled: realtime !== undefined,
+      crons: {
+        accounts: accountsCron(config.schedules.accounts),
+        catalog: catalogCron(config.schedules.catalog),
+      },
+      track: (p) => {
+        work.add(p);
+        void p.finally(() => work.delete(p));
+      },
+    },
+    config.apiBudget,
+  );
   const syncRoutes =
     sync === undefined
       ? []
       : [
           syncsRoute(store, boss, sync.runtime.entities),
-          onDemandSyncsRoute(apiSyncDepsFor(sync.runtime.deps, config.apiBudget)),
+          onDemandSyncsRoute(api ?? apiSyncDepsFor(sync.runtime.deps, config.apiBudget)),
         ];
   const app = await buildServer({
     apiToken: token.token,
@@ -164,15 +188,24 @@ async function startHttp(
     logger,
     metrics,
     version: serviceVersion,
+    authenticator: consoleUi.authenticator,
+    trustProxy: config.console.trustProxy,
     routes: [
       healthRoute({ store, version: serviceVersion }),
       sessionsRoute(store),
       ...syncRoutes,
       webhooksRoute({ store, callouts: config.realtime.callouts, logger, onEvent: () => realtime?.nudge() }),
       realtimeStatsRoute(store, realtime !== undefined),
+      ...consoleUi.routes,
     ],
   });
-  return { app, apiTokenFile: token.file };
+  await consoleUi.start();
+  const stopConsole = async () => {
+    await consoleUi.stop();
+    // Retries started from the console finish (or fail) before the store closes.
+    await Promise.allSettled([...work]);
+  };
+  return { app, apiTokenFile: token.file, console: { ...consoleUi, stop: stopConsole } };
 }
 
 export async function createService(
@@ -192,7 +225,11 @@ export async function createService(
       sync = { runtime, realtime: undefined };
       sync = await startSync(config, store, boss, metrics, logger, runtime);
     }
-    const { app, apiTokenFile } = await startHttp(config, logger, metrics, store, boss, sync);
+    const {
+      app,
+      apiTokenFile,
+      console: consoleUi,
+    } = await startHttp(config, logger, metrics, store, boss, sync);
     const { runtime, realtime } = sync ?? { runtime: undefined, realtime: undefined };
     return {
       config,
@@ -204,6 +241,7 @@ export async function createService(
       realtime,
       async close() {
         await app.close();
+        await consoleUi.stop();
         await realtime?.stop();
         await boss.stop({ graceful: true, close: false, wait: true });
         await runtime?.close();

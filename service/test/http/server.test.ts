@@ -29,9 +29,10 @@ describe('service HTTP edge', () => {
   });
 
   it('refuses every other route without a valid token', async () => {
-    // The Zuora webhook has its own authentication (service/test/realtime/webhook-intake.test.ts).
+    // The Zuora webhook has its own authentication (service/test/realtime/webhook-intake.test.ts); the
+    // console's pages, sign-in and assets are covered by service/test/console/console-auth.test.ts.
     const routes = routesOf(svc.service.app).filter(
-      (r) => r.url !== '/health' && !r.url.startsWith('/v1/webhooks/zuora'),
+      (r) => r.url !== '/health' && !r.url.startsWith('/v1/webhooks/zuora') && !r.url.startsWith('/console'),
     );
     expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(
       expect.arrayContaining([

@@ -147,12 +147,10 @@ export const failuresRoute =
       async (request, reply) => {
         const api = deps.api;
         if (api === undefined)
-          return reply
-            .code(503)
-            .send({
-              error: 'unavailable',
-              message: 'this service process does not run syncs; retry on one that does',
-            });
+          return reply.code(503).send({
+            error: 'unavailable',
+            message: 'this service process does not run syncs; retry on one that does',
+          });
         const b = request.body;
         let rows: FailureRow[];
         if (b.ids !== undefined) rows = await failuresByIds(deps.store, b.ids);
