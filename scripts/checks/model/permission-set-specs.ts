@@ -101,6 +101,8 @@ export const PERMISSION_SETS: readonly PermissionSetSpec[] = [
       { object: 'Product2', access: { ...full, delete: true, modifyAll: true } },
       // Lookups to the CRM Account need read access to every Account, whatever the org's sharing.
       { object: 'Account', access: readAll },
+      // The service publishes the console's notifications as Sync_Event__e (create is "publish").
+      { object: 'Sync_Event__e', access: { ...readOnly, create: true } },
     ],
     apexClasses: [],
     tabsVisible: false,
