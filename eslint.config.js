@@ -16,6 +16,7 @@ export default tseslint.config(
       'mdapi-out/**',
       'force-app/**/lwc/**/*.js',
       'force-app/**/staticresources/**',
+      'console-ui/dist/**',
     ],
   },
   {
@@ -36,6 +37,19 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       // Fastify plugins and handlers are async by contract even when they do not await.
       '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // The console's front end: browser code, type-aware like the service (console-ui/tsconfig.json).
+    files: ['console-ui/**/*.{ts,tsx}'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
     },
   },
   {

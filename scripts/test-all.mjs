@@ -41,6 +41,7 @@ const steps = [
       hasFiles(join(root, 'force-app'), /lwc\/.+\.ts$/) && existsSync(join(root, 'tsconfig.lwc.json')),
     cmd: ['npm', 'run', '--silent', 'typecheck:lwc'],
   },
+  { name: 'typecheck (console front end)', cmd: ['npm', 'run', '--silent', 'typecheck:console'] },
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint:verify'] },
   { name: 'format', cmd: ['npm', 'run', '--silent', 'format:verify'] },
   {
