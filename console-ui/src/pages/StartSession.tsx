@@ -61,103 +61,105 @@ export function StartSession(props: { onClose: () => void }) {
     }
   };
   return (
-    <section
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="start-heading"
-      class="slds-modal slds-fade-in-open"
-    >
-      <div class="slds-modal__container">
-        <div class="slds-modal__header">
-          <h2 id="start-heading" class="slds-modal__title slds-hyphenate">
-            Start a session
-          </h2>
-        </div>
-        <div class="slds-modal__content slds-p-around_medium">
-          {error === undefined ? null : <Alert kind="error">{error}</Alert>}
-          <Select
-            id="start-kind"
-            label="Kind"
-            value={kind}
-            onChange={(v) => {
-              setKind(v);
-              setPreview(undefined);
-            }}
-            options={[
-              ['incremental', 'Incremental'],
-              ['full', 'Full'],
-              ['backfill', 'Backfill'],
-            ]}
-          />
-          <Select
-            id="start-scope"
-            label="Scope"
-            value={scope}
-            onChange={(v) => {
-              setScope(v);
-              setPreview(undefined);
-            }}
-            options={[
-              ['accounts', 'Accounts & related objects'],
-              ['catalog', 'Product catalog'],
-            ]}
-          />
-          {kind === 'backfill' ? (
-            <>
-              <TextInput
-                id="start-accounts"
-                label="Zuora account ids (optional)"
-                value={accounts}
-                onInput={setAccounts}
-              />
-              <TextInput
-                id="start-objects"
-                label="Objects (optional)"
-                value={objects}
-                onInput={setObjects}
-                placeholder="Invoice, Payment__c"
-              />
-              <TextInput
-                id="start-since"
-                label="Updated since (optional)"
-                type="date"
-                value={since}
-                onInput={setSince}
-              />
-            </>
-          ) : null}
-          {preview === undefined ? null : (
-            <div class="slds-m-top_medium" data-testid="start-preview">
-              <h3 class="slds-text-heading_small">This will start:</h3>
-              <ul class="slds-list_dotted">
-                {preview.map((p) => (
-                  <li key={`${p.scope}${p.entityId}`}>
-                    a {p.mode} {p.trigger} session of {p.scope}
-                    {p.entityId === '' ? '' : ` (entity ${p.entityId})`} reading {String(p.objects.length)}{' '}
-                    Zuora objects changed since {p.since.slice(0, 10)}
-                    {p.refusedBecause === null ? '' : ` — refused now: ${p.refusedBecause}`}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </div>
-        <div class="slds-modal__footer">
-          <button type="button" class="slds-button slds-button_neutral" onClick={props.onClose}>
-            Cancel
-          </button>
-          {preview === undefined ? (
-            <button type="button" class="slds-button slds-button_brand" onClick={() => void doPreview()}>
-              Review
+    <>
+      <section
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="start-heading"
+        class="slds-modal slds-fade-in-open"
+      >
+        <div class="slds-modal__container">
+          <div class="slds-modal__header">
+            <h2 id="start-heading" class="slds-modal__title slds-hyphenate">
+              Start a session
+            </h2>
+          </div>
+          <div class="slds-modal__content slds-p-around_medium">
+            {error === undefined ? null : <Alert kind="error">{error}</Alert>}
+            <Select
+              id="start-kind"
+              label="Kind"
+              value={kind}
+              onChange={(v) => {
+                setKind(v);
+                setPreview(undefined);
+              }}
+              options={[
+                ['incremental', 'Incremental'],
+                ['full', 'Full'],
+                ['backfill', 'Backfill'],
+              ]}
+            />
+            <Select
+              id="start-scope"
+              label="Scope"
+              value={scope}
+              onChange={(v) => {
+                setScope(v);
+                setPreview(undefined);
+              }}
+              options={[
+                ['accounts', 'Accounts & related objects'],
+                ['catalog', 'Product catalog'],
+              ]}
+            />
+            {kind === 'backfill' ? (
+              <>
+                <TextInput
+                  id="start-accounts"
+                  label="Zuora account ids (optional)"
+                  value={accounts}
+                  onInput={setAccounts}
+                />
+                <TextInput
+                  id="start-objects"
+                  label="Objects (optional)"
+                  value={objects}
+                  onInput={setObjects}
+                  placeholder="Invoice, Payment__c"
+                />
+                <TextInput
+                  id="start-since"
+                  label="Updated since (optional)"
+                  type="date"
+                  value={since}
+                  onInput={setSince}
+                />
+              </>
+            ) : null}
+            {preview === undefined ? null : (
+              <div class="slds-m-top_medium" data-testid="start-preview">
+                <h3 class="slds-text-heading_small">This will start:</h3>
+                <ul class="slds-list_dotted">
+                  {preview.map((p) => (
+                    <li key={`${p.scope}${p.entityId}`}>
+                      a {p.mode} {p.trigger} session of {p.scope}
+                      {p.entityId === '' ? '' : ` (entity ${p.entityId})`} reading {String(p.objects.length)}{' '}
+                      Zuora objects changed since {p.since.slice(0, 10)}
+                      {p.refusedBecause === null ? '' : ` — refused now: ${p.refusedBecause}`}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </div>
+          <div class="slds-modal__footer">
+            <button type="button" class="slds-button slds-button_neutral" onClick={props.onClose}>
+              Cancel
             </button>
-          ) : (
-            <button type="button" class="slds-button slds-button_brand" onClick={() => void start()}>
-              Confirm and start
-            </button>
-          )}
+            {preview === undefined ? (
+              <button type="button" class="slds-button slds-button_brand" onClick={() => void doPreview()}>
+                Review
+              </button>
+            ) : (
+              <button type="button" class="slds-button slds-button_brand" onClick={() => void start()}>
+                Confirm and start
+              </button>
+            )}
+          </div>
         </div>
-      </div>
+      </section>
       <div class="slds-backdrop slds-backdrop_open" role="presentation"></div>
-    </section>
+    </>
   );
 }
