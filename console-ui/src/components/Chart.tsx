@@ -11,6 +11,7 @@ export function LineChart(props: {
   labels: readonly string[];
   series: readonly Series[];
   unit: string;
+  testId: string;
 }) {
   const w = 720;
   const h = 220;
@@ -27,7 +28,7 @@ export function LineChart(props: {
         width="100%"
         role="img"
         aria-label={`${props.title}: chart, values in the table below`}
-        data-testid="latency-chart"
+        data-testid={props.testId}
         data-points={String(props.labels.length)}
       >
         <line x1={pad} y1={h - pad} x2={w - pad} y2={h - pad} stroke="#747474" />

@@ -128,6 +128,7 @@ export function Performance() {
           <Card title="Latency over time">
             <LineChart
               title="Latency P50, P90 and P95"
+              testId="latency-chart"
               unit="ms"
               labels={data.series.map((s) => s.start)}
               series={[
@@ -222,6 +223,7 @@ export function Performance() {
             <Card title="Records synced and failed">
               <LineChart
                 title="Records synced and failed per interval"
+                testId="trend-chart"
                 unit="records"
                 labels={data.trend.map((t) => t.start)}
                 series={[

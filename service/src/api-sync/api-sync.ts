@@ -361,6 +361,17 @@ async function recordOutcomes(
     list.push(o.externalId);
     ok.set(o.salesforceObject, list);
   }
-  for (const [object, keys] of ok)
+  // A record whose deferred references (written in a second pass) failed before is filed under
+  // "<object> (deferred references)"; it is resolved once the record and its references wrote.
+  const deferredSet = new Set(deferredObjects());
+  const deferredFailed = new Set(
+    outcomes.filter((o) => !o.success).map((o) => `${o.salesforceObject}\u0000${o.externalId}`),
+  );
+  for (const [object, keys] of ok) {
     await resolveFailures(deps.store, request.sessionId, object, request.entityId, keys);
+    if (!deferredSet.has(object)) continue;
+    const label = `${object} (deferred references)`;
+    const clean = keys.filter((k) => !deferredFailed.has(`${label}\u0000${k}`));
+    await resolveFailures(deps.store, request.sessionId, label, request.entityId, clean);
+  }
 }

@@ -31,9 +31,7 @@ export async function apiBudgetView(
 ): Promise<ApiBudgetView> {
   if (api !== undefined && (cached === undefined || now - cached.at >= refreshMs)) {
     try {
-      const limits = await api.salesforce.request<Limits>(
-        `/services/data/v${api.salesforce.version}/limits`,
-      );
+      const limits = await api.salesforce.request<Limits>(`/services/data/v${api.salesforce.version}/limits`);
       cached = { at: now, limits };
     } catch (err) {
       api.logger.warn({ err }, 'could not read Salesforce /limits for the console');
