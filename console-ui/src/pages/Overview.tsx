@@ -126,7 +126,11 @@ export function Overview() {
         <Card title="Real-time sync">
           {!data.realtime.enabled ? <p>Real-time sync is off (REALTIME_SYNC).</p> : null}
           {data.realtime.entities.length === 0 ? (
-            <p class="slds-text-color_weak">No change events yet.</p>
+            <p class="slds-text-color_weak">
+              {data.realtime.enabled
+                ? 'Mode: real-time. Backlog: 0 (every change event is processed).'
+                : 'No change events.'}
+            </p>
           ) : (
             <ul>
               {data.realtime.entities.map((e) => (

@@ -297,6 +297,9 @@ describe('operations console in Chromium', () => {
     });
     await page.getByTestId('deliveries').getByText('sent').first().waitFor();
     await checkPage('notifications');
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByTestId('tile-all-Total synced').waitFor();
+    await checkPage('overview');
   }, 180_000);
 
   it('refuses state changes without the CSRF token or without the cookie', async () => {
