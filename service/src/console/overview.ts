@@ -2,7 +2,8 @@
 // change against the previous period of the same length, per direction and per mode; then what Zuora's
 // dashboard lacks: real-time mode and backlog, the API budget, Zuora calls, and the next scheduled sessions.
 import { CronExpressionParser } from 'cron-parser';
-import { realtimeStats } from '../realtime/realtime-stats.js';
+import { pendingByEntity } from '../realtime/change-event-rows.js';
+import { realtimeStates } from '../realtime/realtime-state-rows.js';
 import { sessionTotals, type SessionTotals } from '../sessions/session-totals.js';
 import { countFailures } from '../store/failure-queries.js';
 import { percentileSql, toPercentiles, type PercentileRow } from '../store/nearest-rank.js';
@@ -101,9 +102,24 @@ export function nextSessions(
   return out.sort((a, b) => a.nextAt.localeCompare(b.nextAt));
 }
 
-export async function realtimeView(db: Queryable, enabled: boolean, since: Date) {
-  const stats = await realtimeStats(db, enabled, since);
-  return { enabled, latency: stats.latency, events: stats.events, entities: stats.entities };
+/** Mode and backlog per entity (the overview needs neither latency nor event counts: no percentile here). */
+export async function realtimeView(db: Queryable, enabled: boolean) {
+  const [pending, states] = await Promise.all([pendingByEntity(db), realtimeStates(db)]);
+  const ids = [...new Set([...pending.map((p) => p.entityId), ...states.map((s) => s.entityId)])].sort();
+  return {
+    enabled,
+    entities: ids.map((entityId) => {
+      const p = pending.find((x) => x.entityId === entityId);
+      const s = states.find((x) => x.entityId === entityId);
+      return {
+        entityId,
+        mode: s?.mode ?? 'realtime',
+        modeReason: s?.modeReason ?? null,
+        pending: p?.pending ?? 0,
+        oldestPendingChangeAt: p?.oldestOccurredAt?.toISOString() ?? null,
+      };
+    }),
+  };
 }
 
 export const openFailures = (db: Queryable) => countFailures(db, {});

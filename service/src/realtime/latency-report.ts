@@ -3,7 +3,13 @@
 // Real-time samples are per record (Zuora change -> Salesforce commit); an on-demand sample is one request
 // (asked -> answered), filed under the object it was asked for.
 import type { Queryable } from '../store/store.js';
-import { percentileSql, toPercentiles, type PercentileRow, type Percentiles } from '../store/nearest-rank.js';
+import {
+  percentiles,
+  percentileSql,
+  toPercentiles,
+  type PercentileRow,
+  type Percentiles,
+} from '../store/nearest-rank.js';
 
 export type LatencyPath = 'callout' | 'reconcile' | 'on-demand';
 export type Bucket = 'day' | 'hour' | 'minute';
@@ -98,12 +104,26 @@ export async function latencyStages(db: Queryable, q: LatencyQuery): Promise<Sta
     ...(q.path === undefined ? [] : [`path = $${String(params.push(q.path))}`]),
   ];
   const ms = (a: string, b: string) => `GREATEST(0, extract(epoch FROM ${b} - ${a}) * 1000)::float8`;
-  const source = `SELECT stage, v FROM realtime_latencies,
-      LATERAL (VALUES ('received', ${ms('changed_at', 'received_at')}), ('read', ${ms('received_at', 'read_at')}),
-                      ('written', ${ms('read_at', 'committed_at')})) AS st(stage, v)
-     WHERE committed_at >= $1 AND committed_at < $2 AND received_at IS NOT NULL AND read_at IS NOT NULL
-       ${filters.map((f) => `AND ${f}`).join(' ')}`;
-  const rows = await db.query<PercentileRow & { stage: string }>(percentileSql(source, ['stage']), params);
-  const of = (stage: string) => toPercentiles(rows.find((r) => r.stage === stage));
+  const qs = `ARRAY[${Object.values(percentiles).map((p) => String(p + 1e-10)).join(', ')}]::float8[]`;
+  const stage = (name: string, v: string) =>
+    `count(*) AS ${name}_n, avg(${v})::float8 AS ${name}_avg, max(${v})::float8 AS ${name}_mx,
+     percentile_disc(${qs}) WITHIN GROUP (ORDER BY ${v}) AS ${name}_ps`;
+  // One pass over the samples, one sort per stage (store/nearest-rank.ts explains the percentile rule).
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT ${stage('received', ms('changed_at', 'received_at'))}, ${stage('read', ms('received_at', 'read_at'))},
+            ${stage('written', ms('read_at', 'committed_at'))}
+       FROM realtime_latencies
+      WHERE committed_at >= $1 AND committed_at < $2 AND received_at IS NOT NULL AND read_at IS NOT NULL
+        ${filters.map((f) => `AND ${f}`).join(' ')}`,
+    params,
+  );
+  const r = rows[0] ?? {};
+  const of = (name: string) =>
+    toPercentiles({
+      n: r[`${name}_n`] as number,
+      avg: r[`${name}_avg`] as number | null,
+      mx: r[`${name}_mx`] as number | null,
+      ps: r[`${name}_ps`] as number[] | null,
+    });
   return { received: of('received'), read: of('read'), written: of('written') };
 }

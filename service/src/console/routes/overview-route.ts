@@ -78,7 +78,7 @@ export const overviewRoute =
         const [tiles, failures, realtime, budget, calls] = await Promise.all([
           summaryTiles(deps.store, from, to),
           openFailures(deps.store),
-          realtimeView(deps.store, deps.realtimeEnabled, from),
+          realtimeView(deps.store, deps.realtimeEnabled),
           apiBudgetView(deps.api, marks),
           deps.store.query<{ n: string | number | null }>(
             'SELECT sum(zuora_calls) AS n FROM sync_sessions WHERE finished_at >= $1 AND finished_at < $2',
@@ -100,13 +100,7 @@ export const overviewRoute =
           openFailures: failures,
           realtime: {
             enabled: realtime.enabled,
-            entities: realtime.entities.map((e) => ({
-              entityId: e.entityId,
-              mode: e.mode,
-              modeReason: e.modeReason,
-              pending: e.pending,
-              oldestPendingChangeAt: e.oldestPendingChangeAt,
-            })),
+            entities: realtime.entities,
           },
           apiBudget: budget,
           zuora: {

@@ -51,6 +51,9 @@ ALTER TABLE realtime_latencies ADD COLUMN received_at timestamptz;
 ALTER TABLE realtime_latencies ADD COLUMN read_at timestamptz;
 ALTER TABLE realtime_latencies ADD COLUMN path text NOT NULL DEFAULT 'callout'
   CHECK (path IN ('callout', 'reconcile'));
+-- The console's latency pages read these columns of a time range only.
+CREATE INDEX realtime_latencies_committed_cover ON realtime_latencies (committed_at)
+  INCLUDE (zuora_object, path, latency_ms);
 CREATE INDEX change_events_processed ON change_events (processed_at) WHERE processed_at IS NOT NULL;
 
 -- A console sign-in: the cookie carries a random id; only its SHA-256 is stored.
