@@ -33,6 +33,8 @@ export class RecordStore {
   private readonly cascadeChildren = new Map<string, Array<{ def: ObjectDef; field: FieldDef }>>();
   /** Platform automation (derived fields, CPQ triggers), set by the emulator context. */
   automation: StoreAutomation | null = null;
+  /** The org's clock; generated scenarios set it to replay history. */
+  clock: () => number = Date.now;
 
   constructor(
     readonly schema: Schema,
@@ -61,7 +63,7 @@ export class RecordStore {
 
   /** Shares one timestamp string per millisecond: cheaper for bulk loads. */
   now(): string {
-    const ms = Date.now();
+    const ms = this.clock();
     if (ms !== this.clockMs) {
       this.clockMs = ms;
       this.clockText = formatDateTime(ms);
