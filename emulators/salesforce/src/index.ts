@@ -91,7 +91,7 @@ export async function startSalesforceEmulator(
         return ctx.cpq.scenario as CpqScenarioManifest;
       },
       setContractingDelay: (ms) => {
-        ctx.cpq.queue.delayMs = ms;
+        ctx.cpq.queue.setDelay(ms);
       },
       contractingJobs: () => [...ctx.cpq.queue.jobs.values()].map((j) => ({ ...j })),
     },

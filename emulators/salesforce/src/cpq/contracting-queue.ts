@@ -1,11 +1,10 @@
-import { CpqRefusal } from './record-access.js';
-
 // CPQ contracts an order asynchronously: checking Order.SBQQ__Contracted__c enqueues a Queueable
 // (QueueableContractOrdersClient) that creates the contract and subscriptions later, so an
 // activated, contracted order can briefly have no subscription ([SF-blngauto]
 // https://help.salesforce.com/apex/HTViewHelpDoc?id=sales.blng_automation_guide_orders_op.htm; Stripe's
-// connector tests wait for the contract after checking the box). The delay is configurable; a job
-// that fails on a row lock is retried, as a Queueable that hits a lock is re-enqueued.
+// connector tests wait for the contract after checking the box). The delay is configurable. A job
+// that fails (e.g. UNABLE_TO_LOCK_ROW) is not retried: the order stays contracted without a contract
+// until a user unchecks and checks Contracted again, which queues a new job.
 
 export type ContractingState = 'Queued' | 'Completed' | 'Failed';
 
@@ -19,16 +18,24 @@ export interface ContractingJob {
   error: string | null;
 }
 
-const MAX_ATTEMPTS = 5;
-
 export class ContractingQueue {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   readonly jobs = new Map<string, ContractingJob>();
 
   constructor(
     private readonly run: (orderId: string) => string | null,
-    public delayMs: number,
+    private delay: number,
   ) {}
+
+  get delayMs(): number {
+    return this.delay;
+  }
+
+  /** Changes the delay; jobs still waiting run that long from now. */
+  setDelay(ms: number): void {
+    this.delay = ms;
+    for (const orderId of [...this.timers.keys()]) this.arm(orderId);
+  }
 
   schedule(orderId: string): void {
     this.jobs.set(orderId, {
@@ -45,7 +52,7 @@ export class ContractingQueue {
 
   private arm(orderId: string): void {
     clearTimeout(this.timers.get(orderId));
-    const timer = setTimeout(() => this.fire(orderId), this.delayMs);
+    const timer = setTimeout(() => this.fire(orderId), this.delay);
     timer.unref();
     this.timers.set(orderId, timer);
   }
@@ -60,10 +67,7 @@ export class ContractingQueue {
       job.state = 'Completed';
       job.finishedAt = new Date().toISOString();
     } catch (error) {
-      const locked =
-        error instanceof CpqRefusal && error.errors.some((e) => e.statusCode === 'UNABLE_TO_LOCK_ROW');
       job.error = (error as Error).message;
-      if (locked && job.attempts < MAX_ATTEMPTS) return this.arm(orderId);
       job.state = 'Failed';
       job.finishedAt = new Date().toISOString();
     }

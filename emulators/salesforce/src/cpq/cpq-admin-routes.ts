@@ -101,7 +101,7 @@ export function registerCpqAdminRoutes(app: FastifyInstance, ctx: EmulatorContex
   }));
   app.put('/cpq/settings', async (request, reply) =>
     answer(reply, 200, () => {
-      rt.queue.delayMs = settingsInput.parse(bodyOf(request.body)).contractingDelayMs;
+      rt.queue.setDelay(settingsInput.parse(bodyOf(request.body)).contractingDelayMs);
       return { contractingDelayMs: rt.queue.delayMs };
     }),
   );

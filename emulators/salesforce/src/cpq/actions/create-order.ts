@@ -1,10 +1,11 @@
 import { STANDARD_PRICEBOOK_ID } from '../seed-cpq-org.js';
 import type { CpqRuntime } from '../cpq-runtime.js';
 import { termEnd } from '../cpq-dates.js';
-import { getRecord, mustGet, platformInsert, refuse, text } from '../record-access.js';
+import type { StoredRecord } from '../../store/sf-error.js';
+import { atomically, getRecord, mustGet, platformInsert, refuse, text } from '../record-access.js';
 import type { AddressInput, CreateOrderInput } from './action-inputs.js';
 import { addOrderLine } from './order-lines.js';
-import { addQuoteLine, createDeal } from './sales-records.js';
+import { addQuoteLine, createDeal, type SalesDeal } from './sales-records.js';
 
 // A new CPQ order the way a sales user makes one: opportunity, primary quote with its lines, then
 // "Ordered" generates a Draft order of type New with one order product per quote line
@@ -37,29 +38,11 @@ function checkReferences(rt: CpqRuntime, input: CreateOrderInput): void {
   input.lines.forEach((l, i) => mustGet(store, o.product, l.productId, `lines[${i}].productId`));
 }
 
-export function createOrder(rt: CpqRuntime, input: CreateOrderInput): CreatedOrder {
-  const { store, objects: o } = rt;
-  const account = mustGet(store, o.account, input.accountId, 'accountId');
-  checkReferences(rt, input);
-  const currency = input.currency ?? text(account, 'CurrencyIsoCode') ?? 'USD';
-  if (!getRecord(store, o.pricebook, STANDARD_PRICEBOOK_ID))
-    throw refuse('INVALID_CROSS_REFERENCE_KEY', 'The org has no standard price book');
-  const start = input.effectiveDate;
-  const end = termEnd(start, input.termMonths);
-  const deal = createDeal(rt, {
-    account,
-    kind: 'New Business',
-    closeDate: start,
-    startDate: start,
-    termMonths: input.termMonths,
-    pricebookId: STANDARD_PRICEBOOK_ID,
-    currency,
-    primaryContactId: input.billToContactId ?? null,
-  });
-  const orderId = platformInsert(store, o.order, {
+function newOrderFields(input: CreateOrderInput, account: StoredRecord, currency: string, deal: SalesDeal) {
+  return {
     AccountId: account.Id,
-    EffectiveDate: start,
-    EndDate: end,
+    EffectiveDate: input.effectiveDate,
+    EndDate: termEnd(input.effectiveDate, input.termMonths),
     Status: 'Draft',
     Type: 'New',
     OpportunityId: deal.opportunityId,
@@ -77,20 +60,36 @@ export function createOrder(rt: CpqRuntime, input: CreateOrderInput): CreatedOrd
     SBQQ__RenewalTerm__c: input.termMonths,
     SBQQ__PriceCalcStatus__c: 'Completed',
     Description: input.description,
-  });
-  const order = mustGet(store, o.order, orderId, 'orderId');
-  const itemIds = input.lines.map((line, i) => {
-    const quoteLineId = addQuoteLine(rt, deal.quoteId, {
-      productId: line.productId,
-      quantity: line.quantity,
-      unitPrice: line.unitPrice ?? null,
-      start,
-      end,
+  };
+}
+
+export function createOrder(rt: CpqRuntime, input: CreateOrderInput): CreatedOrder {
+  const { store, objects: o } = rt;
+  const account = mustGet(store, o.account, input.accountId, 'accountId');
+  checkReferences(rt, input);
+  const currency = input.currency ?? text(account, 'CurrencyIsoCode') ?? 'USD';
+  if (!getRecord(store, o.pricebook, STANDARD_PRICEBOOK_ID))
+    throw refuse('INVALID_CROSS_REFERENCE_KEY', 'The org has no standard price book');
+  const start = input.effectiveDate;
+  const end = termEnd(start, input.termMonths);
+  return atomically(store, () => {
+    const deal = createDeal(rt, {
+      account,
+      kind: 'New Business',
+      closeDate: start,
+      startDate: start,
+      termMonths: input.termMonths,
+      pricebookId: STANDARD_PRICEBOOK_ID,
+      currency,
+      primaryContactId: input.billToContactId ?? null,
     });
-    return addOrderLine(
-      rt,
-      order,
-      {
+    const orderId = platformInsert(store, o.order, newOrderFields(input, account, currency, deal));
+    const order = mustGet(store, o.order, orderId, 'orderId');
+    const itemIds = input.lines.map((line, i) => {
+      const path = `lines[${i}].productId`;
+      const unitPrice = line.unitPrice ?? null;
+      const quoteLineId = addQuoteLine(rt, deal.quoteId, { ...line, unitPrice, start, end });
+      const orderLine = {
         productId: line.productId,
         quantity: line.quantity,
         unitPrice: line.unitPrice,
@@ -101,9 +100,9 @@ export function createOrder(rt: CpqRuntime, input: CreateOrderInput): CreatedOrd
         revisedOrderProductId: null,
         quoteLineId,
         scheduleCurrency: input.usageScheduleCurrency,
-      },
-      `lines[${i}].productId`,
-    );
+      };
+      return addOrderLine(rt, order, orderLine, path);
+    });
+    return { orderId, ...deal, itemIds };
   });
-  return { orderId, ...deal, itemIds };
 }

@@ -14,8 +14,9 @@ import {
 import type { RenewContractInput } from './action-inputs.js';
 import { contractLineages, type Lineage } from './contract-lineages.js';
 import type { CreatedOrder } from './create-order.js';
+import type { StoredRecord } from '../../store/sf-error.js';
 import { addOrderLine } from './order-lines.js';
-import { addQuoteLine, createDeal } from './sales-records.js';
+import { addQuoteLine, createDeal, type SalesDeal } from './sales-records.js';
 
 // Renewing a contract: a renewal opportunity (SBQQ__Renewal__c, SBQQ__RenewedContract__c) and quote
 // (SBQQ__Type__c Renewal), the contract marked SBQQ__RenewalQuoted__c with SBQQ__RenewalOpportunity__c,
@@ -31,6 +32,35 @@ function renewable(lineages: Lineage[]): Lineage[] {
 function renewalPrice(lineage: Lineage, input: RenewContractInput): number {
   const override = input.prices[lineage.rootId];
   return override ?? round2(lineage.unitPrice * (1 + input.upliftPercent / 100));
+}
+
+function renewalOrderFields(
+  contract: StoredRecord,
+  original: StoredRecord | undefined,
+  deal: SalesDeal,
+  start: string,
+  renewalEnd: string,
+  term: number,
+): Record<string, unknown> {
+  return {
+    AccountId: contract.AccountId,
+    EffectiveDate: start,
+    EndDate: renewalEnd,
+    Status: 'Draft',
+    Type: 'Renewal',
+    OpportunityId: deal.opportunityId,
+    SBQQ__Quote__c: deal.quoteId,
+    Pricebook2Id: original?.Pricebook2Id ?? contract.Pricebook2Id,
+    CurrencyIsoCode: contract.CurrencyIsoCode,
+    BillToContactId: original?.BillToContactId,
+    ShipToContactId: original?.ShipToContactId,
+    InvoiceOwner__c: original?.InvoiceOwner__c,
+    SubscriptionOwner__c: original?.SubscriptionOwner__c,
+    SBQQ__PaymentTerm__c: original?.SBQQ__PaymentTerm__c,
+    SBQQ__ContractingMethod__c: original?.SBQQ__ContractingMethod__c,
+    SBQQ__RenewalTerm__c: term,
+    SBQQ__PriceCalcStatus__c: 'Completed',
+  };
 }
 
 export function renewContract(rt: CpqRuntime, contractId: string, input: RenewContractInput): CreatedOrder {
@@ -70,25 +100,11 @@ export function renewContract(rt: CpqRuntime, contractId: string, input: RenewCo
       SBQQ__RenewalOpportunity__c: deal.opportunityId,
       SBQQ__RenewalQuoted__c: true,
     });
-    const orderId = platformInsert(store, o.order, {
-      AccountId: contract.AccountId,
-      EffectiveDate: start,
-      EndDate: renewalEnd,
-      Status: 'Draft',
-      Type: 'Renewal',
-      OpportunityId: deal.opportunityId,
-      SBQQ__Quote__c: deal.quoteId,
-      Pricebook2Id: original?.Pricebook2Id ?? contract.Pricebook2Id,
-      CurrencyIsoCode: contract.CurrencyIsoCode,
-      BillToContactId: original?.BillToContactId,
-      ShipToContactId: original?.ShipToContactId,
-      InvoiceOwner__c: original?.InvoiceOwner__c,
-      SubscriptionOwner__c: original?.SubscriptionOwner__c,
-      SBQQ__PaymentTerm__c: original?.SBQQ__PaymentTerm__c,
-      SBQQ__ContractingMethod__c: original?.SBQQ__ContractingMethod__c,
-      SBQQ__RenewalTerm__c: term,
-      SBQQ__PriceCalcStatus__c: 'Completed',
-    });
+    const orderId = platformInsert(
+      store,
+      o.order,
+      renewalOrderFields(contract, original, deal, start, renewalEnd, term),
+    );
     const order = mustGet(store, o.order, orderId, 'orderId');
     const itemIds = lines.map((lineage) => {
       const unitPrice = renewalPrice(lineage, input);
