@@ -236,5 +236,26 @@ describe('CPQ lifecycle: draft -> activated -> contracted asynchronously -> amen
     );
     expect(renewedSubs).toHaveLength(3);
     expect(renewedSubs.every((s) => s.SBQQ__RevisedSubscription__c === null)).toBe(true);
+
+    // An amendment of the renewed contract still revises the lineage's first line (the renewal kept it).
+    const renewedSeat = (
+      await query(
+        `SELECT Id FROM SBQQ__Subscription__c WHERE SBQQ__Contract__c = '${renewedContract}' AND SBQQ__Product__c = '${seat.productId}'`,
+      )
+    )[0] as Row;
+    const afterRenewal = await cpqAction(emulator, `/contracts/${renewedContract}/amend`, {
+      effectiveDate: '2027-03-01',
+      changes: [{ subscriptionId: renewedSeat.Id, quantity: 13 }],
+    });
+    expect((await itemsOf(afterRenewal.orderId))[0]).toMatchObject({
+      Quantity: 1,
+      SBQQ__ContractAction__c: 'Quantity Increase',
+      SBQQ__RevisedOrderProduct__c: firstSeatLine,
+    });
+    await activateAndContract(afterRenewal.orderId);
+    const delta = await query(
+      `SELECT SBQQ__RevisedSubscription__c FROM SBQQ__Subscription__c WHERE SBQQ__Contract__c = '${renewedContract}' AND SBQQ__RevisedSubscription__c != null`,
+    );
+    expect(delta).toEqual([{ attributes: expect.any(Object), SBQQ__RevisedSubscription__c: renewedSeat.Id }]);
   }, 120_000);
 });

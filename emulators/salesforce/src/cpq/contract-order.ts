@@ -1,5 +1,6 @@
 import type { StoredRecord } from '../store/sf-error.js';
 import { addDays, monthsBetween } from './cpq-dates.js';
+import { lineageRootItem } from './actions/contract-lineages.js';
 import type { CpqRuntime } from './cpq-runtime.js';
 import {
   atomically,
@@ -45,12 +46,12 @@ function createContract(rt: CpqRuntime, order: StoredRecord, items: StoredRecord
   });
 }
 
-/** The root subscription of the lineage an amendment line revises. */
+/** The root subscription of the lineage an amendment line revises (in the amended contract). */
 function rootSubscription(rt: CpqRuntime, contractId: string, item: StoredRecord): StoredRecord | null {
   const revised = text(item, 'SBQQ__RevisedOrderProduct__c');
   if (!revised || item.SBQQ__ContractAction__c === 'Renew') return null;
-  const root = childrenOf(rt, rt.objects.subscription, 'SBQQ__OrderProduct__c', revised).find(
-    (s) => s.SBQQ__Contract__c === contractId && s.SBQQ__RevisedSubscription__c === null,
+  const root = childrenOf(rt, rt.objects.subscription, 'SBQQ__Contract__c', contractId).find(
+    (s) => s.SBQQ__RevisedSubscription__c === null && lineageRootItem(rt, s) === revised,
   );
   if (!root)
     throw refuse(

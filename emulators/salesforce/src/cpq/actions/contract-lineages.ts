@@ -19,6 +19,17 @@ export interface Lineage {
   subscriptionType: string | null;
 }
 
+/**
+ * The first line of a root subscription's lineage: its order product, or, for a renewal line (which
+ * revises the line it renews), the line that one revises. Renewals keep the lineage, as the Zuora
+ * subscription they renew keeps its rate plans (our reading of reference §1.9 and §3.3).
+ */
+export function lineageRootItem(rt: CpqRuntime, root: StoredRecord): string {
+  const own = String(root.SBQQ__OrderProduct__c);
+  const item = rt.store.table(rt.objects.orderItem).live.get(own);
+  return typeof item?.SBQQ__RevisedOrderProduct__c === 'string' ? item.SBQQ__RevisedOrderProduct__c : own;
+}
+
 export function contractLineages(rt: CpqRuntime, contractId: string): Lineage[] {
   const rows = childrenOf(rt, rt.objects.subscription, 'SBQQ__Contract__c', contractId);
   const lineages = new Map<string, Lineage>();
@@ -27,7 +38,7 @@ export function contractLineages(rt: CpqRuntime, contractId: string): Lineage[] 
     lineages.set(String(row.Id), {
       root: row,
       rootId: String(row.Id),
-      rootItemId: String(row.SBQQ__OrderProduct__c),
+      rootItemId: lineageRootItem(rt, row),
       productId: String(row.SBQQ__Product__c),
       quantity: num(row, 'SBQQ__Quantity__c'),
       unitPrice: num(row, 'SBQQ__NetPrice__c'),

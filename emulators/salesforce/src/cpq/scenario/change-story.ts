@@ -1,4 +1,3 @@
-import type { CpqProduct } from '../../../../shared/cpq-catalog.js';
 import type { SeededRandom } from '../../../../zuora/src/tenant/seeded-random.js';
 import type { AmendContractInput } from '../actions/action-inputs.js';
 import { amendContract } from '../actions/amend-contract.js';
@@ -8,7 +7,7 @@ import { addDays } from '../cpq-dates.js';
 import { CpqRefusal, getRecord, round2, text } from '../record-access.js';
 import type { ScenarioAccount } from './scenario-accounts.js';
 import type { AmendmentKind } from './scenario-manifest.js';
-import { countTraps, isDecimalUom, pickLines } from './scenario-lines.js';
+import { isDecimalUom, pickLines } from './scenario-lines.js';
 import { finishOrder, liveContract, otherAccount, type LiveContract, type StoryEnv } from './story-env.js';
 
 // Amendments and renewals of the story, made the way a sales user makes them (the same actions as
@@ -95,10 +94,6 @@ export function amend(env: StoryEnv, rng: SeededRandom, account: ScenarioAccount
   }
   env.manifest.orders.amendment += 1;
   env.manifest.amendments[kind] += 1;
-  countTraps(
-    env.manifest,
-    input.add.map((l) => env.catalog.get(l.productId)).filter((p): p is CpqProduct => !!p),
-  );
   const { state } = finishOrder(env, rng, created.orderId, input.effectiveDate);
   if (state !== 'contracted') c.busy = true;
   return true;

@@ -2,6 +2,7 @@ import { cpqCatalog } from '../../../../shared/cpq-catalog.js';
 import type { CpqRuntime } from '../cpq-runtime.js';
 import { isDecimalUom } from './scenario-lines.js';
 import type { CpqScenarioManifest } from './scenario-manifest.js';
+import { countTraps } from './count-traps.js';
 
 // Counts what the loaded org holds (items by product kind, schedules by type and rate count, orders
 // by currency, contracts, subscriptions) into the manifest, from the store itself.
@@ -37,6 +38,7 @@ export function countLoaded(rt: CpqRuntime, manifest: CpqScenarioManifest): void
     const n = String(rates.get(String(s.Id)) ?? 0);
     manifest.schedules.byRateCount[n] = (manifest.schedules.byRateCount[n] ?? 0) + 1;
   }
+  countTraps(rt, manifest);
   manifest.contracts = table(o.contract).size;
   manifest.subscriptions = table(o.subscription).size;
 }

@@ -42,7 +42,6 @@ export function loadCpqScenario(rt: CpqRuntime, input: CpqScenarioOptions): CpqS
       const budget = base + (i < extra ? 1 : 0);
       runAccountStory(env, seededRandom(options.seed, i, 0x5707), account, budget);
     });
-    manifest.traps.accountWithoutBillingAddress = accounts.filter((a) => a.billing === null).length;
   } finally {
     rt.store.clock = realClock;
   }

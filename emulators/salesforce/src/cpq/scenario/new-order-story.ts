@@ -4,7 +4,7 @@ import type { CreateOrderInput } from '../actions/action-inputs.js';
 import { createOrder } from '../actions/create-order.js';
 import { addDays } from '../cpq-dates.js';
 import type { ScenarioAccount } from './scenario-accounts.js';
-import { countTraps, pickLines } from './scenario-lines.js';
+import { pickLines } from './scenario-lines.js';
 import { finishOrder, liveContract, otherAccount, type LiveContract, type StoryEnv } from './story-env.js';
 
 // A new-business order of the story: its parties (bill-to / ship-to contacts, addresses only, or
@@ -69,12 +69,7 @@ export function newOrder(
   parties(env, rng, account, input);
   const products = input.lines.map((l) => env.catalog.get(l.productId)).filter((p): p is CpqProduct => !!p);
   const trapCurrency = rng.chance(0.05) ? scheduleTrap(products, currency) : undefined;
-  if (trapCurrency) {
-    input.usageScheduleCurrency = trapCurrency;
-    env.manifest.traps.usageScheduleCurrencyDiffers += 1;
-  }
-  if (currencyTrap) env.manifest.traps.orderCurrencyDiffersFromAccount += 1;
-  countTraps(env.manifest, products);
+  if (trapCurrency) input.usageScheduleCurrency = trapCurrency;
   env.at(addDays(date, -rng.int(0, 10)));
   const created = createOrder(env.rt, input);
   env.manifest.orders.new += 1;

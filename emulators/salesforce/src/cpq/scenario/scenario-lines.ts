@@ -2,7 +2,6 @@ import type { CpqProduct } from '../../../../shared/cpq-catalog.js';
 import type { SeededRandom } from '../../../../zuora/src/tenant/seeded-random.js';
 import type { OrderLineInput } from '../actions/action-inputs.js';
 import { round2 } from '../record-access.js';
-import type { CpqScenarioManifest } from './scenario-manifest.js';
 
 // Which products a generated order takes and in what quantity: products sold in the order's currency
 // (usage products only where they have a consumption schedule in it), traps less often than the rest,
@@ -56,13 +55,6 @@ export function pickLines(
       ...(discounted ? { unitPrice: round2(list * 0.9) } : {}),
     };
   });
-}
-
-/** Counts the traps an order's products carry (once per order and trap). */
-export function countTraps(manifest: CpqScenarioManifest, products: CpqProduct[]): void {
-  if (products.some((p) => p.productCode === null)) manifest.traps.emptyProductCode += 1;
-  if (products.some((p) => p.chargeType === null)) manifest.traps.chargeTypeNull += 1;
-  if (products.some((p) => p.externallyManaged)) manifest.traps.externallyManagedProduct += 1;
 }
 
 export const isDecimalUom = (p: CpqProduct): boolean => decimalUoms.has(p.unitOfMeasure);
