@@ -22,12 +22,16 @@ const settingsInput = z.object({ contractingDelayMs: z.number().int().min(0).max
 
 function zodErrors(error: z.ZodError) {
   return error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.') || 'body';
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    const path = issue.path.map(String).join('.');
+    const fields =
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((k) => (path ? `${path}.${k}` : k))
+        : [path || 'body'];
+    const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
     return {
-      message: `${path}: ${issue.message}`,
+      message: `${path || 'body'}: ${issue.message}`,
       errorCode: missing ? 'REQUIRED_FIELD_MISSING' : 'INVALID_FIELD',
-      fields: [path],
+      fields,
     };
   });
 }

@@ -32,6 +32,10 @@ export function buildServer(
     // The sf CLI stores the instance URL with a trailing slash and then requests `//services/...`.
     routerOptions: { ignoreDuplicateSlashes: true },
     bodyLimit: MAX_UPLOAD_BYTES + 16 * 1024 * 1024,
+    // Router-level refusals (an over-long path segment, a bad URL) answer in the REST error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void sendError(reply, error.statusCode ?? 400, 'INVALID_REQUEST', error.message);
+    },
   });
   const internalSecret = randomBytes(16).toString('hex');
   const cursors = new QueryCursors();
