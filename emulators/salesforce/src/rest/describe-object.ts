@@ -1,3 +1,4 @@
+import { childRelationshipsOf } from '../schema/child-relationships.js';
 import type { FieldDef, ObjectDef, Schema } from '../schema/schema-types.js';
 
 // Describe results (subset of DescribeSObjectResult / DescribeFieldResult):
@@ -13,6 +14,7 @@ const soapTypes: Record<string, string> = {
   int: 'xsd:int',
   date: 'xsd:date',
   datetime: 'xsd:dateTime',
+  address: 'urn:address',
 };
 
 export function describeField(f: FieldDef) {
@@ -59,19 +61,12 @@ export function describeField(f: FieldDef) {
 }
 
 function childRelationships(schema: Schema, def: ObjectDef) {
-  return schema.objects.flatMap((child) =>
-    child.fields
-      .filter(
-        (f) =>
-          f.type === 'reference' && f.referenceTo.some((t) => t.toLowerCase() === def.name.toLowerCase()),
-      )
-      .map((f) => ({
-        childSObject: child.name,
-        field: f.name,
-        relationshipName: child.custom ? `${child.name.replace(/__c$/, '')}s__r` : `${child.name}s`,
-        cascadeDelete: f.cascadeDelete,
-      })),
-  );
+  return childRelationshipsOf(schema, def).map((r) => ({
+    childSObject: r.child.name,
+    field: r.field.name,
+    relationshipName: r.relationshipName,
+    cascadeDelete: r.field.cascadeDelete,
+  }));
 }
 
 export function describeGlobalEntry(def: ObjectDef, version: string) {

@@ -1,4 +1,5 @@
-import type { ObjectDef } from '../schema/schema-types.js';
+import { compoundAddress } from '../schema/compound-address.js';
+import type { FieldDef, ObjectDef } from '../schema/schema-types.js';
 import type { BoundPath, QueryResult } from '../soql/run-query.js';
 import type { RecordStore } from '../store/record-store.js';
 import type { StoredRecord } from '../store/sf-error.js';
@@ -18,8 +19,13 @@ export function wholeRecord(
   const out: Record<string, unknown> = {
     attributes: { type: def.name, url: recordUrl(version, def.name, String(rec.Id)) },
   };
-  for (const f of def.fields) if (!fields || fields.includes(f.name)) out[f.name] = rec[f.name] ?? null;
+  for (const f of def.fields) if (!fields || fields.includes(f.name)) out[f.name] = fieldJson(f, rec);
   return out;
+}
+
+/** A field's JSON value; compound addresses are composed from their components. */
+export function fieldJson(field: FieldDef, rec: StoredRecord): unknown {
+  return field.type === 'address' ? compoundAddress(field, rec) : (rec[field.name] ?? null);
 }
 
 export function queryRecord(
@@ -43,7 +49,7 @@ function writeColumn(
   version: string,
 ): void {
   if (!column.relationship) {
-    out[column.field.name] = rec[column.field.name] ?? null;
+    out[column.field.name] = fieldJson(column.field, rec);
     return;
   }
   const { field, target, name } = column.relationship;
@@ -59,7 +65,7 @@ function writeColumn(
     nested = { attributes: { type: target.name, url: recordUrl(version, target.name, String(parent.Id)) } };
     out[name] = nested;
   }
-  nested[column.field.name] = parent[column.field.name] ?? null;
+  nested[column.field.name] = fieldJson(column.field, parent);
 }
 
 /** A flat row for CSV output (`Account__r.Name` columns). */
