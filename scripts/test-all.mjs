@@ -35,11 +35,17 @@ function countsFrom(file) {
 
 const steps = [
   { name: 'typecheck (service, emulators, scripts)', cmd: [bin('tsc'), '-p', 'tsconfig.json'] },
+  // The LWCs are built first (tsc type-checks and writes the .js the org receives), then checked with the
+  // platform's compiler, and the Jest tests run against that built JavaScript, not the TypeScript sources.
   {
-    name: 'typecheck (LWC)',
-    when: () =>
-      hasFiles(join(root, 'force-app'), /lwc\/.+\.ts$/) && existsSync(join(root, 'tsconfig.lwc.json')),
-    cmd: ['npm', 'run', '--silent', 'typecheck:lwc'],
+    name: 'build LWC (tsc emits the deployed .js)',
+    when: () => hasFiles(join(root, 'force-app'), /lwc\/.+\.ts$/),
+    cmd: ['npm', 'run', '--silent', 'build:lwc'],
+  },
+  {
+    name: 'LWC bundles (every bundle has its .js; @lwc/compiler accepts every .js and .html)',
+    when: () => hasFiles(join(root, 'force-app'), /lwc\/.+\.js-meta\.xml$/),
+    cmd: ['npm', 'run', '--silent', 'verify:lwc'],
   },
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint:verify'] },
   { name: 'format', cmd: ['npm', 'run', '--silent', 'format:verify'] },
@@ -51,7 +57,7 @@ const steps = [
     cmd: ['npm', 'run', '--silent', 'scan:apex'],
   },
   {
-    name: 'LWC tests (sfdx-lwc-jest)',
+    name: 'LWC tests against the built JavaScript (sfdx-lwc-jest)',
     when: () => hasFiles(join(root, 'lwc-tests'), /\.test\.[jt]s$/),
     cmd: [bin('sfdx-lwc-jest'), '--', '--json', `--outputFile=${join(results, 'jest.json')}`],
     report: join(results, 'jest.json'),
