@@ -41,6 +41,11 @@ declare module 'lightning/actions' {
   }
 }
 
+declare module 'lightning/uiRecordApi' {
+  /** Tells Lightning Data Service that these records changed on the server, so record pages reload them. */
+  export function notifyRecordUpdateAvailable(items: { recordId: string }[]): Promise<void>;
+}
+
 declare module 'lightning/refresh' {
   /** Asks the record page to refresh its components (those that registered a refresh handler). */
   export class RefreshEvent extends CustomEvent<null> {
