@@ -15,6 +15,7 @@ import { writeSyncHistory, type ObjectCounts } from '../sync/sync-history.js';
 import { runApiSync } from './api-sync.js';
 import type { ApiSyncDeps, RecordOutcome } from './api-sync-types.js';
 import { claimOnDemand } from './on-demand-claim.js';
+import { writeBillingAccountStatus } from './on-demand-status.js';
 import {
   countedObjects,
   resolveOnDemandIds,
@@ -172,12 +173,25 @@ async function runOwnSession(
         session.id,
         historyId,
       ]);
+    if (session.scope === 'accounts')
+      await writeBillingAccountStatus(
+        deps.salesforce,
+        deps.logger,
+        results,
+        historyId,
+        ending.finishedAt ?? new Date(),
+      );
     const finished = await deps.store.transaction((tx) =>
       transitionSession(tx, session.id, state, { counts: summary }),
     );
     return finished;
   } catch (error) {
     await failSession(deps, session.id, error, {}).catch(() => undefined);
+    if (session.scope === 'accounts') {
+      const failure = { success: false, errorCode: 'SYNC_FAILED', errorMessage: (error as Error).message };
+      const failed = Object.fromEntries(zuoraIds.map((id) => [id, failure]));
+      await writeBillingAccountStatus(deps.salesforce, deps.logger, failed, undefined, new Date());
+    }
     throw error;
   } finally {
     clearInterval(beat);
