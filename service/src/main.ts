@@ -91,6 +91,7 @@ export async function createService(
     const token = resolveApiToken(config.apiToken, config.dataDir);
     const app = await buildServer({
       apiToken: token.token,
+      onDemandToken: config.onDemandApiToken,
       bodyLimitBytes: config.bodyLimitBytes,
       logger,
       metrics,
