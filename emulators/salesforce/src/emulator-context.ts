@@ -19,6 +19,7 @@ import { buildSchema } from './schema/build-schema.js';
 import { readPackageMetadata } from './schema/metadata-reader.js';
 import type { Schema } from './schema/schema-types.js';
 import { insertRecords } from './store/insert-records.js';
+import { withOrgMetadata } from './org-metadata/org-metadata.js';
 import { RecordStore } from './store/record-store.js';
 
 /** Everything the routes share: schema, data, sessions, counters, faults. */
@@ -46,7 +47,8 @@ export interface EmulatorContext {
 
 export function createContext(options: SalesforceEmulatorOptions): EmulatorContext {
   const metadata = readPackageMetadata(options.forceAppDir ?? DEFAULT_FORCE_APP_DIR);
-  const schema = buildSchema(metadata);
+  const org = withOrgMetadata(buildSchema(metadata), options.orgMetadata);
+  const schema = org.schema;
   const users = (options.users ?? [{ username: DEFAULT_USERNAME, password: DEFAULT_PASSWORD }]).map(
     (u, i) => ({
       ...u,
@@ -72,7 +74,8 @@ export function createContext(options: SalesforceEmulatorOptions): EmulatorConte
     seed: () => undefined,
   };
   ctx.store = new RecordStore(schema, () => ctx.actingUserId);
-  ctx.seed = () => seedOrg(ctx, metadata.metadataRecords, options.seedRecords ?? {});
+  const seeded = new Map([...metadata.metadataRecords, ...org.records]);
+  ctx.seed = () => seedOrg(ctx, seeded, options.seedRecords ?? {});
   ctx.seed();
   return ctx;
 }

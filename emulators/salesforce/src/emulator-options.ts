@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OrgMetadata } from './org-metadata/org-metadata.js';
 
 /** Credentials of the emulated org, documented for users trying the connector. */
 export const DEFAULT_CLIENT_ID = 'zuora-sync-emulator-client';
@@ -32,6 +33,8 @@ export interface SalesforceEmulatorOptions {
   bulkQueryPageSize?: number;
   /** Log requests through Fastify's pino logger (off by default). */
   logger?: boolean;
+  /** What the org held before the package: other objects, fields, relationship names, Apex (org-metadata/). */
+  orgMetadata?: OrgMetadata;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

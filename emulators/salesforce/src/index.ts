@@ -9,6 +9,7 @@ import { insertRecords } from './store/insert-records.js';
 export * from './emulator-options.js';
 export type { EmulatorStats } from './admin/emulator-stats.js';
 export type { Faults } from './http/faults.js';
+export type { OrgMetadata } from './org-metadata/org-metadata.js';
 
 export interface SalesforceEmulator {
   url: string;

@@ -12,6 +12,7 @@ import { openStore } from '../store/open-store.js';
 import { PgliteStore } from '../store/pglite-store.js';
 import { serviceVersion } from '../version.js';
 import { createSyncRuntime } from '../sync/sync-runtime.js';
+import { defaultForceAppDir, runCheckOrg } from '../package-check/check-org.js';
 import { doctorChecks, runDoctor } from './doctor.js';
 import { runSyncSessions, type RunSyncOptions } from './sync-command.js';
 import { terminalFor } from './terminal.js';
@@ -89,6 +90,19 @@ export async function runCli(argv: readonly string[], io: CliIo = process): Prom
         io.stdout.write(`${r.ok ? out.ok('ok  ') : out.bad('FAIL')} ${r.name.padEnd(11)} ${r.detail}\n`);
       }
       if (results.some((r) => !r.ok)) throw new ExitCode(1);
+    });
+
+  program
+    .command('package')
+    .description('the Salesforce package (force-app)')
+    .command('check-org')
+    .description(
+      'list every object, field, relationship name and Apex class of the package that the target org already has with another definition; exit 1 if any',
+    )
+    .option('--force-app <dir>', 'the package directory', defaultForceAppDir)
+    .action(async (opts: { forceApp: string }) => {
+      const code = await runCheckOrg(config(), opts.forceApp, io.stdout);
+      if (code !== 0) throw new ExitCode(code);
     });
 
   program

@@ -68,7 +68,9 @@ function childRelationships(schema: Schema, def: ObjectDef) {
       .map((f) => ({
         childSObject: child.name,
         field: f.name,
-        relationshipName: child.custom ? `${child.name.replace(/__c$/, '')}s__r` : `${child.name}s`,
+        relationshipName:
+          f.childRelationshipName ??
+          (child.custom ? `${child.name.replace(/__c$/, '')}s__r` : `${child.name}s`),
         cascadeDelete: f.cascadeDelete,
       })),
   );

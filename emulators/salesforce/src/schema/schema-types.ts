@@ -36,6 +36,8 @@ export interface FieldDef {
   restrictedPicklist: boolean;
   referenceTo: string[];
   relationshipName: string | null;
+  /** The child relationship seen from the parent (`Invoices__r`), as metadata names it; null: a default. */
+  childRelationshipName: string | null;
   /** Master-detail: deleting the parent deletes the child. */
   cascadeDelete: boolean;
   createable: boolean;
@@ -85,6 +87,7 @@ export function makeField(partial: Partial<FieldDef> & Pick<FieldDef, 'name' | '
     restrictedPicklist: false,
     referenceTo: [],
     relationshipName: null,
+    childRelationshipName: null,
     cascadeDelete: false,
     createable: true,
     updateable: true,
