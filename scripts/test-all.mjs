@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check of the repository, offline, one after the other (the machine has 2 cores),
 // ending with one summary line "summary: N passed, M failed" that counts test cases and whole checks.
+// `npm test -- --only <text>` runs the steps whose name contains <text> (e.g. `--only LWC`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,10 +76,17 @@ const steps = [
   },
 ];
 
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (onlyAt >= 0 && !only) {
+  console.error('test-all: --only needs the text of a step name, e.g. --only LWC');
+  process.exit(2);
+}
+
 let passed = 0;
 let failed = 0;
 const failures = [];
-for (const step of steps) {
+for (const step of steps.filter((s) => only === undefined || s.name.includes(only))) {
   if (step.when !== undefined && !step.when()) {
     console.log(`\n== ${step.name}: nothing to check yet`);
     continue;
