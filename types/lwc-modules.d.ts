@@ -19,7 +19,7 @@ declare module '@salesforce/apex/OnDemandSyncController.getSyncStatus' {
   export default getSyncStatus;
 }
 
-declare module '@salesforce/apex/OnDemandSyncController.getRecentHistory' {
+declare module '@salesforce/apex/SyncHistoryController.getRecentHistory' {
   const getRecentHistory: (params: { maxRows: number }) => Promise<SyncApex.SyncHistoryRow[]>;
   export default getRecentHistory;
 }

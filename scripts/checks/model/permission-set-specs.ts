@@ -36,7 +36,12 @@ export const APP_NAME = 'Zuora_Sync';
 export const EXTERNAL_CREDENTIAL = 'ZuoraSyncService';
 export const PRINCIPAL = 'ServicePrincipal';
 /** The user-facing Apex entry points (written by the Apex half of issue 5). */
-export const ENTRY_POINT_CLASSES = ['OnDemandSyncController', 'OnDemandSyncManager', 'OnDemandSyncInvocable'];
+export const ENTRY_POINT_CLASSES = [
+  'OnDemandSyncController',
+  'SyncHistoryController',
+  'OnDemandSyncManager',
+  'OnDemandSyncInvocable',
+];
 
 const full: ObjectAccess = {
   create: true,

@@ -1,6 +1,6 @@
 // Recent sync sessions (Sync_History__c): type, status, counts and per-record failures.
 import { LightningElement, api } from 'lwc';
-import getRecentHistory from '@salesforce/apex/OnDemandSyncController.getRecentHistory';
+import getRecentHistory from '@salesforce/apex/SyncHistoryController.getRecentHistory';
 import { apexErrorMessage } from 'c/syncErrorText';
 import { LABELS } from 'c/syncLabels';
 import { registerRefresh, unregisterRefresh } from 'c/syncRefresh';
