@@ -2,7 +2,8 @@
 // the API budget is spent; resolve the ids; apply the per-request limit to what they resolved to; per entity,
 // run the ids no other on-demand session is syncing in a session of its own (trigger on_demand, which runs in
 // parallel with any session, seed 000) and join the sessions in flight for the rest; answer one result per
-// requested object. Each session writes its Sync_History__c (and Sync_Record_Error__c) before answering.
+// requested object. Each session writes its Sync_History__c (and Sync_Record_Error__c) and its billing
+// accounts' Last_Sync_* fields before answering: the service is their one writer (on-demand-status.ts).
 import {
   findSession,
   transitionSession,
