@@ -93,6 +93,8 @@ export function fieldFromXml(xml: FieldXml, file: string): FieldDef {
     // The parent relationship is named after the field (`Account__c` -> `Account__r`); the XML's
     // <relationshipName> names the child relationship seen from the parent.
     relationshipName: mapped.type === 'reference' ? name.replace(/__c$/, '__r') : null,
+    childRelationshipName:
+      mapped.type === 'reference' && str(xml.relationshipName) ? `${str(xml.relationshipName)}__r` : null,
     cascadeDelete: masterDetail || str(xml.deleteConstraint) === 'Cascade',
     createable: !readOnly,
     updateable: !readOnly && !(masterDetail && !bool(xml.reparentableMasterDetail)),
