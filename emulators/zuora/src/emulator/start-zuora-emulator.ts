@@ -17,6 +17,7 @@ import { registerObjectCrudRoutes } from '../http/object-crud-routes.js';
 import { registerObjectQueryRoutes } from '../http/object-query-routes.js';
 import { registerOrderRoutes } from '../http/orders-routes.js';
 import { RateLimiter } from '../http/rate-limiter.js';
+import { installIdempotency } from '../http/idempotency.js';
 import { installRequestGuard } from '../http/request-guard.js';
 import { emptyStats, type EmulatorStats } from '../http/stats.js';
 import { TokenStore } from '../http/token-store.js';
@@ -131,6 +132,7 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
       reason('generic', 'notFound', `No such resource: ${request.method} ${request.url.split('?')[0] ?? ''}`),
     ]),
   );
+  const idempotency = installIdempotency(app, ctx);
   installRequestGuard(app, ctx);
   registerAuthRoutes(app, ctx);
   registerObjectQueryRoutes(app, ctx);
@@ -144,7 +146,13 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
     ...structuredClone(stats),
     inFlight: { ...ctx.inFlight },
   });
-  registerAdminRoutes(app, ctx, { resetData: () => store.load(tenant), stats: statsView });
+  registerAdminRoutes(app, ctx, {
+    resetData: () => {
+      store.load(tenant);
+      idempotency.clear();
+    },
+    stats: statsView,
+  });
 
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();

@@ -54,6 +54,11 @@ export function createOrder(
       `An order can contain at most ${orderLimits.orderLineItems} order line items; this order has ${request.orderLineItems.length}.`,
     );
   }
+  if (
+    request.orderNumber !== undefined &&
+    [...store.scan('Order', null)].some((o) => o.record.OrderNumber === request.orderNumber)
+  )
+    return fail(400, 'invalidValue', `The order number ${request.orderNumber} already exists.`);
   const entity = entityId ?? store.defaultEntityId;
   const inScope = (s: StoredRecord | undefined): s is StoredRecord =>
     s !== undefined && (entityId === null || s.entityId === entityId);
