@@ -7,6 +7,11 @@ export const DEFAULT_ZUORA_CLIENT_SECRET = 'zuora-emulator-secret';
 export interface ZuoraClientCredentials {
   clientId: string;
   clientSecret: string;
+  /**
+   * Entities the client's tokens are valid for (multi-entity tenants); all entities when absent. A token
+   * valid for several entities must name one in Zuora-Entity-Ids on every request.
+   */
+  entityIds?: readonly string[];
 }
 
 export interface ZuoraEmulatorOptions {

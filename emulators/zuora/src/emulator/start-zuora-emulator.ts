@@ -10,6 +10,7 @@ import { registerAdminRoutes } from '../http/admin-routes.js';
 import { registerAquaRoutes } from '../http/aqua-routes.js';
 import { registerAuthRoutes } from '../http/auth-routes.js';
 import { registerEntityRoutes } from '../http/entity-routes.js';
+import { installEntityAccess } from '../http/entity-scope.js';
 import type { EmulatorContext } from '../http/context.js';
 import { reason, v1Error } from '../http/errors.js';
 import { Faults } from '../http/faults.js';
@@ -134,6 +135,7 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
   );
   const idempotency = installIdempotency(app, ctx);
   installRequestGuard(app, ctx);
+  installEntityAccess(app, ctx);
   registerAuthRoutes(app, ctx);
   registerObjectQueryRoutes(app, ctx);
   registerZoqlRoutes(app, ctx);

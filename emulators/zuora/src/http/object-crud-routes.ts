@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { kebabName, objectNames, resolveFieldName, type ObjectName } from '../model/object-definitions.js';
 import type { FieldValue, ZRecord } from '../model/zuora-record.js';
 import type { EmulatorContext } from './context.js';
-import { entityScope } from './entity-scope.js';
+import { entityScope, inEntity } from './entity-scope.js';
 
 const byPath = new Map(objectNames.map((o) => [kebabName(o), o]));
 
@@ -126,7 +126,10 @@ export function registerObjectCrudRoutes(app: FastifyInstance, ctx: EmulatorCont
         return crudError(reply, 400, 'MISSING_REQUIRED_VALUE', `${object}.${f} is required`);
     }
     const parent = parents[object];
-    if (parent !== undefined && ctx.store.get(parent[1], String(fields[parent[0]])) === undefined) {
+    if (
+      parent !== undefined &&
+      !inEntity(ctx.store.get(parent[1], String(fields[parent[0]])), scope.entityId)
+    ) {
       return crudError(
         reply,
         400,
@@ -215,7 +218,7 @@ export function registerObjectCrudRoutes(app: FastifyInstance, ctx: EmulatorCont
     const scope = entityScope(request, ctx.store);
     if (!scope.ok) return crudError(reply, 400, 'INVALID_VALUE', scope.message);
     const stored = ctx.store.get(object, request.params.id);
-    if (stored === undefined || (scope.entityId !== null && stored.entityId !== scope.entityId))
+    if (!inEntity(stored, scope.entityId))
       return crudError(reply, 404, 'INVALID_ID', `${object} ${request.params.id} does not exist`);
     return reply.send(withoutNulls(stored.record));
   });
@@ -224,8 +227,10 @@ export function registerObjectCrudRoutes(app: FastifyInstance, ctx: EmulatorCont
     const object = resolve(request.params.name);
     if (object === undefined)
       return crudError(reply, 404, 'INVALID_TYPE', `unknown object '${request.params.name}'`);
+    const scope = entityScope(request, ctx.store);
+    if (!scope.ok) return crudError(reply, 400, 'INVALID_VALUE', scope.message);
     const stored = ctx.store.get(object, request.params.id);
-    if (stored === undefined)
+    if (!inEntity(stored, scope.entityId))
       return crudError(reply, 404, 'INVALID_ID', `${object} ${request.params.id} does not exist`);
     const body = request.body;
     if (body === null || typeof body !== 'object' || Array.isArray(body))
@@ -254,7 +259,9 @@ export function registerObjectCrudRoutes(app: FastifyInstance, ctx: EmulatorCont
     const object = resolve(request.params.name);
     if (object === undefined)
       return crudError(reply, 404, 'INVALID_TYPE', `unknown object '${request.params.name}'`);
-    if (ctx.store.get(object, request.params.id) === undefined)
+    const scope = entityScope(request, ctx.store);
+    if (!scope.ok) return crudError(reply, 400, 'INVALID_VALUE', scope.message);
+    if (!inEntity(ctx.store.get(object, request.params.id), scope.entityId))
       return crudError(reply, 404, 'INVALID_ID', `${object} ${request.params.id} does not exist`);
     const remove = (o: ObjectName, id: string): void => {
       for (const [child, field] of cascade[o] ?? []) {

@@ -138,7 +138,7 @@ export function registerV1Routes(app: FastifyInstance, ctx: EmulatorContext): vo
     const scope = entityScope(request, ctx.store);
     if (!scope.ok) return v1Error(reply, 400, [reason('generic', 'invalidValue', scope.message)]);
     const byId = ctx.store.get('Subscription', request.params.key);
-    const record = byId?.record ?? latestVersion(ctx.store, request.params.key);
+    const record = byId?.record ?? latestVersion(ctx.store, request.params.key, scope.entityId);
     const stored = record === undefined ? undefined : ctx.store.get('Subscription', record.Id);
     if (!visible(stored, scope.entityId))
       return v1Error(reply, 404, [
