@@ -28,7 +28,7 @@ describe('Orders API and catalog creation', () => {
     const plan = (await (
       await h.api('/v1/object/product-rate-plan', {
         method: 'POST',
-        json: { Name: 'Metered', ProductId: product.Id, ExternallyManagedPlanId: '01tCPQ000000001' },
+        json: { Name: 'Metered', ProductId: product.Id, ExternallyManagedPlanIds: ['01tCPQ000000001'] },
       })
     ).json()) as { Id: string };
     ratePlanId = plan.Id;

@@ -1,3 +1,4 @@
+import type { BillingSettings } from '../tenant/billing-settings.js';
 import type { GeneratedTenant } from '../tenant/generate-tenant.js';
 import type { GenerateTenantOptions } from '../tenant/tenant-options.js';
 
@@ -33,6 +34,8 @@ export interface ZuoraEmulatorOptions {
   calloutAttempts?: number;
   /** ZOQL queryMore locators expire after 15 minutes of inactivity. */
   queryLocatorTtlMs?: number;
+  /** Tenant billing settings: service activation / customer acceptance required on orders, Zuora Tax. */
+  billingSettings?: Partial<BillingSettings>;
   now?: () => Date;
 }
 

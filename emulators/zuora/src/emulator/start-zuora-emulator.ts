@@ -6,7 +6,9 @@ import { CalloutDispatcher } from '../callouts/callout-dispatcher.js';
 import type { CalloutTarget, CalloutTargetInput } from '../callouts/callout-target.js';
 import type { CalloutAttempt } from '../callouts/callout-dispatcher.js';
 import { applyBusinessEvent, type BusinessEventResult } from '../changes/apply-business-event.js';
+import { registerAccountRoutes } from '../http/account-routes.js';
 import { registerAdminRoutes } from '../http/admin-routes.js';
+import { registerCatalogRoutes } from '../http/catalog-routes.js';
 import { registerAquaRoutes } from '../http/aqua-routes.js';
 import { registerAuthRoutes } from '../http/auth-routes.js';
 import { registerEntityRoutes } from '../http/entity-routes.js';
@@ -16,6 +18,7 @@ import { reason, v1Error } from '../http/errors.js';
 import { Faults } from '../http/faults.js';
 import { registerObjectCrudRoutes } from '../http/object-crud-routes.js';
 import { registerObjectQueryRoutes } from '../http/object-query-routes.js';
+import { registerSettingsRoutes } from '../http/settings-routes.js';
 import { registerOrderRoutes } from '../http/orders-routes.js';
 import { RateLimiter } from '../http/rate-limiter.js';
 import { installIdempotency } from '../http/idempotency.js';
@@ -25,6 +28,7 @@ import { TokenStore } from '../http/token-store.js';
 import { registerV1Routes } from '../http/v1-routes.js';
 import { registerZoqlRoutes } from '../http/zoql-routes.js';
 import { TenantStore } from '../store/tenant-store.js';
+import { defaultBillingSettings } from '../tenant/billing-settings.js';
 import { generateTenant, type GeneratedTenant } from '../tenant/generate-tenant.js';
 import {
   DEFAULT_ZUORA_CLIENT_ID,
@@ -112,6 +116,7 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
     rateLimiter: new RateLimiter(options.rateLimitPerMinute, options.now),
     inFlight: { Default: 0, 'High-volume transactions': 0, 'Object Query': 0 },
     callouts,
+    settings: { ...defaultBillingSettings, ...input.billingSettings },
   };
 
   const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024 });
@@ -141,6 +146,8 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
   registerZoqlRoutes(app, ctx);
   registerAquaRoutes(app, ctx, new AquaService(store, options.now));
   registerV1Routes(app, ctx);
+  registerAccountRoutes(app, ctx);
+  registerCatalogRoutes(app, ctx);
   registerEntityRoutes(app, ctx);
   registerObjectCrudRoutes(app, ctx);
   const orders = registerOrderRoutes(app, ctx, { asyncStepMs: 25 });
@@ -155,6 +162,8 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
     },
     stats: statsView,
   });
+
+  registerSettingsRoutes(app, ctx);
 
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();

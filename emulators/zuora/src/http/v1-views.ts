@@ -4,6 +4,8 @@
 import type { ZRecord } from '../model/zuora-record.js';
 import type { TenantStore } from '../store/tenant-store.js';
 import type { ChildIndex } from '../query/relations.js';
+import { chargeView } from '../catalog/catalog-views.js';
+import { externalPlanIds } from '../catalog/external-plan-ids.js';
 
 const contactView = (c: ZRecord | undefined): Record<string, unknown> | null =>
   c === undefined
@@ -159,37 +161,10 @@ export function productView(children: ChildIndex, p: ZRecord): Record<string, un
       status: 'Active',
       effectiveStartDate: rp.EffectiveStartDate,
       effectiveEndDate: rp.EffectiveEndDate,
-      externallyManagedPlanIds: rp.ExternallyManagedPlanId === null ? [] : [rp.ExternallyManagedPlanId],
+      externallyManagedPlanIds: externalPlanIds(rp),
       productRatePlanCharges: children
         .children('ProductRatePlanCharge', 'ProductRatePlanId', rp.Id)
-        .map(({ record: c }) => ({
-          id: c.Id,
-          name: c.Name,
-          type: c.ChargeType,
-          model: c.ChargeModel,
-          uom: c.UOM,
-          billingPeriod: c.BillingPeriod,
-          billCycleType: c.BillCycleType,
-          triggerEvent: c.TriggerEvent,
-          applyDiscountTo: c.ApplyDiscountTo,
-          discountLevel: c.DiscountLevel,
-          taxable: c.Taxable,
-          pricing: [
-            {
-              currency: 'USD',
-              tiers: children
-                .children('ProductRatePlanChargeTier', 'ProductRatePlanChargeId', c.Id)
-                .map(({ record: t }) => ({
-                  tier: t.Tier,
-                  startingUnit: t.StartingUnit,
-                  endingUnit: t.EndingUnit,
-                  price: t.Price,
-                  priceFormat: t.PriceFormat,
-                  discountPercentage: t.DiscountPercentage,
-                })),
-            },
-          ],
-        })),
+        .map(({ record: c }) => chargeView(children, c)),
     })),
   };
 }
