@@ -83,7 +83,8 @@ export function newAccountProblem(
   return undefined;
 }
 
-function nextAccountNumber(store: TenantStore): string {
+/** The next free generated account number (A00000001 style). */
+export function nextAccountNumber(store: TenantStore): string {
   for (let n = store.count('Account') + 1; ; n += 1) {
     const number = `A${String(n).padStart(8, '0')}`;
     if (store.findAccount(number) === undefined) return number;
@@ -95,6 +96,7 @@ export function insertAccount(
   store: TenantStore,
   input: NewAccountInput,
   entityId: string,
+  id?: string,
 ): { account: ZRecord; billTo: ZRecord; soldTo: ZRecord } {
   const billTo = store.insert('Contact', input.billTo, entityId);
   const soldTo = input.soldTo === undefined ? billTo : store.insert('Contact', input.soldTo, entityId);
@@ -127,6 +129,7 @@ export function insertAccount(
       SoldToId: soldTo.Id,
     },
     entityId,
+    id,
   );
   store.update('Contact', billTo.Id, { AccountId: account.Id });
   if (soldTo.Id !== billTo.Id) store.update('Contact', soldTo.Id, { AccountId: account.Id });

@@ -97,6 +97,19 @@ export function subscriptionView(
     renewalTerm: s.RenewalTerm,
     currency: s.Currency,
     cancelledDate: s.CancelledDate,
+    invoiceOwnerAccountId: s.InvoiceOwnerId ?? null,
+    customerAcceptanceDate: s.ContractAcceptanceDate ?? null,
+    currentTerm: s.CurrentTerm ?? null,
+    currentTermPeriodType: s.CurrentTermPeriodType ?? null,
+    renewalSetting: s.RenewalSetting ?? null,
+    renewalTermPeriodType: s.RenewalTermPeriodType ?? null,
+    paymentTerm: s.PaymentTerm ?? null,
+    invoiceGroupNumber: s.InvoiceGroupNumber ?? null,
+    billToContactId: s.BillToContactId ?? null,
+    soldToContactId: s.SoldToContactId ?? null,
+    SFDC_Contract__c: s.SFDC_Contract__c ?? null,
+    QuoteNumber__QT: s.QuoteNumber__QT ?? null,
+    QuoteType__QT: s.QuoteType__QT ?? null,
     ratePlans: children.children('RatePlan', 'SubscriptionId', s.Id).map(({ record: rp }) => {
       const prp =
         typeof rp.ProductRatePlanId === 'string'
@@ -112,6 +125,7 @@ export function subscriptionView(
         productRatePlanId: rp.ProductRatePlanId,
         ratePlanName: rp.Name,
         lastChangeType: rp.AmendmentType,
+        externallyManagedPlanId: rp.ExternallyManagedPlanId ?? null,
         ratePlanCharges: children.children('RatePlanCharge', 'RatePlanId', rp.Id).map(({ record: c }) => ({
           id: c.Id,
           originalChargeId: c.OriginalId,
@@ -124,6 +138,10 @@ export function subscriptionView(
           quantity: c.Quantity,
           uom: c.UOM,
           billingPeriod: c.BillingPeriod,
+          billCycleType: c.BillCycleType ?? null,
+          listPriceBase: c.ListPriceBase ?? null,
+          specificListPriceBase: c.SpecificListPriceBase ?? null,
+          triggerEvent: c.TriggerEvent ?? null,
           effectiveStartDate: c.EffectiveStartDate,
           effectiveEndDate: c.EffectiveEndDate,
           applyDiscountTo: c.ApplyDiscountTo,

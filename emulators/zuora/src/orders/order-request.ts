@@ -1,167 +1,309 @@
-// The subset of the Orders API request the connector sends (CPQ -> Zuora, seed 004).
+// The body of "Create an order" (sync and async) and "Preview an order", as zod schemas: the shape only;
+// what the tenant holds (accounts, rate plans, subscriptions) is checked when the order is planned.
+// Unknown keys pass, as Zuora ignores unknown fields; an unknown order action type, a missing required
+// field or a value of the wrong type is a 400 naming the path.
 // https://developer.zuora.com/v1-api-reference/api/operation/POST_Order/
+// https://developer.zuora.com/v1-api-reference/api/operation/POST_CreateOrderAsynchronously/
 import { z } from 'zod';
+import {
+  billingSchema,
+  dateSchema,
+  endDateSchema,
+  pricingOverrideSchema,
+  triggerParamsSchema,
+} from './order-pricing-schema.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-mm-dd');
+const id = z.string().min(1).max(64);
+const customFields = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
-const tier = z.object({
-  tier: z.number().int().positive().optional(),
-  startingUnit: z.number(),
-  endingUnit: z.number().nullable().optional(),
-  price: z.number(),
-  priceFormat: z.enum(['FlatFee', 'PerUnit']).default('PerUnit'),
-});
-
-const pricing = z
+const chargeOverride = z
   .object({
-    recurringFlatFee: z.object({ listPrice: z.number() }).partial().optional(),
-    recurringPerUnit: z.object({ listPrice: z.number(), quantity: z.number() }).partial().optional(),
-    recurringTiered: z
-      .object({ quantity: z.number().optional(), tiers: z.array(tier).optional() })
-      .optional(),
-    recurringVolume: z
-      .object({ quantity: z.number().optional(), tiers: z.array(tier).optional() })
-      .optional(),
-    usagePerUnit: z.object({ listPrice: z.number() }).partial().optional(),
-    usageTiered: z.object({ tiers: z.array(tier) }).optional(),
-    usageVolume: z.object({ tiers: z.array(tier) }).optional(),
-    oneTimeFlatFee: z.object({ listPrice: z.number() }).partial().optional(),
-    discount: z
-      .object({ discountPercentage: z.number().optional(), discountAmount: z.number().optional() })
-      .optional(),
+    productRatePlanChargeId: id.optional(),
+    productRatePlanChargeNumber: z.string().min(1).optional(),
+    chargeNumber: z.string().min(1).max(50).optional(),
+    description: z.string().max(500).optional(),
+    uniqueToken: z.string().min(1).max(50).optional(),
+    pricing: pricingOverrideSchema.optional(),
+    billing: billingSchema.optional(),
+    startDate: triggerParamsSchema.optional(),
+    endDate: endDateSchema.optional(),
+    customFields: customFields.optional(),
+  })
+  .passthrough()
+  .refine((o) => o.productRatePlanChargeId !== undefined || o.productRatePlanChargeNumber !== undefined, {
+    message: 'productRatePlanChargeId is required',
+    path: ['productRatePlanChargeId'],
+  });
+
+export const ratePlanOverrideSchema = z
+  .object({
+    productRatePlanId: id.optional(),
+    productRatePlanNumber: z.string().min(1).optional(),
+    externalCatalogPlanId: z.string().min(1).max(255).optional(),
+    externalIdSourceSystem: z.string().optional(),
+    externallyManagedPlanId: z.string().min(1).max(255).optional(),
+    uniqueToken: z.string().min(1).max(50).optional(),
+    chargeOverrides: z.array(chargeOverride).max(500).optional(),
+    customFields: customFields.optional(),
   })
   .passthrough();
 
-const billing = z
+/** How UpdateProduct and RemoveProduct name the subscription rate plan. */
+const ratePlanReference = {
+  ratePlanId: id.optional(),
+  externalCatalogPlanId: z.string().min(1).max(255).optional(),
+  subscriptionRatePlanNumber: z.string().min(1).optional(),
+  uniqueToken: z.string().min(1).max(50).optional(),
+  productRatePlanNumber: z.string().min(1).optional(),
+};
+
+const term = z
   .object({
-    billingPeriod: z.string().optional(),
-    billCycleType: z.string().optional(),
-    billCycleDay: z.number().optional(),
-    billingTiming: z.string().optional(),
+    period: z.number().int().min(1).optional(),
+    periodType: z.enum(['Month', 'Year', 'Day', 'Week']).optional(),
+    startDate: dateSchema.optional(),
+    termType: z.enum(['TERMED', 'EVERGREEN']),
   })
   .passthrough();
+const renewalTerm = z
+  .object({
+    period: z.number().int().min(0).optional(),
+    periodType: z.enum(['Month', 'Year', 'Day', 'Week']).optional(),
+  })
+  .passthrough();
+const renewalSetting = z.enum(['RENEW_WITH_SPECIFIC_TERM', 'RENEW_TO_EVERGREEN']);
 
-const chargeOverride = z.object({
-  productRatePlanChargeId: z.string().min(1),
-  pricing: pricing.optional(),
-  billing: billing.optional(),
-  uniqueToken: z.string().optional(),
-});
+/** Subscription-level contacts, payment term and invoice group, with the mutually exclusive clearing flags. */
+const subscriptionSettings = {
+  billToContactId: id.optional(),
+  soldToContactId: id.optional(),
+  paymentTerm: z.string().min(1).optional(),
+  invoiceGroupNumber: z.string().min(1).optional(),
+  clearingExistingBillToContact: z.boolean().optional(),
+  clearingExistingSoldToContact: z.boolean().optional(),
+  clearingExistingPaymentTerm: z.boolean().optional(),
+  clearingExistingInvoiceGroupNumber: z.boolean().optional(),
+};
 
-const ratePlanSpec = z.object({
-  productRatePlanId: z.string().min(1),
-  chargeOverrides: z.array(chargeOverride).optional(),
-  externallyManagedPlanId: z.string().optional(),
-});
+export const actionTypes = [
+  'CreateSubscription',
+  'TermsAndConditions',
+  'AddProduct',
+  'UpdateProduct',
+  'RemoveProduct',
+  'RenewSubscription',
+  'CancelSubscription',
+  'OwnerTransfer',
+  'Suspend',
+  'Resume',
+  'ChangePlan',
+] as const;
 
-const term = z.object({
-  period: z.number().int().positive().optional(),
-  periodType: z.enum(['Month', 'Year', 'Day', 'Week']).default('Month'),
-  termType: z.enum(['TERMED', 'EVERGREEN']).default('TERMED'),
-  startDate: date.optional(),
-});
+/** The action field that goes with each type ("you must use the corresponding field"). */
+export const actionFields = {
+  CreateSubscription: 'createSubscription',
+  TermsAndConditions: 'termsAndConditions',
+  AddProduct: 'addProduct',
+  UpdateProduct: 'updateProduct',
+  RemoveProduct: 'removeProduct',
+  RenewSubscription: 'renewSubscription',
+  CancelSubscription: 'cancelSubscription',
+  OwnerTransfer: 'ownerTransfer',
+  Suspend: 'suspend',
+  Resume: 'resume',
+  ChangePlan: 'changePlan',
+} as const;
 
-const orderAction = z.object({
-  type: z.enum([
-    'CreateSubscription',
-    'AddProduct',
-    'RemoveProduct',
-    'UpdateProduct',
-    'RenewSubscription',
-    'CancelSubscription',
-    'TermsAndConditions',
-  ]),
-  triggerDates: z.array(z.object({ name: z.string(), triggerDate: date })).optional(),
-  createSubscription: z
-    .object({
-      subscriptionNumber: z.string().optional(),
-      subscribeToRatePlans: z.array(ratePlanSpec).min(1, 'createSubscription needs at least one rate plan'),
-      terms: z
-        .object({
-          initialTerm: term,
-          renewalTerms: z.array(term.partial()).optional(),
-          autoRenew: z.boolean().optional(),
-        })
-        .optional(),
-      notes: z.string().optional(),
-      currency: z.string().optional(),
-    })
-    .optional(),
-  addProduct: ratePlanSpec.optional(),
-  removeProduct: z.object({ ratePlanId: z.string().min(1) }).optional(),
-  updateProduct: z
-    .object({
-      ratePlanId: z.string().min(1),
-      chargeUpdates: z.array(
+export const orderActionSchema = z
+  .object({
+    type: z.enum(actionTypes),
+    triggerDates: z
+      .array(
         z.object({
-          chargeNumber: z.string().min(1),
-          pricing: pricing.optional(),
-          billing: billing.optional(),
-          currency: z.string().optional(),
+          name: z.enum(['ContractEffective', 'ServiceActivation', 'CustomerAcceptance']),
+          triggerDate: dateSchema,
         }),
-      ),
-    })
-    .optional(),
-  cancelSubscription: z
-    .object({ cancellationPolicy: z.string(), cancellationEffectiveDate: date.optional() })
-    .optional(),
-  renewSubscription: z.object({}).passthrough().optional(),
-  termsAndConditions: z.object({}).passthrough().optional(),
-});
+      )
+      .max(3)
+      .optional(),
+    customFields: customFields.optional(),
+    changeReason: z.string().optional(),
+    createSubscription: z
+      .object({
+        subscriptionNumber: z.string().min(1).max(100).optional(),
+        terms: z
+          .object({
+            initialTerm: term,
+            renewalSetting: renewalSetting.optional(),
+            renewalTerms: z.array(renewalTerm).optional(),
+            autoRenew: z.boolean().optional(),
+          })
+          .passthrough()
+          .optional(),
+        subscribeToRatePlans: z.array(ratePlanOverrideSchema).max(300).optional(),
+        subscriptionOwnerAccountNumber: z.string().min(1).max(70).optional(),
+        newSubscriptionOwnerAccount: z.unknown().optional(),
+        currency: z.string().optional(),
+        invoiceSeparately: z.boolean().optional(),
+        notes: z.string().max(500).optional(),
+        ...subscriptionSettings,
+      })
+      .passthrough()
+      .optional(),
+    addProduct: ratePlanOverrideSchema.optional(),
+    updateProduct: z
+      .object({
+        ...ratePlanReference,
+        specificUpdateDate: dateSchema.optional(),
+        chargeUpdates: z
+          .array(
+            z
+              .object({
+                chargeNumber: z.string().min(1).optional(),
+                uniqueToken: z.string().min(1).optional(),
+                description: z.string().max(500).optional(),
+                pricing: pricingOverrideSchema.optional(),
+                billing: billingSchema.optional(),
+                effectiveDate: triggerParamsSchema.optional(),
+                customFields: customFields.optional(),
+              })
+              .passthrough(),
+          )
+          .max(500)
+          .optional(),
+        customFields: customFields.optional(),
+      })
+      .passthrough()
+      .optional(),
+    removeProduct: z.object(ratePlanReference).passthrough().optional(),
+    cancelSubscription: z
+      .object({
+        cancellationPolicy: z.enum(['EndOfCurrentTerm', 'EndOfLastInvoicePeriod', 'SpecificDate']),
+        cancellationEffectiveDate: dateSchema.optional(),
+      })
+      .passthrough()
+      .optional(),
+    renewSubscription: z.object(subscriptionSettings).passthrough().optional(),
+    termsAndConditions: z
+      .object({
+        autoRenew: z.boolean().optional(),
+        lastTerm: term.optional(),
+        renewalSetting: renewalSetting.optional(),
+        renewalTerms: z.array(renewalTerm).optional(),
+        ...subscriptionSettings,
+      })
+      .passthrough()
+      .optional(),
+    ownerTransfer: z
+      .object({
+        destinationAccountNumber: z.string().min(1).max(70).optional(),
+        destinationInvoiceAccountNumber: z.string().min(1).max(70).optional(),
+        ...subscriptionSettings,
+      })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
 
-const contact = z.object({
-  firstName: z.string().min(1),
-  lastName: z.string().min(1),
-  workEmail: z.string().optional(),
-  workPhone: z.string().optional(),
-  address1: z.string().optional(),
-  city: z.string().optional(),
-  state: z.string().optional(),
-  country: z.string().optional(),
-  postalCode: z.string().optional(),
-});
+export type OrderAction = z.infer<typeof orderActionSchema>;
+export type RatePlanOverride = z.infer<typeof ratePlanOverrideSchema>;
+export type ChargeOverride = NonNullable<RatePlanOverride['chargeOverrides']>[number];
 
-export const orderRequestSchema = z.object({
-  orderDate: date,
+const orderLineItem = z
+  .object({
+    itemName: z.string().min(1).max(255).optional(),
+    itemType: z.enum(['Product', 'Fee', 'Services']).optional(),
+    itemCategory: z.enum(['Sales', 'Return']).optional(),
+    itemState: z.enum(['Executing', 'Booked', 'SentToBilling', 'Complete', 'Cancelled']).optional(),
+    quantity: z.number().min(0).optional(),
+    listPricePerUnit: z.number().optional(),
+    amountPerUnit: z.number().optional(),
+    productCode: z.string().max(255).optional(),
+    productRatePlanChargeId: id.optional(),
+    purchaseOrderNumber: z.string().max(100).optional(),
+    transactionStartDate: dateSchema.optional(),
+    transactionEndDate: dateSchema.optional(),
+    transactionDate: dateSchema.optional(),
+    billTargetDate: dateSchema.optional(),
+    ownerAccountNumber: z.string().min(1).max(70).optional(),
+    billTo: id.optional(),
+    soldTo: id.optional(),
+    currency: z.string().optional(),
+    invoiceGroupNumber: z.string().optional(),
+    relatedSubscriptionNumber: z.string().optional(),
+    description: z.string().max(500).optional(),
+    UOM: z.string().optional(),
+    customFields: customFields.optional(),
+  })
+  .passthrough();
+
+export type OrderLineItemRequest = z.infer<typeof orderLineItem>;
+
+const orderFields = {
+  orderDate: dateSchema,
   orderNumber: z.string().optional(),
-  description: z.string().optional(),
-  category: z.string().optional(),
-  existingAccountNumber: z.string().optional(),
-  newAccount: z
-    .object({
-      name: z.string().min(1),
-      accountNumber: z.string().optional(),
-      currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO currency code'),
-      billCycleDay: z.number().int().min(0).max(31),
-      crmId: z.string().optional(),
-      paymentTerm: z.string().optional(),
-      autoPay: z.boolean().optional(),
-      billToContact: contact,
-      soldToContact: contact.optional(),
-    })
+  description: z.string().max(500).optional(),
+  category: z.enum(['NewSales', 'Return']).optional(),
+  reasonCode: z.string().optional(),
+  status: z.enum(['Draft', 'Pending', 'Completed', 'Scheduled', 'Executing', 'Failed']).optional(),
+  existingAccountNumber: z.string().min(1).max(70).optional(),
+  existingAccountId: id.optional(),
+  newAccount: z.unknown().optional(),
+  customFields: customFields.optional(),
+  processingOptions: z
+    .object({ runBilling: z.boolean().optional(), collectPayment: z.boolean().optional() })
+    .passthrough()
     .optional(),
   subscriptions: z
-    .array(z.object({ subscriptionNumber: z.string().optional(), orderActions: z.array(orderAction).min(1) }))
-    .default([]),
-  orderLineItems: z
     .array(
-      z.object({
-        itemName: z.string().min(1),
-        itemType: z.enum(['Product', 'Fee', 'Services']).default('Product'),
-        quantity: z.number().positive(),
-        listPricePerUnit: z.number(),
-        amountPerUnit: z.number().optional(),
-        productRatePlanChargeId: z.string().optional(),
-        productCode: z.string().optional(),
-        transactionDate: date,
-        UOM: z.string().optional(),
-        currency: z.string().optional(),
-        description: z.string().optional(),
-      }),
+      z
+        .object({
+          subscriptionNumber: z.string().min(1).max(100).optional(),
+          orderActions: z.array(orderActionSchema).min(1),
+          customFields: customFields.optional(),
+          quote: z
+            .object({
+              QuoteNumber__QT: z.string().max(32).optional(),
+              QuoteType__QT: z.string().max(32).optional(),
+              QuoteBusinessType__QT: z.string().max(32).optional(),
+              OpportunityName__QT: z.string().max(100).optional(),
+              OpportunityCloseDate__QT: dateSchema.optional(),
+            })
+            .passthrough()
+            .optional(),
+        })
+        .passthrough(),
     )
     .default([]),
-  processingOptions: z.object({ runBilling: z.boolean().optional() }).passthrough().optional(),
-});
+  orderLineItems: z.array(orderLineItem).default([]),
+};
+
+export const orderRequestSchema = z.object(orderFields).passthrough();
+
+export const previewRequestSchema = z
+  .object({
+    ...orderFields,
+    previewOptions: z
+      .object({
+        previewThruType: z.enum(['SpecificDate', 'TermEnd', 'NumberOfPeriods']),
+        previewTypes: z
+          .array(
+            z.enum([
+              'ChargeMetrics',
+              'BillingDocs',
+              'OrderDeltaMetrics',
+              'OrderMetrics',
+              'RampMetrics',
+              'RampDeltaMetrics',
+            ]),
+          )
+          .min(1),
+        previewNumberOfPeriods: z.number().int().min(1).optional(),
+        specificPreviewThruDate: dateSchema.optional(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
 
 export type OrderRequest = z.infer<typeof orderRequestSchema>;
-export type OrderAction = OrderRequest['subscriptions'][number]['orderActions'][number];
+export type PreviewRequest = z.infer<typeof previewRequestSchema>;
