@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ZUORA_CLIENT_ID, DEFAULT_ZUORA_CLIENT_SECRET, generateTenant } from '../src/index.js';
 import { pollUntil, startHarness, type Harness } from './helpers.js';
+import { createAccount, seatsSubscription, seedCatalog } from './order-fixtures.js';
 
 type V1Error = { success: false; reasons: { code: number; message: string }[] };
 type CrudError = { Success: false; Errors: { Code: string; Message: string }[] };
@@ -159,6 +160,51 @@ describe('multi-entity scoping', () => {
       json: { queryLocator: first.queryLocator },
     });
     expect(own.status).toBe(200);
+  });
+
+  it("keeps orders, their jobs and their references in the header's entity", async () => {
+    const catalog = seedCatalog(h, europe);
+    const account = await createAccount(h, 'USD', inEurope);
+    const body = {
+      orderDate: '2025-01-01',
+      orderNumber: 'EU-1',
+      existingAccountNumber: account.accountNumber,
+      subscriptions: [{ orderActions: [seatsSubscription(catalog)] }],
+    };
+    const created = await h.api('/v1/orders', { method: 'POST', headers: inEurope, json: body });
+    expect(((await created.json()) as { success: boolean }).success).toBe(true);
+    expect((await h.api('/v1/orders/EU-1', { headers: inEurope })).status).toBe(200);
+    expect((await h.api('/v1/orders/EU-1', { headers: inGlobal })).status).toBe(404);
+    const foreign = await h.api('/v1/orders', {
+      method: 'POST',
+      headers: inGlobal,
+      json: { ...body, orderNumber: 'EU-2' },
+    });
+    expect(((await foreign.json()) as { reasons: { message: string }[] }).reasons[0]?.message).toMatch(
+      /existingAccountNumber: no account/,
+    );
+    const job = (await (
+      await h.api('/v1/async/orders', {
+        method: 'POST',
+        headers: inEurope,
+        json: {
+          ...body,
+          orderNumber: 'EU-3',
+          subscriptions: [{ orderActions: [seatsSubscription(catalog)] }],
+        },
+      })
+    ).json()) as { jobId: string };
+    await pollUntil(
+      async () =>
+        (await (await h.api(`/v1/async-jobs/${job.jobId}`, { headers: inEurope })).json()) as {
+          status: string;
+        },
+      (j) => j.status !== 'Processing',
+    );
+    expect((await h.api(`/v1/orders/EU-3`, { headers: inEurope })).status).toBe(200);
+    expect((await h.api(`/v1/async-jobs/${job.jobId}`, { headers: inGlobal })).status).toBe(404);
+    const order = [...h.emulator.tenant.scan('Order', europe)].find((o) => o.record.OrderNumber === 'EU-1');
+    expect(order?.entityId).toBe(europe);
   });
 
   it('treats the same Idempotency-Key in another entity as a mismatch (422)', async () => {
