@@ -79,6 +79,10 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: EmulatorContext
     return reply.send({ success: true });
   });
 
+  registerContactRoutes(app, ctx);
+}
+
+function registerContactRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.post('/v1/contacts', async (request, reply) => {
     const scope = entityScope(request, ctx.store);
     if (!scope.ok) return v1Error(reply, 400, [reason('generic', 'invalidValue', scope.message)]);

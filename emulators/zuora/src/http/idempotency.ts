@@ -50,71 +50,74 @@ function replay(reply: FastifyReply, saved: SavedResponse): FastifyReply {
   return reply.code(saved.status).send(saved.body);
 }
 
+const messages = {
+  mismatch:
+    'This Idempotency-Key was already used with another HTTP method, URL or entity; use a new key for a different request.',
+  body: 'This Idempotency-Key was already used with a different request body; use a new key for a different request.',
+  inFlight:
+    'A request with this Idempotency-Key is still in progress; retry with the same key once it has finished.',
+};
+
+/** onRequest: claims the key, or answers 400 (bad key), 422 (used elsewhere) or 409 (in progress). */
+function claimKey(
+  store: IdempotencyStore,
+  ctx: EmulatorContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply | undefined {
+  if (request.method !== 'POST' && request.method !== 'PATCH') return undefined;
+  const key = headerValue(request, 'idempotency-key');
+  if (key === undefined) return undefined;
+  const path = request.url.split('?')[0] ?? '';
+  if (path === '/oauth/token' || !hasValidToken(request, ctx)) return undefined;
+  if (key.trim() === '' || key.length > maxKeyLength)
+    return v1Error(reply, 400, [
+      reason(
+        'generic',
+        'invalidValue',
+        `Idempotency-Key must be 1 to ${maxKeyLength} characters long (got ${key.length}).`,
+      ),
+    ]);
+  const scope = `${request.method} ${request.url} entity=${headerValue(request, 'zuora-entity-ids')?.trim() ?? ''}`;
+  const claim = store.claim(key, scope);
+  if (claim.kind === 'mismatch')
+    return v1Error(reply, 422, [reason('generic', 'invalidValue', messages.mismatch)]);
+  if (claim.kind === 'inFlight')
+    return v1Error(reply, 409, [reason('generic', 'ruleRestriction', messages.inFlight)]);
+  states.set(
+    request,
+    claim.kind === 'claimed'
+      ? { key, role: 'owner', reachedHandler: false }
+      : { key, role: 'replay', reachedHandler: false, saved: claim },
+  );
+  return undefined;
+}
+
+/** preHandler: the owner records its body; a retry gets the saved answer, or 422 for another body. */
+function replayOrRecord(
+  store: IdempotencyStore,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply | undefined {
+  const state = states.get(request);
+  if (state === undefined) return undefined;
+  const hash = bodyHash(request.body);
+  if (state.role === 'owner') {
+    state.reachedHandler = true;
+    store.setBodyHash(state.key, hash);
+    return undefined;
+  }
+  const saved = state.saved;
+  if (saved === undefined) return undefined;
+  if (saved.bodyHash !== undefined && saved.bodyHash !== hash)
+    return v1Error(reply, 422, [reason('generic', 'invalidValue', messages.body)]);
+  return replay(reply, saved.response);
+}
+
 export function installIdempotency(app: FastifyInstance, ctx: EmulatorContext): IdempotencyStore {
   const store = new IdempotencyStore(() => ctx.options.now().getTime());
-
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'POST' && request.method !== 'PATCH') return;
-    const key = headerValue(request, 'idempotency-key');
-    if (key === undefined) return;
-    const path = request.url.split('?')[0] ?? '';
-    if (path === '/oauth/token' || !hasValidToken(request, ctx)) return;
-    if (key.trim() === '' || key.length > maxKeyLength)
-      return v1Error(reply, 400, [
-        reason(
-          'generic',
-          'invalidValue',
-          `Idempotency-Key must be 1 to ${maxKeyLength} characters long (got ${key.length}).`,
-        ),
-      ]);
-    const scope = `${request.method} ${request.url} entity=${headerValue(request, 'zuora-entity-ids')?.trim() ?? ''}`;
-    const claim = store.claim(key, scope);
-    if (claim.kind === 'mismatch')
-      return v1Error(reply, 422, [
-        reason(
-          'generic',
-          'invalidValue',
-          'This Idempotency-Key was already used with another HTTP method, URL or entity; use a new key for a different request.',
-        ),
-      ]);
-    if (claim.kind === 'inFlight')
-      return v1Error(reply, 409, [
-        reason(
-          'generic',
-          'ruleRestriction',
-          'A request with this Idempotency-Key is still in progress; retry with the same key once it has finished.',
-        ),
-      ]);
-    states.set(
-      request,
-      claim.kind === 'claimed'
-        ? { key, role: 'owner', reachedHandler: false }
-        : { key, role: 'replay', reachedHandler: false, saved: claim },
-    );
-  });
-
-  app.addHook('preHandler', async (request, reply) => {
-    const state = states.get(request);
-    if (state === undefined) return;
-    const hash = bodyHash(request.body);
-    if (state.role === 'owner') {
-      state.reachedHandler = true;
-      store.setBodyHash(state.key, hash);
-      return;
-    }
-    const saved = state.saved;
-    if (saved === undefined) return;
-    if (saved.bodyHash !== undefined && saved.bodyHash !== hash)
-      return v1Error(reply, 422, [
-        reason(
-          'generic',
-          'invalidValue',
-          'This Idempotency-Key was already used with a different request body; use a new key for a different request.',
-        ),
-      ]);
-    return replay(reply, saved.response);
-  });
-
+  app.addHook('onRequest', async (request, reply) => claimKey(store, ctx, request, reply));
+  app.addHook('preHandler', async (request, reply) => replayOrRecord(store, request, reply));
   app.addHook('onSend', async (request, reply, payload) => {
     const state = states.get(request);
     if (state?.role !== 'owner') return payload;
@@ -126,11 +129,9 @@ export function installIdempotency(app: FastifyInstance, ctx: EmulatorContext): 
     store.complete(state.key, { status: reply.statusCode, headers: savedHeaders(reply), body: payload });
     return payload;
   });
-
   app.addHook('onResponse', async (request) => {
     const state = states.get(request);
     if (state?.role === 'owner') store.release(state.key);
   });
-
   return store;
 }

@@ -69,6 +69,25 @@ export function accountView(store: TenantStore, a: ZRecord): Record<string, unkn
   };
 }
 
+/** Fields an order sets on a subscription (owners, terms, contacts, the CPQ contract and quote fields). */
+function orderFieldsOf(s: ZRecord): Record<string, unknown> {
+  return {
+    invoiceOwnerAccountId: s.InvoiceOwnerId ?? null,
+    customerAcceptanceDate: s.ContractAcceptanceDate ?? null,
+    currentTerm: s.CurrentTerm ?? null,
+    currentTermPeriodType: s.CurrentTermPeriodType ?? null,
+    renewalSetting: s.RenewalSetting ?? null,
+    renewalTermPeriodType: s.RenewalTermPeriodType ?? null,
+    paymentTerm: s.PaymentTerm ?? null,
+    invoiceGroupNumber: s.InvoiceGroupNumber ?? null,
+    billToContactId: s.BillToContactId ?? null,
+    soldToContactId: s.SoldToContactId ?? null,
+    SFDC_Contract__c: s.SFDC_Contract__c ?? null,
+    QuoteNumber__QT: s.QuoteNumber__QT ?? null,
+    QuoteType__QT: s.QuoteType__QT ?? null,
+  };
+}
+
 export function subscriptionView(
   store: TenantStore,
   children: ChildIndex,
@@ -97,19 +116,7 @@ export function subscriptionView(
     renewalTerm: s.RenewalTerm,
     currency: s.Currency,
     cancelledDate: s.CancelledDate,
-    invoiceOwnerAccountId: s.InvoiceOwnerId ?? null,
-    customerAcceptanceDate: s.ContractAcceptanceDate ?? null,
-    currentTerm: s.CurrentTerm ?? null,
-    currentTermPeriodType: s.CurrentTermPeriodType ?? null,
-    renewalSetting: s.RenewalSetting ?? null,
-    renewalTermPeriodType: s.RenewalTermPeriodType ?? null,
-    paymentTerm: s.PaymentTerm ?? null,
-    invoiceGroupNumber: s.InvoiceGroupNumber ?? null,
-    billToContactId: s.BillToContactId ?? null,
-    soldToContactId: s.SoldToContactId ?? null,
-    SFDC_Contract__c: s.SFDC_Contract__c ?? null,
-    QuoteNumber__QT: s.QuoteNumber__QT ?? null,
-    QuoteType__QT: s.QuoteType__QT ?? null,
+    ...orderFieldsOf(s),
     ratePlans: children.children('RatePlan', 'SubscriptionId', s.Id).map(({ record: rp }) => {
       const prp =
         typeof rp.ProductRatePlanId === 'string'

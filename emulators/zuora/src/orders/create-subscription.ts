@@ -18,6 +18,85 @@ export interface NewSubscriptionState {
   numbers: Set<string>;
 }
 
+type CreateSpec = NonNullable<ActionContext['action']['createSubscription']>;
+
+function subscriptionCurrency(
+  c: ActionContext,
+  cs: CreateSpec,
+  state: NewSubscriptionState,
+  at: string,
+): string {
+  const currency = cs.currency ?? String(c.orderAccount.record.Currency);
+  if (!isCurrencyCode(currency))
+    refuse('invalidValue', `${at}.currency '${String(currency)}' is not a valid currency code.`);
+  if (state.currency !== undefined && state.currency !== currency)
+    refuse(
+      'invalidValue',
+      `${at}.currency: all subscriptions in the same order must use the same currency (${state.currency}, not ${currency}).`,
+    );
+  state.currency = currency;
+  return currency;
+}
+
+function subscriptionNumber(
+  c: ActionContext,
+  cs: CreateSpec,
+  containerNumber: string | undefined,
+  state: NewSubscriptionState,
+  at: string,
+): string {
+  if (
+    cs.subscriptionNumber !== undefined &&
+    containerNumber !== undefined &&
+    containerNumber !== cs.subscriptionNumber
+  )
+    refuse(
+      'invalidValue',
+      `${c.where}: the subscription number of the container and of createSubscription differ.`,
+    );
+  const number = cs.subscriptionNumber ?? containerNumber ?? c.env.nextSubscriptionNumber(state.numbers);
+  if (state.numbers.has(number) || c.env.subscriptionNumberUsed(number))
+    refuse('invalidValue', `${at}.subscriptionNumber: subscription ${number} already exists.`);
+  state.numbers.add(number);
+  return number;
+}
+
+/** Term fields of the new subscription (12 months TERMED when the request names no terms). */
+function termFields(c: ActionContext, cs: CreateSpec, at: string): Fields {
+  const terms = cs.terms ?? {
+    initialTerm: { period: 12, periodType: 'Month' as const, termType: 'TERMED' as const },
+  };
+  const initial = terms.initialTerm;
+  const start = initial.startDate ?? c.dates.contractEffective;
+  const end = termEnd(start, initial, `${at}.terms.initialTerm`);
+  const evergreen = initial.termType === 'EVERGREEN';
+  const renewal = terms.renewalTerms?.[0];
+  const renewalSetting = terms.renewalSetting ?? 'RENEW_WITH_SPECIFIC_TERM';
+  if (
+    !evergreen &&
+    renewalSetting === 'RENEW_WITH_SPECIFIC_TERM' &&
+    renewal !== undefined &&
+    renewal.periodType === undefined
+  )
+    refuse('missingRequired', `${at}.terms.renewalTerms[0].periodType is required.`);
+  const termed = <T>(v: T): T | null => (evergreen ? null : v);
+  return {
+    AutoRenew: evergreen ? false : (terms.autoRenew ?? false),
+    SubscriptionStartDate: start,
+    SubscriptionEndDate: end,
+    TermStartDate: start,
+    TermEndDate: end,
+    TermType: initial.termType,
+    InitialTerm: termed(initial.period ?? null),
+    InitialTermPeriodType: termed(initial.periodType ?? null),
+    CurrentTerm: termed(initial.period ?? null),
+    CurrentTermPeriodType: termed(initial.periodType ?? null),
+    RenewalSetting: termed(renewalSetting),
+    RenewalTerm: termed(renewal?.period ?? initial.period ?? null),
+    RenewalTermPeriodType: termed(renewal?.periodType ?? initial.periodType ?? null),
+  };
+}
+
 export function createSubscription(
   c: ActionContext,
   containerNumber: string | undefined,
@@ -40,45 +119,8 @@ export function createSubscription(
       'unsupported',
       `${at}.newSubscriptionOwnerAccount is not supported by the emulator; create the account first.`,
     );
-  const currency = cs.currency ?? String(c.orderAccount.record.Currency);
-  if (!isCurrencyCode(currency))
-    refuse('invalidValue', `${at}.currency '${String(currency)}' is not a valid currency code.`);
-  if (state.currency !== undefined && state.currency !== currency)
-    refuse(
-      'invalidValue',
-      `${at}.currency: all subscriptions in the same order must use the same currency (${state.currency}, not ${currency}).`,
-    );
-  state.currency = currency;
-  const number = cs.subscriptionNumber ?? containerNumber ?? c.env.nextSubscriptionNumber(state.numbers);
-  if (
-    cs.subscriptionNumber !== undefined &&
-    containerNumber !== undefined &&
-    containerNumber !== cs.subscriptionNumber
-  )
-    refuse(
-      'invalidValue',
-      `${c.where}: the subscription number of the container and of createSubscription differ.`,
-    );
-  if (state.numbers.has(number) || c.env.subscriptionNumberUsed(number))
-    refuse('invalidValue', `${at}.subscriptionNumber: subscription ${number} already exists.`);
-  state.numbers.add(number);
-
-  const terms = cs.terms ?? {
-    initialTerm: { period: 12, periodType: 'Month' as const, termType: 'TERMED' as const },
-  };
-  const initial = terms.initialTerm;
-  const start = initial.startDate ?? c.dates.contractEffective;
-  const end = termEnd(start, initial, `${at}.terms.initialTerm`);
-  const evergreen = initial.termType === 'EVERGREEN';
-  const renewal = terms.renewalTerms?.[0];
-  const renewalSetting = terms.renewalSetting ?? 'RENEW_WITH_SPECIFIC_TERM';
-  if (
-    !evergreen &&
-    renewalSetting === 'RENEW_WITH_SPECIFIC_TERM' &&
-    renewal !== undefined &&
-    renewal.periodType === undefined
-  )
-    refuse('missingRequired', `${at}.terms.renewalTerms[0].periodType is required.`);
+  const currency = subscriptionCurrency(c, cs, state, at);
+  const number = subscriptionNumber(c, cs, containerNumber, state, at);
   const fields: Fields = {
     AccountId: owner.record.Id,
     InvoiceOwnerId: c.orderAccount.record.Id,
@@ -86,22 +128,10 @@ export function createSubscription(
     SubscriptionNumber: number,
     Version: 1,
     Status: c.dates.pendingStatus ?? 'Active',
-    AutoRenew: evergreen ? false : (terms.autoRenew ?? false),
     ContractEffectiveDate: c.dates.contractEffective,
     ServiceActivationDate: c.dates.serviceActivation,
     ContractAcceptanceDate: c.dates.customerAcceptance,
-    SubscriptionStartDate: start,
-    SubscriptionEndDate: end,
-    TermStartDate: start,
-    TermEndDate: end,
-    TermType: initial.termType,
-    InitialTerm: evergreen ? null : (initial.period ?? null),
-    InitialTermPeriodType: evergreen ? null : (initial.periodType ?? null),
-    CurrentTerm: evergreen ? null : (initial.period ?? null),
-    CurrentTermPeriodType: evergreen ? null : (initial.periodType ?? null),
-    RenewalSetting: evergreen ? null : renewalSetting,
-    RenewalTerm: evergreen ? null : (renewal?.period ?? initial.period ?? null),
-    RenewalTermPeriodType: evergreen ? null : (renewal?.periodType ?? initial.periodType ?? null),
+    ...termFields(c, cs, at),
     Notes: cs.notes ?? null,
     Currency: currency,
     PaymentTerm:
@@ -125,7 +155,7 @@ export function createSubscription(
       currency,
       `${at}.subscribeToRatePlans[${i}]`,
     );
-    for (const charge of plan.charges) charge.fields.EffectiveEndDate = end;
+    for (const charge of plan.charges) charge.fields.EffectiveEndDate = fields.TermEndDate ?? null;
     sub.ratePlans.push(plan);
     if (pending) {
       sub.pending = true;

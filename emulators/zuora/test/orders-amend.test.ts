@@ -1,5 +1,6 @@
-// Every order action a CPQ connector sends, through the synchronous and the asynchronous Orders API, with
-// the job result:
+// The amendment order actions a CPQ connector sends (UpdateProduct, AddProduct, RemoveProduct,
+// TermsAndConditions, RenewSubscription, OwnerTransfer, CancelSubscription), through the synchronous and the
+// asynchronous Orders API, with the job result:
 // https://developer.zuora.com/v1-api-reference/api/operation/POST_Order/ (order actions, chargeOverrides:
 //   recurringPerUnit with listPriceBase Per_Specific_Months, usageVolume / usageTiered tiers,
 //   orderLineItems, subscription custom fields and quote fields)
@@ -8,205 +9,27 @@
 //   Completed with the create-order result)
 // https://developer.zuora.com/v1-api-reference/api/operation/GET_Order/ and GET_OrdersBySubscriptionNumber
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pollUntil, startHarness, type Harness } from './helpers.js';
-import {
-  createAccount,
-  seatsSubscription,
-  seedCatalog,
-  type CpqCatalog,
-  type OrderResult,
-} from './order-fixtures.js';
+import { startHarness, type Harness } from './helpers.js';
+import { createAccount, seedCatalog, type CpqCatalog } from './order-fixtures.js';
+import { fullOrder, orderRunner, planOf as plan, type OrderRunner } from './order-runner.js';
 
-type Charge = {
-  number: string;
-  quantity: number | null;
-  price: number | null;
-  listPriceBase: string | null;
-  specificListPriceBase: number | null;
-  effectiveEndDate: string | null;
-  tiers: { tier: number; startingUnit: number; endingUnit: number | null; price: number }[];
-};
-type Sub = {
-  id: string;
-  version: number;
-  status: string;
-  accountId: string;
-  invoiceOwnerAccountId: string;
-  termStartDate: string;
-  termEndDate: string | null;
-  autoRenew: boolean;
-  cancelledDate: string | null;
-  SFDC_Contract__c: string | null;
-  QuoteNumber__QT: string | null;
-  ratePlans: {
-    id: string;
-    productSku: string;
-    externallyManagedPlanId: string | null;
-    lastChangeType: string | null;
-    ratePlanCharges: Charge[];
-  }[];
-};
-
-describe.each(['sync', 'async'] as const)('order actions through the %s Orders API', (mode) => {
+describe.each(['sync', 'async'] as const)('amendments through the %s Orders API', (mode) => {
   let h: Harness;
   let catalog: CpqCatalog;
   let account: Awaited<ReturnType<typeof createAccount>>;
+  let runner: OrderRunner;
   let subscription = '';
-  const seen = new Set<string>();
   beforeAll(async () => {
     h = await startHarness();
     catalog = seedCatalog(h);
     account = await createAccount(h);
+    runner = orderRunner(h, mode, () => account.accountNumber);
+    const created = await runner.run(fullOrder(catalog, `${mode}-new`));
+    subscription = String(created.subscriptionNumbers?.[0]);
   });
   afterAll(async () => h.emulator.close());
-
-  /** Creates the order through the mode's API; async: polls the job to its end and returns its result. */
-  async function run(body: Record<string, unknown>): Promise<OrderResult & { jobType?: string }> {
-    const json = { orderDate: '2025-01-01', existingAccountNumber: account.accountNumber, ...body };
-    if (mode === 'sync')
-      return (await (await h.api('/v1/orders', { method: 'POST', json })).json()) as OrderResult;
-    const submitted = await h.api('/v1/async/orders', { method: 'POST', json });
-    expect(submitted.status).toBe(202);
-    const { jobId, success } = (await submitted.json()) as { jobId: string; success: boolean };
-    expect(success).toBe(true);
-    expect(submitted.headers.get('location')).toBe(`/async-jobs/${jobId}`);
-    const job = await pollUntil(
-      async () =>
-        (await (await h.api(`/v1/async-jobs/${jobId}`)).json()) as {
-          status: string;
-          result: OrderResult & { jobType: string };
-        },
-      (j) => {
-        seen.add(j.status);
-        return j.status !== 'Processing';
-      },
-    );
-    expect(job.status).toBe(job.result.success ? 'Completed' : 'Failed');
-    expect(job.result.jobType).toBe('AsyncCreateOrder');
-    return job.result;
-  }
-  const current = async (): Promise<Sub> =>
-    (await (await h.api(`/v1/subscriptions/${subscription}`)).json()) as Sub;
-  const plan = (sub: Sub, sku: string) => sub.ratePlans.find((p) => p.productSku === sku);
-
-  it('CreateSubscription with per-unit, usage volume and usage tiered overrides, plus an order line item', async () => {
-    const result = await run({
-      orderNumber: `${mode}-new`,
-      subscriptions: [
-        {
-          customFields: { SFDC_Contract__c: '800CONTRACT000001' },
-          quote: { QuoteNumber__QT: 'Q-00042', QuoteType__QT: 'Quote' },
-          orderActions: [
-            {
-              ...seatsSubscription(catalog),
-              createSubscription: {
-                ...seatsSubscription(catalog).createSubscription,
-                subscribeToRatePlans: [
-                  ...seatsSubscription(catalog).createSubscription.subscribeToRatePlans,
-                  {
-                    externalCatalogPlanId: '0MqCALLS000000001',
-                    externallyManagedPlanId: 'a0ZSCHED000000001',
-                    chargeOverrides: [
-                      {
-                        productRatePlanChargeId: catalog.calls.chargeId,
-                        pricing: {
-                          usageVolume: {
-                            tiers: [
-                              {
-                                tier: 1,
-                                startingUnit: 0,
-                                endingUnit: 184,
-                                price: 1.5,
-                                priceFormat: 'PerUnit',
-                              },
-                              { tier: 2, startingUnit: 185, price: 1.2, priceFormat: 'PerUnit' },
-                            ],
-                          },
-                        },
-                      },
-                    ],
-                  },
-                  {
-                    productRatePlanId: catalog.storage.ratePlanId,
-                    chargeOverrides: [
-                      {
-                        productRatePlanChargeId: catalog.storage.chargeId,
-                        pricing: {
-                          usageTiered: {
-                            tiers: [
-                              {
-                                tier: 1,
-                                startingUnit: 0,
-                                endingUnit: 100.001,
-                                price: 0.5,
-                                priceFormat: 'PerUnit',
-                              },
-                              { tier: 2, startingUnit: 100.5, price: 0.25, priceFormat: 'PerUnit' },
-                            ],
-                          },
-                        },
-                      },
-                    ],
-                  },
-                ],
-              },
-            },
-          ],
-        },
-      ],
-      orderLineItems: [
-        {
-          itemName: 'Router',
-          itemType: 'Product',
-          itemCategory: 'Sales',
-          itemState: 'SentToBilling',
-          productCode: 'CPQ-ROUTER',
-          productRatePlanChargeId: catalog.router.chargeId,
-          quantity: 2,
-          listPricePerUnit: 99,
-          amountPerUnit: 99,
-          purchaseOrderNumber: '801ORDER000000001',
-          transactionStartDate: '2025-01-01',
-          transactionEndDate: '2025-01-01',
-          billTargetDate: '2025-01-01',
-        },
-      ],
-    });
-    expect(result, JSON.stringify(result.reasons)).toMatchObject({
-      success: true,
-      status: 'Completed',
-      orderNumber: `${mode}-new`,
-      accountNumber: account.accountNumber,
-    });
-    expect(result.subscriptionNumbers).toHaveLength(1);
-    expect(result.orderLineItems).toHaveLength(1);
-    subscription = String(result.subscriptionNumbers?.[0]);
-    const sub = await current();
-    expect(sub).toMatchObject({
-      version: 1,
-      status: 'Active',
-      termStartDate: '2025-01-01',
-      termEndDate: '2026-01-01',
-      SFDC_Contract__c: '800CONTRACT000001',
-      QuoteNumber__QT: 'Q-00042',
-    });
-    const seats = plan(sub, 'CPQ-SEAT');
-    expect(seats?.externallyManagedPlanId).toBe('802ITEM0000000001');
-    expect(seats?.ratePlanCharges[0]).toMatchObject({
-      quantity: 10,
-      price: 360,
-      listPriceBase: 'Per_Specific_Months',
-      specificListPriceBase: 12,
-    });
-    expect(
-      plan(sub, 'CPQ-CALLS')?.ratePlanCharges[0]?.tiers.map((t) => [t.startingUnit, t.endingUnit, t.price]),
-    ).toEqual([
-      [0, 184, 1.5],
-      [185, null, 1.2],
-    ]);
-    // Gigabyte has two decimal places, rounded up: 100.001 is stored as 100.01.
-    expect(plan(sub, 'CPQ-STORAGE')?.ratePlanCharges[0]?.tiers[0]?.endingUnit).toBe(100.01);
-  });
+  const run = (body: Record<string, unknown>) => runner.run(body);
+  const current = () => runner.subscription(subscription);
 
   it('UpdateProduct by a rate plan id of an earlier version and by externalCatalogPlanId', async () => {
     const before = await current();
@@ -430,6 +253,6 @@ describe.each(['sync', 'async'] as const)('order actions through the %s Orders A
       'ServiceActivation',
       'CustomerAcceptance',
     ]);
-    if (mode === 'async') expect(seen.has('Processing')).toBe(true);
+    if (mode === 'async') expect(runner.seen.has('Processing')).toBe(true);
   });
 });
