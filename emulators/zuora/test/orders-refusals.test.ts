@@ -150,6 +150,34 @@ describe('Orders API limits and refusals', () => {
     await refused(order({ orderNumber: 'DUP-1' }), /The order number DUP-1 already exists/);
   });
 
+  it('refuses an order on a subscription that already has 1000 orders', async () => {
+    const created = await post(
+      h,
+      '/v1/orders',
+      order({ subscriptions: [{ orderActions: [seatsSubscription(catalog)] }] }),
+    );
+    const number = String(created.body.subscriptionNumbers?.[0]);
+    const entity = h.emulator.tenant.defaultEntityId;
+    // 999 earlier orders on record (plus the one that created it): the limit is reached.
+    for (let i = 0; i < 999; i += 1)
+      h.emulator.tenant.insert(
+        'OrderAction',
+        { OrderId: `history-${i}`, Type: 'UpdateProduct', SubscriptionNumber: number },
+        entity,
+      );
+    await refused(
+      order({
+        subscriptions: [
+          {
+            subscriptionNumber: number,
+            orderActions: [{ type: 'TermsAndConditions', termsAndConditions: { autoRenew: true } }],
+          },
+        ],
+      }),
+      /already has 1000 orders, the limit/,
+    );
+  });
+
   it('allows 300 subscriptions asynchronously and fails the job beyond', async () => {
     const job = async (n: number) => {
       const { body } = await post(

@@ -14,6 +14,7 @@ export class OrderEnv {
   readonly entity: string;
   private latest?: Map<string, ZRecord>;
   private chargeNumbers?: Set<string>;
+  private subscriptionNames?: Set<string>;
   private counters = { subscription: 0, charge: 0 };
 
   constructor(
@@ -46,8 +47,12 @@ export class OrderEnv {
 
   /** Subscription numbers are unique in the tenant (all entities). */
   subscriptionNumberUsed(number: string): boolean {
-    for (const { record } of this.store.scan('Subscription', null)) if (record.Name === number) return true;
-    return false;
+    if (this.subscriptionNames === undefined) {
+      this.subscriptionNames = new Set();
+      for (const { record } of this.store.scan('Subscription', null))
+        this.subscriptionNames.add(String(record.Name));
+    }
+    return this.subscriptionNames.has(number);
   }
 
   nextSubscriptionNumber(reserved: ReadonlySet<string>): string {

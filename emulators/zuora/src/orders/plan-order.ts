@@ -61,8 +61,8 @@ function orderAccount(
 
 function ordersOn(env: OrderEnv, number: string): number {
   const orders = new Set<string>();
-  for (const { record } of env.store.scan('OrderAction', env.entityId))
-    if (record.SubscriptionNumber === number) orders.add(String(record.OrderId));
+  for (const { record, entityId } of env.children.children('OrderAction', 'SubscriptionNumber', number))
+    if (env.entityId === null || entityId === env.entityId) orders.add(String(record.OrderId));
   return orders.size;
 }
 
