@@ -9,7 +9,7 @@
 // https://developer.zuora.com/v1-api-reference/api/operation/GET_Order/ and GET_OrdersBySubscriptionNumber
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './helpers.js';
-import { createAccount, seedCatalog, type CpqCatalog } from './order-fixtures.js';
+import { createAccount, seatsSubscription, seedCatalog, type CpqCatalog } from './order-fixtures.js';
 import { fullOrder, orderRunner, planOf as plan, type OrderRunner } from './order-runner.js';
 
 describe.each(['sync', 'async'] as const)('CreateSubscription through the %s Orders API', (mode) => {
@@ -64,5 +64,41 @@ describe.each(['sync', 'async'] as const)('CreateSubscription through the %s Ord
     ]);
     // Gigabyte has two decimal places, rounded up: 100.001 is stored as 100.01.
     expect(plan(sub, 'CPQ-STORAGE')?.ratePlanCharges[0]?.tiers[0]?.endingUnit).toBe(100.01);
+  });
+
+  it('creates the account of the order (newAccount) with its CRM id and contacts', async () => {
+    const result = await run({
+      existingAccountNumber: undefined,
+      newAccount: {
+        name: 'New CPQ Customer',
+        currency: 'EUR',
+        billCycleDay: 1,
+        crmId: '001000000000555AAA',
+        autoPay: false,
+        billToContact: { firstName: 'Ann', lastName: 'Bill', country: 'DE', crmId__c: '003000000000555AAA' },
+        soldToContact: {
+          firstName: 'Sam',
+          lastName: 'Sold',
+          country: 'FR',
+          crmOrderId__c: '801000000000555AAA',
+        },
+      },
+      subscriptions: [{ orderActions: [seatsSubscription(catalog)] }],
+    });
+    expect(result.success, JSON.stringify(result.reasons)).toBe(true);
+    const created = (await (await h.api(`/v1/accounts/${result.accountNumber}`)).json()) as {
+      basicInfo: { id: string; crmId: string };
+      billingAndPayment: { currency: string };
+      billToContact: { id: string; firstName: string };
+      soldToContact: { id: string; firstName: string };
+    };
+    expect(created.basicInfo.crmId).toBe('001000000000555AAA');
+    expect(created.billingAndPayment.currency).toBe('EUR');
+    expect([created.billToContact.firstName, created.soldToContact.firstName]).toEqual(['Ann', 'Sam']);
+    const sub = await runner.subscription(String(result.subscriptionNumbers?.[0]));
+    expect(sub).toMatchObject({
+      accountId: created.basicInfo.id,
+      invoiceOwnerAccountId: created.basicInfo.id,
+    });
   });
 });

@@ -280,11 +280,19 @@ describe('Orders API limits and refusals', () => {
         newAccount: {
           name: 'N',
           currency: 'USD',
+          billCycleDay: 1,
           billToContact: { firstName: 'A', lastName: 'B', country: 'Atlantis' },
         },
         existingAccountNumber: undefined,
       }),
       /newAccount.billToContact.country 'Atlantis'/,
+    );
+    await refused(
+      order({
+        newAccount: { name: 'N', currency: 'USD', billToContact: { firstName: 'A', lastName: 'B' } },
+        existingAccountNumber: undefined,
+      }),
+      /newAccount.billCycleDay is required/,
     );
     const cancel = await post(
       h,

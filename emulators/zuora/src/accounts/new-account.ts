@@ -17,13 +17,20 @@ export interface NewAccountInput {
   soldTo: Record<string, FieldValue> | undefined;
 }
 
-/** Parses a REST account body (`label`: "newAccount" inside an order, "" for POST /v1/accounts). */
+/**
+ * Parses a REST account body (`label`: "newAccount" inside an order, "" for POST /v1/accounts). An order's
+ * newAccount also requires billCycleDay (CreateOrderNewAccount: name, currency, billCycleDay, billToContact).
+ */
 export function parseNewAccount(body: unknown, label: string): NewAccountInput | AccountProblem {
   const at = (f: string): string => (label === '' ? f : `${label}.${f}`);
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     return { message: `${label || 'body'} must be a JSON object`, category: 'invalidValue' };
   const b = body as Record<string, unknown>;
-  for (const f of ['name', 'currency', 'billToContact'])
+  const required =
+    label === 'newAccount'
+      ? ['name', 'currency', 'billCycleDay', 'billToContact']
+      : ['name', 'currency', 'billToContact'];
+  for (const f of required)
     if (b[f] === undefined || b[f] === null || b[f] === '')
       return { message: `${at(f)} is required`, category: 'missingRequired' };
   const account = accountRecordFields(b, label);
