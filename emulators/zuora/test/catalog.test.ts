@@ -6,7 +6,7 @@
 // https://docs.zuora.com/en/basics/about-zuora/rounding-and-precision/rounding-and-as-is (tier quantities
 //   rounded to the UOM before storage)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedExternalPlans } from '../src/index.js';
+import { managedPlanSeeds, seedExternalPlans, type ManagedPlan } from '../src/index.js';
 import { startHarness, type Harness } from './helpers.js';
 
 type Created = { Success: boolean; Id: string };
@@ -236,5 +236,79 @@ describe('product catalog writes and external-id lookups', () => {
       },
     ]);
     expect(again[0]?.ratePlanId).toBe(seeded[0]?.ratePlanId);
+  });
+
+  it('seeds the CPQ scenario managed plans at start, with usage rates as inclusive Zuora tiers', async () => {
+    // The shape of emulators/shared/cpq-managed-plans.ts: Salesforce upper bounds are exclusive.
+    const plans: ManagedPlan[] = [
+      {
+        externalId: '01t8d000000000101AAA',
+        sku: 'CPQ-PLAT',
+        productName: 'Platform',
+        ratePlanName: 'Platform',
+        chargeType: 'Recurring',
+        chargeModel: 'PerUnit',
+        billingPeriod: 'Semi_Annual',
+        uom: 'Seat',
+        uomDecimalPlaces: 0,
+        prices: { USD: 100, EUR: 92, JPY: 15000 },
+        usage: null,
+      },
+      {
+        externalId: '0sp8d000000000101AAA',
+        sku: null,
+        productName: 'Compute',
+        ratePlanName: 'Compute Hours',
+        chargeType: 'Usage',
+        chargeModel: 'Volume',
+        billingPeriod: 'Month',
+        uom: 'Hour',
+        uomDecimalPlaces: 2,
+        prices: {},
+        usage: {
+          currency: 'EUR',
+          rates: [
+            { lowerBound: 185, upperBound: 999, price: 1.2, pricingMethod: 'PerUnit' },
+            { lowerBound: 0, upperBound: 185, price: 1.5, pricingMethod: 'PerUnit' },
+          ],
+        },
+      },
+    ];
+    const seeded = await startHarness({ externalPlans: managedPlanSeeds(plans) });
+    try {
+      const find = async (id: string) =>
+        ((await (await seeded.api(`/v1/product-rate-plans/external-id/${id}`)).json()) as Plan[])[0];
+      const platform = await find('01t8d000000000101AAA');
+      expect(platform?.externallyManagedPlanIds).toEqual(['01t8d000000000101AAA']);
+      const compute = await find('0sp8d000000000101AAA');
+      const charge = [...seeded.emulator.tenant.scan('ProductRatePlanCharge', null)].find(
+        (c) => c.record.ProductRatePlanId === compute?.id,
+      )?.record;
+      expect(charge).toMatchObject({ ChargeType: 'Usage', ChargeModel: 'Volume Pricing', UOM: 'Hour' });
+      const tiers = [...seeded.emulator.tenant.scan('ProductRatePlanChargeTier', null)]
+        .filter((t) => t.record.ProductRatePlanChargeId === charge?.Id)
+        .map((t) => [t.record.Currency, t.record.StartingUnit, t.record.EndingUnit, t.record.Price]);
+      expect(tiers).toEqual([
+        ['EUR', 0, 184.99, 1.5],
+        ['EUR', 185, 999, 1.2],
+      ]);
+      const seats = [...seeded.emulator.tenant.scan('ProductRatePlanCharge', null)].find(
+        (c) => c.record.ProductRatePlanId === platform?.id,
+      )?.record;
+      expect(seats).toMatchObject({ BillingPeriod: 'Semi-Annual', UOM: 'Seat' });
+      const prices = [...seeded.emulator.tenant.scan('ProductRatePlanChargeTier', null)]
+        .filter((t) => t.record.ProductRatePlanChargeId === seats?.Id)
+        .map((t) => [t.record.Currency, t.record.Price]);
+      expect(prices).toEqual([
+        ['USD', 100],
+        ['EUR', 92],
+        ['JPY', 15000],
+      ]);
+      // A data reset keeps them.
+      await seeded.admin('/reset', { method: 'POST', json: { data: true } });
+      expect((await seeded.api('/v1/product-rate-plans/external-id/0sp8d000000000101AAA')).status).toBe(200);
+    } finally {
+      await seeded.emulator.close();
+    }
   });
 });

@@ -11,8 +11,8 @@ import { findUnitOfMeasure } from './units-of-measure.js';
 
 /** One Salesforce product (or product consumption schedule) whose rate plan exists in Zuora. */
 export interface ExternalPlanSeed {
-  /** Product2.ProductCode: the Zuora product SKU. */
-  productCode: string;
+  /** Product2.ProductCode: the Zuora product SKU (null: a new product with a generated SKU). */
+  productCode: string | null;
   productName: string;
   /** Product2.Id or ProductConsumptionSchedule.Id values: the rate plan's externallyManagedPlanIds. */
   externalIds: readonly string[];
@@ -28,6 +28,8 @@ export interface ExternalPlanSeed {
   currencies: readonly string[];
   /** List price (flat or per unit) in every currency; volume/tiered charges use `tiers`. */
   price: number;
+  /** Per-currency list prices, where they differ from `price`. */
+  prices?: Partial<Record<string, number>>;
   tiers?: readonly {
     startingUnit: number;
     endingUnit: number | null;
@@ -46,8 +48,10 @@ export interface SeededPlan {
 const defaults = { EffectiveStartDate: '2000-01-01', EffectiveEndDate: '3000-01-01' };
 
 function product(store: TenantStore, seed: ExternalPlanSeed, entityId: string): ZRecord {
-  for (const p of store.scan('Product', entityId)) if (p.record.SKU === seed.productCode) return p.record;
-  return store.insert('Product', { Name: seed.productName, SKU: seed.productCode, ...defaults }, entityId);
+  if (seed.productCode !== null)
+    for (const p of store.scan('Product', entityId)) if (p.record.SKU === seed.productCode) return p.record;
+  const sku = seed.productCode ?? `SKU-${String(store.count('Product') + 1).padStart(8, '0')}`;
+  return store.insert('Product', { Name: seed.productName, SKU: sku, ...defaults }, entityId);
 }
 
 function ensureUom(store: TenantStore, seed: ExternalPlanSeed, entityId: string): string | null {
@@ -73,7 +77,7 @@ function tierRecords(seed: ExternalPlanSeed, currency: string): Record<string, F
     return [
       {
         Currency: currency,
-        Price: seed.price,
+        Price: seed.prices?.[currency] ?? seed.price,
         Tier: 1,
         PriceFormat: seed.chargeModel === 'Per Unit Pricing' ? 'PerUnit' : 'FlatFee',
       },

@@ -1,3 +1,4 @@
+import type { ExternalPlanSeed } from '../catalog/seed-external-plans.js';
 import type { BillingSettings } from '../tenant/billing-settings.js';
 import type { GeneratedTenant } from '../tenant/generate-tenant.js';
 import type { GenerateTenantOptions } from '../tenant/tenant-options.js';
@@ -36,6 +37,11 @@ export interface ZuoraEmulatorOptions {
   queryLocatorTtlMs?: number;
   /** Tenant billing settings: service activation / customer acceptance required on orders, Zuora Tax. */
   billingSettings?: Partial<BillingSettings>;
+  /**
+   * Rate plans that already carry external ids (a CPQ scenario's externally managed plans), seeded into the
+   * default entity at start and after a data reset (see seedExternalPlans, managedPlanSeeds).
+   */
+  externalPlans?: readonly ExternalPlanSeed[];
   now?: () => Date;
 }
 

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyError } from 'fastify';
 import { AquaService } from '../aqua/aqua-jobs.js';
+import { seedExternalPlans } from '../catalog/seed-external-plans.js';
 import { CalloutDispatcher } from '../callouts/callout-dispatcher.js';
 import type { CalloutTarget, CalloutTargetInput } from '../callouts/callout-target.js';
 import type { CalloutAttempt } from '../callouts/callout-dispatcher.js';
@@ -87,7 +88,11 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
     ? input.tenant
     : generateTenant(input.tenant ?? { seed: 1, size: 'XS' });
   const store = new TenantStore(options.now);
-  store.load(tenant);
+  const load = (): void => {
+    store.load(tenant);
+    if (input.externalPlans !== undefined) seedExternalPlans(store, input.externalPlans);
+  };
+  load();
   const stats = emptyStats();
   const faults = new Faults();
   const callouts = new CalloutDispatcher({
@@ -157,7 +162,7 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
   });
   registerAdminRoutes(app, ctx, {
     resetData: () => {
-      store.load(tenant);
+      load();
       idempotency.clear();
     },
     stats: statsView,
