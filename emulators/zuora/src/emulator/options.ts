@@ -1,3 +1,5 @@
+import type { ExternalPlanSeed } from '../catalog/seed-external-plans.js';
+import type { BillingSettings } from '../tenant/billing-settings.js';
 import type { GeneratedTenant } from '../tenant/generate-tenant.js';
 import type { GenerateTenantOptions } from '../tenant/tenant-options.js';
 
@@ -7,6 +9,11 @@ export const DEFAULT_ZUORA_CLIENT_SECRET = 'zuora-emulator-secret';
 export interface ZuoraClientCredentials {
   clientId: string;
   clientSecret: string;
+  /**
+   * Entities the client's tokens are valid for (multi-entity tenants); all entities when absent. A token
+   * valid for several entities must name one in Zuora-Entity-Ids on every request.
+   */
+  entityIds?: readonly string[];
 }
 
 export interface ZuoraEmulatorOptions {
@@ -28,6 +35,13 @@ export interface ZuoraEmulatorOptions {
   calloutAttempts?: number;
   /** ZOQL queryMore locators expire after 15 minutes of inactivity. */
   queryLocatorTtlMs?: number;
+  /** Tenant billing settings: service activation / customer acceptance required on orders, Zuora Tax. */
+  billingSettings?: Partial<BillingSettings>;
+  /**
+   * Rate plans that already carry external ids (a CPQ scenario's externally managed plans), seeded into the
+   * default entity at start and after a data reset (see seedExternalPlans, managedPlanSeeds).
+   */
+  externalPlans?: readonly ExternalPlanSeed[];
   now?: () => Date;
 }
 

@@ -39,6 +39,19 @@ function view(job: AquaJob): Record<string, unknown> {
 }
 
 export function registerAquaRoutes(app: FastifyInstance, ctx: EmulatorContext, aqua: AquaService): void {
+  // Jobs and their files belong to the entity they were submitted in; another entity sees neither.
+  const jobEntities = new Map<string, string | null>();
+  const visibleJob = (request: FastifyRequest, id: string): AquaJob | undefined => {
+    const job = aqua.jobs.get(id);
+    const scope = entityScope(request, ctx.store);
+    if (job === undefined || !scope.ok || (jobEntities.get(id) ?? null) !== scope.entityId) return undefined;
+    return job;
+  };
+  const visibleFile = (request: FastifyRequest, fileId: string): boolean => {
+    for (const job of aqua.jobs.values())
+      if (job.batches.some((b) => b.fileId === fileId)) return visibleJob(request, job.id) !== undefined;
+    return false;
+  };
   const submit = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const parsed = aquaRequestSchema.safeParse(request.body);
     if (!parsed.success) {
@@ -82,19 +95,21 @@ export function registerAquaRoutes(app: FastifyInstance, ctx: EmulatorContext, a
     }
     const scope = entityScope(request, ctx.store);
     if (!scope.ok) return aquaError(reply, 400, '90009', scope.message);
-    return reply.send(view(aqua.submit(body, scope.entityId)));
+    const job = aqua.submit(body, scope.entityId);
+    jobEntities.set(job.id, scope.entityId);
+    return reply.send(view(job));
   };
   app.post('/v1/batch-query/', submit);
   app.post('/v1/batch-query', submit);
   app.post('/apps/api/batch-query/', submit);
 
   app.get<{ Params: { id: string } }>('/v1/batch-query/jobs/:id', async (request, reply) => {
-    const job = aqua.jobs.get(request.params.id);
+    const job = visibleJob(request, request.params.id);
     if (job === undefined) return aquaError(reply, 404, '90002', `Invalid Job Id: ${request.params.id}`);
     return reply.send(view(job));
   });
   app.delete<{ Params: { id: string } }>('/v1/batch-query/jobs/:id', async (request, reply) => {
-    const job = aqua.jobs.get(request.params.id);
+    const job = visibleJob(request, request.params.id);
     if (job === undefined || job.status === 'completed')
       return aquaError(reply, 404, '90003', `Invalid Job Id for job cancellation: ${request.params.id}`);
     job.status = 'aborted';
@@ -102,11 +117,11 @@ export function registerAquaRoutes(app: FastifyInstance, ctx: EmulatorContext, a
   });
 
   const download = async (
-    request: { params: { fileId: string } },
+    request: FastifyRequest<{ Params: { fileId: string } }>,
     reply: FastifyReply,
   ): Promise<FastifyReply> => {
     const file = aqua.files.get(request.params.fileId);
-    if (file === undefined)
+    if (file === undefined || !visibleFile(request, request.params.fileId))
       return aquaError(reply, 404, '90001', `Invalid file id: ${request.params.fileId}`);
     reply.header('Content-Type', file.gzip ? 'application/gzip' : 'text/csv; charset=utf-8');
     return reply.send(Readable.from(file.chunks()));

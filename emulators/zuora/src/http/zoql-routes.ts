@@ -13,6 +13,8 @@ import { entityScope } from './entity-scope.js';
 import { faultError } from './errors.js';
 
 interface Locator {
+  /** The entity the query ran in: a locator is only valid in that entity. */
+  entityId: string | null;
   rows: Record<string, FieldValue>[];
   offset: number;
   batchSize: number;
@@ -76,7 +78,7 @@ export function registerZoqlRoutes(app: FastifyInstance, ctx: EmulatorContext): 
     for (const [id, l] of locators)
       if (now() - l.lastUsed > ctx.options.queryLocatorTtlMs) locators.delete(id);
     const id = randomUUID().replace(/-/g, '');
-    locators.set(id, { rows, offset: 0, batchSize, lastUsed: now() });
+    locators.set(id, { entityId: scope.entityId, rows, offset: 0, batchSize, lastUsed: now() });
     return reply.send(page(locators.get(id) as Locator, id));
   });
 
@@ -85,9 +87,16 @@ export function registerZoqlRoutes(app: FastifyInstance, ctx: EmulatorContext): 
     if (body === null || typeof body !== 'object' || typeof body.queryLocator !== 'string') {
       return faultError(reply, 400, 'INVALID_VALUE', 'queryLocator is required');
     }
+    const scope = entityScope(request, ctx.store);
+    if (!scope.ok) return faultError(reply, 400, 'INVALID_VALUE', scope.message);
     const locator = locators.get(body.queryLocator);
-    if (locator === undefined || now() - locator.lastUsed > ctx.options.queryLocatorTtlMs) {
-      locators.delete(body.queryLocator);
+    // A locator of another entity is as unknown as an expired one.
+    if (
+      locator === undefined ||
+      locator.entityId !== scope.entityId ||
+      now() - locator.lastUsed > ctx.options.queryLocatorTtlMs
+    ) {
+      if (locator?.entityId === scope.entityId) locators.delete(body.queryLocator);
       return faultError(
         reply,
         400,
