@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ConcurrencyType } from '../emulator/options.js';
 import type { EmulatorContext } from './context.js';
 import { reason, v1Error } from './errors.js';
+import { decodedPath, isAdminRequest } from './request-path.js';
 
 const heldKey = Symbol('concurrency');
 
@@ -29,8 +30,8 @@ function sameToken(a: string, b: string): boolean {
 
 export function installRequestGuard(app: FastifyInstance, ctx: EmulatorContext): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const url = request.url.split('?')[0] ?? '';
-    if (url.startsWith('/__emulator')) {
+    const url = decodedPath(request);
+    if (isAdminRequest(request)) {
       const token = bearer(request) ?? (request.headers['x-emulator-admin-token'] as string | undefined);
       if (token === undefined || !sameToken(token, ctx.options.adminToken)) {
         return reply.code(401).send({
@@ -101,7 +102,7 @@ export function installRequestGuard(app: FastifyInstance, ctx: EmulatorContext):
   app.addHook('onResponse', async (request, reply) => {
     const held = (request as unknown as Record<symbol, ConcurrencyType | undefined>)[heldKey];
     if (held !== undefined) ctx.inFlight[held] -= 1;
-    if (!request.url.startsWith('/__emulator')) {
+    if (!isAdminRequest(request)) {
       const key = String(reply.statusCode);
       ctx.stats.byStatus[key] = (ctx.stats.byStatus[key] ?? 0) + 1;
     }
