@@ -1,5 +1,6 @@
 import type { GeneratedTenant } from '../tenant/generate-tenant.js';
 import type { GenerateTenantOptions } from '../tenant/tenant-options.js';
+import type { AquaHeaderStyle } from '../aqua/aqua-headers.js';
 
 export const DEFAULT_ZUORA_CLIENT_ID = 'zuora-emulator-client';
 export const DEFAULT_ZUORA_CLIENT_SECRET = 'zuora-emulator-secret';
@@ -28,6 +29,12 @@ export interface ZuoraEmulatorOptions {
   calloutAttempts?: number;
   /** ZOQL queryMore locators expire after 15 minutes of inactivity. */
   queryLocatorTtlMs?: number;
+  /**
+   * AQuA CSV headers when a job sets useQueryLabels=true: 'api-names' writes `<Object>.<Field>` for every
+   * column as Zuora does; 'as-written' (the default, what this project's service reads today) repeats each
+   * field as the query wrote it. See the README.
+   */
+  aquaQueryLabelHeaders?: AquaHeaderStyle;
   now?: () => Date;
 }
 
@@ -44,5 +51,6 @@ export interface ResolvedEmulatorOptions {
   calloutRetryIntervalMs: number;
   calloutAttempts: number;
   queryLocatorTtlMs: number;
+  aquaQueryLabelHeaders: AquaHeaderStyle;
   now: () => Date;
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyError } from 'fastify';
 import { AquaService } from '../aqua/aqua-jobs.js';
 import { CalloutDispatcher } from '../callouts/callout-dispatcher.js';
+import { FileStore } from '../files/file-store.js';
 import type { CalloutTarget, CalloutTargetInput } from '../callouts/callout-target.js';
 import type { CalloutAttempt } from '../callouts/callout-dispatcher.js';
 import { applyBusinessEvent, type BusinessEventResult } from '../changes/apply-business-event.js';
@@ -71,6 +72,7 @@ function resolve(options: ZuoraEmulatorOptions): ResolvedEmulatorOptions {
     calloutRetryIntervalMs: options.calloutRetryIntervalMs ?? 30 * 60_000,
     calloutAttempts: options.calloutAttempts ?? 3,
     queryLocatorTtlMs: options.queryLocatorTtlMs ?? 15 * 60_000,
+    aquaQueryLabelHeaders: options.aquaQueryLabelHeaders ?? 'as-written',
     now: options.now ?? (() => new Date()),
   };
 }
@@ -135,7 +137,8 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
   registerAuthRoutes(app, ctx);
   registerObjectQueryRoutes(app, ctx);
   registerZoqlRoutes(app, ctx);
-  registerAquaRoutes(app, ctx, new AquaService(store, options.now));
+  const files = new FileStore(options.now);
+  registerAquaRoutes(app, ctx, new AquaService(store, files, options.now, options.aquaQueryLabelHeaders));
   registerV1Routes(app, ctx);
   registerEntityRoutes(app, ctx);
   registerObjectCrudRoutes(app, ctx);
