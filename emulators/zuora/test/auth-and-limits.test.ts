@@ -59,7 +59,7 @@ describe('OAuth, rate limits, faults and malformed requests', () => {
       last = await h.api('/object-query/accounts?pageSize=1');
       statuses.push(last.status);
       if (i === 0) {
-        expect(last.headers.get('ratelimit-limit')).toBe('3');
+        expect(last.headers.get('ratelimit-limit')).toBe('3, 3;w=60');
         expect(last.headers.get('ratelimit-remaining')).toBe('2');
         expect(last.headers.get('concurrency-limit-type')).toBe('Object Query');
       }

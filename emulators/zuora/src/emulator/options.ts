@@ -22,6 +22,8 @@ export interface ZuoraEmulatorOptions {
   tenant?: GeneratedTenant | GenerateTenantOptions;
   /** Requests per minute before 429 (Zuora production: 50,000). */
   rateLimitPerMinute?: number;
+  /** Authentication requests (POST /oauth/token) per minute: the tenant's (2,000) and one IP address's (100). */
+  authRateLimit?: { perMinute?: number; perIpPerMinute?: number };
   concurrencyLimits?: Partial<Record<ConcurrencyType, number>>;
   /** Minimum interval between callout attempts (Zuora default: 30 minutes). */
   calloutRetryIntervalMs?: number;
@@ -47,6 +49,7 @@ export interface ResolvedEmulatorOptions {
   clients: ZuoraClientCredentials[];
   tokenTtlSeconds: number;
   rateLimitPerMinute: number;
+  authRateLimit: { perMinute: number; perIpPerMinute: number };
   concurrencyLimits: Record<ConcurrencyType, number>;
   calloutRetryIntervalMs: number;
   calloutAttempts: number;

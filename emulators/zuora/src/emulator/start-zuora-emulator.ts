@@ -19,6 +19,7 @@ import { registerObjectQueryRoutes } from '../http/object-query-routes.js';
 import { registerOrderRoutes } from '../http/orders-routes.js';
 import { RateLimiter } from '../http/rate-limiter.js';
 import { installRequestGuard } from '../http/request-guard.js';
+import { installAuthRateLimit } from '../http/auth-rate-limit.js';
 import { emptyStats, type EmulatorStats } from '../http/stats.js';
 import { TokenStore } from '../http/token-store.js';
 import { registerV1Routes } from '../http/v1-routes.js';
@@ -63,6 +64,10 @@ function resolve(options: ZuoraEmulatorOptions): ResolvedEmulatorOptions {
     ],
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 50_000,
+    authRateLimit: {
+      perMinute: options.authRateLimit?.perMinute ?? 2000,
+      perIpPerMinute: options.authRateLimit?.perIpPerMinute ?? 100,
+    },
     concurrencyLimits: {
       Default: 40,
       'High-volume transactions': 200,
@@ -114,7 +119,14 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
     callouts,
   };
 
-  const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 50 * 1024 * 1024,
+    // A path that does not decode (`/%ZZ`) is refused in Zuora's shape, not Fastify's.
+    frameworkErrors: (error, _request, reply) => {
+      void v1Error(reply, error.statusCode ?? 400, [reason('generic', 'malformed', error.message)]);
+    },
+  });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
@@ -134,6 +146,7 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
     ]),
   );
   installRequestGuard(app, ctx);
+  installAuthRateLimit(app, ctx, options.authRateLimit);
   registerAuthRoutes(app, ctx);
   registerObjectQueryRoutes(app, ctx);
   registerZoqlRoutes(app, ctx);

@@ -46,8 +46,9 @@ export function installRequestGuard(app: FastifyInstance, ctx: EmulatorContext):
     ctx.stats.byRoute[route] = (ctx.stats.byRoute[route] ?? 0) + 1;
 
     const now = ctx.options.now().getTime();
-    const decision = ctx.rateLimiter.take();
-    reply.header('RateLimit-Limit', String(decision.limit));
+    // Authentication requests are limited apart (auth-rate-limit.ts), not counted as API requests.
+    const decision = url === '/oauth/token' ? ctx.rateLimiter.peek() : ctx.rateLimiter.take();
+    reply.header('RateLimit-Limit', decision.limitHeader);
     reply.header('RateLimit-Remaining', String(decision.remaining));
     reply.header('RateLimit-Reset', String(decision.resetSeconds));
     if (ctx.faults.settings.rateLimitStormUntil > now || !decision.allowed) {
