@@ -10,6 +10,12 @@ import { applyBusinessEvent, type BusinessEventResult } from '../changes/apply-b
 import { registerAdminRoutes } from '../http/admin-routes.js';
 import { registerAquaRoutes } from '../http/aqua-routes.js';
 import { registerAuthRoutes } from '../http/auth-routes.js';
+import { registerDescribeRoutes } from '../http/describe-routes.js';
+import { registerExportRoutes } from '../http/export-routes.js';
+import { ExportService } from '../exports/export-jobs.js';
+import { DataQueryService } from '../data-query/data-query-jobs.js';
+import { UrlSigner } from '../data-query/presigned-url.js';
+import { registerDataQueryRoutes } from '../http/data-query-routes.js';
 import { registerEntityRoutes } from '../http/entity-routes.js';
 import type { EmulatorContext } from '../http/context.js';
 import { reason, v1Error } from '../http/errors.js';
@@ -153,6 +159,14 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
   const files = new FileStore(options.now);
   registerAquaRoutes(app, ctx, new AquaService(store, files, options.now, options.aquaQueryLabelHeaders));
   registerV1Routes(app, ctx);
+  registerDescribeRoutes(app, ctx);
+  registerExportRoutes(app, ctx, new ExportService(store, files, options.now));
+  const signer = new UrlSigner(options.now);
+  registerDataQueryRoutes(app, ctx, {
+    service: new DataQueryService(store, files, signer, options.now),
+    files,
+    signer,
+  });
   registerEntityRoutes(app, ctx);
   registerObjectCrudRoutes(app, ctx);
   const orders = registerOrderRoutes(app, ctx, { asyncStepMs: 25 });

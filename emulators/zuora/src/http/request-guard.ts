@@ -65,7 +65,9 @@ export function installRequestGuard(app: FastifyInstance, ctx: EmulatorContext):
         ),
       ]);
     }
-    if (url !== '/oauth/token') {
+    // A pre-signed download URL (Data Query's dataFile) authenticates by its own signature.
+    const presigned = request.routeOptions.config.presigned === true;
+    if (url !== '/oauth/token' && !presigned) {
       const token = bearer(request);
       if (token === undefined || !ctx.tokens.isValid(token)) {
         return v1Error(reply, 401, [

@@ -1,8 +1,13 @@
 // The subset of the Orders API request the connector sends (CPQ -> Zuora, seed 004).
 // https://developer.zuora.com/v1-api-reference/api/operation/POST_Order/
 import { z } from 'zod';
+import { isValidDateText } from '../query/temporal.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-mm-dd');
+// A date must name a real day: 2025-02-30 is refused, as Zuora refuses it.
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-mm-dd')
+  .refine(isValidDateText, 'not a calendar date (yyyy-mm-dd with a real month and day)');
 
 const tier = z.object({
   tier: z.number().int().positive().optional(),
@@ -121,47 +126,55 @@ const contact = z.object({
   postalCode: z.string().optional(),
 });
 
-export const orderRequestSchema = z.object({
-  orderDate: date,
-  orderNumber: z.string().optional(),
-  description: z.string().optional(),
-  category: z.string().optional(),
-  existingAccountNumber: z.string().optional(),
-  newAccount: z
-    .object({
-      name: z.string().min(1),
-      accountNumber: z.string().optional(),
-      currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO currency code'),
-      billCycleDay: z.number().int().min(0).max(31),
-      crmId: z.string().optional(),
-      paymentTerm: z.string().optional(),
-      autoPay: z.boolean().optional(),
-      billToContact: contact,
-      soldToContact: contact.optional(),
-    })
-    .optional(),
-  subscriptions: z
-    .array(z.object({ subscriptionNumber: z.string().optional(), orderActions: z.array(orderAction).min(1) }))
-    .default([]),
-  orderLineItems: z
-    .array(
-      z.object({
-        itemName: z.string().min(1),
-        itemType: z.enum(['Product', 'Fee', 'Services']).default('Product'),
-        quantity: z.number().positive(),
-        listPricePerUnit: z.number(),
-        amountPerUnit: z.number().optional(),
-        productRatePlanChargeId: z.string().optional(),
-        productCode: z.string().optional(),
-        transactionDate: date,
-        UOM: z.string().optional(),
-        currency: z.string().optional(),
-        description: z.string().optional(),
-      }),
-    )
-    .default([]),
-  processingOptions: z.object({ runBilling: z.boolean().optional() }).passthrough().optional(),
-});
+export const orderRequestSchema = z
+  .object({
+    orderDate: date,
+    orderNumber: z.string().optional(),
+    description: z.string().optional(),
+    category: z.string().optional(),
+    existingAccountNumber: z.string().optional(),
+    newAccount: z
+      .object({
+        name: z.string().min(1),
+        accountNumber: z.string().optional(),
+        currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO currency code'),
+        billCycleDay: z.number().int().min(0).max(31),
+        crmId: z.string().optional(),
+        paymentTerm: z.string().optional(),
+        autoPay: z.boolean().optional(),
+        billToContact: contact,
+        soldToContact: contact.optional(),
+      })
+      .optional(),
+    subscriptions: z
+      .array(
+        z.object({ subscriptionNumber: z.string().optional(), orderActions: z.array(orderAction).min(1) }),
+      )
+      .default([]),
+    orderLineItems: z
+      .array(
+        z.object({
+          itemName: z.string().min(1),
+          itemType: z.enum(['Product', 'Fee', 'Services']).default('Product'),
+          quantity: z.number().positive(),
+          listPricePerUnit: z.number(),
+          amountPerUnit: z.number().optional(),
+          productRatePlanChargeId: z.string().optional(),
+          productCode: z.string().optional(),
+          transactionDate: date,
+          UOM: z.string().optional(),
+          currency: z.string().optional(),
+          description: z.string().optional(),
+        }),
+      )
+      .default([]),
+    processingOptions: z.object({ runBilling: z.boolean().optional() }).passthrough().optional(),
+  })
+  // An order creates or changes something: subscriptions with order actions, or order line items.
+  .refine((o) => o.subscriptions.length > 0 || o.orderLineItems.length > 0, {
+    message: 'an order needs at least one subscription (with order actions) or one order line item',
+    path: ['subscriptions'],
+  });
 
 export type OrderRequest = z.infer<typeof orderRequestSchema>;
 export type OrderAction = OrderRequest['subscriptions'][number]['orderActions'][number];

@@ -42,6 +42,14 @@ const edges = new Map<ObjectName, Edge[]>(
   ]),
 );
 
+/** The objects directly joined to an object, named as Export ZOQL names them (BillToContact, Account). */
+export function directJoins(object: ObjectName): { name: string; target: ObjectName }[] {
+  return (edges.get(object) ?? []).map((e) => ({
+    name: e.name === 'BillTo' || e.name === 'SoldTo' ? `${e.name}Contact` : e.name,
+    target: e.target,
+  }));
+}
+
 export function findPath(
   base: ObjectName,
   qualifier: string,
