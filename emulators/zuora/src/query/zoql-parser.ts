@@ -121,7 +121,9 @@ export function parseQuery(query: string, dialect: Dialect): ParsedQuery {
   while (c.acceptPunct(','));
   c.expectKeyword('from');
   const object = c.next();
-  if (object?.kind !== 'word' || object.text.includes('.') || reservedWords.has(object.text.toLowerCase()))
+  // `Order` is both an object and a keyword: a word naming a clause cannot be an object, any other word can.
+  const clause = ['where', 'group', 'having', 'limit', 'offset', 'join', 'select', 'from'];
+  if (object?.kind !== 'word' || object.text.includes('.') || clause.includes(object.text.toLowerCase()))
     throw new QueryError(
       'syntax',
       `expected an object name after from but found ${object === undefined ? 'end of query' : `'${object.text}'`}`,
