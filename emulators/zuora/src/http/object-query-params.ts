@@ -21,12 +21,17 @@ export const list = (v: string | string[] | undefined): string[] =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
-/** The values of every parameter whose name matches one of `names`, ignoring case. */
-export function paramValues(query: QueryParams, names: readonly string[]): string[] {
+/**
+ * The values of every parameter whose name matches one of `names`, ignoring case; comma-separated lists
+ * are split unless `whole` (a filter's IN list has commas of its own: `name.IN:[Amy,Bella]`).
+ */
+export function paramValues(query: QueryParams, names: readonly string[], whole = false): string[] {
   const wanted = names.map((n) => n.toLowerCase());
   return Object.entries(query)
     .filter(([k]) => wanted.includes(k.toLowerCase()))
-    .flatMap(([, v]) => list(v));
+    .flatMap(([, v]) =>
+      whole ? (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== '') : list(v),
+    );
 }
 
 /** The fields to return; every field when none is named. */

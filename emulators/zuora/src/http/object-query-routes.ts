@@ -110,7 +110,7 @@ export function registerObjectQueryRoutes(app: FastifyInstance, ctx: EmulatorCon
         }
         const offset = decodeCursor(Array.isArray(q.cursor) ? q.cursor[0] : q.cursor);
         const fields = baseFields(object, q);
-        const filters = paramValues(q, ['filter[]']).map((f) => parseFilter(object, f));
+        const filters = paramValues(q, ['filter[]'], true).map((f) => parseFilter(object, f));
         const sort = parseSort(object, paramValues(q, ['sort[]']));
         const sorts = sort === undefined ? [] : [sort];
         const expand = expansions(object, q);

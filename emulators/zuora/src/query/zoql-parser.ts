@@ -7,7 +7,7 @@
 // https://docs.zuora.com/en/zuora-platform/data/legacy-query-methods/export-zoql/export-zoql-select-statements ;
 // https://docs.zuora.com/en/zuora-platform/data/legacy-query-methods/export-zoql/export-zoql-clauses
 // SQL (Data Query): the single-table part of Trino's SELECT the emulator implements (see the README).
-import type { FieldRef, OrderKey, ParsedQuery, SelectItem } from './zoql-ast.js';
+import type { Expr, FieldRef, OrderKey, ParsedQuery, SelectItem, Value } from './zoql-ast.js';
 import { parseAggregate, parseExpression, reservedWords, type ExpressionContext } from './zoql-expression.js';
 import { tokenize, type Dialect } from './zoql-lexer.js';
 import { QueryError } from './query-error.js';
@@ -103,6 +103,35 @@ function parseLimit(c: TokenCursor, q: ParsedQuery): void {
     q.limit = { offset: parseCount(c, 'offset'), count: q.limit?.count ?? Infinity };
 }
 
+/** Rewrites `alias.field` to `Object.field` everywhere a field is named. */
+function renameQualifier(q: ParsedQuery, alias: string, object: string): void {
+  const prefix = `${alias.toLowerCase()}.`;
+  const field = (f: FieldRef): void => {
+    if (f.ref.toLowerCase().startsWith(prefix)) f.ref = `${object}.${f.ref.slice(prefix.length)}`;
+  };
+  const value = (v: Value): void => {
+    if (v.kind === 'field') field(v);
+    else if (v.kind === 'aggregate' && v.arg !== null) field(v.arg);
+  };
+  const expr = (e: Expr | null): void => {
+    if (e === null) return;
+    if ('items' in e) e.items.forEach(expr);
+    else if (e.kind === 'not') expr(e.item);
+    else {
+      value(e.left);
+      if (e.kind === 'compare') value(e.right);
+    }
+  };
+  for (const item of q.items) {
+    if (item.kind === 'value') value(item.value);
+    else if (item.qualifier?.toLowerCase() === alias.toLowerCase()) item.qualifier = object;
+  }
+  q.groupBy.forEach(field);
+  q.orderBy.forEach((k) => value(k.value));
+  expr(q.where);
+  expr(q.having);
+}
+
 function refuseInZoql(c: TokenCursor): void {
   if (c.isKeyword('order'))
     throw new QueryError('syntax', 'ZOQL does not support order by; use Export ZOQL (AQuA zoqlexport)');
@@ -128,6 +157,16 @@ export function parseQuery(query: string, dialect: Dialect): ParsedQuery {
       'syntax',
       `expected an object name after from but found ${object === undefined ? 'end of query' : `'${object.text}'`}`,
     );
+  // SQL names the table by an alias too: `from account a` makes `a.id` the table's own id.
+  let alias: string | null = null;
+  if (dialect === 'sql') {
+    const named = c.acceptKeyword('as');
+    const t = c.peek();
+    if (t?.kind === 'word' && !t.text.includes('.') && (named || !reservedWords.has(t.text.toLowerCase()))) {
+      alias = t.text;
+      c.next();
+    }
+  }
   const q: ParsedQuery = {
     dialect,
     items,
@@ -173,5 +212,6 @@ export function parseQuery(query: string, dialect: Dialect): ParsedQuery {
     c.acceptPunct(';');
   }
   if (!c.atEnd()) throw new QueryError('syntax', `unexpected ${c.here()}`);
+  if (alias !== null) renameQualifier(q, alias, q.object);
   return q;
 }
