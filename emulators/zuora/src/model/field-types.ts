@@ -14,6 +14,8 @@ const datetimeNames =
   PostedOn MarkedForSubmissionOn RefundTransactionTime LastTransactionDateTime LastFailedSaleTransactionDate
   MandateCreationDate MandateUpdateDate`);
 const datetimeFields = words('InvoiceItem.ChargeDate CreditMemoItem.ChargeDate DebitMemoItem.ChargeDate');
+/** InvoiceItem.ProcessingType is a number; the memo items' ProcessingType is a name (Charge, Discount). */
+const integerFields = words('InvoiceItem.ProcessingType');
 
 const booleanNames = words(`AutoPay AllowInvoiceEdit InvoiceDeliveryPrefsEmail InvoiceDeliveryPrefsPrint
   IsCrmIdChangeProcessed Active IsDefault UseDefaultRetryRule AutoRenew IsLastSegment AllowFeatureChanges Deleted
@@ -22,7 +24,7 @@ const booleanNames = words(`AutoPay AllowInvoiceEdit InvoiceDeliveryPrefsEmail I
 const integerNames =
   words(`BillCycleDay CreditCardExpirationMonth CreditCardExpirationYear NumConsecutiveFailures
   TotalNumberOfErrorPayments TotalNumberOfProcessedPayments MaxConsecutivePaymentFailures PaymentRetryWindow DueDays
-  DecimalPlaces Version InitialTerm CurrentTerm RenewalTerm Segment BillingPeriodStartDay Tier ProcessingType Grade
+  DecimalPlaces Version InitialTerm CurrentTerm RenewalTerm Segment BillingPeriodStartDay Tier Grade
   NumberOfPeriod NumberOfPeriods UpToPeriods PrepayPeriods WeeklyBillCycleDay SpecificBillingPeriod`);
 
 const decimalNames =
@@ -31,13 +33,13 @@ const decimalNames =
   RefundAmount AdjustmentAmount CreditBalanceAdjustmentAmount ChargeAmount UnitPrice Quantity ExemptAmount TaxRate
   AppliedAmount AppliedCreditBalanceAmount AppliedInvoiceAmount UnappliedAmount DiscountAmount DiscountPercentage
   TotalAmount TotalAmountWithoutTax TotalTaxExemptAmount AppliedToOthersAmount BeAppliedByOthersAmount
-  IncludedUnits OveragePrice PriceIncreasePercentage DefaultQuantity MaxQuantity MinQuantity ListPriceBase
+  IncludedUnits OveragePrice PriceIncreasePercentage DefaultQuantity MaxQuantity MinQuantity
   ListPricePerUnit AmountPerUnit`);
 
 export function fieldType(object: ObjectName, field: string): FieldType {
   if (datetimeNames.has(field) || datetimeFields.has(`${object}.${field}`)) return 'datetime';
   if (booleanNames.has(field)) return 'boolean';
-  if (integerNames.has(field)) return 'integer';
+  if (integerNames.has(field) || integerFields.has(`${object}.${field}`)) return 'integer';
   if (decimalNames.has(field)) return 'decimal';
   if (field.endsWith('Date')) return 'date';
   return 'text';
