@@ -71,7 +71,8 @@ export class AquaService {
     return request.version === '1.1' && Boolean(request.partner) && Boolean(request.project);
   }
 
-  submit(request: AquaRequest, entityId: string | null): AquaJob {
+  /** Submits a job; `prepared` holds the queries already compiled (in order) when the caller validated them. */
+  submit(request: AquaRequest, entityId: string | null, prepared: CompiledQuery[] = []): AquaJob {
     const job: AquaJob = {
       id: randomUUID().replace(/-/g, ''),
       name: request.name,
@@ -98,11 +99,11 @@ export class AquaService {
     };
     this.jobs.set(job.id, job);
     // Zuora runs the job asynchronously: answer first, export on the next turn of the event loop.
-    setImmediate(() => this.run(job, request));
+    setImmediate(() => this.run(job, request, prepared));
     return job;
   }
 
-  private run(job: AquaJob, request: AquaRequest): void {
+  private run(job: AquaJob, request: AquaRequest, prepared: CompiledQuery[]): void {
     if (job.status === 'aborted') return;
     job.status = 'executing';
     const stateKey = `${request.partner ?? ''}\u0000${request.project ?? ''}`;
@@ -113,13 +114,19 @@ export class AquaService {
       const batch = job.batches[i];
       if (batch === undefined) return;
       try {
-        this.runBatch(job, request, q, batch, projectState, snapshotSeq);
+        this.runBatch(job, request, q, batch, projectState, snapshotSeq, prepared[i]);
       } catch (e) {
         Object.assign(batch, { status: 'error', message: e instanceof Error ? e.message : String(e) });
       }
     });
     if (projectState !== undefined) this.state.set(stateKey, projectState);
     job.status = job.batches.some((b) => b.status === 'error') ? 'error' : 'completed';
+  }
+
+  private compile(q: AquaQuery): CompiledQuery {
+    const compiled = compileQuery(this.store, q.query, q.type === 'zoqlexport' ? 'export' : 'zoql');
+    if (!compiled.ok) throw compiled.error;
+    return compiled.query;
   }
 
   private runBatch(
@@ -129,10 +136,9 @@ export class AquaService {
     batch: AquaBatch,
     projectState: Map<string, QueryState> | undefined,
     snapshotSeq: number,
+    prepared: CompiledQuery | undefined,
   ): void {
-    const compiled = compileQuery(this.store, q.query, q.type === 'zoqlexport' ? 'export' : 'zoql');
-    if (!compiled.ok) throw compiled.error;
-    const query = compiled.query;
+    const query = prepared ?? this.compile(q);
     const signature = q.deleted === undefined ? '' : `${q.deleted.column}/${q.deleted.format}`;
     const previous = projectState?.get(q.name);
     const incrementalFrom =

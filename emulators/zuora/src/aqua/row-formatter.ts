@@ -9,8 +9,12 @@ export type RowFormatter = (row: Row) => string;
 
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Past this many columns a generated function is too large for the optimizing compiler: loop instead. */
+const maxGeneratedColumns = 256;
+
 export function rowFormatter(columns: readonly Column[], cell: (v: FieldValue) => string): RowFormatter {
   const getters = columns.map((c) => c.getter);
+  if (columns.length > maxGeneratedColumns) return (r) => getters.map((g) => cell(g(r))).join(',');
   const parts = columns.map((c, i) =>
     c.ownField !== undefined && identifier.test(c.ownField)
       ? `cell(r.${c.ownField} ?? null)`

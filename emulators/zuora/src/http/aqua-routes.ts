@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { aquaRequestSchema, type AquaRequest } from '../aqua/aqua-request.js';
 import type { AquaJob, AquaService } from '../aqua/aqua-jobs.js';
-import { compileQuery } from '../query/compile-query.js';
+import { compileQuery, type CompiledQuery } from '../query/compile-query.js';
 import { isCalendarDate } from '../query/temporal.js';
 import type { EmulatorContext } from './context.js';
 import { entityScope } from './entity-scope.js';
@@ -65,6 +65,7 @@ function refusal(
   body: AquaRequest,
   aqua: AquaService,
   ctx: EmulatorContext,
+  prepared: CompiledQuery[],
 ): [number, string, string] | undefined {
   const stateful = aqua.isStateful(body);
   if (body.queries.length === 0 && body.version === '1.0')
@@ -109,6 +110,7 @@ function refusal(
         '90005',
         `There is a syntax error in one of the queries in the AQuA input: query "${q.name.slice(0, 64)}": ${compiled.error.message}`,
       ];
+    prepared.push(compiled.query);
   }
   const running = [...aqua.jobs.values()].filter(
     (j) => (j.status === 'submitted' || j.status === 'executing') && (j.partner !== undefined) === stateful,
@@ -135,11 +137,12 @@ export function registerAquaRoutes(app: FastifyInstance, ctx: EmulatorContext, a
         `Invalid AQuA request: ${path === '' ? 'body' : path}: ${issue?.message ?? 'invalid'}`,
       );
     }
-    const refused = refusal(parsed.data, aqua, ctx);
+    const prepared: CompiledQuery[] = [];
+    const refused = refusal(parsed.data, aqua, ctx, prepared);
     if (refused !== undefined) return aquaError(reply, ...refused);
     const scope = entityScope(request, ctx.store);
     if (!scope.ok) return aquaError(reply, 400, '90009', scope.message);
-    return reply.send(view(aqua.submit(parsed.data, scope.entityId)));
+    return reply.send(view(aqua.submit(parsed.data, scope.entityId, prepared)));
   };
   app.post('/v1/batch-query/', submit);
   app.post('/v1/batch-query', submit);

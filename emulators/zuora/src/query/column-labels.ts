@@ -10,15 +10,20 @@ const special: Record<string, string> = {
   SoldTo: 'Sold To',
 };
 
-/** `InvoiceItem` -> `Invoice Item`, `Id` -> `ID`, `CrmId` -> `Crm ID`. */
+const cache = new Map<string, string>();
+
+/** `InvoiceItem` -> `Invoice Item`, `Id` -> `ID`, `CrmId` -> `Crm ID` (names are few: kept once computed). */
 export function humanize(name: string): string {
-  if (special[name] !== undefined) return special[name];
-  return name
+  const known = special[name] ?? cache.get(name);
+  if (known !== undefined) return known;
+  const label = name
     .replace(/__c$/i, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(' ')
     .map((w) => (w === 'Id' ? 'ID' : w))
     .join(' ');
+  if (cache.size < 10_000) cache.set(name, label);
+  return label;
 }
 
 export function labelHeader(objectOrJoin: string, field: string): string {
