@@ -4,15 +4,8 @@
 // test, yet a runaway matcher or parser (which never answers) still does; the slowest answer is printed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './helpers.js';
-import {
-  adversarialQueries,
-  fuzzRandom,
-  randomObjectQuery,
-  randomPath,
-  randomPost,
-  randomQuery,
-  type FuzzRequest,
-} from './fuzz-inputs.js';
+import { adversarialQueries, fuzzRandom, randomQuery } from './fuzz-queries.js';
+import { randomObjectQuery, randomPath, randomPost, type FuzzRequest } from './fuzz-requests.js';
 
 const HANG_MS = 10_000;
 const RANDOM_REQUESTS = 1500;

@@ -1,21 +1,12 @@
 // Composition root of the Zuora emulator: tenant -> store -> callouts -> HTTP routes.
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyError } from 'fastify';
-import { AquaService } from '../aqua/aqua-jobs.js';
 import { CalloutDispatcher } from '../callouts/callout-dispatcher.js';
-import { FileStore } from '../files/file-store.js';
 import type { CalloutTarget, CalloutTargetInput } from '../callouts/callout-target.js';
 import type { CalloutAttempt } from '../callouts/callout-dispatcher.js';
 import { applyBusinessEvent, type BusinessEventResult } from '../changes/apply-business-event.js';
 import { registerAdminRoutes } from '../http/admin-routes.js';
-import { registerAquaRoutes } from '../http/aqua-routes.js';
 import { registerAuthRoutes } from '../http/auth-routes.js';
-import { registerDescribeRoutes } from '../http/describe-routes.js';
-import { registerExportRoutes } from '../http/export-routes.js';
-import { ExportService } from '../exports/export-jobs.js';
-import { DataQueryService } from '../data-query/data-query-jobs.js';
-import { UrlSigner } from '../data-query/presigned-url.js';
-import { registerDataQueryRoutes } from '../http/data-query-routes.js';
 import { registerEntityRoutes } from '../http/entity-routes.js';
 import type { EmulatorContext } from '../http/context.js';
 import { reason, v1Error } from '../http/errors.js';
@@ -30,6 +21,7 @@ import { emptyStats, type EmulatorStats } from '../http/stats.js';
 import { TokenStore } from '../http/token-store.js';
 import { registerV1Routes } from '../http/v1-routes.js';
 import { registerZoqlRoutes } from '../http/zoql-routes.js';
+import { registerExtractRoutes } from './register-extract-routes.js';
 import { TenantStore } from '../store/tenant-store.js';
 import { generateTenant, type GeneratedTenant } from '../tenant/generate-tenant.js';
 import {
@@ -156,17 +148,8 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
   registerAuthRoutes(app, ctx);
   registerObjectQueryRoutes(app, ctx);
   registerZoqlRoutes(app, ctx);
-  const files = new FileStore(options.now);
-  registerAquaRoutes(app, ctx, new AquaService(store, files, options.now, options.aquaQueryLabelHeaders));
+  registerExtractRoutes(app, ctx);
   registerV1Routes(app, ctx);
-  registerDescribeRoutes(app, ctx);
-  registerExportRoutes(app, ctx, new ExportService(store, files, options.now));
-  const signer = new UrlSigner(options.now);
-  registerDataQueryRoutes(app, ctx, {
-    service: new DataQueryService(store, files, signer, options.now),
-    files,
-    signer,
-  });
   registerEntityRoutes(app, ctx);
   registerObjectCrudRoutes(app, ctx);
   const orders = registerOrderRoutes(app, ctx, { asyncStepMs: 25 });

@@ -74,28 +74,41 @@ function view(job: DataQueryJob): Record<string, unknown> {
 const invalid = (reply: FastifyReply, message: string): FastifyReply =>
   v1Error(reply, 400, [reason('query', 'invalidValue', message)]);
 
+/** The request's entity, or the refusal already sent. */
+function scopeOf(
+  ctx: EmulatorContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): string | null | FastifyReply {
+  const scope = entityScope(request, ctx.store);
+  return scope.ok ? scope.entityId : invalid(reply, scope.message);
+}
+
+/** The job named in the path when it belongs to the request's entity, or the 404 already sent. */
+function findJob(
+  ctx: EmulatorContext,
+  service: DataQueryService,
+  request: FastifyRequest<{ Params: { id: string } }>,
+  reply: FastifyReply,
+): DataQueryJob | FastifyReply {
+  const entityId = scopeOf(ctx, request, reply);
+  if (typeof entityId === 'object' && entityId !== null) return entityId;
+  const job = service.jobs.get(request.params.id);
+  if (job === undefined || job.entityId !== entityId)
+    return v1Error(reply, 404, [
+      reason('query', 'notFound', `No data query job ${request.params.id.slice(0, 64)}`),
+    ]);
+  return job;
+}
+
 export function registerDataQueryRoutes(
   app: FastifyInstance,
   ctx: EmulatorContext,
   deps: { service: DataQueryService; files: FileStore; signer: UrlSigner },
 ): void {
-  const scoped = (request: FastifyRequest, reply: FastifyReply): string | null | FastifyReply => {
-    const scope = entityScope(request, ctx.store);
-    return scope.ok ? scope.entityId : invalid(reply, scope.message);
-  };
-  const find = (
-    request: FastifyRequest<{ Params: { id: string } }>,
-    reply: FastifyReply,
-  ): DataQueryJob | FastifyReply => {
-    const entityId = scoped(request, reply);
-    if (typeof entityId === 'object' && entityId !== null) return entityId;
-    const job = deps.service.jobs.get(request.params.id);
-    if (job === undefined || job.entityId !== entityId)
-      return v1Error(reply, 404, [
-        reason('query', 'notFound', `No data query job ${request.params.id.slice(0, 64)}`),
-      ]);
-    return job;
-  };
+  const scoped = (request: FastifyRequest, reply: FastifyReply) => scopeOf(ctx, request, reply);
+  const find = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) =>
+    findJob(ctx, deps.service, request, reply);
 
   app.post('/query/jobs', async (request, reply) => {
     const refused = refuseUnknownFields(request, reply, known);
@@ -155,7 +168,11 @@ export function registerDataQueryRoutes(
     return reply.send({ data: view(job) });
   });
 
-  // The pre-signed result URL: the signature is the authentication (see presigned-url.ts).
+  registerResultDownload(app, deps);
+}
+
+/** The pre-signed result URL: the signature is the authentication (see presigned-url.ts). */
+function registerResultDownload(app: FastifyInstance, deps: { files: FileStore; signer: UrlSigner }): void {
   app.get<{ Params: { fileId: string }; Querystring: Record<string, unknown> }>(
     '/query/results/:fileId',
     { config: { presigned: true } },

@@ -1,6 +1,8 @@
 // Runs before every route: admin-token check for /__emulator, request counting, the tenant rate
 // limit (429 + Retry-After), injected faults, bearer-token authentication and concurrency limits.
 // Concurrency headers: https://developer.zuora.com/docs/guides/rate-limits (Concurrency-Limit-*).
+// Authentication requests are limited apart (auth-rate-limit.ts), not counted as API requests; a route
+// with `config.presigned` (Data Query's dataFile URL) authenticates by its own signature.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ConcurrencyType } from '../emulator/options.js';
@@ -46,7 +48,6 @@ export function installRequestGuard(app: FastifyInstance, ctx: EmulatorContext):
     ctx.stats.byRoute[route] = (ctx.stats.byRoute[route] ?? 0) + 1;
 
     const now = ctx.options.now().getTime();
-    // Authentication requests are limited apart (auth-rate-limit.ts), not counted as API requests.
     const decision = url === '/oauth/token' ? ctx.rateLimiter.peek() : ctx.rateLimiter.take();
     reply.header('RateLimit-Limit', decision.limitHeader);
     reply.header('RateLimit-Remaining', String(decision.remaining));
@@ -65,9 +66,7 @@ export function installRequestGuard(app: FastifyInstance, ctx: EmulatorContext):
         ),
       ]);
     }
-    // A pre-signed download URL (Data Query's dataFile) authenticates by its own signature.
-    const presigned = request.routeOptions.config.presigned === true;
-    if (url !== '/oauth/token' && !presigned) {
+    if (url !== '/oauth/token' && request.routeOptions.config.presigned !== true) {
       const token = bearer(request);
       if (token === undefined || !ctx.tokens.isValid(token)) {
         return v1Error(reply, 401, [

@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ObjectName } from '../model/object-definitions.js';
-import type { FieldValue } from '../model/zuora-record.js';
-import { compileQuery } from '../query/compile-query.js';
+import type { FieldValue, ZRecord } from '../model/zuora-record.js';
+import { compileQuery, type CompiledQuery } from '../query/compile-query.js';
 import type { QueryErrorKind } from '../query/query-error.js';
 import { runQuery } from '../query/run-query.js';
 import type { EmulatorContext } from './context.js';
@@ -58,6 +58,21 @@ function batchSizeOf(conf: unknown, reply: FastifyReply): number | FastifyReply 
   return batchSize;
 }
 
+/** Each matching record with its non-null selected fields, and always its Id. */
+function actionRows(query: CompiledQuery, records: ZRecord[]): Record<string, FieldValue>[] {
+  const rows: Record<string, FieldValue>[] = [];
+  for (const record of runQuery(query, records)) {
+    const row: Record<string, FieldValue> = {};
+    for (const c of query.columns) {
+      const v = c.getter(record);
+      if (v !== null) row[c.label] = v;
+    }
+    row.Id = record.Id ?? null;
+    rows.push(row);
+  }
+  return rows;
+}
+
 export function registerZoqlRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const locators = new Map<string, Locator>();
   const now = (): number => ctx.options.now().getTime();
@@ -95,19 +110,10 @@ export function registerZoqlRoutes(app: FastifyInstance, ctx: EmulatorContext): 
         'INVALID_TYPE',
         `invalid object type: ${query.object} (the Action query does not support the ${feature} feature)`,
       );
-    const rows: Record<string, FieldValue>[] = [];
-    for (const record of runQuery(
+    const rows = actionRows(
       query,
-      [...ctx.store.scan(query.object, scope.entityId)].map((s) => s.record),
-    )) {
-      const row: Record<string, FieldValue> = {};
-      for (const c of query.columns) {
-        const v = c.getter(record);
-        if (v !== null) row[c.label] = v;
-      }
-      row.Id = record.Id ?? null;
-      rows.push(row);
-    }
+      [...ctx.store.scan(query.object, scope.entityId)].map((x) => x.record),
+    );
     for (const [id, l] of locators)
       if (now() - l.lastUsed > ctx.options.queryLocatorTtlMs) locators.delete(id);
     const id = randomUUID().replace(/-/g, '');
