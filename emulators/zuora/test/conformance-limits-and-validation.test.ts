@@ -16,7 +16,9 @@ const tokenBody = new URLSearchParams({
 describe('authentication rate limit, headers and validation', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ authRateLimit: { perIpPerMinute: 4, perMinute: 2000 } });
+    // A stopped clock keeps every login in one rate-limit window, however slow the machine.
+    const stopped = new Date('2026-03-02T10:00:00Z');
+    h = await startHarness({ authRateLimit: { perIpPerMinute: 4, perMinute: 2000 }, now: () => stopped });
   });
   afterAll(async () => h.emulator.close());
 
