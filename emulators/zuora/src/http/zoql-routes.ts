@@ -61,9 +61,11 @@ function batchSizeOf(conf: unknown, reply: FastifyReply): number | FastifyReply 
 /** Each matching record with its non-null selected fields, and always its Id. */
 function actionRows(query: CompiledQuery, records: ZRecord[]): Record<string, FieldValue>[] {
   const rows: Record<string, FieldValue>[] = [];
+  // A record has each field once, however often the query names it.
+  const columns = [...new Map(query.columns.map((c) => [c.label, c])).values()];
   for (const record of runQuery(query, records)) {
     const row: Record<string, FieldValue> = {};
-    for (const c of query.columns) {
+    for (const c of columns) {
       const v = c.getter(record);
       if (v !== null) row[c.label] = v;
     }

@@ -92,10 +92,22 @@ export function selectColumns(
   items: readonly SelectItem[],
   joins: boolean,
 ): Column[] {
+  // A field named again is the same column: build it once (a query may repeat one field thousands of times).
+  const built = new Map<string, Column>();
   const columns = items.flatMap((item): Column[] => {
     if (item.kind === 'star') return expandStar(store, object, item.qualifier, joins);
-    if (item.value.kind === 'field')
-      return [fieldColumn(object, fieldGetter(store, object, item.value.ref, joins), item.text, item.alias)];
+    if (item.value.kind === 'field') {
+      const known = item.alias === null ? built.get(item.text) : undefined;
+      if (known !== undefined) return [known];
+      const column = fieldColumn(
+        object,
+        fieldGetter(store, object, item.value.ref, joins),
+        item.text,
+        item.alias,
+      );
+      if (item.alias === null) built.set(item.text, column);
+      return [column];
+    }
     const agg = item.value;
     const arg = agg.arg === null ? null : fieldGetter(store, object, agg.arg.ref, joins);
     const text = aggregateText(agg);
