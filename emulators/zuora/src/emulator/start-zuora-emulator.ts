@@ -1,7 +1,6 @@
 // Composition root of the Zuora emulator: tenant -> store -> callouts -> HTTP routes.
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyError } from 'fastify';
-import { AquaService } from '../aqua/aqua-jobs.js';
 import { seedExternalPlans } from '../catalog/seed-external-plans.js';
 import { CalloutDispatcher } from '../callouts/callout-dispatcher.js';
 import type { CalloutTarget, CalloutTargetInput } from '../callouts/callout-target.js';
@@ -10,7 +9,6 @@ import { applyBusinessEvent, type BusinessEventResult } from '../changes/apply-b
 import { registerAccountRoutes } from '../http/account-routes.js';
 import { registerAdminRoutes } from '../http/admin-routes.js';
 import { registerCatalogRoutes } from '../http/catalog-routes.js';
-import { registerAquaRoutes } from '../http/aqua-routes.js';
 import { registerAuthRoutes } from '../http/auth-routes.js';
 import { registerEntityRoutes } from '../http/entity-routes.js';
 import { installEntityAccess } from '../http/entity-scope.js';
@@ -24,10 +22,12 @@ import { registerOrderRoutes } from '../http/orders-routes.js';
 import { RateLimiter } from '../http/rate-limiter.js';
 import { installIdempotency } from '../http/idempotency.js';
 import { installRequestGuard } from '../http/request-guard.js';
+import { installAuthRateLimit } from '../http/auth-rate-limit.js';
 import { emptyStats, type EmulatorStats } from '../http/stats.js';
 import { TokenStore } from '../http/token-store.js';
 import { registerV1Routes } from '../http/v1-routes.js';
 import { registerZoqlRoutes } from '../http/zoql-routes.js';
+import { registerExtractRoutes } from './register-extract-routes.js';
 import { TenantStore } from '../store/tenant-store.js';
 import { defaultBillingSettings } from '../tenant/billing-settings.js';
 import { generateTenant, type GeneratedTenant } from '../tenant/generate-tenant.js';
@@ -69,6 +69,10 @@ function resolve(options: ZuoraEmulatorOptions): ResolvedEmulatorOptions {
     ],
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 50_000,
+    authRateLimit: {
+      perMinute: options.authRateLimit?.perMinute ?? 2000,
+      perIpPerMinute: options.authRateLimit?.perIpPerMinute ?? 100,
+    },
     concurrencyLimits: {
       Default: 40,
       'High-volume transactions': 200,
@@ -78,6 +82,7 @@ function resolve(options: ZuoraEmulatorOptions): ResolvedEmulatorOptions {
     calloutRetryIntervalMs: options.calloutRetryIntervalMs ?? 30 * 60_000,
     calloutAttempts: options.calloutAttempts ?? 3,
     queryLocatorTtlMs: options.queryLocatorTtlMs ?? 15 * 60_000,
+    aquaQueryLabelHeaders: options.aquaQueryLabelHeaders ?? 'as-written',
     now: options.now ?? (() => new Date()),
   };
 }
@@ -124,7 +129,14 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
     settings: { ...defaultBillingSettings, ...input.billingSettings },
   };
 
-  const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 50 * 1024 * 1024,
+    // A path that does not decode (`/%ZZ`) is refused in Zuora's shape, not Fastify's.
+    frameworkErrors: (error, _request, reply) => {
+      void v1Error(reply, error.statusCode ?? 400, [reason('generic', 'malformed', error.message)]);
+    },
+  });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
@@ -146,10 +158,11 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
   const idempotency = installIdempotency(app, ctx);
   installRequestGuard(app, ctx);
   installEntityAccess(app, ctx);
+  installAuthRateLimit(app, ctx, options.authRateLimit);
   registerAuthRoutes(app, ctx);
   registerObjectQueryRoutes(app, ctx);
   registerZoqlRoutes(app, ctx);
-  registerAquaRoutes(app, ctx, new AquaService(store, options.now));
+  registerExtractRoutes(app, ctx);
   registerV1Routes(app, ctx);
   registerAccountRoutes(app, ctx);
   registerCatalogRoutes(app, ctx);

@@ -3,8 +3,13 @@
 // https://developer.zuora.com/v1-api-reference/api/operation/POST_Order/ (ChargeOverridePricing, ChargeTier,
 // RecurringPerUnitPricingOverride, UsageVolumePricingOverride, ... ; CreateOrderPricingUpdate)
 import { z } from 'zod';
+import { isValidDateText } from '../query/temporal.js';
 
-export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-mm-dd');
+// A date must name a real day: 2025-02-30 is refused, as Zuora refuses it.
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-mm-dd')
+  .refine(isValidDateText, 'not a calendar date (yyyy-mm-dd with a real month and day)');
 
 /** ChargeTier: tier, startingUnit, price and priceFormat are required; endingUnit is open for the last tier. */
 export const tierSchema = z

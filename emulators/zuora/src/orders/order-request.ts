@@ -85,7 +85,15 @@ const orderFields = {
   orderLineItems: z.array(orderLineItem).default([]),
 };
 
-export const orderRequestSchema = z.object(orderFields).passthrough();
+// An order creates or changes something: subscriptions with order actions, or order line items.
+const notEmpty = {
+  message: 'an order needs at least one subscription (with order actions) or one order line item',
+  path: ['subscriptions'],
+};
+const hasContent = (o: { subscriptions: unknown[]; orderLineItems: unknown[] }) =>
+  o.subscriptions.length > 0 || o.orderLineItems.length > 0;
+
+export const orderRequestSchema = z.object(orderFields).passthrough().refine(hasContent, notEmpty);
 
 export const previewRequestSchema = z
   .object({
