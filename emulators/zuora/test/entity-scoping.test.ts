@@ -121,7 +121,7 @@ describe('multi-entity scoping', () => {
         headers: inEurope,
         json: {
           format: 'csv',
-          version: '1.2',
+          version: '1.1',
           name: 'europe',
           encrypted: 'none',
           queries: [{ name: 'accounts', query: 'select Id from Account', type: 'zoqlexport' }],

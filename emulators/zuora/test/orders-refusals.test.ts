@@ -145,9 +145,13 @@ describe('Orders API limits and refusals', () => {
     await refused(order({ orderNumber: 'A'.repeat(101) }), /orderNumber must be at most 100 characters/);
     await refused(order({ orderNumber: 'SO#1' }), /contains '#'; #, \? and \/ are not allowed/);
     await refused(order({ orderNumber: 'SO/1' }), /contains '\/'/);
-    const first = await post(h, '/v1/orders', order({ orderNumber: 'DUP-1' }));
+    const lineItem = { itemName: 'x', quantity: 1, listPricePerUnit: 1 };
+    const first = await post(h, '/v1/orders', order({ orderNumber: 'DUP-1', orderLineItems: [lineItem] }));
     expect(first.body.success).toBe(true);
-    await refused(order({ orderNumber: 'DUP-1' }), /The order number DUP-1 already exists/);
+    await refused(
+      order({ orderNumber: 'DUP-1', orderLineItems: [lineItem] }),
+      /The order number DUP-1 already exists/,
+    );
   });
 
   it('refuses an order on a subscription that already has 1000 orders', async () => {

@@ -85,15 +85,7 @@ const orderFields = {
   orderLineItems: z.array(orderLineItem).default([]),
 };
 
-// An order creates or changes something: subscriptions with order actions, or order line items.
-const notEmpty = {
-  message: 'an order needs at least one subscription (with order actions) or one order line item',
-  path: ['subscriptions'],
-};
-const hasContent = (o: { subscriptions: unknown[]; orderLineItems: unknown[] }) =>
-  o.subscriptions.length > 0 || o.orderLineItems.length > 0;
-
-export const orderRequestSchema = z.object(orderFields).passthrough().refine(hasContent, notEmpty);
+export const orderRequestSchema = z.object(orderFields).passthrough();
 
 export const previewRequestSchema = z
   .object({

@@ -101,6 +101,13 @@ export function planOrder(env: OrderEnv, request: OrderRequest, preview: boolean
       );
     return sub;
   });
+  // An order creates or changes something: checked once the number and the account are known good, so
+  // those refusals name their own cause.
+  if (request.subscriptions.length === 0 && request.orderLineItems.length === 0)
+    refuse(
+      'missingRequired',
+      'An order needs at least one subscription (with order actions) or one order line item.',
+    );
   const currency = state.currency ?? String(account.record.Currency);
   const lineItems = planLineItems(env, request.orderLineItems, request.orderDate, account, currency);
   return {
