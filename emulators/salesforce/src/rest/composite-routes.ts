@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../emulator-context.js';
 import { parseJsonObject } from '../http/sf-reply.js';
 import { RequestError } from '../store/sf-error.js';
+import { INTERNAL_HEADER } from '../http/data-api-guard.js';
 
 // Composite: up to 25 subrequests run in order in one API call, later ones referring to earlier
 // results with `@{referenceId.field}` (dotted paths and `[n]` indexes). With allOrNone a failure
@@ -13,7 +14,6 @@ import { RequestError } from '../store/sf-error.js';
 // answer to a request over that limit is not documented, so it is refused like the 25-subrequest limit.
 // https://developer.salesforce.com/docs/platform/api-rest/guide/resources-composite-composite-post.html
 
-export const INTERNAL_HEADER = 'x-sfemu-internal';
 const maxSubrequests = 25;
 const maxCollectionsOrQueries = 5;
 const collectionOrQuery =

@@ -37,12 +37,3 @@ export function registerLimitsRoutes(app: FastifyInstance, ctx: EmulatorContext)
     };
   });
 }
-
-export function versionsList(baseUrl: string) {
-  return ['58.0', '59.0', '60.0', '61.0', '62.0', '63.0', '64.0', '65.0'].map((version) => ({
-    label: `API v${version}`,
-    url: `/services/data/v${version}`,
-    version,
-    ...(baseUrl ? {} : {}),
-  }));
-}
