@@ -32,6 +32,8 @@ export interface SalesforceEmulatorOptions {
   bulkQueryPageSize?: number;
   /** Log requests through Fastify's pino logger (off by default). */
   logger?: boolean;
+  /** Time source of the rolling 24-hour allocations and replication windows (tests move it). */
+  clock?: () => number;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1,6 +1,6 @@
 import { makeSalesforceId } from '../../../shared/salesforce-id.js';
 import type { EmulatorContext } from '../emulator-context.js';
-import type { QueryResult } from '../soql/run-query.js';
+import type { RecordsResult } from '../soql/query-result.js';
 import { ingestTransitions, terminalStates, type IngestJob, type IngestState } from './ingest-job.js';
 import { CsvError } from './csv-reader.js';
 import { BATCH_SIZE, openUpload, processBatch } from './process-ingest.js';
@@ -21,7 +21,7 @@ export interface QueryJob {
   delimiter: string;
   columnDelimiter: string;
   lineEnding: 'LF' | 'CRLF';
-  result: QueryResult | null;
+  result: RecordsResult | null;
   startedAt: number;
   finishedAt: number;
 }
@@ -102,7 +102,7 @@ export class BulkJobs {
     this.later(() => this.step(job, to), wait);
   }
 
-  runQuery(job: QueryJob, run: () => QueryResult): void {
+  runQuery(job: QueryJob, run: () => RecordsResult): void {
     this.later(() => {
       if (job.state !== 'UploadComplete') return;
       job.state = 'InProgress';

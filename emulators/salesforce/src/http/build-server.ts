@@ -14,6 +14,8 @@ import { guardDataApi } from './data-api-guard.js';
 import { QueryCursors } from '../rest/query-cursors.js';
 import { registerQueryRoutes } from '../rest/query-routes.js';
 import { registerSObjectRoutes } from '../rest/sobject-routes.js';
+import { registerExternalIdRoutes } from '../rest/external-id-routes.js';
+import { registerReplicationRoutes } from '../rest/replication-routes.js';
 import { RequestError } from '../store/sf-error.js';
 import { sendError } from './sf-reply.js';
 
@@ -83,6 +85,8 @@ export function buildServer(
     guardDataApi(api, ctx, internalSecret);
     registerLimitsRoutes(api, ctx);
     registerSObjectRoutes(api, ctx);
+    registerExternalIdRoutes(api, ctx);
+    registerReplicationRoutes(api, ctx);
     registerQueryRoutes(api, ctx, cursors);
     registerCollectionRoutes(api, ctx);
     registerCompositeRoutes(api, ctx, internalSecret);

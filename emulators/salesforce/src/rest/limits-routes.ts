@@ -1,19 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../emulator-context.js';
+import { DAILY_BULK_BATCHES, DAILY_BULK_V2_QUERY_JOBS } from '../http/api-usage.js';
 
 // `/limits` (Max/Remaining per allocation) and the version/resource directories.
 // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_limits.htm
 
-const BULK_BATCH_LIMIT = 15_000;
-
 export function registerLimitsRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.get('/limits', async () => ({
     DailyApiRequests: { Max: ctx.usage.dailyLimit, Remaining: ctx.usage.remaining },
-    DailyBulkApiBatches: {
-      Max: BULK_BATCH_LIMIT,
-      Remaining: Math.max(0, BULK_BATCH_LIMIT - ctx.usage.bulkBatches),
-    },
-    DailyBulkV2QueryJobs: { Max: 10_000, Remaining: 10_000 - (ctx.bulk?.queries.size ?? 0) },
+    DailyBulkApiBatches: { Max: DAILY_BULK_BATCHES, Remaining: ctx.usage.batchesRemaining },
+    DailyBulkV2QueryJobs: { Max: DAILY_BULK_V2_QUERY_JOBS, Remaining: ctx.usage.queryJobsRemaining },
     DailyBulkV2QueryFileStorageMB: { Max: 976_562, Remaining: 976_562 },
     DailyAsyncApexExecutions: { Max: 250_000, Remaining: 250_000 },
     HourlyPublishedPlatformEvents: {

@@ -36,6 +36,11 @@ export interface FieldDef {
   restrictedPicklist: boolean;
   referenceTo: string[];
   relationshipName: string | null;
+  /**
+   * The parent's name for the children through this reference field, as SOQL and describe use it
+   * (`Contacts`, `Sync_Record_Errors__r`); null when the field has none.
+   */
+  childRelationshipName: string | null;
   /** Master-detail: deleting the parent deletes the child. */
   cascadeDelete: boolean;
   createable: boolean;
@@ -85,6 +90,7 @@ export function makeField(partial: Partial<FieldDef> & Pick<FieldDef, 'name' | '
     restrictedPicklist: false,
     referenceTo: [],
     relationshipName: null,
+    childRelationshipName: null,
     cascadeDelete: false,
     createable: true,
     updateable: true,

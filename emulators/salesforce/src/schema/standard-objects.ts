@@ -3,7 +3,9 @@
 // (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_list.htm)
 // and the CPQ object reference (https://developer.salesforce.com/docs/atlas.en-us.cpq_dev_api.meta/cpq_dev_api/cpq_api_objects.htm).
 // Spec strings keep the table readable: `Name type[:length|precision,scale] flags`, flags being
-// `!` required, `u` unique, `x` external id, `r` read-only, `->Target/RelName` reference, `*` master-detail.
+// `!` required, `u` unique, `x` external id, `r` read-only, `*` master-detail, and
+// `->Target/RelName[/ChildRelName]` a reference with its parent relationship name and, where the
+// Object Reference gives one, the name the parent uses for its children in SOQL subqueries.
 
 export interface StandardObjectSpec {
   name: string;
@@ -54,7 +56,7 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
       'TimeZoneSidKey picklist:40',
       'LocaleSidKey picklist:40',
       'LanguageLocaleKey picklist:40',
-      'ProfileId reference:18 ->Profile/Profile',
+      'ProfileId reference:18 ->Profile/Profile/Users',
     ],
   },
   {
@@ -78,7 +80,7 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
       'Phone phone:40',
       'Website url:255',
       'Description textarea:32000',
-      'ParentId reference:18 ->Account/Parent',
+      'ParentId reference:18 ->Account/Parent/ChildAccounts',
       ...address('Billing'),
       ...address('Shipping'),
       'CurrencyIsoCode picklist:3',
@@ -94,7 +96,7 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
     fields: [
       'LastName string:80 !',
       'FirstName string:40',
-      'AccountId reference:18 ->Account/Account',
+      'AccountId reference:18 ->Account/Account/Contacts',
       'Email email:80',
       'Phone phone:40',
       'MobilePhone phone:40',
@@ -140,8 +142,8 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
     owner: false,
     nameField: 'Name string:255 r',
     fields: [
-      'Pricebook2Id reference:18 ! ->Pricebook2/Pricebook2',
-      'Product2Id reference:18 ! ->Product2/Product2',
+      'Pricebook2Id reference:18 ! ->Pricebook2/Pricebook2/PricebookEntries',
+      'Product2Id reference:18 ! ->Product2/Product2/PricebookEntries',
       'UnitPrice currency:16,2 !',
       'IsActive boolean',
       'UseStandardPrice boolean',
@@ -155,7 +157,7 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
     owner: true,
     nameField: 'Name string:80',
     fields: [
-      'AccountId reference:18 ! ->Account/Account',
+      'AccountId reference:18 ! ->Account/Account/Contracts',
       'ContractNumber string:30 r',
       'Status picklist:40 !',
       'StartDate date',
@@ -173,14 +175,14 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
     owner: true,
     nameField: 'Name string:80',
     fields: [
-      'AccountId reference:18 ! ->Account/Account',
+      'AccountId reference:18 ! ->Account/Account/Orders',
       'OrderNumber string:30 r',
       'Status picklist:40 !',
       'EffectiveDate date !',
       'EndDate date',
       'Type picklist:255',
       'Pricebook2Id reference:18 ->Pricebook2/Pricebook2',
-      'ContractId reference:18 ->Contract/Contract',
+      'ContractId reference:18 ->Contract/Contract/Orders',
       'BillToContactId reference:18 ->Contact/BillToContact',
       'ShipToContactId reference:18 ->Contact/ShipToContact',
       'TotalAmount currency:18,2 r',
@@ -198,7 +200,7 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
     owner: false,
     nameField: null,
     fields: [
-      'OrderId reference:18 ! * ->Order/Order',
+      'OrderId reference:18 ! * ->Order/Order/OrderItems',
       'OrderItemNumber string:10 r',
       'Product2Id reference:18 ->Product2/Product2',
       'PricebookEntryId reference:18 ! ->PricebookEntry/PricebookEntry',
@@ -255,7 +257,7 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
     owner: false,
     nameField: 'Name string:80 r',
     fields: [
-      'SBQQ__Quote__c reference:18 ! * ->SBQQ__Quote__c/SBQQ__Quote__r',
+      'SBQQ__Quote__c reference:18 ! * ->SBQQ__Quote__c/SBQQ__Quote__r/SBQQ__LineItems__r',
       'SBQQ__Product__c reference:18 ->Product2/SBQQ__Product__r',
       'SBQQ__Quantity__c double:18,2',
       'SBQQ__ListPrice__c currency:16,2',
@@ -272,7 +274,7 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
     nameField: 'Name string:80 r',
     fields: [
       'SBQQ__Account__c reference:18 ->Account/SBQQ__Account__r',
-      'SBQQ__Contract__c reference:18 ->Contract/SBQQ__Contract__r',
+      'SBQQ__Contract__c reference:18 ->Contract/SBQQ__Contract__r/SBQQ__Subscriptions__r',
       'SBQQ__Product__c reference:18 ->Product2/SBQQ__Product__r',
       'SBQQ__Quantity__c double:18,2',
       'SBQQ__NetPrice__c currency:16,2',
@@ -308,7 +310,7 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
     owner: false,
     nameField: 'RateNumber string:255 r',
     fields: [
-      'ConsumptionScheduleId reference:18 ! * ->ConsumptionSchedule/ConsumptionSchedule',
+      'ConsumptionScheduleId reference:18 ! * ->ConsumptionSchedule/ConsumptionSchedule/ConsumptionRates',
       'LowerBound int:9,0 !',
       'UpperBound int:9,0',
       'Price currency:16,2 !',
@@ -325,7 +327,7 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
     owner: false,
     nameField: null,
     fields: [
-      'ProductId reference:18 ! * ->Product2/Product',
+      'ProductId reference:18 ! * ->Product2/Product/ProductConsumptionSchedules',
       'ConsumptionScheduleId reference:18 ! ->ConsumptionSchedule/ConsumptionSchedule',
     ],
   },

@@ -11,7 +11,7 @@ export function parseFieldSpec(spec: string, picklists: Record<string, string[]>
   const [type, size] = typeSpec.split(':') as [FieldType, string | undefined];
   const [a, b] = (size ?? '').split(',').map(Number);
   const reference = flags.find((f) => f.startsWith('->'));
-  const [target, relationshipName] = reference ? reference.slice(2).split('/') : [];
+  const [target, relationshipName, childRelationshipName] = reference ? reference.slice(2).split('/') : [];
   const readOnly = flags.includes('r');
   const masterDetail = flags.includes('*');
   return makeField({
@@ -30,6 +30,7 @@ export function parseFieldSpec(spec: string, picklists: Record<string, string[]>
     externalId: flags.includes('x'),
     referenceTo: target ? [target] : [],
     relationshipName: relationshipName ?? null,
+    childRelationshipName: childRelationshipName ?? null,
     cascadeDelete: masterDetail,
     createable: !readOnly,
     updateable: !readOnly && !masterDetail,

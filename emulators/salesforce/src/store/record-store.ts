@@ -30,6 +30,8 @@ export class RecordStore {
   constructor(
     readonly schema: Schema,
     private readonly actingUserId: () => string,
+    /** Time source of audit fields and deletion times (tests move it). */
+    readonly clock: () => number = Date.now,
   ) {
     for (const def of schema.objects) {
       this.tables.set(def.name, new ObjectTable(def));
@@ -54,7 +56,7 @@ export class RecordStore {
 
   /** Shares one timestamp string per millisecond: cheaper for bulk loads. */
   now(): string {
-    const ms = Date.now();
+    const ms = this.clock();
     if (ms !== this.clockMs) {
       this.clockMs = ms;
       this.clockText = formatDateTime(ms);
@@ -346,7 +348,10 @@ export class RecordStore {
     for (const index of table.indexes) index.remove(record[index.field.name] ?? null, id);
     const gone = table.copy(record);
     gone.IsDeleted = true;
+    // The delete time, which Get Deleted reports as deletedDate ("obtained using the SystemModstamp").
+    if (table.audited) gone.SystemModstamp = this.now();
     if (!hard) table.deleted.set(id, gone);
+    else table.lastPurgedMs = this.clock();
     this.remember(() => {
       table.deleted.delete(id);
       table.live.set(id, record);
