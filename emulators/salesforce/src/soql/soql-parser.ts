@@ -1,4 +1,4 @@
-import { clauseWords, fieldPath, parseCondition, parseExpr } from './parse-condition.js';
+import { clauseWords, parseCondition, parseExpr } from './parse-condition.js';
 import type { Expr, OrderItem, SelectItem, SoqlQuery } from './soql-ast.js';
 import { queryError } from './soql-error.js';
 import { tokenize } from './soql-lexer.js';
@@ -103,10 +103,12 @@ export function parseQuery(c: TokenCursor, nested: boolean): SoqlQuery {
   c.expectWord('SELECT');
   const select = list(c, () => selectItem(c));
   c.expectWord('FROM');
-  const from = fieldPath(c);
+  // Any name may follow FROM, keywords included (`FROM Order`).
+  const from = c.next();
+  if (from.kind !== 'ident') c.fail(from);
   const query: SoqlQuery = {
     select,
-    from: from.path,
+    from: from.text,
     fromPos: from.pos,
     fromAlias: alias(c),
     where: null,
