@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { bearerSession } from '../auth/oauth-routes.js';
+import { bearerSession } from '../auth/bearer-session.js';
 import type { EmulatorContext } from '../emulator-context.js';
 import { checkApiVersion } from './api-versions.js';
 import { sendError } from './sf-reply.js';
