@@ -4,6 +4,7 @@ import type { RecordsResult } from '../soql/query-result.js';
 import { ingestTransitions, terminalStates, type IngestJob, type IngestState } from './ingest-job.js';
 import { CsvError } from './csv-reader.js';
 import { BATCH_SIZE, openUpload, processBatch } from './process-ingest.js';
+import type { JobV1 } from './v1/job-v1.js';
 
 // Registry of Bulk API 2.0 jobs and the asynchronous worker that moves ingest jobs through
 // UploadComplete -> InProgress -> JobComplete/Failed, one internal batch per macrotask.
@@ -29,6 +30,8 @@ export interface QueryJob {
 export class BulkJobs {
   readonly ingest = new Map<string, IngestJob>();
   readonly queries = new Map<string, QueryJob>();
+  /** Bulk API 1.0 jobs. */
+  readonly v1 = new Map<string, JobV1>();
   private sequence = 1;
   private timers = new Set<NodeJS.Timeout>();
 
@@ -46,7 +49,8 @@ export class BulkJobs {
     return true;
   }
 
-  private later(fn: () => void, ms: number): void {
+  /** Runs `fn` after `ms` (timers are cleared with the jobs). */
+  later(fn: () => void, ms: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       fn();
@@ -123,5 +127,6 @@ export class BulkJobs {
     this.timers.clear();
     this.ingest.clear();
     this.queries.clear();
+    this.v1.clear();
   }
 }

@@ -5,6 +5,7 @@ import { registerOAuthRoutes } from '../auth/oauth-routes.js';
 import { BulkJobs } from '../bulk/bulk-jobs.js';
 import { MAX_UPLOAD_BYTES, registerIngestRoutes } from '../bulk/ingest-routes.js';
 import { registerQueryJobRoutes } from '../bulk/query-job-routes.js';
+import { registerAsyncRoutes } from '../bulk/v1/async-routes.js';
 import type { EmulatorContext } from '../emulator-context.js';
 import { registerCollectionRoutes } from '../rest/collection-routes.js';
 import { registerCompositeRoutes } from '../rest/composite-routes.js';
@@ -101,6 +102,7 @@ export function buildServer(
   };
   void app.register(dataApi, { prefix: '/services/data/:version' });
   void app.register(dataApi, { prefix: '/data/:version' });
+  registerAsyncRoutes(app, ctx, jobs);
   void app.register(
     async (admin) =>
       registerAdminRoutes(admin, ctx, () => {
