@@ -17,6 +17,7 @@ import { versionsList } from './api-versions.js';
 import { guardDataApi } from './data-api-guard.js';
 import { QueryCursors } from '../rest/query-cursors.js';
 import { registerQueryRoutes } from '../rest/query-routes.js';
+import { registerSearchRoutes } from '../sosl/search-routes.js';
 import { registerSObjectRoutes } from '../rest/sobject-routes.js';
 import { registerExternalIdRoutes } from '../rest/external-id-routes.js';
 import { registerReplicationRoutes } from '../rest/replication-routes.js';
@@ -92,6 +93,7 @@ export function buildServer(
     registerExternalIdRoutes(api, ctx);
     registerReplicationRoutes(api, ctx);
     registerQueryRoutes(api, ctx, cursors);
+    registerSearchRoutes(api, ctx);
     registerCollectionRoutes(api, ctx);
     registerCompositeRoutes(api, ctx, internalSecret);
     registerCompositeBatchRoutes(api, ctx, internalSecret);
