@@ -87,7 +87,7 @@ export function parseExpr(c: TokenCursor): Expr {
   c.next();
   c.next();
   if ((aggregateFunctions as readonly string[]).includes(name)) {
-    const arg = c.isPunct(')') ? null : parseExpr(c);
+    const arg = c.isPunct(')') ? null : c.nest(() => parseExpr(c));
     if (arg === null && name !== 'COUNT') c.fail();
     if (arg?.kind === 'aggregate') c.fail();
     const end = c.expectPunct(')');
@@ -131,10 +131,10 @@ export function parseCondition(c: TokenCursor, subquery: SubqueryParser): Condit
 }
 
 function notCondition(c: TokenCursor, subquery: SubqueryParser): Condition {
-  if (c.accept('NOT')) return { kind: 'not', part: notCondition(c, subquery) };
+  if (c.accept('NOT')) return { kind: 'not', part: c.nest(() => notCondition(c, subquery)) };
   if (c.isPunct('(')) {
     c.next();
-    const inner = parseCondition(c, subquery);
+    const inner = c.nest(() => parseCondition(c, subquery));
     c.expectPunct(')');
     return inner;
   }
@@ -158,7 +158,7 @@ function comparison(c: TokenCursor, subquery: SubqueryParser): Condition {
   if (which === 'IN') {
     c.expectPunct('(');
     if (c.isWord('SELECT')) {
-      const sub = subquery(c);
+      const sub = c.nest(() => subquery(c));
       c.expectPunct(')');
       return { kind: 'in', left, negated, values: sub };
     }

@@ -7,7 +7,8 @@ export type QueryErrorCode =
   | 'INVALID_QUERY_FILTER_OPERATOR'
   | 'NUMBER_OUTSIDE_VALID_RANGE'
   | 'MALFORMED_SEARCH'
-  | 'INVALID_SEARCH';
+  | 'INVALID_SEARCH'
+  | 'QUERY_TOO_COMPLICATED';
 
 /** A query error worded as the API words it, with the position line the platform adds. */
 export function queryError(

@@ -27,7 +27,7 @@ function selectItem(c: TokenCursor): SelectItem {
   const t = c.peek();
   if (c.isPunct('(')) {
     c.next();
-    const query = parseQuery(c, true);
+    const query = c.nest(() => parseQuery(c, true));
     c.expectPunct(')');
     return { kind: 'subquery', query, pos: t.pos };
   }

@@ -1,9 +1,13 @@
 import { queryError } from './soql-error.js';
 import type { Token } from './soql-lexer.js';
 
+/** Nesting (parentheses, NOT, subqueries) a query may have before it is "too complicated". */
+export const MAX_NESTING = 100;
+
 /** A position in a token list with the helpers every SOQL/SOSL parsing function shares. */
 export class TokenCursor {
   private i = 0;
+  private depth = 0;
 
   constructor(
     readonly soql: string,
@@ -63,6 +67,24 @@ export class TokenCursor {
     const t = this.next();
     if (t.text !== text || t.kind !== 'punct') this.fail(t);
     return t;
+  }
+
+  /** Runs a nested parse; refuses nesting deeper than MAX_NESTING (which would exhaust the stack). */
+  nest<T>(parse: () => T): T {
+    if (this.depth >= MAX_NESTING) {
+      throw queryError(
+        'QUERY_TOO_COMPLICATED',
+        'Query is either selecting too many fields or the filter conditions are too complicated.',
+        this.soql,
+        this.peek().pos,
+      );
+    }
+    this.depth += 1;
+    try {
+      return parse();
+    } finally {
+      this.depth -= 1;
+    }
   }
 
   integer(): { value: number; pos: number } {

@@ -75,12 +75,16 @@ export function compileSearch(search: string, source: string): Matcher {
   };
   const list = tokens(search);
   let at = 0;
+  let depth = 0;
   const peek = () => list[at];
   const primary = (): Matcher => {
     const t = list[at++];
     if (!t) return fail('search expression ends too early');
     if (t.kind === 'op' && t.text === '(') {
+      // Deeper nesting would exhaust the stack when the expression is built or matched.
+      if ((depth += 1) > 100) fail('the search expression is nested too deeply');
       const inner = or();
+      depth -= 1;
       if (peek()?.text !== ')') fail('missing closing parenthesis in the search expression');
       at += 1;
       return inner;
