@@ -20,6 +20,17 @@ export function registerLimitsRoutes(app: FastifyInstance, ctx: EmulatorContext)
     DataStorageMB: { Max: 1024, Remaining: 1024 },
   }));
 
+  // Record Count: `?sObjects=Account,Contact` (all objects without the parameter).
+  // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_record_count.htm
+  app.get('/limits/recordCount', async (request) => {
+    const asked = (request.query as { sObjects?: unknown }).sObjects;
+    const names = typeof asked === 'string' ? asked.split(',').map((n) => n.trim().toLowerCase()) : null;
+    const defs = ctx.schema.objects.filter(
+      (d) => !d.isEvent && (!names || names.includes(d.name.toLowerCase())),
+    );
+    return { sObjects: defs.map((d) => ({ count: ctx.store.table(d).live.size, name: d.name })) };
+  });
+
   app.get('/', async (request) => {
     const v = (request.params as { version: string }).version;
     const base = `/services/data/${v}`;
@@ -30,6 +41,9 @@ export function registerLimitsRoutes(app: FastifyInstance, ctx: EmulatorContext)
       queryAll: `${base}/queryAll`,
       composite: `${base}/composite`,
       jobs: `${base}/jobs`,
+      search: `${base}/search`,
+      parameterizedSearch: `${base}/parameterizedSearch`,
+      recent: `${base}/recent`,
     };
   });
 }
