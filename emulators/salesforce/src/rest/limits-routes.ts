@@ -31,6 +31,10 @@ export function registerLimitsRoutes(app: FastifyInstance, ctx: EmulatorContext)
     return { sObjects: defs.map((d) => ({ count: ctx.store.table(d).live.size, name: d.name })) };
   });
 
+  // Recently viewed items: records viewed in the UI, which an API-only org never has.
+  // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_recent_items.htm
+  app.get('/recent', async () => []);
+
   app.get('/', async (request) => {
     const v = (request.params as { version: string }).version;
     const base = `/services/data/${v}`;
