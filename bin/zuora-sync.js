@@ -3,5 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCli } = await import('../service/src/cli/main.ts');
-process.exitCode = await runCli(process.argv);
+const { runMain } = await import('../service/src/main.ts');
+process.exitCode = await runMain(process.argv);

@@ -44,6 +44,10 @@ const steps = [
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint:verify'] },
   { name: 'format', cmd: ['npm', 'run', '--silent', 'format:verify'] },
   {
+    name: 'service rooms (import rule)',
+    cmd: [process.execPath, join(root, 'scripts', 'checks', 'service-rooms.mjs'), '--only', 'imports'],
+  },
+  {
     name: 'Apex checks (prettier-plugin-apex, apex-ls, PMD)',
     when: () =>
       hasFiles(join(root, 'force-app'), /\.(cls|trigger)$/) &&

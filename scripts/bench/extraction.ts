@@ -6,7 +6,7 @@
 //   - ZOQL: POST /v1/action/query + queryMore per object, 2,000 rows a page, each object's own fields only
 //     (ZOQL has no joins and no deleted rows, so this path reads less than AQuA does).
 import { parseArgs } from 'node:util';
-import { planStreams } from '../../service/src/sync/stream-plan.js';
+import { planStreams } from '../../service/src/mapping/stream-plan.js';
 import { fullSyncStart } from '../../service/src/store/watermark-rows.js';
 import { downloadAquaFile, submitAquaJob, waitForAquaJob } from '../../service/src/zuora/aqua-export.js';
 import { zoqlPages } from '../../service/src/zuora/zoql.js';

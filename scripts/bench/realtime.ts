@@ -11,13 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../service/src/config/load-config.js';
-import { createLogger } from '../../service/src/logging/logger.js';
-import { createService } from '../../service/src/main.js';
-import { insertSession } from '../../service/src/store/session-rows.js';
+import { createLogger } from '../../service/src/config/logger.js';
+import { createService, createSyncRuntime } from '../../service/src/main.js';
+import { insertSession } from '../../service/src/sessions/session-rows.js';
 import { PgliteStore } from '../../service/src/store/pglite-store.js';
 import type { Store } from '../../service/src/store/store.js';
-import { createSyncRuntime } from '../../service/src/sync/sync-runtime.js';
-import { runTurboSession } from '../../service/src/sync/turbo-session.js';
+import { runTurboSession } from '../../service/src/turbo/turbo-session.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
 import { zoqlPages } from '../../service/src/zuora/zoql.js';
 import {

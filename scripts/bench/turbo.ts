@@ -6,17 +6,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger } from '../../service/src/logging/logger.js';
+import { createLogger } from '../../service/src/config/logger.js';
 import { connectSalesforce } from '../../service/src/salesforce/connect.js';
 import { PgliteStore } from '../../service/src/store/pglite-store.js';
 import { migrate } from '../../service/src/store/migrate.js';
-import { insertSession } from '../../service/src/store/session-rows.js';
-import type { ObjectCounts } from '../../service/src/sync/sync-history.js';
-import type { ProgressEvent } from '../../service/src/sync/sync-deps.js';
-import { forceAppObjectsDir } from '../../service/src/sync/sync-runtime.js';
-import { collectionsSessionLimit } from '../../service/src/sync/load-part-collections.js';
-import { runTurboSession } from '../../service/src/sync/turbo-session.js';
-import { loadForceAppSchema } from '../../service/src/mapping/force-app-schema.js';
+import { insertSession } from '../../service/src/sessions/session-rows.js';
+import type { ObjectCounts } from '../../service/src/sessions/sync-history.js';
+import type { ProgressEvent } from '../../service/src/sessions/sync-deps.js';
+
+import { collectionsSessionLimit } from '../../service/src/turbo/load-part-collections.js';
+import { runTurboSession } from '../../service/src/turbo/turbo-session.js';
+import { forceAppObjectsDir, loadForceAppSchema } from '../../service/src/mapping/force-app-schema.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
 import {
   dropBenchSchema,

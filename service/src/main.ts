@@ -1,29 +1,49 @@
-// The composition root: config -> store -> job queue -> HTTP. Nothing else constructs these.
+// The composition root: config -> store -> clients -> engines -> HTTP, and in the embedded default (no
+// credentials configured) the emulators. Nothing else constructs these, and nothing in service/src imports
+// this file: bin/zuora-sync.js runs `runMain`, tests and benchmarks call `createService`/`createSyncRuntime`.
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import type { Config } from './config/load-config.js';
+import type { Registry } from 'prom-client';
+import { apiSyncDepsFor } from './api-sync/api-sync-deps.js';
+import { runApiSync } from './api-sync/api-sync.js';
+import { runCli, type CliIo } from './cli/run-cli.js';
 import { resolveApiToken } from './config/api-token.js';
-import { buildServer } from './http/server.js';
+import type { Config } from './config/load-config.js';
+import { serviceVersion } from './config/service-version.js';
+import { startEmbeddedEmulators, type EmbeddedEmulators } from './embedded/start-embedded-emulators.js';
 import { createMetricsRegistry } from './http/metrics.js';
 import { healthRoute } from './http/routes/health-route.js';
+import { onDemandSyncsRoute } from './http/routes/on-demand-syncs-route.js';
+import { realtimeStatsRoute } from './http/routes/realtime-stats-route.js';
 import { sessionsRoute } from './http/routes/sessions-route.js';
+import { syncsRoute } from './http/routes/syncs-route.js';
+import { webhooksRoute } from './http/routes/webhooks-route.js';
+import { buildServer } from './http/server.js';
+import { forceAppObjectsDir, loadForceAppSchema } from './mapping/force-app-schema.js';
+import { RealtimeEngine } from './realtime/realtime-engine.js';
+import { LatencyRecorder } from './realtime/realtime-latency.js';
+import { connectSalesforce } from './salesforce/connect.js';
+import { accountsCron, catalogCron, startSchedules } from './sessions/schedules.js';
+import { knownEntities } from './sessions/session-entities.js';
+import { requeueOrphanedSessions, startSessionWorker } from './sessions/session-worker.js';
+import type { SyncDeps } from './sessions/sync-deps.js';
 import { startJobQueue } from './store/job-queue.js';
 import { migrate } from './store/migrate.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
-import { serviceVersion } from './version.js';
-import { syncsRoute } from './http/routes/syncs-route.js';
-import { accountsCron, catalogCron, startSchedules } from './sync/schedules.js';
-import { requeueOrphanedSessions, startSessionWorker } from './sync/session-worker.js';
-import type { SyncRuntime } from './sync/sync-runtime.js';
-import { onDemandSyncsRoute } from './http/routes/on-demand-syncs-route.js';
-import { apiSyncDepsFor } from './apisync/api-sync-deps.js';
-import { runApiSync } from './apisync/api-sync.js';
-import { webhooksRoute } from './http/routes/webhooks-route.js';
-import { realtimeStatsRoute } from './http/routes/realtime-stats-route.js';
-import { RealtimeEngine } from './realtime/realtime-engine.js';
-import { LatencyRecorder } from './realtime/realtime-latency.js';
+import { runSession } from './turbo/run-session.js';
+import { ZuoraClient } from './zuora/zuora-client.js';
+
+export interface SyncRuntime {
+  readonly deps: SyncDeps;
+  /** Set in the embedded default: the emulators this process runs. */
+  readonly emulators: EmbeddedEmulators | undefined;
+  /** The entities sessions cover when none is named: ZUORA_ENTITY_IDS, else discovered (cached 10 min). */
+  readonly entities: () => Promise<string[]>;
+  close(): Promise<void>;
+}
 
 export interface Service {
   readonly config: Config;
@@ -44,76 +64,142 @@ export interface ServiceOptions {
   readonly runtime?: (store: Store) => Promise<SyncRuntime>;
 }
 
+/** Real Zuora and Salesforce when credentials are set, otherwise the embedded emulators. */
+export async function createSyncRuntime(config: Config, store: Store, logger: Logger): Promise<SyncRuntime> {
+  const emulated = config.zuora.kind === 'emulator' || config.salesforce.kind === 'emulator';
+  const emulators = emulated
+    ? await startEmbeddedEmulators({
+        seed: config.emulator.seed,
+        size: config.emulator.size,
+        apiVersion: config.sfApiVersion,
+        entities: config.emulator.entities,
+      })
+    : undefined;
+  try {
+    const zuoraCreds = config.zuora.kind === 'real' ? config.zuora : emulators?.zuoraCredentials;
+    const sfCreds = config.salesforce.kind === 'real' ? config.salesforce : emulators?.salesforceCredentials;
+    if (zuoraCreds === undefined || sfCreds === undefined) throw new Error('no Zuora or Salesforce to sync');
+    const deps: SyncDeps = {
+      store,
+      zuora: new ZuoraClient(zuoraCreds),
+      salesforce: await connectSalesforce(sfCreds),
+      schema: loadForceAppSchema(forceAppObjectsDir),
+      spoolDir: join(config.dataDir, 'spool'),
+      logger,
+      zuoraHost: new URL(zuoraCreds.baseUrl).host,
+      ...(emulators === undefined ? {} : { minPollMs: 20, maxPollMs: 500 }),
+    };
+    const configured = config.zuora.kind === 'real' ? config.zuora.entityIds : [];
+    return {
+      deps,
+      emulators,
+      entities: () => knownEntities(deps.zuora, configured),
+      async close() {
+        await emulators?.close();
+      },
+    };
+  } catch (error) {
+    await emulators?.close();
+    throw error;
+  }
+}
+
+interface SyncParts {
+  readonly runtime: SyncRuntime;
+  readonly realtime: RealtimeEngine | undefined;
+}
+
+/** Sessions (worker, orphans resumed, schedules) and, when enabled, near-real-time sync. */
+async function startSync(
+  config: Config,
+  store: Store,
+  boss: PgBoss,
+  metrics: Registry,
+  logger: Logger,
+  runtime: SyncRuntime,
+): Promise<SyncParts> {
+  await startSessionWorker(boss, runtime.deps, runSession);
+  const requeued = await requeueOrphanedSessions(boss, store, store.kind === 'pglite' ? 0 : 60);
+  if (requeued.length > 0) logger.info({ sessions: requeued }, 'resuming sessions left by a stopped process');
+  await startSchedules(
+    boss,
+    store,
+    logger,
+    { accounts: accountsCron(config.schedules.accounts), catalog: catalogCron(config.schedules.catalog) },
+    runtime.entities,
+  );
+  if (!config.realtime.enabled) return { runtime, realtime: undefined };
+  const realtime = new RealtimeEngine({
+    api: apiSyncDepsFor(runtime.deps, config.apiBudget),
+    runApiSync,
+    boss,
+    latency: new LatencyRecorder(metrics),
+    settings: config.realtime,
+    entities: runtime.entities,
+  });
+  realtime.start();
+  return { runtime, realtime };
+}
+
+async function startHttp(
+  config: Config,
+  logger: Logger,
+  metrics: Registry,
+  store: Store,
+  boss: PgBoss,
+  sync: SyncParts | undefined,
+): Promise<{ app: FastifyInstance; apiTokenFile: string | undefined }> {
+  const token = resolveApiToken(config.apiToken, config.dataDir);
+  const realtime = sync?.realtime;
+  const syncRoutes =
+    sync === undefined
+      ? []
+      : [
+          syncsRoute(store, boss, sync.runtime.entities),
+          onDemandSyncsRoute(apiSyncDepsFor(sync.runtime.deps, config.apiBudget)),
+        ];
+  const app = await buildServer({
+    apiToken: token.token,
+    bodyLimitBytes: config.bodyLimitBytes,
+    logger,
+    metrics,
+    version: serviceVersion,
+    routes: [
+      healthRoute({ store, version: serviceVersion }),
+      sessionsRoute(store),
+      ...syncRoutes,
+      webhooksRoute({ store, callouts: config.realtime.callouts, logger, onEvent: () => realtime?.nudge() }),
+      realtimeStatsRoute(store, realtime !== undefined),
+    ],
+  });
+  return { app, apiTokenFile: token.file };
+}
+
 export async function createService(
   config: Config,
   logger: Logger,
   options: ServiceOptions = {},
 ): Promise<Service> {
   const store = options.store ?? (await openStore(config));
-  let runtime: SyncRuntime | undefined;
-  let realtime: RealtimeEngine | undefined;
+  let sync: SyncParts | undefined;
   try {
     const metrics = createMetricsRegistry();
     const report = await migrate(store);
     if (report.applied.length > 0) logger.info({ applied: report.applied }, 'store migrated');
     const boss = await startJobQueue(store, { onError: (err) => logger.error({ err }, 'job queue error') });
-    const syncRoutes = [];
     if (options.runtime !== undefined) {
-      runtime = await options.runtime(store);
-      await startSessionWorker(boss, runtime.deps);
-      const requeued = await requeueOrphanedSessions(boss, store, store.kind === 'pglite' ? 0 : 60);
-      if (requeued.length > 0)
-        logger.info({ sessions: requeued }, 'resuming sessions left by a stopped process');
-      await startSchedules(
-        boss,
-        store,
-        logger,
-        {
-          accounts: accountsCron(config.schedules.accounts),
-          catalog: catalogCron(config.schedules.catalog),
-        },
-        runtime.entities,
-      );
-      syncRoutes.push(syncsRoute(store, boss, runtime.entities));
-      syncRoutes.push(onDemandSyncsRoute(apiSyncDepsFor(runtime.deps, config.apiBudget)));
-      if (config.realtime.enabled) {
-        realtime = new RealtimeEngine({
-          api: apiSyncDepsFor(runtime.deps, config.apiBudget),
-          runApiSync,
-          boss,
-          latency: new LatencyRecorder(metrics),
-          settings: config.realtime,
-          entities: runtime.entities,
-        });
-        realtime.start();
-      }
+      const runtime = await options.runtime(store);
+      sync = { runtime, realtime: undefined };
+      sync = await startSync(config, store, boss, metrics, logger, runtime);
     }
-    const token = resolveApiToken(config.apiToken, config.dataDir);
-    const app = await buildServer({
-      apiToken: token.token,
-      bodyLimitBytes: config.bodyLimitBytes,
-      logger,
-      metrics,
-      version: serviceVersion,
-      routes: [
-        healthRoute({ store, version: serviceVersion }),
-        sessionsRoute(store),
-        ...syncRoutes,
-        webhooksRoute({
-          store,
-          callouts: config.realtime.callouts,
-          logger,
-          onEvent: () => realtime?.nudge(),
-        }),
-        realtimeStatsRoute(store, realtime !== undefined),
-      ],
-    });
+    const { app, apiTokenFile } = await startHttp(config, logger, metrics, store, boss, sync);
+    const { runtime, realtime } = sync ?? { runtime: undefined, realtime: undefined };
     return {
       config,
       store,
       boss,
       app,
-      apiTokenFile: token.file,
+      apiTokenFile,
       runtime,
       realtime,
       async close() {
@@ -125,9 +211,25 @@ export async function createService(
       },
     };
   } catch (error) {
-    await realtime?.stop().catch(() => undefined);
-    await runtime?.close().catch(() => undefined);
+    await sync?.realtime?.stop().catch(() => undefined);
+    await sync?.runtime.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The `zuora-sync` command (bin/zuora-sync.js), with the factories above. */
+export function runMain(argv: readonly string[], io?: CliIo): Promise<number> {
+  return runCli(
+    argv,
+    {
+      createService: (config, logger, store) =>
+        createService(config, logger, {
+          ...(store === undefined ? {} : { store }),
+          runtime: (s) => createSyncRuntime(config, s, logger),
+        }),
+      createSyncRuntime,
+    },
+    io,
+  );
 }

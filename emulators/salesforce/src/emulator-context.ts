@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { makeSalesforceId } from '../../shared/salesforce-id.js';
 import { TokenStore } from './auth/token-store.js';
+import type { CpqRuntime } from './cpq/cpq-runtime.js';
+import { installCpq } from './cpq/install-cpq.js';
+import { seedCpqOrg } from './cpq/seed-cpq-org.js';
 import type { BulkJobs } from './bulk/bulk-jobs.js';
 import {
   DEFAULT_CLIENT_ID,
@@ -44,6 +47,8 @@ export interface EmulatorContext {
   events: Map<string, Record<string, unknown>[]>;
   bulk: BulkJobs | null;
   baseUrl: string;
+  /** Salesforce CPQ's automation and contracting queue. */
+  cpq: CpqRuntime;
   /** Restores the org to its seeded state. */
   seed: () => void;
 }
@@ -75,10 +80,22 @@ export function createContext(options: SalesforceEmulatorOptions): EmulatorConte
     events: new Map(),
     bulk: null,
     baseUrl: '',
+    cpq: null as unknown as CpqRuntime,
     seed: () => undefined,
   };
-  ctx.store = new RecordStore(schema, () => ctx.actingUserId, ctx.clock);
-  ctx.seed = () => seedOrg(ctx, metadata.metadataRecords, options.seedRecords ?? {});
+  ctx.store = new RecordStore(schema, () => ctx.actingUserId);
+  ctx.store.clock = ctx.clock;
+  ctx.cpq = installCpq(
+    ctx.store,
+    ctx.faults,
+    () => ctx.actingUserId,
+    options.cpqContractingDelayMs,
+    options.cpqScenario,
+  );
+  ctx.seed = () =>
+    seedOrg(ctx, metadata.metadataRecords, options.seedRecords ?? {}, () =>
+      seedCpqOrg(ctx.cpq, ctx.actingUserId),
+    );
   ctx.seed();
   return ctx;
 }
@@ -88,6 +105,7 @@ function seedOrg(
   ctx: EmulatorContext,
   metadataRecords: Map<string, Record<string, unknown>[]>,
   seedRecords: Record<string, Record<string, unknown>[]>,
+  seedPackages: () => void,
 ): void {
   const { store, schema } = ctx;
   store.clear();
@@ -152,6 +170,7 @@ function seedOrg(
     if (!def) continue;
     for (const r of records) put(type, r);
   }
+  seedPackages();
   for (const [objectName, records] of Object.entries(seedRecords))
     insertRecords(schema, store, objectName, records);
 }

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CpqScenarioOptions } from './cpq/scenario/scenario-options.js';
 
 /** Credentials of the emulated org, documented for users trying the connector. */
 export const DEFAULT_CLIENT_ID = 'zuora-sync-emulator-client';
@@ -34,6 +35,10 @@ export interface SalesforceEmulatorOptions {
   logger?: boolean;
   /** Time source of the rolling 24-hour allocations and replication windows (tests move it). */
   clock?: () => number;
+  /** Delay before CPQ's asynchronous contracting job runs after an order is contracted (default 2 s). */
+  cpqContractingDelayMs?: number;
+  /** A generated CPQ scenario to load with the seed (and again on every reset). */
+  cpqScenario?: CpqScenarioOptions;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1,6 +1,6 @@
 // Progress bars per object while a session runs: on a TTY only (a log or CI gets the summary alone).
 import cliProgress from 'cli-progress';
-import type { ProgressEvent } from '../sync/sync-deps.js';
+import type { ProgressEvent } from '../sessions/sync-deps.js';
 
 export interface ProgressView {
   onProgress(event: ProgressEvent): void;

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { envSchema, type Env } from './env-schema.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
-import { realtimeSettings, type RealtimeSettings } from '../realtime/realtime-settings.js';
+import { realtimeSettings, type RealtimeSettings } from './realtime-settings.js';
 
 export interface ZuoraTarget {
   readonly kind: 'real';

@@ -18,12 +18,15 @@ import {
 } from '../../../emulators/zuora/src/index.js';
 import type { SalesforceCredentials } from '../salesforce/connect.js';
 import type { ZuoraCredentials } from '../zuora/oauth-token.js';
+import { applyDemoChanges, type ChangeRoundReport } from './demo-changes.js';
 
 export interface EmbeddedEmulators {
   readonly zuora: ZuoraEmulator;
   readonly salesforce: SalesforceEmulator;
   readonly zuoraCredentials: ZuoraCredentials;
   readonly salesforceCredentials: SalesforceCredentials;
+  /** Applies the demo's round of business changes to the Zuora tenant. */
+  applyDemoChanges(): ChangeRoundReport;
   close(): Promise<void>;
 }
 
@@ -60,6 +63,7 @@ export async function startEmbeddedEmulators(options: {
         password: DEFAULT_PASSWORD,
         apiVersion: options.apiVersion,
       },
+      applyDemoChanges: () => applyDemoChanges(zuora),
       async close() {
         await Promise.allSettled([zuora.close(), salesforce.close()]);
       },

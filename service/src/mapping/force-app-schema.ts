@@ -110,6 +110,10 @@ function nameField(objectDir: string, objectName: string): SalesforceField | und
     : { name: 'Name', type: 'Text', length: 80 };
 }
 
+/** The package's object metadata in this repository, the schema the service writes against. */
+export const forceAppObjectsDir = new URL('../../../force-app/main/default/objects', import.meta.url)
+  .pathname;
+
 /** Every object folder under `objectsDir` (force-app/main/default/objects). Missing folder: empty schema. */
 export function loadForceAppSchema(objectsDir: string): SalesforceSchema {
   const schema = new Map<string, SalesforceObjectSchema>();

@@ -5,11 +5,7 @@
 // tokens signed with the client secret, so every service process sharing the configuration can check them
 // without storing anything.
 import { createHmac, randomBytes, timingSafeEqual, createHash } from 'node:crypto';
-
-export interface CalloutOAuthClient {
-  readonly clientId: string;
-  readonly clientSecret: string;
-}
+import type { CalloutOAuthClient } from '../config/realtime-settings.js';
 
 export const calloutTokenTtlSeconds = 3600;
 

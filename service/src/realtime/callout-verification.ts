@@ -14,7 +14,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { calloutTokenProblem } from './callout-oauth.js';
 import type { CalloutPayload } from './callout-payload.js';
-import type { CalloutAuthSettings } from './realtime-settings.js';
+import type { CalloutAuthSettings } from '../config/realtime-settings.js';
 
 export const timestampHeader = 'x-zuora-timestamp';
 export const signatureHeader = 'x-zuora-signature';

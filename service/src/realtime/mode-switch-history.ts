@@ -2,7 +2,7 @@
 // writes a log entry in Sync History for each switch (product-behaviours §1.5). The record is a Real-time
 // entry whose Sync_Target__c says where sync went and why, and whose Target_Id__c names the Turbo session.
 import { randomUUID } from 'node:crypto';
-import type { SyncDeps } from '../sync/sync-deps.js';
+import type { SyncDeps } from '../sessions/sync-deps.js';
 import type { RealtimeMode } from './realtime-state-rows.js';
 
 export async function recordModeSwitch(

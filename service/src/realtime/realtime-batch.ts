@@ -5,12 +5,17 @@
 // with their latency samples. If the batch cannot finish (budget spent, transport failure, process killed),
 // its claims go back to the queue and the events are synced by a later batch.
 import { ApiBudgetExhaustedError } from '../salesforce/api-budget.js';
-import type { ApiSyncDeps, ApiSyncRequest, ApiSyncResult, RecordOutcome } from '../apisync/api-sync-types.js';
-import { transitionSession, findSession } from '../store/session-rows.js';
-import { requestSession } from '../sync/request-session.js';
-import { beginSession, failSession } from '../sync/session-lifecycle.js';
-import { heartbeat } from '../sync/session-owner.js';
-import { writeSyncHistory, type ObjectCounts } from '../sync/sync-history.js';
+import type {
+  ApiSyncDeps,
+  ApiSyncRequest,
+  ApiSyncResult,
+  RecordOutcome,
+} from '../api-sync/api-sync-types.js';
+import { transitionSession, findSession } from '../sessions/session-rows.js';
+import { requestSession } from '../sessions/request-session.js';
+import { beginSession, failSession } from '../sessions/session-lifecycle.js';
+import { heartbeat } from '../sessions/session-owner.js';
+import { writeSyncHistory, type ObjectCounts } from '../sessions/sync-history.js';
 import { claimEvents, markProcessed, releaseClaims, type ClaimedEvent } from './change-event-rows.js';
 import type { LatencyRecorder, LatencySample } from './realtime-latency.js';
 

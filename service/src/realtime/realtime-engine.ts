@@ -5,15 +5,15 @@
 // accounts session runs (the session request is refused) and while the API budget is spent. A reconciliation
 // poll runs on its own timer. Several processes may run engines on one PostgreSQL: claims keep them apart.
 import type PgBoss from 'pg-boss';
-import type { ApiSyncDeps } from '../apisync/api-sync-types.js';
-import { transitionSession } from '../store/session-rows.js';
-import { ownerIsGone } from '../sync/session-owner.js';
+import type { ApiSyncDeps } from '../api-sync/api-sync-types.js';
+import { transitionSession } from '../sessions/session-rows.js';
+import { ownerIsGone } from '../sessions/session-owner.js';
 import { pendingByEntity, releaseClaims, type PendingSummary } from './change-event-rows.js';
 import { runRealtimeBatch, type BatchResult, type RunApiSync } from './realtime-batch.js';
 import { considerFallback, followTurbo, type FallbackDeps } from './realtime-fallback.js';
 import type { LatencyRecorder } from './realtime-latency.js';
 import { realtimeStates } from './realtime-state-rows.js';
-import type { RealtimeSettings } from './realtime-settings.js';
+import type { RealtimeSettings } from '../config/realtime-settings.js';
 import { reconcile } from './reconciler.js';
 
 export interface RealtimeEngineDeps {

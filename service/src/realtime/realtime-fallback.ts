@@ -5,15 +5,15 @@
 // The fallback is an incremental accounts Turbo session requested like any other (parallel rules apply);
 // events that changed before it started are covered by it and marked processed when it ends.
 import type PgBoss from 'pg-boss';
-import { findSession } from '../store/session-rows.js';
-import { requestSession } from '../sync/request-session.js';
-import { enqueueSession } from '../sync/session-worker.js';
-import type { SyncDeps } from '../sync/sync-deps.js';
-import type { ObjectCounts } from '../sync/sync-history.js';
+import { findSession } from '../sessions/session-rows.js';
+import { requestSession } from '../sessions/request-session.js';
+import { enqueueSession } from '../sessions/session-worker.js';
+import type { SyncDeps } from '../sessions/sync-deps.js';
+import type { ObjectCounts } from '../sessions/sync-history.js';
 import { markCoveredByTurbo, type PendingSummary } from './change-event-rows.js';
 import { recordModeSwitch } from './mode-switch-history.js';
 import { setMode, setTurboSession, type RealtimeState } from './realtime-state-rows.js';
-import type { RealtimeSettings } from './realtime-settings.js';
+import type { RealtimeSettings } from '../config/realtime-settings.js';
 
 export interface FallbackDeps {
   readonly sync: SyncDeps;

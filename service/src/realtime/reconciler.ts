@@ -6,7 +6,7 @@
 // first. Deletions are not visible to ZOQL; a deleted record whose callout was lost is caught by the next
 // Turbo session (AQuA exports deleted rows).
 import { zoqlPages } from '../zuora/zoql.js';
-import type { SyncDeps } from '../sync/sync-deps.js';
+import type { SyncDeps } from '../sessions/sync-deps.js';
 import { insertMissedChange } from './change-event-rows.js';
 import { realtimeState, setReconciledTo } from './realtime-state-rows.js';
 

@@ -4,7 +4,7 @@
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/bulk_api_2_0.htm
 import type { Readable } from 'node:stream';
 import type jsforce from 'jsforce';
-import { scanCsvRecords } from './csv-record-scanner.js';
+import { scanCsvRecords } from '../csv/csv-record-scanner.js';
 import { openIngestResults } from './ingest-results.js';
 
 export type BulkOperation = 'upsert' | 'delete' | 'hardDelete' | 'insert' | 'update';

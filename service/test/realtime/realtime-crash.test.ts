@@ -15,8 +15,8 @@ import {
   DEFAULT_USERNAME,
 } from '../../../emulators/salesforce/src/index.js';
 import { DEFAULT_ZUORA_CLIENT_ID, DEFAULT_ZUORA_CLIENT_SECRET } from '../../../emulators/zuora/src/index.js';
-import { insertSession } from '../../src/store/session-rows.js';
-import { runTurboSession } from '../../src/sync/turbo-session.js';
+import { insertSession } from '../../src/sessions/session-rows.js';
+import { runTurboSession } from '../../src/turbo/turbo-session.js';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness.js';
 
 const cli = join(import.meta.dirname, '../../../bin/zuora-sync.js');

@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../../src/store/migrate.js';
 import { startJobQueue } from '../../src/store/job-queue.js';
-import { insertSession, findSession, transitionSession } from '../../src/store/session-rows.js';
-import { InvalidTransitionError } from '../../src/sync/session-states.js';
+import { insertSession, findSession, transitionSession } from '../../src/sessions/session-rows.js';
+import { InvalidTransitionError } from '../../src/sessions/session-states.js';
 import { openTestStore, storeKinds, type StoreFixture } from '../support/stores.js';
 
 const run = promisify(execFile);

@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load-config.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { createService, type Service } from '../../src/main.js';
-import { createSyncRuntime } from '../../src/sync/sync-runtime.js';
+import { createLogger } from '../../src/config/logger.js';
+import { createService, createSyncRuntime, type Service } from '../../src/main.js';
 
 export const testToken = 'test-token-0123456789abcdefghij';
 

@@ -8,10 +8,10 @@ import {
 } from '../../src/embedded/start-embedded-emulators.js';
 import { connectSalesforce } from '../../src/salesforce/connect.js';
 import { loadForceAppSchema } from '../../src/mapping/force-app-schema.js';
-import { createLogger } from '../../src/logging/logger.js';
+import { createLogger } from '../../src/config/logger.js';
 import { migrate } from '../../src/store/migrate.js';
 import type { Store } from '../../src/store/store.js';
-import type { SyncDeps } from '../../src/sync/sync-deps.js';
+import type { SyncDeps } from '../../src/sessions/sync-deps.js';
 import { ZuoraClient } from '../../src/zuora/zuora-client.js';
 import { openTestStore, type StoreFixture, type StoreKind } from './stores.js';
 

@@ -1,3 +1,4 @@
+import type { RecordsResult } from '../soql/query-result.js';
 import type { SoqlQuery } from '../soql/soql-ast.js';
 
 // What Bulk API 2.0 query jobs refuse: "GROUP BY, OFFSET, or TYPEOF clauses", "Aggregate Functions
@@ -17,4 +18,10 @@ export function bulkQueryRefusal(q: SoqlQuery): string | null {
     return 'Date functions in the select list are not supported in Bulk Query';
   if (q.offset !== null) return 'OFFSET is not supported in Bulk Query';
   return null;
+}
+
+/** Compound fields (addresses) cannot be selected in Bulk queries; their components can. */
+export function compoundRefusal(result: RecordsResult): string | null {
+  const compound = result.columns.some((c) => c.kind === 'field' && c.path.field.type === 'address');
+  return compound ? 'Selecting compound data not supported in Bulk Query' : null;
 }

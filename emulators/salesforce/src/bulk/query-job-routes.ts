@@ -7,7 +7,7 @@ import type { RecordsResult } from '../soql/query-result.js';
 import { parseSoql } from '../soql/soql-parser.js';
 import { runQuery } from '../soql/run-query.js';
 import type { BulkJobs, QueryJob } from './bulk-jobs.js';
-import { bulkQueryRefusal } from './bulk-query-support.js';
+import { bulkQueryRefusal, compoundRefusal } from './bulk-query-support.js';
 import { csvLine, delimiters } from './csv-reader.js';
 
 // Bulk API 2.0 query jobs; results as CSV pages chained by the `Sforce-Locator` header ('null' on
@@ -69,7 +69,9 @@ export function registerQueryJobRoutes(
     const refusal = bulkQueryRefusal(parsed);
     if (refusal) return sendError(reply, 400, 'API_ERROR', refusal);
     // Bind now so that unknown objects/fields fail the create call, as they do in an org.
-    runQuery(ctx.store, { ...parsed, limit: 0 }, { includeDeleted: false, soql });
+    const bound = runQuery(ctx.store, { ...parsed, limit: 0 }, { includeDeleted: false, soql });
+    const compound = bound.kind === 'records' ? compoundRefusal(bound) : null;
+    if (compound) return sendError(reply, 400, 'API_ERROR', compound);
     const columnDelimiter = typeof body.columnDelimiter === 'string' ? body.columnDelimiter : 'COMMA';
     const delimiter = delimiters[columnDelimiter];
     if (!delimiter)

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from '../admin/admin-routes.js';
+import { registerCpqAdminRoutes } from '../cpq/cpq-admin-routes.js';
 import { registerOAuthRoutes } from '../auth/oauth-routes.js';
 import { BulkJobs } from '../bulk/bulk-jobs.js';
 import { MAX_UPLOAD_BYTES, registerIngestRoutes } from '../bulk/ingest-routes.js';
@@ -37,6 +38,10 @@ export function buildServer(
     // The sf CLI stores the instance URL with a trailing slash and then requests `//services/...`.
     routerOptions: { ignoreDuplicateSlashes: true, ignoreTrailingSlash: true },
     bodyLimit: MAX_UPLOAD_BYTES + 16 * 1024 * 1024,
+    // Router-level refusals (an over-long path segment, a bad URL) answer in the REST error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void sendError(reply, error.statusCode ?? 400, 'INVALID_REQUEST', error.message);
+    },
   });
   const internalSecret = randomBytes(16).toString('hex');
   const cursors = new QueryCursors();
@@ -106,17 +111,23 @@ export function buildServer(
   void app.register(dataApi, { prefix: '/data/:version' });
   registerAsyncRoutes(app, ctx, jobs);
   void app.register(
-    async (admin) =>
-      registerAdminRoutes(admin, ctx, () => {
+    async (admin) => {
+      const reset = () => {
         jobs.clear();
         cursors.clear();
         ctx.events.clear();
         ctx.usage.reset();
         ctx.seed();
-      }),
+      };
+      registerAdminRoutes(admin, ctx, reset);
+      registerCpqAdminRoutes(admin, ctx, reset);
+    },
     { prefix: '/__emulator' },
   );
-  app.addHook('onClose', async () => jobs.clear());
+  app.addHook('onClose', async () => {
+    jobs.clear();
+    ctx.cpq.queue.clear();
+  });
   return app;
 }
 

@@ -5,7 +5,7 @@ import { apiVersionOf, parseJsonObject } from '../http/sf-reply.js';
 import type { ObjectDef } from '../schema/schema-types.js';
 import { noSuchColumn } from '../store/prepare-json-record.js';
 import { RequestError } from '../store/sf-error.js';
-import { recordUrl } from './record-json.js';
+import { fieldJson, recordUrl } from './record-json.js';
 import { objectOr404 } from './sobject-routes.js';
 
 // sObject Collections retrieve: records of one type by Id, as GET (`?ids=&fields=`, about 800 Ids
@@ -45,7 +45,7 @@ function retrieve(
     const out: Record<string, unknown> = {
       attributes: { type: def.name, url: recordUrl(version, def.name, String(rec.Id)) },
     };
-    for (const f of fields) out[f.name] = rec[f.name] ?? null;
+    for (const f of fields) out[f.name] = fieldJson(f, rec);
     return out;
   });
 }

@@ -16,6 +16,7 @@ const soapTypes: Record<string, string> = {
   int: 'xsd:int',
   date: 'xsd:date',
   datetime: 'xsd:dateTime',
+  address: 'urn:address',
 };
 
 const auditFields = new Set([
@@ -41,11 +42,13 @@ function nillable(f: FieldDef): boolean {
 }
 
 const byteLength = (f: FieldDef): number =>
-  f.type === 'id' || f.type === 'reference'
-    ? 18
-    : ['int', 'double', 'currency', 'percent', 'boolean', 'date', 'datetime'].includes(f.type)
-      ? 0
-      : f.length * 3;
+  f.type === 'address'
+    ? 0
+    : f.type === 'id' || f.type === 'reference'
+      ? 18
+      : ['int', 'double', 'currency', 'percent', 'boolean', 'date', 'datetime'].includes(f.type)
+        ? 0
+        : f.length * 3;
 
 export function describeField(f: FieldDef) {
   return {

@@ -1,4 +1,5 @@
-import type { ObjectDef } from '../schema/schema-types.js';
+import { compoundAddress } from '../schema/compound-address.js';
+import type { FieldDef, ObjectDef } from '../schema/schema-types.js';
 import { pathGetter, type BoundPath } from '../soql/bind-path.js';
 import type { ChildRows, SelectColumn } from '../soql/query-result.js';
 import type { RecordStore } from '../store/record-store.js';
@@ -25,8 +26,13 @@ export function wholeRecord(
   fields?: string[],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = { attributes: attributesOf(def, rec, version) };
-  for (const f of def.fields) if (!fields || fields.includes(f.name)) out[f.name] = rec[f.name] ?? null;
+  for (const f of def.fields) if (!fields || fields.includes(f.name)) out[f.name] = fieldJson(f, rec);
   return out;
+}
+
+/** A field's JSON value; compound addresses are composed from their components. */
+export function fieldJson(field: FieldDef, rec: StoredRecord): unknown {
+  return field.type === 'address' ? compoundAddress(field, rec) : (rec[field.name] ?? null);
 }
 
 function writePath(
@@ -55,7 +61,7 @@ function writePath(
     target = target[hop.name] as Record<string, unknown>;
     current = parent;
   }
-  target[path.field.name] = current[path.field.name] ?? null;
+  target[path.field.name] = fieldJson(path.field, current);
 }
 
 function childResult(store: RecordStore, rows: ChildRows, rec: StoredRecord, version: string) {

@@ -7,7 +7,10 @@ import type { FieldDef } from './schema-types.js';
 
 const numeric = new Set(['double', 'currency', 'percent', 'int']);
 
-export const isLongText = (f: FieldDef): boolean => f.type === 'textarea' && f.length > 255;
+// Compound address fields (`BillingAddress`) are read whole; SOQL filters, sorts and groups their
+// components instead: https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/compound_fields_address.htm
+export const isLongText = (f: FieldDef): boolean =>
+  (f.type === 'textarea' && f.length > 255) || f.type === 'address';
 
 export const isNumeric = (f: FieldDef): boolean => numeric.has(f.type);
 

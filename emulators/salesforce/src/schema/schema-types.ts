@@ -18,7 +18,9 @@ export type FieldType =
   | 'email'
   | 'phone'
   | 'url'
-  | 'reference';
+  | 'reference'
+  /** Compound address (`BillingAddress`): read-only, composed from its component fields. */
+  | 'address';
 
 export interface FieldDef {
   name: string;
@@ -36,10 +38,7 @@ export interface FieldDef {
   restrictedPicklist: boolean;
   referenceTo: string[];
   relationshipName: string | null;
-  /**
-   * The parent's name for the children through this reference field, as SOQL and describe use it
-   * (`Contacts`, `Sync_Record_Errors__r`); null when the field has none.
-   */
+  /** The relationship name seen from the parent (`OrderItems`), or null when the org gives none. */
   childRelationshipName: string | null;
   /** Master-detail: deleting the parent deletes the child. */
   cascadeDelete: boolean;

@@ -3,8 +3,12 @@
 // included, is docs/on-demand-sync-contract.md.
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiSyncDeps } from '../../apisync/api-sync-types.js';
-import { runOnDemandSync, TooManyObjectsError, type OnDemandOptions } from '../../apisync/on-demand-sync.js';
+import type { ApiSyncDeps } from '../../api-sync/api-sync-types.js';
+import {
+  runOnDemandSync,
+  TooManyObjectsError,
+  type OnDemandOptions,
+} from '../../on-demand/on-demand-sync.js';
 import { ApiBudgetExhaustedError } from '../../salesforce/api-budget.js';
 import { SalesforceAuthError } from '../../salesforce/connect.js';
 import { ZuoraApiError } from '../../zuora/zuora-errors.js';

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Store } from '../../store/store.js';
-import { findSession, listSessions, type SyncSession } from '../../store/session-rows.js';
-import { sessionStates } from '../../sync/session-states.js';
+import { findSession, listSessions, type SyncSession } from '../../sessions/session-rows.js';
+import { sessionStates } from '../../sessions/session-states.js';
 
 export const sessionBody = z.object({
   id: z.string().uuid(),

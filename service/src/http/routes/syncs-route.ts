@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type PgBoss from 'pg-boss';
 import type { Store } from '../../store/store.js';
-import { requestSession } from '../../sync/request-session.js';
-import { enqueueSession } from '../../sync/session-worker.js';
+import { requestSession } from '../../sessions/request-session.js';
+import { enqueueSession } from '../../sessions/session-worker.js';
 import { sessionBody, sessionToBody } from './sessions-route.js';
 
 const requestBody = z.strictObject({

@@ -9,7 +9,7 @@ import { insertChangeEvent } from '../../realtime/change-event-rows.js';
 import { calloutPayloadSchema, changeEventOf, describeIssues } from '../../realtime/callout-payload.js';
 import { verifyEnvelope, verifySignature } from '../../realtime/callout-verification.js';
 import { calloutTokenTtlSeconds, clientMatches, issueCalloutToken } from '../../realtime/callout-oauth.js';
-import type { CalloutAuthSettings } from '../../realtime/realtime-settings.js';
+import type { CalloutAuthSettings } from '../../config/realtime-settings.js';
 import type { Store } from '../../store/store.js';
 
 export const webhookPath = '/v1/webhooks/zuora';

@@ -3,7 +3,7 @@ import { flatRowReader, queryRecord } from '../../rest/record-json.js';
 import { runQuery } from '../../soql/run-query.js';
 import { parseSoql } from '../../soql/soql-parser.js';
 import { RequestError } from '../../store/sf-error.js';
-import { bulkQueryRefusal } from '../bulk-query-support.js';
+import { bulkQueryRefusal, compoundRefusal } from '../bulk-query-support.js';
 import { CsvError, csvLine } from '../csv-reader.js';
 import type { IngestJob, IngestOperation } from '../ingest-job.js';
 import { openUpload, processBatch } from '../process-ingest.js';
@@ -85,6 +85,9 @@ function runQueryBatch(ctx: EmulatorContext, job: JobV1, batch: BatchV1, soql: s
   }
   if (result.kind !== 'records')
     throw new Error('InvalidBatch : Failed to process query: aggregate queries are not supported');
+  const compound = compoundRefusal(result);
+  if (compound)
+    throw new Error(`InvalidBatch : Failed to process query: FUNCTIONALITY_NOT_ENABLED: ${compound}`);
   if (result.def.name !== job.def.name)
     throw new Error(
       `InvalidBatch : The query's object ${result.def.name} is not the job's object ${job.def.name}`,

@@ -1,0 +1,128 @@
+// Writes one Salesforce object's pass to spool parts row by row: rows are encoded as they come and written
+// in ~1 MB chunks, and a row that would take a part past the upload limit starts the next part (with its
+// own header), so an extraction never holds more than one chunk of an object in memory.
+// Salesforce counts a Bulk API 2.0 batch per started 10,000 records of a job, so a part is cut at a
+// multiple of 10,000 rows: the rows after the last such boundary move to the next part, and an object's
+// jobs use no more batches than ceil(N / 10,000).
+// https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_bulk_v2/datafiles_understanding_bulk2_ingest.htm
+import { closeSync, existsSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+
+/** A cell as the mapper produces it: null clears the field (or, in a relationship column, means no parent). */
+export type CsvValue = string | number | boolean | null;
+
+const needsQuotes = /[",\r\n]/;
+const chunkBytes = 1 << 20;
+const batchRows = 10_000;
+
+/** One CSV cell as Bulk API 2.0 reads it: `relationship` cells stay empty for null (no parent). */
+export function csvCell(value: CsvValue | undefined, relationship: boolean): string {
+  if (value === undefined) return '';
+  if (value === null) return relationship ? '' : '#N/A';
+  const text = typeof value === 'string' ? value : String(value);
+  return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export class SpoolWriter {
+  readonly #columns: readonly string[];
+  readonly #relationship: readonly boolean[];
+  readonly #header: string;
+  readonly #maxBytes: number;
+  readonly #pathOf: (part: number) => string;
+  #part: number;
+  #fd: number | undefined;
+  #size = 0;
+  #pending = '';
+  #rows = 0;
+  /** Rows in the current part, and the part's size at its last 10,000-row boundary. */
+  #partRows = 0;
+  #boundary = 0;
+
+  constructor(columns: readonly string[], maxBytes: number, pathOf: (part: number) => string) {
+    this.#columns = columns;
+    this.#relationship = columns.map((c) => c.includes('.'));
+    this.#header = `${columns.map((c) => csvCell(c, false)).join(',')}\n`;
+    this.#maxBytes = maxBytes;
+    this.#pathOf = pathOf;
+    // Continue after the parts already written (a spool appended to in several goes).
+    let part = 0;
+    while (existsSync(pathOf(part + 1))) part += 1;
+    this.#part = part;
+    if (existsSync(pathOf(part))) {
+      // An existing part is continued as it is (its row count unknown, it is not cut back).
+      this.#size = statSync(pathOf(part)).size;
+      this.#fd = openSync(pathOf(part), 'a+');
+      this.#partRows = 1;
+    }
+  }
+
+  /** Rows written by this writer. */
+  get rows(): number {
+    return this.#rows;
+  }
+
+  write(row: Readonly<Record<string, CsvValue>>): void {
+    let line = '';
+    for (let i = 0; i < this.#columns.length; i += 1) {
+      if (i > 0) line += ',';
+      line += csvCell(row[this.#columns[i] as string], this.#relationship[i] === true);
+    }
+    this.writeLine(line);
+  }
+
+  /** A row already encoded as CSV (no trailing newline). */
+  writeLine(line: string): void {
+    const bytes = Buffer.byteLength(line) + 1;
+    if (this.#fd === undefined) this.#open(this.#part);
+    else if (this.#size + bytes > this.#maxBytes && this.#partRows > 0) this.#rollOver();
+    this.#pending += `${line}\n`;
+    this.#size += bytes;
+    this.#rows += 1;
+    this.#partRows += 1;
+    if (this.#partRows % batchRows === 0) this.#boundary = this.#size;
+    if (this.#pending.length >= chunkBytes) this.#flush();
+  }
+
+  /** Starts the next part, moving the rows after the last 10,000-row boundary (if any) into it. */
+  #rollOver(): void {
+    const fd = this.#fd as number;
+    this.#flush();
+    let tail = Buffer.alloc(0);
+    let tailRows = 0;
+    if (this.#boundary > 0 && this.#boundary < this.#size) {
+      tail = Buffer.alloc(this.#size - this.#boundary);
+      readSync(fd, tail, 0, tail.length, this.#boundary);
+      ftruncateSync(fd, this.#boundary);
+      tailRows = this.#partRows % batchRows;
+    }
+    closeSync(fd);
+    this.#open(this.#part + 1);
+    if (tailRows > 0) {
+      this.#flush();
+      writeSync(this.#fd as number, tail);
+      this.#size += tail.length;
+      this.#partRows = tailRows;
+    }
+  }
+
+  close(): void {
+    if (this.#fd === undefined) return;
+    this.#flush();
+    closeSync(this.#fd);
+    this.#fd = undefined;
+  }
+
+  #open(part: number): void {
+    this.#part = part;
+    this.#fd = openSync(this.#pathOf(part), 'w+');
+    this.#pending = this.#header;
+    this.#size = Buffer.byteLength(this.#header);
+    this.#partRows = 0;
+    this.#boundary = 0;
+  }
+
+  #flush(): void {
+    if (this.#pending === '' || this.#fd === undefined) return;
+    writeSync(this.#fd, this.#pending);
+    this.#pending = '';
+  }
+}

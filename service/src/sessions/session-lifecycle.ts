@@ -1,0 +1,57 @@
+// The start and failure bookkeeping every kind of session shares: state checks, the claim and heartbeat
+// that tell other processes it is alive, and a failure recorded with its history.
+import { findSession, transitionSession, type SyncSession } from './session-rows.js';
+import type { Store } from '../store/store.js';
+import { claimSession, heartbeat } from './session-owner.js';
+import type { SyncDeps } from './sync-deps.js';
+import { writeSyncHistory, type ObjectCounts } from './sync-history.js';
+
+export interface RunningSession {
+  readonly session: SyncSession;
+  /** Stops the heartbeat; call it however the session ends. */
+  readonly stop: () => void;
+}
+
+/** Moves a queued session to running (a running one is resumed), claims it and starts its heartbeat. */
+export async function beginSession(store: Store, sessionId: string): Promise<RunningSession> {
+  const found = await findSession(store, sessionId);
+  if (found === undefined) throw new Error(`sync session ${sessionId} does not exist`);
+  if (found.state === 'queued') await store.transaction((tx) => transitionSession(tx, sessionId, 'running'));
+  else if (found.state !== 'running')
+    throw new Error(`sync session ${sessionId} is ${found.state}; it cannot run`);
+  await claimSession(store, sessionId);
+  const beat = setInterval(() => void heartbeat(store, sessionId).catch(() => undefined), 10_000);
+  return { session: found, stop: () => clearInterval(beat) };
+}
+
+/** Marks the session failed with the error's message and records it in Sync_History__c (best effort). */
+export async function failSession(
+  deps: SyncDeps,
+  sessionId: string,
+  error: unknown,
+  counts: Readonly<Record<string, ObjectCounts>>,
+): Promise<SyncSession> {
+  const message = (error as Error).message;
+  deps.logger.error({ err: error, sessionId }, 'sync session failed');
+  const failed = await deps.store.transaction((tx) =>
+    transitionSession(tx, sessionId, 'failed', { error: message }),
+  );
+  await writeSyncHistory(deps, failed, counts).catch(() => undefined);
+  return failed;
+}
+
+/**
+ * Ends a session no process can run any more (an on-demand session is answered by the request that started
+ * it; one left queued or running by a stopped process can no longer be answered): it ends failed, with its
+ * history, instead of running as another kind of session.
+ */
+export async function abandonSession(
+  deps: SyncDeps,
+  session: SyncSession,
+  reason: string,
+): Promise<SyncSession> {
+  if (session.state === 'queued')
+    await deps.store.transaction((tx) => transitionSession(tx, session.id, 'running'));
+  if (session.state !== 'queued' && session.state !== 'running') return session;
+  return failSession(deps, session.id, new Error(reason), {});
+}

@@ -1,0 +1,97 @@
+// Every session leaves a Sync_History__c record in Salesforce (upserted on Session_Id__c as it progresses)
+// and one Sync_Record_Error__c per failed record, so admins see sync results inside Salesforce.
+import type { SyncSession } from './session-rows.js';
+import type { SyncDeps } from './sync-deps.js';
+
+export interface ObjectCounts {
+  read: number;
+  written: number;
+  created: number;
+  failed: number;
+  deleted: number;
+}
+
+const syncTypes: Record<SyncSession['trigger'], string> = {
+  manual: 'Manual',
+  scheduled: 'Scheduled',
+  on_demand: 'On-demand',
+  realtime: 'Real-time',
+  cleanup: 'Sync Clean-up',
+  backfill: 'Backfill',
+};
+
+const statuses: Record<SyncSession['state'], string> = {
+  queued: 'Queued',
+  running: 'Running',
+  finished: 'Finished',
+  finished_with_errors: 'Finished with Errors',
+  failed: 'Failure',
+  cancelled: 'Cancelled',
+};
+
+/** Most failures shown in the history record itself; all of them stay in the service's store. */
+const maxErrorRecords = 2_000;
+const maxLogChars = 32_000;
+
+export async function writeSyncHistory(
+  deps: SyncDeps,
+  session: SyncSession,
+  counts: Readonly<Record<string, ObjectCounts>>,
+): Promise<string | undefined> {
+  const total = Object.values(counts).reduce(
+    (a, c) => ({ read: a.read + c.read, written: a.written + c.written, failed: a.failed + c.failed }),
+    { read: 0, written: 0, failed: 0 },
+  );
+  const failures = await deps.store.query<{
+    salesforce_object: string;
+    external_id: string;
+    zuora_id: string | null;
+    error_code: string;
+    error_message: string;
+    attempts: number;
+  }>(
+    `SELECT salesforce_object, external_id, zuora_id, error_code, error_message, attempts FROM failed_records
+      WHERE session_id = $1 AND resolved_at IS NULL ORDER BY id LIMIT $2`,
+    [session.id, maxErrorRecords],
+  );
+  let log = failures
+    .map((f) => `${f.salesforce_object} ${f.external_id}: ${f.error_code} ${f.error_message}`)
+    .join('\n');
+  if (log.length > maxLogChars) log = `${log.slice(0, maxLogChars - 40)}\n... (see Sync_Record_Error__c)`;
+  const history = {
+    Session_Id__c: session.id,
+    Sync_Type__c: syncTypes[session.trigger],
+    Scope__c: session.scope === 'accounts' ? 'Accounts & Related Objects' : 'Product Catalog',
+    Status__c: statuses[session.state],
+    Is_Success__c: session.state === 'finished',
+    Is_Incremental__c: session.mode === 'incremental',
+    Is_Async__c: true,
+    Is_Cancel__c: session.state === 'cancelled',
+    Sync_On__c: (session.startedAt ?? session.requestedAt).toISOString(),
+    ...(session.finishedAt === undefined ? {} : { Finished_On__c: session.finishedAt.toISOString() }),
+    Records_Processed__c: total.read,
+    Records_Succeeded__c: total.written,
+    Records_Failed__c: total.failed,
+    Entity_Id__c: session.entityId,
+    Sync_By__c: 'zuora-salesforce-sync',
+    Zuora_Hostname__c: deps.zuoraHost ?? '',
+    ...(session.error === undefined ? {} : { Sync_Error__c: session.error.slice(0, maxLogChars) }),
+    Failure_Log__c: log,
+  };
+  const result = await deps.salesforce.sobject('Sync_History__c').upsert(history, 'Session_Id__c');
+  const historyId = result.id;
+  if (historyId === undefined || failures.length === 0) return historyId;
+  const errors = failures.map((f) => ({
+    External_Id__c: `${session.id}:${f.salesforce_object}:${f.external_id}`.slice(0, 255),
+    Sync_History__c: historyId,
+    Object_Type__c: f.salesforce_object,
+    Zuora_Id__c: f.zuora_id ?? '',
+    Error_Code__c: f.error_code.slice(0, 80),
+    Error_Message__c: f.error_message.slice(0, 32_000),
+    Attempts__c: f.attempts,
+  }));
+  await deps.salesforce
+    .sobject('Sync_Record_Error__c')
+    .upsert(errors, 'External_Id__c', { allowRecursive: true, allOrNone: false });
+  return historyId;
+}

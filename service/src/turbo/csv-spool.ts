@@ -1,0 +1,113 @@
+// Mapped rows go to CSV files on disk, one per Salesforce object and pass, so that a session never holds
+// a whole object in memory and a resumed session can re-send a job without reading Zuora again.
+// Bulk API CSV: an empty cell leaves a field unchanged, `#N/A` sets it to null.
+// https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/datafiles_prepare_csv.htm
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { CellValue } from '../mapping/transforms/transform-result.js';
+import { SpoolWriter } from '../csv/spool-writer.js';
+
+export type SpoolPass = 'upsert' | 'deferred' | 'delete';
+
+/** Bulk API 2.0 refuses uploads over 100 MB; parts stay under this so each fits one job.
+ * https://developer.salesforce.com/docs/atlas.en-us.salesforce_app_limits_cheatsheet.meta/salesforce_app_limits_cheatsheet/salesforce_app_limits_platform_bulkapi.htm */
+export const maxPartBytes = 95 * 1024 * 1024;
+
+export class CsvSpool {
+  readonly dir: string;
+  readonly #maxPartBytes: number;
+
+  constructor(dir: string, maxBytes = maxPartBytes) {
+    this.dir = dir;
+    this.#maxPartBytes = maxBytes;
+    mkdirSync(dir, { recursive: true });
+  }
+
+  path(object: string, pass: SpoolPass, part = 0): string {
+    return join(this.dir, `${object}.${pass}.${String(part)}.csv`);
+  }
+
+  /** The part numbers written for an object and pass, in order. */
+  parts(object: string, pass: SpoolPass): number[] {
+    const parts: number[] = [];
+    while (existsSync(this.path(object, pass, parts.length))) parts.push(parts.length);
+    return parts;
+  }
+
+  /** A row-by-row writer for an object and pass, continuing after the parts already written. */
+  writer(object: string, pass: SpoolPass, columns: readonly string[]): SpoolWriter {
+    return new SpoolWriter(columns, this.#maxPartBytes, (part) => this.path(object, pass, part));
+  }
+
+  /** Appends rows (header written when a part is new); a part that would pass the limit rolls over. */
+  append(
+    object: string,
+    pass: SpoolPass,
+    columns: readonly string[],
+    rows: readonly Record<string, CellValue>[],
+  ): void {
+    if (rows.length === 0) return;
+    const writer = this.writer(object, pass, columns);
+    try {
+      for (const row of rows) writer.write(row);
+    } finally {
+      writer.close();
+    }
+  }
+
+  has(object: string, pass: SpoolPass): boolean {
+    return existsSync(this.path(object, pass, 0));
+  }
+
+  stream(object: string, pass: SpoolPass, part = 0): Readable {
+    return createReadStream(this.path(object, pass, part));
+  }
+
+  /** The header (column names) of a part, read without loading the file. */
+  header(object: string, pass: SpoolPass, part = 0): string[] {
+    const fd = openSync(this.path(object, pass, part), 'r');
+    try {
+      const buffer = Buffer.alloc(16_384);
+      const n = readSync(fd, buffer, 0, buffer.length, 0);
+      return (buffer.subarray(0, n).toString('utf8').split('\n', 1)[0] ?? '').split(',');
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The first column (the upsert key) of every data row of a part, or of all parts. */
+  keys(object: string, pass: SpoolPass, part?: number): string[] {
+    const parts = part === undefined ? this.parts(object, pass) : [part];
+    const keys: string[] = [];
+    for (const p of parts) {
+      const text = readFileSync(this.path(object, pass, p), 'utf8');
+      let first = true;
+      for (const line of text.split('\n')) {
+        if (first || line === '') {
+          first = false;
+          continue;
+        }
+        // Keys are Zuora ids or subscription numbers: never quoted, never containing commas.
+        const comma = line.indexOf(',');
+        keys.push(comma === -1 ? line : line.slice(0, comma));
+      }
+    }
+    return keys;
+  }
+
+  /** Empties the spool before an extraction is (re)built, so a crash mid-extraction leaves no half rows. */
+  clear(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+    mkdirSync(this.dir, { recursive: true });
+  }
+}

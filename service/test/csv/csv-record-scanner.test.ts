@@ -1,0 +1,55 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { describe, expect, it } from 'vitest';
+import { scanCsvRecords } from '../../src/csv/csv-record-scanner.js';
+
+/** Small deterministic generator (mulberry32), so a failure reproduces. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function scan(text: string, keep: number, chunk: number): Promise<string[][]> {
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += chunk) chunks.push(text.slice(i, i + chunk));
+  const records: string[][] = [];
+  await scanCsvRecords(Readable.from(chunks), keep, (fields) => records.push(fields));
+  return records;
+}
+
+describe('CSV record scanner', () => {
+  it('reads what csv-parse reads, for quotes, commas, newlines and chunk boundaries anywhere', async () => {
+    const next = random(7);
+    const pieces = ['a', 'b,c', 'say "hi"', 'line\nbreak', '', '""', ',', '"', 'é ü', 'x\r\ny'];
+    const rows = Array.from({ length: 200 }, () =>
+      Array.from({ length: 5 }, () => pieces[Math.floor(next() * pieces.length)] ?? ''),
+    );
+    const text = stringify(rows, { record_delimiter: 'unix' });
+    const expected: string[][] = parse(text, { relax_column_count: true });
+    for (const chunk of [1, 2, 3, 7, 64, 100_000]) {
+      expect(await scan(text, 5, chunk)).toEqual(expected);
+      expect(await scan(text, 2, chunk)).toEqual(expected.map((r) => r.slice(0, 2)));
+    }
+  });
+
+  it('keeps the last record without a trailing newline, skips blank lines, refuses an open quote', async () => {
+    expect(await scan('h1,h2\n\nv1,"v,2"', 2, 3)).toEqual([
+      ['h1', 'h2'],
+      ['v1', 'v,2'],
+    ]);
+    await expect(scan('a,"open\n', 2, 4)).rejects.toThrow(/inside a quoted field/);
+    expect(await scan('a,b,c\r\nd,e,f\r\n', 2, 100)).toEqual([
+      ['a', 'b'],
+      ['d', 'e'],
+    ]);
+    expect(await scan('a,b,c,d,e,f,g,h,i,j,k\n', 9, 100)).toEqual([
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'],
+    ]);
+  });
+});
