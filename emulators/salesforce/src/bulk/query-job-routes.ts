@@ -1,14 +1,9 @@
-import { textOf } from '../text-of.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EmulatorContext } from '../emulator-context.js';
 import { apiVersionOf, parseJsonObject, sendError } from '../http/sf-reply.js';
-import { flatRowReader } from '../rest/record-json.js';
-import type { RecordsResult } from '../soql/query-result.js';
-import { parseSoql } from '../soql/soql-parser.js';
-import { runQuery } from '../soql/run-query.js';
 import type { BulkJobs, QueryJob } from './bulk-jobs.js';
-import { bulkQueryRefusal, compoundRefusal } from './bulk-query-support.js';
-import { csvLine, delimiters } from './csv-reader.js';
+import { createQueryJob } from './query-job-create.js';
+import { sendResultsPage } from './query-job-results.js';
 
 // Bulk API 2.0 query jobs; results as CSV pages chained by the `Sforce-Locator` header ('null' on
 // the last page) with `maxRecords` per page. "Use the same API version to get query results that you
@@ -20,12 +15,6 @@ import { csvLine, delimiters } from './csv-reader.js';
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/queries.htm
 
 type Params = { version: string; jobId: string };
-
-function run(ctx: EmulatorContext, soql: string, operation: 'query' | 'queryAll'): RecordsResult {
-  const result = runQuery(ctx.store, parseSoql(soql), { includeDeleted: operation === 'queryAll', soql });
-  if (result.kind !== 'records') throw new Error('Bulk query jobs refuse aggregate queries at creation');
-  return result;
-}
 
 export function registerQueryJobRoutes(
   app: FastifyInstance,
@@ -58,54 +47,8 @@ export function registerQueryJobRoutes(
   };
 
   app.post('/jobs/query', async (request, reply) => {
-    const body = parseJsonObject(request.body);
-    const operation = body.operation ?? 'query';
-    if (operation !== 'query' && operation !== 'queryAll')
-      return sendError(reply, 400, 'INVALIDJOB', `InvalidJob : Invalid operation: ${textOf(operation)}`);
-    if (typeof body.query !== 'string')
-      return sendError(reply, 400, 'INVALIDJOB', 'InvalidJob : query is required');
-    const soql = body.query;
-    const parsed = parseSoql(soql);
-    const refusal = bulkQueryRefusal(parsed);
-    if (refusal) return sendError(reply, 400, 'API_ERROR', refusal);
-    // Bind now so that unknown objects/fields fail the create call, as they do in an org.
-    const bound = runQuery(ctx.store, { ...parsed, limit: 0 }, { includeDeleted: false, soql });
-    const compound = bound.kind === 'records' ? compoundRefusal(bound) : null;
-    if (compound) return sendError(reply, 400, 'API_ERROR', compound);
-    const columnDelimiter = typeof body.columnDelimiter === 'string' ? body.columnDelimiter : 'COMMA';
-    const delimiter = delimiters[columnDelimiter];
-    if (!delimiter)
-      return sendError(reply, 400, 'INVALIDJOB', `InvalidJob : Invalid column delimiter: ${columnDelimiter}`);
-    const lineEnding = body.lineEnding === 'CRLF' ? 'CRLF' : 'LF';
-    if (ctx.usage.queryJobsRemaining === 0)
-      return sendError(
-        reply,
-        400,
-        'LIMIT_EXCEEDED',
-        'Max bulk v2 query jobs (10000) per 24 hrs has been reached',
-      );
-    ctx.usage.queryJobWindow.add();
-    const now = ctx.store.now();
-    const job: QueryJob = {
-      id: jobs.nextId(),
-      operation,
-      object: parsed.from,
-      query: soql,
-      state: 'UploadComplete',
-      createdById: ctx.actingUserId,
-      createdDate: now,
-      systemModstamp: now,
-      apiVersion: Number(apiVersionOf(request.params)),
-      delimiter,
-      columnDelimiter,
-      lineEnding,
-      result: null,
-      startedAt: 0,
-      finishedAt: 0,
-    };
-    jobs.queries.set(job.id, job);
-    jobs.runQuery(job, () => run(ctx, soql, operation));
-    return info(job);
+    const job = createQueryJob(ctx, jobs, request, reply);
+    return job ? info(job) : reply;
   });
 
   app.get<{ Params: Params }>('/jobs/query/:jobId', async (request, reply) => {
@@ -161,38 +104,7 @@ export function registerQueryJobRoutes(
           `can only download query results of successfully completed bulk job with status: JOB_COMPLETE. Current status: ${job.state.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`,
         );
       }
-      return resultsPage(reply, job, job.result, request.query);
+      return sendResultsPage(reply, ctx.store, job, job.result, request.query, defaultPageSize);
     },
   );
-
-  const resultsPage = (
-    reply: FastifyReply,
-    job: QueryJob,
-    result: RecordsResult,
-    query: { locator?: string; maxRecords?: string },
-  ) => {
-    const start = query.locator ? Number.parseInt(Buffer.from(query.locator, 'base64url').toString(), 10) : 0;
-    if (!Number.isInteger(start) || start < 0 || start > result.rows.length)
-      return sendError(reply, 400, 'INVALIDLOCATOR', `Invalid locator: ${query.locator ?? ''}`);
-    const maxRecords = query.maxRecords === undefined ? defaultPageSize : Number(query.maxRecords);
-    if (!Number.isInteger(maxRecords) || maxRecords < 1)
-      return sendError(
-        reply,
-        400,
-        'INVALID_MAXRECORDS',
-        `maxRecords must be a positive integer: ${query.maxRecords ?? ''}`,
-      );
-    const end = Math.min(result.rows.length, start + maxRecords);
-    const eol = job.lineEnding === 'CRLF' ? '\r\n' : '\n';
-    const row = flatRowReader(ctx.store, result.columns);
-    const header = result.columns.flatMap((c) => (c.kind === 'field' ? [c.path.text] : []));
-    const lines = [csvLine(header, job.delimiter)];
-    for (let i = start; i < end; i += 1) lines.push(csvLine(row(result.rows[i]!), job.delimiter));
-    const next = end < result.rows.length ? Buffer.from(textOf(end)).toString('base64url') : 'null';
-    return reply
-      .header('content-type', 'text/csv')
-      .header('sforce-locator', next)
-      .header('sforce-numberofrecords', textOf(end - start))
-      .send(lines.join(eol) + eol);
-  };
 }

@@ -53,39 +53,43 @@ function ingestResults(job: JobV1, batch: BatchV1): string | unknown[] | Record<
   return [quoted(['Id', 'Success', 'Created', 'Error']), ...lines].join('\n') + '\n';
 }
 
-export function registerBatchRoutesV1(app: FastifyInstance, deps: AsyncDeps): void {
+/** Adds a batch to an open job and schedules it; the batch's info is the answer. */
+function addBatch(deps: AsyncDeps, job: JobV1, text: string): BatchV1 {
   const { ctx, jobs } = deps;
+  if (job.state !== 'Open')
+    throw new AsyncError('InvalidJobState', `Job ${job.id} is ${job.state}: no batch can be added`);
+  if (Buffer.byteLength(text) > MAX_BATCH_BYTES)
+    throw new AsyncError('InvalidBatch', `A batch can hold at most 10 MB of data`);
+  if (ctx.usage.batchesRemaining === 0)
+    throw new AsyncError('ExceededQuota', 'Exceeded max number of batches allowed in 24 hour period');
+  const querying = job.operation === 'query' || job.operation === 'queryAll';
+  const csv = querying ? text : batchCsv(job.contentType === 'CSV' ? 'CSV' : jobFormat(job), text);
+  const now = ctx.store.now();
+  const batch: BatchV1 = {
+    id: makeSalesforceId('751', batchSequence++),
+    jobId: job.id,
+    state: 'Queued',
+    stateMessage: null,
+    createdDate: now,
+    systemModstamp: now,
+    request: text,
+    processed: 0,
+    failed: 0,
+    results: [],
+    queryResults: new Map(),
+    processingMs: 0,
+  };
+  job.batches.push(batch);
+  jobs.later(() => {
+    if (batch.state === 'Queued') runBatch(ctx, job, batch, csv);
+  }, 0);
+  return batch;
+}
 
+export function registerBatchRoutesV1(app: FastifyInstance, deps: AsyncDeps): void {
   app.post('/job/:jobId/batch', async (request: FastifyRequest<{ Params: Params }>, reply) => {
     const job = findJob(deps, request.params.jobId);
-    if (job.state !== 'Open')
-      throw new AsyncError('InvalidJobState', `Job ${job.id} is ${job.state}: no batch can be added`);
-    const text = typeof request.body === 'string' ? request.body : '';
-    if (Buffer.byteLength(text) > MAX_BATCH_BYTES)
-      throw new AsyncError('InvalidBatch', `A batch can hold at most 10 MB of data`);
-    if (ctx.usage.batchesRemaining === 0)
-      throw new AsyncError('ExceededQuota', 'Exceeded max number of batches allowed in 24 hour period');
-    const querying = job.operation === 'query' || job.operation === 'queryAll';
-    const csv = querying ? text : batchCsv(job.contentType === 'CSV' ? 'CSV' : jobFormat(job), text);
-    const now = ctx.store.now();
-    const batch: BatchV1 = {
-      id: makeSalesforceId('751', batchSequence++),
-      jobId: job.id,
-      state: 'Queued',
-      stateMessage: null,
-      createdDate: now,
-      systemModstamp: now,
-      request: text,
-      processed: 0,
-      failed: 0,
-      results: [],
-      queryResults: new Map(),
-      processingMs: 0,
-    };
-    job.batches.push(batch);
-    jobs.later(() => {
-      if (batch.state === 'Queued') runBatch(ctx, job, batch, csv);
-    }, 0);
+    const batch = addBatch(deps, job, typeof request.body === 'string' ? request.body : '');
     return sendAsync(reply, jobFormat(job), 'batchInfo', batchInfo(batch), 201);
   });
 
