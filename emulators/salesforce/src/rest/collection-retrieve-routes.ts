@@ -6,7 +6,7 @@ import type { ObjectDef } from '../schema/schema-types.js';
 import { noSuchColumn } from '../store/prepare-json-record.js';
 import { RequestError } from '../store/sf-error.js';
 import { fieldJson, recordUrl } from './record-json.js';
-import { objectOr404 } from './sobject-routes.js';
+import { objectOr404 } from './sobject-lookup.js';
 
 // sObject Collections retrieve: records of one type by Id, as GET (`?ids=&fields=`, about 800 Ids
 // before the URL is too long) or POST (`{ids, fields}`, up to 2,000). One entry per Id in request

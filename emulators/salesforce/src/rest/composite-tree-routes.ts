@@ -5,7 +5,7 @@ import { findChildRelationship } from '../schema/child-relationships.js';
 import type { FieldDef, ObjectDef } from '../schema/schema-types.js';
 import { prepareJsonRecord } from '../store/prepare-json-record.js';
 import { RequestError, sfError, type SfError } from '../store/sf-error.js';
-import { objectOr404, writable } from './sobject-routes.js';
+import { objectOr404, writable } from './sobject-lookup.js';
 
 // sObject Tree: root records of the URL's type with nested children under their child relationship
 // names, each with `attributes: {type, referenceId}`. At most 200 records, five object types and

@@ -8,7 +8,7 @@ import { prepareJsonRecord } from '../store/prepare-json-record.js';
 import { RequestError, type SfValue } from '../store/sf-error.js';
 import { recordUrl, wholeRecord } from './record-json.js';
 import { errorBody } from './save-result.js';
-import { objectOr404, writable } from './sobject-routes.js';
+import { objectOr404, writable } from './sobject-lookup.js';
 
 // sObject Rows by External ID: read, upsert (201 created, 200 updated with {id, success, errors,
 // created}, 300 with the matching records' URLs when several match, `?updateOnly=true` to never

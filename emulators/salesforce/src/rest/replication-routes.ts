@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../emulator-context.js';
 import { datetimeMs } from '../soql/filter-value.js';
 import { formatDateTime } from '../store/coerce-value.js';
 import { RequestError } from '../store/sf-error.js';
-import { objectOr404 } from './sobject-routes.js';
+import { objectOr404 } from './sobject-lookup.js';
 
 // sObject Get Updated and Get Deleted, the replication resources. start and end are UTC date-times
 // whose seconds are ignored; start must precede end (INVALID_REPLICATION_DATE otherwise); updates

@@ -2,70 +2,27 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isSalesforceId, normalizeId } from '../../../shared/salesforce-id.js';
 import type { EmulatorContext } from '../emulator-context.js';
 import { apiVersionOf, parseJsonObject, sendError } from '../http/sf-reply.js';
-import type { ObjectDef } from '../schema/schema-types.js';
 import { noSuchColumn, prepareJsonRecord } from '../store/prepare-json-record.js';
-import { RequestError } from '../store/sf-error.js';
-import { describeGlobalEntry, describeObject } from './describe-object.js';
+import { registerDescribeRoutes } from './describe-routes.js';
 import { datetimeMs } from '../soql/filter-value.js';
 import { checkPreconditionHeader, modifiedSince, notModifiedSince } from './conditional.js';
 import { publishEvent } from './publish-event.js';
 import { wholeRecord } from './record-json.js';
 import { errorBody } from './save-result.js';
+import { objectOr404, writable } from './sobject-lookup.js';
 
-// sObject resources: describe (with conditional requests), create, read/update/delete by Id.
+// sObject resources: create, read/update/delete by Id (with conditional requests); describe lives in
+// describe-routes.ts.
 // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_sobject_upsert.htm
 // (upsert: 201 created, 200 updated (v46+ body {id, success, errors, created}), 300 several matches, 404).
 
 type Params = { version: string; type: string; id: string; field: string; value: string };
 
-export function objectOr404(ctx: EmulatorContext, type: string): ObjectDef {
-  const def = ctx.schema.byLower.get(type.toLowerCase());
-  if (!def) throw new RequestError('NOT_FOUND', 'The requested resource does not exist', 404);
-  return def;
-}
-
 const notFound = (reply: FastifyReply) =>
   sendError(reply, 404, 'NOT_FOUND', 'The requested resource does not exist');
 
-export function writable(def: ObjectDef): void {
-  if (def.isMetadataType) {
-    throw new RequestError(
-      'INVALID_TYPE',
-      `Custom metadata records cannot be changed through the REST API (${def.name})`,
-    );
-  }
-}
-
 export function registerSObjectRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
-  app.get<{ Params: Params }>('/sobjects', async (request, reply) => {
-    if (notModifiedSince(request, ctx.schemaLoadedAt)) return reply.code(304).send();
-    const version = apiVersionOf(request.params);
-    return {
-      encoding: 'UTF-8',
-      maxBatchSize: 200,
-      sobjects: ctx.schema.objects.map((d) => describeGlobalEntry(d, version)),
-    };
-  });
-
-  app.get<{ Params: Params }>('/sobjects/:type', async (request) => {
-    const def = objectOr404(ctx, request.params.type);
-    return { objectDescribe: describeGlobalEntry(def, apiVersionOf(request.params)), recentItems: [] };
-  });
-
-  app.get<{ Params: Params }>('/sobjects/:type/describe', async (request, reply) => {
-    const def = objectOr404(ctx, request.params.type);
-    if (modifiedSince(request, ctx.schemaLoadedAt))
-      return sendError(
-        reply,
-        412,
-        'PRECONDITION_FAILED',
-        `${def.name} metadata changed after If-Unmodified-Since`,
-      );
-    if (notModifiedSince(request, ctx.schemaLoadedAt)) return reply.code(304).send();
-    return reply
-      .header('last-modified', new Date(ctx.schemaLoadedAt).toUTCString())
-      .send(describeObject(ctx.schema, def, apiVersionOf(request.params)));
-  });
+  registerDescribeRoutes(app, ctx);
 
   app.post<{ Params: Params }>('/sobjects/:type', async (request, reply) => {
     const def = objectOr404(ctx, request.params.type);
