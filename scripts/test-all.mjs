@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check of the repository, offline, one after the other (the machine has 2 cores),
 // ending with one summary line "summary: N passed, M failed" that counts test cases and whole checks.
+// `npm test -- --only <text>` runs the steps whose name contains <text> (e.g. `--only LWC`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,11 +36,17 @@ function countsFrom(file) {
 
 const steps = [
   { name: 'typecheck (service, emulators, scripts)', cmd: [bin('tsc'), '-p', 'tsconfig.json'] },
+  // The LWCs are built first (tsc type-checks and writes the .js the org receives), then checked with the
+  // platform's compiler, and the Jest tests run against that built JavaScript, not the TypeScript sources.
   {
-    name: 'typecheck (LWC)',
-    when: () =>
-      hasFiles(join(root, 'force-app'), /lwc\/.+\.ts$/) && existsSync(join(root, 'tsconfig.lwc.json')),
-    cmd: ['npm', 'run', '--silent', 'typecheck:lwc'],
+    name: 'build LWC (tsc emits the deployed .js)',
+    when: () => hasFiles(join(root, 'force-app'), /lwc\/.+\.ts$/),
+    cmd: ['npm', 'run', '--silent', 'build:lwc'],
+  },
+  {
+    name: 'LWC bundles (every bundle has its .js; @lwc/compiler accepts every .js and .html)',
+    when: () => hasFiles(join(root, 'force-app'), /lwc\/.+\.js-meta\.xml$/),
+    cmd: ['npm', 'run', '--silent', 'verify:lwc'],
   },
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint:verify'] },
   { name: 'format', cmd: ['npm', 'run', '--silent', 'format:verify'] },
@@ -55,7 +62,7 @@ const steps = [
     cmd: ['npm', 'run', '--silent', 'scan:apex'],
   },
   {
-    name: 'LWC tests (sfdx-lwc-jest)',
+    name: 'LWC tests against the built JavaScript (sfdx-lwc-jest)',
     when: () => hasFiles(join(root, 'lwc-tests'), /\.test\.[jt]s$/),
     cmd: [bin('sfdx-lwc-jest'), '--', '--json', `--outputFile=${join(results, 'jest.json')}`],
     report: join(results, 'jest.json'),
@@ -73,10 +80,17 @@ const steps = [
   },
 ];
 
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (onlyAt >= 0 && !only) {
+  console.error('test-all: --only needs the text of a step name, e.g. --only LWC');
+  process.exit(2);
+}
+
 let passed = 0;
 let failed = 0;
 const failures = [];
-for (const step of steps) {
+for (const step of steps.filter((s) => only === undefined || s.name.includes(only))) {
   if (step.when !== undefined && !step.when()) {
     console.log(`\n== ${step.name}: nothing to check yet`);
     continue;

@@ -24,6 +24,7 @@ export const roomLevels = {
   'on-demand': 6,
   realtime: 6,
   cpq: 6,
+  'package-check': 6,
   http: 7,
   console: 7,
   cli: 7,

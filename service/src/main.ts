@@ -160,6 +160,7 @@ async function startHttp(
         ];
   const app = await buildServer({
     apiToken: token.token,
+    onDemandToken: config.onDemandApiToken,
     bodyLimitBytes: config.bodyLimitBytes,
     logger,
     metrics,

@@ -22,6 +22,7 @@ import { buildSchema } from './schema/build-schema.js';
 import { readPackageMetadata } from './schema/metadata-reader.js';
 import type { Schema } from './schema/schema-types.js';
 import { insertRecords } from './store/insert-records.js';
+import { withOrgMetadata } from './org-metadata/org-metadata.js';
 import { RecordStore } from './store/record-store.js';
 
 /** Everything the routes share: schema, data, sessions, counters, faults. */
@@ -55,7 +56,8 @@ export interface EmulatorContext {
 
 export function createContext(options: SalesforceEmulatorOptions): EmulatorContext {
   const metadata = readPackageMetadata(options.forceAppDir ?? DEFAULT_FORCE_APP_DIR);
-  const schema = buildSchema(metadata);
+  const org = withOrgMetadata(buildSchema(metadata), options.orgMetadata);
+  const schema = org.schema;
   const users = (options.users ?? [{ username: DEFAULT_USERNAME, password: DEFAULT_PASSWORD }]).map(
     (u, i) => ({
       ...u,
@@ -92,10 +94,9 @@ export function createContext(options: SalesforceEmulatorOptions): EmulatorConte
     options.cpqContractingDelayMs,
     options.cpqScenario,
   );
+  const seeded = new Map([...metadata.metadataRecords, ...org.records]);
   ctx.seed = () =>
-    seedOrg(ctx, metadata.metadataRecords, options.seedRecords ?? {}, () =>
-      seedCpqOrg(ctx.cpq, ctx.actingUserId),
-    );
+    seedOrg(ctx, seeded, options.seedRecords ?? {}, () => seedCpqOrg(ctx.cpq, ctx.actingUserId));
   ctx.seed();
   return ctx;
 }

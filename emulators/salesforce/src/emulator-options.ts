@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CpqScenarioOptions } from './cpq/scenario/scenario-options.js';
+import type { OrgMetadata } from './org-metadata/org-metadata.js';
 
 /** Credentials of the emulated org, documented for users trying the connector. */
 export const DEFAULT_CLIENT_ID = 'zuora-sync-emulator-client';
@@ -39,6 +40,8 @@ export interface SalesforceEmulatorOptions {
   cpqContractingDelayMs?: number;
   /** A generated CPQ scenario to load with the seed (and again on every reset). */
   cpqScenario?: CpqScenarioOptions;
+  /** What the org held before the package: other objects, fields, relationship names, Apex (org-metadata/). */
+  orgMetadata?: OrgMetadata;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

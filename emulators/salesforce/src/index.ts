@@ -16,6 +16,7 @@ export { cpqScenarioSizes, type CpqScenarioOptions } from './cpq/scenario/scenar
 export { seedCpqScenario } from './cpq/scenario/seed-running-emulator.js';
 export type { EmulatorStats } from './admin/emulator-stats.js';
 export type { Faults } from './http/faults.js';
+export type { OrgMetadata } from './org-metadata/org-metadata.js';
 
 export interface SalesforceEmulator {
   url: string;

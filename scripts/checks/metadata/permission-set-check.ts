@@ -64,7 +64,10 @@ export function findDanglingReferences(set: ParsedPermissionSet, index: ObjectIn
   return problems;
 }
 
-/** Non-required custom fields (custom metadata types excluded: their fields carry no FLS) without access. */
+/**
+ * Non-required custom fields without access. Custom metadata types and platform events are left out: their
+ * fields carry no field-level security.
+ */
 export function findUncoveredFields(
   set: ParsedPermissionSet,
   index: ObjectIndex,
@@ -72,7 +75,7 @@ export function findUncoveredFields(
 ): string[] {
   const missing: string[] = [];
   for (const [objectName, object] of index) {
-    if (objectName.endsWith('__mdt')) continue;
+    if (objectName.endsWith('__mdt') || objectName.endsWith('__e')) continue;
     for (const [fieldName, field] of object.fields) {
       if (field.required) continue;
       const permission = set.fields.get(`${objectName}.${fieldName}`);

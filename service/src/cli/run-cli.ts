@@ -8,6 +8,7 @@ import { backfillCommand } from './commands/backfill-command.js';
 import { cleanupCommand } from './commands/cleanup-command.js';
 import { doctorCommand } from './commands/doctor-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
+import { packageCommand } from './commands/package-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { startCommand } from './commands/start-command.js';
 import { syncCommand } from './commands/sync-command.js';
@@ -18,6 +19,7 @@ export type { CliIo } from './cli-context.js';
 export const commands: readonly CliCommand[] = [
   migrateCommand,
   doctorCommand,
+  packageCommand,
   syncCommand,
   cleanupCommand,
   backfillCommand,

@@ -34,6 +34,8 @@ export interface Config {
   readonly port: number;
   readonly logLevel: Env['LOG_LEVEL'];
   readonly apiToken: string | undefined;
+  /** The scoped token of the Salesforce named credential (POST /v1/on-demand-syncs only). */
+  readonly onDemandApiToken: string | undefined;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly bodyLimitBytes: number;
@@ -137,6 +139,13 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
         'missing: a bearer token of at least 24 characters is required once real Zuora or Salesforce credentials are set',
     });
   }
+  if (env.ON_DEMAND_API_TOKEN !== undefined && env.ON_DEMAND_API_TOKEN === env.API_TOKEN) {
+    problems.push({
+      name: 'ON_DEMAND_API_TOKEN',
+      message:
+        'must differ from API_TOKEN: it is the token Salesforce users call out with, scoped to on-demand syncs',
+    });
+  }
   if (env.SF_API_SLOW_AT_PERCENT > env.SF_API_STOP_AT_PERCENT) {
     problems.push({
       name: 'SF_API_SLOW_AT_PERCENT',
@@ -150,6 +159,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     apiToken: env.API_TOKEN,
+    onDemandApiToken: env.ON_DEMAND_API_TOKEN,
     dataDir: resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,

@@ -2,7 +2,8 @@
 // the API budget is spent; resolve the ids; apply the per-request limit to what they resolved to; per entity,
 // run the ids no other on-demand session is syncing in a session of its own (trigger on_demand, which runs in
 // parallel with any session, seed 000) and join the sessions in flight for the rest; answer one result per
-// requested object. Each session writes its Sync_History__c (and Sync_Record_Error__c) before answering.
+// requested object. Each session writes its Sync_History__c (and Sync_Record_Error__c) and its billing
+// accounts' Last_Sync_* fields before answering: the service is their one writer (on-demand-status.ts).
 import {
   findSession,
   transitionSession,
@@ -15,6 +16,7 @@ import { writeSyncHistory, type ObjectCounts } from '../sessions/sync-history.js
 import { runApiSync } from '../api-sync/api-sync.js';
 import type { ApiSyncDeps, RecordOutcome } from '../api-sync/api-sync-types.js';
 import { claimOnDemand } from './on-demand-claim.js';
+import { writeBillingAccountStatus } from './on-demand-status.js';
 import {
   countedObjects,
   resolveOnDemandIds,
@@ -172,12 +174,25 @@ async function runOwnSession(
         session.id,
         historyId,
       ]);
+    if (session.scope === 'accounts')
+      await writeBillingAccountStatus(
+        deps.salesforce,
+        deps.logger,
+        results,
+        historyId,
+        ending.finishedAt ?? new Date(),
+      );
     const finished = await deps.store.transaction((tx) =>
       transitionSession(tx, session.id, state, { counts: summary }),
     );
     return finished;
   } catch (error) {
     await failSession(deps, session.id, error, {}).catch(() => undefined);
+    if (session.scope === 'accounts') {
+      const failure = { success: false, errorCode: 'SYNC_FAILED', errorMessage: (error as Error).message };
+      const failed = Object.fromEntries(zuoraIds.map((id) => [id, failure]));
+      await writeBillingAccountStatus(deps.salesforce, deps.logger, failed, undefined, new Date());
+    }
     throw error;
   } finally {
     clearInterval(beat);

@@ -38,7 +38,7 @@ export interface FieldDef {
   restrictedPicklist: boolean;
   referenceTo: string[];
   relationshipName: string | null;
-  /** The relationship name seen from the parent (`OrderItems`), or null when the org gives none. */
+  /** The child relationship seen from the parent (`OrderItems`, `Invoices__r`), as metadata names it; null: none declared. */
   childRelationshipName: string | null;
   /** Master-detail: deleting the parent deletes the child. */
   cascadeDelete: boolean;
