@@ -277,6 +277,15 @@ describe('describe as an org answers it', () => {
       idLookup: true,
       permissionable: true,
     });
+    const detail = (await conn.sobject('Sync_Record_Error__c').describe()).fields.find(
+      (f) => f.name === 'Sync_History__c',
+    );
+    expect(detail).toMatchObject({
+      type: 'reference',
+      cascadeDelete: true,
+      relationshipOrder: 0,
+      nillable: false,
+    });
     const account = await conn.sobject('Account').describe();
     expect(account.childRelationships).toContainEqual(
       expect.objectContaining({ childSObject: 'Contact', field: 'AccountId', relationshipName: 'Contacts' }),

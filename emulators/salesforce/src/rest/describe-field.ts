@@ -58,7 +58,7 @@ export function describeField(f: FieldDef) {
     byteLength: byteLength(f),
     calculated: f.calculated,
     calculatedFormula: null,
-    cascadeDelete: false,
+    cascadeDelete: f.cascadeDelete,
     caseSensitive: f.caseSensitive,
     compoundFieldName: null,
     controllerName: null,
