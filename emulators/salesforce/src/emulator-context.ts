@@ -38,6 +38,10 @@ export interface EmulatorContext {
   users: Array<{ username: string; password: string; userId: string }>;
   jwtCertificatePem: string | null;
   bulkRecordsPerSecond: number;
+  /** Time source of audit fields, allocations and replication windows. */
+  clock: () => number;
+  /** When the schema was read: the "last modified" time of all object metadata (If-Modified-Since). */
+  schemaLoadedAt: number;
   /** The user of the request being served (audit fields). */
   actingUserId: string;
   /** Published platform events by event name. */
@@ -65,7 +69,9 @@ export function createContext(options: SalesforceEmulatorOptions): EmulatorConte
     schema,
     store: null as unknown as RecordStore,
     tokens: new TokenStore(ORG_ID, options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS),
-    usage: new ApiUsage(options.dailyApiLimit ?? DEFAULT_DAILY_API_LIMIT),
+    usage: new ApiUsage(options.dailyApiLimit ?? DEFAULT_DAILY_API_LIMIT, options.clock ?? Date.now),
+    clock: options.clock ?? Date.now,
+    schemaLoadedAt: (options.clock ?? Date.now)(),
     faults: noFaults(),
     adminToken: options.adminToken ?? randomBytes(24).toString('base64url'),
     clients: options.clients ?? [{ clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET }],
@@ -80,6 +86,7 @@ export function createContext(options: SalesforceEmulatorOptions): EmulatorConte
     seed: () => undefined,
   };
   ctx.store = new RecordStore(schema, () => ctx.actingUserId);
+  ctx.store.clock = ctx.clock;
   ctx.cpq = installCpq(
     ctx.store,
     ctx.faults,

@@ -34,6 +34,8 @@ export interface SalesforceEmulatorOptions {
   bulkQueryPageSize?: number;
   /** Log requests through Fastify's pino logger (off by default). */
   logger?: boolean;
+  /** Time source of the rolling 24-hour allocations and replication windows (tests move it). */
+  clock?: () => number;
   /** Delay before CPQ's asynchronous contracting job runs after an order is contracted (default 2 s). */
   cpqContractingDelayMs?: number;
   /** A generated CPQ scenario to load with the seed (and again on every reset). */

@@ -1,38 +1,51 @@
 import type { FieldDef, ObjectDef, Schema } from './schema-types.js';
 
-// Child relationships of an object as describe lists them (`childRelationships`), and as
-// parent-to-child subqueries name them (`SELECT Id, (SELECT Id FROM OrderItems) FROM Order`).
-// https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_relationships_and_custom_objects.htm
+// The children of an object, seen from the parent: every reference field of any object that points
+// to it, named by the reference field's child relationship name (null when it has none, as in an
+// org's describe). Subqueries (`SELECT Id, (SELECT Id FROM OrderItems) FROM Order`), describe and
+// sObject Tree requests read them from here.
+// https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_describesobjects_describesobjectresult.htm (ChildRelationship)
 
 export interface ChildRelationship {
+  name: string | null;
   child: ObjectDef;
   field: FieldDef;
-  /** Null when the org gives the lookup no child relationship (it then cannot be subqueried). */
-  relationshipName: string | null;
 }
 
-/** The declared name; package lookups without one keep the emulator's `<Child>s__r` naming. */
-function nameOf(child: ObjectDef, field: FieldDef): string | null {
-  if (field.childRelationshipName) return field.childRelationshipName;
-  if (!field.custom) return null;
-  return child.custom ? `${child.name.replace(/__c$/, '')}s__r` : `${child.name}s`;
+const cache = new WeakMap<Schema, Map<string, ChildRelationship[]>>();
+
+function build(schema: Schema): Map<string, ChildRelationship[]> {
+  const byParent = new Map<string, ChildRelationship[]>();
+  for (const child of schema.objects) {
+    for (const field of child.fields) {
+      if (field.type !== 'reference') continue;
+      for (const target of field.referenceTo) {
+        const parent = schema.byLower.get(target.toLowerCase());
+        if (!parent) continue;
+        const list = byParent.get(parent.name) ?? [];
+        list.push({ name: field.childRelationshipName, child, field });
+        byParent.set(parent.name, list);
+      }
+    }
+  }
+  return byParent;
 }
 
-export function childRelationshipsOf(schema: Schema, def: ObjectDef): ChildRelationship[] {
-  const parent = def.name.toLowerCase();
-  return schema.objects.flatMap((child) =>
-    child.fields
-      .filter((f) => f.type === 'reference' && f.referenceTo.some((t) => t.toLowerCase() === parent))
-      .map((field) => ({ child, field, relationshipName: nameOf(child, field) })),
-  );
+export function childRelationshipsOf(schema: Schema, parent: ObjectDef): ChildRelationship[] {
+  let byParent = cache.get(schema);
+  if (!byParent) {
+    byParent = build(schema);
+    cache.set(schema, byParent);
+  }
+  return byParent.get(parent.name) ?? [];
 }
 
-/** Finds a child relationship by name (case-insensitive), for subqueries. */
+/** The named child relationship of `parent`, matched case-insensitively. */
 export function findChildRelationship(
   schema: Schema,
-  def: ObjectDef,
+  parent: ObjectDef,
   name: string,
 ): ChildRelationship | undefined {
   const lower = name.toLowerCase();
-  return childRelationshipsOf(schema, def).find((r) => r.relationshipName?.toLowerCase() === lower);
+  return childRelationshipsOf(schema, parent).find((r) => r.name?.toLowerCase() === lower);
 }

@@ -33,7 +33,7 @@ export class RecordStore {
   private readonly cascadeChildren = new Map<string, Array<{ def: ObjectDef; field: FieldDef }>>();
   /** Platform automation (derived fields, CPQ triggers), set by the emulator context. */
   automation: StoreAutomation | null = null;
-  /** The org's clock; generated scenarios set it to replay history. */
+  /** The org's clock (audit fields, delete times); generated scenarios and tests move it. */
   clock: () => number = Date.now;
 
   constructor(
@@ -334,7 +334,10 @@ export class RecordStore {
     for (const index of table.indexes) index.remove(record[index.field.name] ?? null, id);
     const gone = table.copy(record);
     gone.IsDeleted = true;
+    // The delete time, which Get Deleted reports as deletedDate ("obtained using the SystemModstamp").
+    if (table.audited) gone.SystemModstamp = this.now();
     if (!hard) table.deleted.set(id, gone);
+    else table.lastPurgedMs = this.clock();
     this.remember(() => {
       table.deleted.delete(id);
       table.live.set(id, record);
