@@ -14,6 +14,9 @@ const env = {
   ...process.env,
   SF_DISABLE_TELEMETRY: 'true',
   SF_AUTOUPDATE_DISABLE: 'true',
+  // oclif's update hook reads only SF_DISABLE_AUTOUPDATE: without it an npm-installed sf leaves a detached
+  // `sf update --autoupdate` behind (@oclif/plugin-update hooks/init.js).
+  SF_DISABLE_AUTOUPDATE: 'true',
   SF_SKIP_NEW_VERSION_CHECK: 'true',
   FORCE_COLOR: process.stdout.isTTY ? '1' : '0',
 };
