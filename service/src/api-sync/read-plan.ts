@@ -1,11 +1,10 @@
 // What an API-based sync reads from Zuora for a target: the Turbo Sync streams (same fields, same maps)
 // narrowed by id filters. Each stream also reads its owner's id (the billing account or product a record
 // belongs to), so results can be reported per requested account or product.
-// ZOQL allows at most 200 conditions in a WHERE clause, so id lists are split into queries of 190.
-// https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/aqua-api-error-codes
-import { planStreams, type StreamSpec } from '../mapping/stream-plan.js';
-
-export const maxWhereConditions = 190;
+// Id lists are split into queries of at most 190 conditions (zuora/zoql.ts).
+import { ownerPaths } from '../mapping/record-rules.js';
+import { planStreams, streamQuery, withField, type StreamSpec } from '../mapping/stream-plan.js';
+import { whereChunks } from '../zuora/zoql.js';
 
 export interface PlannedQuery {
   readonly stream: StreamSpec;
@@ -23,24 +22,8 @@ const productPaths: Readonly<Record<string, string>> = {
   ProductFeature: 'ProductId',
 };
 
-function safeId(id: string): string {
-  return id.replace(/[^A-Za-z0-9]/g, '');
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-function withField(stream: StreamSpec, path: string | undefined): StreamSpec {
-  if (path === undefined || stream.fields.includes(path)) return stream;
-  return { ...stream, fields: [...stream.fields, path] };
-}
-
 function select(stream: StreamSpec, path: string, ids: readonly string[]): string {
-  const where = ids.map((id) => `${path} = '${safeId(id)}'`).join(' or ');
-  return `select ${stream.fields.join(', ')} from ${stream.zuoraObject} where ${where}`;
+  return streamQuery(stream, { byIds: { path, ids } });
 }
 
 /**
@@ -51,19 +34,19 @@ function select(stream: StreamSpec, path: string, ids: readonly string[]): strin
 export function accountQueries(accountIds: readonly string[]): PlannedQuery[] {
   if (accountIds.length === 0) return [];
   const tenantLevel = planStreams('accounts')
-    .filter((s) => s.crmIdPath === undefined)
+    .filter((s) => s.owner === undefined)
     .map((stream) => ({
       stream,
       ownerPath: undefined,
-      query: `select ${stream.fields.join(', ')} from ${stream.zuoraObject}`,
+      query: streamQuery(stream),
     }));
-  const streams = planStreams('accounts').filter((s) => s.crmIdPath !== undefined);
+  const streams = planStreams('accounts').filter((s) => s.owner !== undefined);
   return [
     ...tenantLevel,
     ...streams.flatMap((s) => {
-      const ownerPath = s.zuoraObject === 'Account' ? 'Id' : 'Account.Id';
+      const ownerPath = ownerPaths(s.zuoraObject).id;
       const stream = withField(s, ownerPath);
-      return chunks(accountIds, maxWhereConditions).map((ids) => ({
+      return whereChunks(accountIds).map((ids) => ({
         stream,
         ownerPath,
         query: select(stream, ownerPath, ids),
@@ -79,7 +62,7 @@ export function productQueries(productIds: readonly string[]): PlannedQuery[] {
     .flatMap((s) => {
       const ownerPath = productPaths[s.zuoraObject] as string;
       const stream = withField(s, ownerPath);
-      return chunks(productIds, maxWhereConditions).map((ids) => ({
+      return whereChunks(productIds).map((ids) => ({
         stream,
         ownerPath,
         query: select(stream, ownerPath, ids),
@@ -91,7 +74,7 @@ export function productQueries(productIds: readonly string[]): PlannedQuery[] {
 export function featureQueries(featureIds: readonly string[]): PlannedQuery[] {
   const stream = planStreams('catalog').find((s) => s.zuoraObject === 'Feature');
   if (stream === undefined || featureIds.length === 0) return [];
-  return chunks(featureIds, maxWhereConditions).map((ids) => ({
+  return whereChunks(featureIds).map((ids) => ({
     stream,
     ownerPath: undefined,
     query: select(stream, 'Id', ids),
@@ -110,10 +93,9 @@ export function streamFor(zuoraObject: string): StreamSpec | undefined {
 
 /** Exactly these records of one object, by Zuora id. */
 export function recordQueries(stream: StreamSpec, ids: readonly string[]): PlannedQuery[] {
-  const ownerPath =
-    stream.crmIdPath === undefined ? undefined : stream.zuoraObject === 'Account' ? 'Id' : 'Account.Id';
+  const ownerPath = stream.owner?.id;
   const s = withField(stream, ownerPath);
-  return chunks(ids, maxWhereConditions).map((chunk) => ({
+  return whereChunks(ids).map((chunk) => ({
     stream: s,
     ownerPath,
     query: select(s, 'Id', chunk),
