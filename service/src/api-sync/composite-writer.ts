@@ -77,8 +77,7 @@ export class CompositeLoadWriter implements LoadWriter {
       .map((o) => this.#objects.get(o))
       .filter((p): p is PreparedObject => p !== undefined && recordsOf(p, pass).length > 0);
     if (ordered.length === 0) return;
-    const written =
-      pass === 'delete' ? await this.#delete(ordered) : await this.#upsert(pass as 'upsert' | 'deferred', ordered);
+    const written = pass === 'delete' ? await this.#delete(ordered) : await this.#upsert(pass, ordered);
     for (const p of ordered) {
       const mine = written.filter((w) => w.object === p);
       const ok = mine.filter((w) => w.outcome.success);
@@ -91,7 +90,9 @@ export class CompositeLoadWriter implements LoadWriter {
         resolved: ok.map((w) => w.record.key),
       });
       // Deferred references report their failures only: the record itself was written in the upsert pass.
-      this.outcomes.push(...(pass === 'deferred' ? mine.filter((w) => !w.outcome.success) : mine).map((w) => w.outcome));
+      this.outcomes.push(
+        ...(pass === 'deferred' ? mine.filter((w) => !w.outcome.success) : mine).map((w) => w.outcome),
+      );
     }
   }
 
@@ -146,7 +147,19 @@ export class CompositeLoadWriter implements LoadWriter {
           continue;
         }
         const failure = parentFailure(parent);
-        const outcome = outcomeOf(p, r, pass, { success: false, id: null, committedAt: null, errorCode: failure.code, errorMessage: failure.message }, 'upsert');
+        const outcome = outcomeOf(
+          p,
+          r,
+          pass,
+          {
+            success: false,
+            id: null,
+            committedAt: null,
+            errorCode: failure.code,
+            errorMessage: failure.message,
+          },
+          'upsert',
+        );
         held.push({ object: p, record: r, created: false, outcome, parents, fields: failure.fields });
         // Its own children wait for it in turn (parents come first in load order).
         failed.set(p.object, (failed.get(p.object) ?? new Set<string>()).add(r.key));
@@ -165,20 +178,32 @@ export class CompositeLoadWriter implements LoadWriter {
     const wanted = new Map<string, Set<string>>();
     for (const p of ordered)
       for (const r of recordsOf(p, pass))
-        for (const parent of waitsFor(p.map, pass, { column: p.keyField, value: r.key }, (r as PreparedRecord).row)) {
+        for (const parent of waitsFor(
+          p.map,
+          pass,
+          { column: p.keyField, value: r.key },
+          (r as PreparedRecord).row,
+        )) {
           if (sent.get(parent.target)?.has(parent.key) === true) continue;
           wanted.set(parent.target, (wanted.get(parent.target) ?? new Set<string>()).add(parent.key));
         }
     const failed = new Map<string, Set<string>>();
     for (const [object, keys] of wanted)
-      failed.set(object, await openFailureKeys(this.#options.store, object, this.#options.entityId, [...keys]));
+      failed.set(
+        object,
+        await openFailureKeys(this.#options.store, object, this.#options.entityId, [...keys]),
+      );
     return failed;
   }
 
   async #delete(ordered: readonly PreparedObject[]): Promise<Written[]> {
     const results = await deleteByExternalIds(
       this.#options.writer,
-      ordered.map((p) => ({ object: p.object, externalIdField: p.keyField, keys: p.deletes.map((d) => d.key) })),
+      ordered.map((p) => ({
+        object: p.object,
+        externalIdField: p.keyField,
+        keys: p.deletes.map((d) => d.key),
+      })),
       this.counter,
     );
     return ordered.flatMap((p, i) =>
@@ -223,7 +248,13 @@ function outcomeOf(
   p: PreparedObject,
   r: PreparedDelete,
   pass: LoadPass,
-  w: { success: boolean; id: string | null; errorCode: string | null; errorMessage: string | null; committedAt: string | null },
+  w: {
+    success: boolean;
+    id: string | null;
+    errorCode: string | null;
+    errorMessage: string | null;
+    committedAt: string | null;
+  },
   operation: 'upsert' | 'delete',
 ): RecordOutcome {
   return {
@@ -253,7 +284,10 @@ function attributeToParents(sent: Written[]): void {
     if (w.outcome.success) continue;
     const parent = failedParent(w.parents, (target, key) => failed.get(target)?.has(key) === true);
     if (parent === undefined) continue;
-    const failure = parentFailure(parent, `${w.outcome.errorCode ?? 'error'}: ${w.outcome.errorMessage ?? ''}`);
+    const failure = parentFailure(
+      parent,
+      `${w.outcome.errorCode ?? 'error'}: ${w.outcome.errorMessage ?? ''}`,
+    );
     w.outcome = { ...w.outcome, errorCode: failure.code, errorMessage: failure.message };
     w.fields = failure.fields;
   }

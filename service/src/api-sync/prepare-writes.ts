@@ -69,7 +69,12 @@ function sinkFor(prepared: PreparedWrites, read: ReadRows['query'], options: Pre
   const base = (record: ZuoraRow, key: string): PreparedDelete => {
     const owner = read.ownerPath === undefined ? '' : (record[read.ownerPath] ?? '');
     const zuoraId = record.Id === undefined || record.Id === '' ? null : record.Id;
-    return { key, zuoraId, ownerZuoraId: owner === '' ? null : owner, zuoraUpdatedAt: isoOrNull(record.UpdatedDate) };
+    return {
+      key,
+      zuoraId,
+      ownerZuoraId: owner === '' ? null : owner,
+      zuoraUpdatedAt: isoOrNull(record.UpdatedDate),
+    };
   };
   const target = (route: RoutedMap): PreparedObject => {
     const object = route.map.salesforceObject;

@@ -52,7 +52,9 @@ async function readAccounts(read: Read, accountIds: readonly string[]): Promise<
   const ids = unique(accountIds);
   const reads = await read(accountQueries(ids));
   const found = new Set(rowsOf(reads, 'Account').map((x) => x.Id));
-  const outcomes = ids.filter((id) => !found.has(id)).map((id) => notFound('Account', 'CustomerAccount__c', id));
+  const outcomes = ids
+    .filter((id) => !found.has(id))
+    .map((id) => notFound('Account', 'CustomerAccount__c', id));
   return { reads: onlyReferencedTenantRows(reads), outcomes, missing: [] };
 }
 
@@ -70,7 +72,8 @@ async function readRecords(
   refs: readonly { zuoraObject: string; zuoraId: string }[],
 ): Promise<TargetReads> {
   const byObject = new Map<string, string[]>();
-  for (const ref of refs) byObject.set(ref.zuoraObject, [...(byObject.get(ref.zuoraObject) ?? []), ref.zuoraId]);
+  for (const ref of refs)
+    byObject.set(ref.zuoraObject, [...(byObject.get(ref.zuoraObject) ?? []), ref.zuoraId]);
   const queries: PlannedQuery[] = [];
   const outcomes: RecordOutcome[] = [];
   for (const [object, ids] of byObject) {

@@ -46,7 +46,6 @@ export function salesforceId18(id: string): string {
   return id + suffix;
 }
 
-
 interface BillingAccountRef {
   readonly zuoraId: string;
   readonly entityId: string;

@@ -47,11 +47,16 @@ export async function runOwnSession(
     // the history id already stored (Apex upserts its own history on the same Session_Id__c).
     const ending: SyncSession = { ...session, state, counts: summary, finishedAt: new Date() };
     const historyId = await writeSyncHistory(deps, ending, result.counts).catch((error: unknown) => {
-      deps.logger.warn({ err: error, sessionId: session.id }, 'could not write Sync_History__c for an on-demand sync');
+      deps.logger.warn(
+        { err: error, sessionId: session.id },
+        'could not write Sync_History__c for an on-demand sync',
+      );
       return undefined;
     });
     if (historyId !== undefined) await setHistoryId(deps.store, session.id, historyId);
-    return await deps.store.transaction((tx) => transitionSession(tx, session.id, state, { counts: summary }));
+    return await deps.store.transaction((tx) =>
+      transitionSession(tx, session.id, state, { counts: summary }),
+    );
   } catch (error) {
     await failSession(deps, session.id, error, {}).catch(() => undefined);
     throw error;

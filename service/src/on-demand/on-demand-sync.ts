@@ -8,12 +8,7 @@ import { historyIdOf, type SessionScope, type SyncSession } from '../sessions/se
 import { claimOnDemand } from './on-demand-claim.js';
 import { resultFor, type OnDemandResult } from './on-demand-results.js';
 import { runOwnSession, waitForSession, type OnDemandOptions } from './on-demand-session.js';
-import {
-  countedObjects,
-  resolveOnDemandIds,
-  type OnDemandIds,
-  type ResolvedObject,
-} from './on-demand-resolve.js';
+import { countedObjects, resolveOnDemandIds, type OnDemandIds } from './on-demand-resolve.js';
 
 export type { OnDemandResult } from './on-demand-results.js';
 export type { OnDemandOptions } from './on-demand-session.js';

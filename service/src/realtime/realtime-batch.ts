@@ -63,7 +63,9 @@ export async function runRealtimeBatch(deps: BatchDeps, entityId: string): Promi
     if (events.length === 0) {
       // Another process took them first: this session ends with nothing done (no history record).
       await store.transaction((tx) =>
-        transitionSession(tx, sessionId, 'cancelled', { error: 'no events left: another process claimed them' }),
+        transitionSession(tx, sessionId, 'cancelled', {
+          error: 'no events left: another process claimed them',
+        }),
       );
       return { kind: 'empty' };
     }

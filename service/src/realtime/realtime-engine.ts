@@ -200,7 +200,11 @@ export class RealtimeEngine {
   async releaseOrphans(): Promise<string[]> {
     const { store, logger } = this.#deps.api;
     // A queued session has no owner yet (it is being begun): only silence makes it an orphan.
-    const found = await orphanedSessions(store, { triggers: ['realtime'] }, this.#deps.settings.claimStaleMs / 1000);
+    const found = await orphanedSessions(
+      store,
+      { triggers: ['realtime'] },
+      this.#deps.settings.claimStaleMs / 1000,
+    );
     const orphans = found.map((r) => r.id);
     for (const { id, state } of found) {
       await store.transaction(async (tx) => {

@@ -17,9 +17,8 @@ export class CountsBook {
   }
 
   /** Adds records read per object (what the record rules and maps took). */
-  addRead(read: ReadonlyMap<string, number> | Readonly<Record<string, number>>): void {
-    const entries = read instanceof Map ? [...read.entries()] : Object.entries(read);
-    for (const [object, n] of entries) this.of(object).read += n;
+  addRead(read: Iterable<readonly [string, number]>): void {
+    for (const [object, n] of read) this.of(object).read += n;
   }
 
   get objects(): Readonly<Record<string, ObjectCounts>> {

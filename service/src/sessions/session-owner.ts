@@ -65,7 +65,12 @@ export async function orphanedSessions(
   filter: OrphanFilter,
   staleSeconds: number,
 ): Promise<OrphanedSession[]> {
-  const rows = await db.query<{ id: string; state: 'queued' | 'running'; owner: string | null; stale: boolean }>(
+  const rows = await db.query<{
+    id: string;
+    state: 'queued' | 'running';
+    owner: string | null;
+    stale: boolean;
+  }>(
     `SELECT id, state, owner,
             coalesce(heartbeat_at, started_at, requested_at) < now() - make_interval(secs => $4) AS stale
        FROM sync_sessions

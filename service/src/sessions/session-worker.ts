@@ -41,7 +41,13 @@ export async function enqueueSession(boss: PgBoss, sessionId: string): Promise<v
 }
 
 /** The sessions jobs run: real-time batches run in their engine, which also ends the ones left behind. */
-export const workerTriggers: readonly SessionTrigger[] = ['manual', 'scheduled', 'backfill', 'cleanup', 'on_demand'];
+export const workerTriggers: readonly SessionTrigger[] = [
+  'manual',
+  'scheduled',
+  'backfill',
+  'cleanup',
+  'on_demand',
+];
 
 /**
  * At start: sessions the orphan rule finds (their process died) and sessions still queued get their job

@@ -4,7 +4,6 @@ import type { SyncSession } from './session-rows.js';
 import type { ObjectCounts } from './session-counts.js';
 import type { SyncDeps } from './sync-deps.js';
 
-
 const syncTypes: Record<SyncSession['trigger'], string> = {
   manual: 'Manual',
   scheduled: 'Scheduled',

@@ -151,7 +151,11 @@ export async function openFailureKeys(
 }
 
 /** Forgets the failures of these objects (a clean-up: the next session is a full one). */
-export async function forgetFailures(db: Queryable, entityId: string, objects: readonly string[]): Promise<void> {
+export async function forgetFailures(
+  db: Queryable,
+  entityId: string,
+  objects: readonly string[],
+): Promise<void> {
   await db.query('DELETE FROM failed_records WHERE entity_id = $1 AND salesforce_object = ANY($2::text[])', [
     entityId,
     [...objects],

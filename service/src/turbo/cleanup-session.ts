@@ -50,7 +50,8 @@ export async function runCleanupSession(deps: SyncDeps, sessionId: string): Prom
       maps.map((m) => [m.salesforceObject, m.stableExternalId?.salesforce ?? m.externalId.salesforce]),
     );
     for (const group of [...loadOrder({ scope: found.scope })].reverse())
-      for (const object of group) await cleanObject(deps, object, keyOf.get(object) ?? 'External_Id__c', counts);
+      for (const object of group)
+        await cleanObject(deps, object, keyOf.get(object) ?? 'External_Id__c', counts);
     const done = await store.transaction(async (tx) => {
       await clearWatermarks(tx, found.scope, found.entityId);
       await forgetFailures(

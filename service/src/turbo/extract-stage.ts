@@ -67,7 +67,9 @@ async function windowStart(run: TurboRun, saved: Partial<ExtractCursor>): Promis
   if (saved.since !== undefined) return new Date(saved.since);
   const { session } = run;
   const mark =
-    session.mode === 'full' ? undefined : await readWatermark(run.deps.store, session.scope, session.entityId);
+    session.mode === 'full'
+      ? undefined
+      : await readWatermark(run.deps.store, session.scope, session.entityId);
   return mark === undefined ? fullSyncStart : new Date(mark.getTime() - overlapMs);
 }
 
@@ -77,7 +79,10 @@ function mainJob(run: TurboRun, entityId: string | undefined): AquaJobRequest {
   if (backfill !== undefined) {
     return {
       name: `zuora-sync backfill ${session.id}`,
-      queries: run.streams.map((s) => ({ name: s.zuoraObject, query: streamQuery(s, backfillFilter(s, backfill)) })),
+      queries: run.streams.map((s) => ({
+        name: s.zuoraObject,
+        query: streamQuery(s, backfillFilter(s, backfill)),
+      })),
       entityId,
     };
   }

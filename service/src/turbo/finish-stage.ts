@@ -20,7 +20,10 @@ export async function finishStage(run: TurboRun): Promise<SyncSession> {
     return transitionSession(tx, session.id, to, { counts: summary });
   });
   await writeSyncHistory(deps, finished, counts.objects).catch((error: unknown) => {
-    deps.logger.warn({ err: error, sessionId: session.id }, 'could not write Sync_History__c; the session itself is complete');
+    deps.logger.warn(
+      { err: error, sessionId: session.id },
+      'could not write Sync_History__c; the session itself is complete',
+    );
   });
   return finished;
 }

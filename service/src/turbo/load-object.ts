@@ -84,7 +84,8 @@ export async function loadObject(conn: jsforce.Connection, req: LoadRequest): Pr
     if (again.length === 0) break;
     const columns = Object.keys(again[0]?.row ?? {});
     const line = (cells: readonly string[]) => cells.map((c) => csvCell(c, false)).join(',');
-    const body = [columns, ...again.map((f) => columns.map((c) => f.row[c] ?? ''))].map(line).join('\n') + '\n';
+    const body =
+      [columns, ...again.map((f) => columns.map((c) => f.row[c] ?? ''))].map(line).join('\n') + '\n';
     await sleep(200 * (round + 1));
     let retryJob: string | undefined;
     const outcome = await withTransportRetry(async () => {

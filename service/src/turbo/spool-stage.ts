@@ -4,7 +4,13 @@
 // within an incremental window take their records with them: those did not change, so a follow-up job reads
 // them by account. Mapping failures are stored before anything loads, so their children wait for them.
 import { join } from 'node:path';
-import { eachAquaRow, maxAquaQueries, submitAquaJob, waitForAquaJob, type AquaBatch } from '../zuora/aqua-export.js';
+import {
+  eachAquaRow,
+  maxAquaQueries,
+  submitAquaJob,
+  waitForAquaJob,
+  type AquaBatch,
+} from '../zuora/aqua-export.js';
 import { StreamRouter } from '../mapping/record-router.js';
 import { dispositionOf, type ZuoraRow } from '../mapping/record-rules.js';
 import { streamQuery, type StreamSpec } from '../mapping/stream-plan.js';
@@ -21,8 +27,9 @@ export async function spoolStage(run: TurboRun): Promise<void> {
   const { checkpoints, counts } = run;
   const extract = checkpoints.get({ kind: 'extract' });
   if (extract?.phase === 'done') {
-    counts.addRead(extract.cursor?.read ?? {});
-    for (const [object, n] of Object.entries(extract.cursor?.mappingFailures ?? {})) counts.of(object).failed += n;
+    counts.addRead(Object.entries(extract.cursor?.read ?? {}));
+    for (const [object, n] of Object.entries(extract.cursor?.mappingFailures ?? {}))
+      counts.of(object).failed += n;
     return;
   }
   run.spool.clear();
@@ -36,7 +43,8 @@ export async function spoolStage(run: TurboRun): Promise<void> {
   await run.plan.settleRead(output.failures);
   counts.addRead(read);
   const mappingFailures: Record<string, number> = {};
-  for (const f of output.failures) mappingFailures[f.salesforceObject] = (mappingFailures[f.salesforceObject] ?? 0) + 1;
+  for (const f of output.failures)
+    mappingFailures[f.salesforceObject] = (mappingFailures[f.salesforceObject] ?? 0) + 1;
   const cursor: ExtractCursor = {
     ...(checkpoints.get({ kind: 'extract' })?.cursor ?? { windowEnd: run.windowEnd.toISOString() }),
     read: Object.fromEntries(read),
@@ -60,7 +68,12 @@ interface Feed {
 }
 
 /** Routes a stream's rows into the spool; answers the billing accounts it found cancelled. */
-async function route(run: TurboRun, output: SpoolOutput, read: Map<string, number>, feed: Feed): Promise<string[]> {
+async function route(
+  run: TurboRun,
+  output: SpoolOutput,
+  read: Map<string, number>,
+  feed: Feed,
+): Promise<string[]> {
   const { stream } = feed;
   const router = new StreamRouter(stream, run.context, output);
   const staged = new StagedRouter(router, join(run.spool.dir, `${stream.zuoraObject}.staging.jsonl`));
@@ -74,11 +87,20 @@ async function route(run: TurboRun, output: SpoolOutput, read: Map<string, numbe
   });
   await staged.finish();
   for (const [object, n] of router.read) read.set(object, (read.get(object) ?? 0) + n);
-  run.deps.onProgress?.({ object: stream.zuoraObject, phase: 'extracted', records: staged.records, failed: 0 });
+  run.deps.onProgress?.({
+    object: stream.zuoraObject,
+    phase: 'extracted',
+    records: staged.records,
+    failed: 0,
+  });
   return cancelled;
 }
 
-async function spoolBatches(run: TurboRun, output: SpoolOutput, read: Map<string, number>): Promise<string[]> {
+async function spoolBatches(
+  run: TurboRun,
+  output: SpoolOutput,
+  read: Map<string, number>,
+): Promise<string[]> {
   const { deps, session } = run;
   const entityId = session.entityId === '' ? undefined : session.entityId;
   const fileRows = (fileId: string) => (onRow: (row: ZuoraRow) => void) =>
@@ -146,7 +168,10 @@ async function spoolCancelledAccounts(
         entityId,
       });
       const ids = [...(cursor.cancelledJobIds ?? []), jobId];
-      await checkpoints.write({ kind: 'extract' }, { phase: 'extracting', cursor: { ...cursor, cancelledJobIds: ids } });
+      await checkpoints.write(
+        { kind: 'extract' },
+        { phase: 'extracting', cursor: { ...cursor, cancelledJobIds: ids } },
+      );
     }
     const batches = await waitForAquaJob(deps.zuora, jobId, { entityId, minPollMs: deps.minPollMs ?? 100 });
     for (const batch of batches) {

@@ -16,7 +16,9 @@ export class StagedRouter {
 
   constructor(router: StreamRouter, stagingPath: string) {
     this.#router = router;
-    this.#staging = router.twoPasses ? { path: stagingPath, fd: openSync(stagingPath, 'w'), pending: '' } : undefined;
+    this.#staging = router.twoPasses
+      ? { path: stagingPath, fd: openSync(stagingPath, 'w'), pending: '' }
+      : undefined;
   }
 
   add(record: ZuoraRow): void {

@@ -24,7 +24,11 @@ import type { TurboRun } from './turbo-run.js';
 export const collectionsSessionLimit = 2_000;
 const parallelLoads = 3;
 
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
@@ -54,11 +58,16 @@ export class TurboWriter implements LoadWriter {
       );
       if (done) return;
     }
-    for (const group of groups) await inParallel(group, parallelLoads, (object) => this.#object(pass, object, units));
+    for (const group of groups)
+      await inParallel(group, parallelLoads, (object) => this.#object(pass, object, units));
   }
 
   /** The whole pass in Composite calls; each object's spool parts are checkpointed done as it settles. */
-  async #composite(pass: LoadPass, groups: readonly (readonly string[])[], units: UnitSettler): Promise<void> {
+  async #composite(
+    pass: LoadPass,
+    groups: readonly (readonly string[])[],
+    units: UnitSettler,
+  ): Promise<void> {
     const { deps, session, memory, spool, checkpoints } = this.#run;
     const writer = new CompositeLoadWriter(
       {
@@ -163,7 +172,13 @@ export class TurboWriter implements LoadWriter {
     const key = { kind: 'load', pass: 'delete', object, part: 0 } as const;
     const cp = checkpoints.get(key);
     if (cp?.phase === 'done') {
-      units.restore({ object, pass: 'delete', written: cp.recordsWritten, created: 0, failed: cp.recordsFailed });
+      units.restore({
+        object,
+        pass: 'delete',
+        written: cp.recordsWritten,
+        created: 0,
+        failed: cp.recordsFailed,
+      });
       return;
     }
     const stream = this.#run.maps.find((m) => m.salesforceObject === object)?.zuoraObject ?? object;

@@ -12,7 +12,8 @@ import { runTurboSession } from '../../src/turbo/turbo-session.js';
 import { eligibleAccounts } from '../api-sync/api-sync-fixtures.js';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness.js';
 
-const systemFields = /^(Id|CreatedDate|LastModifiedDate|SystemModstamp|CreatedById|LastModifiedById|OwnerId)$/;
+const systemFields =
+  /^(Id|CreatedDate|LastModifiedDate|SystemModstamp|CreatedById|LastModifiedById|OwnerId)$/;
 
 /**
  * The account-owned records of `accounts` in an org: each record's upsert key -> its fields, Salesforce Ids
@@ -32,7 +33,7 @@ function treesOf(h: SyncHarness, accounts: ReadonlySet<string>): Map<string, str
   for (const r of records)
     if (r.object === 'CustomerAccount__c') ownerOf.set(String(r.record.Id), String(r.record.External_Id__c));
   // Lookups lead up to the billing account: follow them until no record gains an owner.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const r of records) {
       if (ownerOf.has(String(r.record.Id))) continue;
@@ -63,7 +64,10 @@ function keysIn(h: SyncHarness): Set<string> {
     mapsInScope('accounts').flatMap((m) =>
       h.salesforce
         .records(m.salesforceObject)
-        .map((r) => `${m.salesforceObject}:${String(r[m.stableExternalId?.salesforce ?? m.externalId.salesforce] ?? r.External_Id__c)}`),
+        .map(
+          (r) =>
+            `${m.salesforceObject}:${String(r[m.stableExternalId?.salesforce ?? m.externalId.salesforce] ?? r.External_Id__c)}`,
+        ),
     ),
   );
 }
@@ -139,9 +143,9 @@ describe('one record pipeline: Turbo Sync and on-demand sync reach the same Sale
     for (const h of [turbo, onDemand]) {
       expect(treesOf(h, new Set([fixture.a])).size).toBe(0);
       expect(treesOf(h, new Set([fixture.c])).size).toBe(0);
-      expect(h.salesforce.records('PaymentMethod__c').some((m) => m.External_Id__c === fixture.deletedMethod)).toBe(
-        false,
-      );
+      expect(
+        h.salesforce.records('PaymentMethod__c').some((m) => m.External_Id__c === fixture.deletedMethod),
+      ).toBe(false);
       expect(treesOf(h, new Set([fixture.b])).size).toBeGreaterThan(3);
       expect(treesOf(h, new Set([fixture.d])).size).toBeGreaterThan(3);
     }
