@@ -2,6 +2,7 @@
 // narrowed by id filters. Each stream also reads its owner's id (the billing account or product a record
 // belongs to), so results can be reported per requested account or product.
 // Id lists are split into queries of at most 190 conditions (zuora/zoql.ts).
+import type { ObjectMap } from '../mapping/field-map.js';
 import { ownerPaths } from '../mapping/record-rules.js';
 import { planStreams, streamQuery, withField, type StreamSpec } from '../mapping/stream-plan.js';
 import { whereChunks } from '../zuora/zoql.js';
@@ -31,16 +32,16 @@ function select(stream: StreamSpec, path: string, ids: readonly string[]): strin
  * of measure: a few rows per tenant) are read whole in the same job, and only those referenced are written,
  * so an account whose payment term is not in Salesforce yet still lands.
  */
-export function accountQueries(accountIds: readonly string[]): PlannedQuery[] {
+export function accountQueries(accountIds: readonly string[], maps: readonly ObjectMap[]): PlannedQuery[] {
   if (accountIds.length === 0) return [];
-  const tenantLevel = planStreams('accounts')
+  const tenantLevel = planStreams('accounts', maps)
     .filter((s) => s.owner === undefined)
     .map((stream) => ({
       stream,
       ownerPath: undefined,
       query: streamQuery(stream),
     }));
-  const streams = planStreams('accounts').filter((s) => s.owner !== undefined);
+  const streams = planStreams('accounts', maps).filter((s) => s.owner !== undefined);
   return [
     ...tenantLevel,
     ...streams.flatMap((s) => {
@@ -56,8 +57,8 @@ export function accountQueries(accountIds: readonly string[]): PlannedQuery[] {
 }
 
 /** Products with their rate plans, charges, tiers and product features. */
-export function productQueries(productIds: readonly string[]): PlannedQuery[] {
-  return planStreams('catalog')
+export function productQueries(productIds: readonly string[], maps: readonly ObjectMap[]): PlannedQuery[] {
+  return planStreams('catalog', maps)
     .filter((s) => productPaths[s.zuoraObject] !== undefined)
     .flatMap((s) => {
       const ownerPath = productPaths[s.zuoraObject] as string;
@@ -71,8 +72,8 @@ export function productQueries(productIds: readonly string[]): PlannedQuery[] {
 }
 
 /** The features the product features of a product sync point at. */
-export function featureQueries(featureIds: readonly string[]): PlannedQuery[] {
-  const stream = planStreams('catalog').find((s) => s.zuoraObject === 'Feature');
+export function featureQueries(featureIds: readonly string[], maps: readonly ObjectMap[]): PlannedQuery[] {
+  const stream = planStreams('catalog', maps).find((s) => s.zuoraObject === 'Feature');
   if (stream === undefined || featureIds.length === 0) return [];
   return whereChunks(featureIds).map((ids) => ({
     stream,
@@ -82,10 +83,10 @@ export function featureQueries(featureIds: readonly string[]): PlannedQuery[] {
 }
 
 /** The stream of a Zuora object in either scope (accounts first); undefined when no map reads it. */
-export function streamFor(zuoraObject: string): StreamSpec | undefined {
+export function streamFor(zuoraObject: string, maps: readonly ObjectMap[]): StreamSpec | undefined {
   const wanted = zuoraObject.toLowerCase();
   for (const scope of ['accounts', 'catalog'] as const) {
-    const found = planStreams(scope).find((s) => s.zuoraObject.toLowerCase() === wanted);
+    const found = planStreams(scope, maps).find((s) => s.zuoraObject.toLowerCase() === wanted);
     if (found !== undefined) return found;
   }
   return undefined;

@@ -2,6 +2,8 @@
 // catalog children, or exactly some records. Ids Zuora does not know are answered NOT_FOUND; a record of an
 // object no map reads is answered UNSUPPORTED_OBJECT. A billing account of a `records` target found cancelled
 // brings its tree, so its records go with it (mapping/record-rules.ts).
+import type { ObjectMap } from '../mapping/field-map.js';
+import { objectMaps } from '../mapping/object-maps.js';
 import { cancelledAccountStatus } from '../mapping/record-rules.js';
 import type { ApiSyncDeps, ApiSyncRequest, RecordOutcome } from './api-sync-types.js';
 import {
@@ -43,14 +45,15 @@ function notFound(zuoraObject: string, salesforceObject: string, id: string): Re
 }
 
 type Read = (queries: PlannedQuery[]) => Promise<ReadRows[]>;
+type Maps = readonly ObjectMap[];
 
 function rowsOf(reads: readonly ReadRows[], zuoraObject: string) {
   return reads.filter((r) => r.query.stream.zuoraObject === zuoraObject).flatMap((r) => r.rows);
 }
 
-async function readAccounts(read: Read, accountIds: readonly string[]): Promise<TargetReads> {
+async function readAccounts(read: Read, maps: Maps, accountIds: readonly string[]): Promise<TargetReads> {
   const ids = unique(accountIds);
-  const reads = await read(accountQueries(ids));
+  const reads = await read(accountQueries(ids, maps));
   const found = new Set(rowsOf(reads, 'Account').map((x) => x.Id));
   const outcomes = ids
     .filter((id) => !found.has(id))
@@ -58,17 +61,18 @@ async function readAccounts(read: Read, accountIds: readonly string[]): Promise<
   return { reads: onlyReferencedTenantRows(reads), outcomes, missing: [] };
 }
 
-async function readProducts(read: Read, productIds: readonly string[]): Promise<TargetReads> {
+async function readProducts(read: Read, maps: Maps, productIds: readonly string[]): Promise<TargetReads> {
   const ids = unique(productIds);
-  const reads = await read(productQueries(ids));
+  const reads = await read(productQueries(ids, maps));
   const found = new Set(rowsOf(reads, 'Product').map((x) => x.Id));
   const outcomes = ids.filter((id) => !found.has(id)).map((id) => notFound('Product', 'Product2', id));
   const featureIds = unique(rowsOf(reads, 'ProductFeature').map((x) => x.FeatureId ?? ''));
-  return { reads: [...reads, ...(await read(featureQueries(featureIds)))], outcomes, missing: [] };
+  return { reads: [...reads, ...(await read(featureQueries(featureIds, maps)))], outcomes, missing: [] };
 }
 
 async function readRecords(
   read: Read,
+  maps: Maps,
   refs: readonly { zuoraObject: string; zuoraId: string }[],
 ): Promise<TargetReads> {
   const byObject = new Map<string, string[]>();
@@ -77,7 +81,7 @@ async function readRecords(
   const queries: PlannedQuery[] = [];
   const outcomes: RecordOutcome[] = [];
   for (const [object, ids] of byObject) {
-    const stream = streamFor(object);
+    const stream = streamFor(object, maps);
     if (stream === undefined) {
       for (const id of unique(ids)) {
         outcomes.push({
@@ -94,7 +98,7 @@ async function readRecords(
   const reads = await read(queries);
   const cancelled = rowsOf(reads, 'Account').filter((a) => a.Status === cancelledAccountStatus);
   if (cancelled.length === 0) return { reads, outcomes, missing: queries };
-  const trees = await read(accountQueries(unique(cancelled.map((a) => a.Id ?? ''))));
+  const trees = await read(accountQueries(unique(cancelled.map((a) => a.Id ?? '')), maps));
   return { reads: [...reads, ...trees], outcomes, missing: queries };
 }
 
@@ -109,9 +113,10 @@ export async function readTarget(deps: ApiSyncDeps, request: ApiSyncRequest): Pr
           label: `zuora-sync api ${request.sessionId}`,
         });
   const target = request.target;
-  if (target.kind === 'accounts') return readAccounts(read, target.zuoraAccountIds);
-  if (target.kind === 'products') return readProducts(read, target.zuoraProductIds);
-  return readRecords(read, target.refs);
+  const maps = deps.maps ?? objectMaps;
+  if (target.kind === 'accounts') return readAccounts(read, maps, target.zuoraAccountIds);
+  if (target.kind === 'products') return readProducts(read, maps, target.zuoraProductIds);
+  return readRecords(read, maps, target.refs);
 }
 
 /** Keeps the rows of tenant-level streams (no owner) that the other rows reference by upsert key. */

@@ -1,7 +1,7 @@
 // One stream per Zuora object of a scope: the export ZOQL that reads every field its maps need (joined
 // paths included) and what the record rules read (its billing account's CRM Account ID and status).
 import type { ObjectMap, SyncScope } from './field-map.js';
-import { mapsInScope } from './object-maps.js';
+import { mapsInScope, objectMaps } from './object-maps.js';
 import { ownerPaths, type OwnerPaths } from './record-rules.js';
 import { zoqlId } from '../zuora/zoql.js';
 
@@ -27,9 +27,9 @@ function pathsOf(map: ObjectMap): string[] {
   return paths.filter((p) => !p.startsWith('@'));
 }
 
-export function planStreams(scope: SyncScope, maps?: readonly ObjectMap[]): StreamSpec[] {
+export function planStreams(scope: SyncScope, maps: readonly ObjectMap[] = objectMaps): StreamSpec[] {
   const byObject = new Map<string, ObjectMap[]>();
-  for (const map of maps ?? mapsInScope(scope)) {
+  for (const map of mapsInScope(scope, maps)) {
     const list = byObject.get(map.zuoraObject) ?? [];
     list.push(map);
     byObject.set(map.zuoraObject, list);

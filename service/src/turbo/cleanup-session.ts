@@ -45,11 +45,13 @@ export async function runCleanupSession(deps: SyncDeps, sessionId: string): Prom
   const started = Date.now();
   const counts = new CountsBook();
   try {
-    const maps = mapsInScope(found.scope);
+    const maps = mapsInScope(found.scope, deps.maps);
     const keyOf = new Map(
       maps.map((m) => [m.salesforceObject, m.stableExternalId?.salesforce ?? m.externalId.salesforce]),
     );
-    for (const group of [...loadOrder({ scope: found.scope })].reverse())
+    for (const group of [
+      ...loadOrder({ scope: found.scope, ...(deps.maps === undefined ? {} : { maps: deps.maps }) }),
+    ].reverse())
       for (const object of group)
         await cleanObject(deps, object, keyOf.get(object) ?? 'External_Id__c', counts);
     const done = await store.transaction(async (tx) => {

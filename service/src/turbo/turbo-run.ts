@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { ObjectMap } from '../mapping/field-map.js';
 import { deferredObjects, loadOrder } from '../mapping/load-order.js';
-import { mapsInScope } from '../mapping/object-maps.js';
+import { mapsInScope, objectMaps } from '../mapping/object-maps.js';
 import type { MappingContext } from '../mapping/record-mapper.js';
 import { backfillStreams, planStreams, type BackfillSpec, type StreamSpec } from '../mapping/stream-plan.js';
 import { SessionCheckpoints } from '../sessions/checkpoints.js';
@@ -41,9 +41,10 @@ export interface TurboRun {
 
 export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promise<TurboRun> {
   const backfill = session.trigger === 'backfill' ? (session.params.backfill ?? {}) : undefined;
-  const planned = planStreams(session.scope);
-  const order = loadOrder({ scope: session.scope });
-  const maps = mapsInScope(session.scope);
+  const all = deps.maps ?? objectMaps;
+  const planned = planStreams(session.scope, all);
+  const order = loadOrder({ scope: session.scope, maps: all });
+  const maps = mapsInScope(session.scope, all);
   // Every object of the scope is counted, read or not.
   const counts = new CountsBook();
   for (const m of maps) counts.of(m.salesforceObject);
@@ -65,7 +66,7 @@ export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promis
     plan: new LoadPlan(
       { store: deps.store, sessionId: session.id, entityId: session.entityId, counts },
       order,
-      deferredObjects({ scope: session.scope }),
+      deferredObjects({ scope: session.scope, maps: all }),
     ),
     startedAt: Date.now(),
     zuoraCallsBefore: deps.zuora.calls,
