@@ -131,6 +131,8 @@ export const envSchema = z.object({
   ZUORA_CALLOUT_OAUTH_CLIENT_ID: optionalText,
   ZUORA_CALLOUT_OAUTH_CLIENT_SECRET: optionalText,
   ZUORA_CALLOUT_MAX_AGE_SECONDS: positiveInt('a positive number of seconds').default(300),
+  /** A JSON file of custom field mappings (README, "Custom field mappings"). */
+  CUSTOM_FIELD_MAPPINGS_FILE: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;

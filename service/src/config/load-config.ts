@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { envSchema, type Env } from './env-schema.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
+import { readCustomMappings, type CustomMappingsSetting } from './custom-mappings-file.js';
 import { realtimeSettings, type RealtimeSettings } from './realtime-settings.js';
 
 export interface ZuoraTarget {
@@ -52,6 +53,8 @@ export interface Config {
   /** The Salesforce API budget governor's marks (percent of the daily allocation). */
   readonly apiBudget: { readonly slowAtPercent: number; readonly stopAtPercent: number };
   readonly realtime: RealtimeSettings;
+  /** CUSTOM_FIELD_MAPPINGS_FILE, read; undefined when not set. */
+  readonly customMappings: CustomMappingsSetting | undefined;
 }
 
 type Source = Readonly<Record<string, string | undefined>>;
@@ -152,6 +155,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
       message: `must not be above SF_API_STOP_AT_PERCENT (${String(env.SF_API_STOP_AT_PERCENT)}): writes slow before they stop`,
     });
   }
+  const customMappings = readCustomMappings(env.CUSTOM_FIELD_MAPPINGS_FILE, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -168,6 +172,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     schedules: { accounts: env.SYNC_SCHEDULE, catalog: env.CATALOG_SCHEDULE },
     apiBudget: { slowAtPercent: env.SF_API_SLOW_AT_PERCENT, stopAtPercent: env.SF_API_STOP_AT_PERCENT },
     realtime: realtimeSettings(env),
+    customMappings,
     zuora: zuoraSet
       ? {
           kind: 'real',

@@ -1,5 +1,5 @@
-// Salesforce fields of the reference tables that no map writes, each with the reason. A test keeps
-// this list and the maps in step with the reference (service/test/mapping/fixtures).
+// Salesforce fields of the reference tables that no map writes, each with the reason, for the field-mapping
+// reference. A test keeps this list and the maps in step with the reference (service/test/mapping/fixtures).
 export const unmappedReferenceFields: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   CustomerAccount__c: {
     Is_Crm_Id_Change_Processed__c: 'internal flag of Zuora 360 CRM ID change processing; no Zuora field',
