@@ -11,10 +11,11 @@
 # Afterwards, point the package at your sync service (nothing secret is deployed):
 #   Setup > Named Credentials > ZuoraSyncService: set the URL of your service
 #   Setup > Named Credentials > External Credentials > ZuoraSyncService > Principals: set the ApiToken parameter
+#   to the service's ON_DEMAND_API_TOKEN (accepted on POST /v1/on-demand-syncs only; keep API_TOKEN for admins)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export SF_DISABLE_TELEMETRY=true SF_AUTOUPDATE_DISABLE=true SF_SKIP_NEW_VERSION_CHECK=true
+export SF_DISABLE_TELEMETRY=true SF_AUTOUPDATE_DISABLE=true SF_DISABLE_AUTOUPDATE=true SF_SKIP_NEW_VERSION_CHECK=true
 SF="node_modules/.bin/sf"
 
 alias_name="zuora-sync"
@@ -75,4 +76,5 @@ fi
 
 echo
 echo "Done. Open the org with: npx sf org open --target-org $alias_name"
-echo "Then set the ZuoraSyncService named credential URL and the ApiToken of its external credential principal."
+echo "Then set the ZuoraSyncService named credential URL, and the ApiToken of its external credential principal"
+echo "to the service's ON_DEMAND_API_TOKEN (not its admin API_TOKEN)."

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check of the repository, offline, one after the other (the machine has 2 cores),
 // ending with one summary line "summary: N passed, M failed" that counts test cases and whole checks.
+// `npm test -- --only <text>` runs the steps whose name contains <text> (e.g. `--only LWC`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,9 @@ const env = {
   ...process.env,
   SF_DISABLE_TELEMETRY: 'true',
   SF_AUTOUPDATE_DISABLE: 'true',
+  // oclif's update hook reads only SF_DISABLE_AUTOUPDATE: without it an npm-installed sf leaves a detached
+  // `sf update --autoupdate` behind (@oclif/plugin-update hooks/init.js).
+  SF_DISABLE_AUTOUPDATE: 'true',
   SF_SKIP_NEW_VERSION_CHECK: 'true',
   FORCE_COLOR: process.stdout.isTTY ? '1' : '0',
 };
@@ -35,11 +39,17 @@ function countsFrom(file) {
 
 const steps = [
   { name: 'typecheck (service, emulators, scripts)', cmd: [bin('tsc'), '-p', 'tsconfig.json'] },
+  // The LWCs are built first (tsc type-checks and writes the .js the org receives), then checked with the
+  // platform's compiler, and the Jest tests run against that built JavaScript, not the TypeScript sources.
   {
-    name: 'typecheck (LWC)',
-    when: () =>
-      hasFiles(join(root, 'force-app'), /lwc\/.+\.ts$/) && existsSync(join(root, 'tsconfig.lwc.json')),
-    cmd: ['npm', 'run', '--silent', 'typecheck:lwc'],
+    name: 'build LWC (tsc emits the deployed .js)',
+    when: () => hasFiles(join(root, 'force-app'), /lwc\/.+\.ts$/),
+    cmd: ['npm', 'run', '--silent', 'build:lwc'],
+  },
+  {
+    name: 'LWC bundles (every bundle has its .js; @lwc/compiler accepts every .js and .html)',
+    when: () => hasFiles(join(root, 'force-app'), /lwc\/.+\.js-meta\.xml$/),
+    cmd: ['npm', 'run', '--silent', 'verify:lwc'],
   },
   { name: 'typecheck (console front end)', cmd: ['npm', 'run', '--silent', 'typecheck:console'] },
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint:verify'] },
@@ -56,7 +66,7 @@ const steps = [
     cmd: ['npm', 'run', '--silent', 'scan:apex'],
   },
   {
-    name: 'LWC tests (sfdx-lwc-jest)',
+    name: 'LWC tests against the built JavaScript (sfdx-lwc-jest)',
     when: () => hasFiles(join(root, 'lwc-tests'), /\.test\.[jt]s$/),
     cmd: [bin('sfdx-lwc-jest'), '--', '--json', `--outputFile=${join(results, 'jest.json')}`],
     report: join(results, 'jest.json'),
@@ -74,10 +84,17 @@ const steps = [
   },
 ];
 
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (onlyAt >= 0 && !only) {
+  console.error('test-all: --only needs the text of a step name, e.g. --only LWC');
+  process.exit(2);
+}
+
 let passed = 0;
 let failed = 0;
 const failures = [];
-for (const step of steps) {
+for (const step of steps.filter((s) => only === undefined || s.name.includes(only))) {
   if (step.when !== undefined && !step.when()) {
     console.log(`\n== ${step.name}: nothing to check yet`);
     continue;

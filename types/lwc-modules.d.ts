@@ -19,7 +19,7 @@ declare module '@salesforce/apex/OnDemandSyncController.getSyncStatus' {
   export default getSyncStatus;
 }
 
-declare module '@salesforce/apex/OnDemandSyncController.getRecentHistory' {
+declare module '@salesforce/apex/SyncHistoryController.getRecentHistory' {
   const getRecentHistory: (params: { maxRows: number }) => Promise<SyncApex.SyncHistoryRow[]>;
   export default getRecentHistory;
 }
@@ -39,6 +39,11 @@ declare module 'lightning/actions' {
   export class CloseActionScreenEvent extends CustomEvent<null> {
     constructor();
   }
+}
+
+declare module 'lightning/uiRecordApi' {
+  /** Tells Lightning Data Service that these records changed on the server, so record pages reload them. */
+  export function notifyRecordUpdateAvailable(items: { recordId: string }[]): Promise<void>;
 }
 
 declare module 'lightning/refresh' {

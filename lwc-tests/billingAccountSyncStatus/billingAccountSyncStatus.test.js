@@ -120,8 +120,11 @@ describe('c-billing-account-sync-status', () => {
     await flush();
     expect(q(element, 'status').textContent).toBe('Synced');
 
-    const [, handler] = registerRefreshHandler.mock.calls.at(-1);
-    await expect(handler()).resolves.toBe(true);
+    // The Lightning Locker form, which works under Lightning Web Security too: the host element, and a
+    // handler that does not depend on how it is called.
+    const [context, handler] = registerRefreshHandler.mock.calls.at(-1);
+    expect(context).toBe(element);
+    await expect(handler.call(undefined)).resolves.toBe(true);
     expect(getSyncStatus).toHaveBeenCalledTimes(3);
 
     document.body.removeChild(element);

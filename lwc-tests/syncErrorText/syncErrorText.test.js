@@ -1,4 +1,4 @@
-import { apexErrorMessage, describeError } from 'c/syncErrorText';
+import { apexErrorMessage, describeError, reduceErrors } from 'c/syncErrorText';
 
 describe('describeError', () => {
   it('explains known service codes in plain words, whatever their case', () => {
@@ -27,5 +27,44 @@ describe('apexErrorMessage', () => {
     expect(apexErrorMessage(new Error('Network down'))).toBe('Network down');
     expect(apexErrorMessage('Offline')).toBe('Offline');
     expect(apexErrorMessage({ status: 400, body: {} })).toMatch(/could not complete the request/);
+  });
+});
+
+describe('reduceErrors', () => {
+  it('reads every shape a Salesforce error comes in', () => {
+    expect(reduceErrors({ body: { message: 'Aura says no.' } })).toEqual(['Aura says no.']);
+    expect(
+      reduceErrors({
+        body: {
+          message: 'An error occurred while trying to update the record.',
+          pageErrors: [{ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Page error.' }],
+          fieldErrors: { Name: [{ message: 'Name is required.' }], Phone: [{ message: 'Bad phone.' }] },
+        },
+      }),
+    ).toEqual(['Page error.', 'Name is required.', 'Bad phone.']);
+    expect(
+      reduceErrors({
+        body: {
+          message: 'An error occurred while trying to update the record. Please try again.',
+          output: {
+            errors: [{ errorCode: 'INSUFFICIENT_ACCESS', message: 'No access.' }],
+            fieldErrors: { Status__c: [{ message: 'Bad picklist value.' }] },
+          },
+        },
+      }),
+    ).toEqual(['No access.', 'Bad picklist value.']);
+    expect(reduceErrors({ body: [{ message: 'First.' }, { message: 'Second.' }] })).toEqual([
+      'First.',
+      'Second.',
+    ]);
+    expect(reduceErrors({ status: 503, statusText: 'Service Unavailable', body: {} })).toEqual([
+      'Service Unavailable',
+    ]);
+  });
+
+  it('takes a list of errors, drops empty and repeated messages', () => {
+    expect(
+      reduceErrors([null, { body: { message: 'Same.' } }, new Error('Same.'), '  ', { body: '' }]),
+    ).toEqual(['Same.']);
   });
 });

@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import SyncFromZBilling from 'c/syncFromZBilling';
 import getBillingAccounts from '@salesforce/apex/OnDemandSyncController.getBillingAccounts';
 import syncBillingAccounts from '@salesforce/apex/OnDemandSyncController.syncBillingAccounts';
+import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 
 jest.mock('@salesforce/apex/OnDemandSyncController.getBillingAccounts', () => ({ default: jest.fn() }), {
   virtual: true,
@@ -79,7 +80,32 @@ describe('c-sync-from-z-billing on an Account', () => {
     expect(rows[0].textContent).toContain('Billing 1 (A00001)');
     expect(rows[0].textContent).toContain('Synced');
     expect(refreshed).toHaveBeenCalled();
+    expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([
+      { recordId: ACCOUNT_ID },
+      { recordId: billingAccount(1).id },
+      { recordId: billingAccount(2).id },
+    ]);
     expect(q(element, 'sync').disabled).toBe(true);
+  });
+
+  it('still shows the results and refreshes the page when Lightning Data Service cannot be notified', async () => {
+    getBillingAccounts.mockResolvedValue(accountsList(1));
+    syncBillingAccounts.mockResolvedValue({
+      queued: false,
+      results: [
+        { objectId: ACCOUNT_ID, salesforceId: billingAccount(1).id, success: true, status: 'Succeeded' },
+      ],
+    });
+    notifyRecordUpdateAvailable.mockRejectedValueOnce(new Error('LDS unavailable'));
+    const element = await mount();
+    const refreshed = jest.fn();
+    element.addEventListener('lightning__refresh', refreshed);
+
+    await clickSync(element);
+
+    expect(text(element, 'summary')).toBe('The billing account was synced.');
+    expect(q(element, 'error')).toBeNull();
+    expect(refreshed).toHaveBeenCalled();
   });
 
   it('shows a partial failure with the error in plain words', async () => {

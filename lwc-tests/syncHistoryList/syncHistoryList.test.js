@@ -1,13 +1,13 @@
 import { createElement } from 'lwc';
 import SyncHistoryList from 'c/syncHistoryList';
-import getRecentHistory from '@salesforce/apex/OnDemandSyncController.getRecentHistory';
+import getRecentHistory from '@salesforce/apex/SyncHistoryController.getRecentHistory';
 import {
   clampMaxRows,
   failureToggleLabel,
   toHistoryRows,
 } from '../../force-app/main/default/lwc/syncHistoryList/historyView';
 
-jest.mock('@salesforce/apex/OnDemandSyncController.getRecentHistory', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/SyncHistoryController.getRecentHistory', () => ({ default: jest.fn() }), {
   virtual: true,
 });
 

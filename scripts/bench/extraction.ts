@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { planStreams } from '../../service/src/mapping/stream-plan.js';
 import { fullSyncStart } from '../../service/src/store/watermark-rows.js';
-import { downloadAquaFile, submitAquaJob, waitForAquaJob } from '../../service/src/zuora/aqua-export.js';
+import { eachAquaRow, submitAquaJob, waitForAquaJob } from '../../service/src/zuora/aqua-export.js';
 import { zoqlPages } from '../../service/src/zuora/zoql.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
 import { startEmulators } from './bench-support.js';
@@ -56,10 +56,9 @@ async function viaAqua(): Promise<Figures> {
   let rows = 0;
   for (const batch of batches) {
     if (batch.fileId === undefined) continue;
-    const csv = await downloadAquaFile(client, batch.fileId);
-    let lines = 0;
-    for (let i = csv.indexOf('\n'); i !== -1; i = csv.indexOf('\n', i + 1)) lines += 1;
-    rows += Math.max(0, lines - 1);
+    await eachAquaRow(client, batch.fileId, undefined, () => {
+      rows += 1;
+    });
   }
   return { rows, seconds: (performance.now() - started) / 1000, calls: client.calls - calls };
 }

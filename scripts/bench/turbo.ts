@@ -11,10 +11,10 @@ import { connectSalesforce } from '../../service/src/salesforce/connect.js';
 import { PgliteStore } from '../../service/src/store/pglite-store.js';
 import { migrate } from '../../service/src/store/migrate.js';
 import { insertSession } from '../../service/src/sessions/session-rows.js';
-import type { ObjectCounts } from '../../service/src/sessions/sync-history.js';
+import type { ObjectCounts } from '../../service/src/sessions/session-counts.js';
 import type { ProgressEvent } from '../../service/src/sessions/sync-deps.js';
 
-import { collectionsSessionLimit } from '../../service/src/turbo/load-part-collections.js';
+import { collectionsSessionLimit } from '../../service/src/turbo/turbo-writer.js';
 import { runTurboSession } from '../../service/src/turbo/turbo-session.js';
 import { forceAppObjectsDir, loadForceAppSchema } from '../../service/src/mapping/force-app-schema.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';

@@ -15,20 +15,21 @@ export const roomLevels = {
   config: 0,
   store: 1,
   csv: 1,
-  mapping: 2,
   zuora: 2,
   salesforce: 2,
-  sessions: 3,
-  'api-sync': 4,
-  turbo: 5,
-  'on-demand': 6,
-  realtime: 6,
-  cpq: 6,
-  http: 7,
-  console: 7,
-  cli: 7,
+  mapping: 3,
+  sessions: 4,
+  'api-sync': 5,
+  turbo: 6,
+  'on-demand': 7,
+  realtime: 7,
+  cpq: 7,
+  'package-check': 7,
+  http: 8,
+  console: 8,
+  cli: 8,
 };
-const rootLevel = 8;
+const rootLevel = 9;
 export const limits = { functionLines: 80, fileLines: 300, medianFileLines: 60 };
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -28,6 +28,7 @@ import { LatencyRecorder } from './realtime/realtime-latency.js';
 import { connectSalesforce } from './salesforce/connect.js';
 import { accountsCron, catalogCron, startSchedules } from './sessions/schedules.js';
 import { knownEntities } from './sessions/session-entities.js';
+import { syncMapsFor } from './sessions/sync-maps.js';
 import { requeueOrphanedSessions, startSessionWorker } from './sessions/session-worker.js';
 import type { SyncDeps } from './sessions/sync-deps.js';
 import { startJobQueue } from './store/job-queue.js';
@@ -80,11 +81,18 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
     const zuoraCreds = config.zuora.kind === 'real' ? config.zuora : emulators?.zuoraCredentials;
     const sfCreds = config.salesforce.kind === 'real' ? config.salesforce : emulators?.salesforceCredentials;
     if (zuoraCreds === undefined || sfCreds === undefined) throw new Error('no Zuora or Salesforce to sync');
+    const salesforce = await connectSalesforce(sfCreds);
+    const { maps, schema } = await syncMapsFor(
+      config.customMappings,
+      loadForceAppSchema(forceAppObjectsDir),
+      salesforce,
+    );
     const deps: SyncDeps = {
       store,
       zuora: new ZuoraClient(zuoraCreds),
-      salesforce: await connectSalesforce(sfCreds),
-      schema: loadForceAppSchema(forceAppObjectsDir),
+      salesforce,
+      schema,
+      maps,
       spoolDir: join(config.dataDir, 'spool'),
       logger,
       zuoraHost: new URL(zuoraCreds.baseUrl).host,
@@ -184,6 +192,7 @@ async function startHttp(
         ];
   const app = await buildServer({
     apiToken: token.token,
+    onDemandToken: config.onDemandApiToken,
     bodyLimitBytes: config.bodyLimitBytes,
     logger,
     metrics,

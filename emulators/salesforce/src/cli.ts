@@ -2,6 +2,11 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { startSalesforceEmulator } from './index.js';
 import {
+  cpqScenarioSizes,
+  type CpqScenarioOptions,
+  type CpqScenarioSize,
+} from './cpq/scenario/scenario-options.js';
+import {
   DEFAULT_CLIENT_ID,
   DEFAULT_CLIENT_SECRET,
   DEFAULT_FORCE_APP_DIR,
@@ -22,6 +27,17 @@ const program = new Command()
   .option('--bulk-rate <recordsPerSecond>', 'Bulk ingest processing rate (0 = as fast as possible)', '0')
   .option('--jwt-cert <file>', 'PEM certificate that verifies JWT bearer assertions')
   .option('--log', 'log requests', false)
+  .option(
+    '--cpq-scenario <size>',
+    'load a generated Salesforce CPQ scenario: XS, S, M or L (env SF_EMULATOR_CPQ_SCENARIO)',
+    process.env.SF_EMULATOR_CPQ_SCENARIO,
+  )
+  .option(
+    '--cpq-seed <n>',
+    'seed of the CPQ scenario (env SF_EMULATOR_CPQ_SEED)',
+    process.env.SF_EMULATOR_CPQ_SEED ?? '1',
+  )
+  .option('--cpq-contracting-delay <ms>', 'delay before CPQ contracting runs after an order is contracted')
   .parse();
 
 const opts = program.opts<{
@@ -34,6 +50,9 @@ const opts = program.opts<{
   bulkRate: string;
   jwtCert?: string;
   log: boolean;
+  cpqScenario?: string;
+  cpqSeed: string;
+  cpqContractingDelay?: string;
 }>();
 
 const number = (value: string, flag: string): number => {
@@ -45,6 +64,19 @@ const number = (value: string, flag: string): number => {
   return n;
 };
 
+function scenarioOption(size: string, seed: string): CpqScenarioOptions {
+  if (!(size in cpqScenarioSizes)) {
+    console.error(`--cpq-scenario must be one of ${Object.keys(cpqScenarioSizes).join(', ')}, got "${size}"`);
+    process.exit(2);
+  }
+  const n = Number(seed);
+  if (!Number.isSafeInteger(n)) {
+    console.error(`--cpq-seed must be an integer, got "${seed}"`);
+    process.exit(2);
+  }
+  return { size: size as CpqScenarioSize, seed: n };
+}
+
 const emulator = await startSalesforceEmulator({
   host: opts.host,
   port: number(opts.port, '--port'),
@@ -55,6 +87,10 @@ const emulator = await startSalesforceEmulator({
   ...(opts.tokenTtl ? { tokenTtlSeconds: number(opts.tokenTtl, '--token-ttl') } : {}),
   ...(opts.dailyApiLimit ? { dailyApiLimit: number(opts.dailyApiLimit, '--daily-api-limit') } : {}),
   ...(opts.jwtCert ? { jwtCertificatePem: readFileSync(opts.jwtCert, 'utf8') } : {}),
+  ...(opts.cpqScenario ? { cpqScenario: scenarioOption(opts.cpqScenario, opts.cpqSeed) } : {}),
+  ...(opts.cpqContractingDelay
+    ? { cpqContractingDelayMs: number(opts.cpqContractingDelay, '--cpq-contracting-delay') }
+    : {}),
 });
 
 console.log(`Salesforce emulator listening on ${emulator.url}
@@ -62,7 +98,11 @@ console.log(`Salesforce emulator listening on ${emulator.url}
   OAuth client:  client_id=${DEFAULT_CLIENT_ID}  client_secret=${DEFAULT_CLIENT_SECRET}
   user:          username=${DEFAULT_USERNAME}  password=${DEFAULT_PASSWORD}
   admin API:     ${emulator.url}/__emulator/stats  (Authorization: Bearer ${emulator.adminToken})
-  schema from:   ${opts.forceApp}`);
+  schema from:   ${opts.forceApp}${
+    emulator.cpq.scenario()
+      ? `\n  CPQ scenario:  ${JSON.stringify(emulator.cpq.scenario()?.orders)} loaded in ${emulator.cpq.scenario()?.loadMs} ms`
+      : ''
+  }`);
 
 const stop = async () => {
   await emulator.close();

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { makeSalesforceId } from '../../shared/salesforce-id.js';
 import { TokenStore } from './auth/token-store.js';
+import type { CpqRuntime } from './cpq/cpq-runtime.js';
+import { installCpq } from './cpq/install-cpq.js';
+import { seedCpqOrg } from './cpq/seed-cpq-org.js';
 import type { BulkJobs } from './bulk/bulk-jobs.js';
 import {
   DEFAULT_CLIENT_ID,
@@ -19,6 +22,7 @@ import { buildSchema } from './schema/build-schema.js';
 import { readPackageMetadata } from './schema/metadata-reader.js';
 import type { Schema } from './schema/schema-types.js';
 import { insertRecords } from './store/insert-records.js';
+import { withOrgMetadata } from './org-metadata/org-metadata.js';
 import { RecordStore } from './store/record-store.js';
 
 /** Everything the routes share: schema, data, sessions, counters, faults. */
@@ -34,19 +38,26 @@ export interface EmulatorContext {
   users: Array<{ username: string; password: string; userId: string }>;
   jwtCertificatePem: string | null;
   bulkRecordsPerSecond: number;
+  /** Time source of audit fields, allocations and replication windows. */
+  clock: () => number;
+  /** When the schema was read: the "last modified" time of all object metadata (If-Modified-Since). */
+  schemaLoadedAt: number;
   /** The user of the request being served (audit fields). */
   actingUserId: string;
   /** Published platform events by event name. */
   events: Map<string, Record<string, unknown>[]>;
   bulk: BulkJobs | null;
   baseUrl: string;
+  /** Salesforce CPQ's automation and contracting queue. */
+  cpq: CpqRuntime;
   /** Restores the org to its seeded state. */
   seed: () => void;
 }
 
 export function createContext(options: SalesforceEmulatorOptions): EmulatorContext {
   const metadata = readPackageMetadata(options.forceAppDir ?? DEFAULT_FORCE_APP_DIR);
-  const schema = buildSchema(metadata);
+  const org = withOrgMetadata(buildSchema(metadata), options.orgMetadata);
+  const schema = org.schema;
   const users = (options.users ?? [{ username: DEFAULT_USERNAME, password: DEFAULT_PASSWORD }]).map(
     (u, i) => ({
       ...u,
@@ -58,7 +69,9 @@ export function createContext(options: SalesforceEmulatorOptions): EmulatorConte
     schema,
     store: null as unknown as RecordStore,
     tokens: new TokenStore(ORG_ID, options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS),
-    usage: new ApiUsage(options.dailyApiLimit ?? DEFAULT_DAILY_API_LIMIT),
+    usage: new ApiUsage(options.dailyApiLimit ?? DEFAULT_DAILY_API_LIMIT, options.clock ?? Date.now),
+    clock: options.clock ?? Date.now,
+    schemaLoadedAt: (options.clock ?? Date.now)(),
     faults: noFaults(),
     adminToken: options.adminToken ?? randomBytes(24).toString('base64url'),
     clients: options.clients ?? [{ clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET }],
@@ -69,10 +82,21 @@ export function createContext(options: SalesforceEmulatorOptions): EmulatorConte
     events: new Map(),
     bulk: null,
     baseUrl: '',
+    cpq: null as unknown as CpqRuntime,
     seed: () => undefined,
   };
   ctx.store = new RecordStore(schema, () => ctx.actingUserId);
-  ctx.seed = () => seedOrg(ctx, metadata.metadataRecords, options.seedRecords ?? {});
+  ctx.store.clock = ctx.clock;
+  ctx.cpq = installCpq(
+    ctx.store,
+    ctx.faults,
+    () => ctx.actingUserId,
+    options.cpqContractingDelayMs,
+    options.cpqScenario,
+  );
+  const seeded = new Map([...metadata.metadataRecords, ...org.records]);
+  ctx.seed = () =>
+    seedOrg(ctx, seeded, options.seedRecords ?? {}, () => seedCpqOrg(ctx.cpq, ctx.actingUserId));
   ctx.seed();
   return ctx;
 }
@@ -82,6 +106,7 @@ function seedOrg(
   ctx: EmulatorContext,
   metadataRecords: Map<string, Record<string, unknown>[]>,
   seedRecords: Record<string, Record<string, unknown>[]>,
+  seedPackages: () => void,
 ): void {
   const { store, schema } = ctx;
   store.clear();
@@ -146,6 +171,7 @@ function seedOrg(
     if (!def) continue;
     for (const r of records) put(type, r);
   }
+  seedPackages();
   for (const [objectName, records] of Object.entries(seedRecords))
     insertRecords(schema, store, objectName, records);
 }

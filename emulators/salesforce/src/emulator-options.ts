@@ -1,5 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CpqScenarioOptions } from './cpq/scenario/scenario-options.js';
+import type { OrgMetadata } from './org-metadata/org-metadata.js';
 
 /** Credentials of the emulated org, documented for users trying the connector. */
 export const DEFAULT_CLIENT_ID = 'zuora-sync-emulator-client';
@@ -32,6 +34,14 @@ export interface SalesforceEmulatorOptions {
   bulkQueryPageSize?: number;
   /** Log requests through Fastify's pino logger (off by default). */
   logger?: boolean;
+  /** Time source of the rolling 24-hour allocations and replication windows (tests move it). */
+  clock?: () => number;
+  /** Delay before CPQ's asynchronous contracting job runs after an order is contracted (default 2 s). */
+  cpqContractingDelayMs?: number;
+  /** A generated CPQ scenario to load with the seed (and again on every reset). */
+  cpqScenario?: CpqScenarioOptions;
+  /** What the org held before the package: other objects, fields, relationship names, Apex (org-metadata/). */
+  orgMetadata?: OrgMetadata;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

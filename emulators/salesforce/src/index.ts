@@ -4,11 +4,19 @@ import { createContext } from './emulator-context.js';
 import type { SalesforceEmulatorOptions } from './emulator-options.js';
 import type { Faults } from './http/faults.js';
 import { buildServer } from './http/build-server.js';
+import type { ContractingJob } from './cpq/contracting-queue.js';
+import type { CpqScenarioManifest } from './cpq/scenario/scenario-manifest.js';
+import { cpqScenarioOptions, type CpqScenarioOptions } from './cpq/scenario/scenario-options.js';
 import { insertRecords } from './store/insert-records.js';
 
 export * from './emulator-options.js';
+export type { ContractingJob } from './cpq/contracting-queue.js';
+export type { CpqScenarioManifest } from './cpq/scenario/scenario-manifest.js';
+export { cpqScenarioSizes, type CpqScenarioOptions } from './cpq/scenario/scenario-options.js';
+export { seedCpqScenario } from './cpq/scenario/seed-running-emulator.js';
 export type { EmulatorStats } from './admin/emulator-stats.js';
 export type { Faults } from './http/faults.js';
+export type { OrgMetadata } from './org-metadata/org-metadata.js';
 
 export interface SalesforceEmulator {
   url: string;
@@ -28,6 +36,15 @@ export interface SalesforceEmulator {
     expireTokens(): void;
     setApiRequestsRemaining(remaining: number): void;
     current(): Faults;
+  };
+  /** Salesforce CPQ: the generated scenario and the asynchronous contracting queue. */
+  cpq: {
+    /** What the loaded scenario holds, or null. */
+    scenario(): CpqScenarioManifest | null;
+    /** Makes a generated scenario part of the seed and resets the org to it. */
+    loadScenario(options: CpqScenarioOptions): CpqScenarioManifest;
+    setContractingDelay(ms: number): void;
+    contractingJobs(): ContractingJob[];
   };
 }
 
@@ -49,6 +66,13 @@ export async function startSalesforceEmulator(
     if (!def) throw new Error(`unknown object ${objectName}`);
     return def;
   };
+  const reset = () => {
+    ctx.bulk?.clear();
+    ctx.events.clear();
+    ctx.usage.reset();
+    Object.assign(ctx.faults, { latencyMs: 0, serverErrorRatio: 0, lockRowRatio: 0 });
+    ctx.seed();
+  };
   return {
     url: ctx.baseUrl,
     port: address.port,
@@ -59,12 +83,18 @@ export async function startSalesforceEmulator(
     stats: () => emulatorStats(ctx),
     records: (objectName) => [...ctx.store.table(lookup(objectName)).live.values()].map((r) => ({ ...r })),
     insertRecords: (objectName, records) => insertRecords(ctx.schema, ctx.store, objectName, records),
-    reset: () => {
-      ctx.bulk?.clear();
-      ctx.events.clear();
-      ctx.usage.reset();
-      Object.assign(ctx.faults, { latencyMs: 0, serverErrorRatio: 0, lockRowRatio: 0 });
-      ctx.seed();
+    reset,
+    cpq: {
+      scenario: () => ctx.cpq.scenario,
+      loadScenario: (scenario) => {
+        ctx.cpq.scenarioOptions = cpqScenarioOptions.parse(scenario);
+        reset();
+        return ctx.cpq.scenario as CpqScenarioManifest;
+      },
+      setContractingDelay: (ms) => {
+        ctx.cpq.queue.setDelay(ms);
+      },
+      contractingJobs: () => [...ctx.cpq.queue.jobs.values()].map((j) => ({ ...j })),
     },
     faults: {
       set: (faults) => Object.assign(ctx.faults, faults),

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,9 @@ import {
 } from './helpers.js';
 
 // The Salesforce CLI from devDependencies as a second client. It runs asynchronously (execFile) so
-// the in-process emulator keeps serving while the CLI waits on it.
+// the in-process emulator keeps serving while the CLI waits on it. Every run disables the updater
+// and telemetry, and the last test checks that no process started with this HOME is left running.
+// sObject Tree import/export: https://developer.salesforce.com/docs/atlas.en-us.sfdx_cli_reference.meta/sfdx_cli_reference/cli_reference_data_commands_unified.htm
 
 const run = promisify(execFile);
 const binDir = fileURLToPath(new URL('../../../node_modules/.bin', import.meta.url));
@@ -24,18 +26,42 @@ let emulator: SalesforceEmulator;
 
 async function sf(args: string[], extraEnv: Record<string, string> = {}): Promise<Record<string, unknown>> {
   const { stdout } = await run(join(binDir, 'sf'), [...args, '--json'], {
+    cwd: home,
     env: {
       ...process.env,
       HOME: home,
       PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`,
       SF_DISABLE_TELEMETRY: 'true',
       SF_AUTOUPDATE_DISABLE: 'true',
+      // The updater hook of @oclif/plugin-update reads only SF_DISABLE_AUTOUPDATE; the CLI copies
+      // SF_AUTOUPDATE_DISABLE into it for installer builds only, so an npm install needs both, or
+      // every run leaves `sf update --autoupdate` behind (seen here before this line was added).
+      SF_DISABLE_AUTOUPDATE: 'true',
       SF_SKIP_NEW_VERSION_CHECK: 'true',
       ...extraEnv,
     },
-    timeout: 60_000,
+    timeout: 120_000,
+  }).catch((error: { stdout?: string }) => {
+    // A failing command exits non-zero with its JSON error on stdout.
+    if (typeof error.stdout === 'string' && error.stdout.trim().startsWith('{'))
+      return { stdout: error.stdout };
+    throw error;
   });
   return JSON.parse(stdout) as Record<string, unknown>;
+}
+
+/** Processes still running with this test's HOME in their environment (the CLI's own children). */
+function leftovers(): number[] {
+  const found: number[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(`HOME=${home}`))
+        found.push(Number(pid));
+    } catch {
+      // another user's process or one that just ended
+    }
+  }
+  return found;
 }
 
 beforeAll(async () => {
@@ -109,5 +135,87 @@ describe('sf CLI against the emulator', () => {
       status: 0,
       result: { totalSize: 1, records: [expect.objectContaining({ Name: 'From the CLI' })] },
     });
-  }, 90_000);
+  }, 240_000);
+
+  it('imports an sObject tree and exports it again with its child relationship', async () => {
+    const file = join(home, 'tree.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        records: [
+          {
+            attributes: { type: 'Account', referenceId: 'AccountRef1' },
+            Name: 'Tree Imported',
+            Contacts: {
+              records: [
+                { attributes: { type: 'Contact', referenceId: 'ContactRef1' }, LastName: 'First' },
+                { attributes: { type: 'Contact', referenceId: 'ContactRef2' }, LastName: 'Second' },
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    const imported = await sf(['data', 'import', 'tree', '-o', 'emu', '--files', file]);
+    expect(imported).toMatchObject({ status: 0 });
+    expect((imported.result as Array<{ refId: string }>).map((r) => r.refId).sort()).toEqual([
+      'AccountRef1',
+      'ContactRef1',
+      'ContactRef2',
+    ]);
+    const out = join(home, 'export');
+    const exported = await sf([
+      'data',
+      'export',
+      'tree',
+      '-o',
+      'emu',
+      '--output-dir',
+      out,
+      '--query',
+      "SELECT Id, Name, (SELECT LastName FROM Contacts ORDER BY LastName) FROM Account WHERE Name = 'Tree Imported'",
+    ]);
+    expect(exported).toMatchObject({ status: 0 });
+    const written = JSON.parse(readFileSync(join(out, 'Account-Contact.json'), 'utf8')) as {
+      records: Array<{ Name: string; Contacts: { records: Array<{ LastName: string }> } }>;
+    };
+    expect(written.records[0]?.Name).toBe('Tree Imported');
+    expect(written.records[0]?.Contacts.records.map((c) => c.LastName)).toEqual(['First', 'Second']);
+  }, 240_000);
+
+  it('runs an aggregate query, and fails on the Tooling API as an org fails on a resource it lacks', async () => {
+    const aggregate = await sf([
+      'data',
+      'query',
+      '-o',
+      'emu',
+      '--query',
+      'SELECT Name, COUNT(Id) n FROM Account GROUP BY Name HAVING COUNT(Id) > 0 ORDER BY Name',
+    ]);
+    expect(aggregate).toMatchObject({
+      status: 0,
+      result: { records: expect.arrayContaining([expect.objectContaining({ Name: 'Tree Imported', n: 1 })]) },
+    });
+    const tooling = await sf([
+      'data',
+      'query',
+      '-o',
+      'emu',
+      '--use-tooling-api',
+      '--query',
+      'SELECT Id FROM ApexClass',
+    ]);
+    expect(tooling.status).not.toBe(0);
+    expect(JSON.stringify(tooling)).toContain('NOT_FOUND');
+  }, 240_000);
+
+  it('leaves no sf process running', async () => {
+    const deadline = Date.now() + 30_000;
+    while (leftovers().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(
+      leftovers().map(
+        (pid) => `${pid}: ${readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').join(' ')}`,
+      ),
+    ).toEqual([]);
+  }, 60_000);
 });

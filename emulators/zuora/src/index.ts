@@ -20,3 +20,6 @@ export { businessEventTypes, type BusinessEvent } from './changes/business-event
 export type { CalloutTargetInput } from './callouts/callout-target.js';
 export { TenantStore, type RecordChange } from './store/tenant-store.js';
 export { objectNames, objectFields, type ObjectName } from './model/object-definitions.js';
+export { seedExternalPlans, type ExternalPlanSeed, type SeededPlan } from './catalog/seed-external-plans.js';
+export { managedPlanSeeds, type ManagedPlan } from './catalog/managed-plan-seeds.js';
+export type { BillingSettings } from './tenant/billing-settings.js';

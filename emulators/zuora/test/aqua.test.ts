@@ -57,7 +57,7 @@ describe('AQuA batch export', () => {
   it('exports ZOQL and Export ZOQL (joined fields) queries to CSV', async () => {
     const { files } = await run({
       format: 'csv',
-      version: '1.2',
+      version: '1.0',
       queries: [
         { name: 'Account', query: 'select Id, AccountNumber, CrmId, Balance from Account', type: 'zoql' },
         {
@@ -68,19 +68,21 @@ describe('AQuA batch export', () => {
         },
       ],
     });
+    // Without useQueryLabels, headers are labels ("Account: ID"), as in
+    // https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/post-query/export-deleted-data/json-examples
     expect(files.Account?.[0]).toEqual([
-      'Account.Id',
-      'Account.AccountNumber',
-      'Account.CrmId',
-      'Account.Balance',
+      'Account: ID',
+      'Account: Account Number',
+      'Account: Crm ID',
+      'Account: Balance',
     ]);
     expect(files.Account?.length).toBe(51);
     const items = files.Items ?? [];
     expect(items[0]).toEqual([
-      'InvoiceItem.Id',
-      'InvoiceItem.ChargeAmount',
-      'Account.AccountNumber',
-      'Invoice.InvoiceNumber',
+      'Invoice Item: ID',
+      'Invoice Item: Charge Amount',
+      'Account: Account Number',
+      'Invoice: Invoice Number',
     ]);
     expect(items.slice(1).every((r) => /^A\d{8}$/.test(r[2] ?? '') && (r[3] ?? '').startsWith('INV'))).toBe(
       true,
@@ -152,7 +154,7 @@ describe('AQuA batch export', () => {
     const stateless = await h.api('/v1/batch-query/', {
       method: 'POST',
       json: {
-        version: '1.2',
+        version: '1.0',
         queries: [
           {
             name: 'A',

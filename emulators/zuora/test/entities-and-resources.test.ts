@@ -86,9 +86,10 @@ describe('multi-entity scoping, v1 resources and the change generator', () => {
   });
 
   it('serves accounts, contacts, subscriptions by account and the catalog', async () => {
-    const account = [...h.emulator.tenant.scan('Account', h.emulator.generated.entities[0]?.id ?? null)][0]
-      ?.record;
-    const view = (await (await h.api(`/v1/accounts/${String(account?.Id)}`)).json()) as {
+    const global = String(h.emulator.generated.entities[0]?.id);
+    const inGlobal = { headers: { 'Zuora-Entity-Ids': global } };
+    const account = [...h.emulator.tenant.scan('Account', global)][0]?.record;
+    const view = (await (await h.api(`/v1/accounts/${String(account?.Id)}`, inGlobal)).json()) as {
       basicInfo: { accountNumber: string; crmId: string | null };
       billToContact: { id: string };
       metrics: { balance: number };
@@ -96,12 +97,12 @@ describe('multi-entity scoping, v1 resources and the change generator', () => {
     expect(view.basicInfo.accountNumber).toBe(account?.AccountNumber);
     expect(view.basicInfo.crmId).toBe(account?.CrmId);
     expect(view.metrics.balance).toBe(account?.Balance);
-    const contact = (await (await h.api(`/v1/contacts/${view.billToContact.id}`)).json()) as {
+    const contact = (await (await h.api(`/v1/contacts/${view.billToContact.id}`, inGlobal)).json()) as {
       accountId: string;
     };
     expect(contact.accountId).toBe(account?.Id);
     const subs = (await (
-      await h.api(`/v1/subscriptions/accounts/${String(account?.AccountNumber)}`)
+      await h.api(`/v1/subscriptions/accounts/${String(account?.AccountNumber)}`, inGlobal)
     ).json()) as { subscriptions: { status: string; ratePlans: { ratePlanCharges: unknown[] }[] }[] };
     expect(subs.subscriptions.length).toBeGreaterThan(0);
     expect(
@@ -109,14 +110,14 @@ describe('multi-entity scoping, v1 resources and the change generator', () => {
         (s) => s.status !== 'Expired' && s.ratePlans.every((p) => p.ratePlanCharges.length === 2),
       ),
     ).toBe(true);
-    const catalog = (await (await h.api('/v1/catalog/products?pageSize=40')).json()) as {
+    const catalog = (await (await h.api('/v1/catalog/products?pageSize=40', inGlobal)).json()) as {
       products: { productRatePlans: unknown[] }[];
       nextPage?: string;
     };
     expect(catalog.products).toHaveLength(40);
     expect(catalog.products[0]?.productRatePlans).toHaveLength(3);
     expect(catalog.nextPage).toContain('page=2');
-    expect((await h.api('/v1/catalog/products?pageSize=41')).status).toBe(400);
+    expect((await h.api('/v1/catalog/products?pageSize=41', inGlobal)).status).toBe(400);
   });
 
   it('applies each business event through the admin endpoint, updating UpdatedDate', async () => {

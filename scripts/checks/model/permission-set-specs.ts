@@ -1,9 +1,12 @@
-// The three permission sets, as data: who may do what with which object and field.
+// The four permission sets, as data: who may do what with which object and field.
 //  - Zuora_Sync_Admin: configures the package, sees and may correct every record, cleans up history.
-//  - Zuora_Sync_User: reads billing data, runs on-demand sync (the LWC, the Apex API, the Flow action).
+//  - Zuora_Sync_User: reads billing data except payment details, runs on-demand sync (the LWC, the Apex API,
+//    the Flow action).
+//  - Zuora_Sync_Payment_Details: added to Zuora_Sync_User for the few who need bank, card and token data.
 //  - Zuora_Sync_Integration: the user the sync service logs in as; writes every synced object.
 
 import type { FieldSpec, ObjectSpec } from './model-types.js';
+import { isPaymentDetail, PAYMENT_DETAIL_FIELDS } from './payment-detail-fields.js';
 
 export interface ObjectAccess {
   create: boolean;
@@ -33,7 +36,12 @@ export const APP_NAME = 'Zuora_Sync';
 export const EXTERNAL_CREDENTIAL = 'ZuoraSyncService';
 export const PRINCIPAL = 'ServicePrincipal';
 /** The user-facing Apex entry points (written by the Apex half of issue 5). */
-export const ENTRY_POINT_CLASSES = ['OnDemandSyncController', 'OnDemandSyncManager', 'OnDemandSyncInvocable'];
+export const ENTRY_POINT_CLASSES = [
+  'OnDemandSyncController',
+  'SyncHistoryController',
+  'OnDemandSyncManager',
+  'OnDemandSyncInvocable',
+];
 
 const full: ObjectAccess = {
   create: true,
@@ -76,10 +84,11 @@ export const PERMISSION_SETS: readonly PermissionSetSpec[] = [
     label: 'Zuora Sync User',
     description:
       'Sales and service users: read billing data synced from Zuora and request an on-demand sync (Sync Data from ZBilling, the Apex API, the Flow action).',
-    // Read-only everywhere: the on-demand Apex records its Sync History in system mode
-    // (SyncHistoryService), so users need no write access to anything the package holds.
+    // Read-only everywhere: the service writes every history and status record of the sessions it runs, and
+    // Apex records the requests it never saw through a platform event whose trigger runs as the Automated
+    // Process user (SyncAuditEventHandler), so users need no write access to anything the package holds.
     objectAccess: () => readOnly,
-    fieldAccess: () => 'read',
+    fieldAccess: (object, field) => (isPaymentDetail(object.apiName, field.apiName) ? undefined : 'read'),
     standardObjects: [
       { object: 'Product2', access: readOnly },
       { object: 'Account', access: readOnly },
@@ -88,6 +97,20 @@ export const PERMISSION_SETS: readonly PermissionSetSpec[] = [
     tabsVisible: true,
     appVisible: true,
     calloutPrincipal: true,
+    userPermissions: [],
+  },
+  {
+    name: 'Zuora_Sync_Payment_Details',
+    label: 'Zuora Sync Payment Details',
+    description:
+      'With Zuora Sync User: read the payment details synced from Zuora (bank account numbers, IBAN, card data, gateway tokens, mandate ids). For billing operations only.',
+    objectAccess: (object) => (PAYMENT_DETAIL_FIELDS.has(object.apiName) ? readOnly : undefined),
+    fieldAccess: (object, field) => (isPaymentDetail(object.apiName, field.apiName) ? 'read' : undefined),
+    standardObjects: [],
+    apexClasses: [],
+    tabsVisible: false,
+    appVisible: false,
+    calloutPrincipal: false,
     userPermissions: [],
   },
   {

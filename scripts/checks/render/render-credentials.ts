@@ -15,7 +15,7 @@ export function renderExternalCredential(): string {
     ['authenticationProtocol', 'Custom'],
     [
       'description',
-      `Bearer token for the zuora-salesforce-sync service. After deploying, open this external credential in Setup, edit the principal ${PRINCIPAL} and add an authentication parameter named ApiToken holding the service's API token.`,
+      `Bearer token for the zuora-salesforce-sync service. After deploying, open this external credential in Setup, edit the principal ${PRINCIPAL} and add an authentication parameter named ApiToken holding the service's on-demand token (ON_DEMAND_API_TOKEN, accepted on POST /v1/on-demand-syncs only), not its admin API_TOKEN.`,
     ],
     [
       'externalCredentialParameters',

@@ -4,6 +4,7 @@
 import type { PackageModel } from '../model/model-types.js';
 import { PERMISSION_SETS } from '../model/permission-set-specs.js';
 import { renderApplication } from './render-application.js';
+import { renderAuditEventFiles } from './render-audit-event.js';
 import { renderCompactLayout } from './render-compact-layout.js';
 import { renderSyncEventFiles } from './render-sync-event.js';
 import { renderExternalCredential, renderNamedCredential } from './render-credentials.js';
@@ -51,6 +52,7 @@ export function renderPackage(model: PackageModel): Map<string, string> {
   }
   files.set('customMetadata/Sync_Setting.Default.md-meta.xml', renderDefaultSettingRecord());
   for (const [relative, contents] of renderSyncEventFiles()) files.set(relative, contents);
+  for (const [relative, contents] of renderAuditEventFiles()) files.set(relative, contents);
   files.set('externalCredentials/ZuoraSyncService.externalCredential-meta.xml', renderExternalCredential());
   files.set('namedCredentials/ZuoraSyncService.namedCredential-meta.xml', renderNamedCredential());
   return files;

@@ -9,6 +9,7 @@ import {
   readPermissionSet,
   type ParsedPermissionSet,
 } from '../metadata/permission-set-check.js';
+import { isPaymentDetail, PAYMENT_DETAIL_FIELDS } from '../model/payment-detail-fields.js';
 import { ENTRY_POINT_CLASSES } from '../model/permission-set-specs.js';
 import { METADATA_ROOT } from '../paths.js';
 
@@ -18,9 +19,13 @@ const read = (name: string): ParsedPermissionSet =>
 const admin = read('Zuora_Sync_Admin');
 const user = read('Zuora_Sync_User');
 const integration = read('Zuora_Sync_Integration');
+const paymentDetails = read('Zuora_Sync_Payment_Details');
+const paymentFields = [...PAYMENT_DETAIL_FIELDS].flatMap(([object, fields]) =>
+  fields.map((field) => `${object}.${field}`),
+);
 
 describe('permission sets', () => {
-  it.each([admin, user, integration])(
+  it.each([admin, user, integration, paymentDetails])(
     '$name references only existing, FLS-capable fields and objects',
     (set) => {
       const problems = findDanglingReferences(set, index);
@@ -38,12 +43,27 @@ describe('permission sets', () => {
     expect(missing, `No editable FLS in Zuora_Sync_Integration for:\n${missing.join('\n')}`).toEqual([]);
   });
 
-  it('the user set can read every non-required custom field and edit synced billing data nowhere', () => {
-    expect(findUncoveredFields(user, index, 'read')).toEqual([]);
+  it('the user set can read every non-required custom field but payment details, and edit nothing synced', () => {
+    expect(findUncoveredFields(user, index, 'read')).toEqual(paymentFields.sort());
     const editable = [...user.fields.values()].filter(
       (p) => p.editable && !p.field.startsWith('Sync_History__c.'),
     );
     expect(editable.map((p) => p.field)).toEqual([]);
+  });
+
+  it('the payment details set reads exactly the payment detail fields, each of which exists', () => {
+    for (const field of paymentFields) {
+      const [object = '', name = ''] = field.split('.');
+      expect(index.get(object)?.fields.has(name), field).toBe(true);
+      expect(isPaymentDetail(object, name)).toBe(true);
+    }
+    expect([...paymentDetails.fields.keys()].sort()).toEqual([...paymentFields].sort());
+    expect([...paymentDetails.fields.values()].filter((p) => p.editable || !p.readable)).toEqual([]);
+    expect([...paymentDetails.objects].sort()).toEqual([...PAYMENT_DETAIL_FIELDS.keys()].sort());
+    expect(paymentDetails.classes.size).toBe(0);
+    expect(paymentFields).toEqual(
+      expect.arrayContaining(['PaymentMethod__c.IBAN__c', 'CustomerAccount__c.CreditCard_Number__c']),
+    );
   });
 
   it('covers a substantial number of fields (the check is not vacuous)', () => {

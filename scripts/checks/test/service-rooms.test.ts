@@ -53,7 +53,7 @@ describe('service rooms check', () => {
     });
     expect(r.code).toBe(1);
     expect(r.out).toMatch(
-      /service\/src\/sessions\/worker\.ts:2: sessions\/ imports turbo\/ .*level 3.*level 5/,
+      /service\/src\/sessions\/worker\.ts:2: sessions\/ imports turbo\/ .*level 4.*level 6/,
     );
   });
 

@@ -1,5 +1,6 @@
 // The API-based sync engine's contract, shared by on-demand requests and near-real-time batches.
 import type { ApiBudgetGovernor } from '../salesforce/api-budget.js';
+import type { ObjectCounts } from '../sessions/session-counts.js';
 import type { SyncDeps } from '../sessions/sync-deps.js';
 
 export type ApiSyncTarget =
@@ -42,6 +43,8 @@ export interface RecordOutcome {
 
 export interface ApiSyncResult {
   readonly outcomes: readonly RecordOutcome[];
+  /** Per Salesforce object (or Zuora object no map reads): records read, written, failed, deleted. */
+  readonly counts: Readonly<Record<string, ObjectCounts>>;
   /** Composite calls made (each one Salesforce API call). */
   readonly salesforceCalls: number;
   /** Zuora requests made by this run (the client is shared: concurrent runs' calls can overlap). */

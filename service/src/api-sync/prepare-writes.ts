@@ -1,35 +1,21 @@
-// Turns the rows read from Zuora into the writes an API-based sync makes, applying Turbo Sync's rules exactly
-// as extract-to-spool does: cancelled billing accounts are deleted, only accounts with a CRM Account ID (and
-// their records) are synced, subscriptions by status (acceptsRecord), newest version first per upsert key,
-// every map of a stream through its compiled mapper. Record problems become failed outcomes, never throws.
-import { recordMapperFor } from '../mapping/map-record.js';
-import type { MappingContext } from '../mapping/record-mapper.js';
-import { rowToJson } from '../mapping/row-to-json.js';
+// Turns the rows read from Zuora into the writes an API-based sync makes, through the record rules and maps
+// every engine uses (mapping/record-router.ts): deletions and cancelled accounts, records left out for lack of
+// a CRM Account ID (reported as Zuora 360's DACO-02), the newest version per key, each map's typed rows.
+// Record problems become failed outcomes, never throws.
 import type { RecordError } from '../mapping/record-error.js';
-import { acceptsRecord, deletedColumn } from '../mapping/stream-plan.js';
+import type { MappingContext } from '../mapping/record-mapper.js';
+import { StreamRouter, type RouteSink, type RoutedMap } from '../mapping/record-router.js';
+import type { ZuoraRow } from '../mapping/record-rules.js';
 import type { RecordOutcome } from './api-sync-types.js';
+import type { PreparedDelete, PreparedObject } from './composite-writer.js';
 import type { ReadRows } from './read-zuora.js';
-
-export interface PreparedRecord {
-  readonly key: string;
-  readonly zuoraId: string | null;
-  readonly ownerZuoraId: string | null;
-  readonly zuoraUpdatedAt: string | null;
-  readonly json: Record<string, unknown>;
-}
-
-export interface PreparedObject {
-  readonly zuoraObject: string;
-  readonly object: string;
-  readonly keyField: string;
-  readonly upserts: PreparedRecord[];
-  readonly deferred: PreparedRecord[];
-  readonly deletes: Omit<PreparedRecord, 'json'>[];
-}
 
 export interface PreparedWrites {
   readonly objects: Map<string, PreparedObject>;
+  /** Records that failed before any write (mapping errors, no CRM Account ID). */
   readonly outcomes: RecordOutcome[];
+  /** Records read per Salesforce object (taken by a map, deletions included). */
+  readonly read: Map<string, number>;
   /** Zuora ids that came back, per Zuora object. */
   readonly seen: Map<string, Set<string>>;
 }
@@ -54,130 +40,100 @@ export interface PrepareOptions {
 }
 
 export function prepareWrites(reads: readonly ReadRows[], options: PrepareOptions): PreparedWrites {
-  const objects = new Map<string, PreparedObject>();
-  const outcomes: RecordOutcome[] = [];
-  const seen = new Map<string, Set<string>>();
+  const prepared: PreparedWrites = { objects: new Map(), outcomes: [], read: new Map(), seen: new Map() };
   // Rows of one stream may come from several queries (id chunks): merged, each record once.
-  const byStream = new Map<string, { read: ReadRows['query']; rows: Record<string, string>[] }>();
+  const byStream = new Map<string, { read: ReadRows['query']; rows: ZuoraRow[] }>();
   for (const r of reads) {
     const name = r.query.stream.zuoraObject;
     const entry = byStream.get(name) ?? { read: r.query, rows: [] };
-    entry.rows.push(...r.rows);
+    const ids = prepared.seen.get(name) ?? new Set<string>();
+    prepared.seen.set(name, ids);
+    for (const row of r.rows) {
+      if (ids.has(row.Id ?? '')) continue;
+      ids.add(row.Id ?? '');
+      entry.rows.push(row);
+    }
     byStream.set(name, entry);
   }
-  const cancelledAccounts = new Set<string>();
-  const accountRows = byStream.get('Account')?.rows ?? [];
-  for (const r of accountRows) if (r.Status === 'Canceled') cancelledAccounts.add(r.Id ?? '');
-
-  for (const [name, { read, rows }] of byStream) {
-    const stream = read.stream;
-    const ids = seen.get(name) ?? new Set<string>();
-    seen.set(name, ids);
-    const live: Record<string, string>[] = [];
-    const deleted: Record<string, string>[] = [];
-    for (const r of rows) {
-      const id = r.Id ?? '';
-      if (ids.has(id)) continue;
-      ids.add(id);
-      const owner = read.ownerPath === undefined ? '' : (r[read.ownerPath] ?? '');
-      if (r[deletedColumn] === 'true' || (name === 'Account' && r.Status === 'Canceled')) {
-        deleted.push(r);
-        continue;
-      }
-      // The records of a cancelled account go with it.
-      if (stream.crmIdPath !== undefined && name !== 'Account' && cancelledAccounts.has(owner)) continue;
-      if (stream.crmIdPath !== undefined && (r[stream.crmIdPath] ?? '') === '') {
-        if (name === 'Account' || options.reportMissingCrmId === 'all') {
-          for (const map of stream.maps) {
-            outcomes.push({
-              zuoraObject: name,
-              salesforceObject: map.salesforceObject,
-              zuoraId: id === '' ? null : id,
-              externalId: id,
-              salesforceId: null,
-              operation: 'upsert',
-              success: false,
-              errorCode: missingCrmIdCode,
-              errorMessage:
-                name === 'Account'
-                  ? `The Zuora account ${id} has no CRM Account ID: only billing accounts linked to a Salesforce Account are synced.`
-                  : `${name} ${id} belongs to a Zuora account with no CRM Account ID: only billing accounts linked to a Salesforce Account are synced.`,
-              zuoraUpdatedAt: isoOrNull(r.UpdatedDate),
-              committedAt: null,
-              ownerZuoraId: owner === '' ? null : owner,
-            });
-          }
-        }
-        continue;
-      }
-      live.push(r);
-    }
-    // Newest first: when versions share an upsert key (a subscription number) the newest is the one sent.
-    live.sort((a, b) => (b.UpdatedDate ?? '').localeCompare(a.UpdatedDate ?? ''));
-
-    for (const map of stream.maps) {
-      const mapper = recordMapperFor(map, options.context);
-      const keyPath =
-        mapper.upsertKey === map.externalId.salesforce
-          ? map.externalId.zuora
-          : (map.stableExternalId?.zuora ?? 'Id');
-      const target: PreparedObject = objects.get(map.salesforceObject) ?? {
-        zuoraObject: name,
-        object: map.salesforceObject,
-        keyField: mapper.upsertKey,
-        upserts: [],
-        deferred: [],
-        deletes: [],
-      };
-      objects.set(map.salesforceObject, target);
-      const keys = new Set<string>();
-      for (const record of live) {
-        if (!acceptsRecord(map, record)) continue;
-        const key = record[keyPath] ?? '';
-        if (key !== '' && keys.has(key)) continue;
-        keys.add(key);
-        const zuoraId = record.Id === undefined || record.Id === '' ? null : record.Id;
-        const ownerId = read.ownerPath === undefined ? '' : (record[read.ownerPath] ?? '');
-        const base = {
-          key,
-          zuoraId,
-          ownerZuoraId: ownerId === '' ? null : ownerId,
-          zuoraUpdatedAt: isoOrNull(record.UpdatedDate),
-        };
-        const result = mapper.mapRecord(record);
-        if (!result.ok) {
-          outcomes.push({
-            zuoraObject: name,
-            salesforceObject: map.salesforceObject,
-            zuoraId,
-            externalId: key === '' ? (zuoraId ?? '') : key,
-            salesforceId: null,
-            operation: 'upsert',
-            success: false,
-            errorCode: codeOf(result.error),
-            errorMessage: result.errors.map((e) => e.message).join('; '),
-            zuoraUpdatedAt: base.zuoraUpdatedAt,
-            committedAt: null,
-            ownerZuoraId: base.ownerZuoraId,
-          });
-          continue;
-        }
-        target.upserts.push({ ...base, json: rowToJson(result.row) });
-        if (result.deferred !== null) target.deferred.push({ ...base, json: rowToJson(result.deferred) });
-      }
-      // A deleted subscription version does not delete the record kept per subscription number.
-      if (mapper.upsertKey === map.externalId.salesforce) {
-        for (const r of deleted) {
-          const owner = read.ownerPath === undefined ? '' : (r[read.ownerPath] ?? '');
-          target.deletes.push({
-            key: r[map.externalId.zuora] ?? r.Id ?? '',
-            zuoraId: r.Id ?? null,
-            ownerZuoraId: owner === '' ? null : owner,
-            zuoraUpdatedAt: isoOrNull(r.UpdatedDate),
-          });
-        }
-      }
-    }
+  for (const { read, rows } of byStream.values()) {
+    const router = new StreamRouter(read.stream, options.context, sinkFor(prepared, read, options));
+    const taken = rows.filter((row) => router.offer(row));
+    for (const row of taken) router.take(row);
+    for (const [object, n] of router.read) prepared.read.set(object, (prepared.read.get(object) ?? 0) + n);
   }
-  return { objects, outcomes, seen };
+  return prepared;
+}
+
+function sinkFor(prepared: PreparedWrites, read: ReadRows['query'], options: PrepareOptions): RouteSink {
+  const name = read.stream.zuoraObject;
+  const base = (record: ZuoraRow, key: string): PreparedDelete => {
+    const owner = read.ownerPath === undefined ? '' : (record[read.ownerPath] ?? '');
+    const zuoraId = record.Id === undefined || record.Id === '' ? null : record.Id;
+    return {
+      key,
+      zuoraId,
+      ownerZuoraId: owner === '' ? null : owner,
+      zuoraUpdatedAt: isoOrNull(record.UpdatedDate),
+    };
+  };
+  const target = (route: RoutedMap): PreparedObject => {
+    const object = route.map.salesforceObject;
+    const found = prepared.objects.get(object);
+    if (found !== undefined) return found;
+    const created: PreparedObject = {
+      zuoraObject: name,
+      map: route.map,
+      object,
+      keyField: route.mapper.upsertKey,
+      upserts: [],
+      deferred: [],
+      deletes: [],
+    };
+    prepared.objects.set(object, created);
+    return created;
+  };
+  const failed = (route: RoutedMap, r: PreparedDelete, code: string, message: string) =>
+    prepared.outcomes.push({
+      zuoraObject: name,
+      salesforceObject: route.map.salesforceObject,
+      zuoraId: r.zuoraId,
+      externalId: r.key === '' ? (r.zuoraId ?? '') : r.key,
+      salesforceId: null,
+      operation: 'upsert',
+      success: false,
+      errorCode: code,
+      errorMessage: message,
+      zuoraUpdatedAt: r.zuoraUpdatedAt,
+      committedAt: null,
+      ownerZuoraId: r.ownerZuoraId,
+    });
+  return {
+    upsert(route, key, row, deferred, record) {
+      const t = target(route);
+      t.upserts.push({ ...base(record, key), row });
+      if (deferred !== null) t.deferred.push({ ...base(record, key), row: deferred });
+    },
+    delete(route, key, record) {
+      const t = target(route);
+      if (!t.deletes.some((d) => d.key === key)) t.deletes.push(base(record, key));
+    },
+    failed(route, key, errors, record) {
+      const first = errors[0];
+      const message = errors.map((e) => e.message).join('; ');
+      failed(route, base(record, key), first === undefined ? 'UNKNOWN_ERROR' : codeOf(first), message);
+    },
+    skipped(record, routes) {
+      if (name !== 'Account' && options.reportMissingCrmId !== 'all') return;
+      const id = record.Id ?? '';
+      const message =
+        name === 'Account'
+          ? `The Zuora account ${id} has no CRM Account ID: only billing accounts linked to a Salesforce Account are synced.`
+          : `${name} ${id} belongs to a Zuora account with no CRM Account ID: only billing accounts linked to a Salesforce Account are synced.`;
+      for (const route of routes) {
+        const object = route.map.salesforceObject;
+        prepared.read.set(object, (prepared.read.get(object) ?? 0) + 1);
+        failed(route, base(record, id), missingCrmIdCode, message);
+      }
+    },
+  };
 }

@@ -1,11 +1,11 @@
 // What an API-based sync reads from Zuora for a target: the Turbo Sync streams (same fields, same maps)
 // narrowed by id filters. Each stream also reads its owner's id (the billing account or product a record
 // belongs to), so results can be reported per requested account or product.
-// ZOQL allows at most 200 conditions in a WHERE clause, so id lists are split into queries of 190.
-// https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/aqua-api-error-codes
-import { planStreams, type StreamSpec } from '../mapping/stream-plan.js';
-
-export const maxWhereConditions = 190;
+// Id lists are split into queries of at most 190 conditions (zuora/zoql.ts).
+import type { ObjectMap } from '../mapping/field-map.js';
+import { ownerPaths } from '../mapping/record-rules.js';
+import { planStreams, streamQuery, withField, type StreamSpec } from '../mapping/stream-plan.js';
+import { whereChunks } from '../zuora/zoql.js';
 
 export interface PlannedQuery {
   readonly stream: StreamSpec;
@@ -23,24 +23,8 @@ const productPaths: Readonly<Record<string, string>> = {
   ProductFeature: 'ProductId',
 };
 
-function safeId(id: string): string {
-  return id.replace(/[^A-Za-z0-9]/g, '');
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-function withField(stream: StreamSpec, path: string | undefined): StreamSpec {
-  if (path === undefined || stream.fields.includes(path)) return stream;
-  return { ...stream, fields: [...stream.fields, path] };
-}
-
 function select(stream: StreamSpec, path: string, ids: readonly string[]): string {
-  const where = ids.map((id) => `${path} = '${safeId(id)}'`).join(' or ');
-  return `select ${stream.fields.join(', ')} from ${stream.zuoraObject} where ${where}`;
+  return streamQuery(stream, { byIds: { path, ids } });
 }
 
 /**
@@ -48,22 +32,22 @@ function select(stream: StreamSpec, path: string, ids: readonly string[]): strin
  * of measure: a few rows per tenant) are read whole in the same job, and only those referenced are written,
  * so an account whose payment term is not in Salesforce yet still lands.
  */
-export function accountQueries(accountIds: readonly string[]): PlannedQuery[] {
+export function accountQueries(accountIds: readonly string[], maps: readonly ObjectMap[]): PlannedQuery[] {
   if (accountIds.length === 0) return [];
-  const tenantLevel = planStreams('accounts')
-    .filter((s) => s.crmIdPath === undefined)
+  const tenantLevel = planStreams('accounts', maps)
+    .filter((s) => s.owner === undefined)
     .map((stream) => ({
       stream,
       ownerPath: undefined,
-      query: `select ${stream.fields.join(', ')} from ${stream.zuoraObject}`,
+      query: streamQuery(stream),
     }));
-  const streams = planStreams('accounts').filter((s) => s.crmIdPath !== undefined);
+  const streams = planStreams('accounts', maps).filter((s) => s.owner !== undefined);
   return [
     ...tenantLevel,
     ...streams.flatMap((s) => {
-      const ownerPath = s.zuoraObject === 'Account' ? 'Id' : 'Account.Id';
+      const ownerPath = ownerPaths(s.zuoraObject).id;
       const stream = withField(s, ownerPath);
-      return chunks(accountIds, maxWhereConditions).map((ids) => ({
+      return whereChunks(accountIds).map((ids) => ({
         stream,
         ownerPath,
         query: select(stream, ownerPath, ids),
@@ -73,13 +57,13 @@ export function accountQueries(accountIds: readonly string[]): PlannedQuery[] {
 }
 
 /** Products with their rate plans, charges, tiers and product features. */
-export function productQueries(productIds: readonly string[]): PlannedQuery[] {
-  return planStreams('catalog')
+export function productQueries(productIds: readonly string[], maps: readonly ObjectMap[]): PlannedQuery[] {
+  return planStreams('catalog', maps)
     .filter((s) => productPaths[s.zuoraObject] !== undefined)
     .flatMap((s) => {
       const ownerPath = productPaths[s.zuoraObject] as string;
       const stream = withField(s, ownerPath);
-      return chunks(productIds, maxWhereConditions).map((ids) => ({
+      return whereChunks(productIds).map((ids) => ({
         stream,
         ownerPath,
         query: select(stream, ownerPath, ids),
@@ -88,10 +72,10 @@ export function productQueries(productIds: readonly string[]): PlannedQuery[] {
 }
 
 /** The features the product features of a product sync point at. */
-export function featureQueries(featureIds: readonly string[]): PlannedQuery[] {
-  const stream = planStreams('catalog').find((s) => s.zuoraObject === 'Feature');
+export function featureQueries(featureIds: readonly string[], maps: readonly ObjectMap[]): PlannedQuery[] {
+  const stream = planStreams('catalog', maps).find((s) => s.zuoraObject === 'Feature');
   if (stream === undefined || featureIds.length === 0) return [];
-  return chunks(featureIds, maxWhereConditions).map((ids) => ({
+  return whereChunks(featureIds).map((ids) => ({
     stream,
     ownerPath: undefined,
     query: select(stream, 'Id', ids),
@@ -99,10 +83,10 @@ export function featureQueries(featureIds: readonly string[]): PlannedQuery[] {
 }
 
 /** The stream of a Zuora object in either scope (accounts first); undefined when no map reads it. */
-export function streamFor(zuoraObject: string): StreamSpec | undefined {
+export function streamFor(zuoraObject: string, maps: readonly ObjectMap[]): StreamSpec | undefined {
   const wanted = zuoraObject.toLowerCase();
   for (const scope of ['accounts', 'catalog'] as const) {
-    const found = planStreams(scope).find((s) => s.zuoraObject.toLowerCase() === wanted);
+    const found = planStreams(scope, maps).find((s) => s.zuoraObject.toLowerCase() === wanted);
     if (found !== undefined) return found;
   }
   return undefined;
@@ -110,10 +94,9 @@ export function streamFor(zuoraObject: string): StreamSpec | undefined {
 
 /** Exactly these records of one object, by Zuora id. */
 export function recordQueries(stream: StreamSpec, ids: readonly string[]): PlannedQuery[] {
-  const ownerPath =
-    stream.crmIdPath === undefined ? undefined : stream.zuoraObject === 'Account' ? 'Id' : 'Account.Id';
+  const ownerPath = stream.owner?.id;
   const s = withField(stream, ownerPath);
-  return chunks(ids, maxWhereConditions).map((chunk) => ({
+  return whereChunks(ids).map((chunk) => ({
     stream: s,
     ownerPath,
     query: select(s, 'Id', chunk),

@@ -5,16 +5,14 @@
 // one call per object per page. Stateless mode returns the rows as they are now (no incremental window).
 // https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/aqua-api-introduction/limits
 // https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/aqua-stateless-and-stateful-modes/stateless-and-stateful-modes
-import { parse } from 'csv-parse/sync';
+import type { ZuoraRow } from '../mapping/record-rules.js';
 import type { ZuoraClient } from '../zuora/zuora-client.js';
-import { downloadAquaFile, submitAquaJob, waitForAquaJob } from '../zuora/aqua-export.js';
+import { eachAquaRow, maxAquaQueries, submitAquaJob, waitForAquaJob } from '../zuora/aqua-export.js';
 import type { PlannedQuery } from './read-plan.js';
-
-export const maxAquaQueries = 50;
 
 export interface ReadRows {
   readonly query: PlannedQuery;
-  readonly rows: readonly Record<string, string>[];
+  readonly rows: readonly ZuoraRow[];
 }
 
 export async function readPlanned(
@@ -41,8 +39,8 @@ export async function readPlanned(
         job.map(async (q, i): Promise<ReadRows> => {
           const batch = batches.find((b) => b.name === names[i]);
           if (batch?.fileId === undefined || batch.recordCount === 0) return { query: q, rows: [] };
-          const csv = await downloadAquaFile(zuora, batch.fileId, options.entityId);
-          const rows = parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true });
+          const rows: ZuoraRow[] = [];
+          await eachAquaRow(zuora, batch.fileId, options.entityId, (row) => rows.push(row));
           return { query: q, rows };
         }),
       );

@@ -1,7 +1,6 @@
 // What every command shares: the configuration (exit 2 with one line per problem), exit codes, the
 // composition root's factories and the process's streams.
 import { CommanderError, type Command } from 'commander';
-import { ConfigError } from '../config/config-error.js';
 import { loadConfig, type Config } from '../config/load-config.js';
 import type { CliComposition } from './cli-composition.js';
 import type { Terminal } from './terminal.js';
@@ -29,27 +28,13 @@ export interface CliContext {
   readonly out: Terminal;
   readonly err: Terminal;
   readonly composition: CliComposition;
-  /** The validated configuration; on a problem prints one line per setting and exits 2. */
+  /** The validated configuration; a problem throws ConfigError (one line per setting, exit 2). */
   config(): Config;
 }
 
 export function cliContext(io: CliIo, composition: CliComposition, out: Terminal, err: Terminal): CliContext {
-  return {
-    io,
-    out,
-    err,
-    composition,
-    config() {
-      try {
-        return loadConfig();
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        io.stderr.write(`${err.bad('zuora-sync: the configuration is invalid')}\n`);
-        for (const p of error.problems) io.stderr.write(`  ${p.name}: ${p.message}\n`);
-        throw new ExitCode(2);
-      }
-    },
-  };
+  // A ConfigError reaches runCli, which prints one line per problem and exits 2.
+  return { io, out, err, composition, config: () => loadConfig() };
 }
 
 /** Emulators start fresh with the process: so must the store, or its watermarks would not match them. */

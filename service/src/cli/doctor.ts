@@ -4,6 +4,7 @@ import { readMigrations } from '../store/migrate.js';
 import { openStore } from '../store/open-store.js';
 import { fetchZuoraToken } from '../zuora/oauth-token.js';
 import { connectSalesforce } from '../salesforce/connect.js';
+import { checkFieldMaps } from './doctor-maps.js';
 
 export interface CheckResult {
   readonly name: string;
@@ -60,6 +61,7 @@ export function doctorChecks(config: Config): DoctorCheck[] {
         return `authenticated at ${conn.instanceUrl}; daily API requests remaining ${daily?.Remaining ?? '?'}/${daily?.Max ?? '?'}`;
       },
     },
+    { name: 'field maps', run: () => checkFieldMaps(config) },
   ];
 }
 

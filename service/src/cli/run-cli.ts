@@ -1,6 +1,7 @@
 // The `zuora-sync` command line. Exit codes: 0 done, 1 a check or job failed, 2 bad configuration or usage.
 // Each command is a module under commands/; a new one is added to the list below.
 import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/config-error.js';
 import { serviceVersion } from '../config/service-version.js';
 import type { CliComposition } from './cli-composition.js';
 import { cliContext, ExitCode, type CliCommand, type CliIo } from './cli-context.js';
@@ -8,6 +9,7 @@ import { backfillCommand } from './commands/backfill-command.js';
 import { cleanupCommand } from './commands/cleanup-command.js';
 import { doctorCommand } from './commands/doctor-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
+import { packageCommand } from './commands/package-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { startCommand } from './commands/start-command.js';
 import { syncCommand } from './commands/sync-command.js';
@@ -18,6 +20,7 @@ export type { CliIo } from './cli-context.js';
 export const commands: readonly CliCommand[] = [
   migrateCommand,
   doctorCommand,
+  packageCommand,
   syncCommand,
   cleanupCommand,
   backfillCommand,
@@ -45,6 +48,12 @@ export async function runCli(
     return 0;
   } catch (error) {
     if (error instanceof ExitCode) return error.code;
+    // Settings checked once the services are reached (custom field mappings against the org): exit 2 too.
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${err.bad('zuora-sync: the configuration is invalid')}\n`);
+      for (const p of error.problems) io.stderr.write(`  ${p.name}: ${p.message}\n`);
+      return 2;
+    }
     if (error instanceof CommanderError) {
       if (error.code === 'zuora-sync.usage') io.stderr.write(`zuora-sync: ${error.message}\n`);
       return error.exitCode === 0 ? 0 : 2;

@@ -46,6 +46,8 @@ export const envSchema = z.object({
   PORT: port.default(8787),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_TOKEN: optionalText.pipe(z.string().min(24, 'expected at least 24 characters').optional()),
+  // The token the Salesforce named credential carries: accepted on POST /v1/on-demand-syncs only.
+  ON_DEMAND_API_TOKEN: optionalText.pipe(z.string().min(24, 'expected at least 24 characters').optional()),
   DATA_DIR: z.string().trim().min(1).default('.data'),
   DATABASE_URL: optionalText.pipe(postgresUrl.optional()),
   BODY_LIMIT_BYTES: positiveInt('a positive number of bytes').default(1_048_576),
@@ -148,6 +150,8 @@ export const envSchema = z.object({
   ),
   SMTP_FROM: z.string().trim().min(3).default('zuora-sync@localhost'),
   ZUORA_UI_URL: optionalText.pipe(httpUrl.optional()),
+  /** A JSON file of custom field mappings (README, "Custom field mappings"). */
+  CUSTOM_FIELD_MAPPINGS_FILE: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;

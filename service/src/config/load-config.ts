@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { envSchema, type Env } from './env-schema.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
+import { readCustomMappings, type CustomMappingsSetting } from './custom-mappings-file.js';
 import { realtimeSettings, type RealtimeSettings } from './realtime-settings.js';
 import { consoleSettings, type ConsoleSettings } from './console-settings.js';
 
@@ -35,6 +36,8 @@ export interface Config {
   readonly port: number;
   readonly logLevel: Env['LOG_LEVEL'];
   readonly apiToken: string | undefined;
+  /** The scoped token of the Salesforce named credential (POST /v1/on-demand-syncs only). */
+  readonly onDemandApiToken: string | undefined;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly bodyLimitBytes: number;
@@ -52,6 +55,8 @@ export interface Config {
   readonly apiBudget: { readonly slowAtPercent: number; readonly stopAtPercent: number };
   readonly realtime: RealtimeSettings;
   readonly console: ConsoleSettings;
+  /** CUSTOM_FIELD_MAPPINGS_FILE, read; undefined when not set. */
+  readonly customMappings: CustomMappingsSetting | undefined;
 }
 
 type Source = Readonly<Record<string, string | undefined>>;
@@ -139,12 +144,20 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
         'missing: a bearer token of at least 24 characters is required once real Zuora or Salesforce credentials are set',
     });
   }
+  if (env.ON_DEMAND_API_TOKEN !== undefined && env.ON_DEMAND_API_TOKEN === env.API_TOKEN) {
+    problems.push({
+      name: 'ON_DEMAND_API_TOKEN',
+      message:
+        'must differ from API_TOKEN: it is the token Salesforce users call out with, scoped to on-demand syncs',
+    });
+  }
   if (env.SF_API_SLOW_AT_PERCENT > env.SF_API_STOP_AT_PERCENT) {
     problems.push({
       name: 'SF_API_SLOW_AT_PERCENT',
       message: `must not be above SF_API_STOP_AT_PERCENT (${String(env.SF_API_STOP_AT_PERCENT)}): writes slow before they stop`,
     });
   }
+  const customMappings = readCustomMappings(env.CUSTOM_FIELD_MAPPINGS_FILE, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -152,6 +165,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     apiToken: env.API_TOKEN,
+    onDemandApiToken: env.ON_DEMAND_API_TOKEN,
     dataDir: resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
@@ -161,6 +175,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     apiBudget: { slowAtPercent: env.SF_API_SLOW_AT_PERCENT, stopAtPercent: env.SF_API_STOP_AT_PERCENT },
     realtime: realtimeSettings(env),
     console: consoleSettings(env),
+    customMappings,
     zuora: zuoraSet
       ? {
           kind: 'real',

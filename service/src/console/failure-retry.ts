@@ -6,7 +6,6 @@
 import type { ApiSyncDeps } from '../api-sync/api-sync-types.js';
 import { runApiSync } from '../api-sync/api-sync.js';
 import { planStreams } from '../mapping/stream-plan.js';
-import { countsOf } from '../on-demand/on-demand-sync.js';
 import { requestSession } from '../sessions/request-session.js';
 import { beginSession, failSession } from '../sessions/session-lifecycle.js';
 import { transitionSession, type SessionScope } from '../sessions/session-rows.js';
@@ -61,7 +60,7 @@ export async function startRetry(
       trigger: 'on_demand',
       mode: 'incremental',
       entityId: g.entityId,
-      params: { source: 'CONSOLE', retry: { records: refs.length } },
+      params: { retry: { records: refs.length } },
     });
     if (!requested.ok) throw new Error(requested.message);
     const id = requested.session.id;
@@ -86,12 +85,12 @@ async function runRetry(
       target: { kind: 'records', refs },
       caller: 'console retry',
     });
-    const counts = countsOf(result.outcomes);
+    const counts = result.counts;
     const failed = result.outcomes.some((o) => !o.success);
     const session = await deps.store.transaction((tx) =>
       transitionSession(tx, sessionId, failed ? 'finished_with_errors' : 'finished', {
         counts: {
-          objects: counts,
+          objects: { ...counts },
           durationMs: Date.now() - started,
           salesforceCalls: result.salesforceCalls,
           zuoraCalls: result.zuoraCalls,

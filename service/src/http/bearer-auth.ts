@@ -4,6 +4,7 @@
 // is asked only when no Authorization header came, and decides for the paths it declares public.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { outOfScope, type ScopedToken } from './scoped-token.js';
 
 // The Zuora webhook authenticates with Zuora's callout authentication (realtime/callout-verification.ts).
 const publicPaths = new Set(['/health', '/v1/webhooks/zuora', '/v1/webhooks/zuora/oauth/token']);
@@ -31,7 +32,12 @@ export function tokenMatches(presented: string, expectedDigest: Buffer): boolean
   return timingSafeEqual(digest(presented), expectedDigest);
 }
 
-export function registerBearerAuth(app: FastifyInstance, token: string, other?: RequestAuthenticator): void {
+export function registerBearerAuth(
+  app: FastifyInstance,
+  token: string,
+  scoped?: ScopedToken,
+  other?: RequestAuthenticator,
+): void {
   const expected = digest(token);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?', 1)[0] ?? '';
@@ -39,6 +45,11 @@ export function registerBearerAuth(app: FastifyInstance, token: string, other?: 
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (match?.[1] !== undefined && tokenMatches(match[1], expected)) return;
+    if (match?.[1] !== undefined && scoped !== undefined && tokenMatches(match[1], scoped.digest)) {
+      if (scoped.routes.has(`${request.method} ${path}`)) return;
+      await reply.code(403).send(outOfScope(request.method, path));
+      return;
+    }
     if (header === '' && other !== undefined) {
       const outcome = await other.authenticate(request, reply);
       if (outcome.kind === 'ok') return;

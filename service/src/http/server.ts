@@ -13,9 +13,12 @@ import type { Registry } from 'prom-client';
 import { registerBearerAuth, type RequestAuthenticator } from './bearer-auth.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerMetrics } from './metrics.js';
+import { onDemandToken } from './scoped-token.js';
 
 export interface ServerOptions {
   readonly apiToken: string;
+  /** ON_DEMAND_API_TOKEN: accepted on POST /v1/on-demand-syncs only. */
+  readonly onDemandToken?: string | undefined;
   readonly bodyLimitBytes: number;
   readonly logger: Logger | false;
   readonly metrics: Registry;
@@ -54,7 +57,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  registerBearerAuth(app, options.apiToken, options.authenticator);
+  registerBearerAuth(
+    app,
+    options.apiToken,
+    options.onDemandToken === undefined ? undefined : onDemandToken(options.onDemandToken),
+    options.authenticator,
+  );
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

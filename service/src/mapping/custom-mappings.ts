@@ -60,6 +60,9 @@ export function checkCustomMapping(
   if (!field) {
     return `${describeEntry(m)}: the Salesforce field ${m.salesforceObject}.${m.salesforceField} does not exist in the schema; create it first`;
   }
+  if (field.readOnly === true) {
+    return `${describeEntry(m)}: ${m.salesforceObject}.${m.salesforceField} is read-only for the sync user (not createable or not updateable in the org), so a sync cannot write it`;
+  }
   const transform = m.transform ?? inferTransform(field.type);
   if (transform === undefined) {
     return `${describeEntry(m)}: ${m.salesforceObject}.${m.salesforceField} is a ${field.type} field, which a sync cannot write`;
@@ -74,6 +77,14 @@ export function checkCustomMapping(
   if (taken)
     return `${describeEntry(m)}: ${m.salesforceObject}.${m.salesforceField} is already written by the ${pair.name} map`;
   return undefined;
+}
+
+/** The Salesforce objects a document's entries write (none when it does not parse). */
+export function mappedObjects(document: unknown): string[] {
+  const parsed = Array.isArray(document)
+    ? mappingList.safeParse(document)
+    : mappingDocument.transform((d) => d.mappings).safeParse(document);
+  return parsed.success ? [...new Set(parsed.data.map((m) => m.salesforceObject))] : [];
 }
 
 /** Parses a JSON document (an array, or `{ "mappings": [...] }`) into accepted mappings or errors. */

@@ -18,10 +18,12 @@ export interface DescribeFieldLike {
   externalId?: boolean;
   calculated?: boolean;
   autoNumber?: boolean;
-  extraTypeInfo?: string | null;
-  referenceTo?: string[] | null;
+  createable?: boolean;
+  updateable?: boolean;
+  extraTypeInfo?: string | null | undefined;
+  referenceTo?: string[] | null | undefined;
   restrictedPicklist?: boolean;
-  picklistValues?: { value: string; active: boolean }[] | null;
+  picklistValues?: { value: string; active: boolean }[] | null | undefined;
 }
 
 export interface DescribeObjectLike {
@@ -75,6 +77,8 @@ export function schemaFromDescribe(objects: readonly DescribeObjectLike[]): Sale
         ...(f.length ? { length: f.length } : {}),
         ...(f.precision ? { precision: f.precision, scale: f.scale ?? 0 } : {}),
         ...(f.externalId ? { externalId: true } : {}),
+        // An upsert creates and updates: a field short of either is one the sync cannot write.
+        ...(f.createable === false || f.updateable === false ? { readOnly: true } : {}),
         ...(referenceTo !== undefined ? { referenceTo } : {}),
         ...(values !== undefined ? { picklistValues: values } : {}),
       });

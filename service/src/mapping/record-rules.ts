@@ -1,6 +1,119 @@
 // The record rules every engine applies around the mapper: which records are taken, what a deleted record or
-// a cancelled billing account means, which key a record is upserted on, and when a record waits for its
-// parent. Pure functions over rows: Turbo Sync and the API-based engine call these, never copies of them.
+// a cancelled billing account means, which key a record is upserted (and deleted) on, and the newest version
+// per key. Pure functions over Zuora rows: Turbo Sync and the API-based engine call these, never copies.
+import type { ObjectMap } from './field-map.js';
+import { isBlank } from './transforms/transform-result.js';
+
+export type ZuoraRow = Readonly<Record<string, string>>;
 
 /** The failure code of a record held back because a record it references failed to sync. */
 export const parentFailedCode = 'PARENT_FAILED';
+
+/** The Boolean column a stateful AQuA export adds to flag deleted rows. */
+export const deletedColumn = 'IsDeleted';
+
+/** A billing account's status once cancelled (Zuora spells it with one l). */
+export const cancelledAccountStatus = 'Canceled';
+
+/** Zuora 360 syncs subscriptions in these states only. */
+export const syncedSubscriptionStatuses: ReadonlySet<string> = new Set([
+  'Active',
+  'Pending Activation',
+  'Pending Acceptance',
+  'Cancelled',
+]);
+
+/** Where a record of an account-owned stream reads its billing account's id, CRM Account ID and status. */
+export interface OwnerPaths {
+  readonly id: string;
+  readonly crmId: string;
+  readonly status: string;
+}
+
+/** A billing account reads its own fields; every other account-owned object the joined `Account.*`. */
+export function ownerPaths(zuoraObject: string): OwnerPaths {
+  return zuoraObject === 'Account'
+    ? { id: 'Id', crmId: 'CrmId', status: 'Status' }
+    : { id: 'Account.Id', crmId: 'Account.CrmId', status: 'Account.Status' };
+}
+
+export type Disposition =
+  | { readonly kind: 'take' }
+  /** Gone from Salesforce: deleted in Zuora, or of a cancelled billing account (removed with its records). */
+  | { readonly kind: 'delete'; readonly reason: 'deleted' | 'cancelled-account' }
+  /** Not synced: its billing account has no CRM Account ID (seed 000). */
+  | { readonly kind: 'skip'; readonly reason: 'no-crm-id' };
+
+const take: Disposition = { kind: 'take' };
+
+/**
+ * What becomes of a Zuora record. Only billing accounts with a CRM Account ID are synced, with all their
+ * related records (seed 000); when an account's status becomes Cancelled its Salesforce record is deleted at
+ * the next sync (product-behaviours 1.2), and so are the records that belong to it.
+ */
+export function dispositionOf(owner: OwnerPaths | undefined, record: ZuoraRow): Disposition {
+  if (record[deletedColumn] === 'true') return { kind: 'delete', reason: 'deleted' };
+  if (owner === undefined) return take;
+  if (record[owner.status] === cancelledAccountStatus) return { kind: 'delete', reason: 'cancelled-account' };
+  if (isBlank(record[owner.crmId])) return { kind: 'skip', reason: 'no-crm-id' };
+  return take;
+}
+
+/**
+ * Which records of a stream a map takes: the subscription status rule applies to the subscription
+ * itself; its history objects keep every version (earlier versions are Expired in Zuora).
+ */
+export function acceptsRecord(map: ObjectMap, record: ZuoraRow): boolean {
+  if (map.zuoraObject === 'Subscription' && !map.salesforceObject.endsWith('History__c')) {
+    return syncedSubscriptionStatuses.has(record.Status ?? '');
+  }
+  return true;
+}
+
+/** The Zuora path of the value a map's records are keyed on (`upsertKey` is the mapper's Salesforce key). */
+export function upsertKeyPath(map: ObjectMap, upsertKey: string): string {
+  return upsertKey === map.externalId.salesforce
+    ? map.externalId.zuora
+    : (map.stableExternalId?.zuora ?? 'Id');
+}
+
+/** Whether a map's key values are Zuora record ids (so a failure of the key names the Zuora record). */
+export function keyIsZuoraId(map: ObjectMap, upsertKey: string): boolean {
+  return upsertKeyPath(map, upsertKey) === 'Id';
+}
+
+/**
+ * The key to delete a record's Salesforce row by, or undefined when the deletion leaves the row in place:
+ * a deleted subscription version does not delete the record kept per subscription number, but a cancelled
+ * account takes every record of its subscriptions with it.
+ */
+export function deleteKeyOf(
+  map: ObjectMap,
+  upsertKey: string,
+  record: ZuoraRow,
+  reason: 'deleted' | 'cancelled-account',
+): string | undefined {
+  if (reason === 'deleted' && upsertKey !== map.externalId.salesforce) return undefined;
+  const key = record[upsertKeyPath(map, upsertKey)] ?? '';
+  return key === '' ? undefined : key;
+}
+
+/**
+ * When several records share a key (subscription versions share a subscription number; one write must not
+ * carry a key twice) only the newest by UpdatedDate is sent; of equal dates, the first seen.
+ */
+export class NewestPerKey {
+  readonly #newest = new Map<string, { readonly id: string; readonly updated: string }>();
+
+  offer(key: string, record: ZuoraRow): void {
+    if (key === '') return;
+    const updated = record.UpdatedDate ?? '';
+    const current = this.#newest.get(key);
+    if (current === undefined || updated > current.updated)
+      this.#newest.set(key, { id: record.Id ?? '', updated });
+  }
+
+  isNewest(key: string, record: ZuoraRow): boolean {
+    return key === '' || this.#newest.get(key)?.id === (record.Id ?? '');
+  }
+}

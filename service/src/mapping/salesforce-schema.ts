@@ -35,6 +35,8 @@ export interface SalesforceField {
   readonly scale?: number;
   readonly externalId?: boolean;
   readonly referenceTo?: string;
+  /** Not createable or not updateable for the sync user (from a describe of the org). */
+  readonly readOnly?: boolean;
   /** Allowed values of a restricted picklist; absent when any value is accepted. */
   readonly picklistValues?: readonly string[];
 }

@@ -11,7 +11,12 @@ export interface SchemaIssue {
   readonly object: string;
   readonly field: string;
   readonly problem:
-    'missing object' | 'missing field' | 'incompatible type' | 'not an external id' | 'wrong lookup';
+    | 'missing object'
+    | 'missing field'
+    | 'incompatible type'
+    | 'read-only'
+    | 'not an external id'
+    | 'wrong lookup';
   readonly detail: string;
 }
 
@@ -40,6 +45,8 @@ export function checkMapsAgainstSchema(
         issue(entry.salesforce, 'missing field', `written from Zuora ${m.zuoraObject}.${entry.zuora}`);
         continue;
       }
+      if (f.readOnly === true)
+        issue(entry.salesforce, 'read-only', 'not createable or not updateable for the sync user');
       const transform = entry.transform ?? inferTransform(f.type);
       if (transform === undefined || !compatibleTypes[transform].includes(f.type)) {
         issue(

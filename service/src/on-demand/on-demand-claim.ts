@@ -1,15 +1,17 @@
 // One on-demand sync per record at a time, across every process sharing the store: under an advisory lock,
 // ids already in a live on-demand session (same scope and entity, heartbeat fresh) join that session, the
 // rest start a new session, which is inserted already running and claimed by this process. A live session
-// whose heartbeat went stale (its process died) is failed here, so it neither blocks nor is joined.
+// whose process died (sessions/session-owner.ts, the orphan rule) is failed here, so it is never joined.
 import type { Queryable, Store } from '../store/store.js';
 import {
+  activeSessions,
   insertSession,
   transitionSession,
   type SessionScope,
   type SyncSession,
 } from '../sessions/session-rows.js';
-import { claimSession } from '../sessions/session-owner.js';
+import type { SessionParams } from '../sessions/session-json.js';
+import { claimSession, orphanedSessions } from '../sessions/session-owner.js';
 
 const ON_DEMAND_LOCK_KEY = 7_311_402_017;
 /** A running on-demand session heartbeats every 10 s; silent for this long means its process is gone. */
@@ -22,16 +24,11 @@ export interface OnDemandClaim {
   readonly joined: ReadonlyMap<string, readonly string[]>;
 }
 
-async function failStale(db: Queryable, scope: SessionScope, entityId: string): Promise<void> {
-  const stale = await db.query<{ id: string }>(
-    `SELECT id FROM sync_sessions
-      WHERE trigger = 'on_demand' AND scope = $1 AND entity_id = $2 AND state IN ('queued', 'running')
-        AND coalesce(heartbeat_at, requested_at) <= now() - make_interval(secs => $3)`,
-    [scope, entityId, staleAfterSeconds],
-  );
-  for (const s of stale) {
-    const from = await db.query<{ state: string }>('SELECT state FROM sync_sessions WHERE id = $1', [s.id]);
-    if (from[0]?.state === 'queued') await transitionSession(db, s.id, 'running');
+/** Live on-demand sessions whose process is gone are failed here (the orphan rule), so they neither block nor are joined. */
+async function failOrphans(db: Queryable, scope: SessionScope, entityId: string): Promise<void> {
+  const orphans = await orphanedSessions(db, { triggers: ['on_demand'], scope, entityId }, staleAfterSeconds);
+  for (const s of orphans) {
+    if (s.state === 'queued') await transitionSession(db, s.id, 'running');
     await transitionSession(db, s.id, 'failed', {
       error: 'the process running this on-demand sync stopped before it finished',
     });
@@ -44,21 +41,18 @@ export async function claimOnDemand(
     readonly scope: SessionScope;
     readonly entityId: string;
     readonly zuoraIds: readonly string[];
-    readonly params: Record<string, unknown>;
+    readonly params: SessionParams;
   },
 ): Promise<OnDemandClaim> {
   return store.withAdvisoryLock(ON_DEMAND_LOCK_KEY, async (db) => {
-    await failStale(db, request.scope, request.entityId);
-    const live = await db.query<{ id: string; params: { zuoraIds?: unknown } }>(
-      `SELECT id, params FROM sync_sessions
-        WHERE trigger = 'on_demand' AND scope = $1 AND entity_id = $2 AND state IN ('queued', 'running')
-        ORDER BY requested_at`,
-      [request.scope, request.entityId],
+    await failOrphans(db, request.scope, request.entityId);
+    const live = (await activeSessions(db)).filter(
+      (s) => s.trigger === 'on_demand' && s.scope === request.scope && s.entityId === request.entityId,
     );
     const joined = new Map<string, string[]>();
     const rest: string[] = [];
     for (const id of new Set(request.zuoraIds)) {
-      const owner = live.find((s) => Array.isArray(s.params.zuoraIds) && s.params.zuoraIds.includes(id));
+      const owner = live.find((s) => s.params.zuoraIds?.includes(id) === true);
       if (owner === undefined) {
         rest.push(id);
         continue;

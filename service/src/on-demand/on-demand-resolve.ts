@@ -6,7 +6,8 @@
 // the Salesforce record's EntityID__c, else the default entity. Ids that resolve to nothing are reported.
 import type jsforce from 'jsforce';
 import type { ZuoraClient } from '../zuora/zuora-client.js';
-import { zoqlPages } from '../zuora/zoql.js';
+import { whereChunks, zoqlId, zoqlPages } from '../zuora/zoql.js';
+import { soqlList } from '../salesforce/soql.js';
 import { knownEntities } from '../sessions/session-entities.js';
 
 export type OnDemandObjectType = 'BILLING_ACCOUNT' | 'ZPRODUCT';
@@ -45,8 +46,6 @@ export function salesforceId18(id: string): string {
   return id + suffix;
 }
 
-const quoted = (ids: readonly string[]) => ids.map((id) => `'${id.replace(/[^A-Za-z0-9]/g, '')}'`).join(', ');
-
 interface BillingAccountRef {
   readonly zuoraId: string;
   readonly entityId: string;
@@ -60,12 +59,8 @@ async function billingAccountsOf(
   if (accountIds.length === 0) return byPrefix;
   const forms = [...new Set(accountIds.flatMap((id) => [id.slice(0, 15), salesforceId18(id.slice(0, 15))]))];
   for (const entityId of await knownEntities(zuora)) {
-    // ZOQL takes at most 200 conditions a query.
-    for (let i = 0; i < forms.length; i += 190) {
-      const where = forms
-        .slice(i, i + 190)
-        .map((f) => `CrmId = ${quoted([f])}`)
-        .join(' or ');
+    for (const chunk of whereChunks(forms)) {
+      const where = chunk.map((f) => `CrmId = ${zoqlId(f)}`).join(' or ');
       const query = `select Id, CrmId from Account where ${where}`;
       for await (const page of zoqlPages(zuora, query, entityId === '' ? {} : { entityId })) {
         for (const record of page) {
@@ -92,7 +87,7 @@ async function externalIdsOf(
     objectType === 'BILLING_ACCOUNT' ? ['CustomerAccount__c', 'External_Id__c'] : ['Product2', 'ZuoraId__c'];
   const ids = [...new Set(salesforceIds.map((id) => salesforceId18(id)))];
   const result = await conn.query<Record<string, unknown>>(
-    `SELECT Id, ${key}, EntityID__c FROM ${object} WHERE Id IN (${quoted(ids)})`,
+    `SELECT Id, ${key}, EntityID__c FROM ${object} WHERE Id IN (${soqlList(ids)})`,
   );
   for (const r of result.records) {
     const zuoraId = typeof r[key] === 'string' && r[key] !== '' ? r[key] : null;

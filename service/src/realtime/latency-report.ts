@@ -104,7 +104,9 @@ export async function latencyStages(db: Queryable, q: LatencyQuery): Promise<Sta
     ...(q.path === undefined ? [] : [`path = $${String(params.push(q.path))}`]),
   ];
   const ms = (a: string, b: string) => `GREATEST(0, extract(epoch FROM ${b} - ${a}) * 1000)::float8`;
-  const qs = `ARRAY[${Object.values(percentiles).map((p) => String(p + 1e-10)).join(', ')}]::float8[]`;
+  const qs = `ARRAY[${Object.values(percentiles)
+    .map((p) => String(p + 1e-10))
+    .join(', ')}]::float8[]`;
   const stage = (name: string, v: string) =>
     `count(*) AS ${name}_n, avg(${v})::float8 AS ${name}_avg, max(${v})::float8 AS ${name}_mx,
      percentile_disc(${qs}) WITHIN GROUP (ORDER BY ${v}) AS ${name}_ps`;

@@ -14,8 +14,8 @@ import type {
 import { transitionSession, findSession } from '../sessions/session-rows.js';
 import { requestSession } from '../sessions/request-session.js';
 import { beginSession, failSession } from '../sessions/session-lifecycle.js';
-import { heartbeat } from '../sessions/session-owner.js';
-import { writeSyncHistory, type ObjectCounts } from '../sessions/sync-history.js';
+import type { ObjectCounts } from '../sessions/session-counts.js';
+import { writeSyncHistory } from '../sessions/sync-history.js';
 import { claimEvents, markProcessed, releaseClaims, type ClaimedEvent } from './change-event-rows.js';
 import type { LatencyRecorder, LatencySample } from './realtime-latency.js';
 
@@ -56,14 +56,17 @@ export async function runRealtimeBatch(deps: BatchDeps, entityId: string): Promi
   });
   if (!requested.ok) return { kind: 'waiting', reason: requested.message };
   const sessionId = requested.session.id;
-  const running = await beginSession(store, sessionId);
-  const beat = setInterval(() => void heartbeat(store, sessionId).catch(() => undefined), deps.heartbeatMs);
-  let counts: Record<string, ObjectCounts> = {};
+  const running = await beginSession(store, sessionId, deps.heartbeatMs);
+  let counts: Readonly<Record<string, ObjectCounts>> = {};
   try {
     const events = await claimEvents(store, sessionId, entityId, deps.maxBatchEvents);
     if (events.length === 0) {
-      // Another process took them first: this session did nothing worth a history record.
-      await store.query('DELETE FROM sync_sessions WHERE id = $1', [sessionId]);
+      // Another process took them first: this session ends with nothing done (no history record).
+      await store.transaction((tx) =>
+        transitionSession(tx, sessionId, 'cancelled', {
+          error: 'no events left: another process claimed them',
+        }),
+      );
       return { kind: 'empty' };
     }
     const byRecord = new Map<string, ClaimedEvent[]>();
@@ -81,7 +84,7 @@ export async function runRealtimeBatch(deps: BatchDeps, entityId: string): Promi
       target: { kind: 'records', refs },
       caller: 'real-time',
     });
-    counts = countsOf(result.outcomes);
+    counts = result.counts;
     const readAt = result.readAt === undefined ? undefined : new Date(result.readAt);
     const settled = settle(byRecord, result.outcomes, entityId, sessionId, readAt);
     const observe = await store.transaction(async (tx) => {
@@ -92,7 +95,7 @@ export async function runRealtimeBatch(deps: BatchDeps, entityId: string): Promi
       const failedRecords = settled.failed.length;
       await transitionSession(tx, sessionId, failedRecords > 0 ? 'finished_with_errors' : 'finished', {
         counts: {
-          ...counts,
+          objects: { ...counts },
           realtime: {
             events: events.length,
             records: refs.length,
@@ -133,7 +136,6 @@ export async function runRealtimeBatch(deps: BatchDeps, entityId: string): Promi
     await failSession(deps.api, sessionId, error, counts);
     return { kind: 'failed', reason: (error as Error).message };
   } finally {
-    clearInterval(beat);
     running.stop();
   }
 }
@@ -196,22 +198,4 @@ function settle(
       });
   }
   return settled;
-}
-
-function countsOf(outcomes: readonly RecordOutcome[]): Record<string, ObjectCounts> {
-  const counts: Record<string, ObjectCounts> = {};
-  for (const o of outcomes) {
-    const c = (counts[o.salesforceObject || o.zuoraObject] ??= {
-      read: 0,
-      written: 0,
-      created: 0,
-      failed: 0,
-      deleted: 0,
-    });
-    c.read += 1;
-    if (!o.success) c.failed += 1;
-    else if (o.operation === 'delete') c.deleted += 1;
-    else c.written += 1;
-  }
-  return counts;
 }

@@ -7,7 +7,7 @@
 import type PgBoss from 'pg-boss';
 import type { ApiSyncDeps } from '../api-sync/api-sync-types.js';
 import { transitionSession } from '../sessions/session-rows.js';
-import { ownerIsGone } from '../sessions/session-owner.js';
+import { orphanedSessions } from '../sessions/session-owner.js';
 import { pendingByEntity, releaseClaims, type PendingSummary } from './change-event-rows.js';
 import { runRealtimeBatch, type BatchResult, type RunApiSync } from './realtime-batch.js';
 import { considerFallback, followTurbo, type FallbackDeps } from './realtime-fallback.js';
@@ -199,18 +199,17 @@ export class RealtimeEngine {
    */
   async releaseOrphans(): Promise<string[]> {
     const { store, logger } = this.#deps.api;
-    const rows = await store.query<{ id: string; owner: string | null; stale: boolean }>(
-      `SELECT id, owner, coalesce(heartbeat_at, started_at, requested_at) < now() - make_interval(secs => $1) AS stale
-         FROM sync_sessions WHERE trigger = 'realtime' AND state IN ('queued', 'running')`,
-      [this.#deps.settings.claimStaleMs / 1000],
-    );
     // A queued session has no owner yet (it is being begun): only silence makes it an orphan.
-    const orphans = rows
-      .filter((r) => r.stale || (r.owner !== null && ownerIsGone(r.owner)))
-      .map((r) => r.id);
-    for (const id of orphans) {
+    const found = await orphanedSessions(
+      store,
+      { triggers: ['realtime'] },
+      this.#deps.settings.claimStaleMs / 1000,
+    );
+    const orphans = found.map((r) => r.id);
+    for (const { id, state } of found) {
       await store.transaction(async (tx) => {
         await releaseClaims(tx, [id]);
+        if (state === 'queued') await transitionSession(tx, id, 'running');
         await transitionSession(tx, id, 'failed', {
           error: 'the process running this real-time batch stopped; its events went back to the queue',
         });

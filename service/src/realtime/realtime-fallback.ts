@@ -5,11 +5,10 @@
 // The fallback is an incremental accounts Turbo session requested like any other (parallel rules apply);
 // events that changed before it started are covered by it and marked processed when it ends.
 import type PgBoss from 'pg-boss';
-import { findSession } from '../sessions/session-rows.js';
+import { findSession, type SyncSession } from '../sessions/session-rows.js';
 import { requestSession } from '../sessions/request-session.js';
 import { enqueueSession } from '../sessions/session-worker.js';
 import type { SyncDeps } from '../sessions/sync-deps.js';
-import type { ObjectCounts } from '../sessions/sync-history.js';
 import { markCoveredByTurbo, type PendingSummary } from './change-event-rows.js';
 import { recordModeSwitch } from './mode-switch-history.js';
 import { setMode, setTurboSession, type RealtimeState } from './realtime-state-rows.js';
@@ -68,9 +67,8 @@ export async function considerFallback(
   return true;
 }
 
-function recordsSynced(counts: Readonly<Record<string, unknown>>): number {
-  const objects = (counts.objects ?? {}) as Record<string, Partial<ObjectCounts>>;
-  return Object.values(objects).reduce((n, c) => n + (c.written ?? 0) + (c.deleted ?? 0), 0);
+function recordsSynced(counts: SyncSession['counts']): number {
+  return Object.values(counts.objects ?? {}).reduce((n, c) => n + c.written + c.deleted, 0);
 }
 
 /**

@@ -5,6 +5,7 @@
 // `stopAtPercent` it refuses writes with ApiBudgetExhaustedError and warns once (log + callback) until usage
 // falls back below the slow mark. Bulk sessions are not governed: they spend a handful of calls.
 // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_api_usage.htm
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 
 export interface ApiUsageReading {
@@ -63,8 +64,6 @@ function percentOf(usage: ApiUsageReading): number {
   return usage.limit <= 0 ? 100 : (usage.used / usage.limit) * 100;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export class ApiBudgetGovernor {
   readonly slowAtPercent: number;
   readonly stopAtPercent: number;
@@ -89,7 +88,7 @@ export class ApiBudgetGovernor {
     this.#maxDelayMs = options.maxDelayMs ?? 2_000;
     this.#source = source;
     this.#options = options;
-    this.#sleep = options.sleep ?? defaultSleep;
+    this.#sleep = options.sleep ?? ((ms) => sleep(ms));
   }
 
   /** The usage the last Salesforce response reported; undefined before the first response. */

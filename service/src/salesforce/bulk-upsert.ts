@@ -3,6 +3,7 @@
 // only a job-level failure (the job Failed or Aborted, or never finished) throws.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/bulk_api_2_0.htm
 import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type jsforce from 'jsforce';
 import { scanCsvRecords } from '../csv/csv-record-scanner.js';
 import { openIngestResults } from './ingest-results.js';
@@ -53,8 +54,6 @@ export class BulkJobError extends Error {
     this.name = 'BulkJobError';
   }
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function runBulkJob(conn: jsforce.Connection, request: BulkJobRequest): Promise<BulkJobOutcome> {
   const job = conn.bulk2.createJob({

@@ -6,8 +6,10 @@
 // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_composite.htm
 // https://developer.salesforce.com/docs/platform/api-rest/guide/resources-composite-sobjects-collections-upsert.html
 // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_delete.htm
+import { setTimeout as sleep } from 'node:timers/promises';
 import type jsforce from 'jsforce';
 import { ApiBudgetExhaustedError, type ApiBudgetGovernor } from './api-budget.js';
+import { soqlList } from './soql.js';
 
 export const maxCollectionRecords = 200;
 export const maxCollectionsPerComposite = 5;
@@ -56,8 +58,6 @@ interface SaveResult {
   created?: boolean;
   errors?: { statusCode?: string; message?: string; fields?: string[] }[];
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The counter of Composite calls one writer made (each is one API call). */
 export class CallCounter {
@@ -242,10 +242,6 @@ export interface DeleteResult {
   readonly errorCode: string | null;
   readonly errorMessage: string | null;
   readonly committedAt: string;
-}
-
-function soqlList(keys: readonly string[]): string {
-  return keys.map((k) => `'${k.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(',');
 }
 
 /**

@@ -3,6 +3,7 @@
 // million-row job would sit in memory twice; these are read with fetch on the connection's session instead.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/get_job_successful_results.htm
 import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type jsforce from 'jsforce';
 
@@ -28,7 +29,7 @@ export async function openIngestResults(
       continue;
     }
     if ((response.status >= 500 || response.status === 429) && attempt < 4) {
-      await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      await sleep(200 * 2 ** attempt);
       continue;
     }
     throw Object.assign(

@@ -2,14 +2,16 @@
 // advisory lock, so two processes asking at once cannot both start conflicting sessions.
 import type { Store } from '../store/store.js';
 import {
+  activeSessions,
   insertSession,
   type SessionMode,
   type SessionScope,
   type SessionTrigger,
   type SyncSession,
 } from './session-rows.js';
+import type { SessionParams } from './session-json.js';
 import { readWatermark } from '../store/watermark-rows.js';
-import { blockingSession, refusalMessage, type ActiveSession } from './parallel-rules.js';
+import { blockingSession, refusalMessage } from './parallel-rules.js';
 
 const REQUEST_LOCK_KEY = 7_311_402_002;
 
@@ -19,7 +21,7 @@ export interface SessionRequest {
   /** Omitted: full when there is no watermark yet (first session, or after a clean-up), else incremental. */
   readonly mode?: SessionMode;
   readonly entityId?: string;
-  readonly params?: Record<string, unknown>;
+  readonly params?: SessionParams;
 }
 
 export type SessionRequestResult =
@@ -34,22 +36,8 @@ export type SessionRequestResult =
 export async function requestSession(store: Store, request: SessionRequest): Promise<SessionRequestResult> {
   const entityId = request.entityId ?? '';
   return store.withAdvisoryLock(REQUEST_LOCK_KEY, async (db) => {
-    const active = await db.query<{
-      id: string;
-      scope: SessionScope;
-      trigger: SessionTrigger;
-      entity_id: string;
-    }>(`SELECT id, scope, trigger, entity_id FROM sync_sessions WHERE state IN ('queued', 'running')`);
     const shape = { scope: request.scope, trigger: request.trigger, entityId };
-    const blocker = blockingSession(
-      shape,
-      active.map((a): ActiveSession => ({
-        id: a.id,
-        scope: a.scope,
-        trigger: a.trigger,
-        entityId: a.entity_id,
-      })),
-    );
+    const blocker = blockingSession(shape, await activeSessions(db));
     if (blocker !== undefined) {
       return {
         ok: false,

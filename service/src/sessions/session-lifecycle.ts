@@ -2,9 +2,10 @@
 // that tell other processes it is alive, and a failure recorded with its history.
 import { findSession, transitionSession, type SyncSession } from './session-rows.js';
 import type { Store } from '../store/store.js';
-import { claimSession, heartbeat } from './session-owner.js';
+import { claimSession, heartbeatMs, startHeartbeat } from './session-owner.js';
 import type { SyncDeps } from './sync-deps.js';
-import { writeSyncHistory, type ObjectCounts } from './sync-history.js';
+import type { ObjectCounts } from './session-counts.js';
+import { writeSyncHistory } from './sync-history.js';
 import { SessionCancelledError } from './session-cancel.js';
 
 export interface RunningSession {
@@ -13,16 +14,22 @@ export interface RunningSession {
   readonly stop: () => void;
 }
 
-/** Moves a queued session to running (a running one is resumed), claims it and starts its heartbeat. */
-export async function beginSession(store: Store, sessionId: string): Promise<RunningSession> {
+/**
+ * Moves a queued session to running (a running one is resumed), claims it and starts its heartbeat (every
+ * `everyMs`: real-time batches beat faster, as their claims go stale sooner).
+ */
+export async function beginSession(
+  store: Store,
+  sessionId: string,
+  everyMs = heartbeatMs,
+): Promise<RunningSession> {
   const found = await findSession(store, sessionId);
   if (found === undefined) throw new Error(`sync session ${sessionId} does not exist`);
   if (found.state === 'queued') await store.transaction((tx) => transitionSession(tx, sessionId, 'running'));
   else if (found.state !== 'running')
     throw new Error(`sync session ${sessionId} is ${found.state}; it cannot run`);
   await claimSession(store, sessionId);
-  const beat = setInterval(() => void heartbeat(store, sessionId).catch(() => undefined), 10_000);
-  return { session: found, stop: () => clearInterval(beat) };
+  return { session: found, stop: startHeartbeat(store, sessionId, everyMs) };
 }
 
 /** Marks the session failed (cancelled, for an admin's cancel) with the error's message and records it in

@@ -4,7 +4,7 @@
 // grain of this progress; API-based sessions (on-demand, real-time) report their counts when they end.
 import type { Queryable } from '../store/store.js';
 import { findListItem, type SessionListItem } from './session-search.js';
-import type { ObjectCounts } from './sync-history.js';
+import type { ObjectCounts } from './session-counts.js';
 
 export type ProgressStage =
   'queued' | 'extracting' | 'loading' | 'references' | 'deleting' | 'syncing' | 'done';

@@ -1,6 +1,14 @@
-// Sync session rows and their mapping to domain objects; SQL for sessions lives here and nowhere else.
+// Sync session rows and their mapping to domain objects (JSON columns parsed with zod at this edge). SQL on
+// sync_sessions lives in sessions/ and nowhere else: here, and the owner and orphan rule (session-owner.ts).
 import type { SessionState } from './session-states.js';
 import { canTransition, InvalidTransitionError } from './session-states.js';
+import {
+  parseSessionJson,
+  sessionCountsSchema,
+  sessionParamsSchema,
+  type SessionCounts,
+  type SessionParams,
+} from './session-json.js';
 import type { Queryable } from '../store/store.js';
 
 export type SessionScope = 'accounts' | 'catalog';
@@ -14,8 +22,8 @@ interface SessionRow {
   mode: SessionMode;
   state: SessionState;
   entity_id: string;
-  params: Record<string, unknown>;
-  counts: Record<string, unknown>;
+  params: unknown;
+  counts: unknown;
   error: string | null;
   requested_at: Date;
   started_at: Date | null;
@@ -29,8 +37,8 @@ export interface SyncSession {
   readonly mode: SessionMode;
   readonly state: SessionState;
   readonly entityId: string;
-  readonly params: Readonly<Record<string, unknown>>;
-  readonly counts: Readonly<Record<string, unknown>>;
+  readonly params: SessionParams;
+  readonly counts: SessionCounts;
   readonly error: string | undefined;
   readonly requestedAt: Date;
   readonly startedAt: Date | undefined;
@@ -45,8 +53,8 @@ function toSession(row: SessionRow): SyncSession {
     mode: row.mode,
     state: row.state,
     entityId: row.entity_id,
-    params: row.params,
-    counts: row.counts,
+    params: parseSessionJson(sessionParamsSchema, row.params, row.id, 'params'),
+    counts: parseSessionJson(sessionCountsSchema, row.counts, row.id, 'counts'),
     error: row.error ?? undefined,
     requestedAt: new Date(row.requested_at),
     startedAt: row.started_at === null ? undefined : new Date(row.started_at),
@@ -62,7 +70,7 @@ export interface NewSession {
   readonly trigger: SessionTrigger;
   readonly mode: SessionMode;
   readonly entityId?: string;
-  readonly params?: Record<string, unknown>;
+  readonly params?: SessionParams;
 }
 
 export async function insertSession(db: Queryable, s: NewSession): Promise<SyncSession> {
@@ -91,7 +99,7 @@ export async function transitionSession(
   db: Queryable,
   id: string,
   to: SessionState,
-  patch: { error?: string; counts?: Record<string, unknown> } = {},
+  patch: { error?: string; counts?: SessionCounts } = {},
 ): Promise<SyncSession> {
   const current = await db.query<{ state: SessionState }>(
     'SELECT state FROM sync_sessions WHERE id = $1 FOR UPDATE',
@@ -110,4 +118,25 @@ export async function transitionSession(
     [id, to, patch.error ?? null, patch.counts === undefined ? null : JSON.stringify(patch.counts)],
   );
   return toSession(rows[0] as SessionRow);
+}
+
+/** Sessions queued or running, oldest first. */
+export async function activeSessions(db: Queryable): Promise<SyncSession[]> {
+  const rows = await db.query<SessionRow>(
+    `SELECT ${columns} FROM sync_sessions WHERE state IN ('queued', 'running') ORDER BY requested_at`,
+  );
+  return rows.map(toSession);
+}
+
+/** The Sync_History__c record a session wrote, so requests that joined it can answer its id. */
+export async function setHistoryId(db: Queryable, id: string, historyId: string): Promise<void> {
+  await db.query('UPDATE sync_sessions SET salesforce_history_id = $2 WHERE id = $1', [id, historyId]);
+}
+
+export async function historyIdOf(db: Queryable, id: string): Promise<string | null> {
+  const rows = await db.query<{ salesforce_history_id: string | null }>(
+    'SELECT salesforce_history_id FROM sync_sessions WHERE id = $1',
+    [id],
+  );
+  return rows[0]?.salesforce_history_id ?? null;
 }

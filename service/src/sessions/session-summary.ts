@@ -1,7 +1,6 @@
 // The end-of-session summary printed by the CLI: records per object, failures with reasons, API usage.
 import type { Store } from '../store/store.js';
 import type { SyncSession } from './session-rows.js';
-import type { ObjectCounts } from './sync-history.js';
 
 export interface UsageFigures {
   readonly salesforceApiCalls?: number;
@@ -14,7 +13,7 @@ export async function renderSessionSummary(
   session: SyncSession,
   usage: UsageFigures = {},
 ): Promise<string> {
-  const objects = (session.counts.objects ?? {}) as Record<string, ObjectCounts>;
+  const objects = session.counts.objects ?? {};
   const rows = Object.entries(objects)
     .filter(([, c]) => c.read + c.written + c.failed + c.deleted > 0)
     .sort(([a], [b]) => a.localeCompare(b));
@@ -58,14 +57,12 @@ export async function renderSessionSummary(
     for (const r of reasons) lines.push(`  ${r.n} x ${r.salesforce_object} ${r.error_code}: ${r.example}`);
   }
   const duration =
-    typeof session.counts.durationMs === 'number'
-      ? `${(session.counts.durationMs / 1000).toFixed(1)} s`
-      : '?';
+    session.counts.durationMs === undefined ? '?' : `${(session.counts.durationMs / 1000).toFixed(1)} s`;
   const usageParts = [
     `duration ${duration}`,
     ...(usage.salesforceApiCalls === undefined ? [] : [`Salesforce API calls ${usage.salesforceApiCalls}`]),
     ...(usage.bulkBatches === undefined ? [] : [`Bulk batches ${usage.bulkBatches}`]),
-    `Zuora calls ${usage.zuoraCalls ?? Number(session.counts.zuoraCalls ?? 0)}`,
+    `Zuora calls ${usage.zuoraCalls ?? session.counts.zuoraCalls ?? 0}`,
   ];
   lines.push(usageParts.join(', '));
   return lines.join('\n');

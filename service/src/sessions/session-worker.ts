@@ -3,7 +3,8 @@
 // re-queued, and resume from their checkpoints.
 import type PgBoss from 'pg-boss';
 import type { Store } from '../store/store.js';
-import type { SyncSession } from './session-rows.js';
+import { activeSessions, type SessionTrigger, type SyncSession } from './session-rows.js';
+import { orphanedSessions } from './session-owner.js';
 import type { SyncDeps } from './sync-deps.js';
 import { signalProgress } from './progress-bus.js';
 
@@ -31,30 +32,22 @@ export async function startSessionWorker(
       [job.data.sessionId],
     );
     if (ended.length > 0) return;
-    const heartbeat = setInterval(() => {
-      void deps.store
-        .query('UPDATE sync_sessions SET heartbeat_at = now() WHERE id = $1', [job.data.sessionId])
-        .catch(() => undefined);
-    }, 15_000);
+    // The session beats itself while it runs (beginSession); the job only carries its id.
+    const id = job.data.sessionId;
     const usage = () => deps.salesforce.limitInfo?.apiUsage?.used ?? null;
-    try {
-      await recordApiUsage(deps.store, job.data.sessionId, 'start', usage());
-      const id = job.data.sessionId;
-      const session = await runSession(
-        {
-          ...deps,
-          onProgress: (event) => {
-            deps.onProgress?.(event);
-            signalProgress(id);
-          },
+    await recordApiUsage(deps.store, id, 'start', usage());
+    const session = await runSession(
+      {
+        ...deps,
+        onProgress: (event) => {
+          deps.onProgress?.(event);
+          signalProgress(id);
         },
-        id,
-      );
-      await recordApiUsage(deps.store, job.data.sessionId, 'end', usage());
-      onFinished?.(session);
-    } finally {
-      clearInterval(heartbeat);
-    }
+      },
+      id,
+    );
+    await recordApiUsage(deps.store, id, 'end', usage());
+    onFinished?.(session);
   });
 }
 
@@ -86,18 +79,29 @@ export async function enqueueSession(boss: PgBoss, sessionId: string): Promise<v
   await boss.send(sessionQueue, { sessionId } satisfies SessionJob, { singletonKey: sessionId });
 }
 
-/** Sessions left running by a process that died (no heartbeat for `staleSeconds`), queued again. */
+/** The sessions jobs run: real-time batches run in their engine, which also ends the ones left behind. */
+export const workerTriggers: readonly SessionTrigger[] = [
+  'manual',
+  'scheduled',
+  'backfill',
+  'cleanup',
+  'on_demand',
+];
+
+/**
+ * At start: sessions the orphan rule finds (their process died) and sessions still queued get their job
+ * again; a session resumes from its checkpoints (or, if it cannot resume, ends failed).
+ */
 export async function requeueOrphanedSessions(
   boss: PgBoss,
   store: Store,
   staleSeconds: number,
 ): Promise<string[]> {
-  const rows = await store.query<{ id: string }>(
-    `SELECT id FROM sync_sessions WHERE state = 'running'
-        AND coalesce(heartbeat_at, started_at, requested_at) < now() - make_interval(secs => $1)
-      UNION ALL SELECT id FROM sync_sessions WHERE state = 'queued'`,
-    [staleSeconds],
+  const orphans = await orphanedSessions(store, { triggers: workerTriggers }, staleSeconds);
+  const queued = (await activeSessions(store)).filter(
+    (s) => s.state === 'queued' && workerTriggers.includes(s.trigger),
   );
-  for (const r of rows) await enqueueSession(boss, r.id);
-  return rows.map((r) => r.id);
+  const ids = [...new Set([...orphans.map((o) => o.id), ...queued.map((s) => s.id)])];
+  for (const id of ids) await enqueueSession(boss, id);
+  return ids;
 }

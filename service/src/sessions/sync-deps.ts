@@ -1,5 +1,6 @@
 import type jsforce from 'jsforce';
 import type { Logger } from 'pino';
+import type { ObjectMap } from '../mapping/field-map.js';
 import type { SalesforceSchema } from '../mapping/salesforce-schema.js';
 import type { Store } from '../store/store.js';
 import type { ZuoraClient } from '../zuora/zuora-client.js';
@@ -10,6 +11,8 @@ export interface SyncDeps {
   readonly zuora: ZuoraClient;
   readonly salesforce: jsforce.Connection;
   readonly schema: SalesforceSchema;
+  /** The field maps, custom field mappings included (sessions/sync-maps.ts); default: the package's. */
+  readonly maps?: readonly ObjectMap[];
   /** Where sessions spool their CSV files (DATA_DIR/spool). */
   readonly spoolDir: string;
   readonly logger: Logger;

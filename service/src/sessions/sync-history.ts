@@ -1,15 +1,8 @@
 // Every session leaves a Sync_History__c record in Salesforce (upserted on Session_Id__c as it progresses)
 // and one Sync_Record_Error__c per failed record, so admins see sync results inside Salesforce.
 import type { SyncSession } from './session-rows.js';
+import type { ObjectCounts } from './session-counts.js';
 import type { SyncDeps } from './sync-deps.js';
-
-export interface ObjectCounts {
-  read: number;
-  written: number;
-  created: number;
-  failed: number;
-  deleted: number;
-}
 
 const syncTypes: Record<SyncSession['trigger'], string> = {
   manual: 'Manual',

@@ -87,6 +87,14 @@ export async function resolveFailures(
   return resolved;
 }
 
+/** Which open failures a session reads again (the engines' retry rules, given by the caller). */
+export interface RetryRule {
+  /** Codes retried whatever else holds (transient errors). */
+  readonly retryableCodes: readonly string[];
+  /** The code of rows waiting for a parent (`error_fields` names it `Object:key`): retried once it synced. */
+  readonly waitingCode: string;
+}
+
 /**
  * The open failures of a stream that the next session reads again whatever their UpdatedDate (Zuora 360's
  * retry rules): transient errors (row locks, server errors), and rows held back because their parent failed
@@ -97,7 +105,7 @@ export async function openFailures(
   db: Queryable,
   stream: string,
   entityId: string,
-  retryableCodes: readonly string[],
+  rule: RetryRule,
 ): Promise<OpenFailure[]> {
   const rows = await db.query<{
     stream: string;
@@ -112,12 +120,12 @@ export async function openFailures(
        FROM failed_records f
       WHERE stream = $1 AND entity_id = $2 AND resolved_at IS NULL
         AND (error_code = ANY($3::text[])
-             OR (error_code = 'PARENT_FAILED' AND NOT EXISTS (
+             OR (error_code = $4 AND NOT EXISTS (
                    SELECT 1 FROM failed_records p
                     WHERE p.resolved_at IS NULL AND p.entity_id = f.entity_id
                       AND p.salesforce_object || ':' || p.external_id = ANY(f.error_fields))))
       ORDER BY id`,
-    [stream, entityId, [...retryableCodes]],
+    [stream, entityId, [...rule.retryableCodes], rule.waitingCode],
   );
   return rows.map((r) => ({
     stream: r.stream,
@@ -128,4 +136,32 @@ export async function openFailures(
     message: r.error_message,
     attempts: r.attempts,
   }));
+}
+
+/** Keys of `object` whose last sync failed and is not resolved (of `keys` only, when given). */
+export async function openFailureKeys(
+  db: Queryable,
+  object: string,
+  entityId: string,
+  keys?: readonly string[],
+): Promise<Set<string>> {
+  const rows = await db.query<{ external_id: string }>(
+    `SELECT external_id FROM failed_records
+      WHERE salesforce_object = $1 AND entity_id = $2 AND resolved_at IS NULL
+        AND ($3::text[] IS NULL OR external_id = ANY($3::text[]))`,
+    [object, entityId, keys === undefined ? null : [...keys]],
+  );
+  return new Set(rows.map((r) => r.external_id));
+}
+
+/** Forgets the failures of these objects (a clean-up: the next session is a full one). */
+export async function forgetFailures(
+  db: Queryable,
+  entityId: string,
+  objects: readonly string[],
+): Promise<void> {
+  await db.query('DELETE FROM failed_records WHERE entity_id = $1 AND salesforce_object = ANY($2::text[])', [
+    entityId,
+    [...objects],
+  ]);
 }

@@ -3,6 +3,7 @@
 // Zuora 360 requires these records before on-demand syncs of a multi-entity tenant (seed 001).
 import { listEntities, type ZuoraEntity } from '../zuora/entities.js';
 import type { SyncDeps } from '../sessions/sync-deps.js';
+import type { TurboRun } from './turbo-run.js';
 
 export class UnknownEntityError extends Error {
   constructor(entityId: string, known: readonly ZuoraEntity[]) {
@@ -42,4 +43,28 @@ export async function upsertBillingEntity(deps: SyncDeps, entityId: string): Pro
     );
   }
   return { entity, salesforceId: result.id ?? '', created: result.created ?? false };
+}
+
+/**
+ * Turbo Sync's first stage on a multi-entity tenant: the session's BillingEntity__c (which catalog records
+ * reference), checked first so an entity the tenant does not have fails the session by name before anything
+ * is read. Checkpointed: a resumed session does not write it again.
+ */
+export async function billingEntityStage(run: TurboRun): Promise<void> {
+  const { session, checkpoints, counts, deps } = run;
+  if (session.entityId === '') return;
+  const c = counts.of('BillingEntity__c');
+  const cp = checkpoints.get({ kind: 'billing-entity' });
+  if (cp?.phase === 'done') {
+    c.created += cp.cursor?.created === true ? 1 : 0;
+  } else {
+    const write = await upsertBillingEntity(deps, session.entityId);
+    await checkpoints.write(
+      { kind: 'billing-entity' },
+      { phase: 'done', recordsRead: 1, recordsWritten: 1, cursor: { created: write.created } },
+    );
+    c.created += write.created ? 1 : 0;
+  }
+  c.read = 1;
+  c.written = 1;
 }

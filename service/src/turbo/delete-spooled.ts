@@ -1,15 +1,19 @@
-// Deletions in Zuora (and cancelled billing accounts) propagate: the spooled external ids are resolved to
+// Deletions in Zuora (and records of cancelled billing accounts) propagate: the spooled keys are resolved to
 // Salesforce Ids with SOQL, then deleted in one Bulk API 2.0 delete job. Records already gone (a cascade
 // from their master) are not failures.
 import { Readable } from 'node:stream';
+import { soqlList } from '../salesforce/soql.js';
 import type { CsvSpool } from './csv-spool.js';
 import { loadObject, type LoadOutcome } from './load-object.js';
 import type { SyncDeps } from '../sessions/sync-deps.js';
 
 const soqlChunk = 300;
 
-function soqlString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+export interface DeleteOutcome {
+  readonly deleted: number;
+  /** Keys whose record is gone now. */
+  readonly deletedKeys: readonly string[];
+  readonly failures: readonly { readonly key: string; readonly code: string; readonly error: string }[];
 }
 
 export async function deleteSpooled(
@@ -18,19 +22,27 @@ export async function deleteSpooled(
   object: string,
   resumeJobId: string | undefined,
   onJobCreated: (jobId: string) => Promise<void>,
-): Promise<{ deleted: number }> {
+): Promise<DeleteOutcome> {
   const keys = [...new Set(spool.keys(object, 'delete'))];
-  const keyField = 'External_Id__c';
-  const ids: string[] = [];
+  const keyField = spool.header(object, 'delete')[0] ?? 'External_Id__c';
+  const keyOf = new Map<string, string>();
   for (let i = 0; i < keys.length; i += soqlChunk) {
     const chunk = keys.slice(i, i + soqlChunk);
-    const soql = `SELECT Id FROM ${object} WHERE ${keyField} IN (${chunk.map(soqlString).join(', ')})`;
-    const result = await deps.salesforce.query<{ Id: string }>(soql, { autoFetch: true, maxFetch: 100_000 });
-    ids.push(...result.records.map((r) => r.Id));
+    const soql = `SELECT Id, ${keyField} FROM ${object} WHERE ${keyField} IN (${soqlList(chunk)})`;
+    const result = await deps.salesforce.query<Record<string, unknown>>(soql, {
+      autoFetch: true,
+      maxFetch: 100_000,
+    });
+    for (const r of result.records) keyOf.set(String(r.Id), String(r[keyField]));
   }
-  if (ids.length === 0 && resumeJobId === undefined) return { deleted: 0 };
-  const outcome = await deleteByIds(deps, object, ids, resumeJobId, onJobCreated);
-  return { deleted: outcome.succeeded };
+  if (keyOf.size === 0 && resumeJobId === undefined) return { deleted: 0, deletedKeys: [], failures: [] };
+  const outcome = await deleteByIds(deps, object, [...keyOf.keys()], resumeJobId, onJobCreated);
+  const failures = outcome.failures
+    .filter((f) => f.code !== 'ENTITY_IS_DELETED')
+    .map((f) => ({ key: keyOf.get(f.key) ?? f.key, code: f.code, error: f.error }));
+  const failed = new Set(outcome.failures.map((f) => f.key));
+  const deletedKeys = [...keyOf.entries()].filter(([id]) => !failed.has(id)).map(([, key]) => key);
+  return { deleted: outcome.succeeded, deletedKeys, failures };
 }
 
 /** One Bulk API 2.0 delete job over these Salesforce Ids (resumed when a job id is given). */

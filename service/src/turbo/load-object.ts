@@ -2,8 +2,9 @@
 // after a crash), then the retryable record failures (row locks, unprocessed rows) sent again in a follow-up
 // job, up to `retryRounds` times. What still fails is returned as record failures.
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type jsforce from 'jsforce';
+import { csvCell } from '../csv/spool-writer.js';
 import {
   BulkJobError,
   resumeBulkJob,
@@ -32,8 +33,6 @@ export interface LoadOutcome {
   readonly failures: readonly BulkRecordFailure[];
   readonly jobs: number;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Job-level transport errors (5xx, network) are retried with backoff; a job that ended Failed is re-sent. */
 async function withTransportRetry<T>(what: () => Promise<T>, attempts = 6): Promise<T> {
@@ -84,7 +83,9 @@ export async function loadObject(conn: jsforce.Connection, req: LoadRequest): Pr
     const again = failures.filter((f) => retryableCodes.has(f.code));
     if (again.length === 0) break;
     const columns = Object.keys(again[0]?.row ?? {});
-    const body = stringify([columns, ...again.map((f) => columns.map((c) => f.row[c] ?? ''))]);
+    const line = (cells: readonly string[]) => cells.map((c) => csvCell(c, false)).join(',');
+    const body =
+      [columns, ...again.map((f) => columns.map((c) => f.row[c] ?? ''))].map(line).join('\n') + '\n';
     await sleep(200 * (round + 1));
     let retryJob: string | undefined;
     const outcome = await withTransportRetry(async () => {

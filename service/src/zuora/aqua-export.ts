@@ -7,7 +7,13 @@
 // https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/post-query/export-deleted-data
 // https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/get-job-results
 import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { eachCsvRow, type CsvRow } from '../csv/csv-rows.js';
 import type { ZuoraClient } from './zuora-client.js';
+
+/** At most 50 queries in one AQuA job.
+ * https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/aqua-api-introduction/limits */
+export const maxAquaQueries = 50;
 
 export interface AquaQuery {
   readonly name: string;
@@ -106,14 +112,9 @@ export async function waitForAquaJob(
     }
     if (Date.now() > deadline)
       throw new AquaJobError(`AQuA job ${jobId} did not complete in time (${job.status})`);
-    await new Promise((resolve) => setTimeout(resolve, wait));
+    await sleep(wait);
     wait = Math.min(wait * 2, options.maxPollMs ?? 5_000);
   }
-}
-
-/** The CSV result of one batch. https://developer.zuora.com/v1-api-reference/api/operation/GET_Files/ */
-export function downloadAquaFile(client: ZuoraClient, fileId: string, entityId?: string): Promise<string> {
-  return client.request<string>('GET', `/v1/files/${encodeURIComponent(fileId)}`, { text: true, entityId });
 }
 
 /** The CSV result of one batch as a byte stream, for files too big to hold (a full export of a tenant). */
@@ -122,4 +123,14 @@ export function streamAquaFile(client: ZuoraClient, fileId: string, entityId?: s
     entityId,
     timeoutMs: 60 * 60_000,
   });
+}
+
+/** Every row of a batch's file as it downloads, keyed by the query's column labels. */
+export async function eachAquaRow(
+  client: ZuoraClient,
+  fileId: string,
+  entityId: string | undefined,
+  onRow: (row: CsvRow) => void,
+): Promise<void> {
+  await eachCsvRow(await streamAquaFile(client, fileId, entityId), onRow);
 }

@@ -42,3 +42,19 @@ export async function* zoqlPages(
 export function zoqlString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
+
+/** ZOQL takes at most 200 conditions in a WHERE clause; id lists are cut to 190, leaving room for the rest.
+ * https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/aqua-api-error-codes */
+export const maxWhereConditions = 190;
+
+/** Ids in lists of at most `maxWhereConditions`, one list per query. */
+export function whereChunks<T>(ids: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < ids.length; i += maxWhereConditions) out.push(ids.slice(i, i + maxWhereConditions));
+  return out;
+}
+
+/** A Zuora id (or a Salesforce Id) as a ZOQL literal: anything but letters and digits is dropped. */
+export function zoqlId(id: string): string {
+  return `'${id.replace(/[^A-Za-z0-9]/g, '')}'`;
+}

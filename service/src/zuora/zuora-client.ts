@@ -3,6 +3,7 @@
 // and 5xx with exponential backoff. Counts its calls for API accounting.
 // Rate limits and Retry-After: https://developer.zuora.com/docs/guides/rate-limits/
 import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fetchZuoraToken, ZuoraAuthError, type ZuoraCredentials, type ZuoraToken } from './oauth-token.js';
 import { errorFromBody, isUnsuccessful, ZuoraApiError } from './zuora-errors.js';
@@ -26,8 +27,6 @@ export interface RequestOptions {
   readonly timeoutMs?: number;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export class ZuoraClient {
   readonly #opts: ZuoraClientOptions;
   readonly #fetch: typeof fetch;
@@ -39,7 +38,7 @@ export class ZuoraClient {
   constructor(options: ZuoraClientOptions) {
     this.#opts = options;
     this.#fetch = options.fetch ?? fetch;
-    this.#sleep = options.sleep ?? defaultSleep;
+    this.#sleep = options.sleep ?? ((ms) => sleep(ms));
     this.#now = options.now ?? Date.now;
   }
 

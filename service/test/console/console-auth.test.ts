@@ -8,6 +8,7 @@ import { startTestService, testToken, type RunningService } from '../support/ser
 let svc: RunningService;
 let trusted: RunningService;
 const uuid = '00000000-0000-4000-8000-000000000000';
+const onDemandToken = 'on-demand-scoped-token-0123456789';
 const publicRoutes = new Set([
   'GET /health',
   'GET /console/login',
@@ -26,7 +27,7 @@ async function signIn(url: string, token = testToken): Promise<Response> {
 const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
 beforeAll(async () => {
-  svc = await startTestService({}, { withSync: true });
+  svc = await startTestService({ ON_DEMAND_API_TOKEN: onDemandToken }, { withSync: true });
   trusted = await startTestService({ TRUST_PROXY: 'on' });
 }, 180_000);
 afterAll(async () => {
@@ -76,6 +77,14 @@ describe('console sign-in', () => {
     expect(wrong.status).toBe(401);
     expect(((await wrong.json()) as { error: string }).error).toBe('invalid_token');
     expect(wrong.headers.get('set-cookie')).toBeNull();
+    // The scoped on-demand token (ON_DEMAND_API_TOKEN) is for POST /v1/on-demand-syncs only: it cannot sign in.
+    const scoped = await signIn(svc.url, onDemandToken);
+    expect(scoped.status).toBe(401);
+    expect(scoped.headers.get('set-cookie')).toBeNull();
+    const scopedBearer = await fetch(`${svc.url}/v1/overview`, {
+      headers: { authorization: `Bearer ${onDemandToken}` },
+    });
+    expect(scopedBearer.status).toBe(403);
     const ok = await signIn(svc.url);
     expect(ok.status).toBe(200);
     const cookie = ok.headers.get('set-cookie') ?? '';

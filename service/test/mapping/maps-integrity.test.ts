@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { lookupField, transformNames } from '../../src/mapping/field-map.js';
-import { renderFieldMappingsDoc } from '../../src/mapping/field-mappings-doc.js';
-import { unmappedReferenceFields } from '../../src/mapping/maps/reference-deviations.js';
+import { renderFieldMappingsDoc } from '../../../scripts/docs/field-mappings-doc.js';
+import { unmappedReferenceFields } from '../../../scripts/docs/reference-deviations.js';
 import { objectMaps } from '../../src/mapping/object-maps.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -122,7 +122,7 @@ describe('object maps', () => {
 });
 
 describe('docs/field-mappings.md', () => {
-  it('is the rendering of the current maps (run npx tsx service/src/mapping/render-docs.ts)', async () => {
+  it('is the rendering of the current maps (run npm run docs:render)', async () => {
     const target = join(here, '../../../docs/field-mappings.md');
     const options = (await prettier.resolveConfig(target)) ?? {};
     const expected = await prettier.format(renderFieldMappingsDoc(), { ...options, filepath: target });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncSession } from '../../src/sessions/session-rows.js';
 import { requestSession } from '../../src/sessions/request-session.js';
 import { sessionEntities } from '../../src/sessions/session-entities.js';
-import type { ObjectCounts } from '../../src/sessions/sync-history.js';
+import type { ObjectCounts } from '../../src/sessions/session-counts.js';
 import { runTurboSession } from '../../src/turbo/turbo-session.js';
 import { listEntities } from '../../src/zuora/entities.js';
 import { storeKinds } from '../support/stores.js';

@@ -8,7 +8,7 @@ import { invoiceItemToInvoiceItem } from '../../src/mapping/maps/invoice-item-to
 import { recordFailures } from '../../src/store/failed-record-rows.js';
 import { migrate } from '../../src/store/migrate.js';
 import { insertSession } from '../../src/sessions/session-rows.js';
-import { screenPart } from '../../src/turbo/hold-back-orphans.js';
+import { screenPart } from '../../src/turbo/screen-part.js';
 import { openTestStore, storeKinds, type StoreFixture } from '../support/stores.js';
 
 const header = 'External_Id__c,Name,Invoice__r.External_Id__c,Subscription__r.External_Id__c';

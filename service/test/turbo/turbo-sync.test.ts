@@ -10,7 +10,7 @@ import {
   type SessionScope,
   type SyncSession,
 } from '../../src/sessions/session-rows.js';
-import type { ObjectCounts } from '../../src/sessions/sync-history.js';
+import type { ObjectCounts } from '../../src/sessions/session-counts.js';
 import { runTurboSession } from '../../src/turbo/turbo-session.js';
 import { runCleanupSession } from '../../src/turbo/cleanup-session.js';
 import { requestSession } from '../../src/sessions/request-session.js';

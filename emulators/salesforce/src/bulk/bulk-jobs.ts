@@ -1,9 +1,10 @@
 import { makeSalesforceId } from '../../../shared/salesforce-id.js';
 import type { EmulatorContext } from '../emulator-context.js';
-import type { QueryResult } from '../soql/run-query.js';
+import type { RecordsResult } from '../soql/query-result.js';
 import { ingestTransitions, terminalStates, type IngestJob, type IngestState } from './ingest-job.js';
 import { CsvError } from './csv-reader.js';
 import { BATCH_SIZE, openUpload, processBatch } from './process-ingest.js';
+import type { JobV1 } from './v1/job-v1.js';
 
 // Registry of Bulk API 2.0 jobs and the asynchronous worker that moves ingest jobs through
 // UploadComplete -> InProgress -> JobComplete/Failed, one internal batch per macrotask.
@@ -21,7 +22,7 @@ export interface QueryJob {
   delimiter: string;
   columnDelimiter: string;
   lineEnding: 'LF' | 'CRLF';
-  result: QueryResult | null;
+  result: RecordsResult | null;
   startedAt: number;
   finishedAt: number;
 }
@@ -29,6 +30,8 @@ export interface QueryJob {
 export class BulkJobs {
   readonly ingest = new Map<string, IngestJob>();
   readonly queries = new Map<string, QueryJob>();
+  /** Bulk API 1.0 jobs. */
+  readonly v1 = new Map<string, JobV1>();
   private sequence = 1;
   private timers = new Set<NodeJS.Timeout>();
 
@@ -46,7 +49,8 @@ export class BulkJobs {
     return true;
   }
 
-  private later(fn: () => void, ms: number): void {
+  /** Runs `fn` after `ms` (timers are cleared with the jobs). */
+  later(fn: () => void, ms: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       fn();
@@ -102,7 +106,7 @@ export class BulkJobs {
     this.later(() => this.step(job, to), wait);
   }
 
-  runQuery(job: QueryJob, run: () => QueryResult): void {
+  runQuery(job: QueryJob, run: () => RecordsResult): void {
     this.later(() => {
       if (job.state !== 'UploadComplete') return;
       job.state = 'InProgress';
@@ -123,5 +127,6 @@ export class BulkJobs {
     this.timers.clear();
     this.ingest.clear();
     this.queries.clear();
+    this.v1.clear();
   }
 }

@@ -17,6 +17,8 @@ import {
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/upload_job_data.htm
 // (one upload per job; 150 MB base64 = about 100 MB raw CSV per upload, api-limits.md 1.4)
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/get_job_successful_results.htm
+// Unprocessed records of failed or aborted jobs, in the upload's own CSV:
+// https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/get_job_unprocessed_results.htm
 
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
@@ -44,6 +46,15 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
         'INVALIDJOB',
         `InvalidJob : Unable to find object: ${textOf(body.object)}`,
       );
+    if (ctx.usage.batchesRemaining === 0) {
+      // DailyBulkApiBatches, counted over a rolling 24 hours; the wording is the emulator's own.
+      return sendError(
+        reply,
+        400,
+        'LIMIT_EXCEEDED',
+        'Exceeded max number of batches allowed in 24 hour period',
+      );
+    }
     const extName = typeof body.externalIdFieldName === 'string' ? body.externalIdFieldName : null;
     if (operation === 'upsert') {
       const ext = extName ? def.fieldsByLower.get(extName.toLowerCase()) : undefined;
@@ -197,8 +208,11 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
     const line = (row: number) => data.slice(job.rowStarts[row], job.rowEnds[row]);
     const parts: string[] = [];
     if (kind === 'unprocessed') {
-      if (job.header === null && job.data) parts.push(data.split(/\r?\n/)[0] ?? '');
-      else parts.push(header);
+      // A job aborted (or failed) before its upload was read never reached any row: all of it is
+      // unprocessed, exactly as uploaded.
+      if (job.columns === null)
+        return terminalStates.has(job.state) && job.state !== 'JobComplete' ? data : '';
+      parts.push(header);
       const from = job.state === 'JobComplete' ? job.rowStarts.length : job.unprocessedFrom;
       for (let r = from; r < job.rowStarts.length; r += 1) parts.push(line(r));
     } else if (kind === 'successful') {

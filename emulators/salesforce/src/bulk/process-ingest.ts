@@ -165,7 +165,7 @@ export function processBatch(ctx: EmulatorContext, job: IngestJob, from: number,
   const seen = new Set<string>();
   // One batch per started 10,000 records of the job, however the worker slices them.
   const batches = Math.ceil(to / BATCH_SIZE) - Math.ceil(from / BATCH_SIZE);
-  ctx.usage.bulkBatches += batches;
+  ctx.usage.countBatches(batches);
   ctx.usage.countObject(job.def.name, 0, batches);
   ctx.store.untracked(() => {
     for (let row = from; row < to; row += 1) {

@@ -1,16 +1,18 @@
-import { textOf } from '../text-of.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EmulatorContext } from '../emulator-context.js';
 import { apiVersionOf, parseJsonObject, sendError } from '../http/sf-reply.js';
-import { flatRow } from '../rest/record-json.js';
-import { parseSoql } from '../soql/soql-parser.js';
-import { runQuery } from '../soql/run-query.js';
 import type { BulkJobs, QueryJob } from './bulk-jobs.js';
-import { csvLine, delimiters } from './csv-reader.js';
+import { createQueryJob } from './query-job-create.js';
+import { sendResultsPage } from './query-job-results.js';
 
 // Bulk API 2.0 query jobs; results as CSV pages chained by the `Sforce-Locator` header ('null' on
-// the last page) with `maxRecords` per page.
+// the last page) with `maxRecords` per page. "Use the same API version to get query results that you
+// used to create the query. Otherwise, the call returns a 409 error." Results of a job that is not
+// complete answer 412 JOB_NOT_COMPLETE.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/query_get_job_results.htm
+// https://developer.salesforce.com/docs/atlas.en-us.222.0.api_bulk_v2.meta/api_bulk_v2/query_get_job_results.htm
+// At most 10,000 query jobs in a rolling 24 hours (DailyBulkV2QueryJobs):
+// https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/queries.htm
 
 type Params = { version: string; jobId: string };
 
@@ -45,42 +47,8 @@ export function registerQueryJobRoutes(
   };
 
   app.post('/jobs/query', async (request, reply) => {
-    const body = parseJsonObject(request.body);
-    const operation = body.operation ?? 'query';
-    if (operation !== 'query' && operation !== 'queryAll')
-      return sendError(reply, 400, 'INVALIDJOB', `InvalidJob : Invalid operation: ${textOf(operation)}`);
-    if (typeof body.query !== 'string')
-      return sendError(reply, 400, 'INVALIDJOB', 'InvalidJob : query is required');
-    const soql = body.query;
-    const parsed = parseSoql(soql);
-    // Bind now so that unknown objects/fields fail the create call, as they do in an org.
-    runQuery(ctx.store, { ...parsed, limit: 0 }, { includeDeleted: false, soql });
-    const columnDelimiter = typeof body.columnDelimiter === 'string' ? body.columnDelimiter : 'COMMA';
-    const delimiter = delimiters[columnDelimiter];
-    if (!delimiter)
-      return sendError(reply, 400, 'INVALIDJOB', `InvalidJob : Invalid column delimiter: ${columnDelimiter}`);
-    const lineEnding = body.lineEnding === 'CRLF' ? 'CRLF' : 'LF';
-    const now = ctx.store.now();
-    const job: QueryJob = {
-      id: jobs.nextId(),
-      operation,
-      object: parsed.from,
-      query: soql,
-      state: 'UploadComplete',
-      createdById: ctx.actingUserId,
-      createdDate: now,
-      systemModstamp: now,
-      apiVersion: Number(apiVersionOf(request.params)),
-      delimiter,
-      columnDelimiter,
-      lineEnding,
-      result: null,
-      startedAt: 0,
-      finishedAt: 0,
-    };
-    jobs.queries.set(job.id, job);
-    jobs.runQuery(job, () => runQuery(ctx.store, parsed, { includeDeleted: operation === 'queryAll', soql }));
-    return info(job);
+    const job = createQueryJob(ctx, jobs, request, reply);
+    return job ? info(job) : reply;
   });
 
   app.get<{ Params: Params }>('/jobs/query/:jobId', async (request, reply) => {
@@ -118,39 +86,25 @@ export function registerQueryJobRoutes(
     async (request, reply) => {
       const job = find(reply, request.params.jobId);
       if (!job) return reply;
+      const version = Number(apiVersionOf(request.params));
+      if (version !== job.apiVersion) {
+        // Status documented; the body's wording is the emulator's own.
+        return sendError(
+          reply,
+          409,
+          'API_VERSION_MISMATCH',
+          `Query job ${job.id} was created with API version ${job.apiVersion.toFixed(1)}; get its results with the same version, not ${version.toFixed(1)}`,
+        );
+      }
       if (job.state !== 'JobComplete' || !job.result) {
         return sendError(
           reply,
-          400,
-          'INVALIDJOBSTATE',
-          `Results are available once the job is complete (state ${job.state})`,
+          412,
+          'JOB_NOT_COMPLETE',
+          `can only download query results of successfully completed bulk job with status: JOB_COMPLETE. Current status: ${job.state.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`,
         );
       }
-      const start = request.query.locator
-        ? Number.parseInt(Buffer.from(request.query.locator, 'base64url').toString(), 10)
-        : 0;
-      if (!Number.isInteger(start) || start < 0)
-        return sendError(reply, 400, 'INVALIDLOCATOR', `Invalid locator: ${request.query.locator ?? ''}`);
-      const pageSize = request.query.maxRecords
-        ? Math.max(1, Number(request.query.maxRecords) || defaultPageSize)
-        : defaultPageSize;
-      const result = job.result;
-      const end = Math.min(result.rows.length, start + pageSize);
-      const eol = job.lineEnding === 'CRLF' ? '\r\n' : '\n';
-      const lines = [
-        csvLine(
-          result.columns.map((c) => c.text),
-          job.delimiter,
-        ),
-      ];
-      for (let i = start; i < end; i += 1)
-        lines.push(csvLine(flatRow(ctx.store, result, result.rows[i]!), job.delimiter));
-      const next = end < result.rows.length ? Buffer.from(textOf(end)).toString('base64url') : 'null';
-      return reply
-        .header('content-type', 'text/csv')
-        .header('sforce-locator', next)
-        .header('sforce-numberofrecords', textOf(end - start))
-        .send(lines.join(eol) + eol);
+      return sendResultsPage(reply, ctx.store, job, job.result, request.query, defaultPageSize);
     },
   );
 }

@@ -1,25 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from '../admin/admin-routes.js';
-import { bearerSession, registerOAuthRoutes } from '../auth/oauth-routes.js';
+import { registerCpqAdminRoutes } from '../cpq/cpq-admin-routes.js';
+import { registerOAuthRoutes } from '../auth/oauth-routes.js';
 import { BulkJobs } from '../bulk/bulk-jobs.js';
 import { MAX_UPLOAD_BYTES, registerIngestRoutes } from '../bulk/ingest-routes.js';
 import { registerQueryJobRoutes } from '../bulk/query-job-routes.js';
+import { registerAsyncRoutes } from '../bulk/v1/async-routes.js';
 import type { EmulatorContext } from '../emulator-context.js';
 import { registerCollectionRoutes } from '../rest/collection-routes.js';
-import { INTERNAL_HEADER, registerCompositeRoutes } from '../rest/composite-routes.js';
-import { registerLimitsRoutes, versionsList } from '../rest/limits-routes.js';
+import { registerCompositeRoutes } from '../rest/composite-routes.js';
+import { registerCompositeBatchRoutes } from '../rest/composite-batch-routes.js';
+import { registerCompositeTreeRoutes } from '../rest/composite-tree-routes.js';
+import { registerCollectionRetrieveRoutes } from '../rest/collection-retrieve-routes.js';
+import { registerLimitsRoutes } from '../rest/limits-routes.js';
+import { versionsList } from './api-versions.js';
+import { guardDataApi } from './data-api-guard.js';
 import { QueryCursors } from '../rest/query-cursors.js';
 import { registerQueryRoutes } from '../rest/query-routes.js';
+import { registerSearchRoutes } from '../sosl/search-routes.js';
 import { registerSObjectRoutes } from '../rest/sobject-routes.js';
+import { registerExternalIdRoutes } from '../rest/external-id-routes.js';
+import { registerReplicationRoutes } from '../rest/replication-routes.js';
 import { RequestError } from '../store/sf-error.js';
 import { sendError } from './sf-reply.js';
 
 // The HTTP face of the emulated org. Data API routes are mounted under /services/data/vNN.N and,
 // for the sf CLI (which sends some requests without the /services prefix), under /data/vNN.N.
-
-const dataPath = /^\/(?:services\/)?data\/v\d+\.\d+(\/|$|\?)/;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function buildServer(
   ctx: EmulatorContext,
@@ -29,8 +36,12 @@ export function buildServer(
   const app = Fastify({
     logger: options.logger,
     // The sf CLI stores the instance URL with a trailing slash and then requests `//services/...`.
-    routerOptions: { ignoreDuplicateSlashes: true },
+    routerOptions: { ignoreDuplicateSlashes: true, ignoreTrailingSlash: true },
     bodyLimit: MAX_UPLOAD_BYTES + 16 * 1024 * 1024,
+    // Router-level refusals (an over-long path segment, a bad URL) answer in the REST error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void sendError(reply, error.statusCode ?? 400, 'INVALID_REQUEST', error.message);
+    },
   });
   const internalSecret = randomBytes(16).toString('hex');
   const cursors = new QueryCursors();
@@ -57,7 +68,7 @@ export function buildServer(
     for (const method of [route.method].flat()) patterns.push({ method: String(method), regex });
   });
   app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
+    const path = decodedPath(request.url);
     const allowed = [
       ...new Set(patterns.filter((p) => p.regex.test(path) && p.method !== 'HEAD').map((p) => p.method)),
     ];
@@ -77,65 +88,55 @@ export function buildServer(
     );
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (!dataPath.test(request.url.replace(/\/{2,}/g, '/'))) return;
-    const internal = request.headers[INTERNAL_HEADER] === internalSecret;
-    const session = bearerSession(ctx, request);
-    if (!session) return sendError(reply, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
-    ctx.actingUserId = session.userId;
-    if (internal) return;
-    if (ctx.faults.latencyMs > 0) await sleep(ctx.faults.latencyMs);
-    if (ctx.usage.exhausted()) {
-      // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm (403 REQUEST_LIMIT_EXCEEDED)
-      return sendError(reply, 403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
-    }
-    ctx.usage.count(`${request.method} ${request.routeOptions.url ?? 'unknown'}`);
-    const ingestJobId = /\/jobs\/ingest\/(\w+)/.exec(request.url)?.[1];
-    const ingestJob = ingestJobId === undefined ? undefined : ctx.bulk?.ingest.get(ingestJobId);
-    if (ingestJob !== undefined) ctx.usage.countObject(ingestJob.def.name, 1, 0);
-    if (ctx.faults.serverErrorRatio > 0 && Math.random() < ctx.faults.serverErrorRatio) {
-      return sendError(
-        reply,
-        503,
-        'SERVER_UNAVAILABLE',
-        'Injected fault: the server is temporarily unavailable',
-      );
-    }
-    return;
-  });
-
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (dataPath.test(request.url.replace(/\/{2,}/g, '/')))
-      reply.header('sforce-limit-info', ctx.usage.header());
-    return payload;
-  });
-
   registerOAuthRoutes(app, ctx);
-  app.get('/services/data', async () => versionsList(ctx.baseUrl));
-  app.get('/services/data/', async () => versionsList(ctx.baseUrl));
+  app.get('/services/data', async () => versionsList());
 
   const dataApi = async (api: FastifyInstance) => {
+    guardDataApi(api, ctx, internalSecret);
     registerLimitsRoutes(api, ctx);
     registerSObjectRoutes(api, ctx);
+    registerExternalIdRoutes(api, ctx);
+    registerReplicationRoutes(api, ctx);
     registerQueryRoutes(api, ctx, cursors);
+    registerSearchRoutes(api, ctx);
     registerCollectionRoutes(api, ctx);
     registerCompositeRoutes(api, ctx, internalSecret);
+    registerCompositeBatchRoutes(api, ctx, internalSecret);
+    registerCompositeTreeRoutes(api, ctx);
+    registerCollectionRetrieveRoutes(api, ctx);
     registerIngestRoutes(api, ctx, jobs);
     registerQueryJobRoutes(api, ctx, jobs, options.bulkQueryPageSize);
   };
   void app.register(dataApi, { prefix: '/services/data/:version' });
   void app.register(dataApi, { prefix: '/data/:version' });
+  registerAsyncRoutes(app, ctx, jobs);
   void app.register(
-    async (admin) =>
-      registerAdminRoutes(admin, ctx, () => {
+    async (admin) => {
+      const reset = () => {
         jobs.clear();
         cursors.clear();
         ctx.events.clear();
         ctx.usage.reset();
         ctx.seed();
-      }),
+      };
+      registerAdminRoutes(admin, ctx, reset);
+      registerCpqAdminRoutes(admin, ctx, reset);
+    },
     { prefix: '/__emulator' },
   );
-  app.addHook('onClose', async () => jobs.clear());
+  app.addHook('onClose', async () => {
+    jobs.clear();
+    ctx.cpq.queue.clear();
+  });
   return app;
+}
+
+/** The path as the router sees it (percent-decoded); an undecodable path stays as sent. */
+function decodedPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }

@@ -7,7 +7,7 @@ import type { FieldDef, ObjectDef } from '../schema/schema-types.js';
 import { coerceValue } from '../store/coerce-value.js';
 import { prepareJsonRecord } from '../store/prepare-json-record.js';
 import { RequestError, sfError, type WriteResult } from '../store/sf-error.js';
-import { objectOr404 } from './sobject-routes.js';
+import { objectOr404 } from './sobject-lookup.js';
 import { saveResult } from './save-result.js';
 
 // sObject Collections: create/update/upsert/delete up to 200 records, results in request order,

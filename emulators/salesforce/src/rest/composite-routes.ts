@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../emulator-context.js';
 import { parseJsonObject } from '../http/sf-reply.js';
 import { RequestError } from '../store/sf-error.js';
+import { runSubrequest } from './subrequest.js';
 
 // Composite: up to 25 subrequests run in order in one API call, later ones referring to earlier
 // results with `@{referenceId.field}` (dotted paths and `[n]` indexes). With allOrNone a failure
@@ -13,7 +14,6 @@ import { RequestError } from '../store/sf-error.js';
 // answer to a request over that limit is not documented, so it is refused like the 25-subrequest limit.
 // https://developer.salesforce.com/docs/platform/api-rest/guide/resources-composite-composite-post.html
 
-export const INTERNAL_HEADER = 'x-sfemu-internal';
 const maxSubrequests = 25;
 const maxCollectionsOrQueries = 5;
 const collectionOrQuery =
@@ -24,7 +24,7 @@ interface SubRequest {
   url: string;
   referenceId: string;
   body?: unknown;
-  httpHeaders?: Record<string, string>;
+  httpHeaders?: Record<string, unknown>;
 }
 
 function lookup(results: Map<string, unknown>, expr: string): unknown {
@@ -118,25 +118,20 @@ export function registerCompositeRoutes(
         if (failedAt < 0) failedAt = i;
         continue;
       }
-      const res = await app.inject({
-        method: s.method.toUpperCase() as 'GET',
+      const answer = await runSubrequest(app, request, internalSecret, {
+        method: s.method,
         url: url.text,
-        headers: {
-          ...(s.httpHeaders ?? {}),
-          authorization: request.headers.authorization ?? '',
-          'content-type': 'application/json',
-          [INTERNAL_HEADER]: internalSecret,
-        },
         ...(payload ? { payload: payload.text } : {}),
+        ...(s.httpHeaders ? { headers: s.httpHeaders } : {}),
       });
-      const parsed = res.body === '' ? null : (JSON.parse(res.body) as unknown);
+      const parsed = answer.body;
       responses.push({
         body: parsed,
-        httpHeaders: res.headers.location ? { Location: res.headers.location } : {},
-        httpStatusCode: res.statusCode,
+        httpHeaders: answer.location ? { Location: answer.location } : {},
+        httpStatusCode: answer.status,
         referenceId: s.referenceId,
       });
-      if (res.statusCode < 300) results.set(s.referenceId, parsed);
+      if (answer.status < 300) results.set(s.referenceId, parsed);
       else if (failedAt < 0) failedAt = i;
     }
     if (allOrNone && failedAt >= 0) {

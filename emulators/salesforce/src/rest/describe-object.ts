@@ -1,108 +1,94 @@
-import type { FieldDef, ObjectDef, Schema } from '../schema/schema-types.js';
+import { childRelationshipsOf } from '../schema/child-relationships.js';
+import type { ObjectDef, Schema } from '../schema/schema-types.js';
+import { describeField } from './describe-field.js';
 
-// Describe results (subset of DescribeSObjectResult / DescribeFieldResult):
+// Describe Global entries and sObject Describe, with the attributes clients read (DescribeGlobalSObjectResult,
+// DescribeSObjectResult). Child relationships are named as the metadata names them (null where the
+// reference field has no child relationship name), not invented.
 // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_sobject_describe.htm
-
-const soapTypes: Record<string, string> = {
-  id: 'tns:ID',
-  reference: 'tns:ID',
-  boolean: 'xsd:boolean',
-  double: 'xsd:double',
-  currency: 'xsd:double',
-  percent: 'xsd:double',
-  int: 'xsd:int',
-  date: 'xsd:date',
-  datetime: 'xsd:dateTime',
-};
-
-export function describeField(f: FieldDef) {
-  return {
-    name: f.name,
-    label: f.label,
-    type: f.type,
-    soapType: soapTypes[f.type] ?? 'xsd:string',
-    length: f.length,
-    byteLength: f.length * 3,
-    precision: f.precision,
-    scale: f.scale,
-    digits: f.type === 'int' ? f.precision : 0,
-    nillable: !f.required && f.type !== 'boolean' && f.name !== 'Id',
-    createable: f.createable,
-    updateable: f.updateable,
-    defaultedOnCreate: f.defaultValue !== null || !f.createable,
-    defaultValue: f.defaultValue,
-    unique: f.unique,
-    externalId: f.externalId,
-    idLookup: f.name === 'Id' || f.externalId || f.unique,
-    caseSensitive: f.caseSensitive,
-    calculated: f.calculated,
-    autoNumber: f.autoNumber,
-    custom: f.custom,
-    htmlFormatted: f.htmlFormatted,
-    filterable: true,
-    sortable: f.type !== 'multipicklist' && f.type !== 'textarea',
-    groupable: f.type !== 'textarea',
-    nameField: f.name === 'Name',
-    picklistValues: f.picklistValues.map((v) => ({
-      value: v,
-      label: v,
-      active: true,
-      defaultValue: v === f.defaultValue,
-      validFor: null,
-    })),
-    restrictedPicklist: f.restrictedPicklist,
-    referenceTo: f.referenceTo,
-    relationshipName: f.relationshipName,
-    relationshipOrder: f.cascadeDelete && f.type === 'reference' ? 0 : null,
-    cascadeDelete: f.cascadeDelete,
-  };
-}
-
-function childRelationships(schema: Schema, def: ObjectDef) {
-  return schema.objects.flatMap((child) =>
-    child.fields
-      .filter(
-        (f) =>
-          f.type === 'reference' && f.referenceTo.some((t) => t.toLowerCase() === def.name.toLowerCase()),
-      )
-      .map((f) => ({
-        childSObject: child.name,
-        field: f.name,
-        relationshipName: child.custom ? `${child.name.replace(/__c$/, '')}s__r` : `${child.name}s`,
-        cascadeDelete: f.cascadeDelete,
-      })),
-  );
-}
+// https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_describesobjects_describesobjectresult.htm
 
 export function describeGlobalEntry(def: ObjectDef, version: string) {
   const base = `/services/data/v${version}/sobjects/${def.name}`;
+  const data = !def.isEvent && !def.isMetadataType;
   return {
-    name: def.name,
-    label: def.label,
-    labelPlural: def.labelPlural,
-    keyPrefix: def.keyPrefix,
+    activateable: false,
+    associateEntityType: null,
+    associateParentEntity: null,
+    createable: !def.isMetadataType,
     custom: def.custom,
     customSetting: false,
-    createable: !def.isMetadataType,
-    updateable: !def.isMetadataType && !def.isEvent,
-    deletable: !def.isMetadataType && !def.isEvent,
-    queryable: !def.isEvent,
-    retrieveable: !def.isEvent,
-    searchable: !def.isEvent && !def.isMetadataType,
-    layoutable: !def.isEvent && !def.isMetadataType,
-    triggerable: !def.isMetadataType,
-    replicateable: !def.isEvent && !def.isMetadataType,
-    undeletable: !def.isEvent && !def.isMetadataType,
+    deepCloneable: false,
+    deletable: data,
+    deprecatedAndHidden: false,
+    feedEnabled: false,
+    hasSubtypes: false,
+    isInterface: false,
+    isSubtype: false,
+    keyPrefix: def.keyPrefix,
+    label: def.label,
+    labelPlural: def.labelPlural,
+    layoutable: data,
     mergeable: false,
+    mruEnabled: false,
+    name: def.name,
+    queryable: !def.isEvent,
+    replicateable: data,
+    retrieveable: !def.isEvent,
+    searchable: data,
+    triggerable: !def.isMetadataType,
+    undeletable: data,
+    updateable: data,
     urls: { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` },
   };
 }
 
+function childRelationships(schema: Schema, def: ObjectDef) {
+  return childRelationshipsOf(schema, def).map((r) => ({
+    cascadeDelete: r.field.cascadeDelete,
+    childSObject: r.child.name,
+    deprecatedAndHidden: false,
+    field: r.field.name,
+    junctionIdListNames: [],
+    junctionReferenceTo: [],
+    relationshipName: r.name,
+    restrictedDelete: false,
+  }));
+}
+
 export function describeObject(schema: Schema, def: ObjectDef, version: string) {
+  const entry = describeGlobalEntry(def, version);
+  const base = entry.urls.sobject;
   return {
-    ...describeGlobalEntry(def, version),
-    fields: def.fields.map(describeField),
+    actionOverrides: [],
+    ...entry,
     childRelationships: childRelationships(schema, def),
-    recordTypeInfos: [],
+    compactLayoutable: entry.layoutable,
+    defaultImplementation: null,
+    extendedBy: null,
+    extendsInterfaces: null,
+    fields: def.fields.map(describeField),
+    implementedBy: null,
+    implementsInterfaces: null,
+    listviewable: null,
+    lookupLayoutable: null,
+    namedLayoutInfos: [],
+    networkScopeFieldName: null,
+    recordTypeInfos: [
+      {
+        active: true,
+        available: true,
+        defaultRecordTypeMapping: true,
+        developerName: 'Master',
+        master: true,
+        name: 'Master',
+        recordTypeId: '012000000000000AAA',
+        urls: { layout: `${base}/describe/layouts/012000000000000AAA` },
+      },
+    ],
+    searchLayoutable: entry.searchable,
+    sobjectDescribeOption: 'FULL',
+    supportedScopes: [{ label: `All ${def.labelPlural.toLowerCase()}`, name: 'everything' }],
+    urls: { ...entry.urls, describe: `${base}/describe`, layouts: `${base}/describe/layouts` },
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { QueryResult } from '../soql/run-query.js';
+import type { RecordsResult } from '../soql/query-result.js';
 
 // Open query cursors behind `nextRecordsUrl` (`/services/data/vXX.X/query/01g...-2000`).
 // Salesforce keeps at most 10 open cursors per user and drops the oldest beyond that
@@ -8,14 +8,14 @@ import type { QueryResult } from '../soql/run-query.js';
 const maxCursors = 50;
 
 export interface Cursor {
-  result: QueryResult;
+  result: RecordsResult;
   batchSize: number;
 }
 
 export class QueryCursors {
   private readonly open = new Map<string, Cursor>();
 
-  create(result: QueryResult, batchSize: number): string {
+  create(result: RecordsResult, batchSize: number): string {
     const id = `01g${randomBytes(6).toString('hex').toUpperCase().slice(0, 12)}`;
     this.open.set(id, { result, batchSize });
     if (this.open.size > maxCursors) {

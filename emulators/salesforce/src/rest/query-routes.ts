@@ -2,14 +2,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../emulator-context.js';
 import { apiVersionOf, sendError } from '../http/sf-reply.js';
 import { parseSoql } from '../soql/soql-parser.js';
-import { runQuery, type QueryResult } from '../soql/run-query.js';
+import type { QueryResult, RecordsResult } from '../soql/query-result.js';
+import { runQuery } from '../soql/run-query.js';
 import { RequestError } from '../store/sf-error.js';
+import { columnMetadata } from './column-metadata.js';
 import type { QueryCursors } from './query-cursors.js';
 import { queryRecord } from './record-json.js';
 
 // `query` / `queryAll` with `nextRecordsUrl` paging. Batch size defaults to 2,000 and can be set
 // from 200 to 2,000 with `Sforce-Query-Options: batchSize=N`.
 // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_queryoptions.htm
+// Aggregate results come in one page ("queries that include a GROUP BY clause can't use the query
+// locator to get more results"), as `AggregateResult` records without a URL; `COUNT()` answers
+// only `totalSize`.
+// https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_group_by_considerations.htm
 
 function batchSizeOf(request: FastifyRequest): number {
   const header = String(request.headers['sforce-query-options'] ?? '');
@@ -18,61 +24,18 @@ function batchSizeOf(request: FastifyRequest): number {
   return Math.min(2000, Math.max(200, Number(m[1])));
 }
 
-function columnMetadata(result: QueryResult) {
-  const meta = (name: string, custom: boolean) => ({
-    aggregate: false,
-    apexType: null,
-    booleanType: false,
-    columnName: name,
-    custom,
-    displayName: name,
-    foreignKeyName: null,
-    insertable: true,
-    joinColumns: [] as unknown[],
-    numberType: false,
-    textType: true,
-    updatable: true,
-  });
-  const top: ReturnType<typeof meta>[] = [];
-  for (const c of result.columns) {
-    if (!c.relationship) {
-      top.push(meta(c.field.name, c.field.custom));
-      continue;
-    }
-    let parent = top.find((t) => t.columnName === c.relationship?.name);
-    if (!parent) {
-      parent = meta(c.relationship.name, c.relationship.field.custom);
-      top.push(parent);
-    }
-    parent.joinColumns.push(meta(c.field.name, c.field.custom));
-  }
-  if (result.count && !result.count.bare)
-    top.push({ ...meta(result.count.alias ?? 'expr0', false), aggregate: true, displayName: 'count()' });
-  return {
-    columnMetadata: top,
-    entityName: result.def.name,
-    groupBy: false,
-    idSelected: result.columns.some((c) => c.field.name === 'Id' && !c.relationship),
-    keyPrefix: result.def.keyPrefix,
-  };
-}
-
 export function registerQueryRoutes(app: FastifyInstance, ctx: EmulatorContext, cursors: QueryCursors): void {
-  const page = (
-    result: QueryResult,
+  const recordsPage = (
+    result: RecordsResult,
     start: number,
     batchSize: number,
     version: string,
     cursorId: string | null,
   ) => {
-    if (result.count) {
-      const records = result.count.bare
-        ? []
-        : [{ attributes: { type: 'AggregateResult' }, [result.count.alias ?? 'expr0']: result.totalSize }];
-      return { totalSize: result.count.bare ? result.totalSize : 1, done: true, records };
-    }
     const end = Math.min(start + batchSize, result.rows.length);
-    const records = result.rows.slice(start, end).map((r) => queryRecord(ctx.store, result, r, version));
+    const records = result.rows
+      .slice(start, end)
+      .map((r) => queryRecord(ctx.store, result.def, result.columns, r, version));
     const done = end >= result.rows.length;
     const id = done ? null : (cursorId ?? cursors.create(result, batchSize));
     return {
@@ -83,6 +46,15 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: EmulatorContext, 
     };
   };
 
+  const firstPage = (result: QueryResult, batchSize: number, version: string) => {
+    if (result.kind === 'count') return { totalSize: result.totalSize, done: true, records: [] };
+    if (result.kind === 'aggregate') {
+      const records = result.rows.map((row) => ({ attributes: { type: 'AggregateResult' }, ...row }));
+      return { totalSize: records.length, done: true, records };
+    }
+    return recordsPage(result, 0, batchSize, version, null);
+  };
+
   const handler =
     (includeDeleted: boolean) =>
     async (
@@ -90,10 +62,11 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: EmulatorContext, 
       reply: FastifyReply,
     ) => {
       const soql = request.query.q;
-      if (!soql) return sendError(reply, 400, 'MALFORMED_QUERY', 'A query string has to be specified');
+      if (typeof soql !== 'string' || soql.trim() === '')
+        return sendError(reply, 400, 'MALFORMED_QUERY', 'A query string has to be specified');
       const result = runQuery(ctx.store, parseSoql(soql), { includeDeleted, soql });
       if (request.query.columns === 'true') return columnMetadata(result);
-      return page(result, 0, batchSizeOf(request), apiVersionOf(request.params), null);
+      return firstPage(result, batchSizeOf(request), apiVersionOf(request.params));
     };
   app.get('/query', handler(false));
   app.get('/queryAll', handler(true));
@@ -102,7 +75,10 @@ export function registerQueryRoutes(app: FastifyInstance, ctx: EmulatorContext, 
     const m = /^(01g[0-9A-Za-z]+)-(\d+)$/.exec(request.params.locator);
     const cursor = m ? cursors.get(m[1] as string) : undefined;
     if (!m || !cursor) throw new RequestError('INVALID_QUERY_LOCATOR', 'invalid query locator', 400);
-    return page(cursor.result, Number(m[2]), cursor.batchSize, apiVersionOf(request.params), m[1] as string);
+    const start = Number(m[2]);
+    if (start > cursor.result.rows.length)
+      throw new RequestError('INVALID_QUERY_LOCATOR', 'invalid query locator', 400);
+    return recordsPage(cursor.result, start, cursor.batchSize, apiVersionOf(request.params), m[1] as string);
   };
   app.get('/query/:locator', more);
   app.get('/queryAll/:locator', more);

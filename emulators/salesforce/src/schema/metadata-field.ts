@@ -93,6 +93,11 @@ export function fieldFromXml(xml: FieldXml, file: string): FieldDef {
     // The parent relationship is named after the field (`Account__c` -> `Account__r`); the XML's
     // <relationshipName> names the child relationship seen from the parent.
     relationshipName: mapped.type === 'reference' ? name.replace(/__c$/, '__r') : null,
+    // A custom relationship's child side is the XML name plus `__r`, as in
+    // `SELECT Id, (SELECT Id FROM Sync_Record_Errors__r) FROM Sync_History__c`:
+    // https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_relationships_and_custom_objects.htm
+    childRelationshipName:
+      mapped.type === 'reference' && str(xml.relationshipName) ? `${str(xml.relationshipName)}__r` : null,
     cascadeDelete: masterDetail || str(xml.deleteConstraint) === 'Cascade',
     createable: !readOnly,
     updateable: !readOnly && !(masterDetail && !bool(xml.reparentableMasterDetail)),

@@ -18,7 +18,9 @@ export type FieldType =
   | 'email'
   | 'phone'
   | 'url'
-  | 'reference';
+  | 'reference'
+  /** Compound address (`BillingAddress`): read-only, composed from its component fields. */
+  | 'address';
 
 export interface FieldDef {
   name: string;
@@ -36,6 +38,8 @@ export interface FieldDef {
   restrictedPicklist: boolean;
   referenceTo: string[];
   relationshipName: string | null;
+  /** The child relationship seen from the parent (`OrderItems`, `Invoices__r`), as metadata names it; null: none declared. */
+  childRelationshipName: string | null;
   /** Master-detail: deleting the parent deletes the child. */
   cascadeDelete: boolean;
   createable: boolean;
@@ -85,6 +89,7 @@ export function makeField(partial: Partial<FieldDef> & Pick<FieldDef, 'name' | '
     restrictedPicklist: false,
     referenceTo: [],
     relationshipName: null,
+    childRelationshipName: null,
     cascadeDelete: false,
     createable: true,
     updateable: true,

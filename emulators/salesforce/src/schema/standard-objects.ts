@@ -1,28 +1,43 @@
-// Standard and Salesforce CPQ objects the project touches, with the fields it reads or writes.
-// Types and lengths follow the Object Reference
-// (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_list.htm)
-// and the CPQ object reference (https://developer.salesforce.com/docs/atlas.en-us.cpq_dev_api.meta/cpq_dev_api/cpq_api_objects.htm).
-// Spec strings keep the table readable: `Name type[:length|precision,scale] flags`, flags being
-// `!` required, `u` unique, `x` external id, `r` read-only, `->Target/RelName` reference, `*` master-detail.
+// Standard objects the project touches, with the fields it reads or writes. Types and lengths follow
+// the Object Reference and its field reference tables
+// (https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects,
+// https://developer.salesforce.com/docs/platform/field-reference/references/field-reference).
+// CPQ fields (`SBQQ__*`) on standard objects come from the installed package's metadata as retrieved
+// from CPQ orgs (types, lengths, value sets and relationship names). Orders and contracts are in
+// order-objects.ts, consumption schedules in consumption-objects.ts, CPQ's own objects in cpq-objects.ts.
+// Spec strings: see parseFieldSpec in standard-schema.ts.
 
 export interface StandardObjectSpec {
   name: string;
   label: string;
+  labelPlural?: string;
   keyPrefix: string;
   owner: boolean;
   /** The Name field's spec, or null when the object has none (e.g. OrderItem). */
   nameField: string | null;
   fields: string[];
+  /** Restricted picklist values by field (shared value sets apply unless given here). */
   picklists?: Record<string, string[]>;
 }
 
-const address = (p: string): string[] => [
+/**
+ * Address components plus the read-only compound field (`BillingAddress`) the REST API returns as
+ * one structure: https://developer.salesforce.com/docs/platform/object-reference/guide/compound-fields-address.html
+ */
+export const address = (p: string): string[] => [
   `${p}Street textarea:255`,
   `${p}City string:40`,
   `${p}State string:80`,
   `${p}PostalCode string:20`,
   `${p}Country string:80`,
+  `${p}Latitude double:18,15`,
+  `${p}Longitude double:18,15`,
+  `${p}GeocodeAccuracy picklist:40`,
+  `${p}Address address`,
 ];
+
+/** The org is multi-currency; records default to the corporate currency (USD). */
+export const currency = 'CurrencyIsoCode picklist:3 =USD';
 
 export const standardObjectSpecs: StandardObjectSpec[] = [
   {
@@ -36,6 +51,7 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
       'IsSandbox boolean r',
       'InstanceName string:5 r',
       'NamespacePrefix string:15 r',
+      'DefaultLocaleSidKey picklist:40 r',
     ],
   },
   {
@@ -54,7 +70,7 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
       'TimeZoneSidKey picklist:40',
       'LocaleSidKey picklist:40',
       'LanguageLocaleKey picklist:40',
-      'ProfileId reference:18 ->Profile/Profile',
+      'ProfileId reference:18 ->Profile/Profile/Users',
     ],
   },
   {
@@ -78,12 +94,11 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
       'Phone phone:40',
       'Website url:255',
       'Description textarea:32000',
-      'ParentId reference:18 ->Account/Parent',
+      'ParentId reference:18 ->Account/Parent/ChildAccounts',
       ...address('Billing'),
       ...address('Shipping'),
-      'CurrencyIsoCode picklist:3',
+      currency,
     ],
-    picklists: { CurrencyIsoCode: ['USD', 'EUR', 'GBP', 'JPY', 'CAD', 'AUD'] },
   },
   {
     name: 'Contact',
@@ -94,12 +109,40 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
     fields: [
       'LastName string:80 !',
       'FirstName string:40',
-      'AccountId reference:18 ->Account/Account',
+      'AccountId reference:18 ->Account/Account/Contacts',
       'Email email:80',
       'Phone phone:40',
       'MobilePhone phone:40',
       'Title string:128',
       ...address('Mailing'),
+      currency,
+    ],
+  },
+  {
+    name: 'Opportunity',
+    label: 'Opportunity',
+    labelPlural: 'Opportunities',
+    keyPrefix: '006',
+    owner: true,
+    nameField: 'Name string:120 !',
+    fields: [
+      'AccountId reference:18 ->Account/Account/Opportunities',
+      'StageName picklist:255 !',
+      'CloseDate date !',
+      'Amount currency:18,2',
+      'Type picklist:255',
+      'IsClosed boolean r',
+      'IsWon boolean r',
+      'Pricebook2Id reference:18 ->Pricebook2/Pricebook2/Opportunities',
+      'ContractId reference:18 ->Contract/Contract',
+      'Description textarea:32000',
+      currency,
+      'SBQQ__AmendedContract__c reference:18 ->Contract/SBQQ__AmendedContract__r/SBQQ__AmendmentOpportunities__r',
+      'SBQQ__RenewedContract__c reference:18 ->Contract/SBQQ__RenewedContract__r/SBQQ__RenewalOpportunities__r',
+      'SBQQ__PrimaryQuote__c reference:18 ->SBQQ__Quote__c/SBQQ__PrimaryQuote__r/SBQQ__PrimaryOpportunities__r',
+      'SBQQ__Contracted__c boolean',
+      'SBQQ__Ordered__c boolean',
+      'SBQQ__Renewal__c boolean',
     ],
   },
   {
@@ -116,13 +159,18 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
       'QuantityUnitOfMeasure picklist:255',
       'ExternalId string:255 x',
       'StockKeepingUnit string:180',
+      currency,
       'SBQQ__ChargeType__c picklist:255',
       'SBQQ__BillingType__c picklist:255',
       'SBQQ__BillingFrequency__c picklist:255',
-      'SBQQ__SubscriptionType__c picklist:255',
+      'SBQQ__SubscriptionType__c picklist:255 =Renewable',
       'SBQQ__SubscriptionPricing__c picklist:255',
-      'SBQQ__SubscriptionTerm__c int:5,0',
-      'SBQQ__PricingMethod__c picklist:255',
+      'SBQQ__SubscriptionTerm__c double:5,0',
+      'SBQQ__PricingMethod__c picklist:255 =List',
+      'SBQQ__HasConsumptionSchedule__c boolean',
+      'SBQQ__AssetConversion__c picklist:255',
+      'SBQQ__Taxable__c boolean',
+      'SBQQ__TaxCode__c string:255',
     ],
   },
   {
@@ -136,85 +184,18 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
   {
     name: 'PricebookEntry',
     label: 'Price Book Entry',
+    labelPlural: 'Price Book Entries',
     keyPrefix: '01u',
     owner: false,
     nameField: 'Name string:255 r',
     fields: [
-      'Pricebook2Id reference:18 ! ->Pricebook2/Pricebook2',
-      'Product2Id reference:18 ! ->Product2/Product2',
+      'Pricebook2Id reference:18 ! C ->Pricebook2/Pricebook2/PricebookEntries',
+      'Product2Id reference:18 ! C ->Product2/Product2/PricebookEntries',
       'UnitPrice currency:16,2 !',
       'IsActive boolean',
       'UseStandardPrice boolean',
-      'CurrencyIsoCode picklist:3',
-    ],
-  },
-  {
-    name: 'Contract',
-    label: 'Contract',
-    keyPrefix: '800',
-    owner: true,
-    nameField: 'Name string:80',
-    fields: [
-      'AccountId reference:18 ! ->Account/Account',
-      'ContractNumber string:30 r',
-      'Status picklist:40 !',
-      'StartDate date',
-      'EndDate date r',
-      'ContractTerm int:4,0',
-      'SBQQ__Quote__c reference:18 ->SBQQ__Quote__c/SBQQ__Quote__r',
-      'SBQQ__Order__c reference:18 ->Order/SBQQ__Order__r',
-    ],
-    picklists: { Status: ['Draft', 'In Approval Process', 'Activated'] },
-  },
-  {
-    name: 'Order',
-    label: 'Order',
-    keyPrefix: '801',
-    owner: true,
-    nameField: 'Name string:80',
-    fields: [
-      'AccountId reference:18 ! ->Account/Account',
-      'OrderNumber string:30 r',
-      'Status picklist:40 !',
-      'EffectiveDate date !',
-      'EndDate date',
-      'Type picklist:255',
-      'Pricebook2Id reference:18 ->Pricebook2/Pricebook2',
-      'ContractId reference:18 ->Contract/Contract',
-      'BillToContactId reference:18 ->Contact/BillToContact',
-      'ShipToContactId reference:18 ->Contact/ShipToContact',
-      'TotalAmount currency:18,2 r',
-      'Description textarea:32000',
-      'CurrencyIsoCode picklist:3',
-      'SBQQ__Quote__c reference:18 ->SBQQ__Quote__c/SBQQ__Quote__r',
-      'SBQQ__Contracted__c boolean',
-    ],
-    picklists: { Status: ['Draft', 'Activated'] },
-  },
-  {
-    name: 'OrderItem',
-    label: 'Order Product',
-    keyPrefix: '802',
-    owner: false,
-    nameField: null,
-    fields: [
-      'OrderId reference:18 ! * ->Order/Order',
-      'OrderItemNumber string:10 r',
-      'Product2Id reference:18 ->Product2/Product2',
-      'PricebookEntryId reference:18 ! ->PricebookEntry/PricebookEntry',
-      'Quantity double:18,2 !',
-      'UnitPrice currency:16,2 !',
-      'ListPrice currency:16,2',
-      'TotalPrice currency:18,2 r',
-      'ServiceDate date',
-      'EndDate date',
-      'Description string:255',
-      'SBQQ__ChargeType__c picklist:255',
-      'SBQQ__BillingType__c picklist:255',
-      'SBQQ__BillingFrequency__c picklist:255',
-      'SBQQ__SubscriptionTerm__c int:5,0',
-      'SBQQ__QuoteLine__c reference:18 ->SBQQ__QuoteLine__c/SBQQ__QuoteLine__r',
-      'SBQQ__Subscription__c reference:18 ->SBQQ__Subscription__c/SBQQ__Subscription__r',
+      'ProductCode string:255 r',
+      'CurrencyIsoCode picklist:3 C =USD',
     ],
   },
   {
@@ -228,137 +209,6 @@ export const standardObjectSpecs: StandardObjectSpec[] = [
       'Status picklist:40',
       'ExpirationDate date',
       'ContactId reference:18 ->Contact/Contact',
-    ],
-  },
-  {
-    name: 'SBQQ__Quote__c',
-    label: 'Quote',
-    keyPrefix: 'a0z',
-    owner: true,
-    nameField: 'Name string:80 r',
-    fields: [
-      'SBQQ__Account__c reference:18 ->Account/SBQQ__Account__r',
-      'SBQQ__PrimaryContact__c reference:18 ->Contact/SBQQ__PrimaryContact__r',
-      'SBQQ__Primary__c boolean',
-      'SBQQ__Status__c picklist:255',
-      'SBQQ__StartDate__c date',
-      'SBQQ__EndDate__c date',
-      'SBQQ__SubscriptionTerm__c int:5,0',
-      'SBQQ__PriceBook__c reference:18 ->Pricebook2/SBQQ__PriceBook__r',
-      'SBQQ__NetAmount__c currency:18,2 r',
-    ],
-  },
-  {
-    name: 'SBQQ__QuoteLine__c',
-    label: 'Quote Line',
-    keyPrefix: 'a0y',
-    owner: false,
-    nameField: 'Name string:80 r',
-    fields: [
-      'SBQQ__Quote__c reference:18 ! * ->SBQQ__Quote__c/SBQQ__Quote__r',
-      'SBQQ__Product__c reference:18 ->Product2/SBQQ__Product__r',
-      'SBQQ__Quantity__c double:18,2',
-      'SBQQ__ListPrice__c currency:16,2',
-      'SBQQ__NetPrice__c currency:16,2',
-      'SBQQ__StartDate__c date',
-      'SBQQ__EndDate__c date',
-    ],
-  },
-  {
-    name: 'SBQQ__Subscription__c',
-    label: 'Subscription',
-    keyPrefix: 'a0x',
-    owner: true,
-    nameField: 'Name string:80 r',
-    fields: [
-      'SBQQ__Account__c reference:18 ->Account/SBQQ__Account__r',
-      'SBQQ__Contract__c reference:18 ->Contract/SBQQ__Contract__r',
-      'SBQQ__Product__c reference:18 ->Product2/SBQQ__Product__r',
-      'SBQQ__Quantity__c double:18,2',
-      'SBQQ__NetPrice__c currency:16,2',
-      'SBQQ__StartDate__c date',
-      'SBQQ__EndDate__c date',
-      'SBQQ__OrderProduct__c reference:18 ->OrderItem/SBQQ__OrderProduct__r',
-    ],
-  },
-  // Consumption schedules: the prefixes below are the emulator's own (no public list was found).
-  {
-    name: 'ConsumptionSchedule',
-    label: 'Consumption Schedule',
-    keyPrefix: '0sc',
-    owner: false,
-    nameField: 'Name string:255 !',
-    fields: [
-      'BillingTerm int:9,0 !',
-      'BillingTermUnit picklist:40 !',
-      'Type picklist:40 !',
-      'RatingMethod picklist:40 !',
-      'IsActive boolean',
-      'UnitOfMeasure picklist:255',
-      'MatchingAttribute string:255',
-      'Description textarea:4000',
-      'SBQQ__Category__c picklist:255',
-    ],
-    picklists: { BillingTermUnit: ['Month', 'Year'], Type: ['Range', 'Slab'], RatingMethod: ['Tier'] },
-  },
-  {
-    name: 'ConsumptionRate',
-    label: 'Consumption Rate',
-    keyPrefix: '0sr',
-    owner: false,
-    nameField: 'RateNumber string:255 r',
-    fields: [
-      'ConsumptionScheduleId reference:18 ! * ->ConsumptionSchedule/ConsumptionSchedule',
-      'LowerBound int:9,0 !',
-      'UpperBound int:9,0',
-      'Price currency:16,2 !',
-      'PricingMethod picklist:40 !',
-      'ProcessingOrder int:9,0 !',
-      'Description textarea:4000',
-    ],
-    picklists: { PricingMethod: ['PerUnit', 'FlatFee'] },
-  },
-  {
-    name: 'ProductConsumptionSchedule',
-    label: 'Product Consumption Schedule',
-    keyPrefix: '0sp',
-    owner: false,
-    nameField: null,
-    fields: [
-      'ProductId reference:18 ! * ->Product2/Product',
-      'ConsumptionScheduleId reference:18 ! ->ConsumptionSchedule/ConsumptionSchedule',
-    ],
-  },
-  {
-    name: 'OrderItemConsumptionSchedule',
-    label: 'Order Product Consumption Schedule',
-    keyPrefix: '0so',
-    owner: false,
-    nameField: null,
-    fields: [
-      'OrderItemId reference:18 ! * ->OrderItem/OrderItem',
-      'ConsumptionScheduleId reference:18 ->ConsumptionSchedule/ConsumptionSchedule',
-      'BillingTerm int:9,0',
-      'BillingTermUnit picklist:40',
-      'Type picklist:40',
-      'RatingMethod picklist:40',
-      'UnitOfMeasure picklist:255',
-      'MatchingAttribute string:255',
-    ],
-  },
-  {
-    name: 'OrderItemConsumptionRate',
-    label: 'Order Product Consumption Rate',
-    keyPrefix: '0sq',
-    owner: false,
-    nameField: null,
-    fields: [
-      'OrderItemConsumptionScheduleId reference:18 ! * ->OrderItemConsumptionSchedule/OrderItemConsumptionSchedule',
-      'LowerBound int:9,0 !',
-      'UpperBound int:9,0',
-      'Price currency:16,2 !',
-      'PricingMethod picklist:40 !',
-      'ProcessingOrder int:9,0 !',
     ],
   },
 ];

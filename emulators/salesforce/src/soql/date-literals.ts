@@ -13,6 +13,12 @@ function monthStart(ms: number, addMonths: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + addMonths, 1);
 }
 
+function quarterStart(ms: number, addQuarters: number): number {
+  const d = new Date(ms);
+  const first = Math.floor(d.getUTCMonth() / 3) * 3;
+  return Date.UTC(d.getUTCFullYear(), first + 3 * addQuarters, 1);
+}
+
 function weekStart(ms: number): number {
   const today = startOfDay(ms);
   return today - new Date(today).getUTCDay() * day; // weeks start on Sunday (en_US locale)
@@ -58,6 +64,20 @@ export function dateLiteralRange(name: string, n: number, nowMs = Date.now()): [
       return [monthStart(nowMs, -n), monthStart(nowMs, 0)];
     case 'NEXT_N_MONTHS':
       return [monthStart(nowMs, 1), monthStart(nowMs, n + 1)];
+    case 'THIS_QUARTER':
+      return [quarterStart(nowMs, 0), quarterStart(nowMs, 1)];
+    case 'LAST_QUARTER':
+      return [quarterStart(nowMs, -1), quarterStart(nowMs, 0)];
+    case 'NEXT_QUARTER':
+      return [quarterStart(nowMs, 1), quarterStart(nowMs, 2)];
+    case 'LAST_N_QUARTERS':
+      return [quarterStart(nowMs, -n), quarterStart(nowMs, 0)];
+    case 'NEXT_N_QUARTERS':
+      return [quarterStart(nowMs, 1), quarterStart(nowMs, n + 1)];
+    case 'LAST_N_YEARS':
+      return [Date.UTC(year - n, 0, 1), Date.UTC(year, 0, 1)];
+    case 'NEXT_N_YEARS':
+      return [Date.UTC(year + 1, 0, 1), Date.UTC(year + n + 1, 0, 1)];
     case 'THIS_YEAR':
       return [Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1)];
     case 'LAST_YEAR':

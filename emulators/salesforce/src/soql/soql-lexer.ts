@@ -1,60 +1,68 @@
 import { queryError } from './soql-error.js';
 
-// Tokens of the SOQL subset: https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select.htm
+// Tokens of SOQL (and of the SOSL clauses that reuse them). Sticky regular expressions keep the scan
+// linear in the query's length. https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select.htm
 
 export type TokenKind = 'ident' | 'string' | 'number' | 'date' | 'datetime' | 'op' | 'punct' | 'eof';
 
 export interface Token {
   kind: TokenKind;
+  /** For strings: the raw text between the quotes, escapes not yet decoded. */
   text: string;
   pos: number;
 }
 
-const datePattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2}))?/;
-const numberPattern = /^[+-]?\d+(\.\d+)?/;
-const identPattern = /^[A-Za-z_][A-Za-z0-9_.]*/;
+const datePattern = /\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2}))?/y;
+const numberPattern = /[+-]?\d+(\.\d+)?/y;
+const identPattern = /[A-Za-z_][A-Za-z0-9_.]*/y;
+const space = /\s+/y;
+
+function match(pattern: RegExp, text: string, at: number): string | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text)?.[0] ?? null;
+}
+
+/** A number may start with a sign only where a value is expected (after an operator, `(` or `,`). */
+function numberAllowed(tokens: Token[], ch: string): boolean {
+  if (ch >= '0' && ch <= '9') return true;
+  const last = tokens.at(-1);
+  return last?.kind === 'op' || last?.text === '(' || last?.text === ',' || last?.text === ':';
+}
+
+function stringEnd(soql: string, start: number): number {
+  let j = start + 1;
+  while (j < soql.length && soql[j] !== "'") j += soql[j] === '\\' ? 2 : 1;
+  return j;
+}
 
 export function tokenize(soql: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < soql.length) {
-    const ch = soql[i] as string;
-    if (/\s/.test(ch)) {
-      i += 1;
+    const blank = match(space, soql, i);
+    if (blank) {
+      i += blank.length;
       continue;
     }
-    const rest = soql.slice(i, i + 40);
-    const date = datePattern.exec(rest);
+    const ch = soql[i] as string;
+    const date = match(datePattern, soql, i);
     if (date) {
-      tokens.push({ kind: date[1] ? 'datetime' : 'date', text: date[0], pos: i });
-      i += date[0].length;
+      tokens.push({ kind: date.includes('T') ? 'datetime' : 'date', text: date, pos: i });
+      i += date.length;
       continue;
     }
     if (ch === "'") {
-      let text = '';
-      let j = i + 1;
-      for (; j < soql.length && soql[j] !== "'"; j += 1) {
-        if (soql[j] === '\\') {
-          j += 1;
-          const esc = soql[j];
-          text += esc === 'n' ? '\n' : esc === 't' ? '\t' : esc === 'r' ? '\r' : (esc ?? '');
-        } else text += soql[j];
-      }
+      // Escapes are decoded where the literal is used: `\%` and `\_` mean something only in LIKE.
+      const j = stringEnd(soql, i);
       if (j >= soql.length) throw queryError('MALFORMED_QUERY', 'unterminated string literal', soql, i);
-      tokens.push({ kind: 'string', text, pos: i });
+      tokens.push({ kind: 'string', text: soql.slice(i + 1, j), pos: i });
       i = j + 1;
       continue;
     }
-    const num = numberPattern.exec(rest);
-    if (
-      num &&
-      (/\d/.test(ch) ||
-        tokens.at(-1)?.kind === 'op' ||
-        tokens.at(-1)?.text === '(' ||
-        tokens.at(-1)?.text === ',')
-    ) {
-      tokens.push({ kind: 'number', text: num[0], pos: i });
-      i += num[0].length;
+    const num = numberAllowed(tokens, ch) ? match(numberPattern, soql, i) : null;
+    if (num) {
+      tokens.push({ kind: 'number', text: num, pos: i });
+      i += num.length;
       continue;
     }
     const two = soql.slice(i, i + 2);
@@ -68,18 +76,15 @@ export function tokenize(soql: string): Token[] {
       i += 1;
       continue;
     }
-    if (ch === '(' || ch === ')' || ch === ',' || ch === ':') {
+    if ('(),:{}'.includes(ch)) {
       tokens.push({ kind: 'punct', text: ch, pos: i });
       i += 1;
       continue;
     }
-    const ident = identPattern.exec(soql.slice(i));
-    if (ident) {
-      tokens.push({ kind: 'ident', text: ident[0], pos: i });
-      i += ident[0].length;
-      continue;
-    }
-    throw queryError('MALFORMED_QUERY', `unexpected token: '${ch}'`, soql, i);
+    const ident = match(identPattern, soql, i);
+    if (!ident) throw queryError('MALFORMED_QUERY', `unexpected token: '${ch}'`, soql, i);
+    tokens.push({ kind: 'ident', text: ident, pos: i });
+    i += ident.length;
   }
   tokens.push({ kind: 'eof', text: '', pos: soql.length });
   return tokens;

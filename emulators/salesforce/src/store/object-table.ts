@@ -33,6 +33,8 @@ export class ObjectTable {
   readonly owned: boolean;
   nextNumber = 1;
   autoNumber = 0;
+  /** When a record of this object was last removed for good (hard delete): Get Deleted's earliestDateAvailable. */
+  lastPurgedMs = 0;
   private readonly make: () => StoredRecord;
 
   constructor(readonly def: ObjectDef) {
@@ -64,5 +66,6 @@ export class ObjectTable {
     for (const index of this.indexes) index.clear();
     this.nextNumber = 1;
     this.autoNumber = 0;
+    this.lastPurgedMs = 0;
   }
 }

@@ -4,16 +4,21 @@ import { formatDateTime } from './coerce-value.js';
 import { ObjectTable } from './object-table.js';
 import type { PreparedRecord } from './prepared-record.js';
 import { sfError, type SfError, type SfValue, type StoredRecord, type WriteResult } from './sf-error.js';
+import { resolveReferences } from './resolve-references.js';
+import type { StoreAutomation } from './store-automation.js';
 
 // In-memory org data: one table per object, indexed on Id and unique/external-ID fields.
 // Writes return results as values (the REST "SaveResult" shape); an undo journal gives
 // allOrNone transactions. Error wordings: https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm
 
-const notWritable = (f: FieldDef): SfError =>
+// One error names every refused field, as an org answers (e.g. "Unable to create/update fields:
+// LastModifiedDate, IsDeleted, ..., CreatedDate. Please check ...", seen in
+// https://github.com/SalesforceCommerceCloud/b2c-crm-sync/issues/272).
+const notWritable = (fields: FieldDef[]): SfError =>
   sfError(
     'INVALID_FIELD_FOR_INSERT_UPDATE',
-    `Unable to create/update fields: ${f.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
-    [f.name],
+    `Unable to create/update fields: ${fields.map((f) => f.name).join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+    fields.map((f) => f.name),
   );
 
 export type UpsertResult = WriteResult | { ok: false; multiple: string[] };
@@ -26,6 +31,10 @@ export class RecordStore {
   private clockText = '';
   /** Child reference fields with cascade delete, by parent object name. */
   private readonly cascadeChildren = new Map<string, Array<{ def: ObjectDef; field: FieldDef }>>();
+  /** Platform automation (derived fields, CPQ triggers), set by the emulator context. */
+  automation: StoreAutomation | null = null;
+  /** The org's clock (audit fields, delete times); generated scenarios and tests move it. */
+  clock: () => number = Date.now;
 
   constructor(
     readonly schema: Schema,
@@ -54,7 +63,7 @@ export class RecordStore {
 
   /** Shares one timestamp string per millisecond: cheaper for bulk loads. */
   now(): string {
-    const ms = Date.now();
+    const ms = this.clock();
     if (ms !== this.clockMs) {
       this.clockMs = ms;
       this.clockText = formatDateTime(ms);
@@ -119,54 +128,6 @@ export class RecordStore {
 
   // --- writes ---------------------------------------------------------------------------------
 
-  /**
-   * Resolves parent references into `prepared` (in place: a prepared record is used once) and
-   * checks lookups; returns the record errors.
-   */
-  private resolve(prepared: PreparedRecord): SfError[] {
-    const errors = prepared.errors;
-    for (const ref of prepared.refs) {
-      const hits = this.findByExternalId(ref.target, ref.extField, ref.value);
-      if (hits.length === 1) {
-        prepared.fields.push(ref.field);
-        prepared.values.push(hits[0] as string);
-      } else {
-        // Wording as returned for an unmatched relationship external ID (Bulk/REST upsert with
-        // `Parent__r.Ext__c`): https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_upsert.htm
-        const what = hits.length === 0 ? 'not found' : 'matched more than one record';
-        errors.push(
-          sfError(
-            'INVALID_FIELD',
-            `Foreign key external ID: ${String(ref.value)} ${what} for field ${ref.extField.name} in entity ${ref.target.name}`,
-          ),
-        );
-      }
-    }
-    prepared.refs = [];
-    const { fields, values } = prepared;
-    for (let i = 0; i < fields.length; i += 1) {
-      const field = fields[i] as FieldDef;
-      const value = values[i] ?? null;
-      if (field.type !== 'reference' || value === null) continue;
-      const id = String(value);
-      const target = this.schema.byKeyPrefix.get(id.slice(0, 3));
-      if (!target || !field.referenceTo.some((t) => t.toLowerCase() === target.name.toLowerCase())) {
-        errors.push(
-          sfError('FIELD_INTEGRITY_EXCEPTION', `${field.label}: id value of incorrect type: ${id}`, [
-            field.name,
-          ]),
-        );
-      } else if (!this.table(target).live.has(id)) {
-        errors.push(
-          this.table(target).deleted.has(id)
-            ? sfError('ENTITY_IS_DELETED', 'entity is deleted', [field.name])
-            : sfError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', []),
-        );
-      }
-    }
-    return errors;
-  }
-
   private checkRequired(table: ObjectTable, record: StoredRecord): SfError | null {
     let missing: string[] | null = null;
     for (const f of table.requiredFields) {
@@ -194,20 +155,19 @@ export class RecordStore {
   /** `presetId`: seeds only (deterministic data shared with the Zuora tenant), never from the API. */
   insert(def: ObjectDef, prepared: PreparedRecord, presetId?: string): WriteResult {
     const table = this.table(def);
-    const errors = this.resolve(prepared);
+    const errors = resolveReferences(this, prepared);
     const { fields, values } = prepared;
-    for (const f of fields) {
-      if (f.name === 'Id')
-        errors.push(
-          sfError('INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', ['Id']),
-        );
-      else if (!f.createable) errors.push(notWritable(f));
-    }
+    if (fields.some((f) => f.name === 'Id'))
+      errors.push(sfError('INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', ['Id']));
+    const readOnly = fields.filter((f) => f.name !== 'Id' && !f.createable);
+    if (readOnly.length > 0) errors.push(notWritable(readOnly));
     if (errors.length > 0) return { ok: false, errors };
     const record = table.blank();
     for (let i = 0; i < fields.length; i += 1) record[(fields[i] as FieldDef).name] = values[i] ?? null;
     const problem = this.checkRequired(table, record) ?? this.checkUnique(table, record, null);
     if (problem) return { ok: false, errors: [problem] };
+    const refused = this.automation?.beforeSave(def, record, null);
+    if (refused && refused.length > 0) return { ok: false, errors: refused };
     if (presetId !== undefined && (presetId.slice(0, 3) !== def.keyPrefix || table.live.has(presetId))) {
       return {
         ok: false,
@@ -242,6 +202,7 @@ export class RecordStore {
         for (const index of table.indexes) index.remove(record[index.field.name] ?? null, id);
       });
     }
+    this.automation?.afterSave(def, record, null);
     return { ok: true, id, created: true };
   }
 
@@ -261,9 +222,10 @@ export class RecordStore {
         ? { ok: false, errors: [sfError('ENTITY_IS_DELETED', 'entity is deleted')] }
         : { ok: false, errors: [sfError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`)] };
     }
-    const errors = this.resolve(prepared);
+    const errors = resolveReferences(this, prepared);
     const { fields, values } = prepared;
-    for (const f of fields) if (!f.updateable && f.name !== 'Id') errors.push(notWritable(f));
+    const readOnly = fields.filter((f) => !f.updateable && f.name !== 'Id');
+    if (readOnly.length > 0) errors.push(notWritable(readOnly));
     if (errors.length > 0) return { ok: false, errors };
     const next = table.copy(current);
     for (let i = 0; i < fields.length; i += 1) {
@@ -272,6 +234,8 @@ export class RecordStore {
     }
     const problem = this.checkRequired(table, next) ?? this.checkUnique(table, next, id);
     if (problem) return { ok: false, errors: [problem] };
+    const refused = this.automation?.beforeSave(def, next, current);
+    if (refused && refused.length > 0) return { ok: false, errors: refused };
     if (table.audited) {
       next.LastModifiedDate = this.now();
       next.SystemModstamp = next.LastModifiedDate;
@@ -279,7 +243,28 @@ export class RecordStore {
     }
     this.replace(table, id, current, next);
     if (this.depth > 0) this.remember(() => this.replace(table, id, next, current));
+    this.automation?.afterSave(def, next, current);
     return { ok: true, id, created: false };
+  }
+
+  /**
+   * Sets fields the platform maintains itself (roll-up summaries, automation), journaled like any
+   * write but without validation or automation. `touch` moves LastModifiedDate/SystemModstamp, as
+   * a trigger's update does; roll-ups leave them (a roll-up change does not edit the parent).
+   */
+  patch(def: ObjectDef, id: string, values: Record<string, SfValue>, touch: boolean): void {
+    const table = this.table(def);
+    const current = table.live.get(id);
+    if (!current) return;
+    const next = table.copy(current);
+    Object.assign(next, values);
+    if (touch && table.audited) {
+      next.LastModifiedDate = this.now();
+      next.SystemModstamp = next.LastModifiedDate;
+      next.LastModifiedById = this.actingUserId();
+    }
+    this.replace(table, id, current, next);
+    if (this.depth > 0) this.remember(() => this.replace(table, id, next, current));
   }
 
   private replace(table: ObjectTable, id: string, from: StoredRecord, to: StoredRecord): void {
@@ -320,6 +305,7 @@ export class RecordStore {
     const table = this.table(def);
     const results: WriteResult[] = [];
     const removed: string[] = [];
+    const removedRecords: StoredRecord[] = [];
     for (const id of ids) {
       const record = table.live.get(id);
       if (!record) {
@@ -335,9 +321,11 @@ export class RecordStore {
       }
       this.detach(table, id, record, hard);
       removed.push(id);
+      removedRecords.push(record);
       results.push({ ok: true, id, created: false });
     }
     this.cascade(def, removed, hard);
+    for (const record of removedRecords) this.automation?.afterDelete(def, record);
     return results;
   }
 
@@ -346,7 +334,10 @@ export class RecordStore {
     for (const index of table.indexes) index.remove(record[index.field.name] ?? null, id);
     const gone = table.copy(record);
     gone.IsDeleted = true;
+    // The delete time, which Get Deleted reports as deletedDate ("obtained using the SystemModstamp").
+    if (table.audited) gone.SystemModstamp = this.now();
     if (!hard) table.deleted.set(id, gone);
+    else table.lastPurgedMs = this.clock();
     this.remember(() => {
       table.deleted.delete(id);
       table.live.set(id, record);
@@ -361,8 +352,10 @@ export class RecordStore {
       const table = this.table(def);
       const childIds: string[] = [];
       for (const [id, rec] of table.live) if (set.has(String(rec[field.name]))) childIds.push(id);
-      for (const id of childIds) this.detach(table, id, table.live.get(id) as StoredRecord, hard);
+      const records = childIds.map((id) => table.live.get(id) as StoredRecord);
+      childIds.forEach((id, i) => this.detach(table, id, records[i] as StoredRecord, hard));
       this.cascade(def, childIds, hard);
+      for (const record of records) this.automation?.afterDelete(def, record);
     }
   }
 

@@ -4,11 +4,10 @@
 // https://docs.zuora.com/en/zuora-platform/extensibility/events-and-notifications/notifications/callout-notification-overview
 // https://knowledgecenter.zuora.com/Central_Platform/Notifications/C_Configure_Callout_Notifications
 import { randomUUID } from 'node:crypto';
-import type { RecordChange } from '../store/tenant-store.js';
 import { seededRandom } from '../tenant/seeded-random.js';
 import { calloutTargetSchema, matchesEvent, type CalloutTarget } from './callout-target.js';
 import { signedHeader, renderMergeFields } from './callout-hmac.js';
-import { mergeValues, notificationPayload } from './notification-payload.js';
+import { mergeValues, notificationPayload, type CalloutEvent } from './notification-payload.js';
 
 export interface CalloutAttempt {
   notificationId: string;
@@ -67,10 +66,10 @@ export class CalloutDispatcher {
     return this.targets;
   }
 
-  notify(recordChange: RecordChange): void {
+  notify(recordChange: CalloutEvent): void {
     if (this.closed) return;
     // The record as it was at this change: later changes must not leak into this notification's merge fields.
-    const change: RecordChange = {
+    const change: CalloutEvent = {
       ...recordChange,
       record: { ...recordChange.record },
       ...(this.deps.multiEntity?.() === false ? { entityId: '' } : {}),
@@ -133,7 +132,7 @@ export class CalloutDispatcher {
 
   private async attempt(
     target: CalloutTarget,
-    change: RecordChange,
+    change: CalloutEvent,
     notificationId: string,
     body: string,
     n: number,
@@ -174,7 +173,7 @@ export class CalloutDispatcher {
     body: string,
     notificationId: string,
     requestId: string,
-    change: RecordChange,
+    change: CalloutEvent,
   ): Promise<{ status: number; ok: boolean }> {
     const values = mergeValues(change, notificationId, this.deps.now());
     const headers: Record<string, string> = {};

@@ -10,13 +10,13 @@ import { calloutHmacSchema } from './callout-hmac.js';
 export const calloutTargetSchema = z.object({
   id: z.string().min(1).optional(),
   url: z.url(),
-  /** Event patterns: 'Account.created', 'Subscription.*', '*.deleted' or '*'. */
+  /** Event patterns: 'Account.created', 'Subscription.*', '*.deleted', 'Order.processed' or '*'. */
   events: z
     .array(
       z
         .string()
         .regex(
-          /^(\*|[A-Za-z]+)\.(\*|created|updated|deleted)$|^\*$/,
+          /^(\*|[A-Za-z]+)\.(\*|created|updated|deleted|processed)$|^\*$/,
           'use Object.action, Object.*, *.action or *',
         ),
     )

@@ -1,19 +1,25 @@
 // JSON body of a data-change callout. Zuora's data-change events carry the object type, the change type
 // (INSERT, UPDATE, DELETE: the "Change Type" of the condition builder,
 // https://docs.zuora.com/zuora-platform/extensibility/events-and-notifications/condition-builder/available-comparison-operators)
-// and the record's fields as merge values.
+// and the record's fields as merge values. Orders also raise Zuora's custom events "Order Processed" and
+// "Order Action Processed" (action `processed` on Order and OrderAction); their body reports the processed
+// record as an INSERT, with eventCategory OrderProcessed / OrderActionProcessed.
+// https://docs.zuora.com/en/zuora-platform/extensibility/events-and-notifications/zuora-custom-events/zuora-custom-events-for-orders
 import type { RecordChange } from '../store/tenant-store.js';
 
-const changeTypes = { created: 'INSERT', updated: 'UPDATE', deleted: 'DELETE' } as const;
+/** A data change of the store, or a processed order / order action. */
+export type CalloutEvent = Omit<RecordChange, 'action'> & { action: RecordChange['action'] | 'processed' };
+
+const changeTypes = { created: 'INSERT', updated: 'UPDATE', deleted: 'DELETE', processed: 'INSERT' } as const;
 
 export function notificationPayload(
-  change: RecordChange,
+  change: CalloutEvent,
   notificationId: string,
   now: Date,
 ): Record<string, unknown> {
   return {
     notificationId,
-    eventCategory: 'DataChange',
+    eventCategory: change.action === 'processed' ? `${change.object}Processed` : 'DataChange',
     eventType: `${change.object}.${change.action}`,
     objectType: change.object,
     changeType: changeTypes[change.action],
@@ -33,7 +39,7 @@ export function notificationPayload(
  * record's fields under `DataSource.<Object>.`; `Event.Timestamp` is the attempt time (epoch ms).
  */
 export function mergeValues(
-  change: RecordChange,
+  change: CalloutEvent,
   notificationId: string,
   attemptAt: Date,
 ): Record<string, string> {

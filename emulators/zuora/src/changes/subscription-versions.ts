@@ -21,9 +21,14 @@ const strip = (r: ZRecord): Record<string, FieldValue> => {
   return rest;
 };
 
-export function latestVersion(store: TenantStore, subscriptionNumber: string): ZRecord | undefined {
+/** The latest version of a subscription number, in one entity (null: any entity). */
+export function latestVersion(
+  store: TenantStore,
+  subscriptionNumber: string,
+  entityId: string | null = null,
+): ZRecord | undefined {
   let latest: ZRecord | undefined;
-  for (const { record } of store.scan('Subscription', null)) {
+  for (const { record } of store.scan('Subscription', entityId)) {
     if (
       record.Name === subscriptionNumber &&
       (latest === undefined || Number(record.Version) > Number(latest.Version))

@@ -1,5 +1,8 @@
+import type { ExternalPlanSeed } from '../catalog/seed-external-plans.js';
+import type { BillingSettings } from '../tenant/billing-settings.js';
 import type { GeneratedTenant } from '../tenant/generate-tenant.js';
 import type { GenerateTenantOptions } from '../tenant/tenant-options.js';
+import type { AquaHeaderStyle } from '../aqua/aqua-headers.js';
 
 export const DEFAULT_ZUORA_CLIENT_ID = 'zuora-emulator-client';
 export const DEFAULT_ZUORA_CLIENT_SECRET = 'zuora-emulator-secret';
@@ -7,6 +10,11 @@ export const DEFAULT_ZUORA_CLIENT_SECRET = 'zuora-emulator-secret';
 export interface ZuoraClientCredentials {
   clientId: string;
   clientSecret: string;
+  /**
+   * Entities the client's tokens are valid for (multi-entity tenants); all entities when absent. A token
+   * valid for several entities must name one in Zuora-Entity-Ids on every request.
+   */
+  entityIds?: readonly string[];
 }
 
 export interface ZuoraEmulatorOptions {
@@ -21,6 +29,8 @@ export interface ZuoraEmulatorOptions {
   tenant?: GeneratedTenant | GenerateTenantOptions;
   /** Requests per minute before 429 (Zuora production: 50,000). */
   rateLimitPerMinute?: number;
+  /** Authentication requests (POST /oauth/token) per minute: the tenant's (2,000) and one IP address's (100). */
+  authRateLimit?: { perMinute?: number; perIpPerMinute?: number };
   concurrencyLimits?: Partial<Record<ConcurrencyType, number>>;
   /** Minimum interval between callout attempts (Zuora default: 30 minutes). */
   calloutRetryIntervalMs?: number;
@@ -28,6 +38,19 @@ export interface ZuoraEmulatorOptions {
   calloutAttempts?: number;
   /** ZOQL queryMore locators expire after 15 minutes of inactivity. */
   queryLocatorTtlMs?: number;
+  /** Tenant billing settings: service activation / customer acceptance required on orders, Zuora Tax. */
+  billingSettings?: Partial<BillingSettings>;
+  /**
+   * Rate plans that already carry external ids (a CPQ scenario's externally managed plans), seeded into the
+   * default entity at start and after a data reset (see seedExternalPlans, managedPlanSeeds).
+   */
+  externalPlans?: readonly ExternalPlanSeed[];
+  /**
+   * AQuA CSV headers when a job sets useQueryLabels=true: 'api-names' writes `<Object>.<Field>` for every
+   * column as Zuora does; 'as-written' (the default, what this project's service reads today) repeats each
+   * field as the query wrote it. See the README.
+   */
+  aquaQueryLabelHeaders?: AquaHeaderStyle;
   now?: () => Date;
 }
 
@@ -40,9 +63,11 @@ export interface ResolvedEmulatorOptions {
   clients: ZuoraClientCredentials[];
   tokenTtlSeconds: number;
   rateLimitPerMinute: number;
+  authRateLimit: { perMinute: number; perIpPerMinute: number };
   concurrencyLimits: Record<ConcurrencyType, number>;
   calloutRetryIntervalMs: number;
   calloutAttempts: number;
   queryLocatorTtlMs: number;
+  aquaQueryLabelHeaders: AquaHeaderStyle;
   now: () => Date;
 }

@@ -1,28 +1,35 @@
 // Composition root of the Zuora emulator: tenant -> store -> callouts -> HTTP routes.
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyError } from 'fastify';
-import { AquaService } from '../aqua/aqua-jobs.js';
+import { seedExternalPlans } from '../catalog/seed-external-plans.js';
 import { CalloutDispatcher } from '../callouts/callout-dispatcher.js';
 import type { CalloutTarget, CalloutTargetInput } from '../callouts/callout-target.js';
 import type { CalloutAttempt } from '../callouts/callout-dispatcher.js';
 import { applyBusinessEvent, type BusinessEventResult } from '../changes/apply-business-event.js';
+import { registerAccountRoutes } from '../http/account-routes.js';
 import { registerAdminRoutes } from '../http/admin-routes.js';
-import { registerAquaRoutes } from '../http/aqua-routes.js';
+import { registerCatalogRoutes } from '../http/catalog-routes.js';
 import { registerAuthRoutes } from '../http/auth-routes.js';
 import { registerEntityRoutes } from '../http/entity-routes.js';
+import { installEntityAccess } from '../http/entity-scope.js';
 import type { EmulatorContext } from '../http/context.js';
 import { reason, v1Error } from '../http/errors.js';
 import { Faults } from '../http/faults.js';
 import { registerObjectCrudRoutes } from '../http/object-crud-routes.js';
 import { registerObjectQueryRoutes } from '../http/object-query-routes.js';
+import { registerSettingsRoutes } from '../http/settings-routes.js';
 import { registerOrderRoutes } from '../http/orders-routes.js';
 import { RateLimiter } from '../http/rate-limiter.js';
+import { installIdempotency } from '../http/idempotency.js';
 import { installRequestGuard } from '../http/request-guard.js';
+import { installAuthRateLimit } from '../http/auth-rate-limit.js';
 import { emptyStats, type EmulatorStats } from '../http/stats.js';
 import { TokenStore } from '../http/token-store.js';
 import { registerV1Routes } from '../http/v1-routes.js';
 import { registerZoqlRoutes } from '../http/zoql-routes.js';
+import { registerExtractRoutes } from './register-extract-routes.js';
 import { TenantStore } from '../store/tenant-store.js';
+import { defaultBillingSettings } from '../tenant/billing-settings.js';
 import { generateTenant, type GeneratedTenant } from '../tenant/generate-tenant.js';
 import {
   DEFAULT_ZUORA_CLIENT_ID,
@@ -62,6 +69,10 @@ function resolve(options: ZuoraEmulatorOptions): ResolvedEmulatorOptions {
     ],
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 50_000,
+    authRateLimit: {
+      perMinute: options.authRateLimit?.perMinute ?? 2000,
+      perIpPerMinute: options.authRateLimit?.perIpPerMinute ?? 100,
+    },
     concurrencyLimits: {
       Default: 40,
       'High-volume transactions': 200,
@@ -71,6 +82,7 @@ function resolve(options: ZuoraEmulatorOptions): ResolvedEmulatorOptions {
     calloutRetryIntervalMs: options.calloutRetryIntervalMs ?? 30 * 60_000,
     calloutAttempts: options.calloutAttempts ?? 3,
     queryLocatorTtlMs: options.queryLocatorTtlMs ?? 15 * 60_000,
+    aquaQueryLabelHeaders: options.aquaQueryLabelHeaders ?? 'as-written',
     now: options.now ?? (() => new Date()),
   };
 }
@@ -81,7 +93,11 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
     ? input.tenant
     : generateTenant(input.tenant ?? { seed: 1, size: 'XS' });
   const store = new TenantStore(options.now);
-  store.load(tenant);
+  const load = (): void => {
+    store.load(tenant);
+    if (input.externalPlans !== undefined) seedExternalPlans(store, input.externalPlans);
+  };
+  load();
   const stats = emptyStats();
   const faults = new Faults();
   const callouts = new CalloutDispatcher({
@@ -110,9 +126,17 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
     rateLimiter: new RateLimiter(options.rateLimitPerMinute, options.now),
     inFlight: { Default: 0, 'High-volume transactions': 0, 'Object Query': 0 },
     callouts,
+    settings: { ...defaultBillingSettings, ...input.billingSettings },
   };
 
-  const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 50 * 1024 * 1024,
+    // A path that does not decode (`/%ZZ`) is refused in Zuora's shape, not Fastify's.
+    frameworkErrors: (error, _request, reply) => {
+      void v1Error(reply, error.statusCode ?? 400, [reason('generic', 'malformed', error.message)]);
+    },
+  });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
@@ -131,12 +155,17 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
       reason('generic', 'notFound', `No such resource: ${request.method} ${request.url.split('?')[0] ?? ''}`),
     ]),
   );
+  const idempotency = installIdempotency(app, ctx);
   installRequestGuard(app, ctx);
+  installEntityAccess(app, ctx);
+  installAuthRateLimit(app, ctx, options.authRateLimit);
   registerAuthRoutes(app, ctx);
   registerObjectQueryRoutes(app, ctx);
   registerZoqlRoutes(app, ctx);
-  registerAquaRoutes(app, ctx, new AquaService(store, options.now));
+  registerExtractRoutes(app, ctx);
   registerV1Routes(app, ctx);
+  registerAccountRoutes(app, ctx);
+  registerCatalogRoutes(app, ctx);
   registerEntityRoutes(app, ctx);
   registerObjectCrudRoutes(app, ctx);
   const orders = registerOrderRoutes(app, ctx, { asyncStepMs: 25 });
@@ -144,7 +173,15 @@ export async function startZuoraEmulator(input: ZuoraEmulatorOptions = {}): Prom
     ...structuredClone(stats),
     inFlight: { ...ctx.inFlight },
   });
-  registerAdminRoutes(app, ctx, { resetData: () => store.load(tenant), stats: statsView });
+  registerAdminRoutes(app, ctx, {
+    resetData: () => {
+      load();
+      idempotency.clear();
+    },
+    stats: statsView,
+  });
+
+  registerSettingsRoutes(app, ctx);
 
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();

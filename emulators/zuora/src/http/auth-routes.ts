@@ -23,7 +23,11 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: EmulatorContext): 
     if (issued === undefined) {
       return reply.code(401).send({ error: 'invalid_client', message: 'Invalid client_id or client_secret' });
     }
-    const entityScope = ctx.store.entities.map((e) => `entity.${e.id}`).join(' ');
+    const allowed = ctx.tokens.clientEntities(clientId);
+    const entityScope = ctx.store.entities
+      .filter((e) => allowed === undefined || allowed.includes(e.id))
+      .map((e) => `entity.${e.id}`)
+      .join(' ');
     return reply.send({
       access_token: issued.token,
       token_type: 'bearer',

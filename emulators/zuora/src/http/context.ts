@@ -1,4 +1,5 @@
 import type { ConcurrencyType, ResolvedEmulatorOptions } from '../emulator/options.js';
+import type { BillingSettings } from '../tenant/billing-settings.js';
 import type { TenantStore } from '../store/tenant-store.js';
 import type { GeneratedTenant } from '../tenant/generate-tenant.js';
 import type { CalloutDispatcher } from '../callouts/callout-dispatcher.js';
@@ -18,4 +19,6 @@ export interface EmulatorContext {
   rateLimiter: RateLimiter;
   inFlight: Record<ConcurrencyType, number>;
   callouts: CalloutDispatcher;
+  /** Tenant billing settings (orders' pending rules, Zuora Tax); changed through /__emulator/settings. */
+  settings: BillingSettings;
 }

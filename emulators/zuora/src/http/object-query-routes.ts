@@ -1,84 +1,28 @@
-// Object Query: GET /object-query/{objects}[/{key}] with fields[], filter[], expand[], sort[],
-// pageSize (1..99, default 10) and cursor; answers { data, nextPage }. Expanded children are capped at
-// pageSize per parent (Zuora's documented limitation). https://developer.zuora.com/docs/guides/query-guide
+// Object Query: GET /object-query/{objects}[/{key}] with fields[] (or <object>.fields[]), filter[],
+// expand[] with <expand>.fields[], one sort[], pageSize (1..99, default 10) and cursor; answers
+// { data, nextPage }. Expanded children are capped at pageSize per parent (Zuora's documented limitation).
+// Parameter names and field names are matched case-insensitively, as the guide's `billto.fields[]=firstname`.
+// https://developer.zuora.com/docs/guides/expand-filter-fields-sort
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ObjectName } from '../model/object-definitions.js';
-import { objectFields } from '../model/object-definitions.js';
-import type { FieldValue, ZRecord } from '../model/zuora-record.js';
-import { compareValues } from '../query/compile-query.js';
+import { kebabName, type ObjectName } from '../model/object-definitions.js';
+import type { ZRecord } from '../model/zuora-record.js';
+import { compareValues } from '../query/compare-values.js';
 import { ChildIndex, relationsOf, type Relation } from '../query/relations.js';
 import type { EmulatorContext } from './context.js';
 import { entityScope } from './entity-scope.js';
 import { reason, v1Error } from './errors.js';
-import { camel, fieldForCamel, objectForPath } from './object-query-names.js';
+import { camel, objectForPath } from './object-query-names.js';
+import {
+  paramValues,
+  parseFields,
+  parseFilter,
+  parseSort,
+  project,
+  QueryParamError,
+  type QueryParams,
+} from './object-query-params.js';
 
-type Query = Record<string, string | string[] | undefined>;
-
-class QueryParamError extends Error {}
-
-const list = (v: string | string[] | undefined): string[] =>
-  (v === undefined ? [] : Array.isArray(v) ? v : [v])
-    .flatMap((s) => s.split(','))
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-
-const operators = ['EQ', 'NE', 'LT', 'GT', 'LE', 'GE', 'SW', 'IN'] as const;
-
-function parseFilter(object: ObjectName, raw: string): (r: ZRecord) => boolean {
-  const m = /^([A-Za-z0-9_]+)\.([A-Za-z]+):(.*)$/s.exec(raw);
-  if (m === null)
-    throw new QueryParamError(
-      `invalid filter '${raw}': expected field.OPERATOR:value, e.g. accountNumber.EQ:A00000001`,
-    );
-  const [, name = '', opRaw = '', value = ''] = m;
-  const op = opRaw.toUpperCase() as (typeof operators)[number];
-  if (!operators.includes(op))
-    throw new QueryParamError(
-      `invalid filter operator '${opRaw}' in '${raw}': use one of ${operators.join(', ')}`,
-    );
-  const field = fieldForCamel(object, name);
-  if (field === undefined) throw new QueryParamError(`invalid filter field '${name}' for ${object}`);
-  const literal = (s: string): FieldValue =>
-    s === 'null' ? null : s === 'true' ? true : s === 'false' ? false : s;
-  if (op === 'IN') {
-    const values = value
-      .replace(/^\[|\]$/g, '')
-      .split(',')
-      .map((s) => literal(s.trim()));
-    return (r) => values.some((v) => compareValues(r[field] ?? null, v) === 0);
-  }
-  const v = literal(value);
-  if (op === 'SW') return (r) => String(r[field] ?? '').startsWith(value);
-  if (v === null) return op === 'EQ' ? (r) => r[field] == null : (r) => r[field] != null;
-  const test = {
-    EQ: (n: number) => n === 0,
-    NE: (n: number) => n !== 0,
-    LT: (n: number) => n < 0,
-    GT: (n: number) => n > 0,
-    LE: (n: number) => n <= 0,
-    GE: (n: number) => n >= 0,
-  }[op];
-  return (r) => {
-    const c = compareValues(r[field] ?? null, v);
-    return op === 'NE' ? c !== 0 : c !== null && test(c);
-  };
-}
-
-function parseFields(object: ObjectName, names: string[]): string[] {
-  if (names.length === 0) return [...objectFields[object]];
-  const fields = names.map((n) => {
-    const f = fieldForCamel(object, n);
-    if (f === undefined) throw new QueryParamError(`invalid field '${n}' in fields[] for ${object}`);
-    return f;
-  });
-  return fields.includes('Id') ? fields : ['Id', ...fields];
-}
-
-function project(record: ZRecord, fields: string[]): Record<string, FieldValue> {
-  const out: Record<string, FieldValue> = {};
-  for (const f of fields) out[camel(f)] = record[f] ?? null;
-  return out;
-}
+type Query = QueryParams;
 
 function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined || cursor === '') return 0;
@@ -88,7 +32,13 @@ function decodeCursor(cursor: string | undefined): number {
   } catch {
     // falls through to the error below
   }
-  throw new QueryParamError(`invalid cursor '${cursor}'`);
+  throw new QueryParamError(`invalid cursor '${cursor.slice(0, 64)}'`);
+}
+
+/** The base object's fields: `fields[]` or `<object>.fields[]` (`account.fields[]`, as the guide writes it). */
+function baseFields(object: ObjectName, query: Query): string[] {
+  const prefixes = [kebabName(object).replace(/-/g, ''), camel(object)];
+  return parseFields(object, paramValues(query, ['fields[]', ...prefixes.map((p) => `${p}.fields[]`)]));
 }
 
 export function registerObjectQueryRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
@@ -102,7 +52,7 @@ export function registerObjectQueryRoutes(app: FastifyInstance, ctx: EmulatorCon
 
   function expansions(object: ObjectName, query: Query): { rel: Relation; fields: string[] }[] {
     const rels = relationsOf(object);
-    return list(query['expand[]']).map((name) => {
+    return paramValues(query, ['expand[]']).map((name) => {
       if (name.includes('.'))
         throw new QueryParamError(`nested expand '${name}' is not supported; expand one level`);
       const rel = rels.find((r) => r.name.toLowerCase() === name.toLowerCase());
@@ -114,7 +64,7 @@ export function registerObjectQueryRoutes(app: FastifyInstance, ctx: EmulatorCon
       const singular = rel.kind === 'child' ? rel.name.slice(0, -1) : rel.name;
       return {
         rel,
-        fields: parseFields(rel.target, list(query[`${rel.name}.fields[]`] ?? query[`${singular}.fields[]`])),
+        fields: parseFields(rel.target, paramValues(query, [`${rel.name}.fields[]`, `${singular}.fields[]`])),
       };
     });
   }
@@ -159,15 +109,10 @@ export function registerObjectQueryRoutes(app: FastifyInstance, ctx: EmulatorCon
           throw new QueryParamError(`pageSize must be an integer from 1 to 99, got '${String(pageSizeRaw)}'`);
         }
         const offset = decodeCursor(Array.isArray(q.cursor) ? q.cursor[0] : q.cursor);
-        const fields = parseFields(object, list(q['fields[]']));
-        const filters = list(q['filter[]']).map((f) => parseFilter(object, f));
-        const sorts = list(q['sort[]']).map((s) => {
-          const m = /^([A-Za-z0-9_]+)\.(ASC|DESC)$/i.exec(s);
-          const field = m ? fieldForCamel(object, m[1] ?? '') : undefined;
-          if (m === null || field === undefined)
-            throw new QueryParamError(`invalid sort '${s}': expected field.ASC or field.DESC`);
-          return { field, dir: (m[2] ?? '').toUpperCase() === 'DESC' ? -1 : 1 };
-        });
+        const fields = baseFields(object, q);
+        const filters = paramValues(q, ['filter[]'], true).map((f) => parseFilter(object, f));
+        const sort = parseSort(object, paramValues(q, ['sort[]']));
+        const sorts = sort === undefined ? [] : [sort];
         const expand = expansions(object, q);
         const rows: ZRecord[] = [];
         for (const stored of ctx.store.scan(object, scope.entityId)) {
@@ -209,7 +154,7 @@ export function registerObjectQueryRoutes(app: FastifyInstance, ctx: EmulatorCon
         if (stored === undefined || (scope.entityId !== null && stored.entityId !== scope.entityId)) {
           return v1Error(reply, 404, [reason('query', 'notFound', `${object} ${key} not found`)]);
         }
-        const fields = parseFields(object, list(request.query['fields[]']));
+        const fields = baseFields(object, request.query);
         return reply.send(render(stored.record, fields, expansions(object, request.query), 99));
       } catch (e) {
         return fail(reply, e);

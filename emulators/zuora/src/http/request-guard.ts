@@ -1,11 +1,14 @@
 // Runs before every route: admin-token check for /__emulator, request counting, the tenant rate
 // limit (429 + Retry-After), injected faults, bearer-token authentication and concurrency limits.
 // Concurrency headers: https://developer.zuora.com/docs/guides/rate-limits (Concurrency-Limit-*).
+// Authentication requests are limited apart (auth-rate-limit.ts), not counted as API requests; a route
+// with `config.presigned` (Data Query's dataFile URL) authenticates by its own signature.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ConcurrencyType } from '../emulator/options.js';
 import type { EmulatorContext } from './context.js';
 import { reason, v1Error } from './errors.js';
+import { decodedPath, isAdminRequest } from './request-path.js';
 
 const heldKey = Symbol('concurrency');
 
@@ -29,8 +32,8 @@ function sameToken(a: string, b: string): boolean {
 
 export function installRequestGuard(app: FastifyInstance, ctx: EmulatorContext): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const url = request.url.split('?')[0] ?? '';
-    if (url.startsWith('/__emulator')) {
+    const url = decodedPath(request);
+    if (isAdminRequest(request)) {
       const token = bearer(request) ?? (request.headers['x-emulator-admin-token'] as string | undefined);
       if (token === undefined || !sameToken(token, ctx.options.adminToken)) {
         return reply.code(401).send({
@@ -45,8 +48,8 @@ export function installRequestGuard(app: FastifyInstance, ctx: EmulatorContext):
     ctx.stats.byRoute[route] = (ctx.stats.byRoute[route] ?? 0) + 1;
 
     const now = ctx.options.now().getTime();
-    const decision = ctx.rateLimiter.take();
-    reply.header('RateLimit-Limit', String(decision.limit));
+    const decision = url === '/oauth/token' ? ctx.rateLimiter.peek() : ctx.rateLimiter.take();
+    reply.header('RateLimit-Limit', decision.limitHeader);
     reply.header('RateLimit-Remaining', String(decision.remaining));
     reply.header('RateLimit-Reset', String(decision.resetSeconds));
     if (ctx.faults.settings.rateLimitStormUntil > now || !decision.allowed) {
@@ -63,7 +66,7 @@ export function installRequestGuard(app: FastifyInstance, ctx: EmulatorContext):
         ),
       ]);
     }
-    if (url !== '/oauth/token') {
+    if (url !== '/oauth/token' && request.routeOptions.config.presigned !== true) {
       const token = bearer(request);
       if (token === undefined || !ctx.tokens.isValid(token)) {
         return v1Error(reply, 401, [
@@ -101,7 +104,7 @@ export function installRequestGuard(app: FastifyInstance, ctx: EmulatorContext):
   app.addHook('onResponse', async (request, reply) => {
     const held = (request as unknown as Record<symbol, ConcurrencyType | undefined>)[heldKey];
     if (held !== undefined) ctx.inFlight[held] -= 1;
-    if (!request.url.startsWith('/__emulator')) {
+    if (!isAdminRequest(request)) {
       const key = String(reply.statusCode);
       ctx.stats.byStatus[key] = (ctx.stats.byStatus[key] ?? 0) + 1;
     }

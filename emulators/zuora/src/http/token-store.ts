@@ -3,7 +3,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ZuoraClientCredentials } from '../emulator/options.js';
 
 export class TokenStore {
-  private readonly tokens = new Map<string, { clientId: string; expiresAt: number }>();
+  private readonly tokens = new Map<
+    string,
+    { clientId: string; expiresAt: number; entityIds: readonly string[] | undefined }
+  >();
 
   constructor(
     private readonly clients: ZuoraClientCredentials[],
@@ -16,7 +19,11 @@ export class TokenStore {
     const client = this.clients.find((c) => c.clientId === clientId);
     if (client === undefined || !sameSecret(client.clientSecret, clientSecret)) return undefined;
     const token = randomBytes(24).toString('hex');
-    this.tokens.set(token, { clientId, expiresAt: this.now().getTime() + this.ttlMs() });
+    this.tokens.set(token, {
+      clientId,
+      expiresAt: this.now().getTime() + this.ttlMs(),
+      entityIds: client.entityIds,
+    });
     return { token, expiresInSeconds: Math.max(0, Math.floor(this.ttlMs() / 1000) - 1) };
   }
 
@@ -28,6 +35,16 @@ export class TokenStore {
       return false;
     }
     return true;
+  }
+
+  /** The entities a valid token may act in; undefined = every entity of the tenant. */
+  entitiesOf(token: string): readonly string[] | undefined {
+    return this.tokens.get(token)?.entityIds;
+  }
+
+  /** The entities the client's tokens are valid for (undefined = every entity). */
+  clientEntities(clientId: string): readonly string[] | undefined {
+    return this.clients.find((c) => c.clientId === clientId)?.entityIds;
   }
 
   expireAll(): number {

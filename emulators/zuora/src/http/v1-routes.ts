@@ -1,7 +1,6 @@
-// v1 REST resources the connector reads: accounts (GET/PUT), contacts, subscriptions by account, one
-// subscription, catalog products (pageSize at most 40).
+// v1 REST resources the connector reads: accounts (GET; updates and contacts are in account-routes.ts),
+// subscriptions by account, one subscription, catalog products (pageSize at most 40).
 import type { FastifyInstance } from 'fastify';
-import type { FieldValue } from '../model/zuora-record.js';
 import { ChildIndex } from '../query/relations.js';
 import { latestVersion } from '../changes/subscription-versions.js';
 import type { StoredRecord } from '../store/tenant-store.js';
@@ -9,22 +8,6 @@ import type { EmulatorContext } from './context.js';
 import { entityScope } from './entity-scope.js';
 import { reason, v1Error } from './errors.js';
 import { accountView, productView, subscriptionView } from './v1-views.js';
-
-const updatableAccountFields: Record<string, string> = {
-  name: 'Name',
-  crmId: 'CrmId',
-  notes: 'Notes',
-  batch: 'Batch',
-  billCycleDay: 'BillCycleDay',
-  autoPay: 'AutoPay',
-  paymentTerm: 'PaymentTerm',
-  salesRep: 'SalesRepName',
-  purchaseOrderNumber: 'PurchaseOrderNumber',
-  invoiceDeliveryPrefsEmail: 'InvoiceDeliveryPrefsEmail',
-  invoiceDeliveryPrefsPrint: 'InvoiceDeliveryPrefsPrint',
-  parentId: 'ParentId',
-  status: 'Status',
-};
 
 export function registerV1Routes(app: FastifyInstance, ctx: EmulatorContext): void {
   const children = new ChildIndex(ctx.store);
@@ -40,81 +23,6 @@ export function registerV1Routes(app: FastifyInstance, ctx: EmulatorContext): vo
         reason('account', 'notFound', `Cannot find entity by key: '${request.params.key}'.`),
       ]);
     return reply.send(accountView(ctx.store, account.record));
-  });
-
-  app.put<{ Params: { key: string } }>('/v1/accounts/:key', async (request, reply) => {
-    const scope = entityScope(request, ctx.store);
-    if (!scope.ok) return v1Error(reply, 400, [reason('generic', 'invalidValue', scope.message)]);
-    const account = ctx.store.findAccount(request.params.key);
-    if (!visible(account, scope.entityId))
-      return v1Error(reply, 404, [
-        reason('account', 'notFound', `Cannot find entity by key: '${request.params.key}'.`),
-      ]);
-    const body = request.body;
-    if (body === null || typeof body !== 'object' || Array.isArray(body))
-      return v1Error(reply, 400, [reason('account', 'malformed', 'The request body must be a JSON object.')]);
-    const patch: Record<string, FieldValue> = {};
-    for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-      if (key === 'currency') {
-        if (value !== account.record.Currency)
-          return v1Error(reply, 400, [
-            reason(
-              'account',
-              'ruleRestriction',
-              `The currency of account ${String(account.record.AccountNumber)} cannot be updated (${String(account.record.Currency)} -> ${String(value)}).`,
-            ),
-          ]);
-        continue;
-      }
-      const field = updatableAccountFields[key];
-      if (field === undefined)
-        return v1Error(reply, 400, [
-          reason('account', 'unknownField', `Field '${key}' is not updatable on an account.`),
-        ]);
-      if (value !== null && typeof value === 'object')
-        return v1Error(reply, 400, [reason('account', 'invalidValue', `Field '${key}' must be a scalar.`)]);
-      if (
-        field === 'BillCycleDay' &&
-        (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 31)
-      ) {
-        return v1Error(reply, 400, [
-          reason(
-            'account',
-            'invalidValue',
-            `billCycleDay must be an integer from 1 to 31, got ${JSON.stringify(value)}.`,
-          ),
-        ]);
-      }
-      patch[field] = value as FieldValue;
-    }
-    ctx.store.update('Account', account.record.Id, patch);
-    return reply.send({ success: true });
-  });
-
-  app.get<{ Params: { id: string } }>('/v1/contacts/:id', async (request, reply) => {
-    const scope = entityScope(request, ctx.store);
-    if (!scope.ok) return v1Error(reply, 400, [reason('generic', 'invalidValue', scope.message)]);
-    const c = ctx.store.get('Contact', request.params.id);
-    if (!visible(c, scope.entityId))
-      return v1Error(reply, 404, [
-        reason('generic', 'notFound', `Cannot find contact ${request.params.id}.`),
-      ]);
-    const r = c.record;
-    return reply.send({
-      success: true,
-      id: r.Id,
-      accountId: r.AccountId,
-      firstName: r.FirstName,
-      lastName: r.LastName,
-      workEmail: r.WorkEmail,
-      workPhone: r.WorkPhone,
-      address1: r.Address1,
-      address2: r.Address2,
-      city: r.City,
-      state: r.State,
-      country: r.Country,
-      zipCode: r.PostalCode,
-    });
   });
 
   app.get<{ Params: { key: string } }>('/v1/subscriptions/accounts/:key', async (request, reply) => {
@@ -138,7 +46,7 @@ export function registerV1Routes(app: FastifyInstance, ctx: EmulatorContext): vo
     const scope = entityScope(request, ctx.store);
     if (!scope.ok) return v1Error(reply, 400, [reason('generic', 'invalidValue', scope.message)]);
     const byId = ctx.store.get('Subscription', request.params.key);
-    const record = byId?.record ?? latestVersion(ctx.store, request.params.key);
+    const record = byId?.record ?? latestVersion(ctx.store, request.params.key, scope.entityId);
     const stored = record === undefined ? undefined : ctx.store.get('Subscription', record.Id);
     if (!visible(stored, scope.entityId))
       return v1Error(reply, 404, [

@@ -4,6 +4,8 @@
 import type { ZRecord } from '../model/zuora-record.js';
 import type { TenantStore } from '../store/tenant-store.js';
 import type { ChildIndex } from '../query/relations.js';
+import { chargeView } from '../catalog/catalog-views.js';
+import { externalPlanIds } from '../catalog/external-plan-ids.js';
 
 const contactView = (c: ZRecord | undefined): Record<string, unknown> | null =>
   c === undefined
@@ -67,6 +69,25 @@ export function accountView(store: TenantStore, a: ZRecord): Record<string, unkn
   };
 }
 
+/** Fields an order sets on a subscription (owners, terms, contacts, the CPQ contract and quote fields). */
+function orderFieldsOf(s: ZRecord): Record<string, unknown> {
+  return {
+    invoiceOwnerAccountId: s.InvoiceOwnerId ?? null,
+    customerAcceptanceDate: s.ContractAcceptanceDate ?? null,
+    currentTerm: s.CurrentTerm ?? null,
+    currentTermPeriodType: s.CurrentTermPeriodType ?? null,
+    renewalSetting: s.RenewalSetting ?? null,
+    renewalTermPeriodType: s.RenewalTermPeriodType ?? null,
+    paymentTerm: s.PaymentTerm ?? null,
+    invoiceGroupNumber: s.InvoiceGroupNumber ?? null,
+    billToContactId: s.BillToContactId ?? null,
+    soldToContactId: s.SoldToContactId ?? null,
+    SFDC_Contract__c: s.SFDC_Contract__c ?? null,
+    QuoteNumber__QT: s.QuoteNumber__QT ?? null,
+    QuoteType__QT: s.QuoteType__QT ?? null,
+  };
+}
+
 export function subscriptionView(
   store: TenantStore,
   children: ChildIndex,
@@ -95,6 +116,7 @@ export function subscriptionView(
     renewalTerm: s.RenewalTerm,
     currency: s.Currency,
     cancelledDate: s.CancelledDate,
+    ...orderFieldsOf(s),
     ratePlans: children.children('RatePlan', 'SubscriptionId', s.Id).map(({ record: rp }) => {
       const prp =
         typeof rp.ProductRatePlanId === 'string'
@@ -110,6 +132,7 @@ export function subscriptionView(
         productRatePlanId: rp.ProductRatePlanId,
         ratePlanName: rp.Name,
         lastChangeType: rp.AmendmentType,
+        externallyManagedPlanId: rp.ExternallyManagedPlanId ?? null,
         ratePlanCharges: children.children('RatePlanCharge', 'RatePlanId', rp.Id).map(({ record: c }) => ({
           id: c.Id,
           originalChargeId: c.OriginalId,
@@ -122,6 +145,10 @@ export function subscriptionView(
           quantity: c.Quantity,
           uom: c.UOM,
           billingPeriod: c.BillingPeriod,
+          billCycleType: c.BillCycleType ?? null,
+          listPriceBase: c.ListPriceBase ?? null,
+          specificListPriceBase: c.SpecificListPriceBase ?? null,
+          triggerEvent: c.TriggerEvent ?? null,
           effectiveStartDate: c.EffectiveStartDate,
           effectiveEndDate: c.EffectiveEndDate,
           applyDiscountTo: c.ApplyDiscountTo,
@@ -159,37 +186,10 @@ export function productView(children: ChildIndex, p: ZRecord): Record<string, un
       status: 'Active',
       effectiveStartDate: rp.EffectiveStartDate,
       effectiveEndDate: rp.EffectiveEndDate,
-      externallyManagedPlanIds: rp.ExternallyManagedPlanId === null ? [] : [rp.ExternallyManagedPlanId],
+      externallyManagedPlanIds: externalPlanIds(rp),
       productRatePlanCharges: children
         .children('ProductRatePlanCharge', 'ProductRatePlanId', rp.Id)
-        .map(({ record: c }) => ({
-          id: c.Id,
-          name: c.Name,
-          type: c.ChargeType,
-          model: c.ChargeModel,
-          uom: c.UOM,
-          billingPeriod: c.BillingPeriod,
-          billCycleType: c.BillCycleType,
-          triggerEvent: c.TriggerEvent,
-          applyDiscountTo: c.ApplyDiscountTo,
-          discountLevel: c.DiscountLevel,
-          taxable: c.Taxable,
-          pricing: [
-            {
-              currency: 'USD',
-              tiers: children
-                .children('ProductRatePlanChargeTier', 'ProductRatePlanChargeId', c.Id)
-                .map(({ record: t }) => ({
-                  tier: t.Tier,
-                  startingUnit: t.StartingUnit,
-                  endingUnit: t.EndingUnit,
-                  price: t.Price,
-                  priceFormat: t.PriceFormat,
-                  discountPercentage: t.DiscountPercentage,
-                })),
-            },
-          ],
-        })),
+        .map(({ record: c }) => chargeView(children, c)),
     })),
   };
 }

@@ -1,22 +1,80 @@
 // ZOQL over REST: POST /v1/action/query { queryString, conf: { batchSize } } and
-// POST /v1/action/queryMore { queryLocator }. Batches of 1..2,000 rows (default 2,000); null fields are
-// left out of each record; a locator expires after 15 minutes without use.
-// https://developer.zuora.com/v1-api-reference/api/operation/Action_POSTquery ;
-// https://docs.zuora.com/zuora-platform/integration/apis/soap-api/soap-api-calls/querymore
+// POST /v1/action/queryMore { queryLocator, conf }. Batches of 1..2,000 rows (default 2,000); null fields are
+// left out of each record and Id is always returned (the documented response to `select AccountNumber,
+// BillCycleDay from Account` carries Id); a locator expires after 15 minutes without use. The Action query
+// does not serve the Orders or Invoice Settlement objects.
+// https://developer.zuora.com/v1-api-reference/api/operation/Action_POSTquery/ ;
+// https://developer.zuora.com/v1-api-reference/api/operation/Action_POSTqueryMore/
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import type { FieldValue } from '../model/zuora-record.js';
-import { compileQuery, FieldError, UnknownObjectError } from '../query/compile-query.js';
-import { ZoqlSyntaxError } from '../query/zoql-parser.js';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ObjectName } from '../model/object-definitions.js';
+import type { FieldValue, ZRecord } from '../model/zuora-record.js';
+import { compileQuery, type CompiledQuery } from '../query/compile-query.js';
+import type { QueryErrorKind } from '../query/query-error.js';
+import { runQuery } from '../query/run-query.js';
 import type { EmulatorContext } from './context.js';
 import { entityScope } from './entity-scope.js';
 import { faultError } from './errors.js';
+import { refuseUnknownFields } from './unknown-fields.js';
 
 interface Locator {
+  /** The entity the query ran in: a locator is only valid in that entity. */
+  entityId: string | null;
   rows: Record<string, FieldValue>[];
   offset: number;
   batchSize: number;
   lastUsed: number;
+}
+
+const faultCodes: Record<QueryErrorKind, string> = {
+  syntax: 'MALFORMED_QUERY',
+  limit: 'MALFORMED_QUERY',
+  object: 'INVALID_TYPE',
+  field: 'INVALID_FIELD',
+  value: 'INVALID_VALUE',
+};
+
+const unsupportedObjects: Partial<Record<ObjectName, string>> = {
+  Order: 'Orders',
+  OrderLineItem: 'Orders',
+  CreditMemo: 'Invoice Settlement',
+  CreditMemoItem: 'Invoice Settlement',
+  CreditMemoPart: 'Invoice Settlement',
+  DebitMemo: 'Invoice Settlement',
+  DebitMemoItem: 'Invoice Settlement',
+  PaymentPart: 'Invoice Settlement',
+  RefundPart: 'Invoice Settlement',
+};
+
+function batchSizeOf(conf: unknown, reply: FastifyReply): number | FastifyReply {
+  if (conf !== undefined && (conf === null || typeof conf !== 'object' || Array.isArray(conf)))
+    return faultError(reply, 400, 'INVALID_VALUE', 'conf must be an object such as { "batchSize": 2000 }');
+  const batchSize = (conf as { batchSize?: unknown } | undefined)?.batchSize ?? 2000;
+  if (typeof batchSize !== 'number' || !Number.isInteger(batchSize) || batchSize < 1 || batchSize > 2000)
+    return faultError(
+      reply,
+      400,
+      'INVALID_VALUE',
+      `conf.batchSize must be an integer from 1 to 2000, got ${JSON.stringify(batchSize)?.slice(0, 40)}`,
+    );
+  return batchSize;
+}
+
+/** Each matching record with its non-null selected fields, and always its Id. */
+function actionRows(query: CompiledQuery, records: ZRecord[]): Record<string, FieldValue>[] {
+  const rows: Record<string, FieldValue>[] = [];
+  // A record has each field once, however often the query names it.
+  const columns = [...new Map(query.columns.map((c) => [c.label, c])).values()];
+  for (const record of runQuery(query, records)) {
+    const row: Record<string, FieldValue> = {};
+    for (const c of columns) {
+      const v = c.getter(record);
+      if (v !== null) row[c.label] = v;
+    }
+    row.Id = record.Id ?? null;
+    rows.push(row);
+  }
+  return rows;
 }
 
 export function registerZoqlRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
@@ -33,67 +91,67 @@ export function registerZoqlRoutes(app: FastifyInstance, ctx: EmulatorContext): 
   };
 
   app.post('/v1/action/query', async (request, reply) => {
-    const body = request.body as { queryString?: unknown; conf?: { batchSize?: unknown } } | null;
-    if (body === null || typeof body !== 'object' || typeof body.queryString !== 'string') {
-      return faultError(reply, 400, 'MALFORMED_QUERY', 'queryString is required');
+    const refused = refuseUnknownFields(request, reply, ['queryString', 'conf']);
+    if (refused !== undefined) return refused;
+    const body = request.body as { queryString?: unknown; conf?: unknown } | null;
+    if (body === null || typeof body !== 'object' || typeof body.queryString !== 'string')
+      return faultError(reply, 400, 'MALFORMED_QUERY', 'queryString is required and must be a string');
+    const batchSize = batchSizeOf(body.conf, reply);
+    if (typeof batchSize !== 'number') return batchSize;
+    const scope = entityScope(request, ctx.store);
+    if (!scope.ok) return faultError(reply, 400, 'INVALID_VALUE', scope.message);
+    const compiled = compileQuery(ctx.store, body.queryString, 'zoql');
+    if (!compiled.ok) {
+      const prefix = compiled.error.kind === 'syntax' ? 'You have an error in your ZOQL syntax: ' : '';
+      return faultError(reply, 400, faultCodes[compiled.error.kind], `${prefix}${compiled.error.message}`);
     }
-    const batchSize = body.conf?.batchSize ?? 2000;
-    if (typeof batchSize !== 'number' || !Number.isInteger(batchSize) || batchSize < 1 || batchSize > 2000) {
+    const query = compiled.query;
+    const feature = unsupportedObjects[query.object];
+    if (feature !== undefined)
       return faultError(
         reply,
         400,
-        'INVALID_VALUE',
-        `conf.batchSize must be an integer from 1 to 2000, got ${JSON.stringify(batchSize)}`,
+        'INVALID_TYPE',
+        `invalid object type: ${query.object} (the Action query does not support the ${feature} feature)`,
       );
-    }
-    const scope = entityScope(request, ctx.store);
-    if (!scope.ok) return faultError(reply, 400, 'INVALID_VALUE', scope.message);
-    let compiled;
-    try {
-      compiled = compileQuery(ctx.store, body.queryString, false);
-    } catch (e) {
-      if (e instanceof ZoqlSyntaxError)
-        return faultError(
-          reply,
-          400,
-          'MALFORMED_QUERY',
-          `You have an error in your ZOQL syntax: ${e.message}`,
-        );
-      if (e instanceof UnknownObjectError) return faultError(reply, 400, 'INVALID_TYPE', e.message);
-      if (e instanceof FieldError) return faultError(reply, 400, 'INVALID_FIELD', e.message);
-      throw e;
-    }
-    const rows: Record<string, FieldValue>[] = [];
-    for (const stored of ctx.store.scan(compiled.object, scope.entityId)) {
-      if (!compiled.matches(stored.record)) continue;
-      const row: Record<string, FieldValue> = {};
-      for (const c of compiled.columns) {
-        const v = c.getter(stored.record);
-        if (v !== null) row[c.label] = v;
-      }
-      rows.push(row);
-    }
+    const rows = actionRows(
+      query,
+      [...ctx.store.scan(query.object, scope.entityId)].map((x) => x.record),
+    );
     for (const [id, l] of locators)
       if (now() - l.lastUsed > ctx.options.queryLocatorTtlMs) locators.delete(id);
     const id = randomUUID().replace(/-/g, '');
-    locators.set(id, { rows, offset: 0, batchSize, lastUsed: now() });
+    locators.set(id, { entityId: scope.entityId, rows, offset: 0, batchSize, lastUsed: now() });
     return reply.send(page(locators.get(id) as Locator, id));
   });
 
   app.post('/v1/action/queryMore', async (request, reply) => {
-    const body = request.body as { queryLocator?: unknown } | null;
-    if (body === null || typeof body !== 'object' || typeof body.queryLocator !== 'string') {
-      return faultError(reply, 400, 'INVALID_VALUE', 'queryLocator is required');
-    }
+    const refused = refuseUnknownFields(request, reply, ['queryLocator', 'conf']);
+    if (refused !== undefined) return refused;
+    const body = request.body as { queryLocator?: unknown; conf?: unknown } | null;
+    if (body === null || typeof body !== 'object' || typeof body.queryLocator !== 'string')
+      return faultError(reply, 400, 'INVALID_VALUE', 'queryLocator is required and must be a string');
+    const scope = entityScope(request, ctx.store);
+    if (!scope.ok) return faultError(reply, 400, 'INVALID_VALUE', scope.message);
     const locator = locators.get(body.queryLocator);
-    if (locator === undefined || now() - locator.lastUsed > ctx.options.queryLocatorTtlMs) {
-      locators.delete(body.queryLocator);
+    // A locator of another entity is as unknown as an expired one.
+    if (
+      locator === undefined ||
+      locator.entityId !== scope.entityId ||
+      now() - locator.lastUsed > ctx.options.queryLocatorTtlMs
+    ) {
+      if (locator?.entityId === scope.entityId) locators.delete(body.queryLocator);
       return faultError(
         reply,
         400,
         'INVALID_QUERY_LOCATOR',
-        `invalid or expired query locator: ${body.queryLocator}`,
+        `invalid or expired query locator: ${body.queryLocator.slice(0, 64)}`,
       );
+    }
+    if (body.conf !== undefined) {
+      const batchSize = batchSizeOf(body.conf, reply);
+      if (typeof batchSize !== 'number') return batchSize;
+      locator.batchSize = batchSize;
     }
     return reply.send(page(locator, body.queryLocator));
   });

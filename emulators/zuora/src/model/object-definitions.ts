@@ -13,7 +13,8 @@ const definitions = {
     TaxExemptEffectiveDate TaxExemptExpirationDate TaxExemptIssuingJurisdiction TaxExemptStatus VATId
     BillToId SoldToId IsCrmIdChangeProcessed`,
   Contact: `${common} AccountId FirstName LastName NickName WorkEmail PersonalEmail WorkPhone HomePhone
-    MobilePhone Fax Address1 Address2 City State County Country PostalCode TaxRegion Description`,
+    MobilePhone Fax Address1 Address2 City State County Country PostalCode TaxRegion Description OtherPhone
+    OtherPhoneType crmId__c crmOrderId__c`,
   PaymentMethod: `${common} AccountId Type Active PaymentMethodStatus Name IsDefault AchAbaCode AchAccountName
     AchAccountNumberMask AchAccountType AchBankName BankBranchCode BankCheckDigit BankCity BankCode
     BankIdentificationNumber BankName BankPostalCode BankStreetName BankStreetNumber BankTransferAccountName
@@ -32,9 +33,10 @@ const definitions = {
     ContractEffectiveDate ServiceActivationDate SubscriptionStartDate SubscriptionEndDate TermStartDate
     TermEndDate TermType InitialTerm InitialTermPeriodType CurrentTerm CurrentTermPeriodType RenewalTerm
     RenewalTermPeriodType Notes Currency Mrr Tcv NextChargeDate OpportunityCloseDate__QT OpportunityName__QT
-    QuoteBusinessType__QT QuoteNumber__QT QuoteType__QT`,
+    QuoteBusinessType__QT QuoteNumber__QT QuoteType__QT RenewalSetting PaymentTerm InvoiceGroupNumber
+    BillToContactId SoldToContactId SFDC_Contract__c`,
   RatePlan: `${common} AccountId SubscriptionId ProductRatePlanId Name AmendmentId
-    AmendmentSubscriptionRatePlanId AmendmentType`,
+    AmendmentSubscriptionRatePlanId AmendmentType ExternallyManagedPlanId OriginalRatePlanId`,
   RatePlanCharge: `${common} AccountId SubscriptionId RatePlanId ProductRatePlanChargeId OriginalId Name
     ChargeNumber ChargeModel ChargeType AccountingCode ApplyDiscountTo BillCycleDay BillCycleType BillingPeriod
     BillingPeriodAlignment BillingTiming ChargedThroughDate Description DiscountAmount DiscountLevel
@@ -43,7 +45,8 @@ const definitions = {
     OverageUnusedUnitsCreditOption Price PriceChangeOption PriceIncreasePercentage ProcessedThroughDate Quantity
     RevRecCode RevRecTriggerCondition Segment SpecificBillingPeriod SpecificEndDate TCV TriggerDate
     TriggerEvent UOM UnusedUnitsCreditRates UpToPeriods UpToPeriodsType UsageRecordRatingOption
-    UseDiscountSpecificAccountingCode Version WeeklyBillCycleDay BillingPeriodStartDay ComplexTotal`,
+    UseDiscountSpecificAccountingCode Version WeeklyBillCycleDay BillingPeriodStartDay ComplexTotal
+    SpecificListPriceBase RatingGroup`,
   RatePlanChargeTier: `${common} AccountId SubscriptionId RatePlanChargeId Currency DiscountAmount
     DiscountPercentage StartingUnit EndingUnit IncludedUnits OveragePrice Price PriceFormat Tier`,
   Invoice: `${common} AccountId InvoiceNumber InvoiceDate DueDate TargetDate PostedDate PostedBy Status Amount
@@ -82,7 +85,7 @@ const definitions = {
   RefundPart: `${common} AccountId RefundId CreditMemoId PaymentId RefundAmount`,
   Product: `${common} Name SKU ProductNumber Category Description EffectiveStartDate EffectiveEndDate AllowFeatureChanges Deleted`,
   ProductRatePlan: `${common} ProductId Name Description EffectiveStartDate EffectiveEndDate ActiveCurrencies
-    ExternallyManagedPlanId Grade Deleted`,
+    ExternallyManagedPlanIds ExternalIdSourceSystem ProductRatePlanNumber Grade Deleted`,
   ProductRatePlanCharge: `${common} ProductRatePlanId Name AccountingCode ApplyDiscountTo BillCycleDay
     BillCycleType BillingPeriod BillingPeriodAlignment BillingTiming ChargeModel ChargeType DefaultQuantity
     DeferredRevenueAccount Description DiscountClass DiscountLevel EndDateCondition IncludedUnits ListPriceBase
@@ -97,9 +100,14 @@ const definitions = {
   ProductFeature: `${common} ProductId FeatureId Deleted`,
   SubscriptionProductFeature: `${common} AccountId SubscriptionId RatePlanId FeatureId Name FeatureCode
     Description`,
-  Order: `${common} AccountId OrderNumber OrderDate Status Description Category`,
-  OrderLineItem: `${common} AccountId OrderId ItemNumber ItemName ItemType ItemState Quantity ListPricePerUnit
-    AmountPerUnit ProductRatePlanChargeId ProductCode TransactionDate UOM Currency Description`,
+  Order: `${common} AccountId OrderNumber OrderDate Status Description Category Currency`,
+  OrderLineItem: `${common} AccountId OrderId ItemNumber ItemName ItemType ItemCategory ItemState Quantity
+    ListPricePerUnit AmountPerUnit ListPrice Amount ProductRatePlanChargeId ProductCode TransactionDate
+    TransactionStartDate TransactionEndDate BillTargetDate PurchaseOrderNumber BillToId SoldToId OwnerAccountId
+    InvoiceOwnerAccountId RelatedSubscriptionNumber InvoiceGroupNumber UOM Currency Description`,
+  // Appended last: object codes in generated ids follow this list's order.
+  OrderAction: `${common} OrderId Type Sequence SubscriptionId SubscriptionNumber SubscriptionVersionAmendmentId
+    ContractEffectiveDate ServiceActivationDate CustomerAcceptanceDate`,
 } as const;
 
 export type ObjectName = keyof typeof definitions;

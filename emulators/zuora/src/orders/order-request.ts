@@ -1,167 +1,116 @@
-// The subset of the Orders API request the connector sends (CPQ -> Zuora, seed 004).
+// The body of "Create an order" (sync and async) and "Preview an order", as zod schemas: the shape only;
+// what the tenant holds (accounts, rate plans, subscriptions) is checked when the order is planned.
+// Unknown keys pass, as Zuora ignores unknown fields; an unknown order action type, a missing required
+// field or a value of the wrong type is a 400 naming the path.
 // https://developer.zuora.com/v1-api-reference/api/operation/POST_Order/
+// https://developer.zuora.com/v1-api-reference/api/operation/POST_CreateOrderAsynchronously/
 import { z } from 'zod';
+import { customFields, id, orderActionSchema } from './order-action-schema.js';
+import { dateSchema } from './order-pricing-schema.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-mm-dd');
+export {
+  actionFields,
+  actionTypes,
+  type ChargeOverride,
+  type OrderAction,
+  type RatePlanOverride,
+} from './order-action-schema.js';
 
-const tier = z.object({
-  tier: z.number().int().positive().optional(),
-  startingUnit: z.number(),
-  endingUnit: z.number().nullable().optional(),
-  price: z.number(),
-  priceFormat: z.enum(['FlatFee', 'PerUnit']).default('PerUnit'),
-});
-
-const pricing = z
+const orderLineItem = z
   .object({
-    recurringFlatFee: z.object({ listPrice: z.number() }).partial().optional(),
-    recurringPerUnit: z.object({ listPrice: z.number(), quantity: z.number() }).partial().optional(),
-    recurringTiered: z
-      .object({ quantity: z.number().optional(), tiers: z.array(tier).optional() })
-      .optional(),
-    recurringVolume: z
-      .object({ quantity: z.number().optional(), tiers: z.array(tier).optional() })
-      .optional(),
-    usagePerUnit: z.object({ listPrice: z.number() }).partial().optional(),
-    usageTiered: z.object({ tiers: z.array(tier) }).optional(),
-    usageVolume: z.object({ tiers: z.array(tier) }).optional(),
-    oneTimeFlatFee: z.object({ listPrice: z.number() }).partial().optional(),
-    discount: z
-      .object({ discountPercentage: z.number().optional(), discountAmount: z.number().optional() })
-      .optional(),
+    itemName: z.string().min(1).max(255).optional(),
+    itemType: z.enum(['Product', 'Fee', 'Services']).optional(),
+    itemCategory: z.enum(['Sales', 'Return']).optional(),
+    itemState: z.enum(['Executing', 'Booked', 'SentToBilling', 'Complete', 'Cancelled']).optional(),
+    quantity: z.number().min(0).optional(),
+    listPricePerUnit: z.number().optional(),
+    amountPerUnit: z.number().optional(),
+    productCode: z.string().max(255).optional(),
+    productRatePlanChargeId: id.optional(),
+    purchaseOrderNumber: z.string().max(100).optional(),
+    transactionStartDate: dateSchema.optional(),
+    transactionEndDate: dateSchema.optional(),
+    transactionDate: dateSchema.optional(),
+    billTargetDate: dateSchema.optional(),
+    ownerAccountNumber: z.string().min(1).max(70).optional(),
+    billTo: id.optional(),
+    soldTo: id.optional(),
+    currency: z.string().optional(),
+    invoiceGroupNumber: z.string().optional(),
+    relatedSubscriptionNumber: z.string().optional(),
+    description: z.string().max(500).optional(),
+    UOM: z.string().optional(),
+    customFields: customFields.optional(),
   })
   .passthrough();
 
-const billing = z
-  .object({
-    billingPeriod: z.string().optional(),
-    billCycleType: z.string().optional(),
-    billCycleDay: z.number().optional(),
-    billingTiming: z.string().optional(),
-  })
-  .passthrough();
+export type OrderLineItemRequest = z.infer<typeof orderLineItem>;
 
-const chargeOverride = z.object({
-  productRatePlanChargeId: z.string().min(1),
-  pricing: pricing.optional(),
-  billing: billing.optional(),
-  uniqueToken: z.string().optional(),
-});
-
-const ratePlanSpec = z.object({
-  productRatePlanId: z.string().min(1),
-  chargeOverrides: z.array(chargeOverride).optional(),
-  externallyManagedPlanId: z.string().optional(),
-});
-
-const term = z.object({
-  period: z.number().int().positive().optional(),
-  periodType: z.enum(['Month', 'Year', 'Day', 'Week']).default('Month'),
-  termType: z.enum(['TERMED', 'EVERGREEN']).default('TERMED'),
-  startDate: date.optional(),
-});
-
-const orderAction = z.object({
-  type: z.enum([
-    'CreateSubscription',
-    'AddProduct',
-    'RemoveProduct',
-    'UpdateProduct',
-    'RenewSubscription',
-    'CancelSubscription',
-    'TermsAndConditions',
-  ]),
-  triggerDates: z.array(z.object({ name: z.string(), triggerDate: date })).optional(),
-  createSubscription: z
-    .object({
-      subscriptionNumber: z.string().optional(),
-      subscribeToRatePlans: z.array(ratePlanSpec).min(1, 'createSubscription needs at least one rate plan'),
-      terms: z
-        .object({
-          initialTerm: term,
-          renewalTerms: z.array(term.partial()).optional(),
-          autoRenew: z.boolean().optional(),
-        })
-        .optional(),
-      notes: z.string().optional(),
-      currency: z.string().optional(),
-    })
-    .optional(),
-  addProduct: ratePlanSpec.optional(),
-  removeProduct: z.object({ ratePlanId: z.string().min(1) }).optional(),
-  updateProduct: z
-    .object({
-      ratePlanId: z.string().min(1),
-      chargeUpdates: z.array(
-        z.object({
-          chargeNumber: z.string().min(1),
-          pricing: pricing.optional(),
-          billing: billing.optional(),
-          currency: z.string().optional(),
-        }),
-      ),
-    })
-    .optional(),
-  cancelSubscription: z
-    .object({ cancellationPolicy: z.string(), cancellationEffectiveDate: date.optional() })
-    .optional(),
-  renewSubscription: z.object({}).passthrough().optional(),
-  termsAndConditions: z.object({}).passthrough().optional(),
-});
-
-const contact = z.object({
-  firstName: z.string().min(1),
-  lastName: z.string().min(1),
-  workEmail: z.string().optional(),
-  workPhone: z.string().optional(),
-  address1: z.string().optional(),
-  city: z.string().optional(),
-  state: z.string().optional(),
-  country: z.string().optional(),
-  postalCode: z.string().optional(),
-});
-
-export const orderRequestSchema = z.object({
-  orderDate: date,
+const orderFields = {
+  orderDate: dateSchema,
   orderNumber: z.string().optional(),
-  description: z.string().optional(),
-  category: z.string().optional(),
-  existingAccountNumber: z.string().optional(),
-  newAccount: z
-    .object({
-      name: z.string().min(1),
-      accountNumber: z.string().optional(),
-      currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO currency code'),
-      billCycleDay: z.number().int().min(0).max(31),
-      crmId: z.string().optional(),
-      paymentTerm: z.string().optional(),
-      autoPay: z.boolean().optional(),
-      billToContact: contact,
-      soldToContact: contact.optional(),
-    })
+  description: z.string().max(500).optional(),
+  category: z.enum(['NewSales', 'Return']).optional(),
+  reasonCode: z.string().optional(),
+  status: z.enum(['Draft', 'Pending', 'Completed', 'Scheduled', 'Executing', 'Failed']).optional(),
+  existingAccountNumber: z.string().min(1).max(70).optional(),
+  existingAccountId: id.optional(),
+  newAccount: z.unknown().optional(),
+  customFields: customFields.optional(),
+  processingOptions: z
+    .object({ runBilling: z.boolean().optional(), collectPayment: z.boolean().optional() })
+    .passthrough()
     .optional(),
   subscriptions: z
-    .array(z.object({ subscriptionNumber: z.string().optional(), orderActions: z.array(orderAction).min(1) }))
-    .default([]),
-  orderLineItems: z
     .array(
-      z.object({
-        itemName: z.string().min(1),
-        itemType: z.enum(['Product', 'Fee', 'Services']).default('Product'),
-        quantity: z.number().positive(),
-        listPricePerUnit: z.number(),
-        amountPerUnit: z.number().optional(),
-        productRatePlanChargeId: z.string().optional(),
-        productCode: z.string().optional(),
-        transactionDate: date,
-        UOM: z.string().optional(),
-        currency: z.string().optional(),
-        description: z.string().optional(),
-      }),
+      z
+        .object({
+          subscriptionNumber: z.string().min(1).max(100).optional(),
+          orderActions: z.array(orderActionSchema).min(1),
+          customFields: customFields.optional(),
+          quote: z
+            .object({
+              QuoteNumber__QT: z.string().max(32).optional(),
+              QuoteType__QT: z.string().max(32).optional(),
+              QuoteBusinessType__QT: z.string().max(32).optional(),
+              OpportunityName__QT: z.string().max(100).optional(),
+              OpportunityCloseDate__QT: dateSchema.optional(),
+            })
+            .passthrough()
+            .optional(),
+        })
+        .passthrough(),
     )
     .default([]),
-  processingOptions: z.object({ runBilling: z.boolean().optional() }).passthrough().optional(),
-});
+  orderLineItems: z.array(orderLineItem).default([]),
+};
+
+export const orderRequestSchema = z.object(orderFields).passthrough();
+
+export const previewRequestSchema = z
+  .object({
+    ...orderFields,
+    previewOptions: z
+      .object({
+        previewThruType: z.enum(['SpecificDate', 'TermEnd', 'NumberOfPeriods']),
+        previewTypes: z
+          .array(
+            z.enum([
+              'ChargeMetrics',
+              'BillingDocs',
+              'OrderDeltaMetrics',
+              'OrderMetrics',
+              'RampMetrics',
+              'RampDeltaMetrics',
+            ]),
+          )
+          .min(1),
+        previewNumberOfPeriods: z.number().int().min(1).optional(),
+        specificPreviewThruDate: dateSchema.optional(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
 
 export type OrderRequest = z.infer<typeof orderRequestSchema>;
-export type OrderAction = OrderRequest['subscriptions'][number]['orderActions'][number];
+export type PreviewRequest = z.infer<typeof previewRequestSchema>;

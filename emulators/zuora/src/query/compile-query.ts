@@ -1,85 +1,94 @@
-// Compiles a parsed ZOQL query against the store: resolved object, column getters and a row predicate.
+// Compiles a query of one dialect against the store: the object, output columns, row predicate, and (when
+// asked) the ordering, limit and grouping. Refusals come back as values naming the fault.
 import { resolveObjectName, type ObjectName } from '../model/object-definitions.js';
-import type { FieldValue, ZRecord } from '../model/zuora-record.js';
+import { fieldType } from '../model/field-types.js';
+import type { ZRecord } from '../model/zuora-record.js';
 import type { TenantStore } from '../store/tenant-store.js';
-import { fieldGetter, FieldError, type Getter } from './field-paths.js';
-import { parseZoql, type Condition, type Literal } from './zoql-parser.js';
+import { compileFilter, type Operand, type Predicate } from './compile-filter.js';
+import { fieldGetter } from './field-paths.js';
+import { buildGroupPlan, type GroupPlan } from './group-plan.js';
+import { excerpt, QueryError } from './query-error.js';
+import { selectColumns, type Column } from './select-columns.js';
+import type { ParsedQuery } from './zoql-ast.js';
+import { parseQuery } from './zoql-parser.js';
+import type { Dialect } from './zoql-lexer.js';
 
-export class UnknownObjectError extends Error {}
-export { FieldError };
+export { compareValues } from './compare-values.js';
+export type { Column } from './select-columns.js';
+
+/**
+ * Zuora publishes one limit on query length, Data Query's 1,000,000 characters
+ * (https://docs.zuora.com/en/zuora-platform/data/data-query/overview-of-data-query); the emulator applies it to
+ * every dialect so an oversized query is refused rather than read.
+ */
+export const maxQueryLength = 1_000_000;
 
 export interface CompiledQuery {
   object: ObjectName;
-  columns: { label: string; reference: string; getter: Getter; ownField?: string }[];
-  matches: (record: ZRecord) => boolean;
+  dialect: Dialect;
+  columns: Column[];
+  matches: Predicate<ZRecord>;
+  order: { operand: Operand<ZRecord>; desc: boolean }[];
+  limit: { offset: number; count: number } | null;
+  /** Set for aggregate queries: rows are groups, and each column reads `c<index>` of a grouped row. */
+  grouping: GroupPlan | null;
 }
 
-const isoLike = /^\d{4}-\d{2}-\d{2}/;
+export type CompileResult = { ok: true; query: CompiledQuery } | { ok: false; error: QueryError };
 
-export function compareValues(a: FieldValue, b: Literal): number | null {
-  if (a === null || b === null) return null;
-  if (typeof a === 'number' || typeof b === 'number') {
-    const x = Number(a);
-    const y = Number(b);
-    return Number.isNaN(x) || Number.isNaN(y) ? null : x - y;
-  }
-  if (typeof a === 'boolean' || typeof b === 'boolean')
-    return String(a).toLowerCase() === String(b).toLowerCase() ? 0 : 1;
-  if (isoLike.test(a) && isoLike.test(b) && (a.length > 10 || b.length > 10)) {
-    // Date-times compare as instants; a bare date literal means midnight UTC.
-    return (
-      Date.parse(a.length === 10 ? `${a}T00:00:00Z` : a) - Date.parse(b.length === 10 ? `${b}T00:00:00Z` : b)
-    );
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function predicate(getter: Getter, c: Condition): (r: ZRecord) => boolean {
-  const v = c.value;
-  switch (c.op) {
-    case 'is null':
-      return (r) => getter(r) === null || getter(r) === '';
-    case 'is not null':
-      return (r) => getter(r) !== null && getter(r) !== '';
-    case 'like': {
-      const source = String(v)
-        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/%/g, '.*')
-        .replace(/_/g, '.');
-      const re = new RegExp(`^${source}$`, 'i');
-      return (r) => re.test(String(getter(r) ?? ''));
-    }
-    case '=':
-      return (r) => (v === null ? getter(r) === null : compareValues(getter(r), v) === 0);
-    case '!=':
-      return (r) => (v === null ? getter(r) !== null : compareValues(getter(r), v) !== 0);
-    default: {
-      const test = {
-        '<': (n: number) => n < 0,
-        '<=': (n: number) => n <= 0,
-        '>': (n: number) => n > 0,
-        '>=': (n: number) => n >= 0,
-      }[c.op];
-      return (r) => {
-        const cmp = compareValues(getter(r), v);
-        return cmp !== null && test(cmp);
-      };
-    }
-  }
-}
-
-export function compileQuery(store: TenantStore, query: string, allowJoins: boolean): CompiledQuery {
-  const parsed = parseZoql(query);
+function compileParsed(store: TenantStore, parsed: ParsedQuery): CompiledQuery {
   const object = resolveObjectName(parsed.object);
-  if (object === undefined) throw new UnknownObjectError(`invalid object type: ${parsed.object}`);
-  const columns = parsed.fields.map((reference) => ({
-    reference,
-    ...fieldGetter(store, object, reference, allowJoins),
-  }));
-  const groups = parsed.where.map((group) =>
-    group.map((c) => predicate(fieldGetter(store, object, c.field, allowJoins).getter, c)),
-  );
-  const matches =
-    groups.length === 0 ? () => true : (r: ZRecord) => groups.some((group) => group.every((p) => p(r)));
-  return { object, columns, matches };
+  if (object === undefined) throw new QueryError('object', `invalid object type: ${excerpt(parsed.object)}`);
+  const joins = parsed.dialect === 'export';
+  const columns = selectColumns(store, object, parsed.items, joins);
+  const resolve = (v: { kind: 'field'; ref: string } | { kind: 'aggregate' }): Operand<ZRecord> => {
+    if (v.kind === 'aggregate')
+      throw new QueryError('syntax', 'aggregate functions are not allowed in the where clause');
+    const f = fieldGetter(store, object, v.ref, joins);
+    return { get: f.getter, type: fieldType(f.target, f.field), name: f.label };
+  };
+  const matches = parsed.where === null ? () => true : compileFilter(parsed.where, resolve, parsed.dialect);
+  const aggregated =
+    parsed.groupBy.length > 0 || columns.some((c) => c.aggregate !== null) || parsed.having !== null;
+  if (!aggregated) {
+    const order = parsed.orderBy.map((k) => ({ operand: resolve(k.value), desc: k.desc }));
+    return { object, dialect: parsed.dialect, columns, matches, order, limit: parsed.limit, grouping: null };
+  }
+  const grouping = buildGroupPlan(store, object, parsed.dialect, {
+    columns,
+    groupBy: parsed.groupBy,
+    having: parsed.having,
+    orderBy: parsed.orderBy,
+  });
+  const grouped = columns.map((c, i): Column => {
+    const key = `c${i}`;
+    const { ownField: _own, ...rest } = c;
+    return { ...rest, getter: (row) => row[key] ?? null };
+  });
+  return {
+    object,
+    dialect: parsed.dialect,
+    columns: grouped,
+    matches,
+    order: [],
+    limit: parsed.limit,
+    grouping,
+  };
+}
+
+export function compileQuery(store: TenantStore, query: string, dialect: Dialect): CompileResult {
+  try {
+    if (typeof query !== 'string') throw new QueryError('syntax', 'the query must be a string');
+    if (query.length > maxQueryLength)
+      throw new QueryError(
+        'limit',
+        `the query is ${query.length} characters long; the limit is ${maxQueryLength}`,
+      );
+    return { ok: true, query: compileParsed(store, parseQuery(query, dialect)) };
+  } catch (e) {
+    if (e instanceof QueryError) return { ok: false, error: e };
+    if (e instanceof RangeError)
+      return { ok: false, error: new QueryError('limit', 'the query is too complex to evaluate') };
+    throw e;
+  }
 }

@@ -10,8 +10,7 @@ import {
 } from '../model/object-definitions.js';
 import type { FieldValue, ZRecord } from '../model/zuora-record.js';
 import type { TenantStore } from '../store/tenant-store.js';
-
-export class FieldError extends Error {}
+import { excerpt, QueryError } from './query-error.js';
 
 interface Edge {
   name: string;
@@ -43,7 +42,18 @@ const edges = new Map<ObjectName, Edge[]>(
   ]),
 );
 
-function findPath(base: ObjectName, qualifier: string): { path: Edge[]; target: ObjectName } | undefined {
+/** The objects directly joined to an object, named as Export ZOQL names them (BillToContact, Account). */
+export function directJoins(object: ObjectName): { name: string; target: ObjectName }[] {
+  return (edges.get(object) ?? []).map((e) => ({
+    name: e.name === 'BillTo' || e.name === 'SoldTo' ? `${e.name}Contact` : e.name,
+    target: e.target,
+  }));
+}
+
+export function findPath(
+  base: ObjectName,
+  qualifier: string,
+): { path: Edge[]; target: ObjectName } | undefined {
   const q = qualifier.toLowerCase();
   let frontier: { object: ObjectName; path: Edge[] }[] = [{ object: base, path: [] }];
   for (let depth = 0; depth < 4; depth += 1) {
@@ -65,30 +75,65 @@ function findPath(base: ObjectName, qualifier: string): { path: Edge[]; target: 
 
 export type Getter = (record: ZRecord) => FieldValue;
 
+export interface ResolvedField {
+  getter: Getter;
+  /** `Field` for the object's own fields, `Qualifier.Field` for joined ones (canonical spelling). */
+  label: string;
+  /** The object holding the field and its canonical name. */
+  target: ObjectName;
+  field: string;
+  /** The join as written (`BillToContact`), null for an own field. */
+  qualifier: string | null;
+  ownField?: string;
+}
+
 export function fieldGetter(
   store: TenantStore,
   base: ObjectName,
   reference: string,
   allowJoins: boolean,
-): { getter: Getter; label: string; ownField?: string } {
+): ResolvedField {
   const dot = reference.lastIndexOf('.');
   const qualifier = dot < 0 ? null : reference.slice(0, dot);
   const name = dot < 0 ? reference : reference.slice(dot + 1);
   if (qualifier === null || qualifier.toLowerCase() === base.toLowerCase()) {
     const field = resolveFieldName(base, name);
-    if (field === undefined) throw new FieldError(`invalid field for query: ${base}.${name}`);
-    return { getter: (r) => r[field] ?? null, label: field, ownField: field };
+    if (field === undefined)
+      throw new QueryError('field', `invalid field for query: ${base}.${excerpt(name)}`);
+    return {
+      getter: (r) => r[field] ?? null,
+      label: field,
+      target: base,
+      field,
+      qualifier: null,
+      ownField: field,
+    };
   }
   if (!allowJoins)
-    throw new FieldError(`invalid field for query: ${base}.${reference} (joined fields need Export ZOQL)`);
+    throw new QueryError(
+      'field',
+      `invalid field for query: ${base}.${excerpt(reference)} (joined fields need Export ZOQL)`,
+    );
   const found = findPath(base, qualifier);
   if (found === undefined)
-    throw new FieldError(`invalid field for query: ${reference} (${qualifier} is not related to ${base})`);
+    throw new QueryError(
+      'field',
+      `invalid field for query: ${excerpt(reference)} (${excerpt(qualifier)} is not related to ${base})`,
+    );
   const field = resolveFieldName(found.target, name);
-  if (field === undefined) throw new FieldError(`invalid field for query: ${qualifier}.${name}`);
+  if (field === undefined)
+    throw new QueryError('field', `invalid field for query: ${excerpt(qualifier)}.${excerpt(name)}`);
   const hops = found.path.map((e) => ({ field: e.field, table: store.table(e.target) }));
+  const last = found.path[found.path.length - 1];
+  const canonical =
+    [last?.name, `${last?.name ?? ''}Contact`, last?.target].find(
+      (n) => n !== undefined && n.toLowerCase() === qualifier.toLowerCase(),
+    ) ?? qualifier;
   return {
     label: `${qualifier}.${field}`,
+    target: found.target,
+    field,
+    qualifier: canonical,
     getter: (r) => {
       let current: ZRecord | undefined = r;
       for (const hop of hops) {

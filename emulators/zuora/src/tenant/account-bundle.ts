@@ -134,6 +134,10 @@ export function generateAccountBundle(
       PostalCode: postal,
       TaxRegion: null,
       Description: null,
+      OtherPhone: null,
+      OtherPhoneType: null,
+      crmId__c: null,
+      crmOrderId__c: null,
     });
   }
   const billToId = contactIds[0] ?? '';
@@ -310,6 +314,12 @@ export function generateAccountBundle(
         QuoteBusinessType__QT: v === 1 ? 'New Business' : 'Upsell',
         QuoteNumber__QT: `Q-${subscriptionNumber}-${v}`,
         QuoteType__QT: v === 1 ? 'New Subscription' : 'Amend Subscription',
+        RenewalSetting: 'RENEW_WITH_SPECIFIC_TERM',
+        PaymentTerm: null,
+        InvoiceGroupNumber: null,
+        BillToContactId: null,
+        SoldToContactId: null,
+        SFDC_Contract__c: null,
       });
       let subMrr = 0;
       plans.forEach((plan, pIndex) => {
@@ -326,6 +336,8 @@ export function generateAccountBundle(
           AmendmentId: null,
           AmendmentSubscriptionRatePlanId: null,
           AmendmentType: v > 1 && pIndex === plans.length - 1 ? 'UpdateProduct' : null,
+          ExternallyManagedPlanId: null,
+          OriginalRatePlanId: null,
         });
         // Own random stream and id range, so adding features never shifts the other generated data.
         if (latest && seededRandom(options.seed, accountIndex, 0xfea7, s, pIndex).chance(0.3)) {
@@ -415,6 +427,8 @@ export function generateAccountBundle(
             BillingPeriodStartDay: billCycleDay,
             // Zuora 360 maps the internal ComplexTotal (MRR x months per billing period) to ExtendedAmount.
             ComplexTotal: round2(monthly * periodMonths(charge.billingPeriod)),
+            SpecificListPriceBase: null,
+            RatingGroup: charge.chargeType === 'Usage' ? 'ByBillingPeriod' : null,
           });
           charge.tiers.forEach((t, tIndex) => {
             add('RatePlanChargeTier', {
@@ -477,6 +491,7 @@ export function generateAccountBundle(
       Status: 'Completed',
       Description: `New subscription ${subscriptionNumber}`,
       Category: 'NewSales',
+      Currency: currency,
     });
   }
   account.Mrr = round2(mrr);

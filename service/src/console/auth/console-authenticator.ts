@@ -34,8 +34,7 @@ export function sameSecret(presented: string, expected: string): boolean {
 }
 
 const isPage = (method: string, path: string) =>
-  method === 'GET' &&
-  (path === '/console' || (path.startsWith('/console/') && path !== '/console/session'));
+  method === 'GET' && (path === '/console' || (path.startsWith('/console/') && path !== '/console/session'));
 
 export function consoleAuthenticator(db: Queryable, times: ConsoleSessionTimes) {
   return {

@@ -1,16 +1,18 @@
 // Record page panel of a billing account: last sync, status, last error, link to the sync history.
 import { LightningElement, api } from 'lwc';
-import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import getSyncStatus from '@salesforce/apex/OnDemandSyncController.getSyncStatus';
 import { apexErrorMessage } from 'c/syncErrorText';
+import { LABELS } from 'c/syncLabels';
+import { registerRefresh, unregisterRefresh } from 'c/syncRefresh';
 import { toStatusView, type StatusView } from './statusView';
 
 export default class BillingAccountSyncStatus extends LightningElement {
+  readonly labels = LABELS;
   loading = false;
   errorMessage = '';
   view: StatusView | undefined;
   private currentRecordId: string | undefined;
-  private refreshHandlerId: number | undefined;
+  private refreshHandle: number | undefined;
 
   @api
   get recordId(): string | undefined {
@@ -24,11 +26,11 @@ export default class BillingAccountSyncStatus extends LightningElement {
 
   override connectedCallback(): void {
     // The "Sync Data from ZBilling" action fires a RefreshEvent when it finishes; reload then.
-    this.refreshHandlerId = registerRefreshHandler(this, () => this.refresh());
+    this.refreshHandle = registerRefresh(this, () => this.load());
   }
 
   override disconnectedCallback(): void {
-    if (this.refreshHandlerId !== undefined) unregisterRefreshHandler(this.refreshHandlerId);
+    unregisterRefresh(this.refreshHandle);
   }
 
   async load(): Promise<void> {
@@ -48,13 +50,6 @@ export default class BillingAccountSyncStatus extends LightningElement {
 
   get showDetails(): boolean {
     return !!this.view && !this.loading;
-  }
-
-  // RefreshView API: the handler resolves to true so the refresh continues down the tree
-  // (https://developer.salesforce.com/docs/platform/lwc/guide/reference-lightning-refreshview-registerrefreshhandler.html).
-  async refresh(): Promise<boolean> {
-    await this.load();
-    return true;
   }
 
   get ariaBusy(): string {

@@ -1,5 +1,6 @@
 // How a billing account's sync status reads on its record page. Pure functions: tested without a DOM.
 import { describeError } from 'c/syncErrorText';
+import { LABELS } from 'c/syncLabels';
 
 export interface StatusView {
   statusLabel: string;
@@ -28,10 +29,15 @@ export function recordUrl(recordId: string | null | undefined): string | null {
   return recordId ? `/lightning/r/Sync_History__c/${recordId}/view` : null;
 }
 
+const LABEL_BY_STATUS: Record<string, string> = {
+  Synced: LABELS.statusSynced,
+  Failed: LABELS.statusFailed,
+};
+
 export function toStatusView(row: SyncApex.BillingAccountRow): StatusView {
   const status = row.lastSyncStatus ?? null;
   return {
-    statusLabel: status ?? 'Not synced on demand yet',
+    statusLabel: status ? (LABEL_BY_STATUS[status] ?? status) : LABELS.notSyncedYet,
     badgeClass: status ? (BADGE_BY_STATUS[status] ?? 'slds-badge') : 'slds-badge',
     lastSyncedAt: row.lastSyncedAt ?? null,
     errorText: status === 'Failed' ? plainLastError(row.lastSyncError) : null,

@@ -1,67 +1,67 @@
-// Turns service and Salesforce error codes into sentences a sales user can act on, and pulls a readable
-// message out of whatever an Apex call rejected with. Shared by the three sync components.
-
-const PLAIN_WORDS: Record<string, string> = {
-  SERVICE_UNREACHABLE:
-    'Salesforce could not reach the Zuora sync service. Try again in a few minutes; if it keeps failing, ask your admin to check the ZuoraSyncService named credential.',
-  UNAUTHORIZED:
-    'The Zuora sync service did not accept the credentials Salesforce sent. Ask your admin to check the API token of the ZuoraSyncService external credential.',
-  API_BUDGET_EXHAUSTED:
-    'The sync service has used up its API allowance for now, so nothing was synced. Try again later.',
-  UNAVAILABLE: 'The Zuora sync service is temporarily unavailable. Try again in a few minutes.',
-  TOO_MANY_OBJECTS: 'Too many billing accounts were sent in one sync. Choose fewer and try again.',
-  SERVICE_NOT_FOUND:
-    'The sync service address in Salesforce looks wrong (the service answered "not found"). Ask your admin to check the ZuoraSyncService named credential.',
-  INVALID_RESPONSE:
-    'The Zuora sync service sent an answer Salesforce could not read. Ask your admin to check the service.',
-  SERVICE_ERROR:
-    'The Zuora sync service hit an unexpected error. Try again; if it keeps failing, ask your admin.',
-  UNABLE_TO_LOCK_ROW:
-    'Another process was updating this record at the same time. It will be retried on the next sync.',
-  INVALID_CRM_ACCOUNT_ID:
-    'The CRM Account ID of this billing account in Zuora does not match a Salesforce account. Fix it in Zuora, then sync again.',
-  'DACO-02':
-    'This billing account has no CRM Account ID in Zuora, so it cannot be linked to a Salesforce account. Add it in Zuora, then sync again.',
-  REQUIRED_FIELD_MISSING: 'Salesforce refused the record because a required field was empty.',
-  STRING_TOO_LONG: 'A value from Zuora is longer than the Salesforce field allows.',
-  INVALID_FIELD: 'A field the sync writes does not exist in this org. Ask your admin to update the package.',
-  INSUFFICIENT_ACCESS_OR_READONLY:
-    'The sync user is not allowed to write this record. Ask your admin to check its permissions.',
-};
+// Turns service and Salesforce error codes into sentences a sales user can act on, and pulls the readable
+// messages out of whatever a Salesforce call rejected with. Shared by the sync components.
+import { ERROR_LABELS, LABELS, format } from 'c/syncLabels';
 
 /** A sentence for an error code, falling back to the service's own message, then to the code. */
 export function describeError(code?: string | null, message?: string | null): string {
-  const known = code ? PLAIN_WORDS[code.toUpperCase()] : undefined;
+  const known = code ? ERROR_LABELS[code.toUpperCase()] : undefined;
   if (known) return known;
   if (message && message.trim()) return message.trim();
-  return code ? `The sync failed (${code}).` : 'The sync failed for an unknown reason.';
+  return code ? format(LABELS.syncFailedCode, code) : LABELS.syncFailedUnknown;
 }
 
-interface ApexErrorBody {
-  message?: unknown;
-  pageErrors?: { message?: unknown }[];
-  fieldErrors?: Record<string, { message?: unknown }[]>;
+type Messages = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Messages => typeof value === 'object' && value !== null;
+
+/** `[{ message }]` -> the messages. */
+function messagesOf(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item) => (isObject(item) && typeof item.message === 'string' ? [item.message] : []));
 }
 
-/** The message of an error thrown by an imperative Apex call (AuraHandledException), a fetch or a plain Error. */
+/** `{ field: [{ message }] }` -> the messages of every field. */
+function fieldMessagesOf(fields: unknown): string[] {
+  if (!isObject(fields)) return [];
+  return Object.values(fields).flatMap(messagesOf);
+}
+
+/**
+ * Every message in one error body, whatever produced it: an AuraHandledException or Apex exception
+ * (`message`), a DML error (`pageErrors`, `fieldErrors`), a UI API record call (`output.errors`,
+ * `output.fieldErrors`), or a list of such bodies (the shapes lwc-recipes' reduceErrors reads).
+ */
+function bodyMessages(body: unknown): string[] {
+  if (Array.isArray(body)) return body.flatMap(bodyMessages);
+  if (typeof body === 'string') return body.trim() ? [body] : [];
+  if (!isObject(body)) return [];
+  const output = isObject(body.output) ? body.output : {};
+  const found = [
+    ...messagesOf(body.pageErrors),
+    ...fieldMessagesOf(body.fieldErrors),
+    ...messagesOf(output.errors),
+    ...fieldMessagesOf(output.fieldErrors),
+  ];
+  if (found.length === 0 && typeof body.message === 'string') found.push(body.message);
+  return found;
+}
+
+/** The messages of one error or a list of errors (a FetchResponse, a JavaScript Error, a string). */
+export function reduceErrors(errors: unknown): string[] {
+  const list = Array.isArray(errors) ? errors : [errors];
+  const messages = list.flatMap((error): string[] => {
+    if (typeof error === 'string') return [error];
+    if (!isObject(error)) return [];
+    const fromBody = bodyMessages(error.body);
+    if (fromBody.length > 0) return fromBody;
+    if (typeof error.message === 'string') return [error.message];
+    return typeof error.statusText === 'string' ? [error.statusText] : [];
+  });
+  return [...new Set(messages.map((message) => message.trim()).filter((message) => message !== ''))];
+}
+
+/** One readable line for an error a Salesforce call rejected with. */
 export function apexErrorMessage(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const body = (error as { body?: ApexErrorBody | ApexErrorBody[] }).body;
-    const bodies = Array.isArray(body) ? body : body ? [body] : [];
-    const messages: string[] = [];
-    for (const item of bodies) {
-      if (typeof item.message === 'string') messages.push(item.message);
-      for (const pageError of item.pageErrors ?? []) {
-        if (typeof pageError.message === 'string') messages.push(pageError.message);
-      }
-    }
-    if (messages.length > 0) return messages.join(' ');
-    const status = (error as { status?: unknown }).status;
-    if (status === 500 || status === 0 || status === undefined) {
-      const plain = (error as { message?: unknown }).message;
-      if (typeof plain === 'string' && plain) return plain;
-    }
-  }
-  if (typeof error === 'string' && error) return error;
-  return 'Salesforce could not complete the request. Reload the page and try again.';
+  const messages = reduceErrors(error);
+  return messages.length > 0 ? messages.join(' ') : LABELS.requestFailed;
 }

@@ -2,9 +2,11 @@
 import { LightningElement, api } from 'lwc';
 import { CloseActionScreenEvent } from 'lightning/actions';
 import { RefreshEvent } from 'lightning/refresh';
+import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import getBillingAccounts from '@salesforce/apex/OnDemandSyncController.getBillingAccounts';
 import syncBillingAccounts from '@salesforce/apex/OnDemandSyncController.syncBillingAccounts';
 import { apexErrorMessage } from 'c/syncErrorText';
+import { LABELS, format } from 'c/syncLabels';
 import {
   describeOutcome,
   planSync,
@@ -12,6 +14,7 @@ import {
   toggleSelection,
   type OutcomeView,
   type SyncPlan,
+  updatedRecordIds,
 } from './syncPlan';
 
 const ACCOUNT_KEY_PREFIX = '001';
@@ -19,6 +22,7 @@ const ACCOUNT_KEY_PREFIX = '001';
 export default class SyncFromZBilling extends LightningElement {
   @api objectApiName: string | undefined;
 
+  readonly labels = LABELS;
   loading = false;
   syncing = false;
   errorMessage = '';
@@ -76,7 +80,9 @@ export default class SyncFromZBilling extends LightningElement {
     return (this.list?.billingAccounts ?? []).map((account) => ({
       id: account.id,
       label: account.accountNumber ? `${account.name} (${account.accountNumber})` : account.name,
-      status: account.lastSyncStatus ? `Last sync: ${account.lastSyncStatus}` : 'Not synced on demand yet',
+      status: account.lastSyncStatus
+        ? format(LABELS.lastSyncStatus, account.lastSyncStatus)
+        : LABELS.notSyncedYet,
     }));
   }
 
@@ -96,7 +102,7 @@ export default class SyncFromZBilling extends LightningElement {
   get moreThanListed(): string {
     const list = this.list;
     if (!list || list.totalCount <= list.billingAccounts.length) return '';
-    return `Showing the first ${list.billingAccounts.length} of ${list.totalCount} billing accounts, by name.`;
+    return format(LABELS.showingFirst, list.billingAccounts.length, list.totalCount);
   }
 
   get canSync(): boolean {
@@ -110,7 +116,7 @@ export default class SyncFromZBilling extends LightningElement {
   }
 
   get syncLabel(): string {
-    return this.syncing ? 'Syncing…' : 'Sync';
+    return this.syncing ? LABELS.syncing : LABELS.sync;
   }
 
   get summaryClass(): string {
@@ -153,6 +159,11 @@ export default class SyncFromZBilling extends LightningElement {
       const outcome = await syncBillingAccounts({ recordId, billingAccountIds });
       this.outcome = describeOutcome(outcome, this.list?.billingAccounts ?? []);
       this.focusResults = true;
+      // The service wrote the billing accounts' sync status: Lightning Data Service reloads those records on
+      // the page (notifyRecordUpdateAvailable), and the status and history panels reload on the RefreshEvent.
+      await notifyRecordUpdateAvailable(
+        updatedRecordIds(recordId, outcome).map((id) => ({ recordId: id })),
+      ).catch(() => undefined);
       this.dispatchEvent(new RefreshEvent());
     } catch (error) {
       this.errorMessage = apexErrorMessage(error);

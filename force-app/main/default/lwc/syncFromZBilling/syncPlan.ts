@@ -1,6 +1,7 @@
 // What the "Sync Data from ZBilling" action offers for a record, how the user's picks respect the UI limit,
 // and how the service's answer reads in plain words. Pure functions: tested without a DOM.
 import { describeError } from 'c/syncErrorText';
+import { LABELS, format } from 'c/syncLabels';
 
 export type PlanMode = 'single' | 'all' | 'choose' | 'empty' | 'unavailable';
 
@@ -13,27 +14,19 @@ export interface SyncPlan {
 export function planSync(isAccount: boolean, list: SyncApex.BillingAccountList): SyncPlan {
   if (!isAccount) {
     return list.billingAccounts.length === 1
-      ? {
-          mode: 'single',
-          message: `Billing account ${list.billingAccounts[0]?.name ?? ''} will be synced from Zuora.`,
-        }
-      : { mode: 'unavailable', message: 'This billing account was not found or is not visible to you.' };
+      ? { mode: 'single', message: format(LABELS.planSingle, list.billingAccounts[0]?.name ?? '') }
+      : { mode: 'unavailable', message: LABELS.planUnavailable };
   }
   if (list.totalCount === 0) {
-    return {
-      mode: 'empty',
-      message:
-        'This account has no billing accounts in Salesforce yet. Syncing asks Zuora for every billing account whose CRM Account ID is this account.',
-    };
+    return { mode: 'empty', message: LABELS.planEmpty };
   }
   if (list.totalCount <= list.uiLimit) {
-    const noun = list.totalCount === 1 ? 'billing account' : `${list.totalCount} billing accounts`;
-    return { mode: 'all', message: `The ${noun} of this account will be synced from Zuora.` };
+    return {
+      mode: 'all',
+      message: list.totalCount === 1 ? LABELS.planAllOne : format(LABELS.planAll, list.totalCount),
+    };
   }
-  return {
-    mode: 'choose',
-    message: `This account has ${list.totalCount} billing accounts, but one sync from Salesforce can include at most ${list.uiLimit}. Choose up to ${list.uiLimit} below.`,
-  };
+  return { mode: 'choose', message: format(LABELS.planChoose, list.totalCount, list.uiLimit) };
 }
 
 export interface Selection {
@@ -56,9 +49,8 @@ export function toggleSelection(
 
 /** The live counter under the chooser. */
 export function selectionMessage(count: number, limit: number, refused: boolean): string {
-  if (refused) return `You can choose at most ${limit} billing accounts for one sync.`;
-  if (count === limit) return `${count} of ${limit} selected: the most one sync can include.`;
-  return `${count} of ${limit} selected.`;
+  if (refused) return format(LABELS.selectionRefused, limit);
+  return format(count === limit ? LABELS.selectionFull : LABELS.selectionCount, count, limit);
 }
 
 export type ResultTone = 'success' | 'error' | 'info';
@@ -83,7 +75,9 @@ function nameFor(result: SyncApex.SyncResult, accounts: readonly SyncApex.Billin
     const match = accounts.find((account) => account.id === id || account.zuoraId === id);
     if (match) return match.accountNumber ? `${match.name} (${match.accountNumber})` : match.name;
   }
-  return result.zuoraId ? `Zuora account ${result.zuoraId}` : `Record ${result.objectId}`;
+  return result.zuoraId
+    ? format(LABELS.zuoraAccount, result.zuoraId)
+    : format(LABELS.record, result.objectId);
 }
 
 /** The result screen: a summary sentence and one row per billing account. */
@@ -93,51 +87,56 @@ export function describeOutcome(
 ): OutcomeView {
   if (outcome.errorCode) {
     return {
-      summary: `Nothing was synced. ${describeError(outcome.errorCode, outcome.errorMessage)}`,
+      summary: format(LABELS.nothingSynced, describeError(outcome.errorCode, outcome.errorMessage)),
       tone: 'error',
       rows: [],
     };
   }
   if (outcome.queued) {
-    return {
-      summary:
-        'The sync was queued and runs in a moment. The sync status panel shows the result when it finishes.',
-      tone: 'info',
-      rows: [],
-    };
+    return { summary: LABELS.queued, tone: 'info', rows: [] };
   }
   const rows: ResultRow[] = outcome.results.map((result, index) => ({
     key: `${result.objectId}-${index}`,
     name: nameFor(result, accounts),
-    statusLabel: result.success ? 'Synced' : result.status === 'Queued' ? 'Queued' : 'Failed',
-    message: result.success ? 'Up to date with Zuora.' : describeError(result.errorCode, result.errorMessage),
+    statusLabel: result.success
+      ? LABELS.statusSynced
+      : result.status === 'Queued'
+        ? LABELS.statusQueued
+        : LABELS.statusFailed,
+    message: result.success ? LABELS.upToDate : describeError(result.errorCode, result.errorMessage),
     tone: result.success ? 'success' : 'error',
   }));
   const failed = rows.filter((row) => row.tone === 'error').length;
   const total = rows.length;
   if (total === 0) {
-    return { summary: 'Zuora found no billing accounts to sync for this record.', tone: 'info', rows };
+    return { summary: LABELS.noneFound, tone: 'info', rows };
   }
   if (failed === 0) {
     return {
-      summary: total === 1 ? 'The billing account was synced.' : `All ${total} billing accounts were synced.`,
+      summary: total === 1 ? LABELS.oneSynced : format(LABELS.allSynced, total),
       tone: 'success',
       rows,
     };
   }
   if (failed === total) {
     return {
-      summary:
-        total === 1
-          ? 'The billing account could not be synced.'
-          : `None of the ${total} billing accounts could be synced.`,
+      summary: total === 1 ? LABELS.oneFailed : format(LABELS.noneSynced, total),
       tone: 'error',
       rows,
     };
   }
   return {
-    summary: `${total - failed} of ${total} billing accounts were synced; ${failed} failed.`,
+    summary: format(LABELS.someFailed, total - failed, total, failed),
     tone: 'error',
     rows,
   };
+}
+
+/** The records a sync may have changed: the record the action ran on and every billing account it synced. */
+export function updatedRecordIds(recordId: string, outcome: SyncApex.SyncOutcome): string[] {
+  const ids = new Set<string>([recordId]);
+  for (const result of outcome.results) {
+    if (result.salesforceId) ids.add(result.salesforceId);
+  }
+  return [...ids];
 }

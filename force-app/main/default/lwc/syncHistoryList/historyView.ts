@@ -1,5 +1,6 @@
 // How recent sync sessions read in the history list. Pure functions: tested without a DOM.
 import { describeError } from 'c/syncErrorText';
+import { LABELS, format } from 'c/syncLabels';
 
 export const DEFAULT_MAX_ROWS = 10;
 export const MAX_ROWS = 50;
@@ -57,7 +58,7 @@ function failureView(failure: SyncApex.FailureRow): FailureView {
 export function toHistoryRows(rows: readonly SyncApex.SyncHistoryRow[]): HistoryRowView[] {
   return rows.map((row) => {
     const failures = (row.failures ?? []).map(failureView);
-    const status = row.status ?? 'Unknown';
+    const status = row.status ?? LABELS.unknownStatus;
     return {
       id: row.id,
       url: `/lightning/r/Sync_History__c/${row.id}/view`,
@@ -80,6 +81,6 @@ export function toHistoryRows(rows: readonly SyncApex.SyncHistoryRow[]): History
 
 /** The label of the button that shows or hides a session's failures. */
 export function failureToggleLabel(count: number, expanded: boolean): string {
-  const noun = count === 1 ? '1 failure' : `${count} failures`;
-  return expanded ? `Hide ${noun}` : `Show ${noun}`;
+  const noun = count === 1 ? LABELS.oneFailure : format(LABELS.manyFailures, count);
+  return format(expanded ? LABELS.hideFailures : LABELS.showFailures, noun);
 }

@@ -1,8 +1,9 @@
 // Recent sync sessions (Sync_History__c): type, status, counts and per-record failures.
 import { LightningElement, api } from 'lwc';
-import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
-import getRecentHistory from '@salesforce/apex/OnDemandSyncController.getRecentHistory';
+import getRecentHistory from '@salesforce/apex/SyncHistoryController.getRecentHistory';
 import { apexErrorMessage } from 'c/syncErrorText';
+import { LABELS } from 'c/syncLabels';
+import { registerRefresh, unregisterRefresh } from 'c/syncRefresh';
 import {
   clampMaxRows,
   failureToggleLabel,
@@ -12,13 +13,14 @@ import {
 } from './historyView';
 
 export default class SyncHistoryList extends LightningElement {
+  readonly labels = LABELS;
   loading = false;
   loaded = false;
   errorMessage = '';
   rows: HistoryRowView[] = [];
   expanded: string[] = [];
   private rowLimit = DEFAULT_MAX_ROWS;
-  private refreshHandlerId: number | undefined;
+  private refreshHandle: number | undefined;
 
   @api
   get maxRows(): number {
@@ -29,12 +31,12 @@ export default class SyncHistoryList extends LightningElement {
   }
 
   override connectedCallback(): void {
-    this.refreshHandlerId = registerRefreshHandler(this, () => this.refresh());
+    this.refreshHandle = registerRefresh(this, () => this.load());
     void this.load();
   }
 
   override disconnectedCallback(): void {
-    if (this.refreshHandlerId !== undefined) unregisterRefreshHandler(this.refreshHandlerId);
+    unregisterRefresh(this.refreshHandle);
   }
 
   async load(): Promise<void> {
@@ -77,13 +79,6 @@ export default class SyncHistoryList extends LightningElement {
     this.expanded = this.expanded.includes(id)
       ? this.expanded.filter((item) => item !== id)
       : [...this.expanded, id];
-  }
-
-  // RefreshView API: the handler resolves to true so the refresh continues down the tree
-  // (https://developer.salesforce.com/docs/platform/lwc/guide/reference-lightning-refreshview-registerrefreshhandler.html).
-  async refresh(): Promise<boolean> {
-    await this.load();
-    return true;
   }
 
   get ariaBusy(): string {

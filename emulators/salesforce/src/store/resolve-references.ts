@@ -1,0 +1,52 @@
+import type { FieldDef } from '../schema/schema-types.js';
+import type { PreparedRecord } from './prepared-record.js';
+import type { RecordStore } from './record-store.js';
+import { sfError, type SfError } from './sf-error.js';
+
+/**
+ * Resolves parent references given by external ID into `prepared` (in place: a prepared record is
+ * used once) and checks every lookup's target; returns the record errors.
+ */
+export function resolveReferences(store: RecordStore, prepared: PreparedRecord): SfError[] {
+  const errors = prepared.errors;
+  for (const ref of prepared.refs) {
+    const hits = store.findByExternalId(ref.target, ref.extField, ref.value);
+    if (hits.length === 1) {
+      prepared.fields.push(ref.field);
+      prepared.values.push(hits[0] as string);
+    } else {
+      // Wording as returned for an unmatched relationship external ID (Bulk/REST upsert with
+      // `Parent__r.Ext__c`): https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_upsert.htm
+      const what = hits.length === 0 ? 'not found' : 'matched more than one record';
+      errors.push(
+        sfError(
+          'INVALID_FIELD',
+          `Foreign key external ID: ${String(ref.value)} ${what} for field ${ref.extField.name} in entity ${ref.target.name}`,
+        ),
+      );
+    }
+  }
+  prepared.refs = [];
+  const { fields, values } = prepared;
+  for (let i = 0; i < fields.length; i += 1) {
+    const field = fields[i] as FieldDef;
+    const value = values[i] ?? null;
+    if (field.type !== 'reference' || value === null) continue;
+    const id = String(value);
+    const target = store.schema.byKeyPrefix.get(id.slice(0, 3));
+    if (!target || !field.referenceTo.some((t) => t.toLowerCase() === target.name.toLowerCase())) {
+      errors.push(
+        sfError('FIELD_INTEGRITY_EXCEPTION', `${field.label}: id value of incorrect type: ${id}`, [
+          field.name,
+        ]),
+      );
+    } else if (!store.table(target).live.has(id)) {
+      errors.push(
+        store.table(target).deleted.has(id)
+          ? sfError('ENTITY_IS_DELETED', 'entity is deleted', [field.name])
+          : sfError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', []),
+      );
+    }
+  }
+  return errors;
+}

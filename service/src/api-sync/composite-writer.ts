@@ -1,0 +1,294 @@
+// The load plan's writer over Composite calls: sObject Collections of up to 200 records, 5 to a Composite
+// call, every object of a pass in load order (subrequests run in order, so a collection of children placed
+// after its parents' sees them). Before a pass, a record whose parent has an open failure and is not sent in
+// the same pass is held back; after it, a record refused because its parent failed in the same pass is
+// recorded as waiting for that parent. Used by the API-based engine and by small Turbo Sync sessions.
+import type { ObjectMap } from '../mapping/field-map.js';
+import { failedParent, parentFailure, waitsFor, type ParentRef } from '../mapping/parent-rules.js';
+import type { Row } from '../mapping/record-mapper.js';
+import { rowToJson } from '../mapping/row-to-json.js';
+import {
+  CallCounter,
+  deleteByExternalIds,
+  upsertCollectionsWithRetries,
+  type CompositeWriter,
+  type RecordWriteResult,
+} from '../salesforce/composite-collections.js';
+import { retryableCodes } from '../salesforce/retryable-codes.js';
+import { failureObjectOf, type LoadPass, type LoadWriter, type UnitSettler } from '../sessions/load-plan.js';
+import { openFailureKeys, type FailedRecordInput } from '../store/failed-record-rows.js';
+import type { Queryable } from '../store/store.js';
+import type { RecordOutcome } from './api-sync-types.js';
+
+/** Rounds of re-sending records that failed with a transient error (row locks) within the run. */
+const retryRounds = 2;
+
+export interface PreparedDelete {
+  readonly key: string;
+  readonly zuoraId: string | null;
+  readonly ownerZuoraId: string | null;
+  readonly zuoraUpdatedAt: string | null;
+}
+
+export interface PreparedRecord extends PreparedDelete {
+  readonly row: Row;
+}
+
+export interface PreparedObject {
+  readonly zuoraObject: string;
+  readonly map: ObjectMap;
+  readonly object: string;
+  readonly keyField: string;
+  readonly upserts: PreparedRecord[];
+  readonly deferred: PreparedRecord[];
+  readonly deletes: PreparedDelete[];
+}
+
+export interface CompositeLoadOptions {
+  readonly writer: CompositeWriter;
+  readonly store: Queryable;
+  readonly entityId: string;
+}
+
+interface Written {
+  readonly object: PreparedObject;
+  readonly record: PreparedDelete;
+  readonly created: boolean;
+  outcome: RecordOutcome;
+  parents: readonly ParentRef[];
+  fields: readonly string[];
+}
+
+export class CompositeLoadWriter implements LoadWriter {
+  /** One outcome per record held, written or deleted (deferred references: failures only). */
+  readonly outcomes: RecordOutcome[] = [];
+  readonly counter = new CallCounter();
+  readonly #options: CompositeLoadOptions;
+  readonly #objects: ReadonlyMap<string, PreparedObject>;
+
+  constructor(options: CompositeLoadOptions, objects: ReadonlyMap<string, PreparedObject>) {
+    this.#options = options;
+    this.#objects = objects;
+  }
+
+  async load(pass: LoadPass, groups: readonly (readonly string[])[], units: UnitSettler): Promise<void> {
+    const ordered = groups
+      .flat()
+      .map((o) => this.#objects.get(o))
+      .filter((p): p is PreparedObject => p !== undefined && recordsOf(p, pass).length > 0);
+    if (ordered.length === 0) return;
+    const written = pass === 'delete' ? await this.#delete(ordered) : await this.#upsert(pass, ordered);
+    for (const p of ordered) {
+      const mine = written.filter((w) => w.object === p);
+      const ok = mine.filter((w) => w.outcome.success);
+      await units.settle({
+        object: p.object,
+        pass,
+        written: ok.filter((w) => pass !== 'delete' || w.outcome.salesforceId !== null).length,
+        created: mine.filter((w) => w.created).length,
+        failures: mine.filter((w) => !w.outcome.success).map((w) => this.#failure(w)),
+        resolved: ok.map((w) => w.record.key),
+      });
+      // Deferred references report their failures only: the record itself was written in the upsert pass.
+      this.outcomes.push(
+        ...(pass === 'deferred' ? mine.filter((w) => !w.outcome.success) : mine).map((w) => w.outcome),
+      );
+    }
+  }
+
+  async #upsert(pass: 'upsert' | 'deferred', ordered: readonly PreparedObject[]): Promise<Written[]> {
+    const { held, kept } = await this.#holdBack(pass, ordered);
+    const results = await upsertCollectionsWithRetries(
+      this.#options.writer,
+      kept.map((k) => ({
+        object: k.object.object,
+        externalIdField: k.object.keyField,
+        records: k.records.map((r) => rowToJson(r.row)),
+      })),
+      this.counter,
+      retryableCodes,
+      retryRounds,
+    );
+    const sent: Written[] = kept.flatMap((k, i) =>
+      k.records.map((r, n) => {
+        const result = results[i]?.[n] ?? missingResult;
+        return {
+          object: k.object,
+          record: r,
+          created: result.success && result.created,
+          outcome: outcomeOf(k.object, r, pass, result, 'upsert'),
+          parents: waitsFor(k.object.map, pass, { column: k.object.keyField, value: r.key }, r.row),
+          fields: [],
+        };
+      }),
+    );
+    attributeToParents(sent);
+    return [...held, ...sent];
+  }
+
+  /** Takes out the records whose parent failed before this pass (or is held in it), in load order. */
+  async #holdBack(
+    pass: 'upsert' | 'deferred',
+    ordered: readonly PreparedObject[],
+  ): Promise<{ held: Written[]; kept: { object: PreparedObject; records: PreparedRecord[] }[] }> {
+    // In the upsert pass a parent sent again may load now; by the deferred pass every upsert has settled.
+    const sent = new Map(
+      pass === 'deferred' ? [] : ordered.map((p) => [p.object, new Set(p.upserts.map((r) => r.key))]),
+    );
+    const failed = await this.#failedParents(pass, ordered, sent);
+    const held: Written[] = [];
+    const kept = ordered.map((p) => {
+      const records: PreparedRecord[] = [];
+      for (const r of pass === 'upsert' ? p.upserts : p.deferred) {
+        const parents = waitsFor(p.map, pass, { column: p.keyField, value: r.key }, r.row);
+        const parent = failedParent(parents, (target, key) => failed.get(target)?.has(key) === true);
+        if (parent === undefined) {
+          records.push(r);
+          continue;
+        }
+        const failure = parentFailure(parent);
+        const outcome = outcomeOf(
+          p,
+          r,
+          pass,
+          {
+            success: false,
+            id: null,
+            committedAt: null,
+            errorCode: failure.code,
+            errorMessage: failure.message,
+          },
+          'upsert',
+        );
+        held.push({ object: p, record: r, created: false, outcome, parents, fields: failure.fields });
+        // Its own children wait for it in turn (parents come first in load order).
+        failed.set(p.object, (failed.get(p.object) ?? new Set<string>()).add(r.key));
+      }
+      return { object: p, records };
+    });
+    return { held, kept: kept.filter((k) => k.records.length > 0) };
+  }
+
+  /** Parents referenced in this pass with an open failure, not sent again in it. */
+  async #failedParents(
+    pass: 'upsert' | 'deferred',
+    ordered: readonly PreparedObject[],
+    sent: ReadonlyMap<string, ReadonlySet<string>>,
+  ): Promise<Map<string, Set<string>>> {
+    const wanted = new Map<string, Set<string>>();
+    for (const p of ordered)
+      for (const r of recordsOf(p, pass))
+        for (const parent of waitsFor(
+          p.map,
+          pass,
+          { column: p.keyField, value: r.key },
+          (r as PreparedRecord).row,
+        )) {
+          if (sent.get(parent.target)?.has(parent.key) === true) continue;
+          wanted.set(parent.target, (wanted.get(parent.target) ?? new Set<string>()).add(parent.key));
+        }
+    const failed = new Map<string, Set<string>>();
+    for (const [object, keys] of wanted)
+      failed.set(
+        object,
+        await openFailureKeys(this.#options.store, object, this.#options.entityId, [...keys]),
+      );
+    return failed;
+  }
+
+  async #delete(ordered: readonly PreparedObject[]): Promise<Written[]> {
+    const results = await deleteByExternalIds(
+      this.#options.writer,
+      ordered.map((p) => ({
+        object: p.object,
+        externalIdField: p.keyField,
+        keys: p.deletes.map((d) => d.key),
+      })),
+      this.counter,
+    );
+    return ordered.flatMap((p, i) =>
+      p.deletes.map((d, k) => {
+        const result = results[i]?.[k];
+        const w = result ?? { ...missingResult, id: null };
+        const outcome = outcomeOf(p, d, 'delete', w, 'delete');
+        return { object: p, record: d, created: false, outcome, parents: [], fields: [] };
+      }),
+    );
+  }
+
+  #failure(w: Written): FailedRecordInput {
+    const o = w.outcome;
+    return {
+      stream: o.zuoraObject,
+      salesforceObject: w.object.object,
+      entityId: this.#options.entityId,
+      externalId: o.externalId === '' ? (o.zuoraId ?? '') : o.externalId,
+      zuoraId: o.zuoraId,
+      code: o.errorCode ?? 'UNKNOWN_ERROR',
+      message: o.errorMessage ?? '',
+      fields: w.fields,
+    };
+  }
+}
+
+const missingResult: RecordWriteResult = {
+  success: false,
+  id: null,
+  created: false,
+  errorCode: 'NO_RESPONSE',
+  errorMessage: 'Salesforce answered no result for this record',
+  committedAt: new Date(0).toISOString(),
+};
+
+function recordsOf(p: PreparedObject, pass: LoadPass): readonly PreparedDelete[] {
+  return pass === 'upsert' ? p.upserts : pass === 'deferred' ? p.deferred : p.deletes;
+}
+
+function outcomeOf(
+  p: PreparedObject,
+  r: PreparedDelete,
+  pass: LoadPass,
+  w: {
+    success: boolean;
+    id: string | null;
+    errorCode: string | null;
+    errorMessage: string | null;
+    committedAt: string | null;
+  },
+  operation: 'upsert' | 'delete',
+): RecordOutcome {
+  return {
+    zuoraObject: p.zuoraObject,
+    salesforceObject: failureObjectOf(p.object, pass),
+    zuoraId: r.zuoraId,
+    externalId: r.key,
+    salesforceId: w.id,
+    operation,
+    success: w.success,
+    errorCode: w.errorCode,
+    errorMessage: w.errorMessage,
+    zuoraUpdatedAt: r.zuoraUpdatedAt,
+    committedAt: w.committedAt,
+    ownerZuoraId: r.ownerZuoraId,
+  };
+}
+
+/** A record refused because a parent failed in the same pass is recorded as waiting for that parent. */
+function attributeToParents(sent: Written[]): void {
+  const failed = new Map<string, Set<string>>();
+  for (const w of sent) {
+    if (w.outcome.success) continue;
+    failed.set(w.object.object, (failed.get(w.object.object) ?? new Set<string>()).add(w.record.key));
+  }
+  for (const w of sent) {
+    if (w.outcome.success) continue;
+    const parent = failedParent(w.parents, (target, key) => failed.get(target)?.has(key) === true);
+    if (parent === undefined) continue;
+    const failure = parentFailure(
+      parent,
+      `${w.outcome.errorCode ?? 'error'}: ${w.outcome.errorMessage ?? ''}`,
+    );
+    w.outcome = { ...w.outcome, errorCode: failure.code, errorMessage: failure.message };
+    w.fields = failure.fields;
+  }
+}

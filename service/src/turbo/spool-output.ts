@@ -1,0 +1,110 @@
+// Where Turbo Sync's routed records go: each object's rows to its spool parts (CSV on disk, so a session
+// never holds an object in memory and a resumed session re-sends them without reading Zuora again), deletions
+// to the delete spool, mapping failures to a list. While the session is small (at most `limit` records in
+// all) its typed rows are kept as well, and load through Composite calls with no CSV read back.
+import type { PreparedObject } from '../api-sync/composite-writer.js';
+import type { RecordError } from '../mapping/record-error.js';
+import type { Row } from '../mapping/record-mapper.js';
+import type { RouteSink, RoutedMap } from '../mapping/record-router.js';
+import type { ZuoraRow } from '../mapping/record-rules.js';
+import type { SpoolWriter } from '../csv/spool-writer.js';
+import type { FailedRecordInput } from '../store/failed-record-rows.js';
+import type { CsvSpool, SpoolPass } from './csv-spool.js';
+
+/** A small session's records per Salesforce object, as the Composite writer takes them. */
+export type MemoryRows = ReadonlyMap<string, PreparedObject>;
+
+export class SpoolOutput implements RouteSink {
+  readonly failures: FailedRecordInput[] = [];
+  /** Records left out (no CRM Account ID) per stream. */
+  readonly skippedByStream: Record<string, number> = {};
+  readonly #spool: CsvSpool;
+  readonly #entityId: string;
+  readonly #limit: number;
+  readonly #writers = new Map<string, SpoolWriter>();
+  #memory: Map<string, PreparedObject> | undefined = new Map();
+  #records = 0;
+
+  constructor(spool: CsvSpool, entityId: string, limit: number) {
+    this.#spool = spool;
+    this.#entityId = entityId;
+    this.#limit = limit;
+  }
+
+  upsert(route: RoutedMap, key: string, row: Row, deferred: Row | null, record: ZuoraRow): void {
+    const object = route.map.salesforceObject;
+    this.#writer(object, 'upsert', route.mapper.columns).write(row);
+    if (deferred !== null) this.#writer(object, 'deferred', route.mapper.deferredColumns).write(deferred);
+    const kept = this.#keep(route);
+    if (kept === undefined) return;
+    const base = { key, zuoraId: record.Id ?? null, ownerZuoraId: null, zuoraUpdatedAt: null };
+    kept.upserts.push({ ...base, row });
+    if (deferred !== null) kept.deferred.push({ ...base, row: deferred });
+  }
+
+  delete(route: RoutedMap, key: string): void {
+    const keyField = route.mapper.upsertKey;
+    this.#writer(route.map.salesforceObject, 'delete', [keyField]).write({ [keyField]: key });
+    this.#keep(route);
+  }
+
+  failed(route: RoutedMap, key: string, errors: readonly RecordError[], record: ZuoraRow): void {
+    const error = errors[0];
+    if (error === undefined) return;
+    this.failures.push({
+      stream: route.map.zuoraObject,
+      salesforceObject: route.map.salesforceObject,
+      entityId: this.#entityId,
+      externalId: key === '' ? (record.Id ?? error.zuoraId ?? '') : key,
+      zuoraId: record.Id ?? error.zuoraId,
+      code: error.code,
+      message: error.message,
+      fields: [error.field],
+    });
+    this.#keep(route);
+  }
+
+  skipped(record: ZuoraRow, routes: readonly RoutedMap[]): void {
+    const stream = routes[0]?.map.zuoraObject ?? '';
+    this.skippedByStream[stream] = (this.skippedByStream[stream] ?? 0) + 1;
+  }
+
+  /** Closes every spool part; answers the typed rows when the session stayed small. */
+  close(): MemoryRows | undefined {
+    for (const writer of this.#writers.values()) writer.close();
+    this.#writers.clear();
+    return this.#memory;
+  }
+
+  #writer(object: string, pass: SpoolPass, columns: readonly string[]): SpoolWriter {
+    const name = `${object}\u0000${pass}`;
+    let writer = this.#writers.get(name);
+    if (writer === undefined) {
+      writer = this.#spool.writer(object, pass, columns);
+      this.#writers.set(name, writer);
+    }
+    return writer;
+  }
+
+  /** Counts a record towards the small-session limit; answers where to keep its typed rows, if anywhere. */
+  #keep(route: RoutedMap): PreparedObject | undefined {
+    this.#records += 1;
+    if (this.#records > this.#limit) this.#memory = undefined;
+    if (this.#memory === undefined) return undefined;
+    const object = route.map.salesforceObject;
+    let kept = this.#memory.get(object);
+    if (kept === undefined) {
+      kept = {
+        zuoraObject: route.map.zuoraObject,
+        map: route.map,
+        object,
+        keyField: route.mapper.upsertKey,
+        upserts: [],
+        deferred: [],
+        deletes: [],
+      };
+      this.#memory.set(object, kept);
+    }
+    return kept;
+  }
+}

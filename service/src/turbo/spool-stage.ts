@@ -1,0 +1,187 @@
+// Turbo Sync's spool stage: each AQuA batch is read as it downloads, its rows taken through the record rules
+// and maps every engine uses (mapping/record-router.ts) and written to the spool per Salesforce object and
+// pass; a row of the retry job replaces the main job's copy of the same record. Billing accounts cancelled
+// within an incremental window take their records with them: those did not change, so a follow-up job reads
+// them by account. Mapping failures are stored before anything loads, so their children wait for them.
+import { join } from 'node:path';
+import {
+  eachAquaRow,
+  maxAquaQueries,
+  submitAquaJob,
+  waitForAquaJob,
+  type AquaBatch,
+} from '../zuora/aqua-export.js';
+import { StreamRouter } from '../mapping/record-router.js';
+import { dispositionOf, type ZuoraRow } from '../mapping/record-rules.js';
+import { streamQuery, type StreamSpec } from '../mapping/stream-plan.js';
+import type { ExtractCursor } from '../sessions/checkpoints.js';
+import { fullSyncStart } from '../store/watermark-rows.js';
+import { whereChunks } from '../zuora/zoql.js';
+import { collectionsSessionLimit } from './turbo-writer.js';
+import { retryBatch } from './extract-stage.js';
+import { SpoolOutput } from './spool-output.js';
+import { StagedRouter } from './staged-router.js';
+import type { TurboRun } from './turbo-run.js';
+
+export async function spoolStage(run: TurboRun): Promise<void> {
+  const { checkpoints, counts } = run;
+  const extract = checkpoints.get({ kind: 'extract' });
+  if (extract?.phase === 'done') {
+    counts.addRead(Object.entries(extract.cursor?.read ?? {}));
+    for (const [object, n] of Object.entries(extract.cursor?.mappingFailures ?? {}))
+      counts.of(object).failed += n;
+    return;
+  }
+  run.spool.clear();
+  const output = new SpoolOutput(run.spool, run.session.entityId, collectionsSessionLimit);
+  const read = new Map<string, number>();
+  const cancelled = await spoolBatches(run, output, read);
+  // A full export holds every record of a cancelled account already; a backfill reads what it names.
+  if (cancelled.length > 0 && run.backfill === undefined && run.since > fullSyncStart)
+    await spoolCancelledAccounts(run, output, read, cancelled);
+  run.memory = output.close();
+  await run.plan.settleRead(output.failures);
+  counts.addRead(read);
+  const mappingFailures: Record<string, number> = {};
+  for (const f of output.failures)
+    mappingFailures[f.salesforceObject] = (mappingFailures[f.salesforceObject] ?? 0) + 1;
+  const cursor: ExtractCursor = {
+    ...(checkpoints.get({ kind: 'extract' })?.cursor ?? { windowEnd: run.windowEnd.toISOString() }),
+    read: Object.fromEntries(read),
+    mappingFailures,
+    skipped: output.skippedByStream,
+  };
+  await checkpoints.write(
+    { kind: 'extract' },
+    {
+      phase: 'done',
+      cursor,
+      recordsRead: [...read.values()].reduce((a, b) => a + b, 0),
+      recordsFailed: output.failures.length,
+    },
+  );
+}
+
+interface Feed {
+  readonly stream: StreamSpec;
+  readonly rows: (onRow: (row: ZuoraRow) => void) => Promise<void>;
+}
+
+/** Routes a stream's rows into the spool; answers the billing accounts it found cancelled. */
+async function route(
+  run: TurboRun,
+  output: SpoolOutput,
+  read: Map<string, number>,
+  feed: Feed,
+): Promise<string[]> {
+  const { stream } = feed;
+  const router = new StreamRouter(stream, run.context, output);
+  const staged = new StagedRouter(router, join(run.spool.dir, `${stream.zuoraObject}.staging.jsonl`));
+  const cancelled: string[] = [];
+  await feed.rows((row) => {
+    if (stream.zuoraObject === 'Account') {
+      const d = dispositionOf(stream.owner, row);
+      if (d.kind === 'delete' && d.reason === 'cancelled-account') cancelled.push(row.Id ?? '');
+    }
+    staged.add(row);
+  });
+  await staged.finish();
+  for (const [object, n] of router.read) read.set(object, (read.get(object) ?? 0) + n);
+  run.deps.onProgress?.({
+    object: stream.zuoraObject,
+    phase: 'extracted',
+    records: staged.records,
+    failed: 0,
+  });
+  return cancelled;
+}
+
+async function spoolBatches(
+  run: TurboRun,
+  output: SpoolOutput,
+  read: Map<string, number>,
+): Promise<string[]> {
+  const { deps, session } = run;
+  const entityId = session.entityId === '' ? undefined : session.entityId;
+  const fileRows = (fileId: string) => (onRow: (row: ZuoraRow) => void) =>
+    eachAquaRow(deps.zuora, fileId, entityId, onRow);
+  // Retry batches are small (at most 50 queries of 190 ids): read first and indexed by id, so that a main
+  // batch drops the ids it carries itself and only the rest are added. Main batches are never held whole.
+  const retryRows = new Map<string, Map<string, ZuoraRow>>();
+  for (const batch of run.batches) {
+    if (!retryBatch.test(batch.name) || batch.fileId === undefined) continue;
+    const name = batch.name.replace(retryBatch, '');
+    const rows = retryRows.get(name) ?? new Map<string, ZuoraRow>();
+    retryRows.set(name, rows);
+    await fileRows(batch.fileId)((row) => rows.set(row.Id ?? '', row));
+  }
+  const byName = new Map(run.streams.map((s) => [s.zuoraObject, s]));
+  const cancelled: string[] = [];
+  const routeStream = async (stream: StreamSpec, batch: AquaBatch | undefined) => {
+    const retry = retryRows.get(stream.zuoraObject);
+    retryRows.delete(stream.zuoraObject);
+    const rows = async (onRow: (row: ZuoraRow) => void) => {
+      if (batch?.fileId !== undefined)
+        await fileRows(batch.fileId)((row) => {
+          retry?.delete(row.Id ?? '');
+          onRow(row);
+        });
+      for (const row of retry?.values() ?? []) onRow(row);
+    };
+    cancelled.push(...(await route(run, output, read, { stream, rows })));
+  };
+  for (const batch of run.batches) {
+    const stream = byName.get(batch.name);
+    if (stream !== undefined && batch.fileId !== undefined) await routeStream(stream, batch);
+  }
+  for (const name of [...retryRows.keys()]) {
+    const stream = byName.get(name);
+    if (stream !== undefined) await routeStream(stream, undefined);
+  }
+  return cancelled;
+}
+
+/** Reads the records of `accountIds` (cancelled) in follow-up jobs, checkpointed, and routes them (deletions). */
+async function spoolCancelledAccounts(
+  run: TurboRun,
+  output: SpoolOutput,
+  read: Map<string, number>,
+  accountIds: readonly string[],
+): Promise<void> {
+  const { deps, session, checkpoints } = run;
+  const entityId = session.entityId === '' ? undefined : session.entityId;
+  const streams = run.streams.filter((s) => s.owner !== undefined && s.zuoraObject !== 'Account');
+  const queries = streams.flatMap((s) =>
+    whereChunks(accountIds).map((ids, n) => ({
+      name: `${s.zuoraObject}__cancelled${String(n)}`,
+      query: streamQuery(s, { byIds: { path: s.owner?.id ?? 'Account.Id', ids } }),
+    })),
+  );
+  const byName = new Map(streams.map((s) => [s.zuoraObject, s]));
+  for (let j = 0; j * maxAquaQueries < queries.length; j += 1) {
+    const cursor = checkpoints.get({ kind: 'extract' })?.cursor ?? { windowEnd: run.windowEnd.toISOString() };
+    let jobId = cursor.cancelledJobIds?.[j];
+    if (jobId === undefined) {
+      jobId = await submitAquaJob(deps.zuora, {
+        name: `zuora-sync ${session.scope} ${session.id} cancelled accounts ${String(j)}`,
+        queries: queries.slice(j * maxAquaQueries, (j + 1) * maxAquaQueries),
+        entityId,
+      });
+      const ids = [...(cursor.cancelledJobIds ?? []), jobId];
+      await checkpoints.write(
+        { kind: 'extract' },
+        { phase: 'extracting', cursor: { ...cursor, cancelledJobIds: ids } },
+      );
+    }
+    const batches = await waitForAquaJob(deps.zuora, jobId, { entityId, minPollMs: deps.minPollMs ?? 100 });
+    for (const batch of batches) {
+      const stream = byName.get(batch.name.replace(/__cancelled\d+$/, ''));
+      const fileId = batch.fileId;
+      if (stream === undefined || fileId === undefined) continue;
+      await route(run, output, read, {
+        stream,
+        rows: (onRow) => eachAquaRow(deps.zuora, fileId, entityId, onRow),
+      });
+    }
+  }
+}

@@ -1,0 +1,221 @@
+// Turbo Sync's writer of the load plan: one Bulk API 2.0 job per spool part (each under the 100 MB upload
+// limit), each checkpointed on its own so a resumed session re-sends at most the jobs that were in flight, and
+// the independent objects of a group side by side. A small session whose typed rows are still in memory writes
+// through Composite calls instead: a Bulk job costs about eight API calls however small it is, where a
+// Composite call carries 1,000 records. A stopped API budget sends it back to Bulk; deletions always use Bulk.
+// https://developer.salesforce.com/docs/platform/api-rest/guide/resources-composite-composite-post.html
+import { CompositeLoadWriter } from '../api-sync/composite-writer.js';
+import { keyIsZuoraId } from '../mapping/record-rules.js';
+import { ApiBudgetExhaustedError } from '../salesforce/api-budget.js';
+import { governorFor } from '../sessions/api-governor.js';
+import {
+  failureObjectOf,
+  type LoadPass,
+  type LoadWriter,
+  type UnitResult,
+  type UnitSettler,
+} from '../sessions/load-plan.js';
+import { deleteSpooled } from './delete-spooled.js';
+import { loadObject } from './load-object.js';
+import { screenPart } from './screen-part.js';
+import { throwIfCancelRequested } from '../sessions/session-cancel.js';
+import { accountReferenceColumn } from '../mapping/account-reference.js';
+import type { TurboRun } from './turbo-run.js';
+
+/** Sessions that load at most this many records in all use Composite calls (two calls at most when full). */
+export const collectionsSessionLimit = 2_000;
+const parallelLoads = 3;
+
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await work(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+export class TurboWriter implements LoadWriter {
+  readonly #run: TurboRun;
+
+  constructor(run: TurboRun) {
+    this.#run = run;
+  }
+
+  async load(pass: LoadPass, groups: readonly (readonly string[])[], units: UnitSettler): Promise<void> {
+    if (pass !== 'delete' && this.#run.memory !== undefined) {
+      const done = await this.#composite(pass, groups, units).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof ApiBudgetExhaustedError) return false;
+          throw error;
+        },
+      );
+      if (done) return;
+    }
+    for (const group of groups)
+      await inParallel(group, parallelLoads, (object) => this.#object(pass, object, units));
+  }
+
+  /** The whole pass in Composite calls; each object's spool parts are checkpointed done as it settles. */
+  async #composite(
+    pass: LoadPass,
+    groups: readonly (readonly string[])[],
+    units: UnitSettler,
+  ): Promise<void> {
+    const { deps, session, memory, spool, checkpoints } = this.#run;
+    const writer = new CompositeLoadWriter(
+      {
+        writer: { conn: deps.salesforce, governor: governorFor(deps), caller: 'Turbo Sync' },
+        store: deps.store,
+        entityId: session.entityId,
+      },
+      memory ?? new Map(),
+    );
+    await writer.load(pass, groups, {
+      restore: (unit) => units.restore(unit),
+      settle: async (unit: UnitResult) => {
+        await units.settle(unit);
+        for (const part of spool.parts(unit.object, pass)) {
+          const first = part === 0;
+          await checkpoints.write(
+            { kind: 'load', pass, object: unit.object, part },
+            {
+              phase: 'done',
+              recordsWritten: first ? unit.written : 0,
+              recordsFailed: first ? unit.failures.length : 0,
+              cursor: { created: first ? unit.created : 0, jobs: 0 },
+            },
+          );
+        }
+        this.#progress(unit.object, pass, unit.written, unit.failures.length);
+      },
+    });
+  }
+
+  async #object(pass: LoadPass, object: string, units: UnitSettler): Promise<void> {
+    const { spool } = this.#run;
+    if (!spool.has(object, pass)) return;
+    if (pass === 'delete') return this.#delete(object, units);
+    for (const part of spool.parts(object, pass)) await this.#part(pass, object, part, units);
+  }
+
+  async #part(pass: LoadPass, object: string, part: number, units: UnitSettler): Promise<void> {
+    const { deps, session, spool, checkpoints } = this.#run;
+    const key = { kind: 'load', pass, object, part } as const;
+    const cp = checkpoints.get(key);
+    if (cp?.phase === 'done') {
+      const created = cp.cursor?.created ?? 0;
+      units.restore({ object, pass, written: cp.recordsWritten, created, failed: cp.recordsFailed });
+      return;
+    }
+    // An admin's cancel stops the session here, between Bulk jobs (sessions/session-cancel.ts).
+    await throwIfCancelRequested(deps.store, session.id);
+    const map = this.#run.maps.find((m) => m.salesforceObject === object);
+    const stream = map?.zuoraObject ?? object;
+    const accountColumn = map === undefined ? undefined : accountReferenceColumn(map);
+    const file = spool.path(object, pass, part);
+    const keyField = spool.header(object, pass, part)[0] ?? '';
+    // One read of the part at most (none on a first full sync): rows waiting for a parent, open failures.
+    const screened = await screenPart(
+      deps.store,
+      file,
+      map,
+      stream,
+      session.entityId,
+      failureObjectOf(object, pass),
+      pass === 'deferred' ? 'deferred' : 'upsert',
+    );
+    await checkpoints.write(key, { phase: 'loading' });
+    const outcome = await loadObject(deps.salesforce, {
+      object,
+      operation: 'upsert',
+      keyField,
+      csv: () => spool.stream(object, pass, part),
+      resumeJobId: cp?.bulkJobId,
+      onJobCreated: (jobId) => checkpoints.write(key, { phase: 'loading', bulkJobId: jobId }),
+      minPollMs: deps.minPollMs ?? 100,
+      maxPollMs: deps.maxPollMs ?? 2_000,
+    });
+    const zuoraIds = map !== undefined && keyIsZuoraId(map, keyField);
+    const failures = outcome.failures.map((f) => ({
+      stream,
+      salesforceObject: object,
+      entityId: session.entityId,
+      externalId: f.key,
+      zuoraId: zuoraIds ? f.key : null,
+      code: f.code,
+      message: f.error,
+      accountId: accountColumn === undefined ? null : (f.row[accountColumn] ?? null),
+    }));
+    const failedKeys = new Set(outcome.failures.map((f) => f.key));
+    await units.settle({
+      object,
+      pass,
+      written: outcome.succeeded,
+      created: outcome.created,
+      failures: [...screened.held, ...failures],
+      resolved: screened.resolvable.filter((k) => !failedKeys.has(k)),
+    });
+    await checkpoints.write(key, {
+      phase: 'done',
+      recordsWritten: outcome.succeeded,
+      recordsFailed: failures.length + screened.held.length,
+      cursor: { created: outcome.created, jobs: outcome.jobs },
+    });
+    this.#progress(object, pass, outcome.succeeded, outcome.failures.length);
+  }
+
+  async #delete(object: string, units: UnitSettler): Promise<void> {
+    const { deps, session, spool, checkpoints } = this.#run;
+    const key = { kind: 'load', pass: 'delete', object, part: 0 } as const;
+    const cp = checkpoints.get(key);
+    if (cp?.phase === 'done') {
+      units.restore({
+        object,
+        pass: 'delete',
+        written: cp.recordsWritten,
+        created: 0,
+        failed: cp.recordsFailed,
+      });
+      return;
+    }
+    const stream = this.#run.maps.find((m) => m.salesforceObject === object)?.zuoraObject ?? object;
+    const outcome = await deleteSpooled(deps, spool, object, cp?.bulkJobId, (jobId) =>
+      checkpoints.write(key, { phase: 'loading', bulkJobId: jobId }),
+    );
+    await units.settle({
+      object,
+      pass: 'delete',
+      written: outcome.deleted,
+      created: 0,
+      failures: outcome.failures.map((f) => ({
+        stream,
+        salesforceObject: object,
+        entityId: session.entityId,
+        externalId: f.key,
+        zuoraId: null,
+        code: f.code,
+        message: f.error,
+      })),
+      resolved: outcome.deletedKeys,
+    });
+    await checkpoints.write(key, {
+      phase: 'done',
+      recordsWritten: outcome.deleted,
+      recordsFailed: outcome.failures.length,
+    });
+    this.#progress(object, 'delete', outcome.deleted, 0);
+  }
+
+  #progress(object: string, pass: LoadPass, records: number, failed: number): void {
+    this.#run.deps.onProgress?.({ object, phase: pass === 'delete' ? 'deleted' : 'loaded', records, failed });
+  }
+}
