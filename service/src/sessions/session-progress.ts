@@ -50,9 +50,13 @@ export async function sessionProgress(
        FROM session_checkpoints WHERE session_id = $1`,
     [sessionId],
   );
-  const finishedCounts =
-    session.state === 'running' || session.state === 'queued' ? undefined : await countsOf(db, sessionId);
-  return progressOf(session, checkpoints, finishedCounts, now);
+  const ended = session.state !== 'running' && session.state !== 'queued';
+  const finishedCounts = ended ? await countsOf(db, sessionId) : undefined;
+  // A session that failed or was cancelled ends without counts: its checkpoints say how far it got.
+  const counts =
+    finishedCounts !== undefined && Object.keys(finishedCounts).length > 0 ? finishedCounts : undefined;
+  const p = progressOf(session, checkpoints, counts, now);
+  return ended ? { ...p, stage: 'done', etaSeconds: 0 } : p;
 }
 
 async function countsOf(db: Queryable, id: string): Promise<Record<string, ObjectCounts>> {
