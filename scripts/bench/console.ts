@@ -141,7 +141,7 @@ try {
   let bytes = 0;
   let peak = rss0;
   for await (const chunk of (exported.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
-    bytes += (chunk as Uint8Array).length;
+    bytes += chunk.length;
     peak = Math.max(peak, process.memoryUsage().rss);
   }
   console.log(

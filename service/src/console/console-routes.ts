@@ -40,7 +40,7 @@ export function consoleParts(
   return {
     routes: [
       consolePagesRoute(options.dist),
-      consoleSessionRoute({
+      ...consoleSessionRoute({
         store: deps.store,
         adminToken: deps.adminToken,
         times,
@@ -48,11 +48,11 @@ export function consoleParts(
       }),
       overviewRoute(deps, marks),
       sessionLiveRoute(deps.store, options.progressPollMs),
-      sessionActionsRoute(deps),
-      failuresRoute(deps),
+      ...sessionActionsRoute(deps),
+      ...failuresRoute(deps),
       failuresExportRoute(deps.store),
-      performanceRoute(deps.store),
-      notificationRulesRoute(deps.store),
+      ...performanceRoute(deps.store),
+      ...notificationRulesRoute(deps.store),
     ],
     authenticator: consoleAuthenticator(deps.store, times),
     async start() {

@@ -13,6 +13,45 @@ const tile = z.object({
   sessions: z.number(),
 });
 
+const overviewBody = z.object({
+  from: z.string(),
+  to: z.string(),
+  directions: z.array(
+    z.object({
+      direction: z.enum(['zuora_to_salesforce', 'cpq_to_zuora']),
+      available: z.boolean(),
+      note: z.string().optional(),
+      tiles: z.array(tile.extend({ key: z.string(), previous: tile })),
+    }),
+  ),
+  openFailures: z.number(),
+  realtime: z.object({
+    enabled: z.boolean(),
+    entities: z.array(
+      z.object({
+        entityId: z.string(),
+        mode: z.string(),
+        modeReason: z.string().nullable(),
+        pending: z.number(),
+        oldestPendingChangeAt: z.string().nullable(),
+      }),
+    ),
+  }),
+  apiBudget: z.object({
+    used: z.number().nullable(),
+    limit: z.number().nullable(),
+    percent: z.number().nullable(),
+    slowAtPercent: z.number(),
+    stopAtPercent: z.number(),
+    state: z.string(),
+    bulkBatchesUsed: z.number().nullable(),
+    bulkBatchesMax: z.number().nullable(),
+    limitsReadAt: z.string().nullable(),
+  }),
+  zuora: z.object({ callsInPeriod: z.number(), callsByThisProcess: z.number().nullable() }),
+  nextSessions: z.array(z.object({ scope: z.string(), cron: z.string(), nextAt: z.string() })),
+});
+
 export const overviewRoute =
   (deps: ConsoleDeps, marks: { slowAtPercent: number; stopAtPercent: number }): FastifyPluginAsyncZod =>
   async (app) => {
@@ -30,46 +69,7 @@ export const overviewRoute =
               .max(366)
               .default(7),
           }),
-          response: {
-            200: z.object({
-              from: z.string(),
-              to: z.string(),
-              directions: z.array(
-                z.object({
-                  direction: z.enum(['zuora_to_salesforce', 'cpq_to_zuora']),
-                  available: z.boolean(),
-                  note: z.string().optional(),
-                  tiles: z.array(tile.extend({ key: z.string(), previous: tile })),
-                }),
-              ),
-              openFailures: z.number(),
-              realtime: z.object({
-                enabled: z.boolean(),
-                entities: z.array(
-                  z.object({
-                    entityId: z.string(),
-                    mode: z.string(),
-                    modeReason: z.string().nullable(),
-                    pending: z.number(),
-                    oldestPendingChangeAt: z.string().nullable(),
-                  }),
-                ),
-              }),
-              apiBudget: z.object({
-                used: z.number().nullable(),
-                limit: z.number().nullable(),
-                percent: z.number().nullable(),
-                slowAtPercent: z.number(),
-                stopAtPercent: z.number(),
-                state: z.string(),
-                bulkBatchesUsed: z.number().nullable(),
-                bulkBatchesMax: z.number().nullable(),
-                limitsReadAt: z.string().nullable(),
-              }),
-              zuora: z.object({ callsInPeriod: z.number(), callsByThisProcess: z.number().nullable() }),
-              nextSessions: z.array(z.object({ scope: z.string(), cron: z.string(), nextAt: z.string() })),
-            }),
-          },
+          response: { 200: overviewBody },
         },
       },
       async (request) => {

@@ -3,6 +3,7 @@
 // over). The stream re-reads the store when this process's worker signals progress and every second in any
 // case, so a session running in another process sharing the store is followed too.
 // https://html.spec.whatwg.org/multipage/server-sent-events.html
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { onProgressSignal } from '../../sessions/progress-bus.js';
@@ -85,54 +86,71 @@ export const sessionLiveRoute =
         const first = await sessionProgress(store, id);
         if (first === undefined)
           return reply.code(404).send({ error: 'not_found', message: `no sync session ${id}` });
-        reply.hijack();
-        const raw = reply.raw;
-        raw.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-store',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-        });
-        let last = '';
-        let closed = false;
-        let reading = false;
-        const send = (p: SessionProgress) => {
-          const { at: _at, ...body } = progressToBody(p);
-          const text = JSON.stringify(body);
-          if (text !== last) raw.write(`event: progress\ndata: ${JSON.stringify(progressToBody(p))}\n\n`);
-          last = text;
-          if (p.stage === 'done') {
-            raw.write(`event: end\ndata: ${JSON.stringify({ state: p.session.state })}\n\n`);
-            stop();
-          }
-        };
-        const refresh = () => {
-          if (closed || reading) return;
-          reading = true;
-          sessionProgress(store, id)
-            .then((p) => {
-              if (p !== undefined && !closed) send(p);
-            })
-            .catch((err: unknown) => request.log.warn({ err, sessionId: id }, 'progress stream: read failed'))
-            .finally(() => {
-              reading = false;
-            });
-        };
-        const timer = setInterval(refresh, pollMs);
-        const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), 15_000);
-        const unsubscribe = onProgressSignal(id, refresh);
-        function stop() {
-          if (closed) return;
-          closed = true;
-          clearInterval(timer);
-          clearInterval(keepAlive);
-          unsubscribe();
-          streams.delete(stop);
-          raw.end();
-        }
-        streams.add(stop);
-        request.raw.on('close', stop);
-        send(first);
+        streamProgress({ store, request, reply, first, pollMs, streams, id });
       },
     );
   };
+
+interface StreamContext {
+  readonly store: Queryable;
+  readonly request: FastifyRequest;
+  readonly id: string;
+  readonly reply: FastifyReply;
+  readonly first: SessionProgress;
+  readonly pollMs: number;
+  /** Open streams, ended when the server closes. */
+  readonly streams: Set<() => void>;
+}
+
+/** Writes `progress` events while the session changes and `end` once it is over (or the client leaves). */
+function streamProgress(ctx: StreamContext): void {
+  const { store, request, reply, first, pollMs, streams, id } = ctx;
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  let last = '';
+  let closed = false;
+  let reading = false;
+  const send = (p: SessionProgress) => {
+    const { at: _at, ...body } = progressToBody(p);
+    const text = JSON.stringify(body);
+    if (text !== last) raw.write(`event: progress\ndata: ${JSON.stringify(progressToBody(p))}\n\n`);
+    last = text;
+    if (p.stage === 'done') {
+      raw.write(`event: end\ndata: ${JSON.stringify({ state: p.session.state })}\n\n`);
+      stop();
+    }
+  };
+  const refresh = () => {
+    if (closed || reading) return;
+    reading = true;
+    sessionProgress(store, id)
+      .then((p) => {
+        if (p !== undefined && !closed) send(p);
+      })
+      .catch((err: unknown) => request.log.warn({ err, sessionId: id }, 'progress stream: read failed'))
+      .finally(() => {
+        reading = false;
+      });
+  };
+  const timer = setInterval(refresh, pollMs);
+  const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), 15_000);
+  const unsubscribe = onProgressSignal(id, refresh);
+  function stop() {
+    if (closed) return;
+    closed = true;
+    clearInterval(timer);
+    clearInterval(keepAlive);
+    unsubscribe();
+    streams.delete(stop);
+    raw.end();
+  }
+  streams.add(stop);
+  request.raw.on('close', stop);
+  send(first);
+}
