@@ -41,15 +41,17 @@ export function registerBearerAuth(
   const expected = digest(token);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?', 1)[0] ?? '';
-    if (publicPaths.has(path) || other?.isPublic(request.method, path) === true) return;
+    if (publicPaths.has(path)) return;
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (match?.[1] !== undefined && tokenMatches(match[1], expected)) return;
+    // The scoped token is refused everywhere but its route, the console's public pages included.
     if (match?.[1] !== undefined && scoped !== undefined && tokenMatches(match[1], scoped.digest)) {
       if (scoped.routes.has(`${request.method} ${path}`)) return;
       await reply.code(403).send(outOfScope(request.method, path));
       return;
     }
+    if (other?.isPublic(request.method, path) === true) return;
     if (header === '' && other !== undefined) {
       const outcome = await other.authenticate(request, reply);
       if (outcome.kind === 'ok') return;
