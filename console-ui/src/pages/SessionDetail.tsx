@@ -15,6 +15,7 @@ interface Progress {
   totals: { read: number; written: number; failed: number; deleted: number };
   recordsPerSecond: number | null;
   etaSeconds: number | null;
+  bulk: { jobs: number; batches: number };
 }
 
 const stages: Record<string, string> = {
@@ -142,7 +143,9 @@ export function SessionDetail(props: { id: string }) {
             <li>Finished: {when(session.finishedAt)}</li>
             <li>Salesforce Composite calls: {num(session.salesforceCalls)}</li>
             <li>Salesforce API usage while it ran (org-wide): {num(session.salesforceApiUsage)}</li>
-            <li>Bulk jobs: {num(bulkJobs(session))}</li>
+            <li>
+              Bulk jobs: {num(live?.bulk.jobs)} ({num(live?.bulk.batches)} Bulk batches)
+            </li>
             <li>Zuora calls: {num(session.zuoraCalls)}</li>
             {session.error === undefined ? null : <li>Error: {session.error}</li>}
           </ul>
@@ -180,9 +183,4 @@ export function SessionDetail(props: { id: string }) {
       </Card>
     </div>
   );
-}
-
-function bulkJobs(s: SessionItem): number | undefined {
-  const jobs = s.counts.bulkJobs;
-  return typeof jobs === 'number' ? jobs : undefined;
 }

@@ -24,6 +24,8 @@ export interface SessionProgress {
   readonly totals: Omit<ObjectProgress, 'object'>;
   readonly recordsPerSecond: number | null;
   readonly etaSeconds: number | null;
+  /** Bulk API 2.0 jobs the session ran, and the batches Salesforce counts for them (10,000 records each). */
+  readonly bulk: { readonly jobs: number; readonly batches: number };
   readonly at: Date;
 }
 
@@ -138,8 +140,27 @@ export function progressOf(
     stage,
     objects: list,
     totals,
+    bulk: bulkUsage(checkpoints),
     recordsPerSecond: rate === null ? null : Math.round(rate * 10) / 10,
     etaSeconds: eta === null ? null : Math.round(eta),
     at: now,
   };
+}
+
+/**
+ * Bulk jobs from the load checkpoints (each part records the jobs it ran; Composite loads record none), and
+ * the batches Salesforce counts: one per 10,000 records of a job; a part's retry jobs carry few records and
+ * count one each. https://developer.salesforce.com/docs/atlas.en-us.salesforce_app_limits_cheatsheet.meta/salesforce_app_limits_cheatsheet/salesforce_app_limits_platform_bulkapi.htm
+ */
+function bulkUsage(checkpoints: readonly CheckpointRow[]): { jobs: number; batches: number } {
+  let jobs = 0;
+  let batches = 0;
+  for (const c of checkpoints) {
+    const n = typeof c.cursor?.jobs === 'number' ? c.cursor.jobs : 0;
+    if (n === 0 || c.phase !== 'done') continue;
+    jobs += n;
+    const records = Number(c.records_written) + Number(c.records_failed);
+    batches += Math.max(1, Math.ceil(records / 10_000)) + (n - 1);
+  }
+  return { jobs, batches };
 }

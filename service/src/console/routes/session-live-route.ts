@@ -22,6 +22,7 @@ export const progressBody = z.object({
   totals: z.object(counts),
   recordsPerSecond: z.number().nullable(),
   etaSeconds: z.number().nullable(),
+  bulk: z.object({ jobs: z.number(), batches: z.number() }),
   at: z.string(),
 });
 
@@ -36,6 +37,7 @@ export function progressToBody(p: SessionProgress): z.infer<typeof progressBody>
     objects: p.objects.map((o) => ({ ...o })),
     totals: { ...p.totals },
     recordsPerSecond: p.recordsPerSecond,
+    bulk: { ...p.bulk },
     etaSeconds: p.etaSeconds,
     at: p.at.toISOString(),
   };
