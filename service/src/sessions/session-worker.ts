@@ -35,6 +35,11 @@ export async function startSessionWorker(
     // The session beats itself while it runs (beginSession); the job only carries its id.
     const id = job.data.sessionId;
     const usage = () => deps.salesforce.limitInfo?.apiUsage?.used ?? null;
+    // Before this process's first Salesforce response there is no reading: one GET /limits brings it.
+    if (usage() === null)
+      await deps.salesforce
+        .request(`/services/data/v${deps.salesforce.version}/limits`)
+        .catch(() => undefined);
     await recordApiUsage(deps.store, id, 'start', usage());
     const session = await runSession(
       {
