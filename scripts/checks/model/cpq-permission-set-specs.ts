@@ -22,7 +22,9 @@ const read: ObjectAccess = {
 };
 // View All reads every record whatever the org's sharing (the poller and the write-back must see every order);
 // editing still needs sharing access (docs/package.md), since Modify All would also grant Delete. Order
-// Products (OrderItem) have no object permissions of their own: access follows the order.
+// Products (OrderItem) have no object permissions of their own: editing one takes Edit on Orders, and on an
+// activated order the user permission Edit Activated Orders, which the write-back needs since the service
+// writes only activated orders (https://help.salesforce.com/apex/HTViewHelpDoc?id=sales.orderproduct_edit.htm).
 const readAllEdit: ObjectAccess = { ...read, edit: true, viewAll: true };
 const readAll: ObjectAccess = { ...read, viewAll: true };
 
@@ -97,7 +99,7 @@ export const CPQ_PERMISSION_SETS: readonly PermissionSetSpec[] = [
       ],
       apexClasses: [],
       tabsVisible: false,
-      userPermissions: [],
+      userPermissions: ['EditActivatedOrders'],
     },
   ),
 ];

@@ -137,6 +137,8 @@ describe('CPQ part metadata (force-app-cpq)', () => {
         expect(block, object).toContain('<modifyAllRecords>false</modifyAllRecords>');
       }
       expect(integration.objects).toContain(CPQ_ORDER_SYNC);
+      // The write-back edits activated orders and their products.
+      expect(xml).toContain('<name>EditActivatedOrders</name>');
     });
   });
 
