@@ -15,6 +15,7 @@ export default tseslint.config(
       'coverage/**',
       'mdapi-out/**',
       'force-app/**/lwc/**/*.js',
+      'force-app-cpq/**/lwc/**/*.js',
       'force-app/**/staticresources/**',
       'console-ui/dist/**',
     ],
@@ -61,7 +62,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['force-app/**/lwc/**/*.ts'],
+    files: ['force-app/**/lwc/**/*.ts', 'force-app-cpq/**/lwc/**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     plugins: { '@lwc/lwc': lwc },
     languageOptions: { globals: { ...globals.browser } },

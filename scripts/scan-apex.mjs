@@ -4,6 +4,9 @@
 //   2. every .cls/.trigger has its -meta.xml (sf project convert silently drops those without one)
 //   3. apex-ls CheckForIssues: types, unknown fields and methods, checked against the package's own objects
 //   4. PMD security rules (CRUD/FLS, SOQL injection, sharing, ...)
+// Every package directory of sfdx-project.json is scanned (force-app and force-app-cpq). apex-ls runs on a
+// throwaway workspace that links them and declares Salesforce CPQ's namespace as a dependency whose metadata
+// is scripts/apex-ls-stubs/sbqq (see its README), so Apex and metadata naming SBQQ__Subscription__c resolve.
 // Prints `file:line [tool rule] message` per issue and exits 1 on any issue.
 // Usage: node scripts/scan-apex.mjs [projectDir]   (defaults to the repository root)
 import { spawnSync } from 'node:child_process';
@@ -18,6 +21,12 @@ const projectDir = path.resolve(process.argv[2] ?? repoRoot);
 // The apex-ls and PMD jars ship inside this pinned package (Java 8 bytecode, runs on Java 17).
 const javaLib = path.join(repoRoot, 'node_modules/@salesforce/code-analyzer-pmd-engine/dist/java-lib');
 const classPath = `${javaLib}${path.sep}*`;
+const project = JSON.parse(fs.readFileSync(path.join(projectDir, 'sfdx-project.json'), 'utf8'));
+const packageDirs = (project.packageDirectories ?? []).map((entry) => entry.path);
+/** Managed packages the Apex may name, with their stub metadata (namespace -> folder in this repository). */
+const stubDependencies = [
+  { namespace: 'SBQQ', dir: path.join(repoRoot, 'scripts', 'apex-ls-stubs', 'sbqq') },
+];
 
 const issues = [];
 const report = (file, line, tool, message) =>
@@ -88,7 +97,56 @@ function javaAvailable() {
   return true;
 }
 
+// A workspace apex-ls can read: the package directories linked in, plus the stub packages as dependencies.
+// The real sfdx-project.json stays free of apex-ls settings, which the sf CLI does not need.
+function typeCheckWorkspace() {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-apex-ls-'));
+  for (const dir of packageDirs) {
+    fs.mkdirSync(path.dirname(path.join(work, dir)), { recursive: true });
+    fs.symlinkSync(path.join(projectDir, dir), path.join(work, dir), 'dir');
+  }
+  const forceIgnore = path.join(projectDir, '.forceignore');
+  if (fs.existsSync(forceIgnore)) fs.copyFileSync(forceIgnore, path.join(work, '.forceignore'));
+  const dependencies = stubDependencies.map(({ namespace, dir }) => {
+    const link = path.join('.stubs', namespace.toLowerCase());
+    fs.mkdirSync(path.join(work, '.stubs'), { recursive: true });
+    fs.symlinkSync(dir, path.join(work, link), 'dir');
+    return { namespace, path: link };
+  });
+  fs.writeFileSync(
+    path.join(work, 'sfdx-project.json'),
+    JSON.stringify({
+      packageDirectories: packageDirs.map((dir, index) => ({ path: dir, default: index === 0 })),
+      namespace: '',
+      sourceApiVersion: project.sourceApiVersion,
+      plugins: { dependencies },
+    }),
+  );
+  return work;
+}
+
+// apex-ls reports an unmanaged object whose name matches an object of a dependency namespace (our
+// Subscription__c next to CPQ's SBQQ__Subscription__c) as re-defining it; in an org they are two objects.
+function isNamespaceShadowWarning(message) {
+  const match = /^SObject appears to be re-defining an SObject that already exists '(\w+)'/.exec(
+    message.message,
+  );
+  return (
+    match !== null &&
+    stubDependencies.some(({ dir }) => fs.existsSync(path.join(dir, 'main', 'objects', match[1])))
+  );
+}
+
 function checkTypes() {
+  const work = typeCheckWorkspace();
+  try {
+    runApexLs(work);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function runApexLs(work) {
   const run = spawnSync(
     'java',
     [
@@ -96,7 +154,7 @@ function checkTypes() {
       classPath,
       'io.github.apexdevtools.apexls.CheckForIssues',
       '-w',
-      projectDir,
+      work,
       '-n',
       '-d',
       'warnings',
@@ -118,8 +176,11 @@ function checkTypes() {
   const start = run.stdout.indexOf('{');
   const parsed = start >= 0 ? JSON.parse(run.stdout.slice(start)) : { files: [] };
   for (const file of parsed.files ?? []) {
+    // Paths come through the workspace's links; the real path is the file in the repository.
+    const real = fs.existsSync(file.path) ? fs.realpathSync(file.path) : file.path;
     for (const message of file.messages ?? []) {
-      report(file.path, message.start?.line, `apex-ls ${message.category}`, message.message);
+      if (!isNamespaceShadowWarning(message))
+        report(real, message.start?.line, `apex-ls ${message.category}`, message.message);
     }
   }
   if (run.status === 4 && !parsed.files?.some((file) => file.messages?.length)) {
@@ -186,9 +247,11 @@ function checkSecurity(files) {
   }
 }
 
-const files = apexFiles(path.join(projectDir, 'force-app'));
+const files = packageDirs.flatMap((dir) =>
+  fs.existsSync(path.join(projectDir, dir)) ? apexFiles(path.join(projectDir, dir)) : [],
+);
 if (files.length === 0) {
-  console.error(`scan-apex: no .cls or .trigger files under ${path.join(projectDir, 'force-app')}`);
+  console.error(`scan-apex: no .cls or .trigger files under ${packageDirs.join(', ')} of ${projectDir}`);
   process.exit(1);
 }
 await checkFormat(files);
@@ -199,7 +262,7 @@ if (hasJava) {
   checkSecurity(files);
 }
 for (const issue of issues) console.log(issue);
-const summary = `scan-apex: ${files.length} Apex files, ${issues.length} issue(s)`;
+const summary = `scan-apex: ${files.length} Apex files in ${packageDirs.join(', ')}, ${issues.length} issue(s)`;
 if (!hasJava) {
   console.error(`${summary}; apex-ls and PMD NOT run (no Java)`);
   process.exit(1);

@@ -24,6 +24,16 @@ declare module '@salesforce/apex/SyncHistoryController.getRecentHistory' {
   export default getRecentHistory;
 }
 
+declare module '@salesforce/apex/CpqOrderSyncController.getSendContext' {
+  const getSendContext: (params: { recordId: string }) => Promise<CpqApex.SendContext>;
+  export default getSendContext;
+}
+
+declare module '@salesforce/apex/CpqOrderSyncController.sendToZuora' {
+  const sendToZuora: (params: { recordId: string; dryRun: boolean }) => Promise<CpqApex.SendOutcome>;
+  export default sendToZuora;
+}
+
 declare module '@salesforce/label/*' {
   const label: string;
   export default label;

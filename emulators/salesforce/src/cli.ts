@@ -9,7 +9,7 @@ import {
 import {
   DEFAULT_CLIENT_ID,
   DEFAULT_CLIENT_SECRET,
-  DEFAULT_FORCE_APP_DIR,
+  DEFAULT_PACKAGE_DIRS,
   DEFAULT_PASSWORD,
   DEFAULT_USERNAME,
 } from './emulator-options.js';
@@ -20,7 +20,11 @@ const program = new Command()
   .name('salesforce-emulator')
   .option('--host <host>', 'interface to listen on', '127.0.0.1')
   .option('--port <port>', 'port (0 = random)', '8788')
-  .option('--force-app <dir>', 'SFDX package directory with the object metadata', DEFAULT_FORCE_APP_DIR)
+  .option(
+    '--force-app <dirs...>',
+    'SFDX package directories with the object metadata (default: force-app and force-app-cpq)',
+    [...DEFAULT_PACKAGE_DIRS],
+  )
   .option('--admin-token <token>', 'token for /__emulator/ (default: random)')
   .option('--token-ttl <seconds>', 'access token lifetime in seconds')
   .option('--daily-api-limit <n>', 'daily API request allocation')
@@ -43,7 +47,7 @@ const program = new Command()
 const opts = program.opts<{
   host: string;
   port: string;
-  forceApp: string;
+  forceApp: string[];
   adminToken?: string;
   tokenTtl?: string;
   dailyApiLimit?: string;
@@ -98,7 +102,7 @@ console.log(`Salesforce emulator listening on ${emulator.url}
   OAuth client:  client_id=${DEFAULT_CLIENT_ID}  client_secret=${DEFAULT_CLIENT_SECRET}
   user:          username=${DEFAULT_USERNAME}  password=${DEFAULT_PASSWORD}
   admin API:     ${emulator.url}/__emulator/stats  (Authorization: Bearer ${emulator.adminToken})
-  schema from:   ${opts.forceApp}${
+  schema from:   ${opts.forceApp.join(', ')}${
     emulator.cpq.scenario()
       ? `\n  CPQ scenario:  ${JSON.stringify(emulator.cpq.scenario()?.orders)} loaded in ${emulator.cpq.scenario()?.loadMs} ms`
       : ''

@@ -9,7 +9,7 @@ import {
   DEFAULT_CLIENT_ID,
   DEFAULT_CLIENT_SECRET,
   DEFAULT_DAILY_API_LIMIT,
-  DEFAULT_FORCE_APP_DIR,
+  DEFAULT_PACKAGE_DIRS,
   DEFAULT_PASSWORD,
   DEFAULT_TOKEN_TTL_SECONDS,
   DEFAULT_USERNAME,
@@ -55,7 +55,7 @@ export interface EmulatorContext {
 }
 
 export function createContext(options: SalesforceEmulatorOptions): EmulatorContext {
-  const metadata = readPackageMetadata(options.forceAppDir ?? DEFAULT_FORCE_APP_DIR);
+  const metadata = readPackageMetadata(options.forceAppDir ?? DEFAULT_PACKAGE_DIRS);
   const org = withOrgMetadata(buildSchema(metadata), options.orgMetadata);
   const schema = org.schema;
   const users = (options.users ?? [{ username: DEFAULT_USERNAME, password: DEFAULT_PASSWORD }]).map(

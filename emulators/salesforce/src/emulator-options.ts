@@ -19,7 +19,8 @@ export const ORG_ID = '00D8d0000000001EAA';
 export interface SalesforceEmulatorOptions {
   host?: string;
   port?: number;
-  forceAppDir?: string;
+  /** SFDX package directories whose object metadata joins the schema (default: DEFAULT_PACKAGE_DIRS). */
+  forceAppDir?: string | readonly string[];
   adminToken?: string;
   clients?: Array<{ clientId: string; clientSecret: string }>;
   users?: Array<{ username: string; password: string }>;
@@ -46,3 +47,7 @@ export interface SalesforceEmulatorOptions {
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_FORCE_APP_DIR = resolve(here, '../../../force-app');
+/** The CPQ part of the package: fields on Order, OrderItem, Account and SBQQ__Subscription__c, CPQ_Order_Sync__c. */
+export const DEFAULT_CPQ_PACKAGE_DIR = resolve(here, '../../../force-app-cpq');
+/** Both package directories, as an org with Salesforce CPQ and the whole package installed has them. */
+export const DEFAULT_PACKAGE_DIRS: readonly string[] = [DEFAULT_FORCE_APP_DIR, DEFAULT_CPQ_PACKAGE_DIR];

@@ -3,7 +3,12 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSalesforceEmulator, type SalesforceEmulator } from '../src/index.js';
+import {
+  DEFAULT_CPQ_PACKAGE_DIR,
+  DEFAULT_PACKAGE_DIRS,
+  startSalesforceEmulator,
+  type SalesforceEmulator,
+} from '../src/index.js';
 import { product, smallOrg } from './cpq-helpers.js';
 import { fixtureForceApp, login, raw, startFixtureEmulator } from './helpers.js';
 
@@ -284,6 +289,62 @@ describe('CPQ schema: package metadata', () => {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('loads force-app-cpq with force-app by default: write-back fields and the per-order sync record', async () => {
+    expect(DEFAULT_PACKAGE_DIRS).toContain(DEFAULT_CPQ_PACKAGE_DIR);
+    const packaged = await startSalesforceEmulator({
+      cpqScenario: { seed: 5, size: 'XS', accountCount: 1, orderCount: 1 },
+    });
+    try {
+      const c = await login(packaged);
+      const order = packaged.records('Order')[0] as { Id: string; AccountId: string; OrderNumber: string };
+      await c
+        .sobject('Order')
+        .update({ Id: order.Id, Zuora_Sync_Status__c: 'Synced', Zuora_Order_Number__c: 'O-9' });
+      await c.sobject('CPQ_Order_Sync__c').upsert(
+        {
+          Name: order.OrderNumber,
+          Order_Key__c: order.Id,
+          Order__c: order.Id,
+          Account__c: order.AccountId,
+          Status__c: 'Synced',
+          Attempts__c: 1,
+        },
+        'Order_Key__c',
+      );
+      const [row] = (
+        await c.query<Record<string, unknown>>(
+          `SELECT Status__c, Attempts__c, Order__r.Zuora_Sync_Status__c FROM CPQ_Order_Sync__c WHERE Order__c = '${order.Id}'`,
+        )
+      ).records;
+      expect(row).toMatchObject({
+        Status__c: 'Synced',
+        Attempts__c: 1,
+        Order__r: { Zuora_Sync_Status__c: 'Synced' },
+      });
+      const children = (await c.sobject('Order').describe()).childRelationships;
+      expect(children).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            childSObject: 'CPQ_Order_Sync__c',
+            field: 'Order__c',
+            relationshipName: 'CPQ_Order_Syncs__r',
+          }),
+        ]),
+      );
+      await expect(
+        c.sobject('Order').update({ Id: order.Id, Zuora_Sync_Status__c: 'Sent somewhere' }),
+      ).rejects.toThrow(/bad value for restricted picklist/i);
+      const subscription = await c.sobject('SBQQ__Subscription__c').describe();
+      const names = subscription.fields.map((f) => f.name);
+      expect(names).toEqual(expect.arrayContaining(['Zuora_Subscription_Number__c', 'SBQQ__Account__c']));
+      expect(
+        (await c.sobject('Account').describe()).fields.some((f) => f.name === 'Zuora_Account_Number__c'),
+      ).toBe(true);
+    } finally {
+      await packaged.close();
     }
   });
 

@@ -18,7 +18,16 @@ export interface ParsedPermissionSet {
   classes: Set<string>;
 }
 
-const STANDARD_OBJECTS = new Set(['Account', 'Product2']);
+/** Objects every org the base package deploys to has. */
+export const STANDARD_OBJECTS: ReadonlySet<string> = new Set(['Account', 'Product2']);
+/** Objects every org force-app-cpq deploys to has: standard ones with Orders, and Salesforce CPQ's subscription. */
+export const CPQ_ORG_OBJECTS: ReadonlySet<string> = new Set([
+  ...STANDARD_OBJECTS,
+  'Contact',
+  'Contract',
+  'Order',
+  'SBQQ__Subscription__c',
+]);
 
 export function readPermissionSet(file: string): ParsedPermissionSet {
   const root = parseMetadata(file);
@@ -44,8 +53,15 @@ export function readPermissionSet(file: string): ParsedPermissionSet {
   return { name: path.basename(file).replace(/\.permissionset-meta\.xml$/, ''), fields, objects, classes };
 }
 
-/** Field and object references that point at nothing in force-app, or at a field that cannot carry FLS. */
-export function findDanglingReferences(set: ParsedPermissionSet, index: ObjectIndex): string[] {
+/**
+ * Field and object references that point at nothing in the package directory (or, for objects, in
+ * `orgObjects`, what the target org has anyway), or at a field that cannot carry FLS.
+ */
+export function findDanglingReferences(
+  set: ParsedPermissionSet,
+  index: ObjectIndex,
+  orgObjects: ReadonlySet<string> = STANDARD_OBJECTS,
+): string[] {
   const problems: string[] = [];
   for (const reference of set.fields.keys()) {
     const [objectName = '', fieldName = ''] = reference.split('.');
@@ -57,7 +73,7 @@ export function findDanglingReferences(set: ParsedPermissionSet, index: ObjectIn
       );
   }
   for (const objectName of set.objects) {
-    if (!STANDARD_OBJECTS.has(objectName) && !index.get(objectName)?.hasObjectFile) {
+    if (!orgObjects.has(objectName) && !index.get(objectName)?.hasObjectFile) {
       problems.push(`${set.name}: object ${objectName} does not exist in force-app`);
     }
   }

@@ -22,6 +22,23 @@ const STANDARD_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'BillingAddress',
     'ShippingAddress',
   ],
+  Order: [
+    'OrderNumber',
+    'AccountId',
+    'Status',
+    'EffectiveDate',
+    'EndDate',
+    'Type',
+    'ContractId',
+    'TotalAmount',
+    'BillingAddress',
+    'ShippingAddress',
+  ],
+};
+
+/** Standard related lists the package's layouts use, by object (they name no lookup field). */
+const STANDARD_RELATED_LISTS: Readonly<Record<string, readonly string[]>> = {
+  Order: ['RelatedOrderItemList'],
 };
 
 const children = (element: Element, name: string): Element[] => (element[name] ?? []) as Element[];
@@ -31,7 +48,15 @@ function fieldExists(index: ObjectIndex, objectName: string, field: string): boo
   return index.get(objectName)?.fields.has(field) === true;
 }
 
-export function findLayoutProblems(metadataRoot: string, index: ObjectIndex): string[] {
+/**
+ * Layout fields, related lists and quick actions that do not exist. `quickActionRoots` are the metadata roots
+ * whose quickActions folders a layout may use (force-app-cpq's layouts also use force-app's action).
+ */
+export function findLayoutProblems(
+  metadataRoot: string,
+  index: ObjectIndex,
+  quickActionRoots: readonly string[] = [metadataRoot],
+): string[] {
   const problems: string[] = [];
   const dir = path.join(metadataRoot, 'layouts');
   if (!existsSync(dir)) return problems;
@@ -48,15 +73,19 @@ export function findLayoutProblems(metadataRoot: string, index: ObjectIndex): st
       }
     }
     for (const list of children(layout, 'relatedLists')) {
-      const [child = '', field = ''] = (text(list, 'relatedList') ?? '').split('.');
+      const name = text(list, 'relatedList') ?? '';
+      if (STANDARD_RELATED_LISTS[objectName]?.includes(name)) continue;
+      const [child = '', field = ''] = name.split('.');
       if (!index.get(child)?.fields.has(field))
         problems.push(`${fileName}: related list ${child}.${field} has no such lookup`);
     }
     for (const actions of children(layout, 'platformActionList')) {
       for (const item of children(actions, 'platformActionListItems')) {
         const name = text(item, 'actionName') ?? '';
-        const file = path.join(metadataRoot, 'quickActions', `${name}.quickAction-meta.xml`);
-        if (text(item, 'actionType') === 'QuickAction' && !existsSync(file)) {
+        const found = quickActionRoots.some((root) =>
+          existsSync(path.join(root, 'quickActions', `${name}.quickAction-meta.xml`)),
+        );
+        if (text(item, 'actionType') === 'QuickAction' && !found) {
           problems.push(`${fileName}: quick action ${name} has no quickActions/${name}.quickAction-meta.xml`);
         }
       }

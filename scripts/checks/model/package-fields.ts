@@ -252,8 +252,8 @@ function syncHistoryFields(): PackageField[] {
     {
       apiName: 'Scope__c',
       label: 'Scope',
-      description: 'What the session syncs.',
-      type: picklist('Accounts & Related Objects', 'Product Catalog'),
+      description: 'What the session syncs: Zuora data into Salesforce, or Salesforce CPQ orders into Zuora.',
+      type: picklist('Accounts & Related Objects', 'Product Catalog', 'CPQ Orders'),
     },
     {
       apiName: 'Status__c',

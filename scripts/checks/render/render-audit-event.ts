@@ -32,7 +32,10 @@ export const AUDIT_EVENT_FIELDS: readonly FieldSpec[] = [
     'A uuid made by Apex for this request (the service never gave it one).',
     { kind: 'Text', length: 36 },
   ),
-  field('Object_Type__c', 'Object Type', 'BILLING_ACCOUNT or ZPRODUCT.', { kind: 'Text', length: 20 }),
+  field('Object_Type__c', 'Object Type', 'BILLING_ACCOUNT, ZPRODUCT or CPQ_ORDER.', {
+    kind: 'Text',
+    length: 20,
+  }),
   field('Source__c', 'Source', 'UI, APEX or FLOW.', { kind: 'Text', length: 10 }),
   field('Requested_Ids__c', 'Requested Ids', 'The ids of the request, one a line.', {
     kind: 'LongTextArea',
@@ -64,7 +67,7 @@ export function renderAuditEvent(): string {
     ['deploymentStatus', 'Deployed'],
     [
       'description',
-      'An on-demand sync request the sync service never saw; its trigger records it in Sync History.',
+      'An on-demand sync request, or a CPQ order sent to Zuora, that the sync service never saw; its trigger records it in Sync History.',
     ],
     ['eventType', 'HighVolume'],
     ['label', 'Sync Audit Event'],

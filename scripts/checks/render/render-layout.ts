@@ -11,7 +11,7 @@ export const BILLING_ACCOUNT_LAYOUT = 'CustomerAccount__c-Billing Account Layout
 /** A new Account layout, so installing the package never overwrites the org's own Account Layout. */
 export const ACCOUNT_LAYOUT = 'Account-Zuora Sync Account Layout';
 
-interface Section {
+export interface Section {
   label: string;
   fields: Array<{ field: string; behavior: 'Required' | 'Readonly' | 'Edit' }>;
 }
@@ -47,7 +47,12 @@ export function renderBillingAccountLayout(model: PackageModel): string {
 }
 
 export function renderAccountLayout(model: PackageModel): string {
-  const sections: Section[] = [
+  return renderLayout(accountSections(), 'Account', relatedListsOf(model, 'Account'));
+}
+
+/** The standard Account fields the package's Account layouts show. */
+export function accountSections(): Section[] {
+  return [
     {
       label: 'Account Information',
       fields: [
@@ -69,13 +74,17 @@ export function renderAccountLayout(model: PackageModel): string {
       ],
     },
   ];
-  return renderLayout(sections, 'Account', relatedListsOf(model, 'Account'));
 }
 
-function renderLayout(
+/**
+ * A layout: its sections, the object's quick actions between Edit and Delete in the Lightning action list
+ * (default: Sync Data from ZBilling), and its related lists ("<Child>.<Field>", or a standard list's name).
+ */
+export function renderLayout(
   sections: readonly Section[],
   objectName: string,
   relatedLists: readonly string[],
+  quickActions: readonly string[] = [SYNC_ACTION],
 ): string {
   return metadataDocument('Layout', [
     ...sections.filter((section) => section.fields.length > 0).map(renderSection),
@@ -84,8 +93,10 @@ function renderLayout(
       [
         ['actionListContext', 'Record'],
         actionItem('Edit', 'StandardButton', 0),
-        actionItem(`${objectName}.${SYNC_ACTION}`, 'QuickAction', 1),
-        actionItem('Delete', 'StandardButton', 2),
+        ...quickActions.map((action, index) =>
+          actionItem(`${objectName}.${action}`, 'QuickAction', index + 1),
+        ),
+        actionItem('Delete', 'StandardButton', quickActions.length + 1),
       ],
     ],
     ...relatedLists.map((relatedList): XmlChild => [
@@ -139,8 +150,8 @@ function actionItem(name: string, type: string, order: number): XmlChild {
   ];
 }
 
-/** "<Child>.<Field>" for every relationship that points at the object, main objects first. */
-function relatedListsOf(model: PackageModel, target: string): string[] {
+/** "<Child>.<Field>" for every relationship from a main object that points at the object. */
+export function relatedListsOf(model: PackageModel, target: string): string[] {
   const lists: Array<{ name: string; main: boolean }> = [];
   for (const object of model.objects) {
     for (const field of object.fields) {

@@ -6,6 +6,7 @@ import { metadataDocument } from './xml-writer.js';
 const MOTIFS: Readonly<Record<string, string>> = {
   Sync_History__c: 'Custom67: Gears',
   BillingEntity__c: 'Custom53: Bell',
+  CPQ_Order_Sync__c: 'Custom67: Gears',
 };
 
 export function renderTab(object: ObjectSpec): string {

@@ -1,4 +1,4 @@
-// Check (b): every *-meta.xml under force-app is well-formed XML.
+// Check (b): every *-meta.xml under force-app and force-app-cpq is well-formed XML.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,14 +6,15 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listMetadataFiles } from '../metadata/metadata-files.js';
 import { validateWithParser, validateWithXmllint, xmllintAvailable } from '../metadata/well-formed.js';
-import { FORCE_APP } from '../paths.js';
+import { CPQ_FORCE_APP, FORCE_APP } from '../paths.js';
 
-const files = listMetadataFiles(FORCE_APP);
+const files = [...listMetadataFiles(FORCE_APP), ...listMetadataFiles(CPQ_FORCE_APP)];
 const hasXmllint = xmllintAvailable();
 
 describe('metadata XML is well-formed', () => {
   it('finds the package metadata', () => {
     expect(files.length).toBeGreaterThan(800);
+    expect(files.some((file) => file.includes(`${path.sep}force-app-cpq${path.sep}`))).toBe(true);
   });
 
   it('passes fast-xml-parser validation', () => {

@@ -126,8 +126,25 @@ function readMetadataRecord(file: string): { type: string; record: Record<string
   return { type: `${type}__mdt`, record };
 }
 
-/** Reads every object and custom metadata record under `forceAppDir`; an absent folder reads as empty. */
-export function readPackageMetadata(forceAppDir: string): PackageMetadata {
+/**
+ * Reads every object and custom metadata record under the package directories (force-app, and force-app-cpq
+ * for an org with CPQ); an absent folder reads as empty. An object found in several directories (Account
+ * extended by both) is listed once per directory; buildSchema merges their fields.
+ */
+export function readPackageMetadata(packageDirs: string | readonly string[]): PackageMetadata {
+  const metadataRecords = new Map<string, Record<string, unknown>[]>();
+  const objects: PackageObject[] = [];
+  for (const dir of typeof packageDirs === 'string' ? [packageDirs] : packageDirs) {
+    const read = readPackageDirectory(dir);
+    objects.push(...read.objects);
+    for (const [type, records] of read.metadataRecords) {
+      metadataRecords.set(type, [...(metadataRecords.get(type) ?? []), ...records]);
+    }
+  }
+  return { objects, metadataRecords };
+}
+
+function readPackageDirectory(forceAppDir: string): PackageMetadata {
   const metadataRecords = new Map<string, Record<string, unknown>[]>();
   if (!existsSync(forceAppDir)) return { objects: [], metadataRecords };
   const objects = findDirs(forceAppDir, 'objects')
