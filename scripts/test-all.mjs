@@ -13,6 +13,9 @@ const env = {
   ...process.env,
   SF_DISABLE_TELEMETRY: 'true',
   SF_AUTOUPDATE_DISABLE: 'true',
+  // What @oclif/plugin-update's init hook reads (dist/hooks/init.js): without it every sf run spawns a detached
+  // `sf update --autoupdate` that outlives the tests.
+  SF_DISABLE_AUTOUPDATE: 'true',
   SF_SKIP_NEW_VERSION_CHECK: 'true',
   FORCE_COLOR: process.stdout.isTTY ? '1' : '0',
 };
@@ -61,7 +64,7 @@ const steps = [
     report: join(results, 'jest.json'),
   },
   {
-    name: 'service, emulator and package tests (vitest)',
+    name: 'service (unit and integration), emulator and package tests (vitest)',
     cmd: [
       bin('vitest'),
       'run',
@@ -69,7 +72,24 @@ const steps = [
       '--reporter=json',
       `--outputFile.json=${join(results, 'vitest.json')}`,
     ],
+    env: { SERVICE_TESTS: 'unit,integration' },
     report: join(results, 'vitest.json'),
+  },
+  {
+    // The SIGKILL tests alone, one file at a time: they wait on processes and must not share 2 cores.
+    name: 'service crash tests (SIGKILL, one at a time)',
+    cmd: [
+      bin('vitest'),
+      'run',
+      '--project',
+      'service',
+      '--no-file-parallelism',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(results, 'vitest-crash.json')}`,
+    ],
+    env: { SERVICE_TESTS: 'crash' },
+    report: join(results, 'vitest-crash.json'),
   },
 ];
 
@@ -83,7 +103,11 @@ for (const step of steps) {
   }
   console.log(`\n== ${step.name}`);
   const started = Date.now();
-  const run = spawnSync(step.cmd[0], step.cmd.slice(1), { cwd: root, env, stdio: 'inherit' });
+  const run = spawnSync(step.cmd[0], step.cmd.slice(1), {
+    cwd: root,
+    env: { ...env, ...step.env },
+    stdio: 'inherit',
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = run.status === 0;
   const counts = step.report === undefined ? undefined : countsFrom(step.report);

@@ -30,6 +30,8 @@ async function sf(args: string[], extraEnv: Record<string, string> = {}): Promis
       PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`,
       SF_DISABLE_TELEMETRY: 'true',
       SF_AUTOUPDATE_DISABLE: 'true',
+      // The name oclif's update hook reads: without it `sf update --autoupdate` is spawned and left running.
+      SF_DISABLE_AUTOUPDATE: 'true',
       SF_SKIP_NEW_VERSION_CHECK: 'true',
       ...extraEnv,
     },
