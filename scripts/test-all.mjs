@@ -47,8 +47,8 @@ const steps = [
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint:verify'] },
   { name: 'format', cmd: ['npm', 'run', '--silent', 'format:verify'] },
   {
-    name: 'service rooms (import rule)',
-    cmd: [process.execPath, join(root, 'scripts', 'checks', 'service-rooms.mjs'), '--only', 'imports'],
+    name: 'service rooms (import rule, size limits)',
+    cmd: [process.execPath, join(root, 'scripts', 'checks', 'service-rooms.mjs')],
   },
   {
     name: 'Apex checks (prettier-plugin-apex, apex-ls, PMD)',
