@@ -14,6 +14,7 @@ import {
   keyIsZuoraId,
   NewestPerKey,
   ownerPaths,
+  RemovedRecords,
   upsertKeyPath,
 } from '../../src/mapping/record-rules.js';
 import { planStreams } from '../../src/mapping/stream-plan.js';
@@ -23,16 +24,12 @@ const child = ownerPaths('Invoice');
 const account = ownerPaths('Account');
 
 describe('record rules', () => {
-  it('deletes deleted records and every record of a cancelled account, and leaves out those without a CRM ID', () => {
+  it('deletes deleted records and cancelled accounts, and leaves out records without a CRM ID', () => {
     expect(dispositionOf(child, { Id: 'i1', IsDeleted: 'true' })).toEqual({
       kind: 'delete',
       reason: 'deleted',
     });
     expect(dispositionOf(account, { Id: 'a1', Status: 'Canceled', CrmId: '' })).toEqual({
-      kind: 'delete',
-      reason: 'cancelled-account',
-    });
-    expect(dispositionOf(child, { Id: 'i1', 'Account.Status': 'Canceled', 'Account.CrmId': 'x' })).toEqual({
       kind: 'delete',
       reason: 'cancelled-account',
     });
@@ -121,5 +118,36 @@ describe('stream router', () => {
     // The deleted version is deleted from the history object only (the record per number stays).
     expect(seen.filter((s) => s.startsWith('delete '))).toEqual(['delete SubscriptionHistory__c v4']);
     expect(router.read.get('Subscription__c')).toBe(2);
+  });
+
+  it('removes the records of a cancelled account through their references, parents first', () => {
+    const streams = planStreams('accounts');
+    const seen: string[] = [];
+    const sink: RouteSink = {
+      upsert: (route, key) => seen.push(`upsert ${route.map.salesforceObject} ${key}`),
+      delete: (route, key) => seen.push(`delete ${route.map.salesforceObject} ${key}`),
+      failed: (route, key) => seen.push(`failed ${route.map.salesforceObject} ${key}`),
+      skipped: () => undefined,
+    };
+    const removed = new RemovedRecords();
+    const routerOf = (name: string) => {
+      const stream = streams.find((s) => s.zuoraObject === name);
+      if (stream === undefined) throw new Error(`no ${name} stream`);
+      return new StreamRouter(stream, { schema }, sink, removed);
+    };
+    const accounts = routerOf('Account');
+    expect(accounts.offer({ Id: 'a1', Status: 'Canceled', CrmId: '001000000000001AAA' })).toBe(false);
+    const methods = routerOf('PaymentMethod');
+    const crm = { 'Account.CrmId': '001000000000001AAA', Type: 'CreditCard' };
+    for (const m of [
+      { ...crm, Id: 'pm1', AccountId: 'a1' },
+      { ...crm, Id: 'pm2', AccountId: 'a2' },
+    ])
+      if (methods.offer(m)) methods.take(m);
+    expect(seen.filter((s) => s.includes('CustomerAccount__c') || s.includes('PaymentMethod__c'))).toEqual([
+      'delete CustomerAccount__c a1',
+      'delete PaymentMethod__c pm1',
+      'upsert PaymentMethod__c pm2',
+    ]);
   });
 });
