@@ -55,8 +55,8 @@ const steps = [
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint:verify'] },
   { name: 'format', cmd: ['npm', 'run', '--silent', 'format:verify'] },
   {
-    name: 'service rooms (import rule)',
-    cmd: [process.execPath, join(root, 'scripts', 'checks', 'service-rooms.mjs'), '--only', 'imports'],
+    name: 'service rooms (import rule, size limits)',
+    cmd: [process.execPath, join(root, 'scripts', 'checks', 'service-rooms.mjs')],
   },
   {
     name: 'Apex checks (prettier-plugin-apex, apex-ls, PMD)',
@@ -72,7 +72,7 @@ const steps = [
     report: join(results, 'jest.json'),
   },
   {
-    name: 'service, emulator and package tests (vitest)',
+    name: 'service (unit and integration), emulator and package tests (vitest)',
     cmd: [
       bin('vitest'),
       'run',
@@ -80,7 +80,24 @@ const steps = [
       '--reporter=json',
       `--outputFile.json=${join(results, 'vitest.json')}`,
     ],
+    env: { SERVICE_TESTS: 'unit,integration' },
     report: join(results, 'vitest.json'),
+  },
+  {
+    // The SIGKILL tests alone, one file at a time: they wait on processes and must not share 2 cores.
+    name: 'service crash tests (SIGKILL, one at a time)',
+    cmd: [
+      bin('vitest'),
+      'run',
+      '--project',
+      'service',
+      '--no-file-parallelism',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(results, 'vitest-crash.json')}`,
+    ],
+    env: { SERVICE_TESTS: 'crash' },
+    report: join(results, 'vitest-crash.json'),
   },
 ];
 
@@ -101,7 +118,11 @@ for (const step of steps.filter((s) => only === undefined || s.name.includes(onl
   }
   console.log(`\n== ${step.name}`);
   const started = Date.now();
-  const run = spawnSync(step.cmd[0], step.cmd.slice(1), { cwd: root, env, stdio: 'inherit' });
+  const run = spawnSync(step.cmd[0], step.cmd.slice(1), {
+    cwd: root,
+    env: { ...env, ...step.env },
+    stdio: 'inherit',
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = run.status === 0;
   const counts = step.report === undefined ? undefined : countsFrom(step.report);

@@ -36,6 +36,7 @@ describe('sf project convert source', () => {
           HOME: path.join(scratch, 'home'),
           SF_DISABLE_TELEMETRY: 'true',
           SF_AUTOUPDATE_DISABLE: 'true',
+          // The name oclif's update hook reads: without it `sf update --autoupdate` is spawned and left running.
           SF_DISABLE_AUTOUPDATE: 'true',
           SF_SKIP_NEW_VERSION_CHECK: 'true',
         },

@@ -5,7 +5,8 @@
 import type { RecordError } from '../mapping/record-error.js';
 import type { MappingContext } from '../mapping/record-mapper.js';
 import { StreamRouter, type RouteSink, type RoutedMap } from '../mapping/record-router.js';
-import type { ZuoraRow } from '../mapping/record-rules.js';
+import { objectMaps } from '../mapping/object-maps.js';
+import { RemovedRecords, type ZuoraRow } from '../mapping/record-rules.js';
 import type { RecordOutcome } from './api-sync-types.js';
 import type { PreparedDelete, PreparedObject } from './composite-writer.js';
 import type { ReadRows } from './read-zuora.js';
@@ -55,8 +56,14 @@ export function prepareWrites(reads: readonly ReadRows[], options: PrepareOption
     }
     byStream.set(name, entry);
   }
-  for (const { read, rows } of byStream.values()) {
-    const router = new StreamRouter(read.stream, options.context, sinkFor(prepared, read, options));
+  // Parents first (the maps' order), so the records of a cancelled account follow it.
+  const removed = new RemovedRecords();
+  const order = (name: string) => objectMaps.findIndex((m) => m.zuoraObject === name);
+  const streams = [...byStream.values()].sort(
+    (a, b) => order(a.read.stream.zuoraObject) - order(b.read.stream.zuoraObject),
+  );
+  for (const { read, rows } of streams) {
+    const router = new StreamRouter(read.stream, options.context, sinkFor(prepared, read, options), removed);
     const taken = rows.filter((row) => router.offer(row));
     for (const row of taken) router.take(row);
     for (const [object, n] of router.read) prepared.read.set(object, (prepared.read.get(object) ?? 0) + n);

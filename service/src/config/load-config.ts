@@ -97,8 +97,34 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     throw new ConfigError(problems);
   }
   const env = parsed.data;
-  const problems: ConfigProblem[] = [];
+  const { problems, zuoraSet, sfSet } = settingsThatGoTogether(env);
+  const customMappings = readCustomMappings(env.CUSTOM_FIELD_MAPPINGS_FILE, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
 
+  return {
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    apiToken: env.API_TOKEN,
+    onDemandApiToken: env.ON_DEMAND_API_TOKEN,
+    dataDir: resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    sfApiVersion: env.SF_API_VERSION,
+    emulator: { seed: env.EMULATOR_SEED, size: env.EMULATOR_SIZE, entities: env.EMULATOR_ENTITIES },
+    schedules: { accounts: env.SYNC_SCHEDULE, catalog: env.CATALOG_SCHEDULE },
+    apiBudget: { slowAtPercent: env.SF_API_SLOW_AT_PERCENT, stopAtPercent: env.SF_API_STOP_AT_PERCENT },
+    realtime: realtimeSettings(env),
+    console: consoleSettings(env),
+    customMappings,
+    zuora: zuoraTarget(env, zuoraSet),
+    salesforce: salesforceTarget(env, sfSet),
+  };
+}
+
+/** Settings that go together: whole credential sets, user and password, the API token once real services are set. */
+function settingsThatGoTogether(env: Env): { problems: ConfigProblem[]; zuoraSet: boolean; sfSet: boolean } {
+  const problems: ConfigProblem[] = [];
   const zuoraSet = requireAllOrNone(
     env,
     'Zuora',
@@ -157,49 +183,36 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
       message: `must not be above SF_API_STOP_AT_PERCENT (${String(env.SF_API_STOP_AT_PERCENT)}): writes slow before they stop`,
     });
   }
-  const customMappings = readCustomMappings(env.CUSTOM_FIELD_MAPPINGS_FILE, problems);
-  if (problems.length > 0) throw new ConfigError(problems);
+  return { problems, zuoraSet, sfSet };
+}
 
-  return {
-    host: env.HOST,
-    port: env.PORT,
-    logLevel: env.LOG_LEVEL,
-    apiToken: env.API_TOKEN,
-    onDemandApiToken: env.ON_DEMAND_API_TOKEN,
-    dataDir: resolve(env.DATA_DIR),
-    databaseUrl: env.DATABASE_URL,
-    bodyLimitBytes: env.BODY_LIMIT_BYTES,
-    sfApiVersion: env.SF_API_VERSION,
-    emulator: { seed: env.EMULATOR_SEED, size: env.EMULATOR_SIZE, entities: env.EMULATOR_ENTITIES },
-    schedules: { accounts: env.SYNC_SCHEDULE, catalog: env.CATALOG_SCHEDULE },
-    apiBudget: { slowAtPercent: env.SF_API_SLOW_AT_PERCENT, stopAtPercent: env.SF_API_STOP_AT_PERCENT },
-    realtime: realtimeSettings(env),
-    console: consoleSettings(env),
-    customMappings,
-    zuora: zuoraSet
-      ? {
-          kind: 'real',
-          baseUrl: env.ZUORA_BASE_URL ?? '',
-          clientId: env.ZUORA_CLIENT_ID ?? '',
-          clientSecret: env.ZUORA_CLIENT_SECRET ?? '',
-          entityIds: (env.ZUORA_ENTITY_IDS ?? '')
-            .split(',')
-            .map((s) => s.trim())
-            .filter((s) => s !== ''),
-        }
-      : { kind: 'emulator' },
-    salesforce: sfSet
-      ? {
-          kind: 'real',
-          loginUrl: env.SF_LOGIN_URL ?? '',
-          clientId: env.SF_CLIENT_ID ?? '',
-          clientSecret: env.SF_CLIENT_SECRET ?? '',
-          username: env.SF_USERNAME,
-          password: env.SF_PASSWORD,
-          apiVersion: env.SF_API_VERSION,
-        }
-      : { kind: 'emulator' },
-  };
+function zuoraTarget(env: Env, set: boolean): ZuoraTarget | EmulatedTarget {
+  return set
+    ? {
+        kind: 'real',
+        baseUrl: env.ZUORA_BASE_URL ?? '',
+        clientId: env.ZUORA_CLIENT_ID ?? '',
+        clientSecret: env.ZUORA_CLIENT_SECRET ?? '',
+        entityIds: (env.ZUORA_ENTITY_IDS ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      }
+    : { kind: 'emulator' };
+}
+
+function salesforceTarget(env: Env, set: boolean): SalesforceTarget | EmulatedTarget {
+  return set
+    ? {
+        kind: 'real',
+        loginUrl: env.SF_LOGIN_URL ?? '',
+        clientId: env.SF_CLIENT_ID ?? '',
+        clientSecret: env.SF_CLIENT_SECRET ?? '',
+        username: env.SF_USERNAME,
+        password: env.SF_PASSWORD,
+        apiVersion: env.SF_API_VERSION,
+      }
+    : { kind: 'emulator' };
 }
 
 const secretLike = /(TOKEN|SECRET|PASSWORD|DATABASE_URL|SMTP_URL)/;

@@ -29,115 +29,143 @@ function splitLine(line: string, keep: number): string[] {
   return fields;
 }
 
+/** The scanner's state between chunks: the record and field being read, and where in a field it is. */
+class CsvScanner {
+  #fields: string[] = [];
+  #field = '';
+  #index = 0;
+  #inQuotes = false;
+  /** A quote seen inside a quoted field: either an escaped quote or the end of the field. */
+  #quotePending = false;
+  #atFieldStart = true;
+  #lineStarted = false;
+  // Outside quotes the scan jumps from one special character to the next (a native regex search).
+  readonly #special = /[,"\r\n]/g;
+  readonly #keep: number;
+  readonly #onRecord: (fields: string[]) => void;
+
+  constructor(keep: number, onRecord: (fields: string[]) => void) {
+    this.#keep = keep;
+    this.#onRecord = onRecord;
+  }
+
+  feed(chunk: string): void {
+    const length = chunk.length;
+    let i = 0;
+    while (i < length) {
+      const line = this.#wholeLine(chunk, i);
+      if (line !== undefined) {
+        i = line;
+        continue;
+      }
+      if (this.#inQuotes) {
+        i = this.#quoted(chunk, i);
+        if (this.#inQuotes) continue;
+      }
+      if (this.#atFieldStart && chunk.charCodeAt(i) === quote) {
+        this.#inQuotes = true;
+        this.#atFieldStart = false;
+        this.#lineStarted = true;
+        i += 1;
+        continue;
+      }
+      i = this.#plain(chunk, i);
+    }
+  }
+
+  /** The end of input: the last record, which may have no line feed. */
+  end(): void {
+    if (this.#inQuotes && !this.#quotePending) throw new Error('CSV ends inside a quoted field');
+    this.#endRecord();
+  }
+
+  /** Fast path: a whole line ahead with no quote in it is split natively; answers where the next one starts. */
+  #wholeLine(chunk: string, i: number): number | undefined {
+    if (this.#lineStarted || this.#inQuotes || this.#field !== '' || this.#index !== 0) return undefined;
+    const end = chunk.indexOf('\n', i);
+    if (end === -1) return undefined;
+    const quoteAt = chunk.indexOf('"', i);
+    if (quoteAt !== -1 && quoteAt < end) return undefined;
+    const line = chunk.charCodeAt(end - 1) === cr && end > i ? chunk.slice(i, end - 1) : chunk.slice(i, end);
+    if (line !== '') this.#onRecord(splitLine(line, this.#keep));
+    return end + 1;
+  }
+
+  /** Inside a quoted field: up to the next quote; answers where reading goes on. */
+  #quoted(chunk: string, i: number): number {
+    if (this.#quotePending) {
+      this.#quotePending = false;
+      if (chunk.charCodeAt(i) === quote) {
+        // An escaped quote ("") inside a quoted field.
+        if (this.#index < this.#keep) this.#field += '"';
+        return i + 1;
+      }
+      // The quote closed the field; this character is read as outside quotes.
+      this.#inQuotes = false;
+      return i;
+    }
+    const j = chunk.indexOf('"', i);
+    if (j === -1) {
+      if (this.#index < this.#keep) this.#field += chunk.slice(i);
+      return chunk.length;
+    }
+    if (this.#index < this.#keep) this.#field += chunk.slice(i, j);
+    this.#quotePending = true;
+    return j + 1;
+  }
+
+  /** Outside quotes: up to and through the next special character; answers where reading goes on. */
+  #plain(chunk: string, i: number): number {
+    this.#special.lastIndex = i;
+    const j = this.#special.exec(chunk)?.index ?? chunk.length;
+    if (j > i) {
+      if (this.#index < this.#keep) this.#field += chunk.slice(i, j);
+      this.#atFieldStart = false;
+      this.#lineStarted = true;
+    }
+    if (j === chunk.length) return j;
+    const c = chunk.charCodeAt(j);
+    if (c === comma) {
+      this.#endField();
+      this.#lineStarted = true;
+    } else if (c === lf) this.#endRecord();
+    else if (c === quote) {
+      // A quote inside an unquoted field is kept as it is.
+      if (this.#index < this.#keep) this.#field += '"';
+      this.#atFieldStart = false;
+      this.#lineStarted = true;
+    }
+    return j + 1;
+  }
+
+  #endField(): void {
+    if (this.#index < this.#keep) this.#fields.push(this.#field);
+    this.#field = '';
+    this.#index += 1;
+    this.#atFieldStart = true;
+  }
+
+  #endRecord(): void {
+    if (this.#lineStarted || this.#field !== '' || this.#index > 0) {
+      this.#endField();
+      this.#onRecord(this.#fields);
+    }
+    this.#fields = [];
+    this.#field = '';
+    this.#index = 0;
+    this.#atFieldStart = true;
+    this.#lineStarted = false;
+  }
+}
+
 /** Calls `onRecord` with the first `keep` fields of every record (the header included), in order. */
 export async function scanCsvRecords(
   input: Readable,
   keep: number,
   onRecord: (fields: string[]) => void,
 ): Promise<void> {
-  let fields: string[] = [];
-  let field = '';
-  let index = 0;
-  let inQuotes = false;
-  /** A quote seen inside a quoted field: either an escaped quote or the end of the field. */
-  let quotePending = false;
-  let atFieldStart = true;
-  let lineStarted = false;
-
-  const endField = (): void => {
-    if (index < keep) fields.push(field);
-    field = '';
-    index += 1;
-    atFieldStart = true;
-  };
-
-  const endRecord = (): void => {
-    if (lineStarted || field !== '' || index > 0) {
-      endField();
-      onRecord(fields);
-    }
-    fields = [];
-    field = '';
-    index = 0;
-    atFieldStart = true;
-    lineStarted = false;
-  };
-  // Outside quotes the scan jumps from one special character to the next (a native regex search);
-  // inside quotes, from one quote to the next.
-  const special = /[,"\r\n]/g;
-
+  const scanner = new CsvScanner(keep, onRecord);
   input.setEncoding('utf8');
-  for await (const chunk of input as AsyncIterable<string>) {
-    const length = chunk.length;
-    let i = 0;
-    while (i < length) {
-      // Fast path: a whole line ahead with no quote in it is split natively.
-      if (!lineStarted && !inQuotes && field === '' && index === 0) {
-        const end = chunk.indexOf('\n', i);
-        if (end !== -1) {
-          const quoteAt = chunk.indexOf('"', i);
-          if (quoteAt === -1 || quoteAt > end) {
-            const line =
-              chunk.charCodeAt(end - 1) === cr && end > i ? chunk.slice(i, end - 1) : chunk.slice(i, end);
-            if (line !== '') onRecord(splitLine(line, keep));
-            i = end + 1;
-            continue;
-          }
-        }
-      }
-      if (inQuotes) {
-        if (quotePending) {
-          quotePending = false;
-          if (chunk.charCodeAt(i) === quote) {
-            // An escaped quote ("") inside a quoted field.
-            if (index < keep) field += '"';
-            i += 1;
-            continue;
-          }
-          // The quote closed the field; this character is read as outside quotes.
-          inQuotes = false;
-        } else {
-          const j = chunk.indexOf('"', i);
-          if (j === -1) {
-            if (index < keep) field += chunk.slice(i);
-            i = length;
-          } else {
-            if (index < keep) field += chunk.slice(i, j);
-            quotePending = true;
-            i = j + 1;
-          }
-          continue;
-        }
-      }
-      if (atFieldStart && chunk.charCodeAt(i) === quote) {
-        inQuotes = true;
-        atFieldStart = false;
-        lineStarted = true;
-        i += 1;
-        continue;
-      }
-      special.lastIndex = i;
-      const j = special.exec(chunk)?.index ?? length;
-      if (j > i) {
-        if (index < keep) field += chunk.slice(i, j);
-        atFieldStart = false;
-        lineStarted = true;
-      }
-      if (j === length) break;
-      const c = chunk.charCodeAt(j);
-      if (c === comma) {
-        endField();
-        lineStarted = true;
-      } else if (c === lf) endRecord();
-      else if (c === quote) {
-        // A quote inside an unquoted field is kept as it is.
-        if (index < keep) field += '"';
-        atFieldStart = false;
-        lineStarted = true;
-      }
-      i = j + 1;
-    }
-  }
-  if (inQuotes && !quotePending) throw new Error('CSV ends inside a quoted field');
-  endRecord();
+  for await (const chunk of input as AsyncIterable<string>) scanner.feed(chunk);
+  scanner.end();
 }

@@ -48,6 +48,45 @@ export function waitsFor(
   return [{ target: map.salesforceObject, key: key.value, column: key.column }, ...parents];
 }
 
+/** A parent column found in a CSV header: where a row of that file names the parent. */
+export interface ParentColumnAt {
+  readonly index: number;
+  readonly column: string;
+  readonly target: string;
+}
+
+/**
+ * What rows of a file with this header wait for (the same rule as `waitsFor`, resolved once per file so
+ * screening a million-row part allocates nothing per row): the parent columns, and for deferred references
+ * the record itself, named by its key in the first column.
+ */
+export function waitsForAt(
+  map: ObjectMap,
+  pass: 'upsert' | 'deferred',
+  header: readonly string[],
+): ParentColumnAt[] {
+  const columns = parentColumns(map);
+  const parents = header.flatMap((column, index) => {
+    const found = columns.find((p) => column.startsWith(p.prefix));
+    return found === undefined ? [] : [{ index, column, target: found.target }];
+  });
+  if (pass === 'upsert') return parents;
+  return [{ index: 0, column: header[0] ?? '', target: map.salesforceObject }, ...parents];
+}
+
+/** The first parent a CSV row waits for that failed, or undefined. */
+export function failedParentAt(
+  columns: readonly ParentColumnAt[],
+  row: readonly string[],
+  isFailed: (target: string, key: string) => boolean,
+): ParentRef | undefined {
+  for (const c of columns) {
+    const key = row[c.index] ?? '';
+    if (key !== '' && isFailed(c.target, key)) return { target: c.target, key, column: c.column };
+  }
+  return undefined;
+}
+
 /** The first parent that failed, or undefined when the row may be sent. */
 export function failedParent(
   parents: readonly ParentRef[],

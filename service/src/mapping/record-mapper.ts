@@ -65,11 +65,20 @@ function referenceKeyField(ref: ReferenceMapping, useStable: boolean, maps: Read
   return { via: ref.via, zuora: ref.zuora };
 }
 
-export function compileRecordMapper(
+interface CompiledColumns {
+  readonly keyColumn: Column;
+  readonly main: readonly Column[];
+  readonly deferred: readonly Column[];
+  /** Fields the maps write that the schema does not have: every record of the map fails with them. */
+  readonly schemaIssues: readonly RecordError[];
+}
+
+/** The columns a map writes, resolved against the schema once: key, fields, references (some deferred). */
+function compileColumns(
   map: ObjectMap,
   context: MappingContext,
-  allMaps: readonly ObjectMap[] = [],
-): RecordMapper {
+  allMaps: readonly ObjectMap[],
+): CompiledColumns {
   const object = map.salesforceObject;
   const useStable = (context.subscriptionIdentity ?? 'number') === 'number';
   const key = useStable && map.stableExternalId ? map.stableExternalId : map.externalId;
@@ -87,13 +96,11 @@ export function compileRecordMapper(
     });
     return fallback;
   };
-
-  const keyField = fieldOf(key.salesforce, { name: key.salesforce, type: 'Text', length: 255 });
   const keyColumn: Column = {
     name: key.salesforce,
     read: accessor(key.zuora),
     transform: transforms.text,
-    field: keyField,
+    field: fieldOf(key.salesforce, { name: key.salesforce, type: 'Text', length: 255 }),
     sourceLabel: key.zuora,
     missingCode: 'MISSING_EXTERNAL_ID',
   };
@@ -126,63 +133,74 @@ export function compileRecordMapper(
     };
     (ref.deferred ? deferred : main).push(column);
   }
+  return { keyColumn, main, deferred, schemaIssues };
+}
 
+/** Writes the columns' values of a record into `row`; what cannot be written goes to `errors`. */
+function fillRow(
+  map: ObjectMap,
+  entityId: string | null,
+  columns: readonly Column[],
+  record: ZuoraRecord,
+  row: Row,
+  zuoraId: string | null,
+  errors: RecordError[],
+): void {
+  const object = map.salesforceObject;
+  for (const c of columns) {
+    const value = c.read === 'entityId' ? entityId : c.read(record);
+    if (c.missingCode !== undefined && isBlank(value)) {
+      errors.push({
+        code: c.missingCode,
+        message:
+          c.missingCode === 'MISSING_CRM_ID'
+            ? `${map.zuoraObject} ${zuoraId ?? '(no Id)'} has no CRM Account ID (${c.sourceLabel}): only billing accounts linked to a Salesforce Account are synced`
+            : `${map.zuoraObject} record has no ${c.sourceLabel}, the upsert key of ${object}.${c.name}`,
+        field: c.name,
+        zuoraId,
+        object,
+      });
+      continue;
+    }
+    if (c.transform === undefined) {
+      errors.push({
+        code: 'FIELD_NOT_IN_SCHEMA',
+        message: `${object}.${c.name} is a ${c.field.type} field, which a sync cannot write`,
+        field: c.name,
+        zuoraId,
+        object,
+      });
+      continue;
+    }
+    const result = c.transform(value, c.field);
+    if (!(result instanceof TransformFailure)) {
+      row[c.name] = result;
+      continue;
+    }
+    errors.push({
+      code:
+        c.missingCode === 'MISSING_CRM_ID' && result.code === 'INVALID_SALESFORCE_ID'
+          ? 'INVALID_CRM_ID'
+          : result.code,
+      message: `${object}.${result.message} (from ${map.zuoraObject}.${c.sourceLabel}, record ${zuoraId ?? '(no Id)'})`,
+      field: c.name,
+      zuoraId,
+      object,
+    });
+  }
+}
+
+export function compileRecordMapper(
+  map: ObjectMap,
+  context: MappingContext,
+  allMaps: readonly ObjectMap[] = [],
+): RecordMapper {
+  const object = map.salesforceObject;
+  const { keyColumn, main, deferred, schemaIssues } = compileColumns(map, context, allMaps);
   const zuoraIdOf = accessor('Id');
   const fail = (errors: RecordError[]): MapResult => ({ ok: false, error: errors[0] as RecordError, errors });
-
   const entityId = context.entityId ?? null;
   const rowTemplate: Row = Object.fromEntries(main.map((c) => [c.name, null]));
-
-  function fill(
-    columns: readonly Column[],
-    record: ZuoraRecord,
-    row: Row,
-    zuoraId: string | null,
-    errors: RecordError[],
-  ) {
-    for (const c of columns) {
-      const value = c.read === 'entityId' ? entityId : c.read(record);
-      if (c.missingCode !== undefined && isBlank(value)) {
-        errors.push({
-          code: c.missingCode,
-          message:
-            c.missingCode === 'MISSING_CRM_ID'
-              ? `${map.zuoraObject} ${zuoraId ?? '(no Id)'} has no CRM Account ID (${c.sourceLabel}): only billing accounts linked to a Salesforce Account are synced`
-              : `${map.zuoraObject} record has no ${c.sourceLabel}, the upsert key of ${object}.${c.name}`,
-          field: c.name,
-          zuoraId,
-          object,
-        });
-        continue;
-      }
-      if (c.transform === undefined) {
-        errors.push({
-          code: 'FIELD_NOT_IN_SCHEMA',
-          message: `${object}.${c.name} is a ${c.field.type} field, which a sync cannot write`,
-          field: c.name,
-          zuoraId,
-          object,
-        });
-        continue;
-      }
-      const result = c.transform(value, c.field);
-      if (!(result instanceof TransformFailure)) {
-        row[c.name] = result;
-      } else {
-        const code: RecordErrorCode =
-          c.missingCode === 'MISSING_CRM_ID' && result.code === 'INVALID_SALESFORCE_ID'
-            ? 'INVALID_CRM_ID'
-            : result.code;
-        errors.push({
-          code,
-          message: `${object}.${result.message} (from ${map.zuoraObject}.${c.sourceLabel}, record ${zuoraId ?? '(no Id)'})`,
-          field: c.name,
-          zuoraId,
-          object,
-        });
-      }
-    }
-  }
 
   function mapRecord(record: ZuoraRecord): MapResult {
     if (record === null || typeof record !== 'object') {
@@ -202,11 +220,11 @@ export function compileRecordMapper(
     const errors: RecordError[] = [];
     // Copying a template gives every row of this map one hidden class: fast property writes.
     const row: Row = { ...rowTemplate };
-    fill(main, record, row, zuoraId, errors);
+    fillRow(map, entityId, main, record, row, zuoraId, errors);
     let deferredRow: Row | null = null;
     if (deferred.length > 0) {
       deferredRow = { [keyColumn.name]: row[keyColumn.name] ?? null };
-      fill(deferred, record, deferredRow, zuoraId, errors);
+      fillRow(map, entityId, deferred, record, deferredRow, zuoraId, errors);
     }
     if (errors.length > 0) return fail(errors);
     return { ok: true, row, deferred: deferredRow };
@@ -214,7 +232,7 @@ export function compileRecordMapper(
 
   return {
     map,
-    upsertKey: key.salesforce,
+    upsertKey: keyColumn.name,
     columns: main.map((c) => c.name),
     deferredColumns: deferred.length > 0 ? [keyColumn.name, ...deferred.map((c) => c.name)] : [],
     mapRecord,

@@ -6,11 +6,13 @@ import type { ObjectMap } from './field-map.js';
 import { recordMapperFor } from './map-record.js';
 import type { RecordError } from './record-error.js';
 import type { MappingContext, RecordMapper, Row } from './record-mapper.js';
+import { failedParent, parentsOfRow } from './parent-rules.js';
 import {
   acceptsRecord,
   deleteKeyOf,
   dispositionOf,
   NewestPerKey,
+  RemovedRecords,
   upsertKeyPath,
   type OwnerPaths,
   type ZuoraRow,
@@ -46,23 +48,38 @@ export class StreamRouter {
   readonly twoPasses: boolean;
   readonly #owner: OwnerPaths | undefined;
   readonly #sink: RouteSink;
+  readonly #removed: RemovedRecords;
   readonly #newest: readonly (NewestPerKey | undefined)[];
-  readonly #read = new Map<string, number>();
+  /** Records read per route (counted per row: an array, not a map, on the hot path). */
+  readonly #read: number[];
 
-  constructor(stream: RoutedStream, context: MappingContext, sink: RouteSink) {
+  /** `removed` is shared by the routers of one run, so a cancelled account's records follow it. */
+  constructor(
+    stream: RoutedStream,
+    context: MappingContext,
+    sink: RouteSink,
+    removed: RemovedRecords = new RemovedRecords(),
+  ) {
     this.#owner = stream.owner;
     this.#sink = sink;
+    this.#removed = removed;
     this.routes = stream.maps.map((map) => {
       const mapper = recordMapperFor(map, context);
       return { map, mapper, keyPath: upsertKeyPath(map, mapper.upsertKey) };
     });
     this.#newest = this.routes.map((r) => (r.keyPath === 'Id' ? undefined : new NewestPerKey()));
     this.twoPasses = this.#newest.some((n) => n !== undefined);
+    this.#read = this.routes.map(() => 0);
   }
 
   /** Records read per Salesforce object: those its map took (mapped or failed) and deletions. */
   get read(): ReadonlyMap<string, number> {
-    return this.#read;
+    const read = new Map<string, number>();
+    this.routes.forEach((route, i) => {
+      const object = route.map.salesforceObject;
+      read.set(object, (read.get(object) ?? 0) + (this.#read[i] ?? 0));
+    });
+    return read;
   }
 
   /** Routes a deletion or a record left out now; answers true for a record to take (see `twoPasses`). */
@@ -73,34 +90,51 @@ export class StreamRouter {
       return false;
     }
     if (disposition.kind === 'delete') {
-      for (const route of this.routes) {
-        this.#count(route);
+      for (let i = 0; i < this.routes.length; i += 1) {
+        const route = this.routes[i] as RoutedMap;
+        this.#read[i] = (this.#read[i] ?? 0) + 1;
         const key = deleteKeyOf(route.map, route.mapper.upsertKey, record, disposition.reason);
-        if (key !== undefined) this.#sink.delete(route, key, record);
+        if (key === undefined) continue;
+        if (disposition.reason === 'cancelled-account') this.#removed.add(route.map.salesforceObject, key);
+        this.#sink.delete(route, key, record);
       }
       return false;
     }
-    this.routes.forEach((route, i) => {
+    for (let i = 0; i < this.routes.length; i += 1) {
+      const route = this.routes[i] as RoutedMap;
       if (acceptsRecord(route.map, record)) this.#newest[i]?.offer(record[route.keyPath] ?? '', record);
-    });
+    }
     return true;
+  }
+
+  #belongsToRemoved(route: RoutedMap, row: Row): boolean {
+    if (this.#removed.empty) return false;
+    const removed = this.#removed;
+    return (
+      failedParent(parentsOfRow(route.map, row), (target, key) => removed.has(target, key)) !== undefined
+    );
+  }
+
+  /** A record of a cancelled account: deleted, and its own records after it. */
+  #remove(route: RoutedMap, record: ZuoraRow): void {
+    const key = deleteKeyOf(route.map, route.mapper.upsertKey, record, 'cancelled-account');
+    if (key === undefined) return;
+    this.#removed.add(route.map.salesforceObject, key);
+    this.#sink.delete(route, key, record);
   }
 
   /** Maps a record `offer` answered true for, with every map that takes it. */
   take(record: ZuoraRow): void {
-    this.routes.forEach((route, i) => {
-      if (!acceptsRecord(route.map, record)) return;
+    for (let i = 0; i < this.routes.length; i += 1) {
+      const route = this.routes[i] as RoutedMap;
+      if (!acceptsRecord(route.map, record)) continue;
       const key = record[route.keyPath] ?? '';
-      if (this.#newest[i]?.isNewest(key, record) === false) return;
-      this.#count(route);
+      if (this.#newest[i]?.isNewest(key, record) === false) continue;
+      this.#read[i] = (this.#read[i] ?? 0) + 1;
       const result = route.mapper.mapRecord(record);
-      if (result.ok) this.#sink.upsert(route, key, result.row, result.deferred, record);
-      else this.#sink.failed(route, key, result.errors, record);
-    });
-  }
-
-  #count(route: RoutedMap): void {
-    const object = route.map.salesforceObject;
-    this.#read.set(object, (this.#read.get(object) ?? 0) + 1);
+      if (!result.ok) this.#sink.failed(route, key, result.errors, record);
+      else if (this.#belongsToRemoved(route, result.row)) this.#remove(route, record);
+      else this.#sink.upsert(route, key, result.row, result.deferred, record);
+    }
   }
 }

@@ -23,18 +23,22 @@ export const syncedSubscriptionStatuses: ReadonlySet<string> = new Set([
   'Cancelled',
 ]);
 
-/** Where a record of an account-owned stream reads its billing account's id, CRM Account ID and status. */
+/**
+ * Where a record of an account-owned stream reads its billing account's id and CRM Account ID, and (the
+ * account itself) its status. The records of an account do not read its status: they go with it through
+ * their references (RemovedRecords), which costs no join on every exported row.
+ */
 export interface OwnerPaths {
   readonly id: string;
   readonly crmId: string;
-  readonly status: string;
+  readonly status: string | undefined;
 }
 
 /** A billing account reads its own fields; every other account-owned object the joined `Account.*`. */
 export function ownerPaths(zuoraObject: string): OwnerPaths {
   return zuoraObject === 'Account'
     ? { id: 'Id', crmId: 'CrmId', status: 'Status' }
-    : { id: 'Account.Id', crmId: 'Account.CrmId', status: 'Account.Status' };
+    : { id: 'Account.Id', crmId: 'Account.CrmId', status: undefined };
 }
 
 export type Disposition =
@@ -49,14 +53,41 @@ const take: Disposition = { kind: 'take' };
 /**
  * What becomes of a Zuora record. Only billing accounts with a CRM Account ID are synced, with all their
  * related records (seed 000); when an account's status becomes Cancelled its Salesforce record is deleted at
- * the next sync (product-behaviours 1.2), and so are the records that belong to it.
+ * the next sync (product-behaviours 1.2), and so are the records that belong to it (RemovedRecords).
  */
 export function dispositionOf(owner: OwnerPaths | undefined, record: ZuoraRow): Disposition {
   if (record[deletedColumn] === 'true') return { kind: 'delete', reason: 'deleted' };
   if (owner === undefined) return take;
-  if (record[owner.status] === cancelledAccountStatus) return { kind: 'delete', reason: 'cancelled-account' };
+  if (owner.status !== undefined && record[owner.status] === cancelledAccountStatus)
+    return { kind: 'delete', reason: 'cancelled-account' };
   if (isBlank(record[owner.crmId])) return { kind: 'skip', reason: 'no-crm-id' };
   return take;
+}
+
+/**
+ * The records removed with a cancelled billing account, per Salesforce object: a record that references one
+ * of them (its account, its invoice, its subscription...) is removed too. Streams are read parents first, so
+ * an account's whole tree follows it; nothing is held when no account was cancelled.
+ */
+export class RemovedRecords {
+  readonly #keys = new Map<string, Set<string>>();
+
+  get empty(): boolean {
+    return this.#keys.size === 0;
+  }
+
+  add(object: string, key: string): void {
+    let keys = this.#keys.get(object);
+    if (keys === undefined) {
+      keys = new Set<string>();
+      this.#keys.set(object, keys);
+    }
+    keys.add(key);
+  }
+
+  has(object: string, key: string): boolean {
+    return this.#keys.get(object)?.has(key) === true;
+  }
 }
 
 /**

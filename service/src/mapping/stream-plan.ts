@@ -36,7 +36,11 @@ export function planStreams(scope: SyncScope, maps: readonly ObjectMap[] = objec
   }
   return [...byObject.entries()].map(([zuoraObject, objectMaps]) => {
     const owner = scope !== 'accounts' || tenantLevel.has(zuoraObject) ? undefined : ownerPaths(zuoraObject);
-    const extra = ['Id', 'UpdatedDate', ...(owner === undefined ? [] : [owner.crmId, owner.status])];
+    const extra = [
+      'Id',
+      'UpdatedDate',
+      ...(owner === undefined ? [] : [owner.crmId, ...(owner.status === undefined ? [] : [owner.status])]),
+    ];
     if (zuoraObject === 'Subscription') extra.push('Status');
     const fields = [...new Set([...extra, ...objectMaps.flatMap(pathsOf)])];
     return { zuoraObject, maps: objectMaps, fields, owner };

@@ -14,7 +14,6 @@ import type {
 import { transitionSession, findSession } from '../sessions/session-rows.js';
 import { requestSession } from '../sessions/request-session.js';
 import { beginSession, failSession } from '../sessions/session-lifecycle.js';
-import type { ObjectCounts } from '../sessions/session-counts.js';
 import { writeSyncHistory } from '../sessions/sync-history.js';
 import { claimEvents, markProcessed, releaseClaims, type ClaimedEvent } from './change-event-rows.js';
 import type { LatencyRecorder, LatencySample } from './realtime-latency.js';
@@ -46,6 +45,69 @@ export type BatchResult =
 
 const refKey = (object: string, id: string) => `${object.toLowerCase()}\u0000${id}`;
 
+/** Syncs the claimed events' records and commits their outcomes, latency samples and the session's end. */
+async function syncClaimed(
+  deps: BatchDeps,
+  sessionId: string,
+  entityId: string,
+  events: readonly ClaimedEvent[],
+): Promise<BatchResult & { readonly kind: 'synced' }> {
+  const { store, logger } = deps.api;
+  const byRecord = new Map<string, ClaimedEvent[]>();
+  for (const e of events) {
+    const key = refKey(e.zuoraObject, e.zuoraId);
+    byRecord.set(key, [...(byRecord.get(key) ?? []), e]);
+  }
+  const refs = [...byRecord.values()].map((list) => ({
+    zuoraObject: (list[0] as ClaimedEvent).zuoraObject,
+    zuoraId: (list[0] as ClaimedEvent).zuoraId,
+  }));
+  const result = await deps.runApiSync(deps.api, {
+    sessionId,
+    entityId,
+    target: { kind: 'records', refs },
+    caller: 'real-time',
+  });
+  const readAt = result.readAt === undefined ? undefined : new Date(result.readAt);
+  const settled = settle(byRecord, result.outcomes, entityId, sessionId, readAt);
+  const observe = await store.transaction(async (tx) => {
+    await markProcessed(tx, settled.synced, 'synced', sessionId);
+    await markProcessed(tx, settled.skipped, 'skipped', sessionId);
+    for (const f of settled.failed) await markProcessed(tx, f.ids, 'failed', sessionId, f.error);
+    const done = await deps.latency.store(tx, settled.samples);
+    await transitionSession(tx, sessionId, settled.failed.length > 0 ? 'finished_with_errors' : 'finished', {
+      counts: {
+        objects: { ...result.counts },
+        realtime: {
+          events: events.length,
+          records: refs.length,
+          salesforceCalls: result.salesforceCalls,
+          zuoraCalls: result.zuoraCalls,
+        },
+      },
+    });
+    return done;
+  });
+  observe();
+  const session = await findSession(store, sessionId);
+  if (session !== undefined)
+    await writeSyncHistory(deps.api, session, result.counts).catch((err: unknown) => {
+      logger.warn({ err, sessionId }, 'real-time batch: Sync_History__c not written');
+    });
+  logger.info(
+    { sessionId, entityId, events: events.length, records: refs.length, failed: settled.failed.length },
+    'real-time batch synced',
+  );
+  return {
+    kind: 'synced',
+    sessionId,
+    events: events.length,
+    records: refs.length,
+    failed: settled.failed.length,
+    salesforceCalls: result.salesforceCalls,
+  };
+}
+
 export async function runRealtimeBatch(deps: BatchDeps, entityId: string): Promise<BatchResult> {
   const { store, logger } = deps.api;
   const requested = await requestSession(store, {
@@ -57,73 +119,16 @@ export async function runRealtimeBatch(deps: BatchDeps, entityId: string): Promi
   if (!requested.ok) return { kind: 'waiting', reason: requested.message };
   const sessionId = requested.session.id;
   const running = await beginSession(store, sessionId, deps.heartbeatMs);
-  let counts: Readonly<Record<string, ObjectCounts>> = {};
   try {
     const events = await claimEvents(store, sessionId, entityId, deps.maxBatchEvents);
-    if (events.length === 0) {
-      // Another process took them first: this session ends with nothing done (no history record).
-      await store.transaction((tx) =>
-        transitionSession(tx, sessionId, 'cancelled', {
-          error: 'no events left: another process claimed them',
-        }),
-      );
-      return { kind: 'empty' };
-    }
-    const byRecord = new Map<string, ClaimedEvent[]>();
-    for (const e of events) {
-      const key = refKey(e.zuoraObject, e.zuoraId);
-      byRecord.set(key, [...(byRecord.get(key) ?? []), e]);
-    }
-    const refs = [...byRecord.values()].map((list) => ({
-      zuoraObject: (list[0] as ClaimedEvent).zuoraObject,
-      zuoraId: (list[0] as ClaimedEvent).zuoraId,
-    }));
-    const result = await deps.runApiSync(deps.api, {
-      sessionId,
-      entityId,
-      target: { kind: 'records', refs },
-      caller: 'real-time',
-    });
-    counts = result.counts;
-    const readAt = result.readAt === undefined ? undefined : new Date(result.readAt);
-    const settled = settle(byRecord, result.outcomes, entityId, sessionId, readAt);
-    const observe = await store.transaction(async (tx) => {
-      await markProcessed(tx, settled.synced, 'synced', sessionId);
-      await markProcessed(tx, settled.skipped, 'skipped', sessionId);
-      for (const f of settled.failed) await markProcessed(tx, f.ids, 'failed', sessionId, f.error);
-      const done = await deps.latency.store(tx, settled.samples);
-      const failedRecords = settled.failed.length;
-      await transitionSession(tx, sessionId, failedRecords > 0 ? 'finished_with_errors' : 'finished', {
-        counts: {
-          objects: { ...counts },
-          realtime: {
-            events: events.length,
-            records: refs.length,
-            salesforceCalls: result.salesforceCalls,
-            zuoraCalls: result.zuoraCalls,
-          },
-        },
-      });
-      return done;
-    });
-    observe();
-    const session = await findSession(store, sessionId);
-    if (session !== undefined)
-      await writeSyncHistory(deps.api, session, counts).catch((err: unknown) => {
-        logger.warn({ err, sessionId }, 'real-time batch: Sync_History__c not written');
-      });
-    logger.info(
-      { sessionId, entityId, events: events.length, records: refs.length, failed: settled.failed.length },
-      'real-time batch synced',
+    if (events.length > 0) return await syncClaimed(deps, sessionId, entityId, events);
+    // Another process took them first: this session ends with nothing done (no history record).
+    await store.transaction((tx) =>
+      transitionSession(tx, sessionId, 'cancelled', {
+        error: 'no events left: another process claimed them',
+      }),
     );
-    return {
-      kind: 'synced',
-      sessionId,
-      events: events.length,
-      records: refs.length,
-      failed: settled.failed.length,
-      salesforceCalls: result.salesforceCalls,
-    };
+    return { kind: 'empty' };
   } catch (error) {
     await releaseClaims(store, [sessionId]);
     if (error instanceof ApiBudgetExhaustedError) {
@@ -133,7 +138,7 @@ export async function runRealtimeBatch(deps: BatchDeps, entityId: string): Promi
       );
       return { kind: 'budget', reason: error.message };
     }
-    await failSession(deps.api, sessionId, error, counts);
+    await failSession(deps.api, sessionId, error, {});
     return { kind: 'failed', reason: (error as Error).message };
   } finally {
     running.stop();

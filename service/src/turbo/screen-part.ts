@@ -7,7 +7,7 @@ import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, wr
 import { scanCsvRecords } from '../csv/csv-record-scanner.js';
 import { csvCell } from '../csv/spool-writer.js';
 import type { ObjectMap } from '../mapping/field-map.js';
-import { failedParent, parentColumns, parentFailure, waitsFor } from '../mapping/parent-rules.js';
+import { failedParentAt, parentFailure, waitsForAt } from '../mapping/parent-rules.js';
 import { keyIsZuoraId } from '../mapping/record-rules.js';
 import { openFailureKeys, type FailedRecordInput } from '../store/failed-record-rows.js';
 import type { Queryable } from '../store/store.js';
@@ -31,15 +31,10 @@ export async function screenPart(
 ): Promise<ScreenedPart> {
   const header = readHeader(file);
   const keyColumn = header[0] ?? '';
-  const columns = map === undefined ? [] : parentColumns(map);
-  // The columns that can name a parent, and the open failures of each object they may point at.
-  const relationship = header.map((c) => columns.some((p) => c.startsWith(p.prefix)));
-  const targets = new Set([
-    ...columns.filter((p) => header.some((c) => c.startsWith(p.prefix))).map((p) => p.target),
-    ...(pass === 'deferred' && map !== undefined ? [map.salesforceObject] : []),
-  ]);
+  const waits = map === undefined ? [] : waitsForAt(map, pass, header);
+  // The open failures of each object a row may wait for.
   const failed = new Map<string, Set<string>>();
-  for (const target of targets) {
+  for (const target of new Set(waits.map((w) => w.target))) {
     const keys = await openFailureKeys(db, target, entityId);
     if (keys.size > 0) failed.set(target, keys);
   }
@@ -59,12 +54,7 @@ export async function screenPart(
       return;
     }
     const key = row[0] ?? '';
-    const refs: Record<string, string> = {};
-    row.forEach((value, i) => {
-      if (relationship[i] === true) refs[header[i] as string] = value;
-    });
-    const parents = waitsFor(map, pass, { column: keyColumn, value: key }, refs);
-    const parent = failedParent(parents, (target, k) => failed.get(target)?.has(k) === true);
+    const parent = failedParentAt(waits, row, (target, k) => failed.get(target)?.has(k) === true);
     if (parent === undefined) {
       if (own.has(key)) resolvable.push(key);
       if (out === undefined) return;

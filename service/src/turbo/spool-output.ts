@@ -21,7 +21,8 @@ export class SpoolOutput implements RouteSink {
   readonly #spool: CsvSpool;
   readonly #entityId: string;
   readonly #limit: number;
-  readonly #writers = new Map<string, SpoolWriter>();
+  /** Each Salesforce object's writers (the follow-up of cancelled accounts appends to the same parts). */
+  readonly #writers = new Map<string, Partial<Record<SpoolPass, SpoolWriter>>>();
   #memory: Map<string, PreparedObject> | undefined = new Map();
   #records = 0;
 
@@ -32,9 +33,8 @@ export class SpoolOutput implements RouteSink {
   }
 
   upsert(route: RoutedMap, key: string, row: Row, deferred: Row | null, record: ZuoraRow): void {
-    const object = route.map.salesforceObject;
-    this.#writer(object, 'upsert', route.mapper.columns).write(row);
-    if (deferred !== null) this.#writer(object, 'deferred', route.mapper.deferredColumns).write(deferred);
+    this.#writer(route, 'upsert', route.mapper.columns).write(row);
+    if (deferred !== null) this.#writer(route, 'deferred', route.mapper.deferredColumns).write(deferred);
     const kept = this.#keep(route);
     if (kept === undefined) return;
     const base = { key, zuoraId: record.Id ?? null, ownerZuoraId: null, zuoraUpdatedAt: null };
@@ -44,7 +44,7 @@ export class SpoolOutput implements RouteSink {
 
   delete(route: RoutedMap, key: string): void {
     const keyField = route.mapper.upsertKey;
-    this.#writer(route.map.salesforceObject, 'delete', [keyField]).write({ [keyField]: key });
+    this.#writer(route, 'delete', [keyField]).write({ [keyField]: key });
     this.#keep(route);
   }
 
@@ -71,19 +71,19 @@ export class SpoolOutput implements RouteSink {
 
   /** Closes every spool part; answers the typed rows when the session stayed small. */
   close(): MemoryRows | undefined {
-    for (const writer of this.#writers.values()) writer.close();
+    for (const writers of this.#writers.values()) for (const writer of Object.values(writers)) writer.close();
     this.#writers.clear();
     return this.#memory;
   }
 
-  #writer(object: string, pass: SpoolPass, columns: readonly string[]): SpoolWriter {
-    const name = `${object}\u0000${pass}`;
-    let writer = this.#writers.get(name);
-    if (writer === undefined) {
-      writer = this.#spool.writer(object, pass, columns);
-      this.#writers.set(name, writer);
+  #writer(route: RoutedMap, pass: SpoolPass, columns: readonly string[]): SpoolWriter {
+    const object = route.map.salesforceObject;
+    let writers = this.#writers.get(object);
+    if (writers === undefined) {
+      writers = {};
+      this.#writers.set(object, writers);
     }
-    return writer;
+    return (writers[pass] ??= this.#spool.writer(object, pass, columns));
   }
 
   /** Counts a record towards the small-session limit; answers where to keep its typed rows, if anywhere. */

@@ -12,7 +12,7 @@ import {
   type AquaBatch,
 } from '../zuora/aqua-export.js';
 import { StreamRouter } from '../mapping/record-router.js';
-import { dispositionOf, type ZuoraRow } from '../mapping/record-rules.js';
+import { dispositionOf, RemovedRecords, type ZuoraRow } from '../mapping/record-rules.js';
 import { streamQuery, type StreamSpec } from '../mapping/stream-plan.js';
 import type { ExtractCursor } from '../sessions/checkpoints.js';
 import { fullSyncStart } from '../store/watermark-rows.js';
@@ -34,11 +34,12 @@ export async function spoolStage(run: TurboRun): Promise<void> {
   }
   run.spool.clear();
   const output = new SpoolOutput(run.spool, run.session.entityId, collectionsSessionLimit);
-  const read = new Map<string, number>();
-  const cancelled = await spoolBatches(run, output, read);
+  const routing: Routing = { output, read: new Map<string, number>(), removed: new RemovedRecords() };
+  const read = routing.read;
+  const cancelled = await spoolBatches(run, routing);
   // A full export holds every record of a cancelled account already; a backfill reads what it names.
   if (cancelled.length > 0 && run.backfill === undefined && run.since > fullSyncStart)
-    await spoolCancelledAccounts(run, output, read, cancelled);
+    await spoolCancelledAccounts(run, routing, cancelled);
   run.memory = output.close();
   await run.plan.settleRead(output.failures);
   counts.addRead(read);
@@ -62,20 +63,23 @@ export async function spoolStage(run: TurboRun): Promise<void> {
   );
 }
 
+/** What every stream of one spool stage shares: the output, the read counts, the records removed so far. */
+interface Routing {
+  readonly output: SpoolOutput;
+  readonly read: Map<string, number>;
+  readonly removed: RemovedRecords;
+}
+
 interface Feed {
   readonly stream: StreamSpec;
   readonly rows: (onRow: (row: ZuoraRow) => void) => Promise<void>;
 }
 
 /** Routes a stream's rows into the spool; answers the billing accounts it found cancelled. */
-async function route(
-  run: TurboRun,
-  output: SpoolOutput,
-  read: Map<string, number>,
-  feed: Feed,
-): Promise<string[]> {
+async function route(run: TurboRun, routing: Routing, feed: Feed): Promise<string[]> {
   const { stream } = feed;
-  const router = new StreamRouter(stream, run.context, output);
+  const { read, output } = routing;
+  const router = new StreamRouter(stream, run.context, output, routing.removed);
   const staged = new StagedRouter(router, join(run.spool.dir, `${stream.zuoraObject}.staging.jsonl`));
   const cancelled: string[] = [];
   await feed.rows((row) => {
@@ -96,11 +100,7 @@ async function route(
   return cancelled;
 }
 
-async function spoolBatches(
-  run: TurboRun,
-  output: SpoolOutput,
-  read: Map<string, number>,
-): Promise<string[]> {
+async function spoolBatches(run: TurboRun, routing: Routing): Promise<string[]> {
   const { deps, session } = run;
   const entityId = session.entityId === '' ? undefined : session.entityId;
   const fileRows = (fileId: string) => (onRow: (row: ZuoraRow) => void) =>
@@ -128,7 +128,7 @@ async function spoolBatches(
         });
       for (const row of retry?.values() ?? []) onRow(row);
     };
-    cancelled.push(...(await route(run, output, read, { stream, rows })));
+    cancelled.push(...(await route(run, routing, { stream, rows })));
   };
   for (const batch of run.batches) {
     const stream = byName.get(batch.name);
@@ -144,8 +144,7 @@ async function spoolBatches(
 /** Reads the records of `accountIds` (cancelled) in follow-up jobs, checkpointed, and routes them (deletions). */
 async function spoolCancelledAccounts(
   run: TurboRun,
-  output: SpoolOutput,
-  read: Map<string, number>,
+  routing: Routing,
   accountIds: readonly string[],
 ): Promise<void> {
   const { deps, session, checkpoints } = run;
@@ -178,7 +177,7 @@ async function spoolCancelledAccounts(
       const stream = byName.get(batch.name.replace(/__cancelled\d+$/, ''));
       const fileId = batch.fileId;
       if (stream === undefined || fileId === undefined) continue;
-      await route(run, output, read, {
+      await route(run, routing, {
         stream,
         rows: (onRow) => eachAquaRow(deps.zuora, fileId, entityId, onRow),
       });

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PgliteStore } from '../../src/store/pglite-store.js';
+import { noteTestSchema } from './test-schemas.js';
 import { PgStore } from '../../src/store/pg-store.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -33,6 +34,7 @@ export async function openTestStore(kind: StoreKind): Promise<StoreFixture> {
     return { store, databaseUrl: undefined, bossSchema, dispose: () => store.close() };
   }
   const schema = `t_${suffix}`;
+  noteTestSchema(schema, bossSchema);
   const admin = new pg.Client({ connectionString: testDatabaseUrl });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);

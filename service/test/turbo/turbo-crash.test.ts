@@ -23,6 +23,7 @@ const size = 'S';
 let clean: SyncHarness;
 let crashed: SyncHarness;
 let dataDir: string;
+const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   [clean, crashed] = await Promise.all([
@@ -32,8 +33,10 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'zsync-crash-'));
   const s = await insertSession(clean.store, { scope: 'accounts', trigger: 'manual', mode: 'full' });
   await runTurboSession(clean.deps, s.id);
-}, 300_000);
+}, 900_000);
 afterAll(async () => {
+  // A sync still running (the test failed or timed out) is not left behind.
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   await Promise.all([clean.close(), crashed.close()]);
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -60,6 +63,7 @@ function startSync(args: string[]): {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
@@ -69,7 +73,8 @@ function startSync(args: string[]): {
   return { child, done };
 }
 
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 120_000): Promise<void> {
+/** Waits for a condition (never for a time): a loaded machine only makes it come later. */
+async function until(check: () => Promise<boolean> | boolean, timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error('timed out waiting for the kill point');
@@ -144,5 +149,5 @@ describe('Turbo Sync crash and resume', () => {
       expect(mine.size, object).toBe(rows.size);
       for (const [k, v] of rows) expect(mine.get(k), `${object} ${k}`).toBe(v);
     }
-  }, 400_000);
+  }, 1_800_000);
 });

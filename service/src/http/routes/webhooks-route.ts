@@ -43,110 +43,122 @@ export const webhooksRoute =
         done(null, Object.fromEntries(new URLSearchParams(String(body))));
       },
     );
-    app.post(
-      webhookTokenPath,
-      {
-        schema: {
-          summary:
-            'OAuth 2.0 token for Zuora callouts (client credentials grant; form or JSON body, or Basic client auth)',
-          security: [],
-          response: {
-            200: z.object({
-              access_token: z.string(),
-              token_type: z.literal('bearer'),
-              expires_in: z.number(),
-            }),
-            400: errorBody,
-            401: errorBody,
-          },
-        },
-      },
-      async (request, reply) => {
-        const client = options.callouts.oauth;
-        const raw = request.body;
-        const form: Record<string, unknown> =
-          typeof raw === 'string'
-            ? safeJson(raw)
-            : raw !== null && typeof raw === 'object'
-              ? (raw as Record<string, unknown>)
-              : {};
-        if (form.grant_type !== 'client_credentials')
-          return reply
-            .code(400)
-            .send({ error: 'unsupported_grant_type', message: 'grant_type must be client_credentials' });
-        // RFC 6749 section 2.3.1: client credentials in the body or as HTTP Basic.
-        const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(request.headers.authorization ?? '');
-        const [headerId, headerSecret] =
-          basic?.[1] === undefined ? [] : Buffer.from(basic[1], 'base64').toString('utf8').split(/:(.*)/s);
-        const id = typeof form.client_id === 'string' ? form.client_id : (headerId ?? '');
-        const secret = typeof form.client_secret === 'string' ? form.client_secret : (headerSecret ?? '');
-        if (client === undefined || !clientMatches(client, id, secret)) {
-          options.logger.warn({ ip: request.ip }, 'zuora callout token refused');
-          return reply.code(401).send({ error: 'invalid_client', message: 'unknown client or wrong secret' });
-        }
-        return reply.send({
-          access_token: issueCalloutToken(client, now()),
-          token_type: 'bearer' as const,
-          expires_in: calloutTokenTtlSeconds,
-        });
-      },
-    );
-    app.post(
-      webhookPath,
-      {
-        schema: {
-          summary: 'Zuora callout notification of a record change (Zuora callout authentication)',
-          security: [],
-          response: {
-            200: z.object({ success: z.literal(true), duplicate: z.boolean() }),
-            400: errorBody,
-            401: errorBody,
-          },
-        },
-      },
-      async (request, reply) => {
-        const refuse = (reason: string, challenge?: string) => {
-          options.logger.warn({ reason, ip: request.ip }, 'zuora callout refused');
-          if (challenge !== undefined) void reply.header('www-authenticate', challenge);
-          return reply.code(401).send({ error: 'unauthorized', message: reason });
-        };
-        const envelope = verifyEnvelope(options.callouts, request.headers, now());
-        if (!envelope.ok) return refuse(envelope.reason, envelope.challenge);
-
-        const text = typeof request.body === 'string' ? request.body : '';
-        const malformed = (message: string) => {
-          options.logger.error(
-            {
-              reason: message,
-              notificationId: request.headers['zuora-notification-id'],
-              body: text.slice(0, maxLoggedBody),
-            },
-            'malformed zuora callout: not stored',
-          );
-          return reply.code(400).send({ error: 'invalid_callout', message });
-        };
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch (error) {
-          return malformed(`the body is not JSON: ${(error as Error).message}`);
-        }
-        const parsed = calloutPayloadSchema.safeParse(json);
-        if (!parsed.success) return malformed(`the callout body is invalid: ${describeIssues(parsed.error)}`);
-        const header = request.headers['zuora-notification-id'];
-        if (typeof header === 'string' && header !== parsed.data.notificationId)
-          return malformed(
-            `the Zuora-Notification-Id header (${header}) differs from the body's notificationId (${parsed.data.notificationId})`,
-          );
-        const signature = verifySignature(options.callouts, request.headers, parsed.data);
-        if (!signature.ok) return refuse(signature.reason);
-
-        const stored = await insertChangeEvent(options.store, changeEventOf(parsed.data, now()));
-        if (stored) options.onEvent?.(parsed.data.entityId);
-        return reply.code(200).send({ success: true, duplicate: !stored });
-      },
-    );
+    tokenRoute(app, options, now);
+    calloutRoute(app, options, now);
   };
+
+type App = Parameters<FastifyPluginAsyncZod>[0];
+
+/** The OAuth 2.0 token endpoint Zuora gets callout bearer tokens from (client credentials grant). */
+function tokenRoute(app: App, options: WebhooksRouteOptions, now: () => Date): void {
+  app.post(
+    webhookTokenPath,
+    {
+      schema: {
+        summary:
+          'OAuth 2.0 token for Zuora callouts (client credentials grant; form or JSON body, or Basic client auth)',
+        security: [],
+        response: {
+          200: z.object({
+            access_token: z.string(),
+            token_type: z.literal('bearer'),
+            expires_in: z.number(),
+          }),
+          400: errorBody,
+          401: errorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const client = options.callouts.oauth;
+      const raw = request.body;
+      const form: Record<string, unknown> =
+        typeof raw === 'string'
+          ? safeJson(raw)
+          : raw !== null && typeof raw === 'object'
+            ? (raw as Record<string, unknown>)
+            : {};
+      if (form.grant_type !== 'client_credentials')
+        return reply
+          .code(400)
+          .send({ error: 'unsupported_grant_type', message: 'grant_type must be client_credentials' });
+      // RFC 6749 section 2.3.1: client credentials in the body or as HTTP Basic.
+      const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(request.headers.authorization ?? '');
+      const [headerId, headerSecret] =
+        basic?.[1] === undefined ? [] : Buffer.from(basic[1], 'base64').toString('utf8').split(/:(.*)/s);
+      const id = typeof form.client_id === 'string' ? form.client_id : (headerId ?? '');
+      const secret = typeof form.client_secret === 'string' ? form.client_secret : (headerSecret ?? '');
+      if (client === undefined || !clientMatches(client, id, secret)) {
+        options.logger.warn({ ip: request.ip }, 'zuora callout token refused');
+        return reply.code(401).send({ error: 'invalid_client', message: 'unknown client or wrong secret' });
+      }
+      return reply.send({
+        access_token: issueCalloutToken(client, now()),
+        token_type: 'bearer' as const,
+        expires_in: calloutTokenTtlSeconds,
+      });
+    },
+  );
+}
+
+/** The callout itself: verified, parsed, committed to the store before the answer. */
+function calloutRoute(app: App, options: WebhooksRouteOptions, now: () => Date): void {
+  app.post(
+    webhookPath,
+    {
+      schema: {
+        summary: 'Zuora callout notification of a record change (Zuora callout authentication)',
+        security: [],
+        response: {
+          200: z.object({ success: z.literal(true), duplicate: z.boolean() }),
+          400: errorBody,
+          401: errorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const refuse = (reason: string, challenge?: string) => {
+        options.logger.warn({ reason, ip: request.ip }, 'zuora callout refused');
+        if (challenge !== undefined) void reply.header('www-authenticate', challenge);
+        return reply.code(401).send({ error: 'unauthorized', message: reason });
+      };
+      const envelope = verifyEnvelope(options.callouts, request.headers, now());
+      if (!envelope.ok) return refuse(envelope.reason, envelope.challenge);
+
+      const text = typeof request.body === 'string' ? request.body : '';
+      const malformed = (message: string) => {
+        options.logger.error(
+          {
+            reason: message,
+            notificationId: request.headers['zuora-notification-id'],
+            body: text.slice(0, maxLoggedBody),
+          },
+          'malformed zuora callout: not stored',
+        );
+        return reply.code(400).send({ error: 'invalid_callout', message });
+      };
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        return malformed(`the body is not JSON: ${(error as Error).message}`);
+      }
+      const parsed = calloutPayloadSchema.safeParse(json);
+      if (!parsed.success) return malformed(`the callout body is invalid: ${describeIssues(parsed.error)}`);
+      const header = request.headers['zuora-notification-id'];
+      if (typeof header === 'string' && header !== parsed.data.notificationId)
+        return malformed(
+          `the Zuora-Notification-Id header (${header}) differs from the body's notificationId (${parsed.data.notificationId})`,
+        );
+      const signature = verifySignature(options.callouts, request.headers, parsed.data);
+      if (!signature.ok) return refuse(signature.reason);
+
+      const stored = await insertChangeEvent(options.store, changeEventOf(parsed.data, now()));
+      if (stored) options.onEvent?.(parsed.data.entityId);
+      return reply.code(200).send({ success: true, duplicate: !stored });
+    },
+  );
+}
 
 function safeJson(text: string): Record<string, unknown> {
   try {
