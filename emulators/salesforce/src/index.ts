@@ -17,6 +17,7 @@ export { seedCpqScenario } from './cpq/scenario/seed-running-emulator.js';
 export type { EmulatorStats } from './admin/emulator-stats.js';
 export type { Faults } from './http/faults.js';
 export type { OrgMetadata } from './org-metadata/org-metadata.js';
+export { orgSchemas, ZUORA360_ORG_FILE, type OrgSchema } from './schema/zuora360-org.js';
 
 export interface SalesforceEmulator {
   url: string;
