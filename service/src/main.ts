@@ -75,6 +75,7 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
         size: config.emulator.size,
         apiVersion: config.sfApiVersion,
         entities: config.emulator.entities,
+        orgSchema: config.mappingProfile === 'ZUORA360_COMPAT' ? 'zuora360' : 'package',
       })
     : undefined;
   try {
@@ -86,6 +87,7 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
       config.customMappings,
       loadForceAppSchema(forceAppObjectsDir),
       salesforce,
+      config.mappingProfile,
     );
     const deps: SyncDeps = {
       store,

@@ -12,13 +12,15 @@ import { syncMapsFor } from '../sessions/sync-maps.js';
 
 export async function checkFieldMaps(config: Config): Promise<string> {
   const packageSchema = loadForceAppSchema(forceAppObjectsDir);
-  if (config.salesforce.kind === 'emulator') {
+  if (config.salesforce.kind === 'emulator' && config.mappingProfile === 'default') {
     const issues = checkMapsAgainstSchema(packageSchema, objectMaps);
     if (issues.length > 0) throw new Error(formatSchemaIssues(issues));
     return `the package has every field the ${String(objectMaps.length)} field maps write (embedded emulator)`;
   }
+  if (config.salesforce.kind === 'emulator')
+    return `${config.mappingProfile}: checked against the org at every start (the embedded emulator runs in the service)`;
   const conn = await connectSalesforce(config.salesforce);
-  const { maps } = await syncMapsFor(config.customMappings, packageSchema, conn);
+  const { maps } = await syncMapsFor(config.customMappings, packageSchema, conn, config.mappingProfile);
   const objects = [...new Set(maps.map((m) => m.salesforceObject))];
   const described = await describeObjects(conn, objects);
   const issues = checkMapsAgainstSchema(schemaFromDescribe(described.objects), maps);

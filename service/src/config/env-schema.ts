@@ -1,4 +1,5 @@
 // The service's environment variables: one zod schema, so every bad value is reported by name at start.
+import { mappingProfiles } from './mapping-profile-setting.js';
 import { z } from 'zod';
 
 const optionalText = z
@@ -152,6 +153,8 @@ export const envSchema = z.object({
   ZUORA_UI_URL: optionalText.pipe(httpUrl.optional()),
   /** A JSON file of custom field mappings (README, "Custom field mappings"). */
   CUSTOM_FIELD_MAPPINGS_FILE: optionalText,
+  /** Which objects the maps write: this package's, or Zuora 360's own (docs/migrate-from-zuora-360.md). */
+  MAPPING_PROFILE: z.enum(mappingProfiles, { error: `expected one of ${mappingProfiles.join(', ')}` }).default('default'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { envSchema, type Env } from './env-schema.js';
+import type { MappingProfile } from './mapping-profile-setting.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { readCustomMappings, type CustomMappingsSetting } from './custom-mappings-file.js';
 import { realtimeSettings, type RealtimeSettings } from './realtime-settings.js';
@@ -57,6 +58,8 @@ export interface Config {
   readonly console: ConsoleSettings;
   /** CUSTOM_FIELD_MAPPINGS_FILE, read; undefined when not set. */
   readonly customMappings: CustomMappingsSetting | undefined;
+  /** MAPPING_PROFILE: this package's objects, or Zuora 360's own. */
+  readonly mappingProfile: MappingProfile;
 }
 
 type Source = Readonly<Record<string, string | undefined>>;
@@ -117,6 +120,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     realtime: realtimeSettings(env),
     console: consoleSettings(env),
     customMappings,
+    mappingProfile: env.MAPPING_PROFILE,
     zuora: zuoraTarget(env, zuoraSet),
     salesforce: salesforceTarget(env, sfSet),
   };

@@ -2,12 +2,12 @@
 // objects and fields of an org already running Zuora 360, derived from the default maps through the renaming
 // table (maps/zuora360-renames.ts), so the two can never disagree on what is synced. What Zuora 360 lacks is
 // left out and listed with the reason (`zuora-sync doctor` and the start-up check print them).
+import type { MappingProfile } from '../config/mapping-profile-setting.js';
 import { lookupField, type ExternalKey, type ObjectMap, type ReferenceMapping } from './field-map.js';
 import { zuora360Renames, type Zuora360Rename } from './maps/zuora360-renames.js';
 import { objectMaps } from './object-maps.js';
 
-export const mappingProfiles = ['default', 'ZUORA360_COMPAT'] as const;
-export type MappingProfile = (typeof mappingProfiles)[number];
+export type { MappingProfile } from '../config/mapping-profile-setting.js';
 
 /** A mapping the profile leaves out: the whole object (`field` empty) or one field or lookup. */
 export interface SkippedMapping {
@@ -41,6 +41,18 @@ function fieldName(object: string, field: string): Renamed {
   const skip = r.skip?.[field];
   if (skip !== undefined) return { skip };
   return { name: r.fields?.[field] ?? (field.endsWith('__c') ? `${r.namespace}${field}` : field) };
+}
+
+/** The ZUORA360_COMPAT name of a package object, or undefined when the profile leaves it out. */
+export function zuora360Object(object: string): string | undefined {
+  const r = objectName(object);
+  return 'name' in r ? r.name : undefined;
+}
+
+/** The ZUORA360_COMPAT name of a package object's field, or undefined when the profile leaves it out. */
+export function zuora360Field(object: string, field: string): string | undefined {
+  const r = fieldName(object, field);
+  return 'name' in r ? r.name : undefined;
 }
 
 function renameKey(object: string, key: ExternalKey): ExternalKey {

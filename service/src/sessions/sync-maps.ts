@@ -1,4 +1,4 @@
-// The field maps every path syncs with: the package's maps plus the admin's custom field mappings
+// The field maps every path syncs with: the maps of the MAPPING_PROFILE (profile-maps.ts) plus the admin's custom field mappings
 // (CUSTOM_FIELD_MAPPINGS_FILE), checked at start against the package schema overlaid with the org's describe
 // of the objects they write: an unknown object or field, a type the transform cannot write, or a read-only
 // field is one line each, and the service refuses to start (exit 2).
@@ -9,7 +9,8 @@ import { CustomMappingRegistry } from '../mapping/custom-mapping-registry.js';
 import { mappedObjects } from '../mapping/custom-mappings.js';
 import { schemaFromDescribe } from '../mapping/describe-schema.js';
 import type { ObjectMap } from '../mapping/field-map.js';
-import { objectMaps } from '../mapping/object-maps.js';
+import type { MappingProfile } from '../config/mapping-profile-setting.js';
+import { profileMaps } from './profile-maps.js';
 import type { SalesforceObjectSchema, SalesforceSchema } from '../mapping/salesforce-schema.js';
 import { describeObjects } from '../salesforce/describe-objects.js';
 
@@ -31,17 +32,20 @@ function overlay(schema: SalesforceSchema, described: SalesforceSchema): Salesfo
 
 export async function syncMapsFor(
   setting: CustomMappingsSetting | undefined,
-  schema: SalesforceSchema,
+  packageSchema: SalesforceSchema,
   conn: jsforce.Connection,
+  profile: MappingProfile = 'default',
 ): Promise<SyncMaps> {
-  if (setting === undefined) return { maps: objectMaps, schema };
+  const base = await profileMaps(profile, packageSchema, conn);
+  if (setting === undefined) return base;
+  const { schema } = base;
   const problem = (message: string) => ({
     name: customMappingsVariable,
     message: `${setting.file}: ${message}`,
   });
   const described = await describeObjects(conn, mappedObjects(setting.document));
   const merged = overlay(schema, schemaFromDescribe(described.objects));
-  const registry = new CustomMappingRegistry(merged);
+  const registry = new CustomMappingRegistry(merged, base.maps);
   const result = registry.add(setting.document);
   const errors = [
     ...described.missing.map(
