@@ -48,8 +48,8 @@ export async function runApiSync(deps: ApiSyncDeps, request: ApiSyncRequest): Pr
   counts.addRead(prepared.read);
   const plan = new LoadPlan(
     { store: deps.store, sessionId: request.sessionId, entityId: request.entityId, counts },
-    loadOrder(),
-    deferredObjects(),
+    loadOrder(deps.maps === undefined ? {} : { maps: deps.maps }),
+    deferredObjects(deps.maps === undefined ? {} : { maps: deps.maps }),
   );
   const early = [...readOutcomes, ...prepared.outcomes];
   // Unknown ids and objects no map reads are answered and counted, not stored: there is nothing to retry.

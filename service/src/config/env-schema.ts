@@ -154,7 +154,9 @@ export const envSchema = z.object({
   /** A JSON file of custom field mappings (README, "Custom field mappings"). */
   CUSTOM_FIELD_MAPPINGS_FILE: optionalText,
   /** Which objects the maps write: this package's, or Zuora 360's own (docs/migrate-from-zuora-360.md). */
-  MAPPING_PROFILE: z.enum(mappingProfiles, { error: `expected one of ${mappingProfiles.join(', ')}` }).default('default'),
+  MAPPING_PROFILE: z
+    .enum(mappingProfiles, { error: `expected one of ${mappingProfiles.join(', ')}` })
+    .default('default'),
 });
 
 export type Env = z.infer<typeof envSchema>;

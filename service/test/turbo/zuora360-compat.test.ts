@@ -12,6 +12,8 @@ import { objectMaps } from '../../src/mapping/object-maps.js';
 import { runOnDemandSync } from '../../src/on-demand/on-demand-sync.js';
 import { insertSession, type SessionScope } from '../../src/sessions/session-rows.js';
 import { runTurboSession } from '../../src/turbo/turbo-session.js';
+import { ConfigError } from '../../src/config/config-error.js';
+import { profileMaps } from '../../src/sessions/profile-maps.js';
 import { eligibleAccounts } from '../api-sync/api-sync-fixtures.js';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness.js';
 
@@ -35,7 +37,9 @@ const pairs = objectMaps.flatMap((m) => {
 
 /** The key a record is known by in both orgs: its Zuora id (the default map's key column, renamed). */
 function keyOf(r: Rec, m: ObjectMap, compat: boolean): string {
-  const column = compat ? zuora360Field(m.salesforceObject, m.externalId.salesforce) : m.externalId.salesforce;
+  const column = compat
+    ? zuora360Field(m.salesforceObject, m.externalId.salesforce)
+    : m.externalId.salesforce;
   return String(r[column ?? ''] ?? '');
 }
 
@@ -90,6 +94,14 @@ describe('ZUORA360_COMPAT: a full sync into an org running Zuora 360', () => {
     await Promise.all([base.close(), compat.close(), onDemand.close()]);
   });
 
+  it("refuses to start when the org lacks Zuora 360's objects, one line per object", async () => {
+    const refused = profileMaps('ZUORA360_COMPAT', base.deps.schema, base.deps.salesforce);
+    await expect(refused).rejects.toThrow(ConfigError);
+    await expect(refused).rejects.toThrow(
+      /MAPPING_PROFILE: ZUORA360_COMPAT: Zuora__CustomerAccount__c: not in the org/,
+    );
+  });
+
   it('writes nothing to the package objects: the org has only Zuora 360 objects for synced data', () => {
     expect(() => compat.salesforce.records('CustomerAccount__c')).toThrow();
     expect(compat.salesforce.records('Zuora__CustomerAccount__c').length).toBeGreaterThan(0);
@@ -106,9 +118,7 @@ describe('ZUORA360_COMPAT: a full sync into an org running Zuora 360', () => {
       const extra = [...actual.keys()].filter((k) => !expected.has(k));
       const differing = [...expected].filter(([k, v]) => actual.has(k) && actual.get(k) !== v);
       expect({ missing: missing.slice(0, 5), extra: extra.slice(0, 5) }).toEqual({ missing: [], extra: [] });
-      expect(
-        differing.slice(0, 3).map(([k, v]) => ({ k, default: v, compat: actual.get(k) })),
-      ).toEqual([]);
+      expect(differing.slice(0, 3).map(([k, v]) => ({ k, default: v, compat: actual.get(k) }))).toEqual([]);
     },
     60_000,
   );
