@@ -29,6 +29,7 @@ import { connectSalesforce } from './salesforce/connect.js';
 import { accountsCron, catalogCron, startSchedules } from './sessions/schedules.js';
 import { knownEntities } from './sessions/session-entities.js';
 import { syncMapsFor } from './sessions/sync-maps.js';
+import { orgRoute } from './http/routes/org-route.js';
 import { requeueOrphanedSessions, startSessionWorker } from './sessions/session-worker.js';
 import type { SyncDeps } from './sessions/sync-deps.js';
 import { startJobQueue } from './store/job-queue.js';
@@ -191,6 +192,7 @@ async function startHttp(
       : [
           syncsRoute(store, boss, sync.runtime.entities),
           onDemandSyncsRoute(api ?? apiSyncDepsFor(sync.runtime.deps, config.apiBudget)),
+          orgRoute(sync.runtime.deps),
         ];
   const app = await buildServer({
     apiToken: token.token,

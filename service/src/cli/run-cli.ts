@@ -9,6 +9,7 @@ import { backfillCommand } from './commands/backfill-command.js';
 import { cleanupCommand } from './commands/cleanup-command.js';
 import { doctorCommand } from './commands/doctor-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
+import { orgCommand } from './commands/org-command.js';
 import { packageCommand } from './commands/package-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { startCommand } from './commands/start-command.js';
@@ -26,6 +27,7 @@ export const commands: readonly CliCommand[] = [
   backfillCommand,
   serveCommand,
   startCommand,
+  orgCommand,
 ];
 
 export async function runCli(

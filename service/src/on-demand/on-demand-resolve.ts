@@ -4,6 +4,7 @@
 // 15- or the 18-character form), CustomerAccount__c / Product2 Ids -> the Zuora ids they carry as
 // external ids (one SOQL query), Zuora ids as given. Each id's entity comes from zuoraIdsByEntity, else from
 // the Salesforce record's EntityID__c, else the default entity. Ids that resolve to nothing are reported.
+import { salesforceId18 } from '../salesforce/salesforce-id.js';
 import type { ObjectMap } from '../mapping/field-map.js';
 import { keyObjects, type KeyObject } from '../mapping/key-objects.js';
 import type jsforce from 'jsforce';
@@ -31,22 +32,7 @@ export interface ResolvedObject {
   readonly error: { readonly code: string; readonly message: string } | null;
 }
 
-const checksumChars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-
-/** The 18-character form of a Salesforce Id (the 15-character form plus its case checksum). */
-export function salesforceId18(id: string): string {
-  if (id.length !== 15) return id;
-  let suffix = '';
-  for (let i = 0; i < 3; i += 1) {
-    let flags = 0;
-    for (let j = 0; j < 5; j += 1) {
-      const c = id.charAt(i * 5 + j);
-      if (c >= 'A' && c <= 'Z') flags += 1 << j;
-    }
-    suffix += checksumChars.charAt(flags);
-  }
-  return id + suffix;
-}
+export { salesforceId18 };
 
 interface BillingAccountRef {
   readonly zuoraId: string;

@@ -1,6 +1,7 @@
 // One on-demand session run by the request that claimed it: the API-sync engine over its Zuora ids, the
 // Sync_History__c record, then the end state with one stored result per id (requests that joined the session
 // answer from them); and the wait of a request that joined a session another process runs.
+import { OrgChangedError } from '../sessions/org-guard.js';
 import { keyObjects } from '../mapping/key-objects.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runApiSync } from '../api-sync/api-sync.js';
@@ -77,7 +78,7 @@ export async function runOwnSession(
     );
   } catch (error) {
     await failSession(deps, session.id, error, {}).catch(() => undefined);
-    if (session.scope === 'accounts' && hasStatusFields(deps)) {
+    if (session.scope === 'accounts' && hasStatusFields(deps) && !(error instanceof OrgChangedError)) {
       const failure = { success: false, errorCode: 'SYNC_FAILED', errorMessage: (error as Error).message };
       const failed = Object.fromEntries(zuoraIds.map((id) => [id, failure]));
       await writeBillingAccountStatus(deps.salesforce, deps.logger, failed, undefined, new Date());

@@ -3,6 +3,7 @@
 // children), deferred references, deletions (children first), finish (state, watermark, history). Every
 // stage checkpoints, so a session that crashed resumes where it stopped and re-sends at most the one job per
 // object that was in flight.
+import { assertSyncedOrg } from '../sessions/org-guard.js';
 import { beginSession, failSession } from '../sessions/session-lifecycle.js';
 import { throwIfCancelRequested } from '../sessions/session-cancel.js';
 import type { SyncSession } from '../sessions/session-rows.js';
@@ -17,6 +18,7 @@ import { TurboWriter } from './turbo-writer.js';
 export async function runTurboSession(deps: SyncDeps, sessionId: string): Promise<SyncSession> {
   const { session, stop } = await beginSession(deps.store, sessionId);
   try {
+    await assertSyncedOrg(deps);
     const run = await openTurboRun(deps, session);
     const writer = new TurboWriter(run);
     await billingEntityStage(run);
