@@ -28,9 +28,22 @@ export interface OrgGuardDeps {
   readonly salesforce: jsforce.Connection;
 }
 
+/** How long a connection's org Id is trusted: real-time batches and on-demand requests come every few seconds
+ * and each would otherwise spend an API call on it (a sandbox refresh takes far longer, and logs the user out). */
+const orgIdTtlMs = 60_000;
+const known = new WeakMap<jsforce.Connection, { readonly orgId: string; readonly at: number }>();
+
+async function orgIdOf(conn: jsforce.Connection): Promise<string> {
+  const cached = known.get(conn);
+  if (cached !== undefined && Date.now() - cached.at < orgIdTtlMs) return cached.orgId;
+  const orgId = await fetchOrgId(conn);
+  known.set(conn, { orgId, at: Date.now() });
+  return orgId;
+}
+
 /** Throws OrgChangedError when the connection reaches another org than the one on record. */
 export async function assertSyncedOrg(deps: OrgGuardDeps): Promise<void> {
-  const current = await fetchOrgId(deps.salesforce);
+  const current = await orgIdOf(deps.salesforce);
   const recorded = (await readOrgRecord(deps.store)) ?? (await recordFirstOrg(deps.store, current));
   if (sameOrgId(recorded.orgId, current)) return;
   await noteSeenOrg(deps.store, current);
