@@ -30,6 +30,7 @@ import { accountsCron, catalogCron, startSchedules } from './sessions/schedules.
 import { knownEntities } from './sessions/session-entities.js';
 import { syncMapsFor } from './sessions/sync-maps.js';
 import { orgRoute } from './http/routes/org-route.js';
+import { formatSkipped, mapsForProfile } from './mapping/mapping-profile.js';
 import { requeueOrphanedSessions, startSessionWorker } from './sessions/session-worker.js';
 import type { SyncDeps } from './sessions/sync-deps.js';
 import { startJobQueue } from './store/job-queue.js';
@@ -90,6 +91,12 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
       salesforce,
       config.mappingProfile,
     );
+    const { skipped } = mapsForProfile(config.mappingProfile);
+    if (skipped.length > 0)
+      logger.info(
+        { profile: config.mappingProfile, leftOut: formatSkipped(skipped).split('\n') },
+        'the mapping profile leaves out what the org does not have',
+      );
     const deps: SyncDeps = {
       store,
       zuora: new ZuoraClient(zuoraCreds),

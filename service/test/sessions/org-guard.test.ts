@@ -101,7 +101,7 @@ describe('a changed Salesforce org blocks every session until an admin confirms 
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
     await app.register(orgRoute(refreshed));
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     await app.close();
     await sandbox.close();
@@ -112,7 +112,7 @@ describe('a changed Salesforce org blocks every session until an admin confirms 
     expect(await readOrgRecord(h.store)).toBeUndefined();
     expect((await turbo(h.deps, 'catalog')).state).toMatch(/^finished/);
     expect((await readOrgRecord(h.store))?.orgId).toBe(ORG_ID);
-  }, 120_000);
+  }, 180_000);
 
   it('refuses Turbo, on-demand and real-time sessions against another org, writing nothing', async () => {
     const [account] = eligibleAccounts(h.zuora, 1).map((a) => String(a.Id));
@@ -135,7 +135,7 @@ describe('a changed Salesforce org blocks every session until an admin confirms 
     expect(sandbox.stats().apiRequests - before).toBe(1);
     expect(sandbox.records('Sync_History__c')).toEqual([]);
     expect((await readOrgRecord(h.store))?.seenOrgId).toBe(refreshedOrgId);
-  }, 120_000);
+  }, 180_000);
 
   it('answers the dry run of re-mapping CRM ids and confirms nothing', async () => {
     const { status, body } = await confirm({ dryRun: true });
@@ -153,7 +153,7 @@ describe('a changed Salesforce org blocks every session until an admin confirms 
     for (const m of missing) expect(seeded.has(m.crmId.slice(0, 15))).toBe(false);
     expect((await readOrgRecord(h.store))?.orgId).toBe(ORG_ID);
     expect((await turbo(refreshed, 'catalog')).state).toBe('failed');
-  }, 120_000);
+  }, 180_000);
 
   it('refuses to confirm an org Salesforce is not, then confirms the new org and sessions run again', async () => {
     expect((await confirm({ orgId: ORG_ID })).status).toBe(409);

@@ -169,5 +169,5 @@ describe('ZUORA360_COMPAT: a full sync into an org running Zuora 360', () => {
     const turbo = landed(compat, true, 'accounts', new Set(synced.keys()));
     expect(synced.size).toBeGreaterThan(ids.length * 3);
     expect([...synced].filter(([k, v]) => turbo.get(k) !== v).slice(0, 3)).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });
