@@ -48,7 +48,8 @@ async function billingAccountsWithCrmId(zuora: ZuoraClient): Promise<MissingCrmA
     for (const r of page) {
       const crmId = typeof r.CrmId === 'string' ? r.CrmId.trim() : '';
       if (crmId === '') continue;
-      out.push({ zuoraAccountId: String(r.Id), accountNumber: String(r.AccountNumber ?? ''), crmId });
+      const accountNumber = typeof r.AccountNumber === 'string' ? r.AccountNumber : '';
+      out.push({ zuoraAccountId: String(r.Id), accountNumber, crmId });
     }
   }
   return out;

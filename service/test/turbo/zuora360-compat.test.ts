@@ -40,7 +40,8 @@ function keyOf(r: Rec, m: ObjectMap, compat: boolean): string {
   const column = compat
     ? zuora360Field(m.salesforceObject, m.externalId.salesforce)
     : m.externalId.salesforce;
-  return String(r[column ?? ''] ?? '');
+  const value = r[column ?? ''];
+  return typeof value === 'string' ? value : '';
 }
 
 /** `Object:key` -> the mapped fields, in default names, lookups as the `Object:key` they point at. */
