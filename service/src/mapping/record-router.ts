@@ -117,7 +117,7 @@ export class StreamRouter {
   }
 
   #belongsToLeftOut(route: RoutedMap, row: Row): boolean {
-    if (this.#removed.empty || !versionOwnedObjects.has(route.map.zuoraObject)) return false;
+    if (this.#removed.noneLeftOut || !versionOwnedObjects.has(route.map.zuoraObject)) return false;
     const removed = this.#removed;
     return (
       failedParent(parentsOfRow(route.map, row), (target, key) => removed.isLeftOut(target, key)) !==

@@ -74,7 +74,12 @@ export class RemovedRecords {
   readonly #leftOut = new Map<string, Set<string>>();
 
   get empty(): boolean {
-    return this.#keys.size === 0 && this.#leftOut.size === 0;
+    return this.#keys.size === 0;
+  }
+
+  /** No version left out: the usual case, so rows skip the parent lookup (the router's hot path). */
+  get noneLeftOut(): boolean {
+    return this.#leftOut.size === 0;
   }
 
   /**
