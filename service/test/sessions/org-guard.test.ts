@@ -126,8 +126,13 @@ describe('a changed Salesforce org blocks every session until an admin confirms 
 
     await expect(onDemand(refreshed, [account])).rejects.toThrow(OrgChangedError);
 
+    // A real-time batch does not start: its events wait (no failed session at every tick).
     const batch = await realtime(refreshed, account);
-    expect(batch).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/not the org/) as unknown });
+    expect(batch).toMatchObject({ kind: 'waiting', reason: expect.stringMatching(/not the org/) as unknown });
+    const pending = await h.store.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM change_events WHERE processed_at IS NULL',
+    );
+    expect(pending[0]?.n).toBe(1);
 
     expect(sandbox.records('CustomerAccount__c')).toEqual([]);
     expect(sandbox.records('Product2')).toEqual([]);
@@ -164,6 +169,8 @@ describe('a changed Salesforce org blocks every session until an admin confirms 
 
     expect((await turbo(refreshed, 'catalog')).state).toMatch(/^finished/);
     expect(sandbox.records('Product2').length).toBeGreaterThan(0);
+    const [account] = eligibleAccounts(h.zuora, 1).map((a) => String(a.Id));
+    expect(await realtime(refreshed, account ?? '')).toMatchObject({ kind: 'synced' });
     // And the old org is now the other one.
     expect((await turbo(h.deps, 'catalog')).state).toBe('failed');
   }, 180_000);
