@@ -1,7 +1,6 @@
 // One currency per order (seed 004, "Currency"): every order product, order product consumption schedule
 // and rate must be in the order's currency ("Combining different currencies within a single order is not
-// supported"). A Zuora billing account bills in one currency unless multicurrency (Flexible Billing
-// Attributes) lets subscriptions carry their own.
+// supported").
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/salesforce-cpq-connector-sync/orders-sync-between-salesforce-cpq-and-zuora
 import { fail, ok, type CpqResult } from './cpq-errors.js';
 import type { CpqOrderBundle } from './cpq-records.js';
@@ -43,19 +42,4 @@ export function orderCurrency(bundle: CpqOrderBundle): CpqResult<string> {
       );
   }
   return ok(currency);
-}
-
-/** The order's currency against the Zuora billing account's, when the tenant has no multicurrency. */
-export function accountCurrencyRule(
-  bundle: CpqOrderBundle,
-  currency: string,
-  zuoraAccountCurrency: string,
-  multicurrency: boolean,
-): CpqResult<string> {
-  if (multicurrency || currency === zuoraAccountCurrency) return ok(currency);
-  return fail('CPQ-E022', `the order is in ${currency}, the Zuora account bills in ${zuoraAccountCurrency}`, {
-    object: 'Order',
-    id: bundle.order.Id,
-    field: 'CurrencyIsoCode',
-  });
 }

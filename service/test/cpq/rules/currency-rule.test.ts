@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountCurrencyRule, orderCurrency } from '../../../src/cpq/rules/currency-rule.js';
+import { accountCurrencyRule } from '../../../src/cpq/rules/account-currency-rule.js';
+import { orderCurrency } from '../../../src/cpq/rules/currency-rule.js';
 import { bundle, item, itemSchedule, order, rate } from './cpq-fixtures.js';
 
 describe('currency rule', () => {
