@@ -4,13 +4,13 @@
 // overrides and tiers, trigger dates) and order line items for one-time products. The body is what
 // POST /v1/async/orders takes; limits of the async call are checked first so nothing too large is sent.
 // https://developer.zuora.com/v1-api-reference/api/operation/POST_CreateOrderAsynchronously/
-import { ratePlanOverrides, type PlanContext } from './charge-overrides.js';
-import type { ClassifiedItems, SubscriptionGroup } from './classify-items.js';
+import type { PlanContext } from './charge-overrides.js';
+import type { ClassifiedItems } from './classify-items.js';
+import { createSubscription } from './create-subscription-action.js';
 import { mappedCustomFields } from './cpq-custom-mappings.js';
 import { fail, ok, type CpqResult } from './cpq-errors.js';
 import { orderLimitsProblem } from './order-limits.js';
 import { orderLineItems } from './order-line-items.js';
-import { subscriptionTerms } from './subscription-terms.js';
 import { orderTriggerDates, type OrderTriggerDates, type TenantActivation } from './trigger-dates.js';
 import type { CreateOrderBody, OrderSubscription } from './zuora-order-request.js';
 
@@ -35,56 +35,6 @@ export interface BuiltOrder extends Pick<OrderTriggerDates, 'expectedStatus' | '
 /** The Idempotency-Key of the order's submission: the order and its version (≤255 characters). */
 export const orderIdempotencyKey = (order: { Id: string; SystemModstamp: string }): string =>
   `cpq-order:${order.Id}:${order.SystemModstamp}`;
-
-function createSubscription(
-  i: BuildOrderInputs,
-  group: SubscriptionGroup,
-  dates: OrderTriggerDates,
-): CpqResult<OrderSubscription> {
-  const { bundle, settings } = i;
-  const terms = subscriptionTerms(group.subscription, bundle.contract, settings);
-  if (!terms.ok) return terms;
-  const plans = ratePlanOverrides(i, group, terms.value.months);
-  if (!plans.ok) return plans;
-  const custom = mappedCustomFields(
-    settings.customFieldMappings.subscription,
-    group.subscription as unknown as Record<string, unknown>,
-  );
-  const quote = bundle.quote;
-  return ok({
-    orderActions: [
-      {
-        type: 'CreateSubscription',
-        triggerDates: dates.triggerDates,
-        createSubscription: {
-          subscriptionNumber: group.subscription.Name,
-          terms: terms.value.terms,
-          subscribeToRatePlans: plans.value,
-          currency: i.currency,
-          ...(i.subscriptionOwnerAccountNumber === i.invoiceOwnerAccountNumber
-            ? {}
-            : { subscriptionOwnerAccountNumber: i.subscriptionOwnerAccountNumber }),
-          ...(i.billToContactId === undefined ? {} : { billToContactId: i.billToContactId }),
-          ...(i.soldToContactId === undefined ? {} : { soldToContactId: i.soldToContactId }),
-          ...(bundle.order.SBQQ__PaymentTerm__c === null
-            ? {}
-            : { paymentTerm: bundle.order.SBQQ__PaymentTerm__c }),
-        },
-      },
-    ],
-    ...(Object.keys(custom).length > 0 ? { customFields: custom } : {}),
-    ...(quote === null
-      ? {}
-      : {
-          quote: {
-            QuoteNumber__QT: quote.Name.slice(0, 32),
-            ...(quote.SBQQ__Type__c === null
-              ? {}
-              : { QuoteType__QT: quote.SBQQ__Type__c, QuoteBusinessType__QT: quote.SBQQ__Type__c }),
-          },
-        }),
-  });
-}
 
 export function buildOrder(i: BuildOrderInputs): CpqResult<BuiltOrder> {
   const { bundle, settings, classified } = i;

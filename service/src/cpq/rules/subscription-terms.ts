@@ -53,7 +53,7 @@ export function subscriptionTerms(
       field: 'SBQQ__SubscriptionEndDate__c',
     });
   const inDays = o.subscriptionTermInDays || months === undefined;
-  const period = inDays ? daysBetween(start, addDays(end, 1)) : (months);
+  const period = inDays ? daysBetween(start, addDays(end, 1)) : months;
   const periodType = inDays ? ('Day' as const) : ('Month' as const);
   if (period < 1)
     return fail('CPQ-E018', `subscription ${s.Name} ends before it starts`, {
