@@ -3,6 +3,9 @@
 // https://developer.zuora.com/v1-api-reference/api/operation/POST_CreateOrderAsynchronously/
 import type { TriggerDate } from './trigger-dates.js';
 import type { ZuoraTier } from './usage-tiers.js';
+import type { OrderLineItem } from './zuora-order-line-item.js';
+
+export type { OrderLineItem } from './zuora-order-line-item.js';
 
 export type Json = string | number | boolean | null | Json[] | { [k: string]: Json | undefined };
 
@@ -45,28 +48,6 @@ export interface OrderSubscription {
   readonly orderActions: readonly OrderAction[];
   readonly customFields?: Readonly<Record<string, string | number | boolean>>;
   readonly quote?: Readonly<Record<string, string>>;
-}
-
-export interface OrderLineItem {
-  readonly itemName: string;
-  readonly itemType: 'Product';
-  readonly itemCategory: 'Sales';
-  readonly itemState: string;
-  readonly quantity: number;
-  readonly listPricePerUnit: number;
-  readonly amountPerUnit: number;
-  readonly productCode?: string;
-  readonly productRatePlanChargeId?: string;
-  readonly purchaseOrderNumber: string;
-  readonly transactionStartDate: string;
-  readonly transactionEndDate: string;
-  readonly billTargetDate: string;
-  readonly description?: string;
-  readonly ownerAccountNumber?: string;
-  readonly billTo?: string;
-  readonly soldTo?: string;
-  readonly currency?: string;
-  readonly customFields?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface CreateOrderBody {
