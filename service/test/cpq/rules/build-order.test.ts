@@ -5,6 +5,7 @@ import {
   refuseNonUpdatable,
   type BuildOrderInputs,
 } from '../../../src/cpq/rules/build-order.js';
+import type { ZuoraRatePlanRef } from '../../../src/cpq/rules/catalog-plan.js';
 import { classifyItems } from '../../../src/cpq/rules/classify-items.js';
 import type { CpqOrderBundle } from '../../../src/cpq/rules/cpq-records.js';
 import { defaultCpqSettings, type CpqSettings } from '../../../src/cpq/rules/cpq-settings.js';
@@ -33,7 +34,7 @@ function inputs(b: CpqOrderBundle = bundle(), settings: CpqSettings = defaultCpq
       externalId: i.Product2Id,
       itemScheduleId: null,
     })),
-    ratePlans: new Map([
+    ratePlans: new Map<string, ZuoraRatePlanRef>([
       ['01t000000000001AAA', seatPlan],
       ['01t000000000009AAA', routerPlan],
     ]),
