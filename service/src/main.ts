@@ -194,7 +194,10 @@ async function startHttp(
       ? []
       : [
           syncsRoute(store, boss, sync.runtime.entities),
-          onDemandSyncsRoute(api ?? apiSyncDepsFor(sync.runtime.deps, config.apiBudget)),
+          onDemandSyncsRoute(
+            api ?? apiSyncDepsFor(sync.runtime.deps, config.apiBudget),
+            sync.runtime.entities,
+          ),
         ];
   const app = await buildServer({
     apiToken: token.token,

@@ -1,5 +1,6 @@
 // The service's environment variables: one zod schema, so every bad value is reported by name at start.
 import { z } from 'zod';
+import { entityIdFormat, entityIdFormatMessage } from './entity-ids.js';
 
 const optionalText = z
   .string()
@@ -55,7 +56,20 @@ export const envSchema = z.object({
   ZUORA_BASE_URL: optionalText.pipe(httpUrl.optional()),
   ZUORA_CLIENT_ID: optionalText,
   ZUORA_CLIENT_SECRET: optionalText,
-  ZUORA_ENTITY_IDS: optionalText,
+  ZUORA_ENTITY_IDS: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (v) =>
+          v
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '')
+            .every((s) => entityIdFormat.test(s)),
+        `every comma-separated entry ${entityIdFormatMessage}`,
+      )
+      .optional(),
+  ),
 
   SF_LOGIN_URL: optionalText.pipe(httpUrl.optional()),
   SF_CLIENT_ID: optionalText,

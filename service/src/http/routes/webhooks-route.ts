@@ -33,6 +33,7 @@ export const webhooksRoute =
   async (app) => {
     const now = options.now ?? (() => new Date());
     // The raw text, so a malformed body is logged as it came rather than lost in the JSON parser.
+    app.removeContentTypeParser('application/json');
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
       done(null, body);
     });
