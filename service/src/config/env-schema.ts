@@ -42,6 +42,13 @@ const percent = z.coerce
   .min(1, 'expected a percentage from 1 to 100')
   .max(100, 'expected a percentage from 1 to 100');
 
+const calloutSecret = optionalText.pipe(
+  z
+    .string()
+    .min(24, 'expected at least 24 characters (a callout secret that must resist guessing)')
+    .optional(),
+);
+
 export const envSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port.default(8787),
@@ -139,11 +146,12 @@ export const envSchema = z.object({
     .default(120),
   /** A real-time batch silent this long (process gone) gives its events back to the queue. */
   REALTIME_CLAIM_STALE_SECONDS: positiveInt('a positive number of seconds').default(60),
-  ZUORA_CALLOUT_HMAC_KEY: optionalText,
+  // Callout secrets: long enough that guessing them (rate-limited per address at the webhook) is hopeless.
+  ZUORA_CALLOUT_HMAC_KEY: calloutSecret,
   ZUORA_CALLOUT_USERNAME: optionalText,
-  ZUORA_CALLOUT_PASSWORD: optionalText,
+  ZUORA_CALLOUT_PASSWORD: calloutSecret,
   ZUORA_CALLOUT_OAUTH_CLIENT_ID: optionalText,
-  ZUORA_CALLOUT_OAUTH_CLIENT_SECRET: optionalText,
+  ZUORA_CALLOUT_OAUTH_CLIENT_SECRET: calloutSecret,
   ZUORA_CALLOUT_MAX_AGE_SECONDS: positiveInt('a positive number of seconds').default(300),
 
   // The operations console (see service/src/config/console-settings.ts).
