@@ -1,4 +1,5 @@
 // `zuora-sync backfill`: re-syncs some billing accounts, objects or an UpdatedDate range, without a clean-up.
+import { zuoraIdFormat, zuoraIdFormatMessage } from '../../zuora/zuora-ids.js';
 import { usage, type CliCommand } from '../cli-context.js';
 import { runHere } from './run-here.js';
 
@@ -13,6 +14,12 @@ interface BackfillOptions {
 function backfillSpec(opts: BackfillOptions): Record<string, unknown> {
   if (!['accounts', 'catalog'].includes(opts.scope))
     throw usage(`--scope must be accounts or catalog (got "${opts.scope}")`);
+  // Ids go into ZOQL filters: one that is not an id is refused, never reshaped into another.
+  const malformed = (opts.account ?? []).filter((id) => !zuoraIdFormat.test(id));
+  if (malformed.length > 0)
+    throw usage(
+      `--account: ${malformed.map((id) => JSON.stringify(id)).join(', ')}: ${zuoraIdFormatMessage}`,
+    );
   for (const [name, value] of [
     ['--since', opts.since],
     ['--until', opts.until],

@@ -13,12 +13,13 @@ import { ApiBudgetExhaustedError } from '../../salesforce/api-budget.js';
 import { SalesforceAuthError } from '../../salesforce/connect.js';
 import { ZuoraApiError } from '../../zuora/zuora-errors.js';
 import { ZuoraAuthError } from '../../zuora/oauth-token.js';
+import { zuoraIdFormat, zuoraIdFormatMessage } from '../../zuora/zuora-ids.js';
 import { entityIdSchema, unknownEntity } from '../../config/entity-ids.js';
 
 const salesforceId = z
   .string()
   .regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'expected a 15- or 18-character Salesforce Id');
-const zuoraId = z.string().regex(/^[a-zA-Z0-9]{32}$/, 'expected a Zuora id of 32 letters or digits');
+const zuoraId = z.string().regex(zuoraIdFormat, zuoraIdFormatMessage);
 const idList = (item: z.ZodString) => z.array(item).max(200, 'at most 200 ids');
 
 export const onDemandBody = z
