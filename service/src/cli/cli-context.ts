@@ -2,7 +2,6 @@
 // composition root's factories and the process's streams.
 import { CommanderError, type Command } from 'commander';
 import { loadConfig, type Config } from '../config/load-config.js';
-import { ConfigError } from '../config/config-error.js';
 import type { CliComposition } from './cli-composition.js';
 import type { Terminal } from './terminal.js';
 
@@ -41,22 +40,6 @@ export function cliContext(io: CliIo, composition: CliComposition, out: Terminal
 /** Emulators start fresh with the process: so must the store, or its watermarks would not match them. */
 export function isEmulated(config: Config): boolean {
   return config.zuora.kind === 'emulator' || config.salesforce.kind === 'emulator';
-}
-
-/**
- * The embedded emulators start empty with every run, so the store they sync with lives in memory for the run:
- * a PostgreSQL (or PGlite on disk) would keep watermarks and failures of a tenant that no longer exists, and the
- * next incremental sync would skip records. DATABASE_URL is refused then rather than silently ignored.
- */
-export function refuseStoreWithEmulators(config: Config): void {
-  if (!isEmulated(config) || config.databaseUrl === undefined) return;
-  throw new ConfigError([
-    {
-      name: 'DATABASE_URL',
-      message:
-        'set, but Zuora and Salesforce credentials are not: the embedded emulators start empty with every run, so their sync state is kept in memory for the run (a store outliving them would not match them); unset DATABASE_URL, or set the ZUORA_* and SF_* credentials to sync real services with this PostgreSQL',
-    },
-  ]);
 }
 
 /** One command of the CLI: a module under commands/ registers itself on the program. */

@@ -1,8 +1,9 @@
 // Every error leaves as JSON with a stable code and a message that names what was wrong; internal errors
 // are logged with their stack under the request's id and answered with that id and a plain reason.
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { describeFailure } from './internal-errors.js';
+import { validationIssues } from './validation-issues.js';
 
 export interface ErrorBody {
   error: string;
@@ -10,34 +11,6 @@ export interface ErrorBody {
   issues?: { path: string; message: string }[];
   /** The request's id in the service log (internal errors). */
   correlationId?: string;
-}
-
-interface Issue {
-  path: string;
-  message: string;
-}
-
-/** A query parameter given more than once arrives as an array: say so, not "expected number, received NaN". */
-function repeatedParameter(
-  request: FastifyRequest,
-  where: string,
-  segments: readonly string[],
-): string | undefined {
-  const [name] = segments;
-  if (where !== 'querystring' || name === undefined || segments.length !== 1) return undefined;
-  const value = (request.query as Record<string, unknown> | undefined)?.[name];
-  if (!Array.isArray(value)) return undefined;
-  return `given ${String(value.length)} times (${value.map(String).join(', ')}); give it once`;
-}
-
-function validationIssues(error: FastifyError, request: FastifyRequest): Issue[] {
-  const where = error.validationContext ?? 'body';
-  const validation = error.validation as readonly { instancePath: string; message?: string }[];
-  return validation.map((v) => {
-    const segments = v.instancePath.split('/').filter((s) => s !== '');
-    const message = repeatedParameter(request, where, segments) ?? v.message ?? 'invalid value';
-    return { path: [where, ...segments].join('.'), message };
-  });
 }
 
 function clientErrorCode(error: FastifyError): string {

@@ -4,26 +4,9 @@
 // https://docs.zuora.com/zuora-platform/extensibility/events-and-notifications/callout-templates/insert-merge-fields-into-the-request-body-of-callout-templates
 // The Zuora-Notification-Id header stays the same across retries of one notification, so it is the dedupe
 // key: https://docs.zuora.com/en/zuora-platform/extensibility/events-and-notifications/notifications/callout-notification-overview
-// Every value is checked against what the store takes too (no NUL character in text, dates PostgreSQL can
-// hold), so a malformed callout is a 400 naming the field, answered once: Zuora retries a 5xx answer (by default
-// 3 attempts, 30 minutes apart) but not a 4xx one.
-// https://docs.zuora.com/en/zuora-platform/extensibility/events-and-notifications/configure-callout-settings
 import { z } from 'zod';
-import { entityIdFormat, entityIdFormatMessage } from '../config/entity-ids.js';
+import { calloutEntityId, isoDate, noControl } from './callout-values.js';
 import type { NewChangeEvent } from './change-event-rows.js';
-
-/** A change time far outside these years is not one; PostgreSQL refuses years before 4713 BC. */
-const earliest = Date.UTC(1900, 0, 1);
-const latest = Date.UTC(10_000, 0, 1);
-
-const isoDate = z.string().refine((v) => {
-  const t = Date.parse(v);
-  return !Number.isNaN(t) && t >= earliest && t < latest;
-}, 'expected an ISO 8601 date-time between the years 1900 and 9999');
-
-/** PostgreSQL text cannot hold a NUL character (https://www.postgresql.org/docs/current/datatype-character.html);
- * an id has no other control character either. */
-const noControl = (v: string) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 export const calloutPayloadSchema = z.object({
   notificationId: z
@@ -40,10 +23,7 @@ export const calloutPayloadSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9-]{1,64}$/, 'expected a Zuora record id (letters, digits, hyphens; at most 64)'),
   /** '' for a single-entity tenant; otherwise one of the tenant's entities (checked at intake). */
-  entityId: z
-    .string()
-    .refine((v) => v === '' || entityIdFormat.test(v), `expected '' or ${entityIdFormatMessage}`)
-    .default(''),
+  entityId: calloutEntityId,
   /** The record's UpdatedDate: when it changed in Zuora. */
   updatedDate: isoDate.nullable().optional(),
   /** When Zuora raised the event; the change time when the record has no UpdatedDate (deletions). */

@@ -4,7 +4,8 @@ import { migrate } from '../../store/migrate.js';
 import { openStore } from '../../store/open-store.js';
 import { PgliteStore } from '../../store/pglite-store.js';
 import type { SessionScope } from '../../sessions/session-rows.js';
-import { ExitCode, isEmulated, refuseStoreWithEmulators, type CliContext } from '../cli-context.js';
+import { ExitCode, isEmulated, type CliContext } from '../cli-context.js';
+import { refuseStoreWithEmulators } from '../emulated-store.js';
 import { runSyncSessions, type RunSyncOptions } from '../run-sync-sessions.js';
 
 export async function runHere(
