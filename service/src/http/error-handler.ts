@@ -15,6 +15,7 @@ export interface ErrorBody {
 
 function clientErrorCode(error: FastifyError): string {
   if (error.code === 'ZSYNC_FORBIDDEN_KEY') return 'forbidden_key';
+  if (error.code === 'ZSYNC_UNSTORABLE_TEXT') return 'invalid_request';
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
     return 'invalid_json';
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'payload_too_large';

@@ -5,7 +5,7 @@
 // The Zuora-Notification-Id header stays the same across retries of one notification, so it is the dedupe
 // key: https://docs.zuora.com/en/zuora-platform/extensibility/events-and-notifications/notifications/callout-notification-overview
 import { z } from 'zod';
-import { calloutEntityId, isoDate, noControl } from './callout-values.js';
+import { calloutEntityId, isoDate, plainText } from './callout-values.js';
 import type { NewChangeEvent } from './change-event-rows.js';
 
 export const calloutPayloadSchema = z.object({
@@ -14,7 +14,7 @@ export const calloutPayloadSchema = z.object({
     .trim()
     .min(1)
     .max(128)
-    .refine(noControl, 'must not contain NUL or other control characters'),
+    .refine(plainText, 'must not contain NUL or other control characters, nor a lone UTF-16 surrogate'),
   objectType: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'expected a Zuora object name such as Account or Subscription'),

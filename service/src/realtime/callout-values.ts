@@ -4,6 +4,7 @@
 // https://docs.zuora.com/en/zuora-platform/extensibility/events-and-notifications/configure-callout-settings
 import { z } from 'zod';
 import { entityIdFormat, entityIdFormatMessage } from '../config/entity-ids.js';
+import { storableText } from '../store/storable-text.js';
 
 /** A change time far outside these years is not one; PostgreSQL refuses years before 4713 BC. */
 const earliest = Date.UTC(1900, 0, 1);
@@ -14,10 +15,9 @@ export const isoDate = z.string().refine((v) => {
   return !Number.isNaN(t) && t >= earliest && t < latest;
 }, 'expected an ISO 8601 date-time between the years 1900 and 9999');
 
-/** PostgreSQL text cannot hold a NUL character (https://www.postgresql.org/docs/current/datatype-character.html);
- * an id has no other control character either. */
-export const noControl = (v: string) =>
-  ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+/** What the store can keep (store/storable-text.ts) and no other control character: an id has none. */
+export const plainText = (v: string) =>
+  storableText(v) && ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 /** '' (a single-entity tenant) or an entity id by its format. */
 export const calloutEntityId = z

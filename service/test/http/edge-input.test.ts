@@ -108,6 +108,25 @@ describe('messages that say what was wrong', () => {
     expect(body.message).not.toMatch(/not valid JSON/i);
   });
 
+  it('text PostgreSQL cannot store (NUL, a lone surrogate) is a 400 naming where it is, on any route', async () => {
+    const rule = (name: string) =>
+      JSON.stringify({
+        name,
+        kind: 'failures',
+        intervalMinutes: 5,
+        windowMinutes: 60,
+        thresholdType: 'count',
+        threshold: 1,
+      }).replace('@@', '\\u0000');
+    for (const name of ['bad@@name', 'bad\ud800name']) {
+      const res = await post('/v1/notification-rules', rule(name));
+      expect(res.status, await res.clone().text()).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toMatch(/^body\.name: /);
+    }
+    const ok = await post('/v1/notification-rules', rule('fine name'));
+    expect(ok.status, await ok.clone().text()).toBe(201);
+  });
+
   it('a text/plain body on a JSON route is 415', async () => {
     const res = await post('/v1/syncs', 'scope=accounts', { ...auth, 'content-type': 'text/plain' });
     expect(res.status).toBe(415);

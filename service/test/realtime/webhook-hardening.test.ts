@@ -92,6 +92,11 @@ describe.each(storeKinds)('Zuora webhook hardening (%s)', (kind) => {
     const before = await count();
     const cases: [string, CalloutPayload, RegExp][] = [
       ['NUL in the notification id', payload(1, { notificationId: 'h-1\u0000x' }), /^notificationId: /],
+      [
+        'a lone surrogate in the notification id',
+        payload(6, { notificationId: 'h-6\ud800' }),
+        /^notificationId: /,
+      ],
       ['NUL in the entity id', payload(2, { entityId: `${entity}\u0000` }), /^entityId: /],
       [
         'a date past PostgreSQL',
