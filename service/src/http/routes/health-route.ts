@@ -47,15 +47,10 @@ export const healthRoute =
           });
         } catch (error) {
           request.log.warn({ err: error }, 'health: the store is unreachable');
-          return reply.code(503).send({
-            status: 'unavailable',
-            store: {
-              kind: deps.store.kind,
-              reachable: false,
-              ...(admin ? { error: (error as Error).message } : {}),
-            },
-            ...(admin ? { versions } : {}),
-          });
+          const store = { kind: deps.store.kind, reachable: false };
+          if (!admin) return reply.code(503).send({ status: 'unavailable', store });
+          const detail = { store: { ...store, error: (error as Error).message }, versions };
+          return reply.code(503).send({ status: 'unavailable', ...detail });
         }
       },
     );
