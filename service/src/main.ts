@@ -37,7 +37,7 @@ import { migrate } from './store/migrate.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { runSession } from './turbo/run-session.js';
-import { pruneSpool } from './turbo/spool-retention.js';
+import { startSpoolPruning } from './turbo/spool-retention.js';
 import { ZuoraClient } from './zuora/zuora-client.js';
 
 export interface SyncRuntime {
@@ -103,13 +103,14 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
     // DATA_DIR holds billing PII (spool parts): the owner's only, and no parts of sessions that ended (or were
     // deleted) while no process of this DATA_DIR ran.
     ensurePrivateDir(config.dataDir);
-    await pruneSpool(deps);
+    const stopPruning = await startSpoolPruning(deps);
     const configured = config.zuora.kind === 'real' ? config.zuora.entityIds : [];
     return {
       deps,
       emulators,
       entities: () => knownEntities(deps.zuora, configured),
       async close() {
+        stopPruning();
         await emulators?.close();
       },
     };

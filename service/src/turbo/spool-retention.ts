@@ -1,7 +1,8 @@
 // Spool parts carry billing PII (names, addresses, payment details), so they live only while a resume may
 // need them: a queued, running (interrupted) or failed session resumes from its checkpoints and re-sends its
-// parts; a finished or cancelled one never reads them again. A session's parts go when it ends so, and at
-// start the parts of every session that ended or no longer exists (deleted by retention) are pruned.
+// parts; a finished or cancelled one never reads them again. A session's parts go when it ends so; at start
+// and every hour after, the parts of every session that ended or no longer exists (a failed session deleted
+// by retention) are pruned. Each process prunes its own DATA_DIR.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePrivateDir } from '../config/private-files.js';
@@ -45,4 +46,17 @@ export async function pruneSpool(deps: Pick<SyncDeps, 'spoolDir' | 'store' | 'lo
   if (pruned.length > 0)
     deps.logger.info({ entries: pruned.length }, 'spool parts of ended sessions removed');
   return pruned;
+}
+
+/** Prunes now and then every `everyMs` (errors logged, never thrown); answers the function that stops it. */
+export async function startSpoolPruning(
+  deps: Pick<SyncDeps, 'spoolDir' | 'store' | 'logger'>,
+  everyMs = 3_600_000,
+): Promise<() => void> {
+  await pruneSpool(deps);
+  const timer = setInterval(() => {
+    pruneSpool(deps).catch((err: unknown) => deps.logger.warn({ err }, 'spool pruning failed'));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

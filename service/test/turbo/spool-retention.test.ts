@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertSession, transitionSession, findSession } from '../../src/sessions/session-rows.js';
 import { runTurboSession } from '../../src/turbo/turbo-session.js';
-import { pruneSpool } from '../../src/turbo/spool-retention.js';
+import { pruneSpool, startSpoolPruning } from '../../src/turbo/spool-retention.js';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness.js';
 
 let h: SyncHarness;
@@ -79,5 +79,19 @@ describe('spool parts and DATA_DIR', () => {
     expect(existsSync(join(h.deps.spoolDir, failed.id, 'Account.upsert.0.csv'))).toBe(true);
     expect(existsSync(join(h.deps.spoolDir, cancelled.id))).toBe(false);
     expect(existsSync(join(h.deps.spoolDir, gone))).toBe(false);
+  });
+
+  it('keeps pruning while the service runs (a failed session deleted by retention loses its parts)', async () => {
+    const stop = await startSpoolPruning(h.deps, 50);
+    try {
+      const gone = join(h.deps.spoolDir, '00000000-0000-4000-8000-0000000000bb');
+      mkdirSync(gone, { recursive: true });
+      writeFileSync(join(gone, 'Account.upsert.0.csv'), 'Id\n1\n');
+      const deadline = Date.now() + 120_000;
+      while (existsSync(gone) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(existsSync(gone)).toBe(false);
+    } finally {
+      stop();
+    }
   });
 });
