@@ -23,15 +23,13 @@ import { syncsRoute } from './http/routes/syncs-route.js';
 import { webhooksRoute } from './http/routes/webhooks-route.js';
 import { consoleParts, type ConsoleParts } from './console/console-routes.js';
 import { buildServer } from './http/server.js';
-import { forceAppObjectsDir, loadForceAppSchema } from './mapping/force-app-schema.js';
 import { RealtimeEngine } from './realtime/realtime-engine.js';
 import { LatencyRecorder } from './realtime/realtime-latency.js';
 import { connectSalesforce } from './salesforce/connect.js';
 import { accountsCron, catalogCron, startSchedules } from './sessions/schedules.js';
 import { knownEntities } from './sessions/session-entities.js';
-import { syncMapsFor } from './sessions/sync-maps.js';
+import { configuredSyncMaps } from './sessions/sync-maps.js';
 import { orgRoute } from './http/routes/org-route.js';
-import { formatSkipped, mapsForProfile } from './mapping/mapping-profile.js';
 import { requeueOrphanedSessions, startSessionWorker } from './sessions/session-worker.js';
 import type { SyncDeps } from './sessions/sync-deps.js';
 import { startJobQueue } from './store/job-queue.js';
@@ -87,18 +85,7 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
     const sfCreds = config.salesforce.kind === 'real' ? config.salesforce : emulators?.salesforceCredentials;
     if (zuoraCreds === undefined || sfCreds === undefined) throw new Error('no Zuora or Salesforce to sync');
     const salesforce = await connectSalesforce(sfCreds);
-    const { maps, schema } = await syncMapsFor(
-      config.customMappings,
-      loadForceAppSchema(forceAppObjectsDir),
-      salesforce,
-      config.mappingProfile,
-    );
-    const { skipped } = mapsForProfile(config.mappingProfile);
-    if (skipped.length > 0)
-      logger.info(
-        { profile: config.mappingProfile, leftOut: formatSkipped(skipped).split('\n') },
-        'the mapping profile leaves out what the org does not have',
-      );
+    const { maps, schema } = await configuredSyncMaps(config, salesforce, logger);
     const deps: SyncDeps = {
       store,
       zuora: new ZuoraClient(zuoraCreds),

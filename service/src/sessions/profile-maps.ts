@@ -3,11 +3,12 @@
 // object they write or look up (mapping/schema-check.ts); a missing object, field, key or lookup is one line
 // each and the service refuses to start (exit 2), naming the field and the map.
 import type jsforce from 'jsforce';
+import type { Logger } from 'pino';
 import { ConfigError } from '../config/config-error.js';
 import type { MappingProfile } from '../config/mapping-profile-setting.js';
 import { schemaFromDescribe } from '../mapping/describe-schema.js';
 import type { ObjectMap } from '../mapping/field-map.js';
-import { mapsForProfile } from '../mapping/mapping-profile.js';
+import { formatSkipped, mapsForProfile } from '../mapping/mapping-profile.js';
 import { objectMaps } from '../mapping/object-maps.js';
 import type { SalesforceObjectSchema, SalesforceSchema } from '../mapping/salesforce-schema.js';
 import { checkMapsAgainstSchema } from '../mapping/schema-check.js';
@@ -27,9 +28,14 @@ export async function profileMaps(
   profile: MappingProfile,
   packageSchema: SalesforceSchema,
   conn: jsforce.Connection,
+  logger?: Logger,
 ): Promise<ProfileSchema> {
   if (profile === 'default') return { maps: objectMaps, schema: packageSchema };
-  const { maps } = mapsForProfile(profile);
+  const { maps, skipped } = mapsForProfile(profile);
+  logger?.info(
+    { profile, leftOut: formatSkipped(skipped).split('\n') },
+    'the mapping profile leaves out what Zuora 360 does not have',
+  );
   const described = await describeObjects(conn, objectsOf(maps));
   const schema = new Map<string, SalesforceObjectSchema>(packageSchema);
   for (const [name, object] of schemaFromDescribe(described.objects)) schema.set(name, object);

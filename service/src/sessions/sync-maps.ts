@@ -3,6 +3,9 @@
 // of the objects they write: an unknown object or field, a type the transform cannot write, or a read-only
 // field is one line each, and the service refuses to start (exit 2).
 import type jsforce from 'jsforce';
+import type { Logger } from 'pino';
+import type { Config } from '../config/load-config.js';
+import { forceAppObjectsDir, loadForceAppSchema } from '../mapping/force-app-schema.js';
 import { ConfigError } from '../config/config-error.js';
 import { customMappingsVariable, type CustomMappingsSetting } from '../config/custom-mappings-file.js';
 import { CustomMappingRegistry } from '../mapping/custom-mapping-registry.js';
@@ -35,8 +38,9 @@ export async function syncMapsFor(
   packageSchema: SalesforceSchema,
   conn: jsforce.Connection,
   profile: MappingProfile = 'default',
+  logger?: Logger,
 ): Promise<SyncMaps> {
-  const base = await profileMaps(profile, packageSchema, conn);
+  const base = await profileMaps(profile, packageSchema, conn, logger);
   if (setting === undefined) return base;
   const { schema } = base;
   const problem = (message: string) => ({
@@ -55,4 +59,14 @@ export async function syncMapsFor(
   ];
   if (errors.length > 0) throw new ConfigError(errors.map(problem));
   return { maps: registry.maps(), schema: merged };
+}
+
+/** The maps of the configured profile and custom mappings over the package schema: the composition root's call. */
+export function configuredSyncMaps(
+  config: Pick<Config, 'customMappings' | 'mappingProfile'>,
+  conn: jsforce.Connection,
+  logger: Logger,
+): Promise<SyncMaps> {
+  const packageSchema = loadForceAppSchema(forceAppObjectsDir);
+  return syncMapsFor(config.customMappings, packageSchema, conn, config.mappingProfile, logger);
 }
