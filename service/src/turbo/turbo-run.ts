@@ -64,7 +64,13 @@ export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promis
     backfill,
     counts,
     plan: new LoadPlan(
-      { store: deps.store, sessionId: session.id, entityId: session.entityId, counts },
+      {
+        store: deps.store,
+        sessionId: session.id,
+        entityId: session.entityId,
+        counts,
+        dryRun: session.params.dryRun === true,
+      },
       order,
       deferredObjects({ scope: session.scope, maps: all }),
     ),

@@ -13,12 +13,16 @@ import { finishStage } from './finish-stage.js';
 import { spoolStage } from './spool-stage.js';
 import { openTurboRun } from './turbo-run.js';
 import { TurboWriter } from './turbo-writer.js';
+import { DryRunWriter } from './dry-run-writer.js';
+import { finishDryRun } from './dry-run-finish.js';
 
 export async function runTurboSession(deps: SyncDeps, sessionId: string): Promise<SyncSession> {
   const { session, stop } = await beginSession(deps.store, sessionId);
   try {
     const run = await openTurboRun(deps, session);
-    const writer = new TurboWriter(run);
+    // A dry run takes the same stages with a writer that compares instead of writing.
+    const dry = session.params.dryRun === true ? new DryRunWriter(run) : undefined;
+    const writer = dry ?? new TurboWriter(run);
     await billingEntityStage(run);
     await extractStage(run);
     await spoolStage(run);
@@ -26,7 +30,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
     await run.plan.runPass(writer, 'upsert');
     await run.plan.runPass(writer, 'deferred');
     await run.plan.runPass(writer, 'delete');
-    return await finishStage(run);
+    return dry === undefined ? await finishStage(run) : await finishDryRun(run, dry);
   } catch (error) {
     return await failSession(deps, sessionId, error, {});
   } finally {

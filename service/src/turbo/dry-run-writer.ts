@@ -1,0 +1,73 @@
+// The load plan's writer of a dry run: every pass reads what it would send (the spool parts, or a small
+// session's typed rows) and compares it with Salesforce's current values instead of writing (compare/), so a
+// dry run takes the exact path of the real session up to the write. It reads by external id, 300 keys a
+// query, and counts every call it makes.
+import type { PreparedRecord } from '../api-sync/composite-writer.js';
+import { DiffBuilder, type DesiredRow } from '../compare/compare-rows.js';
+import { keysPerQuery, readCurrentValues } from '../compare/current-values.js';
+import type { ObjectDiff } from '../compare/diff-types.js';
+import type { LoadPass, LoadWriter } from '../sessions/load-plan.js';
+import type { FailedRecordInput } from '../store/failed-record-rows.js';
+import { passRows } from './desired-rows.js';
+import type { TurboRun } from './turbo-run.js';
+
+export class DryRunWriter implements LoadWriter {
+  /** Salesforce API calls the comparison made. */
+  calls = 0;
+  readonly #run: TurboRun;
+  readonly #builders = new Map<string, DiffBuilder>();
+
+  constructor(run: TurboRun) {
+    this.#run = run;
+  }
+
+  async load(pass: LoadPass, groups: readonly (readonly string[])[]): Promise<void> {
+    for (const object of groups.flat()) await this.#object(pass, object);
+  }
+
+  /** Each object's comparison, the records that failed before any write (mapping errors) included. */
+  diffs(failures: readonly FailedRecordInput[]): ObjectDiff[] {
+    for (const f of failures)
+      this.#builder(f.salesforceObject, '').fail({ key: f.externalId, code: f.code, message: f.message });
+    return [...this.#builders.values()].map((b) => b.build());
+  }
+
+  #records(object: string, pass: LoadPass): readonly PreparedRecord[] | undefined {
+    const kept = this.#run.memory?.get(object);
+    if (kept === undefined) return undefined;
+    if (pass === 'upsert') return kept.upserts;
+    if (pass === 'deferred') return kept.deferred;
+    return kept.deletes.map((d) => ({ ...d, row: {} }));
+  }
+
+  async #object(pass: LoadPass, object: string): Promise<void> {
+    const { spool, memory, deps } = this.#run;
+    const records = this.#records(object, pass);
+    if (memory !== undefined ? records === undefined : !spool.has(object, pass)) return;
+    const keyField = memory?.get(object)?.keyField ?? spool.header(object, pass, 0)[0] ?? '';
+    const builder = this.#builder(object, keyField);
+    for await (const rows of passRows(spool, records, object, pass, keysPerQuery)) {
+      const columns = pass === 'delete' ? [] : columnsOf(rows, keyField);
+      const keys = rows.map((r) => r.key);
+      const current = await readCurrentValues(deps.salesforce, object, keyField, columns, keys);
+      this.calls += current.calls;
+      if (pass === 'delete') builder.delete(keys, current.records);
+      else builder.add(rows, current.records);
+    }
+  }
+
+  #builder(object: string, keyField: string): DiffBuilder {
+    let builder = this.#builders.get(object);
+    if (builder === undefined) {
+      builder = new DiffBuilder(this.#run.deps.schema, object, keyField);
+      this.#builders.set(object, builder);
+    }
+    return builder;
+  }
+}
+
+export function columnsOf(rows: readonly DesiredRow[], keyField: string): string[] {
+  const columns = new Set<string>();
+  for (const r of rows) for (const c of Object.keys(r.row)) if (c !== keyField) columns.add(c);
+  return [...columns];
+}
