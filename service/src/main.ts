@@ -96,6 +96,7 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
       spoolDir: join(config.dataDir, 'spool'),
       logger,
       zuoraHost: new URL(zuoraCreds.baseUrl).host,
+      skipUnchanged: config.skipUnchanged,
       ...(emulators === undefined ? {} : { minPollMs: 20, maxPollMs: 500 }),
     };
     const configured = config.zuora.kind === 'real' ? config.zuora.entityIds : [];

@@ -33,21 +33,16 @@ export async function spooledRows(
   return rows;
 }
 
-/** Every row a pass would send for an object, in slices of `size` (one Salesforce read each). */
+/** Every row of an object's pass (or of one part), in slices of `size` (one Salesforce read each). */
 export async function* passRows(
   spool: CsvSpool,
-  memory: readonly PreparedRecord[] | undefined,
   object: string,
   pass: SpoolPass,
   size: number,
+  part?: number,
 ): AsyncGenerator<DesiredRow[]> {
-  const parts = memory === undefined ? spool.parts(object, pass) : [];
-  const sources =
-    memory === undefined
-      ? parts.map((p) => () => spooledRows(spool, object, pass, p))
-      : [() => Promise.resolve(memory.map(memoryRow))];
-  for (const read of sources) {
-    const rows = await read();
+  for (const p of part === undefined ? spool.parts(object, pass) : [part]) {
+    const rows = await spooledRows(spool, object, pass, p);
     for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
   }
 }

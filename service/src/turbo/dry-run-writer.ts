@@ -1,14 +1,14 @@
 // The load plan's writer of a dry run: every pass reads what it would send (the spool parts, or a small
 // session's typed rows) and compares it with Salesforce's current values instead of writing (compare/), so a
-// dry run takes the exact path of the real session up to the write. It reads by external id, 300 keys a
-// query, and counts every call it makes.
-import type { PreparedRecord } from '../api-sync/composite-writer.js';
+// dry run takes the exact path of the real session up to the write (rows waiting for a failed parent are
+// held back as the real writer holds them). It reads by external id, 300 keys a query, and counts its calls.
 import { DiffBuilder, type DesiredRow } from '../compare/compare-rows.js';
 import { keysPerQuery, readCurrentValues } from '../compare/current-values.js';
 import type { ObjectDiff } from '../compare/diff-types.js';
-import type { LoadPass, LoadWriter } from '../sessions/load-plan.js';
+import { failureObjectOf, type LoadPass, type LoadWriter } from '../sessions/load-plan.js';
 import type { FailedRecordInput } from '../store/failed-record-rows.js';
 import { passRows } from './desired-rows.js';
+import { screenPart } from './screen-part.js';
 import type { TurboRun } from './turbo-run.js';
 
 export class DryRunWriter implements LoadWriter {
@@ -32,27 +32,29 @@ export class DryRunWriter implements LoadWriter {
     return [...this.#builders.values()].map((b) => b.build());
   }
 
-  #records(object: string, pass: LoadPass): readonly PreparedRecord[] | undefined {
-    const kept = this.#run.memory?.get(object);
-    if (kept === undefined) return undefined;
-    if (pass === 'upsert') return kept.upserts;
-    if (pass === 'deferred') return kept.deferred;
-    return kept.deletes.map((d) => ({ ...d, row: {} }));
-  }
-
   async #object(pass: LoadPass, object: string): Promise<void> {
-    const { spool, memory, deps } = this.#run;
-    const records = this.#records(object, pass);
-    if (memory !== undefined ? records === undefined : !spool.has(object, pass)) return;
-    const keyField = memory?.get(object)?.keyField ?? spool.header(object, pass, 0)[0] ?? '';
-    const builder = this.#builder(object, keyField);
-    for await (const rows of passRows(spool, records, object, pass, keysPerQuery)) {
-      const columns = pass === 'delete' ? [] : columnsOf(rows, keyField);
-      const keys = rows.map((r) => r.key);
-      const current = await readCurrentValues(deps.salesforce, object, keyField, columns, keys);
-      this.calls += current.calls;
-      if (pass === 'delete') builder.delete(keys, current.records);
-      else builder.add(rows, current.records);
+    const { spool, deps, session } = this.#run;
+    if (!spool.has(object, pass)) return;
+    const builder = this.#builder(object, spool.header(object, pass, 0)[0] ?? '');
+    const map = this.#run.maps.find((m) => m.salesforceObject === object);
+    for (const part of spool.parts(object, pass)) {
+      const keyField = spool.header(object, pass, part)[0] ?? '';
+      // As the real writer does: rows waiting for a parent whose last sync failed are held back, not sent.
+      if (pass !== 'delete') {
+        const file = spool.path(object, pass, part);
+        const stream = map?.zuoraObject ?? object;
+        const label = failureObjectOf(object, pass);
+        const screened = await screenPart(deps.store, file, map, stream, session.entityId, label, pass);
+        for (const f of screened.held) builder.fail({ key: f.externalId, code: f.code, message: f.message });
+      }
+      for await (const rows of passRows(spool, object, pass, keysPerQuery, part)) {
+        const columns = pass === 'delete' ? [] : columnsOf(rows, keyField);
+        const keys = rows.map((r) => r.key);
+        const current = await readCurrentValues(deps.salesforce, object, keyField, columns, keys);
+        this.calls += current.calls;
+        if (pass === 'delete') builder.delete(keys, current.records);
+        else builder.add(rows, current.records);
+      }
     }
   }
 

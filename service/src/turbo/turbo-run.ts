@@ -37,6 +37,8 @@ export interface TurboRun {
   windowEnd: Date;
   /** A small session's typed rows, loaded through Composite calls; undefined otherwise or once resumed. */
   memory: MemoryRows | undefined;
+  /** Records not sent because Salesforce held them as mapped (SYNC_SKIP_UNCHANGED=on), per object. */
+  readonly skipped: Record<string, number>;
 }
 
 export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promise<TurboRun> {
@@ -80,5 +82,6 @@ export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promis
     since: now,
     windowEnd: now,
     memory: undefined,
+    skipped: {},
   };
 }

@@ -18,6 +18,7 @@ import {
 import { deleteSpooled } from './delete-spooled.js';
 import { loadObject } from './load-object.js';
 import { screenPart } from './screen-part.js';
+import { changedMemory, changedPart } from './skip-unchanged.js';
 import { throwIfCancelRequested } from '../sessions/session-cancel.js';
 import { accountReferenceColumn } from '../mapping/account-reference.js';
 import type { TurboRun } from './turbo-run.js';
@@ -70,14 +71,16 @@ export class TurboWriter implements LoadWriter {
     groups: readonly (readonly string[])[],
     units: UnitSettler,
   ): Promise<void> {
-    const { deps, session, memory, spool, checkpoints } = this.#run;
+    const { deps, session, spool, checkpoints } = this.#run;
+    const all = this.#run.memory ?? new Map();
+    const memory = deps.skipUnchanged === true ? await changedMemory(this.#run, pass, all) : all;
     const writer = new CompositeLoadWriter(
       {
         writer: { conn: deps.salesforce, governor: governorFor(deps), caller: 'Turbo Sync' },
         store: deps.store,
         entityId: session.entityId,
       },
-      memory ?? new Map(),
+      memory,
     );
     await writer.load(pass, groups, {
       restore: (unit) => units.restore(unit),
@@ -133,12 +136,29 @@ export class TurboWriter implements LoadWriter {
       failureObjectOf(object, pass),
       pass === 'deferred' ? 'deferred' : 'upsert',
     );
+    const changed =
+      deps.skipUnchanged === true && cp?.bulkJobId === undefined && pass !== 'delete'
+        ? await changedPart(this.#run, object, pass, part)
+        : undefined;
+    if (changed?.rows === 0) {
+      const unit = {
+        object,
+        pass,
+        written: 0,
+        created: 0,
+        failures: screened.held,
+        resolved: screened.resolvable,
+      };
+      await units.settle(unit);
+      await checkpoints.write(key, { phase: 'done', recordsWritten: 0, recordsFailed: screened.held.length });
+      return;
+    }
     await checkpoints.write(key, { phase: 'loading' });
     const outcome = await loadObject(deps.salesforce, {
       object,
       operation: 'upsert',
       keyField,
-      csv: () => spool.stream(object, pass, part),
+      csv: changed?.csv ?? (() => spool.stream(object, pass, part)),
       resumeJobId: cp?.bulkJobId,
       onJobCreated: (jobId) => checkpoints.write(key, { phase: 'loading', bulkJobId: jobId }),
       minPollMs: deps.minPollMs ?? 100,

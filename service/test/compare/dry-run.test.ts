@@ -19,15 +19,19 @@ interface Line {
 
 describe('Turbo Sync dry run', () => {
   let h: SyncHarness;
-  const run = async (scope: SessionScope, dryRun: boolean): Promise<SyncSession> => {
-    const mode = dryRun ? 'incremental' : undefined;
+  const run = async (
+    scope: SessionScope,
+    dryRun: boolean,
+    mode = 'incremental' as const,
+  ): Promise<SyncSession> => {
     const s = await insertSession(h.store, {
       scope,
       trigger: 'manual',
-      mode: mode ?? 'incremental',
+      mode,
       params: dryRun ? { dryRun: true } : {},
     });
-    return runTurboSession(h.deps, s.id);
+    // The real run writes only what changed, so Salesforce's write counters match the dry run's report.
+    return runTurboSession({ ...h.deps, skipUnchanged: true }, s.id);
   };
 
   beforeAll(async () => {
@@ -54,7 +58,6 @@ describe('Turbo Sync dry run', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Line);
-    if (process.env.SHOW_REPORT) console.log(JSON.stringify(report, null, 1));
     const changed = Object.values(report.objects).reduce((n, c) => n + c.created + c.updated + c.deleted, 0);
     expect(changed).toBeGreaterThan(0);
 
@@ -63,6 +66,8 @@ describe('Turbo Sync dry run', () => {
     const writes = h.salesforce.writes();
     for (const [object, c] of Object.entries(report.objects)) {
       expect(writes[object]?.created ?? 0, `${object} created`).toBe(c.created);
+      expect(writes[object]?.updated ?? 0, `${object} updated`).toBe(c.updated);
+      expect(writes[object]?.deleted ?? 0, `${object} deleted`).toBe(c.deleted);
       expect(real.counts.objects?.[object]?.created ?? 0, `${object} created`).toBe(c.created);
       expect(real.counts.objects?.[object]?.deleted ?? 0, `${object} deleted`).toBe(c.deleted);
     }
@@ -81,5 +86,29 @@ describe('Turbo Sync dry run', () => {
         ).toBe(true);
       }
     }
+  }, 240_000);
+
+  it('with write-only-what-changed, an incremental sync with no real change makes no write call', async () => {
+    h.salesforce.resetWrites();
+    const session = await run('accounts', false);
+    expect(session.state).toMatch(/^finished/);
+    // The session's own Sync_History__c record is the one write.
+    expect(Object.keys(h.salesforce.writes())).toEqual(['Sync_History__c']);
+    const skipped = Object.values(session.counts.skippedUnchanged ?? {}).reduce((a, b) => a + b, 0);
+    expect(skipped).toBeGreaterThan(0);
+  }, 240_000);
+
+  it('a full session (spooled, Bulk API path) reads every record and, unchanged, sends none of them', async () => {
+    h.salesforce.resetWrites();
+    const dry = await run('accounts', true, 'full' as 'incremental');
+    const report = dry.counts.dryRun;
+    const counts = Object.values(report?.objects ?? {});
+    expect(counts.reduce((n, c) => n + c.unchanged, 0)).toBeGreaterThan(1_000);
+    expect(counts.reduce((n, c) => n + c.created + c.updated + c.deleted, 0)).toBe(0);
+    expect(h.salesforce.writes()).toEqual({});
+    const real = await run('accounts', false, 'full' as 'incremental');
+    expect(real.state).toMatch(/^finished/);
+    // The session's own records: its history, and the errors of the tenant's seeded invalid rows.
+    expect(Object.keys(h.salesforce.writes()).sort()).toEqual(['Sync_History__c', 'Sync_Record_Error__c']);
   }, 240_000);
 });
