@@ -1,37 +1,13 @@
 // Mapped rows against Salesforce's current values: a row whose key Salesforce does not hold would be created;
-// one that differs in a compared column would be updated (the columns old -> new); otherwise it is unchanged.
-// A column the row leaves unset (`undefined`: an empty Bulk CSV cell, a blank lookup) is not compared, as the
-// write would leave it as it is. Deferred references of a record add to its changes; a deletion counts only
+// one that differs in a compared column would be updated (the columns old -> new, compare/field-changes.ts);
+// otherwise it is unchanged. Deferred references of a record add to its changes; a deletion counts only
 // when Salesforce still holds the record.
-import type { Row } from '../mapping/record-mapper.js';
 import type { SalesforceSchema } from '../mapping/salesforce-schema.js';
 import type { CurrentRecord } from './current-values.js';
-import type { FailedRecord, FieldChange, ObjectDiff, RecordChange } from './diff-types.js';
-import { sameValue, shown } from './field-values.js';
+import type { FailedRecord, ObjectDiff, RecordChange } from './diff-types.js';
+import { fieldChanges, type DesiredRow } from './field-changes.js';
 
-/** A row as the writer would send it: the key, and each column's value (undefined: left unchanged). */
-export interface DesiredRow {
-  readonly key: string;
-  readonly row: Readonly<Record<string, Row[string] | undefined>>;
-}
-
-export function fieldChanges(
-  schema: SalesforceSchema,
-  object: string,
-  desired: DesiredRow['row'],
-  current: CurrentRecord,
-  keyField: string,
-): FieldChange[] {
-  const fields = schema.get(object)?.fields;
-  const changes: FieldChange[] = [];
-  for (const [column, value] of Object.entries(desired)) {
-    if (value === undefined || column === keyField) continue;
-    const field = column.includes('.') ? undefined : fields?.get(column);
-    const now = current[column];
-    if (!sameValue(field, value, now)) changes.push({ field: column, old: shown(now), new: shown(value) });
-  }
-  return changes;
-}
+export type { DesiredRow } from './field-changes.js';
 
 export class DiffBuilder {
   readonly #schema: SalesforceSchema;

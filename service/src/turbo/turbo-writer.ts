@@ -136,22 +136,18 @@ export class TurboWriter implements LoadWriter {
       failureObjectOf(object, pass),
       pass === 'deferred' ? 'deferred' : 'upsert',
     );
-    const changed =
-      deps.skipUnchanged === true && cp?.bulkJobId === undefined && pass !== 'delete'
-        ? await changedPart(this.#run, object, pass, part)
-        : undefined;
+    const changed = await this.#changed(pass, object, part, cp?.bulkJobId);
     if (changed?.rows === 0) {
-      const unit = {
-        object,
-        pass,
-        written: 0,
-        created: 0,
+      await units.settle({
+        ...this.#none(object, pass),
         failures: screened.held,
         resolved: screened.resolvable,
-      };
-      await units.settle(unit);
-      await checkpoints.write(key, { phase: 'done', recordsWritten: 0, recordsFailed: screened.held.length });
-      return;
+      });
+      return void (await checkpoints.write(key, {
+        phase: 'done',
+        recordsWritten: 0,
+        recordsFailed: screened.held.length,
+      }));
     }
     await checkpoints.write(key, { phase: 'loading' });
     const outcome = await loadObject(deps.salesforce, {
@@ -191,6 +187,16 @@ export class TurboWriter implements LoadWriter {
       cursor: { created: outcome.created, jobs: outcome.jobs },
     });
     this.#progress(object, pass, outcome.succeeded, outcome.failures.length);
+  }
+
+  /** With SYNC_SKIP_UNCHANGED=on, a part not yet sent is cut to the records that change Salesforce. */
+  async #changed(pass: LoadPass, object: string, part: number, jobId: string | undefined) {
+    if (this.#run.deps.skipUnchanged !== true || jobId !== undefined || pass === 'delete') return undefined;
+    return changedPart(this.#run, object, pass, part);
+  }
+
+  #none(object: string, pass: LoadPass): Omit<UnitResult, 'failures' | 'resolved'> {
+    return { object, pass, written: 0, created: 0 };
   }
 
   async #delete(object: string, units: UnitSettler): Promise<void> {
