@@ -18,6 +18,7 @@ import { healthRoute } from './http/routes/health-route.js';
 import { onDemandSyncsRoute } from './http/routes/on-demand-syncs-route.js';
 import { realtimeStatsRoute } from './http/routes/realtime-stats-route.js';
 import { sessionsRoute } from './http/routes/sessions-route.js';
+import { dryRunRoute } from './http/routes/dry-run-route.js';
 import { syncsRoute } from './http/routes/syncs-route.js';
 import { webhooksRoute } from './http/routes/webhooks-route.js';
 import { consoleParts, type ConsoleParts } from './console/console-routes.js';
@@ -203,6 +204,7 @@ async function startHttp(
     routes: [
       healthRoute({ store, version: serviceVersion }),
       sessionsRoute(store),
+      dryRunRoute(store),
       ...syncRoutes,
       webhooksRoute({ store, callouts: config.realtime.callouts, logger, onEvent: () => realtime?.nudge() }),
       realtimeStatsRoute(store, realtime !== undefined),
