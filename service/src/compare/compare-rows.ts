@@ -17,6 +17,7 @@ export class DiffBuilder {
   readonly #updated = new Map<string, RecordChange>();
   readonly #unchanged = new Set<string>();
   readonly #deleted: string[] = [];
+  readonly #deletedIds: (string | null)[] = [];
   readonly #failed: FailedRecord[] = [];
 
   constructor(schema: SalesforceSchema, object: string, keyField: string) {
@@ -52,7 +53,11 @@ export class DiffBuilder {
   /** Keys a deletion names: answers those Salesforce still holds. */
   delete(keys: readonly string[], current: ReadonlyMap<string, CurrentRecord>): string[] {
     const present = keys.filter((k) => current.has(k));
-    this.#deleted.push(...present);
+    for (const k of present) {
+      const id = current.get(k)?.Id;
+      this.#deleted.push(k);
+      this.#deletedIds.push(typeof id === 'string' ? id : null);
+    }
     return present;
   }
 
@@ -68,6 +73,7 @@ export class DiffBuilder {
       updated: [...this.#updated.values()],
       unchanged: [...this.#unchanged],
       deleted: this.#deleted,
+      deletedIds: this.#deletedIds,
       failed: this.#failed,
     };
   }

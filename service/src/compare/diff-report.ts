@@ -38,7 +38,8 @@ function* lines(diffs: readonly ObjectDiff[]): Generator<string> {
     const object = d.object;
     for (const key of d.created) yield JSON.stringify({ object, key, action: 'create' });
     for (const u of d.updated) yield JSON.stringify({ object, action: 'update', ...u });
-    for (const key of d.deleted) yield JSON.stringify({ object, key, action: 'delete' });
+    for (const [i, key] of d.deleted.entries())
+      yield JSON.stringify({ object, key, action: 'delete', salesforceId: d.deletedIds[i] ?? null });
     for (const f of d.failed) yield JSON.stringify({ object, action: 'failed', ...f });
   }
 }

@@ -28,6 +28,8 @@ export interface ObjectDiff {
   readonly updated: RecordChange[];
   readonly unchanged: string[];
   readonly deleted: string[];
+  /** The Salesforce Id of each deleted record, in the order of `deleted`. */
+  readonly deletedIds: (string | null)[];
   readonly failed: FailedRecord[];
 }
 

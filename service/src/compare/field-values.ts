@@ -62,3 +62,22 @@ export function shown(value: unknown): ShownValue {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return JSON.stringify(value);
 }
+
+/** One form per value as `sameValue` sees it (a checksum input): equal values give equal text. */
+export function canonical(field: SalesforceField | undefined, value: unknown): string {
+  if (blank(value)) return '';
+  switch (field?.type) {
+    case 'Number':
+    case 'Currency':
+    case 'Percent':
+      return String(asNumber(value));
+    case 'Checkbox':
+      return String(asBoolean(value));
+    case 'Date':
+      return String(value).slice(0, 10);
+    case 'DateTime':
+      return String(asInstant(value));
+    default:
+      return String(value);
+  }
+}

@@ -35,6 +35,10 @@ export const sessionParamsSchema = z.looseObject({
   zuoraIds: z.array(z.string()).optional(),
   /** Turbo Sync and on-demand: compare with Salesforce and report, writing nothing (compare/). */
   dryRun: z.boolean().optional(),
+  /** A dry run that is a drift check: Salesforce read whole (Bulk query), orphans and account checksums. */
+  drift: z.boolean().optional(),
+  /** Send only the records whose mapped values differ from Salesforce's (a drift repair). */
+  skipUnchanged: z.boolean().optional(),
   /** On-demand: a retry of failed records started from the operations console. */
   retry: z.object({ records: z.number() }).optional(),
 });
@@ -77,7 +81,16 @@ export const dryRunReportSchema = z.object({
   ),
   salesforceCalls: z.number(),
   file: z.string().nullable(),
+  /** A drift check: accounts whose checksums differ (both sides), and what reading each object cost. */
+  drift: z
+    .object({
+      accounts: z.record(z.string(), z.object({ zuora: z.string(), salesforce: z.string() })),
+      checkedAccounts: z.number(),
+      reads: z.record(z.string(), z.object({ records: z.number(), calls: z.number(), pages: z.number() })),
+    })
+    .optional(),
 });
+export type DriftPart = NonNullable<z.infer<typeof dryRunReportSchema>['drift']>;
 export type DryRunReport = z.infer<typeof dryRunReportSchema>;
 
 export const sessionCountsSchema = z.looseObject({

@@ -8,6 +8,7 @@ import { diffReport, writeDiffFile } from '../compare/diff-report.js';
 import { transitionSession, type SyncSession } from '../sessions/session-rows.js';
 import type { DryRunWriter } from './dry-run-writer.js';
 import type { TurboRun } from './turbo-run.js';
+import type { DriftPart } from '../sessions/session-json.js';
 
 /** Where a session's dry-run file is kept, beside the spool in the data folder. */
 export function dryRunFile(spoolDir: string, sessionId: string): string {
@@ -16,10 +17,10 @@ export function dryRunFile(spoolDir: string, sessionId: string): string {
 
 export async function finishDryRun(run: TurboRun, writer: DryRunWriter): Promise<SyncSession> {
   const { deps, session, counts } = run;
-  const diffs = writer.diffs(run.plan.unstored);
+  const diffs = await writer.diffs(run.plan.unstored);
   const file = dryRunFile(deps.spoolDir, session.id);
   const lines = await writeDiffFile(file, diffs);
-  const report = diffReport(diffs, writer.calls, lines > 0 ? file : null);
+  const report = { ...diffReport(diffs, writer.calls, lines > 0 ? file : null), ...driftPart(writer) };
   await rm(run.spool.dir, { recursive: true, force: true });
   return transitionSession(deps.store, session.id, 'finished', {
     counts: {
@@ -30,4 +31,16 @@ export async function finishDryRun(run: TurboRun, writer: DryRunWriter): Promise
       dryRun: report,
     },
   });
+}
+
+/** A drift check's part of the report: the accounts whose checksums differ, and each object's read. */
+function driftPart(writer: DryRunWriter): { drift?: DriftPart } {
+  const drift = writer.drift;
+  if (drift === undefined) return {};
+  const reads: DriftPart['reads'] = {};
+  for (const [object, r] of drift.reads)
+    reads[object] = { records: r.records.size, calls: r.calls, pages: r.pages };
+  return {
+    drift: { accounts: drift.checksums.drifted(), checkedAccounts: drift.checksums.sums.size, reads },
+  };
 }

@@ -9,6 +9,7 @@ import { failureObjectOf, type LoadPass, type LoadWriter } from '../sessions/loa
 import type { FailedRecordInput } from '../store/failed-record-rows.js';
 import { passRows } from './desired-rows.js';
 import { screenPart } from './screen-part.js';
+import { DriftSource } from './drift-source.js';
 import type { TurboRun } from './turbo-run.js';
 
 export class DryRunWriter implements LoadWriter {
@@ -17,8 +18,12 @@ export class DryRunWriter implements LoadWriter {
   readonly #run: TurboRun;
   readonly #builders = new Map<string, DiffBuilder>();
 
+  /** A drift check's reader (whole objects by Bulk query, orphans, checksums); undefined for a dry run. */
+  readonly drift: DriftSource | undefined;
+
   constructor(run: TurboRun) {
     this.#run = run;
+    this.drift = run.session.params.drift === true ? new DriftSource(run) : undefined;
   }
 
   async load(pass: LoadPass, groups: readonly (readonly string[])[]): Promise<void> {
@@ -26,10 +31,27 @@ export class DryRunWriter implements LoadWriter {
   }
 
   /** Each object's comparison, the records that failed before any write (mapping errors) included. */
-  diffs(failures: readonly FailedRecordInput[]): ObjectDiff[] {
-    for (const f of failures)
+  async diffs(failures: readonly FailedRecordInput[]): Promise<ObjectDiff[]> {
+    for (const f of failures) {
       this.#builder(f.salesforceObject, '').fail({ key: f.externalId, code: f.code, message: f.message });
+      this.drift?.known(f.salesforceObject, f.externalId);
+    }
+    if (this.drift !== undefined) await this.#orphans(this.drift);
     return [...this.#builders.values()].map((b) => b.build());
+  }
+
+  /** A drift check: every object of the scope read whole; what Salesforce holds beyond Zuora is extra. */
+  async #orphans(drift: DriftSource): Promise<void> {
+    const { spool } = this.#run;
+    for (const map of this.#run.maps) {
+      const object = map.salesforceObject;
+      const keyField = spool.has(object, 'upsert')
+        ? (spool.header(object, 'upsert', 0)[0] ?? '')
+        : map.externalId.salesforce;
+      const current = await drift.read(object, keyField);
+      this.calls += current.calls;
+      this.#builder(object, keyField).delete(drift.orphans(object), current.records);
+    }
   }
 
   async #object(pass: LoadPass, object: string): Promise<void> {
@@ -45,15 +67,23 @@ export class DryRunWriter implements LoadWriter {
         const stream = map?.zuoraObject ?? object;
         const label = failureObjectOf(object, pass);
         const screened = await screenPart(deps.store, file, map, stream, session.entityId, label, pass);
-        for (const f of screened.held) builder.fail({ key: f.externalId, code: f.code, message: f.message });
+        for (const f of screened.held) {
+          builder.fail({ key: f.externalId, code: f.code, message: f.message });
+          this.drift?.known(object, f.externalId);
+        }
       }
       for await (const rows of passRows(spool, object, pass, keysPerQuery, part)) {
         const columns = pass === 'delete' ? [] : columnsOf(rows, keyField);
         const keys = rows.map((r) => r.key);
-        const current = await readCurrentValues(deps.salesforce, object, keyField, columns, keys);
+        const current =
+          this.drift === undefined
+            ? await readCurrentValues(deps.salesforce, object, keyField, columns, keys)
+            : await this.drift.read(object, keyField);
         this.calls += current.calls;
-        if (pass === 'delete') builder.delete(keys, current.records);
+        if (pass === 'delete')
+          for (const k of builder.delete(keys, current.records)) this.drift?.known(object, k);
         else builder.add(rows, current.records);
+        if (pass === 'upsert') this.drift?.note(object, rows);
       }
     }
   }

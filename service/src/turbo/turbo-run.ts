@@ -52,7 +52,8 @@ export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promis
   for (const m of maps) counts.of(m.salesforceObject);
   const now = (deps.now ?? (() => new Date()))();
   return {
-    deps,
+    // A drift repair writes only what changed, whatever SYNC_SKIP_UNCHANGED says.
+    deps: session.params.skipUnchanged === true ? { ...deps, skipUnchanged: true } : deps,
     session,
     checkpoints: await SessionCheckpoints.read(deps.store, session.id),
     spool: new CsvSpool(join(deps.spoolDir, session.id), deps.spoolPartBytes),
