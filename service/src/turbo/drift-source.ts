@@ -76,8 +76,13 @@ export class DriftSource {
     const map = this.#run.maps.find((m) => m.salesforceObject === object);
     const accountColumn = map === undefined ? undefined : accountReferenceColumn(map);
     const out: string[] = [];
+    // A targeted check (--account) reads those accounts only: records of others are not its business.
+    const only = this.#run.backfill?.accountIds;
+    const scoped = only === undefined ? undefined : new Set(only);
     for (const [key, record] of this.reads.get(object)?.records ?? []) {
       if (seen.has(key)) continue;
+      const owner = record[accountColumn ?? ''];
+      if (scoped !== undefined && !(typeof owner === 'string' && scoped.has(owner))) continue;
       out.push(key);
       const columns = Object.keys(record).filter((c) => c !== 'Id');
       const account = record[accountColumn ?? ''];

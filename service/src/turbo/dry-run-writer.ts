@@ -43,8 +43,10 @@ export class DryRunWriter implements LoadWriter {
   /** A drift check: every object of the scope read whole; what Salesforce holds beyond Zuora is extra. */
   async #orphans(drift: DriftSource): Promise<void> {
     const { spool } = this.#run;
+    const objects = this.#run.backfill?.objects;
     for (const map of this.#run.maps) {
       const object = map.salesforceObject;
+      if (objects !== undefined && !objects.includes(object) && !objects.includes(map.zuoraObject)) continue;
       const keyField = spool.has(object, 'upsert')
         ? (spool.header(object, 'upsert', 0)[0] ?? '')
         : map.externalId.salesforce;

@@ -40,7 +40,8 @@ export async function runHere(
   }
 }
 
-function discard(): NodeJS.WriteStream {
+/** A stream that drops what is written (--json keeps stdout for the JSON). */
+export function discard(): NodeJS.WriteStream {
   return new Writable({ write: (_chunk, _encoding, done) => done() }) as unknown as NodeJS.WriteStream;
 }
 
