@@ -19,6 +19,7 @@ import { healthRoute } from './http/routes/health-route.js';
 import { onDemandSyncsRoute } from './http/routes/on-demand-syncs-route.js';
 import { realtimeStatsRoute } from './http/routes/realtime-stats-route.js';
 import { sessionsRoute } from './http/routes/sessions-route.js';
+import { dryRunRoute } from './http/routes/dry-run-route.js';
 import { syncsRoute } from './http/routes/syncs-route.js';
 import { webhooksRoute } from './http/routes/webhooks-route.js';
 import { consoleParts, type ConsoleParts } from './console/console-routes.js';
@@ -95,6 +96,7 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
       spoolDir: join(config.dataDir, 'spool'),
       logger,
       zuoraHost: new URL(zuoraCreds.baseUrl).host,
+      skipUnchanged: config.skipUnchanged,
       ...(emulators === undefined ? {} : { minPollMs: 20, maxPollMs: 500 }),
     };
     // DATA_DIR holds billing PII (spool parts): the owner's only, and no parts of sessions that ended (or were
@@ -210,6 +212,7 @@ async function startHttp(
     routes: [
       healthRoute({ store, version: serviceVersion }),
       sessionsRoute(store),
+      dryRunRoute(store),
       ...syncRoutes,
       webhooksRoute({
         store,

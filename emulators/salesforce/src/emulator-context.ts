@@ -97,8 +97,10 @@ export function createContext(options: SalesforceEmulatorOptions): EmulatorConte
     options.cpqScenario,
   );
   const seeded = new Map([...metadata.metadataRecords, ...org.records]);
-  ctx.seed = () =>
+  ctx.seed = () => {
     seedOrg(ctx, seeded, options.seedRecords ?? {}, () => seedCpqOrg(ctx.cpq, ctx.actingUserId));
+    ctx.store.writes.reset();
+  };
   ctx.seed();
   return ctx;
 }

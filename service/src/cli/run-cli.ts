@@ -8,6 +8,7 @@ import { cliContext, ExitCode, type CliCommand, type CliIo } from './cli-context
 import { backfillCommand } from './commands/backfill-command.js';
 import { cleanupCommand } from './commands/cleanup-command.js';
 import { doctorCommand } from './commands/doctor-command.js';
+import { driftCommand } from './commands/drift-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
 import { orgCommand } from './commands/org-command.js';
 import { packageCommand } from './commands/package-command.js';
@@ -25,6 +26,7 @@ export const commands: readonly CliCommand[] = [
   syncCommand,
   cleanupCommand,
   backfillCommand,
+  driftCommand,
   serveCommand,
   startCommand,
   orgCommand,

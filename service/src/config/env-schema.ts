@@ -122,6 +122,9 @@ export const envSchema = z.object({
     .max(16, 'expected a whole number from 1 to 16')
     .default(1),
 
+  // Write only what changed: records whose mapped values equal Salesforce's are not sent (compare/).
+  SYNC_SKIP_UNCHANGED: z.enum(['on', 'off']).default('off'),
+
   // Near-real-time sync from Zuora callouts (see service/src/realtime/realtime-settings.ts).
   REALTIME_SYNC: z.enum(['on', 'off']).default('off'),
   REALTIME_EVENT_THRESHOLD: z.coerce

@@ -55,6 +55,8 @@ export interface Config {
   /** The Salesforce API budget governor's marks (percent of the daily allocation). */
   readonly apiBudget: { readonly slowAtPercent: number; readonly stopAtPercent: number };
   readonly realtime: RealtimeSettings;
+  /** SYNC_SKIP_UNCHANGED=on: sessions send only the records whose mapped values differ from Salesforce's. */
+  readonly skipUnchanged: boolean;
   readonly console: ConsoleSettings;
   /** CUSTOM_FIELD_MAPPINGS_FILE, read; undefined when not set. */
   readonly customMappings: CustomMappingsSetting | undefined;
@@ -118,6 +120,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     schedules: { accounts: env.SYNC_SCHEDULE, catalog: env.CATALOG_SCHEDULE },
     apiBudget: { slowAtPercent: env.SF_API_SLOW_AT_PERCENT, stopAtPercent: env.SF_API_STOP_AT_PERCENT },
     realtime: realtimeSettings(env),
+    skipUnchanged: env.SYNC_SKIP_UNCHANGED === 'on',
     console: consoleSettings(env),
     customMappings,
     mappingProfile: env.MAPPING_PROFILE,
