@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../service/src/config/logger.js';
 import { connectSalesforce } from '../../service/src/salesforce/connect.js';
-import { PgliteStore } from '../../service/src/store/pglite-store.js';
 import { migrate } from '../../service/src/store/migrate.js';
 import { insertSession } from '../../service/src/sessions/session-rows.js';
 import type { ObjectCounts } from '../../service/src/sessions/session-counts.js';
@@ -81,9 +80,10 @@ const spoolDir = mkdtempSync(join(tmpdir(), 'zsync-bench-'));
 // PostgreSQL by default: PGlite's WASM engine alone takes about 700 MB of this process, so the 200 MB
 // target can only hold with the server store; `--store pglite` measures the embedded one.
 // PGlite on disk, as the service runs it with DATA_DIR (in memory, the whole database would sit in its heap).
+// PGlite is imported only for `--store pglite`: loading it costs this process 42-49 MB of RSS even unused.
 const store =
   values.store === 'pglite'
-    ? await PgliteStore.open(join(spoolDir, 'data'))
+    ? await (await import('../../service/src/store/pglite-store.js')).PgliteStore.open(join(spoolDir, 'data'))
     : await openBenchSchema(benchSchema);
 try {
   await migrate(store);
@@ -162,7 +162,8 @@ try {
     // requests of its jobs; the total adds the session's own (SOQL, Sync_History__c). One AQuA job serves
     // every object, and loads run side by side, so Zuora calls, RSS and CPU are the session's.
     process.stdout.write(
-      `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ` +
+      `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s ` +
+        `(${total > 0 ? ((cpu.user + cpu.system) / total).toFixed(1) : '-'} CPU-seconds per million records; issue 19 target at M: at most 8), ` +
         `Salesforce API calls ${String(after.apiRequests - before.apiRequests)}, Bulk batches ${String(after.bulkBatches - before.bulkBatches)} ` +
         `(floor sum ceil(N/10,000) = ${String(floor)}), Zuora calls ${String(zuora.calls - zuoraBefore)}\n`,
     );

@@ -2,7 +2,6 @@
 import { createLogger } from '../../config/logger.js';
 import { migrate } from '../../store/migrate.js';
 import { openStore } from '../../store/open-store.js';
-import { PgliteStore } from '../../store/pglite-store.js';
 import type { SessionScope } from '../../sessions/session-rows.js';
 import { ExitCode, isEmulated, type CliContext } from '../cli-context.js';
 import { runSyncSessions, type RunSyncOptions } from '../run-sync-sessions.js';
@@ -15,7 +14,10 @@ export async function runHere(
   const cfg = ctx.config();
   const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel);
   // Emulators start fresh on every run, so their state and the store's watermarks must start fresh too.
-  const store = isEmulated(cfg) ? await PgliteStore.open(undefined) : await openStore(cfg);
+  // PGlite is imported only when it is used (open-store.ts says why).
+  const store = isEmulated(cfg)
+    ? await (await import('../../store/pglite-store.js')).PgliteStore.open(undefined)
+    : await openStore(cfg);
   try {
     await migrate(store);
     const runtime = await ctx.composition.createSyncRuntime(cfg, store, logger);
