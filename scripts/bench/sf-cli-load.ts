@@ -66,7 +66,10 @@ export class SfCli {
         ...extraEnv,
       },
     }).catch((error: { stdout?: string; message?: string }) => {
-      throw new Error(`sf ${args.slice(0, 3).join(' ')} failed: ${error.stdout ?? error.message ?? ''}`);
+      // A command that fails exits non-zero with its JSON error on stdout.
+      if (typeof error.stdout === 'string' && error.stdout.trim().startsWith('{'))
+        return { stdout: error.stdout };
+      throw new Error(`sf ${args.slice(0, 3).join(' ')} failed: ${error.message ?? ''}`);
     });
     return JSON.parse(stdout) as Record<string, unknown>;
   }
@@ -80,8 +83,12 @@ export class SfCli {
     );
   }
 
-  /** `sf data upsert bulk --wait`; returns the processed and failed counts of the job. */
-  async upsert(part: SpoolPart): Promise<{ processed: number; failed: number }> {
+  /**
+   * `sf data upsert bulk --wait`; returns the job's Id and, when the CLI reports them, its counts. A job with
+   * failed records makes the CLI exit 1 (FailedRecordDetailsError) with the Id only: the caller reads its
+   * counts afterwards. Anything else is an error.
+   */
+  async upsert(part: SpoolPart): Promise<{ jobId: string; processed?: number; failed?: number }> {
     const out = await this.run([
       'data',
       'upsert',
@@ -97,10 +104,18 @@ export class SfCli {
       '--wait',
       '60',
     ]);
+    if (out.status !== 0) {
+      const data = out.data as { jobId?: string; state?: string } | undefined;
+      if (out.code === 'FailedRecordDetailsError' && data?.state === 'JobComplete' && data.jobId)
+        return { jobId: data.jobId };
+      throw new Error(`sf data upsert bulk ${part.file}: ${JSON.stringify(out)}`);
+    }
     const info = (
-      out.result as { jobInfo?: { numberRecordsProcessed?: number; numberRecordsFailed?: number } }
-    )?.jobInfo;
-    return { processed: info?.numberRecordsProcessed ?? 0, failed: info?.numberRecordsFailed ?? 0 };
+      out.result as {
+        jobInfo: { id: string; numberRecordsProcessed: number; numberRecordsFailed: number };
+      }
+    ).jobInfo;
+    return { jobId: info.id, processed: info.numberRecordsProcessed, failed: info.numberRecordsFailed };
   }
 
   close(): void {

@@ -112,14 +112,24 @@ try {
   await cli.login(conn.instanceUrl, conn.accessToken ?? '');
   let processed = 0;
   let failed = 0;
+  const withFailures: string[] = [];
   for (const part of plan) {
     const result = await cli.upsert(part);
-    processed += result.processed;
-    failed += result.failed;
+    if (result.processed === undefined) withFailures.push(result.jobId);
+    processed += result.processed ?? 0;
+    failed += result.failed ?? 0;
   }
   const cliMs = performance.now() - cliStarted;
   const cliCpu = childrenCpuSeconds() - cliCpuBefore;
   const cliAfter = await salesforceStats<SfStats>(freshInfo);
+  // The counts of the jobs the CLI reported only as failed, read after the measurement.
+  for (const jobId of withFailures) {
+    const job = await conn.request<{ numberRecordsProcessed: number; numberRecordsFailed: number }>(
+      `/services/data/v${conn.version}/jobs/ingest/${jobId}`,
+    );
+    processed += job.numberRecordsProcessed;
+    failed += job.numberRecordsFailed;
+  }
 
   line(
     `tenant ${values.size} (seed ${values.seed}): ${String(plan.length)} CSV parts, ${String(processed)} rows`,
