@@ -12,18 +12,30 @@ export interface Column {
   clear(): void;
 }
 
-const grow = <T extends Float64Array | Uint8Array | Int8Array | Uint32Array>(
-  array: T,
-  row: number,
-  make: (n: number) => T,
-): T => {
-  if (row < array.length) return array;
-  let n = Math.max(1024, array.length);
+/** The capacity for `row`: doubling, so appending rows copies each cell a bounded number of times. */
+const capacityFor = (length: number, row: number): number => {
+  let n = Math.max(1024, length);
   while (n <= row) n *= 2;
-  const next = make(n);
+  return n;
+};
+
+function growFloat64(array: Float64Array, row: number): Float64Array {
+  const next = new Float64Array(capacityFor(array.length, row));
   next.set(array);
   return next;
-};
+}
+
+function growUint8(array: Uint8Array, row: number, fill: number): Uint8Array {
+  const next = new Uint8Array(capacityFor(array.length, row)).fill(fill);
+  next.set(array);
+  return next;
+}
+
+function growUint32(array: Uint32Array, row: number): Uint32Array {
+  const next = new Uint32Array(capacityFor(array.length, row));
+  next.set(array);
+  return next;
+}
 
 /** Values the typed encoding cannot represent, by row. */
 class Odd {
@@ -48,8 +60,8 @@ const ODD = 2;
 
 /** double / currency / percent / int. */
 export class NumberColumn implements Column {
-  private values = new Float64Array(0);
-  private tags = new Uint8Array(0);
+  private values: Float64Array = new Float64Array(0);
+  private tags: Uint8Array = new Uint8Array(0);
   private readonly odd = new Odd();
 
   get(row: number): SfValue {
@@ -59,8 +71,8 @@ export class NumberColumn implements Column {
   }
 
   set(row: number, value: SfValue): void {
-    this.values = grow(this.values, row, (n) => new Float64Array(n));
-    this.tags = grow(this.tags, row, (n) => new Uint8Array(n).fill(NULL));
+    if (row >= this.values.length) this.values = growFloat64(this.values, row);
+    if (row >= this.tags.length) this.tags = growUint8(this.tags, row, NULL);
     if (this.tags[row] === ODD) this.odd.drop(row);
     if (typeof value === 'number') {
       this.values[row] = value;
@@ -81,7 +93,7 @@ export class NumberColumn implements Column {
 
 /** boolean: 0 false, 1 true, 2 null, 3 some other value. */
 export class BooleanColumn implements Column {
-  private codes = new Uint8Array(0);
+  private codes: Uint8Array = new Uint8Array(0);
   private readonly odd = new Odd();
 
   get(row: number): SfValue {
@@ -92,7 +104,7 @@ export class BooleanColumn implements Column {
   }
 
   set(row: number, value: SfValue): void {
-    this.codes = grow(this.codes, row, (n) => new Uint8Array(n).fill(2));
+    if (row >= this.codes.length) this.codes = growUint8(this.codes, row, 2);
     if (this.codes[row] === 3) this.odd.drop(row);
     if (typeof value === 'boolean') this.codes[row] = value ? 1 : 0;
     else if (value === null) this.codes[row] = 2;
@@ -147,8 +159,9 @@ export class DictionaryColumn implements Column {
       this.dict.push(own);
       this.codeOf.set(own, code);
     }
-    this.codes = grow(this.codes as Uint32Array, row, (n) => new Uint32Array(n));
-    this.codes[row] = code;
+    let codes = this.codes as Uint32Array;
+    if (row >= codes.length) this.codes = codes = growUint32(codes, row);
+    codes[row] = code;
   }
 
   private toPlain(): void {

@@ -64,6 +64,27 @@ export class IdCodec {
       rest = Math.floor(rest / 62);
     }
     for (let chunk = 0; chunk < 3; chunk += 1) codes[15 + chunk] = checksumCode(codes, chunk);
-    return String.fromCharCode(...codes);
+    const c = codes;
+    // Explicit arguments: spreading a typed array goes through its iterator, several times slower.
+    return String.fromCharCode(
+      c[0]!,
+      c[1]!,
+      c[2]!,
+      c[3]!,
+      c[4]!,
+      c[5]!,
+      c[6]!,
+      c[7]!,
+      c[8]!,
+      c[9]!,
+      c[10]!,
+      c[11]!,
+      c[12]!,
+      c[13]!,
+      c[14]!,
+      c[15]!,
+      c[16]!,
+      c[17]!,
+    );
   }
 }
