@@ -1,7 +1,8 @@
-// `npm run bench -- --scenario turbo --size M [--seed N]`: a full Turbo Sync of the accounts scope and the
-// catalog through the emulators (each in a process of its own, so this process's memory is the connector's),
-// printing per object and in total: records, records/s, peak RSS, CPU seconds, Salesforce API calls, Bulk
-// batches (and the ceil(N/10,000) floor they are held to) and Zuora calls.
+// `npm run bench -- --scenario turbo --size M [--seed N] [--skip-checksums]`: a full Turbo Sync of the accounts
+// scope and the catalog through the emulators (each in a process of its own, so this process's memory is the
+// connector's), printing per object and in total: records, records/s, peak RSS, CPU seconds, Salesforce API
+// calls, Bulk batches (and the ceil(N/10,000) floor they are held to) and Zuora calls; then a checksum per
+// object of the Salesforce end state, to compare runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ import {
   spawnEmulators,
   type EmulatorInfo,
 } from './bench-support.js';
+import { salesforceChecksums } from './sf-checksums.js';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'turbo' },
     store: { type: 'string', default: 'postgres' },
     trace: { type: 'boolean', default: false },
+    'skip-checksums': { type: 'boolean', default: false },
     'emulators-cpu-prof': { type: 'string' },
   },
   strict: false,
@@ -41,6 +44,7 @@ const { values } = parseArgs({
     seed: string;
     store: string;
     trace: boolean;
+    'skip-checksums': boolean;
     'emulators-cpu-prof'?: string;
   };
 };
@@ -112,6 +116,7 @@ try {
   process.stdout.write(
     `tenant ${values.size} (seed ${values.seed}) generated in ${(info.generatedMs / 1000).toFixed(1)} s\n`,
   );
+  const synced = new Set<string>();
   for (const scope of ['catalog', 'accounts'] as const) {
     const before = await sfStats();
     const zuoraBefore = zuora.calls;
@@ -124,6 +129,7 @@ try {
     const after = await sfStats();
     const objects = (done.counts.objects ?? {}) as Record<string, ObjectCounts>;
     const rows = Object.entries(objects).sort(([a], [b]) => a.localeCompare(b));
+    for (const [object] of rows) if (!object.includes(' ')) synced.add(object);
     const bulk = (object: string, key: 'requests' | 'bulkBatches') =>
       (after.bulkByObject[object]?.[key] ?? 0) - (before.bulkByObject[object]?.[key] ?? 0);
     const floorOf = (c: ObjectCounts) => Math.ceil(c.written / 10_000);
@@ -171,6 +177,12 @@ try {
       process.stdout.write(
         `(a session of at most ${String(collectionsSessionLimit)} records loads through Composite calls, not Bulk jobs)\n`,
       );
+  }
+  // After the measurement: the org's end state, to compare two runs (sf-checksums.ts says what is left out).
+  if (!values['skip-checksums']) {
+    process.stdout.write(`\nSalesforce end state (object, records, checksum):\n`);
+    for (const line of await salesforceChecksums(info.salesforce.loginUrl, info.salesforceAdmin, [...synced]))
+      process.stdout.write(`${line}\n`);
   }
 } finally {
   await store.close();
