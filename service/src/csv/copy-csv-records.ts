@@ -5,15 +5,19 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { copyChunk, type CopyState } from './copy-csv-chunk.js';
 
-/** Writes `target` as `source` without the records whose ordinals are in `drop` (the header is 0). */
+/**
+ * Writes `target` (created with `mode`, e.g. 0600 for billing data) as `source` without the records whose
+ * ordinals are in `drop` (the header is 0).
+ */
 export function copyCsvWithout(
   source: string,
   target: string,
   drop: ReadonlySet<number>,
+  mode: number,
   chunkBytes = 1 << 20,
 ): void {
   const input = openSync(source, 'r');
-  const output = openSync(target, 'w');
+  const output = openSync(target, 'w', mode);
   try {
     const buffer = Buffer.allocUnsafe(chunkBytes);
     const state: CopyState = { record: 0, inQuotes: false, skipping: drop.has(0), hasContent: false };

@@ -4,6 +4,7 @@
 // apply (no failed parents, no open failures: every first full sync) the part is not read at all. Only a part
 // that holds rows back is written again, as a byte copy without those rows (csv/copy-csv-records.ts).
 import { closeSync, createReadStream, openSync, readSync, renameSync } from 'node:fs';
+import { privateFileMode } from '../config/private-files.js';
 import { copyCsvWithout } from '../csv/copy-csv-records.js';
 import { scanCsvRecords } from '../csv/csv-record-scanner.js';
 import type { ObjectMap } from '../mapping/field-map.js';
@@ -70,7 +71,7 @@ export async function screenPart(
   });
   if (heldRecords.size > 0) {
     // Written aside and renamed: a crash leaves the part whole or screened, never half written.
-    copyCsvWithout(file, `${file}.tmp`, heldRecords);
+    copyCsvWithout(file, `${file}.tmp`, heldRecords, privateFileMode);
     renameSync(`${file}.tmp`, file);
   }
   return { held, resolvable };

@@ -16,7 +16,7 @@ function copy(text: string, drop: number[], chunkBytes: number): string {
   const source = join(dir, 'in.csv');
   const target = join(dir, 'out.csv');
   writeFileSync(source, text);
-  copyCsvWithout(source, target, new Set(drop), chunkBytes);
+  copyCsvWithout(source, target, new Set(drop), 0o600, chunkBytes);
   return readFileSync(target, 'utf8');
 }
 

@@ -4,6 +4,7 @@ import { migrate } from '../../store/migrate.js';
 import { openStore } from '../../store/open-store.js';
 import type { SessionScope } from '../../sessions/session-rows.js';
 import { ExitCode, isEmulated, type CliContext } from '../cli-context.js';
+import { refuseStoreWithEmulators } from '../emulated-store.js';
 import { runSyncSessions, type RunSyncOptions } from '../run-sync-sessions.js';
 
 export async function runHere(
@@ -12,6 +13,7 @@ export async function runHere(
   options: Omit<RunSyncOptions, 'scopes'>,
 ): Promise<void> {
   const cfg = ctx.config();
+  refuseStoreWithEmulators(cfg);
   const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel);
   // Emulators start fresh on every run, so their state and the store's watermarks must start fresh too.
   // PGlite is imported only when it is used (open-store.ts says why).
