@@ -1,14 +1,14 @@
-// `npm run bench -- --scenario turbo --size M [--seed N]`: a full Turbo Sync of the accounts scope and the
-// catalog through the emulators (each in a process of its own, so this process's memory is the connector's),
-// printing per object and in total: records, records/s, peak RSS, CPU seconds, Salesforce API calls, Bulk
-// batches (and the ceil(N/10,000) floor they are held to) and Zuora calls.
+// `npm run bench -- --scenario turbo --size M [--seed N] [--skip-checksums]`: a full Turbo Sync of the accounts
+// scope and the catalog through the emulators (each in a process of its own, so this process's memory is the
+// connector's), printing per object and in total: records, records/s, peak RSS, CPU seconds, Salesforce API
+// calls, Bulk batches (and the ceil(N/10,000) floor they are held to) and Zuora calls; then a checksum per
+// object of the Salesforce end state, to compare runs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../service/src/config/logger.js';
 import { connectSalesforce } from '../../service/src/salesforce/connect.js';
-import { PgliteStore } from '../../service/src/store/pglite-store.js';
 import { migrate } from '../../service/src/store/migrate.js';
 import { insertSession } from '../../service/src/sessions/session-rows.js';
 import type { ObjectCounts } from '../../service/src/sessions/session-counts.js';
@@ -25,6 +25,7 @@ import {
   spawnEmulators,
   type EmulatorInfo,
 } from './bench-support.js';
+import { salesforceChecksums } from './sf-checksums.js';
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'turbo' },
     store: { type: 'string', default: 'postgres' },
     trace: { type: 'boolean', default: false },
+    'skip-checksums': { type: 'boolean', default: false },
     'emulators-cpu-prof': { type: 'string' },
   },
   strict: false,
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     seed: string;
     store: string;
     trace: boolean;
+    'skip-checksums': boolean;
     'emulators-cpu-prof'?: string;
   };
 };
@@ -81,9 +84,10 @@ const spoolDir = mkdtempSync(join(tmpdir(), 'zsync-bench-'));
 // PostgreSQL by default: PGlite's WASM engine alone takes about 700 MB of this process, so the 200 MB
 // target can only hold with the server store; `--store pglite` measures the embedded one.
 // PGlite on disk, as the service runs it with DATA_DIR (in memory, the whole database would sit in its heap).
+// PGlite is imported only for `--store pglite`: loading it costs this process 42-49 MB of RSS even unused.
 const store =
   values.store === 'pglite'
-    ? await PgliteStore.open(join(spoolDir, 'data'))
+    ? await (await import('../../service/src/store/pglite-store.js')).PgliteStore.open(join(spoolDir, 'data'))
     : await openBenchSchema(benchSchema);
 try {
   await migrate(store);
@@ -112,6 +116,7 @@ try {
   process.stdout.write(
     `tenant ${values.size} (seed ${values.seed}) generated in ${(info.generatedMs / 1000).toFixed(1)} s\n`,
   );
+  const synced = new Set<string>();
   for (const scope of ['catalog', 'accounts'] as const) {
     const before = await sfStats();
     const zuoraBefore = zuora.calls;
@@ -124,6 +129,7 @@ try {
     const after = await sfStats();
     const objects = (done.counts.objects ?? {}) as Record<string, ObjectCounts>;
     const rows = Object.entries(objects).sort(([a], [b]) => a.localeCompare(b));
+    for (const [object] of rows) if (!object.includes(' ')) synced.add(object);
     const bulk = (object: string, key: 'requests' | 'bulkBatches') =>
       (after.bulkByObject[object]?.[key] ?? 0) - (before.bulkByObject[object]?.[key] ?? 0);
     const floorOf = (c: ObjectCounts) => Math.ceil(c.written / 10_000);
@@ -162,7 +168,8 @@ try {
     // requests of its jobs; the total adds the session's own (SOQL, Sync_History__c). One AQuA job serves
     // every object, and loads run side by side, so Zuora calls, RSS and CPU are the session's.
     process.stdout.write(
-      `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ` +
+      `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s ` +
+        `(${total > 0 ? ((cpu.user + cpu.system) / total).toFixed(1) : '-'} CPU-seconds per million records; issue 19 target at M: at most 8), ` +
         `Salesforce API calls ${String(after.apiRequests - before.apiRequests)}, Bulk batches ${String(after.bulkBatches - before.bulkBatches)} ` +
         `(floor sum ceil(N/10,000) = ${String(floor)}), Zuora calls ${String(zuora.calls - zuoraBefore)}\n`,
     );
@@ -170,6 +177,12 @@ try {
       process.stdout.write(
         `(a session of at most ${String(collectionsSessionLimit)} records loads through Composite calls, not Bulk jobs)\n`,
       );
+  }
+  // After the measurement: the org's end state, to compare two runs (sf-checksums.ts says what is left out).
+  if (!values['skip-checksums']) {
+    process.stdout.write(`\nSalesforce end state (object, records, checksum):\n`);
+    for (const line of await salesforceChecksums(info.salesforce.loginUrl, info.salesforceAdmin, [...synced]))
+      process.stdout.write(`${line}\n`);
   }
 } finally {
   await store.close();

@@ -1,10 +1,13 @@
 import type { Config } from '../config/load-config.js';
 import { PgStore } from './pg-store.js';
-import { PgliteStore } from './pglite-store.js';
 import type { Store } from './store.js';
 
-/** PostgreSQL when DATABASE_URL is set (scale-out), otherwise the embedded PGlite under DATA_DIR. */
+/**
+ * PostgreSQL when DATABASE_URL is set (scale-out), otherwise the embedded PGlite under DATA_DIR. PGlite is
+ * imported only when it is the store: loading its WASM engine costs 42-49 MB of RSS even unused (issue 19).
+ */
 export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Store> {
   if (config.databaseUrl !== undefined) return new PgStore(config.databaseUrl);
+  const { PgliteStore } = await import('./pglite-store.js');
   return PgliteStore.open(config.dataDir);
 }

@@ -1,12 +1,12 @@
 // Before a spool part loads it is screened in one pass: the rows waiting for a parent whose last sync failed
-// (mapping/parent-rules.ts) are taken out of the part, which is rewritten without them, and returned as
-// PARENT_FAILED failures; the keys left in the part that carry an open failure of their own are noted, to be
-// resolved once they load. When neither can apply (no failed parents, no open failures: every first full
-// sync) the part is not read at all.
-import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+// (mapping/parent-rules.ts) are taken out of the part and returned as PARENT_FAILED failures; the keys left in
+// the part that carry an open failure of their own are noted, to be resolved once they load. When neither can
+// apply (no failed parents, no open failures: every first full sync) the part is not read at all. Only a part
+// that holds rows back is written again, as a byte copy without those rows (csv/copy-csv-records.ts).
+import { closeSync, createReadStream, openSync, readSync, renameSync } from 'node:fs';
 import { privateFileMode } from '../config/private-files.js';
+import { copyCsvWithout } from '../csv/copy-csv-records.js';
 import { scanCsvRecords } from '../csv/csv-record-scanner.js';
-import { csvCell } from '../csv/spool-writer.js';
 import type { ObjectMap } from '../mapping/field-map.js';
 import { failedParentAt, parentFailure, waitsForAt } from '../mapping/parent-rules.js';
 import { keyIsZuoraId } from '../mapping/record-rules.js';
@@ -44,28 +44,19 @@ export async function screenPart(
   const zuoraIdKeys = keyIsZuoraId(map, keyColumn);
 
   const held: FailedRecordInput[] = [];
+  const heldRecords = new Set<number>();
   const resolvable: string[] = [];
-  const out = failed.size === 0 ? undefined : openSync(`${file}.tmp`, 'w', privateFileMode);
-  let pending = '';
-  let first = true;
+  let record = -1;
   await scanCsvRecords(createReadStream(file), Number.POSITIVE_INFINITY, (row) => {
-    if (first) {
-      first = false;
-      pending += `${row.map((c) => csvCell(c, false)).join(',')}\n`;
-      return;
-    }
+    record += 1;
+    if (record === 0) return;
     const key = row[0] ?? '';
     const parent = failedParentAt(waits, row, (target, k) => failed.get(target)?.has(k) === true);
     if (parent === undefined) {
       if (own.has(key)) resolvable.push(key);
-      if (out === undefined) return;
-      pending += `${row.map((c) => csvCell(c, false)).join(',')}\n`;
-      if (pending.length > 1 << 20) {
-        writeSync(out, pending);
-        pending = '';
-      }
       return;
     }
+    heldRecords.add(record);
     const failure = parentFailure(parent);
     held.push({
       stream,
@@ -78,11 +69,10 @@ export async function screenPart(
       fields: failure.fields,
     });
   });
-  if (out !== undefined) {
-    writeSync(out, pending);
-    closeSync(out);
-    if (held.length > 0) renameSync(`${file}.tmp`, file);
-    else rmSync(`${file}.tmp`, { force: true });
+  if (heldRecords.size > 0) {
+    // Written aside and renamed: a crash leaves the part whole or screened, never half written.
+    copyCsvWithout(file, `${file}.tmp`, heldRecords, privateFileMode);
+    renameSync(`${file}.tmp`, file);
   }
   return { held, resolvable };
 }

@@ -1,9 +1,9 @@
 import { isSalesforceId, normalizeId } from '../../../shared/salesforce-id.js';
 import type { EmulatorContext } from '../emulator-context.js';
 import type { FieldDef } from '../schema/schema-types.js';
-import { coerceValue } from '../store/coerce-value.js';
 import type { PreparedRecord } from '../store/prepared-record.js';
 import type { SfError, SfValue, WriteResult } from '../store/sf-error.js';
+import { CoerceCache } from './coerce-cache.js';
 import { CsvError, CsvReader } from './csv-reader.js';
 import { resolveColumns } from './ingest-columns.js';
 import type { IngestJob } from './ingest-job.js';
@@ -58,6 +58,7 @@ export function openUpload(ctx: EmulatorContext, job: IngestJob): string | null 
 function prepareRow(
   job: IngestJob,
   fields: string[],
+  cache: CoerceCache,
 ): { prepared: PreparedRecord; id: string | null; key: SfValue } {
   const prepared: PreparedRecord = { fields: [], values: [], refs: [], errors: [] };
   let id: string | null = null;
@@ -82,8 +83,7 @@ function prepareRow(
       });
       continue;
     }
-    const coerced =
-      raw === '#N/A' ? ({ ok: true, value: null } as const) : coerceValue(column.field, raw, true);
+    const coerced = raw === '#N/A' ? ({ ok: true, value: null } as const) : cache.coerce(column.field, raw);
     if (coerced.ok) {
       prepared.fields.push(column.field);
       prepared.values.push(coerced.value);
@@ -99,8 +99,9 @@ function writeRow(
   extField: FieldDef | null,
   fields: string[],
   seen: Set<string>,
+  cache: CoerceCache,
 ): WriteResult {
-  const { prepared, id, key } = prepareRow(job, fields);
+  const { prepared, id, key } = prepareRow(job, fields, cache);
   const store = ctx.store;
   const def = job.def;
   const fail = (statusCode: string, message: string, fieldNames: string[] = []): WriteResult => ({
@@ -163,6 +164,7 @@ export function processBatch(ctx: EmulatorContext, job: IngestJob, from: number,
     : null;
   const reader = new CsvReader(job.data ?? '', job.delimiter);
   const seen = new Set<string>();
+  const cache = new CoerceCache();
   // One batch per started 10,000 records of the job, however the worker slices them.
   const batches = Math.ceil(to / BATCH_SIZE) - Math.ceil(from / BATCH_SIZE);
   ctx.usage.countBatches(batches);
@@ -170,7 +172,7 @@ export function processBatch(ctx: EmulatorContext, job: IngestJob, from: number,
   ctx.store.untracked(() => {
     for (let row = from; row < to; row += 1) {
       const fields = reader.readRowAt(job.rowStarts[row] as number);
-      const result = writeRow(ctx, job, extField, fields, seen);
+      const result = writeRow(ctx, job, extField, fields, seen, cache);
       job.processedCount += 1;
       ctx.usage.bulkRecords += 1;
       if (result.ok) {

@@ -1,5 +1,7 @@
 import type { FieldDef, ObjectDef } from '../schema/schema-types.js';
 import type { StoredRecord } from './sf-error.js';
+import { IdCodec } from './id-codec.js';
+import { PackedRows } from './packed-rows.js';
 import { UniqueIndex } from './unique-index.js';
 
 /**
@@ -18,9 +20,10 @@ function compileRecordFactory(def: ObjectDef): () => StoredRecord {
   return () => new Ctor();
 }
 
-/** The records of one object: live ones by Id, the recycle bin, and unique/external-ID indexes. */
+/** The records of one object: live ones by Id (packed), the recycle bin, and unique/external-ID indexes. */
 export class ObjectTable {
-  readonly live = new Map<string, StoredRecord>();
+  /** Live records by Id, stored by column (a fresh record object per read). */
+  readonly live: PackedRows;
   readonly deleted = new Map<string, StoredRecord>();
   readonly indexes: UniqueIndex[];
   readonly indexByField = new Map<string, UniqueIndex>();
@@ -38,7 +41,8 @@ export class ObjectTable {
   private readonly make: () => StoredRecord;
 
   constructor(readonly def: ObjectDef) {
-    this.indexes = def.fields.filter((f) => f.unique || f.externalId).map((f) => new UniqueIndex(f));
+    const codec = new IdCodec(def.keyPrefix);
+    this.indexes = def.fields.filter((f) => f.unique || f.externalId).map((f) => new UniqueIndex(f, codec));
     for (const index of this.indexes) this.indexByField.set(index.field.name, index);
     this.requiredFields = def.fields.filter((f) => f.required);
     this.autoNumberFields = def.fields.filter((f) => f.autoNumber);
@@ -46,6 +50,7 @@ export class ObjectTable {
     this.audited = def.fieldsByLower.has('createddate') && def.fieldsByLower.has('systemmodstamp');
     this.owned = def.fieldsByLower.has('ownerid');
     this.make = compileRecordFactory(def);
+    this.live = new PackedRows(def, this.make, codec);
   }
 
   /** A blank record with every field present (null or its default). */

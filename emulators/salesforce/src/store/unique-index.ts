@@ -1,13 +1,22 @@
 import type { FieldDef } from '../schema/schema-types.js';
+import type { IdCodec } from './id-codec.js';
+import { ownCopy } from './own-copy.js';
 import type { SfValue } from './sf-error.js';
 
 // Index of one unique or external-ID field. External IDs that are not unique can match several
-// records (upsert answers 300 Multiple Choices then), so an entry may hold a list.
+// records (upsert answers 300 Multiple Choices then), so an entry may hold a list. Generated Ids are
+// held as their record numbers (id-codec.ts), keys as strings of their own (own-copy.ts).
+
+type Ref = number | string;
+type Entry = Ref | Ref[];
 
 export class UniqueIndex {
-  private readonly entries = new Map<string, string | string[]>();
+  private readonly entries = new Map<string, Entry>();
 
-  constructor(readonly field: FieldDef) {}
+  constructor(
+    readonly field: FieldDef,
+    private readonly codec: IdCodec,
+  ) {}
 
   key(value: SfValue): string | null {
     if (value === null || value === '') return null;
@@ -15,37 +24,52 @@ export class UniqueIndex {
     return this.field.caseSensitive ? text : text.toLowerCase();
   }
 
+  private ref(id: string): Ref {
+    const n = this.codec.numberOf(id);
+    return n >= 0 ? n : ownCopy(id);
+  }
+
+  private id(ref: Ref): string {
+    return typeof ref === 'number' ? this.codec.idOf(ref) : ref;
+  }
+
   find(value: SfValue): string[] {
     const key = this.key(value);
     const hit = key === null ? undefined : this.entries.get(key);
-    return hit === undefined ? [] : typeof hit === 'string' ? [hit] : hit;
+    if (hit === undefined) return [];
+    return Array.isArray(hit) ? hit.map((r) => this.id(r)) : [this.id(hit)];
   }
 
-  /** An Id other than `selfId` holding `value`, without allocating (the hot path of inserts). */
+  /** An Id other than `selfId` holding `value`, without allocating when there is none (inserts). */
   other(value: SfValue, selfId: string | null): string | undefined {
     const key = this.key(value);
     const hit = key === null ? undefined : this.entries.get(key);
-    if (hit === undefined || typeof hit === 'string') return hit === selfId ? undefined : hit;
-    return hit.find((id) => id !== selfId);
+    if (hit === undefined) return undefined;
+    const self = selfId === null ? null : this.ref(selfId);
+    if (!Array.isArray(hit)) return hit === self ? undefined : this.id(hit);
+    const other = hit.find((r) => r !== self);
+    return other === undefined ? undefined : this.id(other);
   }
 
   add(value: SfValue, id: string): void {
     const key = this.key(value);
     if (key === null) return;
+    const ref = this.ref(id);
     const hit = this.entries.get(key);
-    if (hit === undefined) this.entries.set(key, id);
-    else this.entries.set(key, typeof hit === 'string' ? [hit, id] : [...hit, id]);
+    if (hit === undefined) this.entries.set(ownCopy(key), ref);
+    else this.entries.set(key, Array.isArray(hit) ? [...hit, ref] : [hit, ref]);
   }
 
   remove(value: SfValue, id: string): void {
     const key = this.key(value);
     if (key === null) return;
+    const ref = this.ref(id);
     const hit = this.entries.get(key);
-    if (hit === id) this.entries.delete(key);
+    if (hit === ref) this.entries.delete(key);
     else if (Array.isArray(hit)) {
-      const rest = hit.filter((x) => x !== id);
+      const rest = hit.filter((x) => x !== ref);
       if (rest.length === 0) this.entries.delete(key);
-      else this.entries.set(key, rest.length === 1 ? (rest[0] as string) : rest);
+      else this.entries.set(key, rest.length === 1 ? (rest[0] as Ref) : rest);
     }
   }
 

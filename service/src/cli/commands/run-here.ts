@@ -3,7 +3,6 @@ import { createLogger } from '../../config/logger.js';
 import { migrate } from '../../store/migrate.js';
 import { Writable } from 'node:stream';
 import { openStore } from '../../store/open-store.js';
-import { PgliteStore } from '../../store/pglite-store.js';
 import type { SessionScope, SyncSession } from '../../sessions/session-rows.js';
 import { ExitCode, isEmulated, type CliContext } from '../cli-context.js';
 import { refuseStoreWithEmulators } from '../emulated-store.js';
@@ -19,7 +18,10 @@ export async function runHere(
   refuseStoreWithEmulators(cfg);
   const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel);
   // Emulators start fresh on every run, so their state and the store's watermarks must start fresh too.
-  const store = isEmulated(cfg) ? await PgliteStore.open(undefined) : await openStore(cfg);
+  // PGlite is imported only when it is used (open-store.ts says why).
+  const store = isEmulated(cfg)
+    ? await (await import('../../store/pglite-store.js')).PgliteStore.open(undefined)
+    : await openStore(cfg);
   try {
     await migrate(store);
     const runtime = await ctx.composition.createSyncRuntime(cfg, store, logger);

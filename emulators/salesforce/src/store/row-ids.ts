@@ -1,0 +1,87 @@
+import type { IdCodec } from './id-codec.js';
+import { ownCopy } from './own-copy.js';
+
+// Which row of a packed table holds which Id. Generated Ids are kept as record numbers (two typed
+// arrays, no string per record); any other Id (seeds may bring their own) in a small map. Rows are
+// handed out in insertion order and never reused, so iterating rows is Map order.
+
+const growInt = (array: Int32Array, index: number): Int32Array => {
+  if (index < array.length) return array;
+  let n = Math.max(1024, array.length);
+  while (n <= index) n *= 2;
+  const next = new Int32Array(n).fill(-1);
+  next.set(array);
+  return next;
+};
+
+export class RowIds {
+  /** Row -> record number, or -1 when the row's Id is in `otherIdOfRow`, -2 when the row is free. */
+  private numberOfRow: Int32Array = new Int32Array(0);
+  /** Record number -> row, or -1. */
+  private rowOfNumber: Int32Array = new Int32Array(0);
+  private readonly otherRowOfId = new Map<string, number>();
+  private readonly otherIdOfRow = new Map<number, string>();
+  rows = 0;
+  size = 0;
+
+  constructor(private readonly codec: IdCodec) {}
+
+  rowOf(id: string): number {
+    const n = this.codec.numberOf(id);
+    if (n >= 0) return n < this.rowOfNumber.length ? (this.rowOfNumber[n] as number) : -1;
+    return this.otherRowOfId.get(id) ?? -1;
+  }
+
+  /** The row of `id`, appending one when the Id is new. */
+  claim(id: string): number {
+    const found = this.rowOf(id);
+    if (found >= 0) return found;
+    const row = this.rows;
+    this.rows += 1;
+    this.size += 1;
+    this.numberOfRow = growInt(this.numberOfRow, row);
+    const n = this.codec.numberOf(id);
+    if (n >= 0) {
+      this.rowOfNumber = growInt(this.rowOfNumber, n);
+      this.rowOfNumber[n] = row;
+      this.numberOfRow[row] = n;
+    } else {
+      const own = ownCopy(id);
+      this.otherRowOfId.set(own, row);
+      this.otherIdOfRow.set(row, own);
+      this.numberOfRow[row] = -1;
+    }
+    return row;
+  }
+
+  /** Frees the row of `id`; returns it, or -1 when the Id has none. */
+  release(id: string): number {
+    const row = this.rowOf(id);
+    if (row < 0) return -1;
+    const n = this.numberOfRow[row] as number;
+    if (n >= 0) this.rowOfNumber[n] = -1;
+    else {
+      this.otherRowOfId.delete(id);
+      this.otherIdOfRow.delete(row);
+    }
+    this.numberOfRow[row] = -2;
+    this.size -= 1;
+    return row;
+  }
+
+  /** The Id of a live row, or null for a free one. */
+  idOf(row: number): string | null {
+    const n = this.numberOfRow[row] ?? -2;
+    if (n >= 0) return this.codec.idOf(n);
+    return n === -1 ? (this.otherIdOfRow.get(row) ?? null) : null;
+  }
+
+  clear(): void {
+    this.numberOfRow = new Int32Array(0);
+    this.rowOfNumber = new Int32Array(0);
+    this.otherRowOfId.clear();
+    this.otherIdOfRow.clear();
+    this.rows = 0;
+    this.size = 0;
+  }
+}

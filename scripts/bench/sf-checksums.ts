@@ -1,0 +1,51 @@
+// A checksum per Salesforce object of the org's end state after a bench sync, read through the emulator's admin
+// API, so two runs (before and after a change) can be compared: same data, same checksums (issue 19: "the M
+// sync's Salesforce end state is identical"). What a run cannot reproduce is left out: the record's own Id, its
+// audit fields, and the identity of the records its lookups point at (Ids are handed out in load order, which
+// parallel loads vary); a lookup keeps the key prefix of its target, so a wrong object still changes the sum.
+import { createHash } from 'node:crypto';
+
+const runSpecific = new Set([
+  'Id',
+  'CreatedDate',
+  'CreatedById',
+  'LastModifiedDate',
+  'LastModifiedById',
+  'SystemModstamp',
+  'LastReferencedDate',
+  'LastViewedDate',
+  'LastActivityDate',
+  'OwnerId',
+]);
+const salesforceId = /^[a-zA-Z0-9]{18}$/;
+
+function canonical(record: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const name of Object.keys(record).sort()) {
+    if (runSpecific.has(name) || name === 'attributes') continue;
+    const value = record[name];
+    const text = typeof value === 'string' && salesforceId.test(value) ? `id:${value.slice(0, 3)}` : value;
+    parts.push(`${name}=${JSON.stringify(text ?? null)}`);
+  }
+  return parts.join('\u0001');
+}
+
+/** `object records checksum` for each object, the checksum independent of record order. */
+export async function salesforceChecksums(
+  loginUrl: string,
+  adminToken: string,
+  objects: readonly string[],
+): Promise<string[]> {
+  const lines: string[] = [];
+  for (const object of [...objects].sort()) {
+    const response = await fetch(`${loginUrl}/__emulator/records/${encodeURIComponent(object)}`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    if (!response.ok) throw new Error(`records of ${object}: HTTP ${String(response.status)}`);
+    const { records } = (await response.json()) as { records: Record<string, unknown>[] };
+    const hashes = records.map((r) => createHash('sha256').update(canonical(r)).digest('hex')).sort();
+    const sum = createHash('sha256').update(hashes.join('\n')).digest('hex').slice(0, 16);
+    lines.push(`${object.padEnd(38)}${String(records.length).padStart(10)}  ${sum}`);
+  }
+  return lines;
+}
