@@ -6,8 +6,12 @@ type ZoqlPage = { records: Record<string, unknown>[]; size: number; done: boolea
 
 describe('Object Query and ZOQL', () => {
   let h: Harness;
+  // The emulator's clock runs `skew` ms ahead of the real one: the expiry test moves it past the locators' TTL
+  // instead of sleeping past a TTL short enough that a loaded machine expires locators mid-test.
+  let skew = 0;
+  const ttlMs = 15 * 60_000;
   beforeAll(async () => {
-    h = await startHarness({ queryLocatorTtlMs: 150 });
+    h = await startHarness({ queryLocatorTtlMs: ttlMs, now: () => new Date(Date.now() + skew) });
   });
   afterAll(async () => h.emulator.close());
 
@@ -131,11 +135,12 @@ describe('Object Query and ZOQL', () => {
       })
     ).json()) as ZoqlPage;
     expect(first.done).toBe(false);
-    await new Promise((r) => setTimeout(r, 200));
+    skew = ttlMs + 1_000;
     const res = await h.api('/v1/action/queryMore', {
       method: 'POST',
       json: { queryLocator: first.queryLocator },
     });
+    skew = 0;
     expect(res.status).toBe(400);
     expect(((await res.json()) as { faultcode: string }).faultcode).toBe('fns:INVALID_QUERY_LOCATOR');
   });
