@@ -193,7 +193,13 @@ describe.each(storeKinds)('poison events (%s)', (kind) => {
     );
     const sum = (k: string) => sessions.reduce((n, s) => n + (s.counts.realtime?.[k] ?? 0), 0);
     const history = h.salesforce.records('Sync_History__c').filter((r) => r.Sync_Type__c === 'Real-time');
+    const latency = await h.store.query<{ p50: number; max: number }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, max(ms) AS max
+         FROM (SELECT extract(epoch FROM processed_at - received_at) * 1000 AS ms FROM change_events
+                WHERE dedupe_key LIKE 'burst:%' AND outcome = 'synced') AS l`,
+    );
     const figures = {
+      goodLatencyMs: { p50: Math.round(Number(latency[0]?.p50)), max: Math.round(Number(latency[0]?.max)) },
       batches: sessions.length,
       failedRuns: sum('failedRuns'),
       zuoraCallsOnFailures: sum('zuoraCallsOnFailures'),
