@@ -86,7 +86,7 @@ describe.each(storeKinds)('poison events (%s)', (kind) => {
       [prefix, entityId, refs.map((r) => r.object), refs.map((r) => r.id)],
     );
   };
-  const outcomes = async (prefix: string) =>
+  const outcomes = async (prefix: string): Promise<Record<string, number>> =>
     Object.fromEntries(
       (
         await h.store.query<{ outcome: string | null; n: string }>(
