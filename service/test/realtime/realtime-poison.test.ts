@@ -94,7 +94,7 @@ describe.each(storeKinds)('poison events (%s)', (kind) => {
             WHERE dedupe_key LIKE $1 || '%' GROUP BY 1 ORDER BY 1`,
           [prefix],
         )
-      ).map((r) => [r.outcome, Number(r.n)]),
+      ).map((r): [string, number] => [r.outcome ?? 'pending', Number(r.n)]),
     );
   const auth = { authorization: `Bearer ${token}` };
 
