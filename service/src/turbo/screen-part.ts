@@ -1,7 +1,7 @@
 // Before a spool part loads it is screened in one pass: the rows waiting for a parent whose last sync failed
 // (mapping/parent-rules.ts) are taken out of the part, which is rewritten without them, and returned as
 // PARENT_FAILED failures; the keys left in the part that carry an open failure of their own are noted, to be
-// resolved once they load. When neither can apply (no failed parents, no open failures: every first full
+// resolved once they load. The held rows are stored (`keep`) before the part is rewritten. When neither can apply (no failed parents, no open failures: every first full
 // sync) the part is not read at all.
 import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { scanCsvRecords } from '../csv/csv-record-scanner.js';
@@ -28,6 +28,7 @@ export async function screenPart(
   entityId: string,
   failureObject: string,
   pass: 'upsert' | 'deferred' = 'upsert',
+  keep: (held: readonly FailedRecordInput[]) => Promise<void> = () => Promise.resolve(),
 ): Promise<ScreenedPart> {
   const header = readHeader(file);
   const keyColumn = header[0] ?? '';
@@ -80,6 +81,9 @@ export async function screenPart(
   if (out !== undefined) {
     writeSync(out, pending);
     closeSync(out);
+    // The held rows are stored before the part is rewritten without them: a process killed after the
+    // rewrite finds them gone from the part when it resumes, so storing them later would lose them.
+    if (held.length > 0) await keep(held);
     if (held.length > 0) renameSync(`${file}.tmp`, file);
     else rmSync(`${file}.tmp`, { force: true });
   }
