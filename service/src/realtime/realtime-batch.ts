@@ -15,6 +15,7 @@ import type {
 import { transitionSession, findSession } from '../sessions/session-rows.js';
 import { requestSession } from '../sessions/request-session.js';
 import { beginSession, failSession } from '../sessions/session-lifecycle.js';
+import type { ObjectCounts } from '../sessions/session-counts.js';
 import { writeSyncHistory } from '../sessions/sync-history.js';
 import { claimEvents, markProcessed, releaseClaims, type ClaimedEvent } from './change-event-rows.js';
 import { recordFailedAttempts, type RetryPolicy } from './event-attempts.js';
@@ -84,6 +85,28 @@ function runClaimed(
   );
 }
 
+/**
+ * Takes the records whose run threw out of `byRecord` (they are charged an attempt, not settled), with their
+ * events' ids; they count as failed under their Zuora object (no Salesforce object was reached).
+ */
+function takeThrown(
+  runs: IsolatedRuns,
+  byRecord: Map<string, ClaimedEvent[]>,
+): { thrown: { error: string; ids: string[] }[]; counts: Record<string, ObjectCounts> } {
+  const thrown = runs.failed.map((g) => ({
+    error: g.error,
+    ids: g.refs.flatMap((r) => (byRecord.get(refKey(r.zuoraObject, r.zuoraId)) ?? []).map((e) => e.id)),
+  }));
+  const counts: Record<string, ObjectCounts> = structuredClone({ ...runs.result.counts });
+  for (const g of runs.failed)
+    for (const r of g.refs) {
+      byRecord.delete(refKey(r.zuoraObject, r.zuoraId));
+      const c = (counts[r.zuoraObject] ??= { read: 0, written: 0, created: 0, failed: 0, deleted: 0 });
+      c.failed += 1;
+    }
+  return { thrown, counts };
+}
+
 /** Syncs the claimed events' records and commits their outcomes, latency samples and the session's end. */
 async function syncClaimed(
   deps: BatchDeps,
@@ -99,11 +122,7 @@ async function syncClaimed(
   }
   const runs = await runClaimed(deps, sessionId, entityId, byRecord);
   const result = runs.result;
-  const thrown = runs.failed.map((g) => ({
-    error: g.error,
-    ids: g.refs.flatMap((r) => (byRecord.get(refKey(r.zuoraObject, r.zuoraId)) ?? []).map((e) => e.id)),
-  }));
-  for (const g of runs.failed) for (const r of g.refs) byRecord.delete(refKey(r.zuoraObject, r.zuoraId));
+  const { thrown, counts } = takeThrown(runs, byRecord);
   const readAt = result.readAt === undefined ? undefined : new Date(result.readAt);
   const settled = settle(byRecord, result.outcomes, entityId, sessionId, readAt);
   const charged = { retrying: 0, dead: 0 };
@@ -123,7 +142,7 @@ async function syncClaimed(
         ? {}
         : { error: `${String(thrown.length)} record(s) failed: ${thrown[0]?.error ?? ''}` }),
       counts: {
-        objects: { ...result.counts },
+        objects: counts,
         realtime: {
           events: events.length,
           records: byRecord.size + runs.failed.reduce((n, g) => n + g.refs.length, 0),
@@ -141,7 +160,7 @@ async function syncClaimed(
   observe();
   const session = await findSession(store, sessionId);
   if (session !== undefined)
-    await writeSyncHistory(deps.api, session, result.counts).catch((err: unknown) => {
+    await writeSyncHistory(deps.api, session, counts).catch((err: unknown) => {
       logger.warn({ err, sessionId }, 'real-time batch: Sync_History__c not written');
     });
   const failed = settled.failed.length + thrown.length;

@@ -188,9 +188,17 @@ describe.each(storeKinds)('poison events (%s)', (kind) => {
       expect(d.error).toMatch(/cannot be exported: record \S+ \(injected fault\)/);
     }
     // What the poison cost, from the batches' own counts.
-    const sessions = await h.store.query<{ state: string; counts: { realtime?: Record<string, number> } }>(
-      `SELECT state, counts FROM sync_sessions WHERE trigger = 'realtime'`,
-    );
+    const sessions = await h.store.query<{
+      state: string;
+      records_failed: string;
+      counts: { realtime?: Record<string, number> };
+    }>(`SELECT state, records_failed, counts FROM sync_sessions WHERE trigger = 'realtime'`);
+    // A batch that charged attempts reports those records failed (its row, hence its Sync_History__c).
+    for (const s of sessions) {
+      const charged = (s.counts.realtime?.retrying ?? 0) + (s.counts.realtime?.deadLettered ?? 0);
+      if (charged > 0) expect(s.state).toBe('finished_with_errors');
+      if (charged > 0) expect(Number(s.records_failed)).toBeGreaterThan(0);
+    }
     const sum = (k: string) => sessions.reduce((n, s) => n + (s.counts.realtime?.[k] ?? 0), 0);
     const history = h.salesforce.records('Sync_History__c').filter((r) => r.Sync_Type__c === 'Real-time');
     const latency = await h.store.query<{ p50: number; max: number }>(
