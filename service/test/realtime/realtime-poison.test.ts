@@ -4,7 +4,7 @@
 // its allowed attempts, the calls spent on it are bounded (printed), a restart neither resets the attempts nor
 // restarts the loop, and an admin lists, retries and discards dead letters over HTTP. The events are written
 // to the queue directly (the webhook's intake has its own tests); everything after runs the real engine
-// against the emulators.
+// against the emulators. It waits for conditions only: on a loaded 2-core machine the burst takes minutes.
 import type { FastifyInstance } from 'fastify';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,7 +156,7 @@ describe.each(storeKinds)('poison events (%s)', (kind) => {
       'every good event of the burst processed',
       () => outcomes('burst:'),
       (o) => (o.synced ?? 0) === 10_000,
-      240_000,
+      600_000,
     );
     // A restart half way: the attempts are in the store, so the schedule goes on where it was.
     await engine.stop();
@@ -171,7 +171,7 @@ describe.each(storeKinds)('poison events (%s)', (kind) => {
       'the 100 poison events dead-lettered',
       () => outcomes('burst:'),
       (o) => (o.dead ?? 0) === 100,
-      240_000,
+      600_000,
     );
     expect(end).toEqual({ dead: 100, synced: 10_000 });
     const goodRows = await h.store.query<{ attempts: number; n: string }>(
@@ -239,7 +239,7 @@ describe.each(storeKinds)('poison events (%s)', (kind) => {
       `SELECT count(*) AS n FROM sync_sessions WHERE trigger = 'realtime'`,
     );
     expect(Number(after[0]?.n)).toBe(sessions.length);
-  }, 600_000);
+  }, 1_500_000);
 
   it('shows dead letters in the stats and lets an admin list, retry and discard them', async () => {
     const stats = await app.inject({ method: 'GET', url: '/v1/realtime/stats', headers: auth });
