@@ -66,7 +66,7 @@ describe('zuora-sync CLI', () => {
   it('migrates the embedded store, then finds it current', async () => {
     expect((await zuoraSync(['migrate'])).stdout).toMatch(/applied 001_initial/);
     expect((await zuoraSync(['migrate'])).stdout).toMatch(/store is current/);
-  });
+  }, 300_000);
 
   it('sync runs a session against the embedded emulators and prints its summary', async () => {
     const r = await zuoraSync(['sync', '--scope', 'accounts'], { EMULATOR_SIZE: 'XS', LOG_LEVEL: 'silent' });
