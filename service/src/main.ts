@@ -11,6 +11,7 @@ import { runApiSync } from './api-sync/api-sync.js';
 import { runCli, type CliIo } from './cli/run-cli.js';
 import { resolveApiToken } from './config/api-token.js';
 import type { Config } from './config/load-config.js';
+import { ensurePrivateDir } from './config/private-files.js';
 import { serviceVersion } from './config/service-version.js';
 import { startEmbeddedEmulators, type EmbeddedEmulators } from './embedded/start-embedded-emulators.js';
 import { createMetricsRegistry } from './http/metrics.js';
@@ -38,6 +39,7 @@ import { migrate } from './store/migrate.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { runSession } from './turbo/run-session.js';
+import { startSpoolPruning } from './turbo/spool-retention.js';
 import { ZuoraClient } from './zuora/zuora-client.js';
 
 export interface SyncRuntime {
@@ -100,12 +102,17 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
       zuoraHost: new URL(zuoraCreds.baseUrl).host,
       ...(emulators === undefined ? {} : { minPollMs: 20, maxPollMs: 500 }),
     };
+    // DATA_DIR holds billing PII (spool parts): the owner's only, and no parts of sessions that ended (or were
+    // deleted) while no process of this DATA_DIR ran.
+    ensurePrivateDir(config.dataDir);
+    const stopPruning = await startSpoolPruning(deps);
     const configured = config.zuora.kind === 'real' ? config.zuora.entityIds : [];
     return {
       deps,
       emulators,
       entities: () => knownEntities(deps.zuora, configured),
       async close() {
+        stopPruning();
         await emulators?.close();
       },
     };
@@ -190,7 +197,10 @@ async function startHttp(
       ? []
       : [
           syncsRoute(store, boss, sync.runtime.entities),
-          onDemandSyncsRoute(api ?? apiSyncDepsFor(sync.runtime.deps, config.apiBudget)),
+          onDemandSyncsRoute(
+            api ?? apiSyncDepsFor(sync.runtime.deps, config.apiBudget),
+            sync.runtime.entities,
+          ),
         ];
   const app = await buildServer({
     apiToken: token.token,
@@ -205,7 +215,13 @@ async function startHttp(
       healthRoute({ store, version: serviceVersion }),
       sessionsRoute(store),
       ...syncRoutes,
-      webhooksRoute({ store, callouts: config.realtime.callouts, logger, onEvent: () => realtime?.nudge() }),
+      webhooksRoute({
+        store,
+        callouts: config.realtime.callouts,
+        logger,
+        onEvent: () => realtime?.nudge(),
+        ...(sync === undefined ? {} : { entities: sync.runtime.entities }),
+      }),
       realtimeStatsRoute(store, realtime !== undefined),
       realtimeDeadLettersRoute(store),
       realtimeDeadLetterActionsRoute(store, () => realtime?.nudge()),

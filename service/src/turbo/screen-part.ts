@@ -1,9 +1,10 @@
 // Before a spool part loads it is screened in one pass: the rows waiting for a parent whose last sync failed
 // (mapping/parent-rules.ts) are taken out of the part, which is rewritten without them, and returned as
 // PARENT_FAILED failures; the keys left in the part that carry an open failure of their own are noted, to be
-// resolved once they load. The held rows are stored (`keep`) before the part is rewritten. When neither can apply (no failed parents, no open failures: every first full
-// sync) the part is not read at all.
+// resolved once they load. The held rows are stored (`keep`) before the part is rewritten. When neither can
+// apply (no failed parents, no open failures: every first full sync) the part is not read at all.
 import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { privateFileMode } from '../config/private-files.js';
 import { scanCsvRecords } from '../csv/csv-record-scanner.js';
 import { csvCell } from '../csv/spool-writer.js';
 import type { ObjectMap } from '../mapping/field-map.js';
@@ -45,7 +46,7 @@ export async function screenPart(
 
   const held: FailedRecordInput[] = [];
   const resolvable: string[] = [];
-  const out = failed.size === 0 ? undefined : openSync(`${file}.tmp`, 'w');
+  const out = failed.size === 0 ? undefined : openSync(`${file}.tmp`, 'w', privateFileMode);
   let pending = '';
   let first = true;
   await scanCsvRecords(createReadStream(file), Number.POSITIVE_INFINITY, (row) => {

@@ -103,4 +103,23 @@ describe('zuora-sync CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^FAIL config +PORT: expected a whole number from 0 to 65535 \(got "70000"\)/m);
   });
+
+  it('backfill refuses a malformed account id with exit 2, naming it', async () => {
+    const r = await zuoraSync(['backfill', '--account', "x' or Id != '"], { EMULATOR_SIZE: 'XS' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("x' or Id != '");
+    expect(r.stderr).toMatch(/--account: .*expected a Zuora id of 32 letters or digits/);
+    expect(r.stdout).not.toMatch(/finished/);
+  });
+
+  it('refuses DATABASE_URL with the embedded emulators instead of ignoring it', async () => {
+    for (const command of [['sync'], ['serve']]) {
+      const r = await zuoraSync(command, {
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+        EMULATOR_SIZE: 'XS',
+      });
+      expect(r.code, command.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/DATABASE_URL: .*embedded emulators/);
+    }
+  });
 });

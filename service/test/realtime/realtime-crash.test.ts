@@ -27,7 +27,7 @@ import { startSyncHarness, type SyncHarness } from '../support/sync-harness.js';
 import { until } from '../support/wait-for.js';
 
 const cli = join(import.meta.dirname, '../../../bin/zuora-sync.js');
-const hmacKey = 'crash-callout-hmac-key';
+const hmacKey = 'crash-callout-hmac-key-0123456789';
 const apiToken = 'realtime-crash-token-0123456789';
 const burst = 10_000;
 let h: SyncHarness;
