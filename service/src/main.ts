@@ -18,8 +18,7 @@ import { createMetricsRegistry } from './http/metrics.js';
 import { healthRoute } from './http/routes/health-route.js';
 import { onDemandSyncsRoute } from './http/routes/on-demand-syncs-route.js';
 import { realtimeStatsRoute } from './http/routes/realtime-stats-route.js';
-import { realtimeDeadLettersRoute } from './http/routes/realtime-dead-letters-route.js';
-import { realtimeDeadLetterActionsRoute } from './http/routes/realtime-dead-letter-actions-route.js';
+import { realtimeDeadLetterRoutes } from './http/routes/realtime-dead-letter-actions-route.js';
 import { sessionsRoute } from './http/routes/sessions-route.js';
 import { syncsRoute } from './http/routes/syncs-route.js';
 import { webhooksRoute } from './http/routes/webhooks-route.js';
@@ -223,8 +222,7 @@ async function startHttp(
         ...(sync === undefined ? {} : { entities: sync.runtime.entities }),
       }),
       realtimeStatsRoute(store, realtime !== undefined),
-      realtimeDeadLettersRoute(store),
-      realtimeDeadLetterActionsRoute(store, () => realtime?.nudge()),
+      ...realtimeDeadLetterRoutes(store, () => realtime?.nudge()),
       ...consoleUi.routes,
     ],
   });

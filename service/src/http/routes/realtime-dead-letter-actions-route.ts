@@ -9,7 +9,7 @@ import {
   type DeadLetterSelection,
 } from '../../realtime/dead-letter-actions.js';
 import type { Store } from '../../store/store.js';
-import { eventId } from './realtime-dead-letters-route.js';
+import { eventId, realtimeDeadLettersRoute } from './realtime-dead-letters-route.js';
 
 const selectionBody = z.union([
   z.object({ ids: z.array(eventId).min(1, 'expected at least one id').max(10_000) }).strict(),
@@ -57,3 +57,9 @@ export const realtimeDeadLetterActionsRoute =
       },
     );
   };
+
+/** The list and the actions, as the service serves them. */
+export const realtimeDeadLetterRoutes = (store: Store, onRetry: () => void): FastifyPluginAsyncZod[] => [
+  realtimeDeadLettersRoute(store),
+  realtimeDeadLetterActionsRoute(store, onRetry),
+];
