@@ -18,6 +18,7 @@ import { createMetricsRegistry } from './http/metrics.js';
 import { healthRoute } from './http/routes/health-route.js';
 import { onDemandSyncsRoute } from './http/routes/on-demand-syncs-route.js';
 import { realtimeStatsRoute } from './http/routes/realtime-stats-route.js';
+import { realtimeDeadLetterRoutes } from './http/routes/realtime-dead-letter-actions-route.js';
 import { sessionsRoute } from './http/routes/sessions-route.js';
 import { dryRunRoute } from './http/routes/dry-run-route.js';
 import { syncsRoute } from './http/routes/syncs-route.js';
@@ -222,6 +223,7 @@ async function startHttp(
         ...(sync === undefined ? {} : { entities: sync.runtime.entities }),
       }),
       realtimeStatsRoute(store, realtime !== undefined),
+      ...realtimeDeadLetterRoutes(store, () => realtime?.nudge()),
       ...consoleUi.routes,
     ],
   });

@@ -150,6 +150,15 @@ export const envSchema = z.object({
     .default(120),
   /** A real-time batch silent this long (process gone) gives its events back to the queue. */
   REALTIME_CLAIM_STALE_SECONDS: positiveInt('a positive number of seconds').default(60),
+  /** Attempts an always-failing change event gets before it is dead-lettered (kept for an admin to retry). */
+  REALTIME_MAX_ATTEMPTS: positiveInt('a whole number of attempts from 1 to 100')
+    .max(100, 'expected a whole number of attempts from 1 to 100')
+    .default(8),
+  /** Wait after a change event's first failure; it doubles with each further failure (at most an hour). */
+  REALTIME_RETRY_BASE_MS: positiveInt('a whole number of milliseconds from 10 to 3600000')
+    .min(10, 'expected a whole number of milliseconds from 10 to 3600000')
+    .max(3_600_000, 'expected a whole number of milliseconds from 10 to 3600000')
+    .default(10_000),
   // Callout secrets: long enough that guessing them (rate-limited per address at the webhook) is hopeless.
   ZUORA_CALLOUT_HMAC_KEY: calloutSecret,
   ZUORA_CALLOUT_USERNAME: optionalText,

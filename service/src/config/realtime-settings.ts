@@ -41,6 +41,8 @@ export interface RealtimeSettings {
   readonly claimStaleMs: number;
   /** Most events one batch claims. */
   readonly maxBatchEvents: number;
+  /** Attempts before an always-failing event is dead-lettered, and the first wait (doubling after each). */
+  readonly retry: { readonly maxAttempts: number; readonly baseMs: number };
   /** How often the batcher looks at the queue. */
   readonly tickMs: number;
   /** How long after a callout the batcher looks (callouts arriving together make one batch). */
@@ -60,6 +62,7 @@ export function realtimeSettings(env: Env): RealtimeSettings {
     recoverBelowRecords: 10_000,
     claimStaleMs: env.REALTIME_CLAIM_STALE_SECONDS * 1000,
     maxBatchEvents: 2_000,
+    retry: { maxAttempts: env.REALTIME_MAX_ATTEMPTS, baseMs: env.REALTIME_RETRY_BASE_MS },
     tickMs: 500,
     coalesceMs: 250,
     callouts: {

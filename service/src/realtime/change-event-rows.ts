@@ -24,6 +24,8 @@ export interface ClaimedEvent {
   /** When the service received it (the callout arrived, or reconciliation found it). */
   readonly receivedAt: Date;
   readonly source: 'callout' | 'reconcile';
+  /** Failed attempts so far (a batch that threw with this event's record in it). */
+  readonly attempts: number;
 }
 
 export type EventOutcome = 'synced' | 'failed' | 'skipped' | 'turbo';
@@ -71,9 +73,12 @@ export async function insertMissedChange(db: Queryable, e: NewChangeEvent): Prom
   return rows.length > 0;
 }
 
+/** An event backing off after a failed attempt is not due until its next attempt time. */
+const due = '(next_attempt_at IS NULL OR next_attempt_at <= now())';
+
 export interface PendingSummary {
   readonly entityId: string;
-  /** Events not processed and not claimed by a batch. */
+  /** Events not processed, not claimed by a batch, and due (not backing off after a failure). */
   readonly waiting: number;
   /** Events not processed (claimed or not). */
   readonly pending: number;
@@ -89,9 +94,12 @@ export async function pendingByEntity(db: Queryable): Promise<PendingSummary[]> 
     oldest_received: Date | null;
     oldest_occurred: Date | null;
   }>(
-    `SELECT entity_id, count(*) FILTER (WHERE claimed_by_session IS NULL) AS waiting, count(*) AS pending,
-            min(received_at) FILTER (WHERE claimed_by_session IS NULL) AS oldest_received,
-            min(occurred_at) AS oldest_occurred
+    // Events backing off neither fire batches nor count toward the fallback's latency: a poison event
+    // waits its turn (and ends dead-lettered), it does not send the whole entity to Turbo Sync.
+    `SELECT entity_id, count(*) FILTER (WHERE claimed_by_session IS NULL AND ${due}) AS waiting,
+            count(*) AS pending,
+            min(received_at) FILTER (WHERE claimed_by_session IS NULL AND ${due}) AS oldest_received,
+            min(occurred_at) FILTER (WHERE attempts = 0) AS oldest_occurred
        FROM change_events WHERE processed_at IS NULL GROUP BY entity_id ORDER BY entity_id`,
   );
   return rows.map((r) => ({
@@ -103,7 +111,7 @@ export async function pendingByEntity(db: Queryable): Promise<PendingSummary[]> 
   }));
 }
 
-/** Claims up to `limit` waiting events of an entity, oldest first, for a batch's session. */
+/** Claims up to `limit` waiting and due events of an entity, oldest first, for a batch's session. */
 export async function claimEvents(
   db: Queryable,
   sessionId: string,
@@ -118,12 +126,13 @@ export async function claimEvents(
     occurred_at: Date;
     received_at: Date;
     source: 'callout' | 'reconcile';
+    attempts: number;
   }>(
     `UPDATE change_events SET claimed_by_session = $1, claimed_at = now()
       WHERE id IN (SELECT id FROM change_events
-                    WHERE processed_at IS NULL AND claimed_by_session IS NULL AND entity_id = $2
+                    WHERE processed_at IS NULL AND claimed_by_session IS NULL AND entity_id = $2 AND ${due}
                     ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
-      RETURNING id, zuora_object, zuora_id, event_type, occurred_at, received_at, source`,
+      RETURNING id, zuora_object, zuora_id, event_type, occurred_at, received_at, source, attempts`,
     [sessionId, entityId, limit],
   );
   return rows.map((r) => ({
@@ -134,6 +143,7 @@ export async function claimEvents(
     occurredAt: new Date(r.occurred_at),
     receivedAt: new Date(r.received_at),
     source: r.source,
+    attempts: Number(r.attempts),
   }));
 }
 

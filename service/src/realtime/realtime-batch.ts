@@ -2,8 +2,9 @@
 // or scheduled accounts session runs: seed 000), the waiting events claimed under it, collapsed to one ref per
 // record (the engine reads the record's current state from Zuora, so the newest state wins whatever order the
 // callouts came in), written through the API-sync engine, and only then marked processed, in one transaction
-// with their latency samples. If the batch cannot finish (budget spent, transport failure, process killed),
-// its claims go back to the queue and the events are synced by a later batch.
+// with their latency samples. If the batch cannot finish (budget spent, process killed), its claims go back to
+// the queue and the events are synced by a later batch. A record whose sync throws is isolated from the
+// others (isolate-failures.ts) and its events charged an attempt: they back off, and end dead-lettered.
 import { assertSyncedOrg, OrgChangedError } from '../sessions/org-guard.js';
 import { ApiBudgetExhaustedError } from '../salesforce/api-budget.js';
 import type {
@@ -15,8 +16,11 @@ import type {
 import { transitionSession, findSession } from '../sessions/session-rows.js';
 import { requestSession } from '../sessions/request-session.js';
 import { beginSession, failSession } from '../sessions/session-lifecycle.js';
+import type { ObjectCounts } from '../sessions/session-counts.js';
 import { writeSyncHistory } from '../sessions/sync-history.js';
 import { claimEvents, markProcessed, releaseClaims, type ClaimedEvent } from './change-event-rows.js';
+import { recordFailedAttempts, type RetryPolicy } from './event-attempts.js';
+import { runIsolated, type IsolatedRuns, type RecordRef } from './isolate-failures.js';
 import type { LatencyRecorder, LatencySample } from './realtime-latency.js';
 
 export type RunApiSync = (deps: ApiSyncDeps, request: ApiSyncRequest) => Promise<ApiSyncResult>;
@@ -28,6 +32,8 @@ export interface BatchDeps {
   readonly maxBatchEvents: number;
   /** Heartbeat of the batch's session; claims of a session silent for longer are released elsewhere. */
   readonly heartbeatMs: number;
+  /** Attempts and backoff of events whose record makes the sync throw. */
+  readonly retry: RetryPolicy;
 }
 
 export type BatchResult =
@@ -38,6 +44,10 @@ export type BatchResult =
       readonly records: number;
       readonly failed: number;
       readonly salesforceCalls: number;
+      /** Events whose record made the sync throw: charged an attempt, waiting to be tried again. */
+      readonly retrying: number;
+      /** Events dead-lettered by this batch (their last allowed attempt failed). */
+      readonly deadLettered: number;
     }
   | { readonly kind: 'empty' }
   | { readonly kind: 'waiting'; readonly reason: string }
@@ -45,6 +55,58 @@ export type BatchResult =
   | { readonly kind: 'failed'; readonly reason: string };
 
 const refKey = (object: string, id: string) => `${object.toLowerCase()}\u0000${id}`;
+
+/**
+ * Runs the claimed records, records that already failed an attempt apart from the others, so retrying a
+ * poison event never costs the fresh events anything; a run that throws is split (isolate-failures.ts).
+ */
+function runClaimed(
+  deps: BatchDeps,
+  sessionId: string,
+  entityId: string,
+  byRecord: ReadonlyMap<string, readonly ClaimedEvent[]>,
+): Promise<IsolatedRuns> {
+  const fresh: RecordRef[] = [];
+  const retried: RecordRef[] = [];
+  for (const list of byRecord.values()) {
+    const first = list[0] as ClaimedEvent;
+    const ref = { zuoraObject: first.zuoraObject, zuoraId: first.zuoraId };
+    (list.some((e) => e.attempts > 0) ? retried : fresh).push(ref);
+  }
+  return runIsolated(
+    (refs) =>
+      deps.runApiSync(deps.api, {
+        sessionId,
+        entityId,
+        target: { kind: 'records', refs },
+        caller: 'real-time',
+      }),
+    [fresh, retried],
+    () => deps.api.zuora.calls,
+  );
+}
+
+/**
+ * Takes the records whose run threw out of `byRecord` (they are charged an attempt, not settled), with their
+ * events' ids; they count as failed under their Zuora object (no Salesforce object was reached).
+ */
+function takeThrown(
+  runs: IsolatedRuns,
+  byRecord: Map<string, ClaimedEvent[]>,
+): { thrown: { error: string; ids: string[] }[]; counts: Record<string, ObjectCounts> } {
+  const thrown = runs.failed.map((g) => ({
+    error: g.error,
+    ids: g.refs.flatMap((r) => (byRecord.get(refKey(r.zuoraObject, r.zuoraId)) ?? []).map((e) => e.id)),
+  }));
+  const counts: Record<string, ObjectCounts> = structuredClone({ ...runs.result.counts });
+  for (const g of runs.failed)
+    for (const r of g.refs) {
+      byRecord.delete(refKey(r.zuoraObject, r.zuoraId));
+      const c = (counts[r.zuoraObject] ??= { read: 0, written: 0, created: 0, failed: 0, deleted: 0 });
+      c.failed += 1;
+    }
+  return { thrown, counts };
+}
 
 /** Syncs the claimed events' records and commits their outcomes, latency samples and the session's end. */
 async function syncClaimed(
@@ -59,31 +121,38 @@ async function syncClaimed(
     const key = refKey(e.zuoraObject, e.zuoraId);
     byRecord.set(key, [...(byRecord.get(key) ?? []), e]);
   }
-  const refs = [...byRecord.values()].map((list) => ({
-    zuoraObject: (list[0] as ClaimedEvent).zuoraObject,
-    zuoraId: (list[0] as ClaimedEvent).zuoraId,
-  }));
-  const result = await deps.runApiSync(deps.api, {
-    sessionId,
-    entityId,
-    target: { kind: 'records', refs },
-    caller: 'real-time',
-  });
+  const runs = await runClaimed(deps, sessionId, entityId, byRecord);
+  const result = runs.result;
+  const { thrown, counts } = takeThrown(runs, byRecord);
   const readAt = result.readAt === undefined ? undefined : new Date(result.readAt);
   const settled = settle(byRecord, result.outcomes, entityId, sessionId, readAt);
+  const charged = { retrying: 0, dead: 0 };
   const observe = await store.transaction(async (tx) => {
     await markProcessed(tx, settled.synced, 'synced', sessionId);
     await markProcessed(tx, settled.skipped, 'skipped', sessionId);
     for (const f of settled.failed) await markProcessed(tx, f.ids, 'failed', sessionId, f.error);
+    for (const t of thrown) {
+      const n = await recordFailedAttempts(tx, t.ids, t.error, sessionId, deps.retry);
+      charged.retrying += n.retrying;
+      charged.dead += n.dead;
+    }
     const done = await deps.latency.store(tx, settled.samples);
-    await transitionSession(tx, sessionId, settled.failed.length > 0 ? 'finished_with_errors' : 'finished', {
+    const clean = settled.failed.length === 0 && thrown.length === 0;
+    await transitionSession(tx, sessionId, clean ? 'finished' : 'finished_with_errors', {
+      ...(thrown.length === 0
+        ? {}
+        : { error: `${String(thrown.length)} record(s) failed: ${thrown[0]?.error ?? ''}` }),
       counts: {
-        objects: { ...result.counts },
+        objects: counts,
         realtime: {
           events: events.length,
-          records: refs.length,
+          records: byRecord.size + runs.failed.reduce((n, g) => n + g.refs.length, 0),
           salesforceCalls: result.salesforceCalls,
           zuoraCalls: result.zuoraCalls,
+          failedRuns: runs.failedRuns,
+          zuoraCallsOnFailures: runs.zuoraCallsOnFailures,
+          retrying: charged.retrying,
+          deadLettered: charged.dead,
         },
       },
     });
@@ -92,20 +161,23 @@ async function syncClaimed(
   observe();
   const session = await findSession(store, sessionId);
   if (session !== undefined)
-    await writeSyncHistory(deps.api, session, result.counts).catch((err: unknown) => {
+    await writeSyncHistory(deps.api, session, counts).catch((err: unknown) => {
       logger.warn({ err, sessionId }, 'real-time batch: Sync_History__c not written');
     });
+  const failed = settled.failed.length + thrown.length;
   logger.info(
-    { sessionId, entityId, events: events.length, records: refs.length, failed: settled.failed.length },
+    { sessionId, entityId, events: events.length, failed, retrying: charged.retrying, dead: charged.dead },
     'real-time batch synced',
   );
   return {
     kind: 'synced',
     sessionId,
     events: events.length,
-    records: refs.length,
-    failed: settled.failed.length,
+    records: byRecord.size,
+    failed,
     salesforceCalls: result.salesforceCalls,
+    retrying: charged.retrying,
+    deadLettered: charged.dead,
   };
 }
 

@@ -168,6 +168,7 @@ export class RealtimeEngine {
           runApiSync: this.#deps.runApiSync,
           latency: this.#deps.latency,
           maxBatchEvents: settings.maxBatchEvents,
+          retry: settings.retry,
           heartbeatMs: Math.max(250, Math.min(10_000, Math.floor(settings.claimStaleMs / 4))),
         },
         entityId,

@@ -16,6 +16,11 @@ export interface RealtimeStats {
     readonly failed: number;
     readonly skipped: number;
     readonly turbo: number;
+    /** Pending events backing off after a failed attempt. */
+    readonly retrying: number;
+    /** Events that failed every allowed attempt (GET /v1/realtime/dead-letters), and those discarded. */
+    readonly dead: number;
+    readonly discarded: number;
     readonly fromReconciliation: number;
   };
   readonly entities: {
@@ -37,15 +42,17 @@ export async function realtimeStats(
 ): Promise<RealtimeStats> {
   const [latency, counts, pending, states] = await Promise.all([
     latencyStats(db, since),
-    db.query<{ outcome: string | null; source: string; n: string }>(
-      `SELECT outcome, source, count(*) AS n FROM change_events
-        WHERE received_at >= $1 OR processed_at IS NULL GROUP BY outcome, source`,
+    // Dead letters count whenever they were received: they wait for an admin, like pending events.
+    db.query<{ outcome: string | null; source: string; retrying: boolean; n: string }>(
+      `SELECT outcome, source, attempts > 0 AS retrying, count(*) AS n FROM change_events
+        WHERE received_at >= $1 OR processed_at IS NULL OR outcome = 'dead'
+        GROUP BY outcome, source, attempts > 0`,
       [since.toISOString()],
     ),
     pendingByEntity(db),
     realtimeStates(db),
   ]);
-  const sum = (f: (r: { outcome: string | null; source: string }) => boolean) =>
+  const sum = (f: (r: { outcome: string | null; source: string; retrying: boolean }) => boolean) =>
     counts.filter(f).reduce((n, r) => n + Number(r.n), 0);
   const ids = new Set([...pending.map((p) => p.entityId), ...states.map((s) => s.entityId)]);
   return {
@@ -59,6 +66,9 @@ export async function realtimeStats(
       failed: sum((r) => r.outcome === 'failed'),
       skipped: sum((r) => r.outcome === 'skipped'),
       turbo: sum((r) => r.outcome === 'turbo'),
+      retrying: sum((r) => r.outcome === null && r.retrying),
+      dead: sum((r) => r.outcome === 'dead'),
+      discarded: sum((r) => r.outcome === 'discarded'),
       fromReconciliation: sum((r) => r.source === 'reconcile'),
     },
     entities: [...ids].sort().map((entityId) => {

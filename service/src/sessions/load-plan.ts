@@ -37,6 +37,8 @@ export type RestoredUnit = Omit<UnitResult, 'failures' | 'resolved'> & { readonl
 
 export interface UnitSettler {
   settle(unit: UnitResult): Promise<void>;
+  /** Rows taken out of a unit before it loads (their parent failed): stored and counted at once. */
+  hold(object: string, pass: LoadPass, held: readonly FailedRecordInput[]): Promise<void>;
   restore(unit: RestoredUnit): void;
 }
 
@@ -89,6 +91,16 @@ export class LoadPlan implements UnitSettler {
     if (dryRun === true) this.unstored.push(...failures);
     else await recordFailures(store, sessionId, failures);
     for (const f of failures) counts.of(f.salesforceObject).failed += 1;
+  }
+
+  async hold(object: string, pass: LoadPass, held: readonly FailedRecordInput[]): Promise<void> {
+    const label = failureObjectOf(object, pass);
+    await recordFailures(
+      this.#target.store,
+      this.#target.sessionId,
+      held.map((f) => ({ ...f, salesforceObject: label })),
+    );
+    this.#target.counts.of(label).failed += held.length;
   }
 
   async settle(unit: UnitResult): Promise<void> {

@@ -21,6 +21,15 @@ export class CountsBook {
     for (const [object, n] of read) this.of(object).read += n;
   }
 
+  /**
+   * Replaces every object's failures with the stored ones (store/session-failure-counts.ts): what a resumed
+   * session tallied in memory misses the work done before the crash.
+   */
+  setFailed(stored: ReadonlyMap<string, number>): void {
+    for (const c of Object.values(this.#objects)) c.failed = 0;
+    for (const [object, n] of stored) this.of(object).failed = n;
+  }
+
   get objects(): Readonly<Record<string, ObjectCounts>> {
     return this.#objects;
   }

@@ -108,6 +108,12 @@ export const sessionCountsSchema = z.looseObject({
       records: z.number(),
       salesforceCalls: z.number(),
       zuoraCalls: z.number().optional(),
+      /** Runs that threw (split to isolate the records at fault) and the Zuora calls they made. */
+      failedRuns: z.number().optional(),
+      zuoraCallsOnFailures: z.number().optional(),
+      /** Events charged a failed attempt: waiting to be tried again, or dead-lettered. */
+      retrying: z.number().optional(),
+      deadLettered: z.number().optional(),
     })
     .optional(),
 });

@@ -3,11 +3,14 @@
 // data), in one transaction; then the Sync_History__c record (best effort: the session itself is complete).
 import { transitionSession, type SyncSession } from '../sessions/session-rows.js';
 import { writeSyncHistory } from '../sessions/sync-history.js';
+import { sessionFailureCounts } from '../store/session-failure-counts.js';
 import { writeWatermark } from '../store/watermark-rows.js';
 import type { TurboRun } from './turbo-run.js';
 
 export async function finishStage(run: TurboRun): Promise<SyncSession> {
   const { deps, session, counts } = run;
+  // Failures as stored, so a session killed and resumed reports what a clean run would.
+  counts.setFailed(await sessionFailureCounts(deps.store, session.id));
   const to = counts.failed > 0 ? 'finished_with_errors' : 'finished';
   const summary = {
     objects: { ...counts.objects },

@@ -2,7 +2,8 @@
 // (mapping/parent-rules.ts) are taken out of the part and returned as PARENT_FAILED failures; the keys left in
 // the part that carry an open failure of their own are noted, to be resolved once they load. When neither can
 // apply (no failed parents, no open failures: every first full sync) the part is not read at all. Only a part
-// that holds rows back is written again, as a byte copy without those rows (csv/copy-csv-records.ts).
+// that holds rows back is written again, as a byte copy without those rows (csv/copy-csv-records.ts), and the
+// held rows are stored (`keep`) before that copy replaces the part.
 import { closeSync, createReadStream, openSync, readSync, renameSync } from 'node:fs';
 import { privateFileMode } from '../config/private-files.js';
 import { copyCsvWithout } from '../csv/copy-csv-records.js';
@@ -29,6 +30,7 @@ export async function screenPart(
   entityId: string,
   failureObject: string,
   pass: 'upsert' | 'deferred' = 'upsert',
+  keep: (held: readonly FailedRecordInput[]) => Promise<void> = () => Promise.resolve(),
 ): Promise<ScreenedPart> {
   const header = readHeader(file);
   const keyColumn = header[0] ?? '';
@@ -70,8 +72,11 @@ export async function screenPart(
     });
   });
   if (heldRecords.size > 0) {
-    // Written aside and renamed: a crash leaves the part whole or screened, never half written.
+    // Written aside and renamed: a crash leaves the part whole or screened, never half written. The held rows
+    // are stored before the rename: a process killed after it finds them gone from the part when it resumes,
+    // so storing them later would lose them.
     copyCsvWithout(file, `${file}.tmp`, heldRecords, privateFileMode);
+    await keep(held);
     renameSync(`${file}.tmp`, file);
   }
   return { held, resolvable };

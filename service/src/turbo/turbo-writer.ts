@@ -84,6 +84,7 @@ export class TurboWriter implements LoadWriter {
     );
     await writer.load(pass, groups, {
       restore: (unit) => units.restore(unit),
+      hold: (object, pass, held) => units.hold(object, pass, held),
       settle: async (unit: UnitResult) => {
         await units.settle(unit);
         for (const part of spool.parts(unit.object, pass)) {
@@ -135,6 +136,7 @@ export class TurboWriter implements LoadWriter {
       session.entityId,
       failureObjectOf(object, pass),
       pass === 'deferred' ? 'deferred' : 'upsert',
+      (held) => units.hold(object, pass, held),
     );
     const changed = await this.#changed(pass, object, part, cp?.bulkJobId);
     if (changed?.rows === 0) {
@@ -177,7 +179,7 @@ export class TurboWriter implements LoadWriter {
       pass,
       written: outcome.succeeded,
       created: outcome.created,
-      failures: [...screened.held, ...failures],
+      failures,
       resolved: screened.resolvable.filter((k) => !failedKeys.has(k)),
     });
     await checkpoints.write(key, {

@@ -45,6 +45,7 @@ const settings: RealtimeSettings = {
   recoverBelowRecords: 10_000,
   claimStaleMs: 60_000,
   maxBatchEvents: 2_000,
+  retry: { maxAttempts: 8, baseMs: 10_000 },
   tickMs: 100,
   coalesceMs: 50,
   callouts: { hmacKey, basic, maxAgeSeconds: 300 },

@@ -70,6 +70,7 @@ describe('a changed Salesforce org blocks every session until an admin confirms 
         latency: new LatencyRecorder(undefined),
         maxBatchEvents: 50,
         heartbeatMs: 5_000,
+        retry: { maxAttempts: 8, baseMs: 10_000 },
       },
       '',
     );

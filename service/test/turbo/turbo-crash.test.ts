@@ -1,6 +1,9 @@
 // A full S sync killed with SIGKILL at several points (during extraction, early and late in loading), then
-// restarted, ends with exactly the Salesforce state of a clean run: the same records, the same values, no
-// duplicates. The emulators and PostgreSQL live in this test process; the sync runs as a child process.
+// restarted, ends with exactly what a clean run ends with: the same Salesforce records and values, no
+// duplicates, and the same session counts, Sync_History__c figures and printed summary (counts come from the
+// stored outcomes, not from a tally the kills cut short). Both scopes, on both stores: PostgreSQL
+// (DATABASE_URL) and PGlite on disk under DATA_DIR. The emulators live in this test process; the sync runs as a
+// child process. Kill points are conditions seen in the emulators, never times.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,50 +17,48 @@ import {
 } from '../../../emulators/salesforce/src/index.js';
 import { DEFAULT_ZUORA_CLIENT_ID, DEFAULT_ZUORA_CLIENT_SECRET } from '../../../emulators/zuora/src/index.js';
 import { mapsInScope } from '../../src/mapping/object-maps.js';
-import { insertSession } from '../../src/sessions/session-rows.js';
+import type { ObjectCounts } from '../../src/sessions/session-counts.js';
+import { findSession, insertSession, type SyncSession } from '../../src/sessions/session-rows.js';
+import { renderSessionSummary } from '../../src/sessions/session-summary.js';
+import { PgliteStore } from '../../src/store/pglite-store.js';
+import type { Store } from '../../src/store/store.js';
 import { runTurboSession } from '../../src/turbo/turbo-session.js';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness.js';
+import { storeKinds } from '../support/stores.js';
+import { until } from '../support/wait-for.js';
 
 const cli = join(import.meta.dirname, '../../../bin/zuora-sync.js');
 const size = 'S';
-let clean: SyncHarness;
-let crashed: SyncHarness;
-let dataDir: string;
+type Scope = 'accounts' | 'catalog';
 const children: ChildProcess[] = [];
 
-beforeAll(async () => {
-  [clean, crashed] = await Promise.all([
-    startSyncHarness({ size, store: 'pglite' }),
-    startSyncHarness({ size, store: 'postgres' }),
-  ]);
-  dataDir = mkdtempSync(join(tmpdir(), 'zsync-crash-'));
-  const s = await insertSession(clean.store, { scope: 'accounts', trigger: 'manual', mode: 'full' });
-  await runTurboSession(clean.deps, s.id);
-}, 900_000);
-afterAll(async () => {
+afterAll(() => {
   // A sync still running (the test failed or timed out) is not left behind.
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  await Promise.all([clean.close(), crashed.close()]);
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
-function startSync(args: string[]): {
-  child: ChildProcess;
-  done: Promise<{ code: number | null; out: string }>;
-} {
-  const child = spawn(process.execPath, [cli, 'sync', '--scope', 'accounts', ...args], {
+function startSync(
+  h: SyncHarness,
+  scope: Scope,
+  dataDir: string,
+  args: string[],
+): { child: ChildProcess; done: Promise<{ code: number | null; out: string }> } {
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const databaseUrl = h.storeFixture.databaseUrl;
+  const child = spawn(process.execPath, [cli, 'sync', '--scope', scope, ...args], {
     env: {
-      ...process.env,
-      ZUORA_BASE_URL: crashed.zuora.url,
+      ...env,
+      ZUORA_BASE_URL: h.zuora.url,
       ZUORA_CLIENT_ID: DEFAULT_ZUORA_CLIENT_ID,
       ZUORA_CLIENT_SECRET: DEFAULT_ZUORA_CLIENT_SECRET,
-      SF_LOGIN_URL: crashed.salesforce.url,
+      SF_LOGIN_URL: h.salesforce.url,
       SF_CLIENT_ID: DEFAULT_CLIENT_ID,
       SF_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
       SF_USERNAME: DEFAULT_USERNAME,
       SF_PASSWORD: DEFAULT_PASSWORD,
       API_TOKEN: 'crash-test-token-0123456789abcdef',
-      DATABASE_URL: crashed.storeFixture.databaseUrl ?? '',
+      // No DATABASE_URL: the embedded PGlite under DATA_DIR.
+      ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
     },
@@ -73,19 +74,10 @@ function startSync(args: string[]): {
   return { child, done };
 }
 
-/** Waits for a condition (never for a time): a loaded machine only makes it come later. */
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 600_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the kill point');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 /** The upsert key of each Salesforce record, and its values minus what differs between two orgs. */
-function snapshot(h: SyncHarness): Map<string, Map<string, string>> {
+function snapshot(h: SyncHarness, scope: Scope): Map<string, Map<string, string>> {
   const out = new Map<string, Map<string, string>>();
-  for (const map of mapsInScope('accounts')) {
+  for (const map of mapsInScope(scope)) {
     const key = map.stableExternalId?.salesforce ?? map.externalId.salesforce;
     const rows = new Map<string, string>();
     for (const r of h.salesforce.records(map.salesforceObject)) {
@@ -107,47 +99,174 @@ function snapshot(h: SyncHarness): Map<string, Map<string, string>> {
   return out;
 }
 
-describe('Turbo Sync crash and resume', () => {
-  it('is killed at several points and ends with the state of a clean run', async () => {
-    const checkpoint = async (phase: string) =>
-      (
-        await crashed.store.query(
-          `SELECT 1 FROM session_checkpoints WHERE stream = 'extract' AND phase = $1`,
-          [phase],
-        )
-      ).length > 0;
-    const killPoints: { name: string; reached: () => Promise<boolean> | boolean }[] = [
-      { name: 'during extraction', reached: () => checkpoint('extracting') },
-      { name: 'early in loading', reached: () => crashed.salesforce.stats().ingestJobs >= 4 },
-      { name: 'late in loading', reached: () => crashed.salesforce.stats().ingestJobs >= 16 },
-    ];
-    let first = true;
-    for (const point of killPoints) {
-      const run = startSync(first ? ['--full'] : []);
-      first = false;
-      await until(point.reached);
-      run.child.kill('SIGKILL');
-      const result = await run.done;
-      expect(result.code, `${point.name}: ${result.out}`).toBeNull();
-    }
-    const jobsBeforeFinal = crashed.salesforce.stats().ingestJobs;
-    const final = startSync([]);
-    const result = await final.done;
-    expect(result.code, result.out).toBe(0);
-    expect(result.out).toMatch(/resuming accounts session/);
+/** Per object: read, written, failed, deleted (created differs by design: a re-sent job updates). */
+function countsOf(session: SyncSession): Record<string, Omit<ObjectCounts, 'created'>> {
+  return Object.fromEntries(
+    Object.entries(session.counts.objects ?? {}).map(([o, c]) => [
+      o,
+      { read: c.read, written: c.written, failed: c.failed, deleted: c.deleted },
+    ]),
+  );
+}
 
-    const sessions = await crashed.store.query<{ state: string }>('SELECT state FROM sync_sessions');
-    expect(sessions).toEqual([{ state: 'finished_with_errors' }]);
-    // At most one job per object (and per pass) is sent again after each kill.
-    const objects = mapsInScope('accounts').length;
-    expect(crashed.salesforce.stats().ingestJobs - jobsBeforeFinal).toBeLessThanOrEqual(objects * 3);
+/** The figures of the session's Sync_History__c record that a crash must not change. */
+function historyOf(h: SyncHarness): unknown[] {
+  return h.salesforce
+    .records('Sync_History__c')
+    .filter((r) => r.Sync_Type__c === 'Manual')
+    .map((r) => ({
+      status: r.Status__c,
+      processed: r.Records_Processed__c,
+      succeeded: r.Records_Succeeded__c,
+      failed: r.Records_Failed__c,
+      failureLogLines: typeof r.Failure_Log__c === 'string' ? r.Failure_Log__c.split('\n').length : 0,
+    }));
+}
 
-    const want = snapshot(clean);
-    const got = snapshot(crashed);
-    for (const [object, rows] of want) {
-      const mine = got.get(object) ?? new Map<string, string>();
-      expect(mine.size, object).toBe(rows.size);
-      for (const [k, v] of rows) expect(mine.get(k), `${object} ${k}`).toBe(v);
-    }
-  }, 1_800_000);
+/** The summary's total line without the created column: read, written, deleted, failed. */
+function totals(summary: string): string {
+  const m = /^total\s+(\d+)\s+(\d+)\s+\d+\s+(\d+)\s+(\d+)$/m.exec(summary);
+  if (m === null) throw new Error(`no total line in the summary:\n${summary}`);
+  return `read ${m[1]} written ${m[2]} deleted ${m[3]} failed ${m[4]}`;
+}
+
+interface KillPoint {
+  readonly name: string;
+  /** Called as the run starts (before `reached` is first asked). */
+  readonly start?: (h: SyncHarness) => void;
+  readonly reached: (h: SyncHarness) => boolean;
+  /** Called once the run was killed. */
+  readonly end?: (h: SyncHarness) => void;
+}
+
+const aquaSubmits = (h: SyncHarness) => h.zuora.stats().byRoute['POST /v1/batch-query/'] ?? 0;
+/** AQuA requests of any kind: a resumed session may poll the job its killed run submitted, not submit one. */
+const aquaRequests = (h: SyncHarness) =>
+  ['POST /v1/batch-query/', 'GET /v1/batch-query/jobs/:id', 'GET /v1/file/:fileId'].reduce(
+    (n, route) => n + (h.zuora.stats().byRoute[route] ?? 0),
+    0,
+  );
+const catalogRecords = (h: SyncHarness) =>
+  mapsInScope('catalog').reduce((n, m) => n + (h.salesforce.stats().records[m.salesforceObject] ?? 0), 0);
+
+/**
+ * A catalog session is small: it loads in a few Composite calls, too fast to catch by watching. Once its
+ * extraction began, Salesforce answers each call 3 s late, so the run is killed after its first objects were
+ * written with the next call held (the condition is a written record; the delay only keeps the window open).
+ */
+function inCompositeLoad(): KillPoint {
+  let submits = 0;
+  let records = 0;
+  let slowed = false;
+  return {
+    name: 'in the Composite load',
+    start: (h) => {
+      submits = aquaRequests(h);
+      records = catalogRecords(h);
+      slowed = false;
+    },
+    reached: (h) => {
+      if (!slowed && aquaRequests(h) > submits) {
+        h.salesforce.faults.set({ latencyMs: 3_000 });
+        slowed = true;
+      }
+      return slowed && catalogRecords(h) > records;
+    },
+    end: (h) => h.salesforce.faults.clear(),
+  };
+}
+
+const killPoints: Record<Scope, readonly KillPoint[]> = {
+  accounts: [
+    { name: 'during extraction', reached: (h) => aquaSubmits(h) >= 1 },
+    { name: 'early in loading', reached: (h) => h.salesforce.stats().ingestJobs >= 4 },
+    { name: 'late in loading', reached: (h) => h.salesforce.stats().ingestJobs >= 16 },
+  ],
+  catalog: [{ name: 'during extraction', reached: (h) => aquaSubmits(h) >= 1 }, inCompositeLoad()],
+};
+
+describe.each(['accounts', 'catalog'] as const)('Turbo Sync crash and resume (%s)', (scope) => {
+  let clean: SyncHarness;
+  let cleanSession: SyncSession;
+  let cleanSummary: string;
+
+  beforeAll(async () => {
+    clean = await startSyncHarness({ size, store: 'pglite' });
+    const s = await insertSession(clean.store, { scope, trigger: 'manual', mode: 'full' });
+    cleanSession = await runTurboSession(clean.deps, s.id);
+    cleanSummary = await renderSessionSummary(clean.store, cleanSession);
+  }, 900_000);
+  afterAll(async () => {
+    await clean.close();
+  });
+
+  describe.each(storeKinds)('on %s', (kind) => {
+    let crashed: SyncHarness;
+    let dataDir: string;
+    beforeAll(async () => {
+      crashed = await startSyncHarness({ size, store: kind });
+      dataDir = mkdtempSync(join(tmpdir(), 'zsync-crash-'));
+    }, 900_000);
+    afterAll(async () => {
+      for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+      await crashed.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    /** The store the child wrote: the shared PostgreSQL schema, or the PGlite under DATA_DIR once it exited. */
+    const childStore = async (): Promise<{ store: Store; close: () => Promise<void> }> => {
+      if (kind === 'postgres') return { store: crashed.store, close: () => Promise.resolve() };
+      const store = await PgliteStore.open(dataDir);
+      return { store, close: () => store.close() };
+    };
+
+    it('is killed at several points and ends with the data, counts and history of a clean run', async () => {
+      let first = true;
+      for (const point of killPoints[scope]) {
+        point.start?.(crashed);
+        const run = startSync(crashed, scope, dataDir, first ? ['--full'] : []);
+        first = false;
+        await until(
+          `the kill point "${point.name}" (${scope}, ${kind})`,
+          () => point.reached(crashed) || run.child.exitCode !== null,
+          (ok) => ok,
+          600_000,
+          25,
+        );
+        expect(run.child.exitCode, `${point.name}: the sync ended before it was killed`).toBeNull();
+        run.child.kill('SIGKILL');
+        const result = await run.done;
+        point.end?.(crashed);
+        expect(result.code, `${point.name}: ${result.out}`).toBeNull();
+      }
+      const jobsBeforeFinal = crashed.salesforce.stats().ingestJobs;
+      const result = await startSync(crashed, scope, dataDir, []).done;
+      expect(result.code, result.out).toBe(0);
+      expect(result.out).toMatch(new RegExp(`resuming ${scope} session`));
+
+      const { store, close } = await childStore();
+      try {
+        const ids = await store.query<{ id: string }>('SELECT id FROM sync_sessions');
+        expect(ids).toHaveLength(1);
+        const session = await findSession(store, ids[0]?.id ?? '');
+        expect(session?.state).toBe(cleanSession.state);
+        expect(countsOf(session as SyncSession)).toEqual(countsOf(cleanSession));
+      } finally {
+        await close();
+      }
+      expect(totals(result.out)).toBe(totals(cleanSummary));
+      expect(historyOf(crashed)).toEqual(historyOf(clean));
+      // At most one job per object (and per pass) is sent again after each kill.
+      const objects = mapsInScope(scope).length;
+      expect(crashed.salesforce.stats().ingestJobs - jobsBeforeFinal).toBeLessThanOrEqual(objects * 3);
+
+      const want = snapshot(clean, scope);
+      const got = snapshot(crashed, scope);
+      for (const [object, rows] of want) {
+        const mine = got.get(object) ?? new Map<string, string>();
+        expect(mine.size, object).toBe(rows.size);
+        for (const [k, v] of rows) expect(mine.get(k), `${object} ${k}`).toBe(v);
+      }
+    }, 1_800_000);
+  });
 });

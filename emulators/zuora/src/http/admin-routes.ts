@@ -15,6 +15,8 @@ const faultsSchema = z
     /** Revoke every issued OAuth token now. */
     expireTokens: z.boolean(),
     rateLimitPerMinute: z.number().int().positive(),
+    /** Record ids whose AQuA export is refused (replaces the previous list; [] clears it). */
+    refuseRecordIds: z.array(z.string().min(1).max(64)).max(10_000),
   })
   .partial()
   .strict();
@@ -45,7 +47,10 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext, 
     return { ok: true, dataReset: body.data === true };
   });
 
-  app.get('/__emulator/faults', async () => ctx.faults.settings);
+  app.get('/__emulator/faults', async () => ({
+    ...ctx.faults.settings,
+    refusedRecordIds: [...ctx.faults.settings.refusedRecordIds],
+  }));
   app.post('/__emulator/faults', async (request, reply) => {
     const parsed = faultsSchema.safeParse(request.body ?? {});
     if (!parsed.success) {
@@ -57,11 +62,12 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext, 
     if (f.latencyMs !== undefined) s.latencyMs = f.latencyMs;
     if (f.errorRate !== undefined) s.errorRate = f.errorRate;
     if (f.dropCalloutRate !== undefined) s.dropCalloutRate = f.dropCalloutRate;
+    if (f.refuseRecordIds !== undefined) s.refusedRecordIds = new Set(f.refuseRecordIds);
     if (f.rateLimitStormMs !== undefined)
       s.rateLimitStormUntil = ctx.options.now().getTime() + f.rateLimitStormMs;
     if (f.rateLimitPerMinute !== undefined) ctx.rateLimiter.limitPerMinute = f.rateLimitPerMinute;
     const expired = f.expireTokens === true ? ctx.tokens.expireAll() : 0;
-    return { ok: true, faults: s, tokensExpired: expired };
+    return { ok: true, faults: { ...s, refusedRecordIds: [...s.refusedRecordIds] }, tokensExpired: expired };
   });
 
   app.get('/__emulator/callouts', async () => ({

@@ -61,6 +61,13 @@ function validIncrementalTime(text: string): boolean {
   );
 }
 
+/** The first quoted literal of a query that names a record whose export the faults refuse. */
+function refusedRecord(query: string, ids: ReadonlySet<string>): string | undefined {
+  if (ids.size === 0) return undefined;
+  for (const m of query.matchAll(/'([^']{1,64})'/g)) if (ids.has(m[1] ?? '')) return m[1];
+  return undefined;
+}
+
 /** The first documented refusal that applies to a well-formed request, as [status, code, message]. */
 function refusal(
   body: AquaRequest,
@@ -112,6 +119,13 @@ function refusal(
         `There is a syntax error in one of the queries in the AQuA input: query "${q.name.slice(0, 64)}": ${compiled.error.message}`,
       ];
     prepared.push(compiled.query);
+    const refused = refusedRecord(q.query, ctx.faults.settings.refusedRecordIds);
+    if (refused !== undefined)
+      return [
+        400,
+        '90005',
+        `query "${q.name.slice(0, 64)}" cannot be exported: record ${refused} (injected fault)`,
+      ];
   }
   const running = [...aqua.jobs.values()].filter(
     (j) => (j.status === 'submitted' || j.status === 'executing') && (j.partner !== undefined) === stateful,

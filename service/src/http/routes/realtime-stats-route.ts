@@ -25,6 +25,9 @@ const statsBody = z.object({
     failed: z.number(),
     skipped: z.number(),
     turbo: z.number(),
+    retrying: z.number(),
+    dead: z.number(),
+    discarded: z.number(),
     fromReconciliation: z.number(),
   }),
   entities: z.array(
