@@ -33,6 +33,15 @@ export const sessionParamsSchema = z.looseObject({
   requestedBy: z.object({ userId: z.string(), orgId: z.string() }).optional(),
   objectIds: z.array(z.string()).optional(),
   zuoraIds: z.array(z.string()).optional(),
+  /** CPQ orders (service/src/cpq/): the Salesforce orders the session syncs, and whether it only previews. */
+  cpq: z
+    .object({
+      orderIds: z.array(z.string()),
+      dryRun: z.boolean(),
+      source: z.enum(['UI', 'FLOW', 'APEX', 'CLI', 'POLLER']),
+      requestedBy: z.object({ userId: z.string(), orgId: z.string() }).optional(),
+    })
+    .optional(),
   /** On-demand: a retry of failed records started from the operations console. */
   retry: z.object({ records: z.number() }).optional(),
 });
