@@ -1,0 +1,114 @@
+// Customer accounts and contacts for the CPQ direction: found by their CRM ids before anything is created
+// (Account.CrmId = the Salesforce Account Id; Contact.crmId__c = the Salesforce Contact Id, crmOrderId__c =
+// the order an address-born contact was made for), created with an Idempotency-Key, updated in place.
+// https://developer.zuora.com/v1-api-reference/api/operation/POST_Account/
+// https://developer.zuora.com/v1-api-reference/api/operation/PUT_Account/
+// https://developer.zuora.com/v1-api-reference/api/operation/POST_Contact/
+// Custom fields crmId__c / crmOrderId__c: https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/set-up-connector
+import type { ZuoraClient } from './zuora-client.js';
+import { zoqlPages, zoqlString, type ZuoraRecord } from './zoql.js';
+
+export interface ZuoraAccountRef {
+  readonly id: string;
+  readonly accountNumber: string;
+  readonly billToId: string;
+  readonly soldToId: string;
+}
+
+async function firstRecord(
+  client: ZuoraClient,
+  zoql: string,
+  entityId?: string,
+): Promise<ZuoraRecord | undefined> {
+  for await (const page of zoqlPages(client, zoql, { entityId })) return page[0];
+  return undefined;
+}
+
+export async function findAccountByCrmId(
+  client: ZuoraClient,
+  crmId: string,
+  entityId?: string,
+): Promise<ZuoraAccountRef | undefined> {
+  const r = await firstRecord(
+    client,
+    `select Id, AccountNumber, BillToId, SoldToId, Status from Account where CrmId = ${zoqlString(crmId)}`,
+    entityId,
+  );
+  if (r === undefined) return undefined;
+  return {
+    id: String(r.Id),
+    accountNumber: String(r.AccountNumber),
+    billToId: String(r.BillToId ?? ''),
+    soldToId: String(r.SoldToId ?? ''),
+  };
+}
+
+export async function createAccount(
+  client: ZuoraClient,
+  body: Readonly<Record<string, unknown>>,
+  idempotencyKey: string,
+  entityId?: string,
+): Promise<ZuoraAccountRef> {
+  const a = await client.request<{
+    accountId: string;
+    accountNumber: string;
+    billToContactId: string;
+    soldToContactId: string;
+  }>('POST', '/v1/accounts', { json: body, idempotencyKey, entityId });
+  return {
+    id: a.accountId,
+    accountNumber: a.accountNumber,
+    billToId: a.billToContactId,
+    soldToId: a.soldToContactId,
+  };
+}
+
+export async function updateAccount(
+  client: ZuoraClient,
+  accountNumber: string,
+  body: Readonly<Record<string, unknown>>,
+  entityId?: string,
+): Promise<void> {
+  await client.request('PUT', `/v1/accounts/${encodeURIComponent(accountNumber)}`, { json: body, entityId });
+}
+
+/** The contact of `accountId` whose custom field (crmId__c or crmOrderId__c) holds `value`. */
+export async function findContact(
+  client: ZuoraClient,
+  accountId: string,
+  field: 'crmId__c' | 'crmOrderId__c',
+  value: string,
+  lastName?: string,
+  entityId?: string,
+): Promise<string | undefined> {
+  const last = lastName === undefined ? '' : ` and LastName = ${zoqlString(lastName)}`;
+  const r = await firstRecord(
+    client,
+    `select Id from Contact where AccountId = ${zoqlString(accountId)} and ${field} = ${zoqlString(value)}${last}`,
+    entityId,
+  );
+  return r === undefined ? undefined : String(r.Id);
+}
+
+export async function createContact(
+  client: ZuoraClient,
+  body: Readonly<Record<string, unknown>>,
+  idempotencyKey: string,
+  entityId?: string,
+): Promise<string> {
+  const c = await client.request<{ id: string }>('POST', '/v1/contacts', {
+    json: body,
+    idempotencyKey,
+    entityId,
+  });
+  return c.id;
+}
+
+export async function updateContact(
+  client: ZuoraClient,
+  contactId: string,
+  body: Readonly<Record<string, unknown>>,
+  entityId?: string,
+): Promise<void> {
+  await client.request('PUT', `/v1/contacts/${encodeURIComponent(contactId)}`, { json: body, entityId });
+}
