@@ -1,0 +1,61 @@
+// Step 3 of an order sync: the Zuora contacts the order bills to and sells to, as the precedence chose them.
+// A Salesforce contact is found by crmId__c on the owner's Zuora account and kept current, or created; an
+// address-born contact is found by crmOrderId__c (the order it was made for) or created, so a retry never
+// makes a second one; the account's defaults are used as they are.
+// https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/salesforce-cpq-connector-sync/orders-sync-between-salesforce-cpq-and-zuora
+import { createContact, findContact, updateContact, type ZuoraAccountRef } from '../zuora/zuora-accounts.js';
+import type { CpqDeps } from './cpq-deps.js';
+import { bodyKey } from './idempotency-keys.js';
+import type { ContactSource } from './interim-contact-precedence.js';
+import type { CpqContact } from './rules/cpq-records.js';
+
+function contactBody(c: CpqContact): Record<string, string> {
+  const out: Record<string, string> = {
+    firstName: (c.FirstName ?? c.LastName).slice(0, 100),
+    lastName: c.LastName.slice(0, 100),
+    crmId__c: c.Id,
+  };
+  for (const [key, v] of [
+    ['address1', c.MailingStreet],
+    ['city', c.MailingCity],
+    ['state', c.MailingState],
+    ['zipCode', c.MailingPostalCode],
+    ['country', c.MailingCountry],
+    ['workEmail', c.Email],
+    ['mobilePhone', c.MobilePhone],
+  ] as const)
+    if (v !== null && v !== '') out[key] = v;
+  return out;
+}
+
+/** The Zuora contact id for `source` on `owner` (an account created or found before). */
+export async function ensureContact(
+  deps: CpqDeps,
+  owner: ZuoraAccountRef,
+  source: ContactSource,
+  role: 'billTo' | 'soldTo',
+  orderId: string,
+): Promise<string> {
+  const { zuora } = deps;
+  if (source.kind === 'account') return role === 'billTo' ? owner.billToId : owner.soldToId || owner.billToId;
+  if (source.kind === 'contact') {
+    const body = contactBody(source.contact);
+    const found = await findContact(zuora, owner.id, 'crmId__c', source.contact.Id);
+    if (found !== undefined) {
+      await updateContact(zuora, found, body);
+      return found;
+    }
+    const json = { ...body, accountId: owner.id };
+    return createContact(zuora, json, bodyKey('contact', `${owner.id}:${source.contact.Id}`, json));
+  }
+  const found = await findContact(zuora, owner.id, 'crmOrderId__c', orderId, source.lastName);
+  if (found !== undefined) return found;
+  const json = {
+    accountId: owner.id,
+    firstName: source.lastName,
+    lastName: source.lastName,
+    crmOrderId__c: orderId,
+    ...source.address,
+  };
+  return createContact(zuora, json, bodyKey('contact', `${owner.id}:${orderId}:${role}`, json));
+}
