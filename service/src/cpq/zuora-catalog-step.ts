@@ -26,7 +26,7 @@ export interface ResolvedPlan {
 export type PlanCache = Map<string, ResolvedPlan>;
 
 async function createCharge(deps: CpqDeps, need: CatalogNeed, ratePlanId: string): Promise<CatalogCharge> {
-  const chargeBody = { ...need.create.charge, ProductRatePlanId: ratePlanId };
+  const chargeBody: Record<string, unknown> = { ...need.create.charge, ProductRatePlanId: ratePlanId };
   const key = bodyKey('charge', need.externalId, chargeBody);
   const id = await createCatalogObject(deps.zuora, 'ProductRatePlanCharge', chargeBody, key);
   return {
