@@ -12,6 +12,8 @@ import {
   type CatalogCharge,
 } from '../zuora/zuora-catalog.js';
 import type { CpqDeps } from './cpq-deps.js';
+import type { ZuoraRequest } from './order-outcome.js';
+import { placeholder } from './zuora-customer.js';
 import { bodyKey } from './idempotency-keys.js';
 import type { CatalogNeed } from './interim-catalog-plan.js';
 import { cpqError, type CpqResult } from './rules/cpq-errors.js';
@@ -66,11 +68,28 @@ async function foundPlan(deps: CpqDeps, need: CatalogNeed, ratePlanId: string): 
   return { ratePlanId, charges: [await createCharge(deps, need, ratePlanId)], created: true };
 }
 
+/** A dry run's record of the catalog it would create. */
+function previewPlan(need: CatalogNeed, dryRun: ZuoraRequest[]): ResolvedPlan {
+  dryRun.push(
+    { method: 'POST', path: '/v1/object/product', body: need.create.product },
+    { method: 'POST', path: '/v1/object/product-rate-plan', body: need.create.ratePlan },
+    { method: 'POST', path: '/v1/object/product-rate-plan-charge', body: need.create.charge },
+  );
+  const charge = {
+    id: placeholder(`charge of ${need.externalId}`),
+    name: String(need.create.charge.Name),
+    chargeType: String(need.create.charge.ChargeType),
+    chargeModel: String(need.create.charge.ChargeModel),
+  };
+  return { ratePlanId: placeholder(`rate plan of ${need.externalId}`), charges: [charge], created: true };
+}
+
 export async function ensurePlans(
   deps: CpqDeps,
   needs: readonly CatalogNeed[],
   cache: PlanCache,
   orderId: string,
+  dryRun: ZuoraRequest[] | null,
 ): Promise<CpqResult<Map<string, ResolvedPlan>>> {
   const out = new Map<string, ResolvedPlan>();
   for (const need of needs) {
@@ -90,8 +109,9 @@ export async function ensurePlans(
             },
           ),
         };
+      else if (dryRun !== null) plan = previewPlan(need, dryRun);
       else plan = await createPlan(deps, need);
-      cache.set(need.externalId, plan);
+      if (dryRun === null || !plan.created) cache.set(need.externalId, plan);
     }
     out.set(need.externalId, plan);
   }

@@ -5,6 +5,8 @@
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/salesforce-cpq-connector-sync/orders-sync-between-salesforce-cpq-and-zuora
 import { createContact, findContact, updateContact, type ZuoraAccountRef } from '../zuora/zuora-accounts.js';
 import type { CpqDeps } from './cpq-deps.js';
+import type { ZuoraRequest } from './order-outcome.js';
+import { placeholder } from './zuora-customer.js';
 import { bodyKey } from './idempotency-keys.js';
 import type { ContactSource } from './interim-contact-precedence.js';
 import type { CpqContact } from './rules/cpq-records.js';
@@ -35,20 +37,31 @@ export async function ensureContact(
   source: ContactSource,
   role: 'billTo' | 'soldTo',
   orderId: string,
+  dryRun: ZuoraRequest[] | null,
 ): Promise<string> {
   const { zuora } = deps;
+  const create = async (json: Record<string, string>, key: string) => {
+    if (dryRun === null) return createContact(zuora, json, key);
+    dryRun.push({ method: 'POST', path: '/v1/contacts', body: json });
+    return placeholder(`${role} contact`);
+  };
+  // A dry run's new account has no contacts to look up.
+  const lookups = !owner.id.startsWith('(new');
   if (source.kind === 'account') return role === 'billTo' ? owner.billToId : owner.soldToId || owner.billToId;
   if (source.kind === 'contact') {
     const body = contactBody(source.contact);
-    const found = await findContact(zuora, owner.id, 'crmId__c', source.contact.Id);
+    const found = lookups ? await findContact(zuora, owner.id, 'crmId__c', source.contact.Id) : undefined;
     if (found !== undefined) {
-      await updateContact(zuora, found, body);
+      if (dryRun === null) await updateContact(zuora, found, body);
+      else dryRun.push({ method: 'PUT', path: `/v1/contacts/${found}`, body });
       return found;
     }
     const json = { ...body, accountId: owner.id };
-    return createContact(zuora, json, bodyKey('contact', `${owner.id}:${source.contact.Id}`, json));
+    return create(json, bodyKey('contact', `${owner.id}:${source.contact.Id}`, json));
   }
-  const found = await findContact(zuora, owner.id, 'crmOrderId__c', orderId, source.lastName);
+  const found = lookups
+    ? await findContact(zuora, owner.id, 'crmOrderId__c', orderId, source.lastName)
+    : undefined;
   if (found !== undefined) return found;
   const json = {
     accountId: owner.id,
@@ -57,5 +70,5 @@ export async function ensureContact(
     crmOrderId__c: orderId,
     ...source.address,
   };
-  return createContact(zuora, json, bodyKey('contact', `${owner.id}:${orderId}:${role}`, json));
+  return create(json, bodyKey('contact', `${owner.id}:${orderId}:${role}`, json));
 }

@@ -10,6 +10,7 @@ import {
   type ZuoraAccountRef,
 } from '../zuora/zuora-accounts.js';
 import type { CpqDeps } from './cpq-deps.js';
+import type { ZuoraRequest } from './order-outcome.js';
 import { bodyKey } from './idempotency-keys.js';
 import type { CpqAccount } from './rules/cpq-records.js';
 import { cpqError, type CpqResult } from './rules/cpq-errors.js';
@@ -77,7 +78,12 @@ export interface CustomerContext {
   readonly parents: ReadonlyMap<string, CpqAccount>;
   /** Accounts resolved in this session (a customer of several orders is looked up once). */
   readonly known: Map<string, ZuoraAccountRef>;
+  /** A dry run: the writes are recorded here instead of sent. */
+  readonly dryRun: ZuoraRequest[] | null;
 }
+
+/** What a dry run answers for an object it would create. */
+export const placeholder = (what: string): string => `(new ${what})`;
 
 /** The Zuora account of `a`: found by CRM ID (and its name kept current) or created with its parent. */
 export async function ensureAccount(
@@ -91,7 +97,9 @@ export async function ensureAccount(
   const { zuora } = ctx.deps;
   const found = await findAccountByCrmId(zuora, a.Id);
   if (found !== undefined) {
-    await updateAccount(zuora, found.accountNumber, { name: a.Name.slice(0, 255) });
+    const patch = { name: a.Name.slice(0, 255) };
+    if (ctx.dryRun === null) await updateAccount(zuora, found.accountNumber, patch);
+    else ctx.dryRun.push({ method: 'PUT', path: `/v1/accounts/${found.accountNumber}`, body: patch });
     ctx.known.set(a.Id, found);
     return { ok: true, value: found };
   }
@@ -104,7 +112,16 @@ export async function ensureAccount(
   }
   const body = newAccountBody(a, currency, parentId);
   if (!body.ok) return body;
-  const created = await createAccount(zuora, body.value, bodyKey('account', a.Id, body.value));
+  if (ctx.dryRun !== null) ctx.dryRun.push({ method: 'POST', path: '/v1/accounts', body: body.value });
+  const created =
+    ctx.dryRun === null
+      ? await createAccount(zuora, body.value, bodyKey('account', a.Id, body.value))
+      : {
+          id: placeholder(`account of ${a.Id}`),
+          accountNumber: placeholder(`account of ${a.Id}`),
+          billToId: placeholder('bill-to contact'),
+          soldToId: placeholder('sold-to contact'),
+        };
   ctx.known.set(a.Id, created);
   return { ok: true, value: created };
 }
