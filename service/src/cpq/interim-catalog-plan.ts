@@ -42,7 +42,7 @@ function flatCatalog(p: CpqProduct2, currency: string, price: number): CatalogNe
       Name: p.Name.slice(0, 100),
       ...forever,
       ExternallyManagedPlanIds: [p.Id],
-      ActiveCurrencies: [currency],
+      ActiveCurrencies: currency,
     },
     charge: {
       Name: p.Name.slice(0, 100),

@@ -39,7 +39,11 @@ export interface CpqHarness {
 }
 
 export async function startCpqHarness(
-  options: { store?: StoreKind; settings?: Partial<CpqSettings>; scenario?: { seed: number; accountCount: number; orderCount: number } } = {},
+  options: {
+    store?: StoreKind;
+    settings?: Partial<CpqSettings>;
+    scenario?: { seed: number; accountCount: number; orderCount: number };
+  } = {},
 ): Promise<CpqHarness> {
   const zuora = await startZuoraEmulator({
     tenant: { seed: 1, size: 'XS' },

@@ -16,7 +16,12 @@ describe('readBundles', () => {
     const orders = h.salesforce.records('Order');
     const counter = new CallCounter();
     const writer = { conn: h.deps.salesforce, governor: h.deps.governor, caller: 'cpq' };
-    const read = await readBundles(writer, counter, orders.map((o) => String(o.Id)), h.deps.cpq);
+    const read = await readBundles(
+      writer,
+      counter,
+      orders.map((o) => String(o.Id)),
+      h.deps.cpq,
+    );
     expect(counter.calls).toBe(3);
     expect(read.bundles.size).toBe(orders.length);
     const items = h.salesforce.records('OrderItem');
