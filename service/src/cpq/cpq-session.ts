@@ -41,6 +41,7 @@ export async function runCpqSession(deps: CpqDeps, sessionId: string): Promise<C
     const writer = { conn: deps.salesforce, governor: deps.governor, caller: 'cpq' };
     const customers = { deps, parents: new Map(), known: new Map(), dryRun: params.dryRun ? [] : null };
     const plans = new Map();
+    const synced = new Set<string>();
     for (let i = 0; i < params.orderIds.length; i += chunkSize) {
       const ids = params.orderIds.slice(i, i + chunkSize);
       const read = await readBundles(writer, calls.salesforce, ids, deps.cpq);
@@ -54,8 +55,12 @@ export async function runCpqSession(deps: CpqDeps, sessionId: string): Promise<C
           customers: { ...customers, parents: read.parents, dryRun: params.dryRun ? [] : null },
           plans,
           attempt: rows.get(bundle.order.Id)?.attempts ?? 0,
+          revised: read.revised,
+          synced,
         };
-        chunk.push({ bundle, outcome: await guardedSync(run, bundle, rows.get(bundle.order.Id)) });
+        const outcome = await guardedSync(run, bundle, rows.get(bundle.order.Id));
+        if (outcome.status === 'Synced') synced.add(outcome.orderId);
+        chunk.push({ bundle, outcome });
       }
       if (!params.dryRun)
         await finishChunk(deps, writer, calls.salesforce, checkpoints, sessionId, chunk, rows);

@@ -29,6 +29,35 @@ export interface BundleRead {
   readonly bundles: ReadonlyMap<string, CpqOrderBundle>;
   /** Parent accounts of the bundles' accounts (by Id), for the Zuora customer hierarchy. */
   readonly parents: ReadonlyMap<string, CpqAccount>;
+  /** The order products amendments revise (SBQQ__RevisedOrderProduct__c), by Id, with their order. */
+  readonly revised: ReadonlyMap<string, RevisedItem>;
+}
+
+export interface RevisedItem {
+  readonly orderId: string;
+  readonly orderNumber: string;
+  readonly effectiveDate: string;
+  readonly synced: boolean;
+}
+
+interface RevisedRow {
+  Id: string;
+  OrderId: string;
+  Order: { OrderNumber: string; EffectiveDate: string; Zuora_Sync_Status__c: string | null } | null;
+}
+
+function revisedOf(rows: SfRecord[] | undefined): Map<string, RevisedItem> {
+  return new Map(
+    ((rows ?? []) as unknown as RevisedRow[]).map((r) => [
+      r.Id,
+      {
+        orderId: r.OrderId,
+        orderNumber: r.Order?.OrderNumber ?? '',
+        effectiveDate: r.Order?.EffectiveDate ?? '',
+        synced: r.Order?.Zuora_Sync_Status__c === 'Synced',
+      },
+    ]),
+  );
 }
 
 function extraSubscriptionFields(settings: CpqSettings): string[] {
@@ -108,12 +137,18 @@ export async function readBundles(
     contracts: select(f.contractFields, 'Contract', 'Id', uniq(items.map((i) => i.SBQQ__Contract__c))),
     quotes: select(f.quoteFields, 'SBQQ__Quote__c', 'Id', uniq(orders.map((o) => o.SBQQ__Quote__c))),
     parents: select(f.accountFields, 'Account', 'Id', uniq(accounts.map((a) => a.ParentId))),
+    revised: select(
+      ['Id', 'OrderId', 'Order.OrderNumber', 'Order.EffectiveDate', 'Order.Zuora_Sync_Status__c'],
+      'OrderItem',
+      'Id',
+      uniq(items.map((i) => i.SBQQ__RevisedOrderProduct__c)),
+    ),
   });
   const all = { ...first, ...second, ...third };
   const bundles = new Map<string, CpqOrderBundle>();
   for (const order of orders) bundles.set(order.Id, bundleOf(order, all));
   const parents = new Map((third.parents as unknown as CpqAccount[]).map((a) => [a.Id, a]));
-  return { bundles, parents };
+  return { bundles, parents, revised: revisedOf(third.revised) };
 }
 
 function byId<T extends { Id: string }>(records: SfRecord[] | undefined): Map<string, T> {

@@ -10,8 +10,10 @@ import type { CpqDeps } from './cpq-deps.js';
 import { orderKey } from './idempotency-keys.js';
 import { buildNewOrder } from './interim-build-order.js';
 import { catalogNeeds } from './interim-catalog-plan.js';
-import { chooseContacts } from './interim-contact-precedence.js';
-import { waitingReason } from './interim-readiness.js';
+import { orderContacts } from './rules/contact-precedence.js';
+import { readiness, type ReadinessContext } from './rules/readiness.js';
+import { orderCurrency } from './rules/currency-rule.js';
+import type { RevisedItem } from './read-bundles.js';
 import type { ItemLink, OrderOutcome, ZuoraRequest } from './order-outcome.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
 import { cpqError, type CpqError } from './rules/cpq-errors.js';
@@ -27,6 +29,32 @@ export interface OrderRun {
   readonly plans: PlanCache;
   /** The order's attempts before this one (cpq_orders), part of its Idempotency-Key. */
   readonly attempt: number;
+  /** The order products amendments revise, with their orders (read with the bundles). */
+  readonly revised: ReadonlyMap<string, RevisedItem>;
+  /** Orders this session synced already (their write-back may not be in Salesforce yet). */
+  readonly synced: ReadonlySet<string>;
+}
+
+/** What the readiness gate needs: the orders this one revises and whether they are in Zuora. */
+function readinessContext(run: OrderRun, b: CpqOrderBundle): ReadinessContext {
+  const byOrder = new Map<
+    string,
+    { orderId: string; orderNumber: string; effectiveDate: string; synced: boolean; itemIds: string[] }
+  >();
+  for (const item of b.items) {
+    const id = item.SBQQ__RevisedOrderProduct__c;
+    const r = id === null ? undefined : run.revised.get(id);
+    if (id === null || r === undefined) continue;
+    const entry = byOrder.get(r.orderId) ?? {
+      ...r,
+      synced: r.synced || run.synced.has(r.orderId),
+      itemIds: [],
+    };
+    entry.itemIds.push(id);
+    byOrder.set(r.orderId, entry);
+  }
+  // Amendments of one contract run in start-date order within a session (cpq-session.ts sorts them).
+  return { revisedOrders: [...byOrder.values()], unsyncedAmendments: [] };
 }
 
 function ended(b: CpqOrderBundle, status: OrderOutcome['status'], error: CpqError | null): OrderOutcome {
@@ -46,13 +74,15 @@ function ended(b: CpqOrderBundle, status: OrderOutcome['status'], error: CpqErro
 }
 
 export async function syncOrder(run: OrderRun, b: CpqOrderBundle): Promise<OrderOutcome> {
-  const waiting = waitingReason(b);
-  if (waiting !== undefined) return ended(b, 'Waiting', waiting);
-  const contacts = chooseContacts(b);
+  const gate = readiness(b, readinessContext(run, b));
+  if (gate.state !== 'Ready') return ended(b, gate.state, gate.error);
+  const currencyRule = orderCurrency(b);
+  if (!currencyRule.ok) return ended(b, 'Failed', currencyRule.error);
+  const contacts = orderContacts(b);
   if (!contacts.ok) return ended(b, 'Failed', contacts.error);
   const needs = catalogNeeds(b);
   if (!needs.ok) return ended(b, 'Failed', needs.error);
-  const currency = b.order.CurrencyIsoCode ?? b.account.CurrencyIsoCode ?? 'USD';
+  const currency = currencyRule.value;
   const { deps, customers } = run;
   const dryRun = customers.dryRun;
   const owners = [b.account, b.invoiceOwner ?? b.account, b.subscriptionOwner ?? b.account];

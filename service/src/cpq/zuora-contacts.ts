@@ -8,39 +8,19 @@ import type { CpqDeps } from './cpq-deps.js';
 import type { ZuoraRequest } from './order-outcome.js';
 import { placeholder } from './zuora-customer.js';
 import { bodyKey } from './idempotency-keys.js';
-import type { ContactSource } from './interim-contact-precedence.js';
-import type { CpqContact } from './rules/cpq-records.js';
-
-function contactBody(c: CpqContact): Record<string, string> {
-  const out: Record<string, string> = {
-    firstName: (c.FirstName ?? c.LastName).slice(0, 100),
-    lastName: c.LastName.slice(0, 100),
-    crmId__c: c.Id,
-  };
-  for (const [key, v] of [
-    ['address1', c.MailingStreet],
-    ['city', c.MailingCity],
-    ['state', c.MailingState],
-    ['zipCode', c.MailingPostalCode],
-    ['country', c.MailingCountry],
-    ['workEmail', c.Email],
-    ['mobilePhone', c.MobilePhone],
-  ] as const)
-    if (v !== null && v !== '') out[key] = v;
-  return out;
-}
+import type { ContactChoice } from './rules/contact-precedence.js';
 
 /** The Zuora contact id for `source` on `owner` (an account created or found before). */
 export async function ensureContact(
   deps: CpqDeps,
   owner: ZuoraAccountRef,
-  source: ContactSource,
+  source: ContactChoice,
   role: 'billTo' | 'soldTo',
   orderId: string,
   dryRun: ZuoraRequest[] | null,
 ): Promise<string> {
   const { zuora } = deps;
-  const create = async (json: Record<string, string>, key: string) => {
+  const create = async (json: Record<string, unknown>, key: string) => {
     if (dryRun === null) return createContact(zuora, json, key);
     dryRun.push({ method: 'POST', path: '/v1/contacts', body: json });
     return placeholder(`${role} contact`);
@@ -49,26 +29,20 @@ export async function ensureContact(
   const lookups = !owner.id.startsWith('(new');
   if (source.kind === 'account') return role === 'billTo' ? owner.billToId : owner.soldToId || owner.billToId;
   if (source.kind === 'contact') {
-    const body = contactBody(source.contact);
-    const found = lookups ? await findContact(zuora, owner.id, 'crmId__c', source.contact.Id) : undefined;
+    const body = { ...source.draft };
+    const found = lookups ? await findContact(zuora, owner.id, 'crmId__c', source.contactId) : undefined;
     if (found !== undefined) {
       if (dryRun === null) await updateContact(zuora, found, body);
       else dryRun.push({ method: 'PUT', path: `/v1/contacts/${found}`, body });
       return found;
     }
     const json = { ...body, accountId: owner.id };
-    return create(json, bodyKey('contact', `${owner.id}:${source.contact.Id}`, json));
+    return create(json, bodyKey('contact', `${owner.id}:${source.contactId}`, json));
   }
   const found = lookups
-    ? await findContact(zuora, owner.id, 'crmOrderId__c', orderId, source.lastName)
+    ? await findContact(zuora, owner.id, 'crmOrderId__c', orderId, source.draft.lastName)
     : undefined;
   if (found !== undefined) return found;
-  const json = {
-    accountId: owner.id,
-    firstName: source.lastName,
-    lastName: source.lastName,
-    crmOrderId__c: orderId,
-    ...source.address,
-  };
+  const json = { ...source.draft, crmOrderId__c: orderId, accountId: owner.id };
   return create(json, bodyKey('contact', `${owner.id}:${orderId}:${role}`, json));
 }

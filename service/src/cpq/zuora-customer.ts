@@ -13,27 +13,8 @@ import type { CpqDeps } from './cpq-deps.js';
 import type { ZuoraRequest } from './order-outcome.js';
 import { bodyKey } from './idempotency-keys.js';
 import type { CpqAccount } from './rules/cpq-records.js';
-import { cpqError, type CpqResult } from './rules/cpq-errors.js';
-
-type Prefix = 'Billing' | 'Shipping';
-
-function address(a: CpqAccount, p: Prefix): Record<string, string> | undefined {
-  const country = a[`${p}Country`];
-  if (country === null || country === '') return undefined;
-  const out: Record<string, string> = { country };
-  const set = (key: string, v: string | null) => {
-    if (v !== null && v !== '') out[key] = v;
-  };
-  set('address1', a[`${p}Street`]);
-  set('city', a[`${p}City`]);
-  set('state', a[`${p}State`]);
-  set('zipCode', a[`${p}PostalCode`]);
-  return out;
-}
-
-function contactNamed(name: string, a: Record<string, string>): Record<string, string> {
-  return { firstName: name.slice(0, 100), lastName: name.slice(0, 100), ...a };
-}
+import type { CpqResult } from './rules/cpq-errors.js';
+import { accountContacts } from './rules/contact-precedence.js';
 
 /** The POST /v1/accounts body of a Salesforce account, or CPQ-E007 when its billing address is incomplete. */
 export function newAccountBody(
@@ -41,21 +22,9 @@ export function newAccountBody(
   currency: string,
   parentZuoraId: string | undefined,
 ): CpqResult<Record<string, unknown>> {
-  const billing = address(a, 'Billing');
-  if (billing?.state === undefined)
-    return {
-      ok: false,
-      error: cpqError(
-        'CPQ-E007',
-        `account ${a.Name} (${a.Id}) needs a Billing Address with State/Province and Country`,
-        {
-          object: 'Account',
-          id: a.Id,
-          field: billing === undefined ? 'BillingCountry' : 'BillingState',
-        },
-      ),
-    };
-  const shipping = address(a, 'Shipping');
+  const contacts = accountContacts(a);
+  if (!contacts.ok) return contacts;
+  const { billTo, soldTo } = contacts.value;
   return {
     ok: true,
     value: {
@@ -64,8 +33,8 @@ export function newAccountBody(
       billCycleDay: 1,
       crmId: a.Id,
       autoPay: false,
-      billToContact: contactNamed(`${a.Name}_billTo`, billing),
-      ...(shipping === undefined ? {} : { soldToContact: contactNamed(`${a.Name}_soldTo`, shipping) }),
+      billToContact: billTo,
+      ...(soldTo === billTo ? {} : { soldToContact: soldTo }),
       ...(a.OwnerId === null ? {} : { salesRep: a.OwnerId }),
       ...(a.Description === null ? {} : { notes: a.Description.slice(0, 65_535) }),
       ...(parentZuoraId === undefined ? {} : { parentId: parentZuoraId }),
