@@ -21,6 +21,8 @@ import { sessionsRoute } from './http/routes/sessions-route.js';
 import { syncsRoute } from './http/routes/syncs-route.js';
 import { webhooksRoute } from './http/routes/webhooks-route.js';
 import { consoleParts, type ConsoleParts } from './console/console-routes.js';
+import { cpqRuntime, type CpqRuntime } from './cpq/cpq-runtime.js';
+import { cpqOrderSyncsRoute } from './http/routes/cpq-order-syncs-route.js';
 import { buildServer } from './http/server.js';
 import { forceAppObjectsDir, loadForceAppSchema } from './mapping/force-app-schema.js';
 import { RealtimeEngine } from './realtime/realtime-engine.js';
@@ -116,6 +118,7 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
 interface SyncParts {
   readonly runtime: SyncRuntime;
   readonly realtime: RealtimeEngine | undefined;
+  readonly cpq?: CpqRuntime;
 }
 
 /** Sessions (worker, orphans resumed, schedules) and, when enabled, near-real-time sync. */
@@ -127,7 +130,9 @@ async function startSync(
   logger: Logger,
   runtime: SyncRuntime,
 ): Promise<SyncParts> {
-  await startSessionWorker(boss, runtime.deps, runSession);
+  const cpq = cpqRuntime(runtime.deps, config.cpq, config.apiBudget);
+  await startSessionWorker(boss, runtime.deps, cpq.runner(runSession));
+  cpq.start();
   const requeued = await requeueOrphanedSessions(boss, store, store.kind === 'pglite' ? 0 : 60);
   if (requeued.length > 0) logger.info({ sessions: requeued }, 'resuming sessions left by a stopped process');
   await startSchedules(
@@ -137,7 +142,7 @@ async function startSync(
     { accounts: accountsCron(config.schedules.accounts), catalog: catalogCron(config.schedules.catalog) },
     runtime.entities,
   );
-  if (!config.realtime.enabled) return { runtime, realtime: undefined };
+  if (!config.realtime.enabled) return { runtime, realtime: undefined, cpq };
   const realtime = new RealtimeEngine({
     api: apiSyncDepsFor(runtime.deps, config.apiBudget),
     runApiSync,
@@ -147,7 +152,7 @@ async function startSync(
     entities: runtime.entities,
   });
   realtime.start();
-  return { runtime, realtime };
+  return { runtime, realtime, cpq };
 }
 
 async function startHttp(
@@ -189,6 +194,7 @@ async function startHttp(
       : [
           syncsRoute(store, boss, sync.runtime.entities),
           onDemandSyncsRoute(api ?? apiSyncDepsFor(sync.runtime.deps, config.apiBudget)),
+          ...(sync.cpq === undefined ? [] : [cpqOrderSyncsRoute(sync.cpq.deps)]),
         ];
   const app = await buildServer({
     apiToken: token.token,
@@ -239,7 +245,7 @@ export async function createService(
       apiTokenFile,
       console: consoleUi,
     } = await startHttp(config, logger, metrics, store, boss, sync);
-    const { runtime, realtime } = sync ?? { runtime: undefined, realtime: undefined };
+    const { runtime, realtime, cpq } = sync ?? { runtime: undefined, realtime: undefined, cpq: undefined };
     return {
       config,
       store,
@@ -252,6 +258,7 @@ export async function createService(
         await app.close();
         await consoleUi.stop();
         await realtime?.stop();
+        await cpq?.stop();
         await boss.stop({ graceful: true, close: false, wait: true });
         await runtime?.close();
         await store.close();
@@ -259,6 +266,7 @@ export async function createService(
     };
   } catch (error) {
     await sync?.realtime?.stop().catch(() => undefined);
+    await sync?.cpq?.stop().catch(() => undefined);
     await sync?.runtime.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;

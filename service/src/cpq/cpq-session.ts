@@ -3,6 +3,7 @@
 // recorded (cpq_orders, its checkpoint) only once Salesforce holds its write-back. A session resumed after
 // a crash skips the orders written back and polls the jobs it had submitted. Sync_History__c records it
 // with Scope__c 'CPQ Orders'.
+import type { ZuoraAccountRef } from '../zuora/zuora-accounts.js';
 import { beginSession, failSession } from '../sessions/session-lifecycle.js';
 import { SessionCheckpoints } from '../sessions/checkpoints.js';
 import { transitionSession, type SyncSession } from '../sessions/session-rows.js';
@@ -15,6 +16,7 @@ import { readBundles } from './read-bundles.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
 import { guardedSync } from './guarded-sync.js';
 import type { OrderRun } from './sync-order.js';
+import type { PlanCache } from './zuora-catalog-step.js';
 
 const chunkSize = 50;
 
@@ -39,8 +41,8 @@ export async function runCpqSession(deps: CpqDeps, sessionId: string): Promise<C
   try {
     const checkpoints = await SessionCheckpoints.read(deps.store, sessionId);
     const writer = { conn: deps.salesforce, governor: deps.governor, caller: 'cpq' };
-    const customers = { deps, parents: new Map(), known: new Map(), dryRun: params.dryRun ? [] : null };
-    const plans = new Map();
+    const customers = { deps, known: new Map<string, ZuoraAccountRef>(), dryRun: params.dryRun ? [] : null };
+    const plans: PlanCache = new Map();
     const synced = new Set<string>();
     for (let i = 0; i < params.orderIds.length; i += chunkSize) {
       const ids = params.orderIds.slice(i, i + chunkSize);

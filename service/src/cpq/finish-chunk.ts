@@ -2,6 +2,7 @@
 // write-back Salesforce committed, its cpq_orders row (attempts + 1) and a 'written-back' checkpoint, so a
 // crash before this point redoes the write-back and never counts an attempt twice.
 import type { CallCounter, CompositeWriter } from '../salesforce/composite-request.js';
+import { soqlList } from '../salesforce/soql.js';
 import type { SessionCheckpoints } from '../sessions/checkpoints.js';
 import { recordCpqOrder, type CpqOrderRow } from '../store/cpq-order-rows.js';
 import type { CpqDeps } from './cpq-deps.js';
@@ -30,13 +31,21 @@ export async function finishChunk(
       { recordId: f.id, errorCode: f.errorCode, error: f.errorMessage },
       'CPQ write-back refused',
     );
+  // Our own write-back moved each order's SystemModstamp: the version recorded is the one after it, so the
+  // poller tells a user's later change from ours.
+  const ids = chunk.map((c) => c.outcome.orderId);
+  counter.calls += 1;
+  const after = await deps.salesforce.query<{ Id: string; SystemModstamp: string }>(
+    `SELECT Id, SystemModstamp FROM Order WHERE Id IN (${soqlList(ids)})`,
+  );
+  const versions = new Map(after.records.map((r) => [r.Id, r.SystemModstamp]));
   for (const { bundle, outcome } of chunk) {
     if (failedIds.has(outcome.orderId)) continue;
     await recordCpqOrder(deps.store, {
       orderId: outcome.orderId,
       orderNumber: outcome.orderNumber,
       accountId: outcome.accountId,
-      version: bundle.order.SystemModstamp,
+      version: versions.get(outcome.orderId) ?? bundle.order.SystemModstamp,
       status: outcome.status === 'Preview' ? 'Not Sent' : outcome.status,
       errorCode: outcome.error?.code ?? null,
       transient: outcome.error?.transient === true || outcome.error?.code === 'CPQ-E021',

@@ -6,17 +6,17 @@ import { soqlList } from '../salesforce/soql.js';
 import type { CallCounter, CompositeWriter } from '../salesforce/composite-request.js';
 import type {
   CpqAccount,
-  CpqContact,
   CpqOrder,
   CpqOrderBundle,
   CpqOrderItem,
-  CpqOrderItemConsumptionRate,
   CpqOrderItemConsumptionSchedule,
-  CpqSubscription,
 } from './rules/cpq-records.js';
 import * as f from './rules/cpq-soql-fields.js';
 import type { CpqSettings } from './rules/cpq-settings.js';
-import { queryAll, type SfRecord } from './sf-queries.js';
+import { queryAll } from './sf-queries.js';
+import { bundleOf, revisedOf, type RevisedItem } from './assemble-bundle.js';
+
+export type { RevisedItem } from './assemble-bundle.js';
 
 const uniq = (values: readonly (string | null | undefined)[]): string[] => [
   ...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '')),
@@ -33,33 +33,6 @@ export interface BundleRead {
   readonly revised: ReadonlyMap<string, RevisedItem>;
 }
 
-export interface RevisedItem {
-  readonly orderId: string;
-  readonly orderNumber: string;
-  readonly effectiveDate: string;
-  readonly synced: boolean;
-}
-
-interface RevisedRow {
-  Id: string;
-  OrderId: string;
-  Order: { OrderNumber: string; EffectiveDate: string; Zuora_Sync_Status__c: string | null } | null;
-}
-
-function revisedOf(rows: SfRecord[] | undefined): Map<string, RevisedItem> {
-  return new Map(
-    ((rows ?? []) as unknown as RevisedRow[]).map((r) => [
-      r.Id,
-      {
-        orderId: r.OrderId,
-        orderNumber: r.Order?.OrderNumber ?? '',
-        effectiveDate: r.Order?.EffectiveDate ?? '',
-        synced: r.Order?.Zuora_Sync_Status__c === 'Synced',
-      },
-    ]),
-  );
-}
-
 function extraSubscriptionFields(settings: CpqSettings): string[] {
   return settings.priceOverrideField === undefined ? [] : [settings.priceOverrideField];
 }
@@ -71,10 +44,25 @@ export async function readBundles(
   settings: CpqSettings,
 ): Promise<BundleRead> {
   const ids = uniq(orderIds);
+  const first = await queryAll(writer, counter, firstRound(ids, settings));
+  const orders = first.orders as unknown as CpqOrder[];
+  const items = first.items as unknown as CpqOrderItem[];
+  const second = await queryAll(writer, counter, secondRound(orders, items, settings));
+  const accounts = second.accounts as unknown as CpqAccount[];
+  const schedules = first.schedules as unknown as CpqOrderItemConsumptionSchedule[];
+  const third = await queryAll(writer, counter, thirdRound(orders, items, accounts, schedules));
+  const all = { ...first, ...second, ...third };
+  const bundles = new Map<string, CpqOrderBundle>();
+  for (const order of orders) bundles.set(order.Id, bundleOf(order, all));
+  const parents = new Map((third.parents as unknown as CpqAccount[]).map((a) => [a.Id, a]));
+  return { bundles, parents, revised: revisedOf(third.revised) };
+}
+
+function firstRound(ids: string[], settings: CpqSettings): Record<string, string> {
   const rateFields = settings.tierCaps.enabled
     ? [...f.orderItemRateFields, settings.tierCaps.field]
     : f.orderItemRateFields;
-  const first = await queryAll(writer, counter, {
+  return {
     orders: select(f.orderFields, 'Order', 'Id', ids),
     items: select(f.orderItemFields, 'OrderItem', 'OrderId', ids),
     schedules: select(
@@ -89,10 +77,15 @@ export async function readBundles(
       'SBQQ__OrderItemConsumptionSchedule__r.SBQQ__OrderItem__r.OrderId',
       ids,
     ),
-  });
-  const orders = first.orders as unknown as CpqOrder[];
-  const items = first.items as unknown as CpqOrderItem[];
-  const second = await queryAll(writer, counter, {
+  };
+}
+
+function secondRound(
+  orders: CpqOrder[],
+  items: CpqOrderItem[],
+  settings: CpqSettings,
+): Record<string, string> {
+  return {
     accounts: select(
       f.accountFields,
       'Account',
@@ -118,10 +111,16 @@ export async function readBundles(
       'Id',
       uniq(items.map((i) => i.PricebookEntryId)),
     ),
-  });
-  const accounts = second.accounts as unknown as CpqAccount[];
-  const schedules = first.schedules as unknown as CpqOrderItemConsumptionSchedule[];
-  const third = await queryAll(writer, counter, {
+  };
+}
+
+function thirdRound(
+  orders: CpqOrder[],
+  items: CpqOrderItem[],
+  accounts: CpqAccount[],
+  schedules: CpqOrderItemConsumptionSchedule[],
+): Record<string, string> {
+  return {
     productSchedules: select(
       f.productConsumptionScheduleFields,
       'ProductConsumptionSchedule',
@@ -143,69 +142,5 @@ export async function readBundles(
       'Id',
       uniq(items.map((i) => i.SBQQ__RevisedOrderProduct__c)),
     ),
-  });
-  const all = { ...first, ...second, ...third };
-  const bundles = new Map<string, CpqOrderBundle>();
-  for (const order of orders) bundles.set(order.Id, bundleOf(order, all));
-  const parents = new Map((third.parents as unknown as CpqAccount[]).map((a) => [a.Id, a]));
-  return { bundles, parents, revised: revisedOf(third.revised) };
-}
-
-function byId<T extends { Id: string }>(records: SfRecord[] | undefined): Map<string, T> {
-  return new Map(((records ?? []) as unknown as T[]).map((r) => [r.Id, r]));
-}
-
-function bundleOf(order: CpqOrder, all: Record<string, SfRecord[]>): CpqOrderBundle {
-  const accounts = byId<CpqAccount>(all.accounts);
-  const contacts = byId<CpqContact>(all.contacts);
-  const items = ((all.items ?? []) as unknown as CpqOrderItem[]).filter((i) => i.OrderId === order.Id);
-  const itemIds = new Set(items.map((i) => i.Id));
-  const productIds = new Set(items.map((i) => i.Product2Id));
-  const subIds = new Set(items.map((i) => i.SBQQ__Subscription__c));
-  const itemSchedules = ((all.schedules ?? []) as unknown as CpqOrderItemConsumptionSchedule[]).filter((s) =>
-    itemIds.has(s.SBQQ__OrderItem__c),
-  );
-  const scheduleIds = new Set(itemSchedules.map((s) => s.Id));
-  const productSchedules = (all.productSchedules ?? []).filter((p) => productIds.has(String(p.ProductId)));
-  const consumptionIds = new Set([
-    ...itemSchedules.map((s) => s.SBQQ__ConsumptionSchedule__c),
-    ...productSchedules.map((p) => String(p.ConsumptionScheduleId)),
-  ]);
-  const contractId = items.find((i) => i.SBQQ__Contract__c !== null)?.SBQQ__Contract__c ?? order.ContractId;
-  const entryIds = new Set(items.map((i) => i.PricebookEntryId));
-  return {
-    order,
-    account: accounts.get(order.AccountId) as CpqAccount,
-    invoiceOwner: order.InvoiceOwner__c === null ? null : (accounts.get(order.InvoiceOwner__c) ?? null),
-    subscriptionOwner:
-      order.SubscriptionOwner__c === null ? null : (accounts.get(order.SubscriptionOwner__c) ?? null),
-    billToContact: order.BillToContactId === null ? null : (contacts.get(order.BillToContactId) ?? null),
-    shipToContact: order.ShipToContactId === null ? null : (contacts.get(order.ShipToContactId) ?? null),
-    items,
-    subscriptions: ((all.subscriptions ?? []) as unknown as CpqSubscription[]).filter((s) =>
-      subIds.has(s.Id),
-    ),
-    products: ((all.products ?? []) as unknown as CpqOrderBundle['products'][number][]).filter((p) =>
-      productIds.has(p.Id),
-    ),
-    pricebookEntries: ((all.entries ?? []) as unknown as CpqOrderBundle['pricebookEntries'][number][]).filter(
-      (e) => entryIds.has(e.Id),
-    ),
-    itemSchedules,
-    itemRates: ((all.rates ?? []) as unknown as CpqOrderItemConsumptionRate[]).filter((r) =>
-      scheduleIds.has(r.SBQQ__OrderItemConsumptionSchedule__c),
-    ),
-    productSchedules: productSchedules as unknown as CpqOrderBundle['productSchedules'][number][],
-    consumptionSchedules: (
-      (all.consumptionSchedules ?? []) as unknown as CpqOrderBundle['consumptionSchedules'][number][]
-    ).filter((c) => consumptionIds.has(c.Id)),
-    contract:
-      contractId === null
-        ? null
-        : (byId<NonNullable<CpqOrderBundle['contract']>>(all.contracts).get(contractId) ?? null),
-    quote:
-      order.SBQQ__Quote__c === null
-        ? null
-        : (byId<NonNullable<CpqOrderBundle['quote']>>(all.quotes).get(order.SBQQ__Quote__c) ?? null),
   };
 }

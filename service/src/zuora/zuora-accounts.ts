@@ -8,6 +8,9 @@
 import type { ZuoraClient } from './zuora-client.js';
 import { zoqlPages, zoqlString, type ZuoraRecord } from './zoql.js';
 
+/** A ZOQL field as text ('' when absent). */
+export const text = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 export interface ZuoraAccountRef {
   readonly id: string;
   readonly accountNumber: string;
@@ -38,8 +41,8 @@ export async function findAccountByCrmId(
   return {
     id: String(r.Id),
     accountNumber: String(r.AccountNumber),
-    billToId: String(r.BillToId ?? ''),
-    soldToId: String(r.SoldToId ?? ''),
+    billToId: text(r.BillToId),
+    soldToId: text(r.SoldToId),
   };
 }
 

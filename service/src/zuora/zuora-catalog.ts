@@ -8,6 +8,7 @@
 import type { ZuoraClient } from './zuora-client.js';
 import { ZuoraApiError } from './zuora-errors.js';
 import { zoqlPages, zoqlString } from './zoql.js';
+import { text } from './zuora-accounts.js';
 
 export interface CatalogRatePlan {
   readonly id: string;
@@ -66,9 +67,9 @@ export async function ratePlanCharges(
     for (const r of page)
       out.push({
         id: String(r.Id),
-        name: String(r.Name ?? ''),
-        chargeType: String(r.ChargeType ?? ''),
-        chargeModel: String(r.ChargeModel ?? ''),
+        name: text(r.Name),
+        chargeType: text(r.ChargeType),
+        chargeModel: text(r.ChargeModel),
       });
   return out;
 }

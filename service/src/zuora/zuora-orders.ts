@@ -84,7 +84,10 @@ export async function orderJob(
   return {
     status: 'Failed',
     message: answer.errors ?? reason?.message ?? 'the order job failed',
-    code: reason?.code === undefined ? 'ORDER_FAILED' : String(reason.code),
+    code:
+      typeof reason?.code === 'string' || typeof reason?.code === 'number'
+        ? String(reason.code)
+        : 'ORDER_FAILED',
   };
 }
 
