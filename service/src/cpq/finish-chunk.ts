@@ -31,8 +31,7 @@ export async function finishChunk(
       { recordId: f.id, errorCode: f.errorCode, error: f.errorMessage },
       'CPQ write-back refused',
     );
-  // Our own write-back moved each order's SystemModstamp: the version recorded is the one after it, so the
-  // poller tells a user's later change from ours.
+  // The version recorded is the SystemModstamp after our write-back, so the poller sees a user's later change.
   const ids = chunk.map((c) => c.outcome.orderId);
   counter.calls += 1;
   const after = await deps.salesforce.query<{ Id: string; SystemModstamp: string }>(

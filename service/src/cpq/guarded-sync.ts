@@ -7,6 +7,7 @@ import type { OrderOutcome } from './order-outcome.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
 import { cpqError } from './rules/cpq-errors.js';
 import { syncOrder, type OrderRun } from './sync-order.js';
+import { ended } from './order-run.js';
 
 function transient(error: unknown): boolean {
   if (error instanceof ZuoraApiError)
@@ -19,20 +20,6 @@ function transient(error: unknown): boolean {
   );
 }
 
-function base(b: CpqOrderBundle): Omit<OrderOutcome, 'status' | 'error'> {
-  return {
-    orderId: b.order.Id,
-    orderNumber: b.order.OrderNumber,
-    accountId: b.order.AccountId,
-    zuoraOrderNumber: null,
-    zuoraAccountNumber: null,
-    subscriptionNumbers: [],
-    accounts: [],
-    items: [],
-    requests: null,
-  };
-}
-
 export async function guardedSync(
   run: OrderRun,
   b: CpqOrderBundle,
@@ -41,12 +28,9 @@ export async function guardedSync(
   const dryRun = run.customers.dryRun !== null;
   if (!dryRun && row?.status === 'Synced' && row.version === b.order.SystemModstamp)
     return {
-      ...base(b),
-      status: 'Synced',
-      error: null,
+      ...ended(b, 'Synced', null),
       zuoraOrderNumber: row.zuoraOrderNumber,
       zuoraAccountNumber: b.account.Zuora_Account_Number__c,
-      subscriptionNumbers: [],
     };
   try {
     return await syncOrder(run, b);
@@ -54,10 +38,6 @@ export async function guardedSync(
     const message = (error as Error).message;
     run.deps.logger.warn({ err: error, orderId: b.order.Id }, 'CPQ order sync failed');
     const code = transient(error) ? 'CPQ-E021' : 'CPQ-E020';
-    return {
-      ...base(b),
-      status: 'Failed',
-      error: cpqError(code, message, { object: 'Order', id: b.order.Id }),
-    };
+    return ended(b, 'Failed', cpqError(code, message, { object: 'Order', id: b.order.Id }));
   }
 }

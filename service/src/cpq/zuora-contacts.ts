@@ -3,7 +3,8 @@
 // address-born contact is found by crmOrderId__c (the order it was made for) or created, so a retry never
 // makes a second one; the account's defaults are used as they are.
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/salesforce-cpq-connector-sync/orders-sync-between-salesforce-cpq-and-zuora
-import { createContact, findContact, updateContact, type ZuoraAccountRef } from '../zuora/zuora-accounts.js';
+import type { ZuoraAccountRef } from '../zuora/zuora-accounts.js';
+import { createContact, findContact, updateContact } from '../zuora/zuora-contacts-api.js';
 import type { CpqDeps } from './cpq-deps.js';
 import type { ZuoraRequest } from './order-outcome.js';
 import { placeholder } from './zuora-customer.js';
