@@ -142,7 +142,11 @@ export class ZuoraClient {
         await this.#accessToken(true);
         continue;
       }
-      if ((response.status === 429 || response.status >= 500) && attempt < maxRetries) {
+      // 409 on a keyed request: the first request with this key (a crashed process's, or a timed-out one)
+      // is still running; Zuora asks to retry with the same key once it finished.
+      // https://developer.zuora.com/docs/guides/idempotency/
+      const keyBusy = response.status === 409 && options.idempotencyKey !== undefined;
+      if ((response.status === 429 || response.status >= 500 || keyBusy) && attempt < maxRetries) {
         await response.body?.cancel();
         await this.#sleep(retryDelayMs(response, backoff, attempt));
         continue;

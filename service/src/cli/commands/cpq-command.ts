@@ -2,12 +2,27 @@
 // process, as POST /v1/cpq/order-syncs does (docs/cpq-order-sync-contract.md), and prints one line per order
 // (with --dry-run, the exact Zuora requests as JSON). Exit code 1 when an order failed.
 import { createLogger } from '../../config/logger.js';
+import type { CpqDeps } from '../../cpq/cpq-deps.js';
 import { cpqRuntime } from '../../cpq/cpq-runtime.js';
+import { runCpqSession } from '../../cpq/cpq-session.js';
+import { orphanedSessions } from '../../sessions/session-owner.js';
 import { runCpqRequest } from '../../cpq/cpq-request.js';
 import type { CpqOrderResult } from '../../cpq/order-outcome.js';
 import { migrate } from '../../store/migrate.js';
 import { openStore } from '../../store/open-store.js';
 import { ExitCode, usage, type CliCommand } from '../cli-context.js';
+
+/** CPQ sessions a stopped process left (SIGKILL, a crash) go on from their checkpoints first. */
+async function resumeOrphans(deps: CpqDeps, say: (id: string) => void): Promise<void> {
+  for (const o of await orphanedSessions(
+    deps.store,
+    { triggers: ['on_demand', 'scheduled'], scope: 'cpq' },
+    60,
+  )) {
+    say(o.id);
+    await runCpqSession(deps, o.id);
+  }
+}
 
 interface CpqSyncOptions {
   readonly order?: string[];
@@ -41,6 +56,7 @@ export const cpqCommand: CliCommand = {
           const runtime = await ctx.composition.createSyncRuntime(cfg, store, logger);
           try {
             const { deps } = cpqRuntime(runtime.deps, cfg.cpq, cfg.apiBudget);
+            await resumeOrphans(deps, (id) => ctx.io.stdout.write(`resuming CPQ session ${id}\n`));
             const request = {
               orderIds: opts.order ?? [],
               accountIds: opts.account ?? [],
