@@ -5,6 +5,7 @@
 export { selectClause } from './soql-field-list.js';
 export * from './soql-catalog-fields.js';
 export * from './soql-order-fields.js';
+export * from './soql-order-item-fields.js';
 export * from './soql-party-fields.js';
 export * from './soql-subscription-fields.js';
 export * from './soql-usage-fields.js';

@@ -1,5 +1,5 @@
-// SOQL fields of Order and OrderItem, with the CPQ fields and the package's write-back fields.
-import type { CpqOrder, CpqOrderItem } from './cpq-records.js';
+// SOQL fields of Order, with the CPQ fields and the package's write-back fields.
+import type { CpqOrder } from './cpq-records.js';
 import { address, type Fields } from './soql-field-list.js';
 
 export const orderFields = [
@@ -31,38 +31,3 @@ export const orderFields = [
   'Zuora_Order_Number__c',
   'Zuora_Sync_Status__c',
 ] as const satisfies Fields<CpqOrder>;
-
-export const orderItemFields = [
-  'Id',
-  'OrderId',
-  'OrderItemNumber',
-  'Product2Id',
-  'PricebookEntryId',
-  'Quantity',
-  'UnitPrice',
-  'ListPrice',
-  'ServiceDate',
-  'EndDate',
-  'Description',
-  'CurrencyIsoCode',
-  'SBQQ__ContractAction__c',
-  'SBQQ__RevisedOrderProduct__c',
-  'SBQQ__Subscription__c',
-  'SBQQ__Contract__c',
-  'SBQQ__Contracted__c',
-  'SBQQ__ContractingMethod__c',
-  'SBQQ__ChargeType__c',
-  'SBQQ__BillingType__c',
-  'SBQQ__BillingFrequency__c',
-  'SBQQ__SubscriptionPricing__c',
-  'SBQQ__SubscriptionType__c',
-  'SBQQ__ProductSubscriptionType__c',
-  'SBQQ__PricingMethod__c',
-  'SBQQ__SubscriptionTerm__c',
-  'SBQQ__TerminatedDate__c',
-  'SBQQ__SegmentKey__c',
-  'Zuora_Subscription_Number__c',
-  'Zuora_Rate_Plan_Id__c',
-  'Zuora_Rate_Plan_Charge_Id__c',
-  'Zuora_Order_Line_Item_Id__c',
-] as const satisfies Fields<CpqOrderItem>;

@@ -1,0 +1,38 @@
+// SOQL fields of OrderItem (order products), with the CPQ fields and the package's write-back fields.
+import type { CpqOrderItem } from './cpq-records.js';
+import type { Fields } from './soql-field-list.js';
+
+export const orderItemFields = [
+  'Id',
+  'OrderId',
+  'OrderItemNumber',
+  'Product2Id',
+  'PricebookEntryId',
+  'Quantity',
+  'UnitPrice',
+  'ListPrice',
+  'ServiceDate',
+  'EndDate',
+  'Description',
+  'CurrencyIsoCode',
+  'SBQQ__ContractAction__c',
+  'SBQQ__RevisedOrderProduct__c',
+  'SBQQ__Subscription__c',
+  'SBQQ__Contract__c',
+  'SBQQ__Contracted__c',
+  'SBQQ__ContractingMethod__c',
+  'SBQQ__ChargeType__c',
+  'SBQQ__BillingType__c',
+  'SBQQ__BillingFrequency__c',
+  'SBQQ__SubscriptionPricing__c',
+  'SBQQ__SubscriptionType__c',
+  'SBQQ__ProductSubscriptionType__c',
+  'SBQQ__PricingMethod__c',
+  'SBQQ__SubscriptionTerm__c',
+  'SBQQ__TerminatedDate__c',
+  'SBQQ__SegmentKey__c',
+  'Zuora_Subscription_Number__c',
+  'Zuora_Rate_Plan_Id__c',
+  'Zuora_Rate_Plan_Charge_Id__c',
+  'Zuora_Order_Line_Item_Id__c',
+] as const satisfies Fields<CpqOrderItem>;
