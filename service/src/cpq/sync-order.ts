@@ -4,8 +4,7 @@
 // make, previews the order and sends nothing. Its checkpoint carries the attempt's Idempotency-Key and job,
 // so a session resumed after a crash polls the same job instead of sending the order again.
 import type { ZuoraAccountRef } from '../zuora/zuora-accounts.js';
-import { buildNewOrder } from './interim-build-order.js';
-import { catalogNeeds } from './interim-catalog-plan.js';
+import { orderBody } from './order-body.js';
 import { orderContacts } from './rules/contact-precedence.js';
 import { readiness } from './rules/readiness.js';
 import { orderCurrency } from './rules/currency-rule.js';
@@ -16,7 +15,6 @@ import { submit } from './order-submit-step.js';
 import { preview } from './order-preview.js';
 import { itemLinks } from './item-links.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
-import { ensurePlans } from './zuora-catalog-step.js';
 import { ensureContact } from './zuora-contacts.js';
 import { ensureAccount } from './zuora-customer.js';
 
@@ -29,8 +27,6 @@ export async function syncOrder(run: OrderRun, b: CpqOrderBundle): Promise<Order
   if (!currencyRule.ok) return ended(b, 'Failed', currencyRule.error);
   const contacts = orderContacts(b);
   if (!contacts.ok) return ended(b, 'Failed', contacts.error);
-  const needs = catalogNeeds(b);
-  if (!needs.ok) return ended(b, 'Failed', needs.error);
   const currency = currencyRule.value;
   const { deps, customers } = run;
   const dryRun = customers.dryRun;
@@ -44,19 +40,15 @@ export async function syncOrder(run: OrderRun, b: CpqOrderBundle): Promise<Order
   const [account, invoiceOwner, subOwner] = refs as [ZuoraAccountRef, ZuoraAccountRef, ZuoraAccountRef];
   const billTo = await ensureContact(deps, invoiceOwner, contacts.value.billTo, 'billTo', b.order.Id, dryRun);
   const soldTo = await ensureContact(deps, subOwner, contacts.value.soldTo, 'soldTo', b.order.Id, dryRun);
-  const plans = await ensurePlans(deps, needs.value, run.plans, b.order.Id, dryRun);
-  if (!plans.ok) return ended(b, 'Failed', plans.error);
-  const body = buildNewOrder(
-    b,
-    {
-      invoiceOwnerNumber: invoiceOwner.accountNumber,
-      subscriptionOwnerNumber: subOwner.accountNumber,
-      billToContactId: billTo,
-      soldToContactId: soldTo,
-      plans: plans.value,
-    },
-    deps.cpq,
-  );
+  const built = await orderBody(run, b, {
+    invoiceOwner,
+    subscriptionOwner: subOwner,
+    billToContactId: billTo,
+    soldToContactId: soldTo,
+    currency,
+  });
+  if (!built.ok) return ended(b, 'Failed', built.error);
+  const body = built.value;
   if (dryRun !== null) return preview(run, b, body, dryRun);
   const accounts = [
     ...new Map(

@@ -1,119 +1,121 @@
-// Step 4 of an order sync: every rate plan the order needs, found by its externally managed plan id (the
-// sync is skipped for plans that exist: seed 004), or created before the order (product found by SKU or
-// created, then the rate plan carrying the id, then its charge with one default tier), each create with an
-// Idempotency-Key and after a lookup, so a retry never makes a second one. A usage plan that cannot be
-// found is CPQ-E006 (the catalog of usage products is created from their consumption schedules).
+// Step 4 of an order sync: every rate plan the order needs (rules/catalog-needs.ts), found by its externally
+// managed plan id (the catalog sync is skipped for plans that exist: seed 004), and the rest created before
+// the order as rules/catalog-plan.ts plans them (units of measure, product found by SKU or created, rate plan
+// carrying the id, its charge), each create with an Idempotency-Key after a lookup, so a retry never makes a
+// second one. A dry run records the creates instead.
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/error-logging-and-troubleshooting-sfdc-cpq-connector
 import {
   createCatalogObject,
+  hasRatePlans,
   productIdBySku,
   ratePlanCharges,
   ratePlansByExternalId,
-  type CatalogCharge,
 } from '../zuora/zuora-catalog.js';
 import type { CpqDeps } from './cpq-deps.js';
-import type { ZuoraRequest } from './order-outcome.js';
-import { placeholder } from './zuora-customer.js';
 import { bodyKey } from './idempotency-keys.js';
-import type { CatalogNeed } from './interim-catalog-plan.js';
-import { cpqError, type CpqResult } from './rules/cpq-errors.js';
+import type { ZuoraRequest } from './order-outcome.js';
+import type { CatalogNeeds } from './rules/catalog-needs.js';
+import { catalogPlan, type NewProduct, type ZuoraRatePlanRef } from './rules/catalog-plan.js';
+import type { CpqOrderBundle } from './rules/cpq-records.js';
+import type { CpqResult } from './rules/cpq-errors.js';
+import { placeholder } from './zuora-customer.js';
 
-export interface ResolvedPlan {
-  readonly ratePlanId: string;
-  readonly charges: readonly CatalogCharge[];
-  readonly created: boolean;
-}
+/** Rate plans resolved in this session (by external id), so orders of the same products look them up once. */
+export type PlanCache = Map<string, ZuoraRatePlanRef>;
 
-/** Plans resolved in this session (by external id), so orders of the same products look them up once. */
-export type PlanCache = Map<string, ResolvedPlan>;
-
-async function createCharge(deps: CpqDeps, need: CatalogNeed, ratePlanId: string): Promise<CatalogCharge> {
-  const chargeBody: Record<string, unknown> = { ...need.create.charge, ProductRatePlanId: ratePlanId };
-  const key = bodyKey('charge', need.externalId, chargeBody);
-  const id = await createCatalogObject(deps.zuora, 'ProductRatePlanCharge', chargeBody, key);
+async function found(deps: CpqDeps, externalId: string): Promise<ZuoraRatePlanRef | undefined> {
+  const [plan] = await ratePlansByExternalId(deps.zuora, externalId);
+  if (plan === undefined) return undefined;
+  const charges = await ratePlanCharges(deps.zuora, plan.id);
+  // A plan without its charge is our own create cut short (a crash): planned again, its keys replay it.
+  if (charges.length === 0) return undefined;
   return {
-    id,
-    name: String(chargeBody.Name),
-    chargeType: String(chargeBody.ChargeType),
-    chargeModel: String(chargeBody.ChargeModel),
+    productRatePlanId: plan.id,
+    charges: charges.map((c) => ({
+      id: c.id,
+      type: c.chargeType as ZuoraRatePlanRef['charges'][number]['type'],
+      model: c.chargeModel as ZuoraRatePlanRef['charges'][number]['model'],
+      uom: c.uom,
+    })),
   };
 }
 
-async function createPlan(deps: CpqDeps, need: CatalogNeed): Promise<ResolvedPlan> {
-  const { zuora } = deps;
-  const sku = String(need.create.product.SKU);
-  const productId =
-    (await productIdBySku(zuora, sku)) ??
-    (await createCatalogObject(
-      zuora,
-      'Product',
-      need.create.product,
-      bodyKey('product', sku, need.create.product),
-    ));
-  const planBody = { ...need.create.ratePlan, ProductId: productId };
-  const ratePlanId = await createCatalogObject(
-    zuora,
-    'ProductRatePlan',
-    planBody,
-    bodyKey('plan', need.externalId, planBody),
-  );
-  return { ratePlanId, charges: [await createCharge(deps, need, ratePlanId)], created: true };
-}
+type Create = (
+  object: 'Product' | 'ProductRatePlan' | 'ProductRatePlanCharge' | 'UnitOfMeasure',
+  body: Record<string, unknown>,
+  key: string,
+) => Promise<string>;
 
-/** A plan found by its external id; one whose charge is missing (a crash between the two creates) gets it. */
-async function foundPlan(deps: CpqDeps, need: CatalogNeed, ratePlanId: string): Promise<ResolvedPlan> {
-  const charges = await ratePlanCharges(deps.zuora, ratePlanId);
-  if (charges.length > 0 || need.create.charge.ChargeType === 'Usage')
-    return { ratePlanId, charges, created: false };
-  return { ratePlanId, charges: [await createCharge(deps, need, ratePlanId)], created: true };
-}
-
-/** A dry run's record of the catalog it would create. */
-function previewPlan(need: CatalogNeed, dryRun: ZuoraRequest[]): ResolvedPlan {
-  dryRun.push(
-    { method: 'POST', path: '/v1/object/product', body: need.create.product },
-    { method: 'POST', path: '/v1/object/product-rate-plan', body: need.create.ratePlan },
-    { method: 'POST', path: '/v1/object/product-rate-plan-charge', body: need.create.charge },
-  );
-  const charge = {
-    id: placeholder(`charge of ${need.externalId}`),
-    name: String(need.create.charge.Name),
-    chargeType: String(need.create.charge.ChargeType),
-    chargeModel: String(need.create.charge.ChargeModel),
-  };
-  return { ratePlanId: placeholder(`rate plan of ${need.externalId}`), charges: [charge], created: true };
+async function createProduct(
+  p: NewProduct,
+  productId: string | undefined,
+  create: Create,
+): Promise<Map<string, ZuoraRatePlanRef>> {
+  const out = new Map<string, ZuoraRatePlanRef>();
+  const id = productId ?? (await create('Product', { ...p.product }, bodyKey('product', p.sku, p.product)));
+  for (const plan of p.ratePlans) {
+    const planBody = { ...plan.ratePlan, ProductId: id };
+    const ratePlanId = await create('ProductRatePlan', planBody, bodyKey('plan', plan.externalId, planBody));
+    const chargeBody = { ...plan.charge, ProductRatePlanId: ratePlanId };
+    const chargeId = await create(
+      'ProductRatePlanCharge',
+      chargeBody,
+      bodyKey('charge', plan.externalId, chargeBody),
+    );
+    const charge = {
+      id: chargeId,
+      type: plan.charge.ChargeType,
+      model: plan.charge.ChargeModel,
+      uom: plan.charge.UOM ?? null,
+    };
+    out.set(plan.externalId, { productRatePlanId: ratePlanId, charges: [charge] });
+  }
+  return out;
 }
 
 export async function ensurePlans(
   deps: CpqDeps,
-  needs: readonly CatalogNeed[],
+  b: CpqOrderBundle,
+  needs: CatalogNeeds,
   cache: PlanCache,
-  orderId: string,
   dryRun: ZuoraRequest[] | null,
-): Promise<CpqResult<Map<string, ResolvedPlan>>> {
-  const out = new Map<string, ResolvedPlan>();
-  for (const need of needs) {
-    let plan = cache.get(need.externalId);
-    if (plan === undefined) {
-      const [found] = await ratePlansByExternalId(deps.zuora, need.externalId);
-      if (found !== undefined) plan = await foundPlan(deps, need, found.id);
-      else if (need.create.charge.ChargeType === 'Usage' || need.externalId.startsWith('missing:'))
-        return {
-          ok: false,
-          error: cpqError(
-            'CPQ-E006',
-            `no Zuora rate plan carries the id ${need.externalId} of ${need.product.Name}`,
-            {
-              object: 'Order',
-              id: orderId,
-            },
-          ),
-        };
-      else if (dryRun !== null) plan = previewPlan(need, dryRun);
-      else plan = await createPlan(deps, need);
-      if (dryRun === null || !plan.created) cache.set(need.externalId, plan);
-    }
-    out.set(need.externalId, plan);
+): Promise<CpqResult<Map<string, ZuoraRatePlanRef>>> {
+  const ratePlans = new Map<string, ZuoraRatePlanRef>();
+  for (const id of new Set(needs.needs.map((n) => n.externalId))) {
+    const plan = cache.get(id) ?? (await found(deps, id));
+    if (plan !== undefined) ratePlans.set(id, plan);
   }
-  return { ok: true, value: out };
+  // Products in Zuora by SKU: with rate plans they are someone's catalog (a missing plan is CPQ-E006); without
+  // any, the connector's own create cut short by a crash, reused.
+  const productsBySku = new Map<string, string>();
+  const leftovers = new Map<string, string>();
+  for (const need of needs.needs)
+    if (!ratePlans.has(need.externalId)) {
+      const sku = needs.skus.get(need.productId) ?? '';
+      const id = sku === '' ? undefined : await productIdBySku(deps.zuora, sku);
+      if (id !== undefined) ((await hasRatePlans(deps.zuora, id)) ? productsBySku : leftovers).set(sku, id);
+    }
+  const plan = catalogPlan(b, needs, { ratePlans, productsBySku }, deps.cpq);
+  if (!plan.ok) return plan;
+  const create: Create = async (object, body, key) => {
+    if (dryRun !== null) {
+      dryRun.push({
+        method: 'POST',
+        path: `/v1/object/${object.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`,
+        body,
+      });
+      return placeholder(object);
+    }
+    return createCatalogObject(deps.zuora, object, body, key);
+  };
+  for (const uom of plan.value.uoms)
+    await create(
+      'UnitOfMeasure',
+      { UomName: uom.name, DecimalPlaces: uom.decimalPlaces, Active: true },
+      `cpq:uom:${uom.name}`,
+    ).catch(() => undefined);
+  for (const p of plan.value.create)
+    for (const [id, ref] of await createProduct(p, leftovers.get(p.sku), create)) ratePlans.set(id, ref);
+  if (dryRun === null) for (const [id, ref] of ratePlans) cache.set(id, ref);
+  return { ok: true, value: ratePlans };
 }

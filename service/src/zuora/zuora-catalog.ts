@@ -21,6 +21,7 @@ export interface CatalogCharge {
   readonly name: string;
   readonly chargeType: string;
   readonly chargeModel: string;
+  readonly uom: string | null;
 }
 
 /** Rate plans carrying `externalId` in their externally managed plan ids (none: an empty list). */
@@ -62,7 +63,7 @@ export async function ratePlanCharges(
   entityId?: string,
 ): Promise<CatalogCharge[]> {
   const out: CatalogCharge[] = [];
-  const zoql = `select Id, Name, ChargeType, ChargeModel from ProductRatePlanCharge where ProductRatePlanId = ${zoqlString(ratePlanId)}`;
+  const zoql = `select Id, Name, ChargeType, ChargeModel, UOM from ProductRatePlanCharge where ProductRatePlanId = ${zoqlString(ratePlanId)}`;
   for await (const page of zoqlPages(client, zoql, { entityId }))
     for (const r of page)
       out.push({
@@ -70,14 +71,36 @@ export async function ratePlanCharges(
         name: text(r.Name),
         chargeType: text(r.ChargeType),
         chargeModel: text(r.ChargeModel),
+        uom: text(r.UOM) || null,
       });
   return out;
+}
+
+/** Whether a product has a rate plan with a charge (one the connector created and a crash cut short has none). */
+export async function hasRatePlans(
+  client: ZuoraClient,
+  productId: string,
+  entityId?: string,
+): Promise<boolean> {
+  const plans: string[] = [];
+  const zoql = `select Id from ProductRatePlan where ProductId = ${zoqlString(productId)}`;
+  for await (const page of zoqlPages(client, zoql, { entityId })) plans.push(...page.map((r) => text(r.Id)));
+  if (plans.length === 0) return false;
+  const where = plans
+    .slice(0, 190)
+    .map((id) => `ProductRatePlanId = ${zoqlString(id)}`)
+    .join(' or ');
+  for await (const page of zoqlPages(client, `select Id from ProductRatePlanCharge where ${where}`, {
+    entityId,
+  }))
+    return page.length > 0;
+  return false;
 }
 
 /** Creates one catalog object through the CRUD API; answers its id. */
 export async function createCatalogObject(
   client: ZuoraClient,
-  object: 'Product' | 'ProductRatePlan' | 'ProductRatePlanCharge',
+  object: 'Product' | 'ProductRatePlan' | 'ProductRatePlanCharge' | 'UnitOfMeasure',
   fields: Readonly<Record<string, unknown>>,
   idempotencyKey: string,
   entityId?: string,
