@@ -34,8 +34,10 @@ export default defineConfig({
     // Suites start real HTTP servers and databases: keep them in separate processes, few at a time.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Generous: a timeout is there to end a hang, not to measure speed. On a 2-core machine at a load average of
+    // 20 a test that spawns the CLI (tsx compiling the service, PGlite starting) took over 60 s.
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
     // Drops the PostgreSQL schemas tests created, even those of a test that timed out.
     globalSetup: ['service/test/support/global-setup.ts'],
     projects: [

@@ -60,7 +60,7 @@ const { child, info } = await startEmulators(values.size, values.seed);
 const sfApiRequests = async () => (await salesforceStats(info)).apiRequests;
 
 const token = 'bench-token-0123456789abcdefghij';
-const hmacKey = 'bench-callout-hmac-key';
+const hmacKey = 'bench-callout-hmac-key-0123456789';
 const dataDir = mkdtempSync(join(tmpdir(), 'zsync-bench-rt-'));
 const benchSchema = `bench_rt_${String(process.pid)}`;
 const store: Store =

@@ -11,6 +11,7 @@ import { runApiSync } from './api-sync/api-sync.js';
 import { runCli, type CliIo } from './cli/run-cli.js';
 import { resolveApiToken } from './config/api-token.js';
 import type { Config } from './config/load-config.js';
+import { ensurePrivateDir } from './config/private-files.js';
 import { serviceVersion } from './config/service-version.js';
 import { startEmbeddedEmulators, type EmbeddedEmulators } from './embedded/start-embedded-emulators.js';
 import { createMetricsRegistry } from './http/metrics.js';
@@ -21,7 +22,7 @@ import { sessionsRoute } from './http/routes/sessions-route.js';
 import { syncsRoute } from './http/routes/syncs-route.js';
 import { webhooksRoute } from './http/routes/webhooks-route.js';
 import { consoleParts, type ConsoleParts } from './console/console-routes.js';
-import { cpqRuntime, type CpqRuntime } from './cpq/cpq-runtime.js';
+import { cpqFor, startCpq, stopCpq } from './cpq/cpq-runtime.js';
 import { cpqOrderSyncsRoute } from './http/routes/cpq-order-syncs-route.js';
 import { buildServer } from './http/server.js';
 import { forceAppObjectsDir, loadForceAppSchema } from './mapping/force-app-schema.js';
@@ -38,6 +39,7 @@ import { migrate } from './store/migrate.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { runSession } from './turbo/run-session.js';
+import { startSpoolPruning } from './turbo/spool-retention.js';
 import { ZuoraClient } from './zuora/zuora-client.js';
 
 export interface SyncRuntime {
@@ -100,12 +102,17 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
       zuoraHost: new URL(zuoraCreds.baseUrl).host,
       ...(emulators === undefined ? {} : { minPollMs: 20, maxPollMs: 500 }),
     };
+    // DATA_DIR holds billing PII (spool parts): the owner's only, and no parts of sessions that ended (or were
+    // deleted) while no process of this DATA_DIR ran.
+    ensurePrivateDir(config.dataDir);
+    const stopPruning = await startSpoolPruning(deps);
     const configured = config.zuora.kind === 'real' ? config.zuora.entityIds : [];
     return {
       deps,
       emulators,
       entities: () => knownEntities(deps.zuora, configured),
       async close() {
+        stopPruning();
         await emulators?.close();
       },
     };
@@ -118,7 +125,6 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
 interface SyncParts {
   readonly runtime: SyncRuntime;
   readonly realtime: RealtimeEngine | undefined;
-  readonly cpq?: CpqRuntime;
 }
 
 /** Sessions (worker, orphans resumed, schedules) and, when enabled, near-real-time sync. */
@@ -130,9 +136,7 @@ async function startSync(
   logger: Logger,
   runtime: SyncRuntime,
 ): Promise<SyncParts> {
-  const cpq = cpqRuntime(runtime.deps, config.cpq, config.apiBudget);
-  await startSessionWorker(boss, runtime.deps, cpq.runner(runSession));
-  cpq.start();
+  await startSessionWorker(boss, runtime.deps, startCpq(runtime.deps, config, runSession));
   const requeued = await requeueOrphanedSessions(boss, store, store.kind === 'pglite' ? 0 : 60);
   if (requeued.length > 0) logger.info({ sessions: requeued }, 'resuming sessions left by a stopped process');
   await startSchedules(
@@ -142,7 +146,7 @@ async function startSync(
     { accounts: accountsCron(config.schedules.accounts), catalog: catalogCron(config.schedules.catalog) },
     runtime.entities,
   );
-  if (!config.realtime.enabled) return { runtime, realtime: undefined, cpq };
+  if (!config.realtime.enabled) return { runtime, realtime: undefined };
   const realtime = new RealtimeEngine({
     api: apiSyncDepsFor(runtime.deps, config.apiBudget),
     runApiSync,
@@ -152,7 +156,7 @@ async function startSync(
     entities: runtime.entities,
   });
   realtime.start();
-  return { runtime, realtime, cpq };
+  return { runtime, realtime };
 }
 
 async function startHttp(
@@ -193,8 +197,9 @@ async function startHttp(
       ? []
       : [
           syncsRoute(store, boss, sync.runtime.entities),
-          onDemandSyncsRoute(api ?? apiSyncDepsFor(sync.runtime.deps, config.apiBudget)),
-          ...(sync.cpq === undefined ? [] : [cpqOrderSyncsRoute(sync.cpq.deps)]),
+          // `api` is set whenever `sync` is (the governor is per connection, made with the budget above).
+          onDemandSyncsRoute(api ?? apiSyncDepsFor(sync.runtime.deps), sync.runtime.entities),
+          cpqOrderSyncsRoute(cpqFor(sync.runtime.deps).deps),
         ];
   const app = await buildServer({
     apiToken: token.token,
@@ -209,7 +214,13 @@ async function startHttp(
       healthRoute({ store, version: serviceVersion }),
       sessionsRoute(store),
       ...syncRoutes,
-      webhooksRoute({ store, callouts: config.realtime.callouts, logger, onEvent: () => realtime?.nudge() }),
+      webhooksRoute({
+        store,
+        callouts: config.realtime.callouts,
+        logger,
+        onEvent: () => realtime?.nudge(),
+        ...(sync === undefined ? {} : { entities: sync.runtime.entities }),
+      }),
       realtimeStatsRoute(store, realtime !== undefined),
       ...consoleUi.routes,
     ],
@@ -245,7 +256,7 @@ export async function createService(
       apiTokenFile,
       console: consoleUi,
     } = await startHttp(config, logger, metrics, store, boss, sync);
-    const { runtime, realtime, cpq } = sync ?? { runtime: undefined, realtime: undefined, cpq: undefined };
+    const { runtime, realtime } = sync ?? { runtime: undefined, realtime: undefined };
     return {
       config,
       store,
@@ -257,16 +268,14 @@ export async function createService(
       async close() {
         await app.close();
         await consoleUi.stop();
-        await realtime?.stop();
-        await cpq?.stop();
+        await Promise.all([realtime?.stop(), stopCpq(runtime?.deps)]);
         await boss.stop({ graceful: true, close: false, wait: true });
         await runtime?.close();
         await store.close();
       },
     };
   } catch (error) {
-    await sync?.realtime?.stop().catch(() => undefined);
-    await sync?.cpq?.stop().catch(() => undefined);
+    await Promise.all([sync?.realtime?.stop(), stopCpq(sync?.runtime.deps)]).catch(() => undefined);
     await sync?.runtime.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;

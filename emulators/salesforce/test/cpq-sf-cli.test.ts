@@ -65,7 +65,7 @@ beforeAll(async () => {
     ['org', 'login', 'access-token', '--instance-url', emulator.url, '--no-prompt', '--alias', 'cpq'],
     { SF_ACCESS_TOKEN: token },
   );
-}, 90_000);
+}, 180_000);
 afterAll(async () => {
   await emulator.close();
   rmSync(home, { recursive: true, force: true });

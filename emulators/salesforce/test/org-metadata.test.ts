@@ -59,7 +59,7 @@ beforeAll(async () => {
   clean = await startSalesforceEmulator();
   conn = await login(planted);
   cleanConn = await login(clean);
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await planted.close();
   await clean.close();

@@ -217,5 +217,5 @@ describe('sf CLI against the emulator', () => {
         (pid) => `${pid}: ${readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').join(' ')}`,
       ),
     ).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });

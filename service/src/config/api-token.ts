@@ -1,8 +1,9 @@
 // With no API_TOKEN configured (embedded default), a random token is made once and kept in
 // DATA_DIR/api-token (mode 0600), so the Salesforce named credential and scripts can read it.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, privateFileMode } from './private-files.js';
 
 export interface ResolvedToken {
   readonly token: string;
@@ -17,9 +18,9 @@ export function resolveApiToken(configured: string | undefined, dataDir: string)
     const token = readFileSync(file, 'utf8').trim();
     if (token.length >= 24) return { token, file };
   }
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const token = randomBytes(32).toString('base64url');
-  writeFileSync(file, `${token}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writeFileSync(file, `${token}\n`, { mode: privateFileMode });
+  chmodSync(file, privateFileMode);
   return { token, file };
 }

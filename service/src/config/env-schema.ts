@@ -1,5 +1,6 @@
 // The service's environment variables: one zod schema, so every bad value is reported by name at start.
 import { z } from 'zod';
+import { entityIdFormat, entityIdFormatMessage } from './entity-ids.js';
 
 const optionalText = z
   .string()
@@ -41,6 +42,13 @@ const percent = z.coerce
   .min(1, 'expected a percentage from 1 to 100')
   .max(100, 'expected a percentage from 1 to 100');
 
+const calloutSecret = optionalText.pipe(
+  z
+    .string()
+    .min(24, 'expected at least 24 characters (a callout secret that must resist guessing)')
+    .optional(),
+);
+
 export const envSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port.default(8787),
@@ -55,7 +63,20 @@ export const envSchema = z.object({
   ZUORA_BASE_URL: optionalText.pipe(httpUrl.optional()),
   ZUORA_CLIENT_ID: optionalText,
   ZUORA_CLIENT_SECRET: optionalText,
-  ZUORA_ENTITY_IDS: optionalText,
+  ZUORA_ENTITY_IDS: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (v) =>
+          v
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '')
+            .every((s) => entityIdFormat.test(s)),
+        `every comma-separated entry ${entityIdFormatMessage}`,
+      )
+      .optional(),
+  ),
 
   SF_LOGIN_URL: optionalText.pipe(httpUrl.optional()),
   SF_CLIENT_ID: optionalText,
@@ -125,11 +146,12 @@ export const envSchema = z.object({
     .default(120),
   /** A real-time batch silent this long (process gone) gives its events back to the queue. */
   REALTIME_CLAIM_STALE_SECONDS: positiveInt('a positive number of seconds').default(60),
-  ZUORA_CALLOUT_HMAC_KEY: optionalText,
+  // Callout secrets: long enough that guessing them (rate-limited per address at the webhook) is hopeless.
+  ZUORA_CALLOUT_HMAC_KEY: calloutSecret,
   ZUORA_CALLOUT_USERNAME: optionalText,
-  ZUORA_CALLOUT_PASSWORD: optionalText,
+  ZUORA_CALLOUT_PASSWORD: calloutSecret,
   ZUORA_CALLOUT_OAUTH_CLIENT_ID: optionalText,
-  ZUORA_CALLOUT_OAUTH_CLIENT_SECRET: optionalText,
+  ZUORA_CALLOUT_OAUTH_CLIENT_SECRET: calloutSecret,
   ZUORA_CALLOUT_MAX_AGE_SECONDS: positiveInt('a positive number of seconds').default(300),
 
   // The operations console (see service/src/config/console-settings.ts).

@@ -34,3 +34,34 @@ export function cpqRuntime(sync: SyncDeps, input: CpqSettingsInput, budget?: Api
     stop: async () => poller?.stop(),
   };
 }
+
+const runtimes = new WeakMap<SyncDeps, CpqRuntime>();
+
+/** The process's CPQ runtime for these sync dependencies (made with `config` the first time). */
+export function cpqFor(
+  sync: SyncDeps,
+  config?: { readonly cpq: CpqSettingsInput; readonly apiBudget?: ApiBudgetSettings },
+): CpqRuntime {
+  let runtime = runtimes.get(sync);
+  if (runtime === undefined) {
+    if (config === undefined) throw new Error('the CPQ runtime is made with its settings first (startCpq)');
+    runtime = cpqRuntime(sync, config.cpq, config.apiBudget);
+    runtimes.set(sync, runtime);
+  }
+  return runtime;
+}
+
+/** Makes the CPQ runtime, starts its poller (CPQ_SYNC=on) and answers the session runner that includes it. */
+export function startCpq(
+  sync: SyncDeps,
+  config: { readonly cpq: CpqSettingsInput; readonly apiBudget?: ApiBudgetSettings },
+  others: SessionRunner,
+): SessionRunner {
+  const runtime = cpqFor(sync, config);
+  runtime.start();
+  return runtime.runner(others);
+}
+
+export async function stopCpq(sync: SyncDeps | undefined): Promise<void> {
+  if (sync !== undefined) await runtimes.get(sync)?.stop();
+}

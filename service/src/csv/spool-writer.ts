@@ -6,6 +6,7 @@
 // jobs use no more batches than ceil(N / 10,000).
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_bulk_v2/datafiles_understanding_bulk2_ingest.htm
 import { closeSync, existsSync, ftruncateSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { privateFileMode } from '../config/private-files.js';
 
 /** A cell as the mapper produces it: null clears the field (or, in a relationship column, means no parent). */
 export type CsvValue = string | number | boolean | null;
@@ -50,7 +51,7 @@ export class SpoolWriter {
     if (existsSync(pathOf(part))) {
       // An existing part is continued as it is (its row count unknown, it is not cut back).
       this.#size = statSync(pathOf(part)).size;
-      this.#fd = openSync(pathOf(part), 'a+');
+      this.#fd = openSync(pathOf(part), 'a+', privateFileMode);
       this.#partRows = 1;
     }
   }
@@ -113,7 +114,8 @@ export class SpoolWriter {
 
   #open(part: number): void {
     this.#part = part;
-    this.#fd = openSync(this.#pathOf(part), 'w+');
+    // Billing PII: the owner's only (in a 0700 folder, turbo/csv-spool.ts).
+    this.#fd = openSync(this.#pathOf(part), 'w+', privateFileMode);
     this.#pending = this.#header;
     this.#size = Buffer.byteLength(this.#header);
     this.#partRows = 0;

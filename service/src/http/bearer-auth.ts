@@ -24,6 +24,13 @@ export interface RequestAuthenticator {
   authenticate(request: FastifyRequest, reply: FastifyReply): Promise<AuthOutcome>;
 }
 
+/** Requests to a public path that still presented the admin token (/health then tells more). */
+const adminOnPublicPath = new WeakSet<FastifyRequest>();
+
+export function presentsAdminToken(request: FastifyRequest): boolean {
+  return adminOnPublicPath.has(request);
+}
+
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
 }
@@ -41,9 +48,12 @@ export function registerBearerAuth(
   const expected = digest(token);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?', 1)[0] ?? '';
-    if (publicPaths.has(path)) return;
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (publicPaths.has(path)) {
+      if (match?.[1] !== undefined && tokenMatches(match[1], expected)) adminOnPublicPath.add(request);
+      return;
+    }
     if (match?.[1] !== undefined && tokenMatches(match[1], expected)) return;
     // The scoped token is refused everywhere but its route, the console's public pages included.
     if (match?.[1] !== undefined && scoped !== undefined && tokenMatches(match[1], scoped.digest)) {

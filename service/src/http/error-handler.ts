@@ -1,23 +1,38 @@
 // Every error leaves as JSON with a stable code and a message that names what was wrong; internal errors
-// are logged with their stack but answered without it.
+// are logged with their stack under the request's id and answered with that id and a plain reason.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { describeFailure } from './internal-errors.js';
+import { validationIssues } from './validation-issues.js';
 
 export interface ErrorBody {
   error: string;
   message: string;
   issues?: { path: string; message: string }[];
+  /** The request's id in the service log (internal errors). */
+  correlationId?: string;
+}
+
+function clientErrorCode(error: FastifyError): string {
+  if (error.code === 'ZSYNC_FORBIDDEN_KEY') return 'forbidden_key';
+  if (error.code === 'ZSYNC_UNSTORABLE_TEXT') return 'invalid_request';
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return 'invalid_json';
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'payload_too_large';
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported_media_type';
+  return 'bad_request';
+}
+
+function clientErrorMessage(error: FastifyError, code: string): string {
+  if (code === 'unsupported_media_type')
+    return `${error.message}; send the body as JSON with "Content-Type: application/json"`;
+  return error.message;
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const where = error.validationContext ?? 'body';
-      const validation = error.validation as readonly { instancePath: string; message?: string }[];
-      const issues = validation.map((v) => {
-        const path = [where, ...(v.instancePath === '' ? [] : v.instancePath.slice(1).split('/'))].join('.');
-        return { path, message: v.message ?? 'invalid value' };
-      });
+      const issues = validationIssues(error, request);
       const body: ErrorBody = {
         error: 'invalid_request',
         message: issues.map((i) => `${i.path}: ${i.message}`).join('; '),
@@ -27,18 +42,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const code =
-        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-          ? 'invalid_json'
-          : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-            ? 'payload_too_large'
-            : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-              ? 'unsupported_media_type'
-              : 'bad_request';
-      return reply.code(status).send({ error: code, message: error.message } satisfies ErrorBody);
+      const code = clientErrorCode(error);
+      return reply
+        .code(status)
+        .send({ error: code, message: clientErrorMessage(error, code) } satisfies ErrorBody);
     }
     request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ error: 'internal_error', message: 'internal error; see the service log' });
+    return reply.code(500).send({
+      error: 'internal_error',
+      message: `${describeFailure(error)}; the service log has the details under reference ${request.id}`,
+      correlationId: request.id,
+    } satisfies ErrorBody);
   });
   app.setNotFoundHandler((request, reply) =>
     reply

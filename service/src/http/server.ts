@@ -1,4 +1,5 @@
 // Builds the Fastify app: zod at the edge, bearer auth, JSON errors, metrics and the generated OpenAPI.
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import {
@@ -12,6 +13,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { registerBearerAuth, type RequestAuthenticator } from './bearer-auth.js';
 import { registerErrorHandling } from './error-handler.js';
+import { registerJsonBodyParser } from './json-body.js';
 import { registerMetrics } from './metrics.js';
 import { onDemandToken } from './scoped-token.js';
 
@@ -47,6 +49,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy ?? false,
+    // Request ids are the correlation ids of internal errors: unique across restarts and processes.
+    genReqId: () => randomUUID(),
     ...(loggerInstance === undefined ? { logger: false } : { loggerInstance }),
   }).withTypeProvider<ZodTypeProvider>();
   const routes: RouteInfo[] = [];
@@ -54,6 +58,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     for (const method of [route.method].flat())
       if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
+  // JSON routes take JSON: a text/plain body is 415, not a string that fails the schema. (Routes that take
+  // another type, such as the webhook's token endpoint, register their own parser.)
+  app.removeContentTypeParser('text/plain');
+  registerJsonBodyParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

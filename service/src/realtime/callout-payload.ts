@@ -5,12 +5,16 @@
 // The Zuora-Notification-Id header stays the same across retries of one notification, so it is the dedupe
 // key: https://docs.zuora.com/en/zuora-platform/extensibility/events-and-notifications/notifications/callout-notification-overview
 import { z } from 'zod';
+import { calloutEntityId, isoDate, plainText } from './callout-values.js';
 import type { NewChangeEvent } from './change-event-rows.js';
 
-const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO 8601 date-time');
-
 export const calloutPayloadSchema = z.object({
-  notificationId: z.string().trim().min(1).max(128),
+  notificationId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(128)
+    .refine(plainText, 'must not contain NUL or other control characters, nor a lone UTF-16 surrogate'),
   objectType: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'expected a Zuora object name such as Account or Subscription'),
@@ -18,7 +22,8 @@ export const calloutPayloadSchema = z.object({
   objectId: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,64}$/, 'expected a Zuora record id (letters, digits, hyphens; at most 64)'),
-  entityId: z.string().max(64).default(''),
+  /** '' for a single-entity tenant; otherwise one of the tenant's entities (checked at intake). */
+  entityId: calloutEntityId,
   /** The record's UpdatedDate: when it changed in Zuora. */
   updatedDate: isoDate.nullable().optional(),
   /** When Zuora raised the event; the change time when the record has no UpdatedDate (deletions). */

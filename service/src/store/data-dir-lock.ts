@@ -32,7 +32,7 @@ export class DataDirLock {
     const path = join(dataDir, 'store.lock');
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
-        const fd = openSync(path, 'wx');
+        const fd = openSync(path, 'wx', 0o600);
         writeSync(fd, String(process.pid));
         closeSync(fd);
         return new DataDirLock(path);

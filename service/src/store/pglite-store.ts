@@ -1,9 +1,10 @@
 // The embedded default: PostgreSQL compiled to WASM, in this process, with its data under DATA_DIR.
 // PGlite is single-connection: its transaction() holds an exclusive lock, so other queries wait for it.
-import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { BossDb, Queryable, Store } from './store.js';
 import { DataDirLock } from './data-dir-lock.js';
+import { ensurePrivateDir, restrictTree } from '../config/private-files.js';
 
 type PgliteLike = Pick<PGlite, 'query' | 'exec'>;
 
@@ -24,21 +25,29 @@ export class PgliteStore implements Store {
   readonly #db: PGlite;
   readonly #root: Queryable;
   readonly #lock: DataDirLock | undefined;
+  /** The PGlite folder, tightened again at close (PGlite creates its files 0666). */
+  readonly #files: string | undefined;
   readonly #locks = new Map<number, Promise<void>>();
 
-  private constructor(db: PGlite, lock: DataDirLock | undefined) {
+  private constructor(db: PGlite, lock: DataDirLock | undefined, files: string | undefined) {
     this.#db = db;
     this.#root = pgliteQueryable(db);
     this.#lock = lock;
+    this.#files = files;
   }
 
   /** `dataDir` undefined keeps everything in memory (tests). */
   static async open(dataDir: string | undefined): Promise<PgliteStore> {
-    if (dataDir === undefined) return new PgliteStore(await PGlite.create(), undefined);
-    mkdirSync(dataDir, { recursive: true });
+    if (dataDir === undefined) return new PgliteStore(await PGlite.create(), undefined, undefined);
+    // Billing data: DATA_DIR and everything in it are the owner's only, checked (and fixed) at every start.
+    ensurePrivateDir(dataDir);
     const lock = DataDirLock.acquire(dataDir);
+    const files = join(dataDir, 'pglite');
     try {
-      return new PgliteStore(await PGlite.create({ dataDir: `${dataDir}/pglite` }), lock);
+      ensurePrivateDir(files);
+      const db = await PGlite.create({ dataDir: files });
+      restrictTree(files);
+      return new PgliteStore(db, lock, files);
     } catch (error) {
       lock.release();
       throw error;
@@ -93,6 +102,7 @@ export class PgliteStore implements Store {
   async close(): Promise<void> {
     try {
       await this.#db.close();
+      if (this.#files !== undefined) restrictTree(this.#files);
     } finally {
       this.#lock?.release();
     }

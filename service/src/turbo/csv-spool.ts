@@ -2,20 +2,12 @@
 // a whole object in memory and a resumed session can re-send a job without reading Zuora again.
 // Bulk API CSV: an empty cell leaves a field unchanged, `#N/A` sets it to null.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/datafiles_prepare_csv.htm
-import {
-  closeSync,
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  rmSync,
-} from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { CellValue } from '../mapping/transforms/transform-result.js';
 import { SpoolWriter } from '../csv/spool-writer.js';
+import { ensurePrivateDir } from '../config/private-files.js';
 
 export type SpoolPass = 'upsert' | 'deferred' | 'delete';
 
@@ -30,7 +22,8 @@ export class CsvSpool {
   constructor(dir: string, maxBytes = maxPartBytes) {
     this.dir = dir;
     this.#maxPartBytes = maxBytes;
-    mkdirSync(dir, { recursive: true });
+    // Parts hold billing PII: the folder (and DATA_DIR/spool above it) is the owner's only.
+    ensurePrivateDir(dir);
   }
 
   path(object: string, pass: SpoolPass, part = 0): string {
@@ -108,6 +101,11 @@ export class CsvSpool {
   /** Empties the spool before an extraction is (re)built, so a crash mid-extraction leaves no half rows. */
   clear(): void {
     rmSync(this.dir, { recursive: true, force: true });
-    mkdirSync(this.dir, { recursive: true });
+    ensurePrivateDir(this.dir);
+  }
+
+  /** Deletes every part, once no resume can need them (turbo/spool-retention.ts). */
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

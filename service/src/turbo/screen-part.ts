@@ -4,6 +4,7 @@
 // resolved once they load. When neither can apply (no failed parents, no open failures: every first full
 // sync) the part is not read at all.
 import { closeSync, createReadStream, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { privateFileMode } from '../config/private-files.js';
 import { scanCsvRecords } from '../csv/csv-record-scanner.js';
 import { csvCell } from '../csv/spool-writer.js';
 import type { ObjectMap } from '../mapping/field-map.js';
@@ -44,7 +45,7 @@ export async function screenPart(
 
   const held: FailedRecordInput[] = [];
   const resolvable: string[] = [];
-  const out = failed.size === 0 ? undefined : openSync(`${file}.tmp`, 'w');
+  const out = failed.size === 0 ? undefined : openSync(`${file}.tmp`, 'w', privateFileMode);
   let pending = '';
   let first = true;
   await scanCsvRecords(createReadStream(file), Number.POSITIVE_INFINITY, (row) => {

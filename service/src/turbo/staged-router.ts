@@ -3,6 +3,7 @@
 // meanwhile and taken once the stream is complete: an export is never held in memory.
 import { closeSync, createReadStream, openSync, rmSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { privateFileMode } from '../config/private-files.js';
 import type { StreamRouter } from '../mapping/record-router.js';
 import type { ZuoraRow } from '../mapping/record-rules.js';
 
@@ -17,7 +18,7 @@ export class StagedRouter {
   constructor(router: StreamRouter, stagingPath: string) {
     this.#router = router;
     this.#staging = router.twoPasses
-      ? { path: stagingPath, fd: openSync(stagingPath, 'w'), pending: '' }
+      ? { path: stagingPath, fd: openSync(stagingPath, 'w', privateFileMode), pending: '' }
       : undefined;
   }
 

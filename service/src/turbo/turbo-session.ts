@@ -2,7 +2,7 @@
 // (AQuA jobs), spool (records through the record rules and maps, to CSV parts), load (upserts, parents before
 // children), deferred references, deletions (children first), finish (state, watermark, history). Every
 // stage checkpoints, so a session that crashed resumes where it stopped and re-sends at most the one job per
-// object that was in flight.
+// object that was in flight. Its spool parts (billing PII) go when it ends, unless it may resume.
 import { beginSession, failSession } from '../sessions/session-lifecycle.js';
 import { throwIfCancelRequested } from '../sessions/session-cancel.js';
 import type { SyncSession } from '../sessions/session-rows.js';
@@ -11,11 +11,13 @@ import { billingEntityStage } from './billing-entity.js';
 import { extractStage } from './extract-stage.js';
 import { finishStage } from './finish-stage.js';
 import { spoolStage } from './spool-stage.js';
+import { discardSpool } from './spool-retention.js';
 import { openTurboRun } from './turbo-run.js';
 import { TurboWriter } from './turbo-writer.js';
 
 export async function runTurboSession(deps: SyncDeps, sessionId: string): Promise<SyncSession> {
   const { session, stop } = await beginSession(deps.store, sessionId);
+  let ended: SyncSession;
   try {
     const run = await openTurboRun(deps, session);
     const writer = new TurboWriter(run);
@@ -26,10 +28,12 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
     await run.plan.runPass(writer, 'upsert');
     await run.plan.runPass(writer, 'deferred');
     await run.plan.runPass(writer, 'delete');
-    return await finishStage(run);
+    ended = await finishStage(run);
   } catch (error) {
-    return await failSession(deps, sessionId, error, {});
+    ended = await failSession(deps, sessionId, error, {});
   } finally {
     stop();
   }
+  discardSpool(deps, sessionId, ended.state);
+  return ended;
 }

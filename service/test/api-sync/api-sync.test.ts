@@ -97,7 +97,7 @@ describe.each(storeKinds)('API-sync engine with the %s store', (kind) => {
     );
     // Nothing of that account reached Salesforce.
     expect(result.outcomes.filter((o) => o.success)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('syncs a product with its rate plans, charges, tiers and features', async () => {
     const charges = zuoraRecords('ProductRatePlanCharge');
@@ -132,7 +132,7 @@ describe.each(storeKinds)('API-sync engine with the %s store', (kind) => {
       .filter((c) => expectedCharges.includes(c.External_Id__c as string));
     expect(sfCharges.length).toBe(expectedCharges.length);
     for (const c of sfCharges) expect(c.ProductRatePlan__c).toMatch(/^[a-zA-Z0-9]{18}$/);
-  }, 60_000);
+  }, 180_000);
 
   it('a records target writes a changed record and deletes one Zuora no longer has', async () => {
     const [account] = eligibleAccounts(h.zuora, 1, 5);
@@ -176,7 +176,7 @@ describe.each(storeKinds)('API-sync engine with the %s store', (kind) => {
       expect(del).toMatchObject({ success: true, operation: 'delete', zuoraId: removed.Id });
       expect(h.salesforce.records('Payment__c').some((p) => p.External_Id__c === removed.Id)).toBe(false);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('records children of a failed billing account as PARENT_FAILED (held back once known), then syncs them', async () => {
     const [account] = eligibleAccounts(h.zuora, 1, 8);
@@ -228,5 +228,5 @@ describe.each(storeKinds)('API-sync engine with the %s store', (kind) => {
     );
     const stillFailing = fixed.outcomes.filter((o) => !o.success).length;
     expect(open[0]?.n).toBeLessThanOrEqual(stillFailing);
-  }, 60_000);
+  }, 180_000);
 });

@@ -24,7 +24,7 @@ describe('Composite collections', () => {
   beforeAll(async () => {
     h = await startSyncHarness();
     writer = { conn: h.deps.salesforce, governor: new ApiBudgetGovernor(h.deps.salesforce), caller: 'test' };
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await h.close();
   });
@@ -47,7 +47,7 @@ describe('Composite collections', () => {
       second,
     );
     expect(second.calls).toBe(2);
-  }, 60_000);
+  }, 180_000);
 
   it('maps per-record failures back in order and deletes by external id', async () => {
     const counter = new CallCounter();
@@ -81,5 +81,5 @@ describe('Composite collections', () => {
     expect(h.salesforce.records('UnitOfMeasure__c').some((u) => u.External_Id__c === 'unit-5000')).toBe(
       false,
     );
-  }, 60_000);
+  }, 180_000);
 });

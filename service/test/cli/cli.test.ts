@@ -66,7 +66,7 @@ describe('zuora-sync CLI', () => {
   it('migrates the embedded store, then finds it current', async () => {
     expect((await zuoraSync(['migrate'])).stdout).toMatch(/applied 001_initial/);
     expect((await zuoraSync(['migrate'])).stdout).toMatch(/store is current/);
-  });
+  }, 300_000);
 
   it('sync runs a session against the embedded emulators and prints its summary', async () => {
     const r = await zuoraSync(['sync', '--scope', 'accounts'], { EMULATOR_SIZE: 'XS', LOG_LEVEL: 'silent' });
@@ -102,5 +102,24 @@ describe('zuora-sync CLI', () => {
     const r = await zuoraSync(['doctor'], { PORT: '70000' });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^FAIL config +PORT: expected a whole number from 0 to 65535 \(got "70000"\)/m);
+  });
+
+  it('backfill refuses a malformed account id with exit 2, naming it', async () => {
+    const r = await zuoraSync(['backfill', '--account', "x' or Id != '"], { EMULATOR_SIZE: 'XS' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("x' or Id != '");
+    expect(r.stderr).toMatch(/--account: .*expected a Zuora id of 32 letters or digits/);
+    expect(r.stdout).not.toMatch(/finished/);
+  });
+
+  it('refuses DATABASE_URL with the embedded emulators instead of ignoring it', async () => {
+    for (const command of [['sync'], ['serve']]) {
+      const r = await zuoraSync(command, {
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+        EMULATOR_SIZE: 'XS',
+      });
+      expect(r.code, command.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/DATABASE_URL: .*embedded emulators/);
+    }
   });
 });

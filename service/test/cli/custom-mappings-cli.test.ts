@@ -53,5 +53,5 @@ describe('custom field mappings on the command line', () => {
     const broken = await zuoraSync(['migrate'], { CUSTOM_FIELD_MAPPINGS_FILE: bad });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/CUSTOM_FIELD_MAPPINGS_FILE: .*bad\.json is not JSON/);
-  }, 60_000);
+  }, 180_000);
 });

@@ -47,4 +47,35 @@ describe('configuration', () => {
       /partly set \(ZUORA_CLIENT_ID\)/,
     );
   });
+
+  it('refuses callout secrets shorter than 24 characters, naming each, without echoing them', () => {
+    const found = problems({
+      ZUORA_CALLOUT_HMAC_KEY: 'k',
+      ZUORA_CALLOUT_USERNAME: 'zuora',
+      ZUORA_CALLOUT_PASSWORD: 'short-password-1',
+      ZUORA_CALLOUT_OAUTH_CLIENT_ID: 'zuora-callouts',
+      ZUORA_CALLOUT_OAUTH_CLIENT_SECRET: 'abc',
+    });
+    expect(found.map((p) => p.name).sort()).toEqual([
+      'ZUORA_CALLOUT_HMAC_KEY',
+      'ZUORA_CALLOUT_OAUTH_CLIENT_SECRET',
+      'ZUORA_CALLOUT_PASSWORD',
+    ]);
+    for (const p of found) expect(p.message).toMatch(/at least 24 characters/);
+    expect(JSON.stringify(found)).not.toContain('short-password-1');
+    const ok = loadConfig({ ZUORA_CALLOUT_HMAC_KEY: 'k'.repeat(24) });
+    expect(ok.realtime.callouts.hmacKey).toBe('k'.repeat(24));
+  });
+
+  it('refuses malformed ZUORA_ENTITY_IDS entries by their format', () => {
+    const found = problems({
+      API_TOKEN: 'x'.repeat(32),
+      ZUORA_BASE_URL: 'https://rest.apisandbox.zuora.com',
+      ZUORA_CLIENT_ID: 'id',
+      ZUORA_CLIENT_SECRET: 'secret',
+      ZUORA_ENTITY_IDS: "e1, x' or 1=1",
+    });
+    expect(found.map((p) => p.name)).toEqual(['ZUORA_ENTITY_IDS']);
+    expect(found[0]?.message).toMatch(/expected a Zuora entity id/);
+  });
 });

@@ -18,8 +18,8 @@ import {
   type Browser,
 } from './browser-support.js';
 
-const hmacKey = 'browser-test-hmac-key';
-const basic = { username: 'zuora-callouts', password: 'browser-test-password' };
+const hmacKey = 'browser-test-hmac-key-0123456789';
+const basic = { username: 'zuora-callouts', password: 'browser-test-password-0123456789' };
 const signedData =
   '{{Event.Timestamp}}\n{{Event.NotificationId}}\n{{Event.ObjectType}}\n{{Event.ChangeType}}\n{{Event.ObjectId}}\n{{Event.EntityId}}\n{{Event.UpdatedDate}}\n';
 

@@ -48,7 +48,7 @@ describe('the on-demand token', () => {
       const admin = await call(route.method, route.url, testToken);
       expect([401, 403], `${route.method} ${route.url} with the admin token`).not.toContain(admin.status);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('is accepted on POST /v1/cpq/order-syncs (docs/cpq-order-sync-contract.md), which validates the body', async () => {
     const res = await call('POST', '/v1/cpq/order-syncs', onDemandToken);

@@ -63,7 +63,7 @@ describe('on-demand sync in a multi-entity tenant', () => {
     const sf = h.salesforce.records('CustomerAccount__c');
     expect(sf.find((r) => r.External_Id__c === a)?.EntityID__c).toBe(first);
     expect(sf.find((r) => r.External_Id__c === b)?.EntityID__c).toBe(second);
-  }, 60_000);
+  }, 180_000);
 
   it('finds a CRM Account billing accounts in every entity (accountIds)', async () => {
     const second = h.zuora.generated.entities[1]?.id;
@@ -95,5 +95,5 @@ describe('on-demand sync in a multi-entity tenant', () => {
     // which this emulated tenant does not sync here: the session's entity is what this test is about).
     const sessions = await Promise.all(answer.results.map((r) => findSession(h.store, r.sessionId)));
     expect(sessions.map((x) => x?.entityId)).toEqual(answer.results.map(() => second));
-  }, 60_000);
+  }, 180_000);
 });

@@ -135,7 +135,7 @@ describe.each(storeKinds)('POST /v1/on-demand-syncs with the %s store', (kind) =
     expect(ui.status).toBe(400);
     expect(((await ui.json()) as { message: string }).message).toMatch(/9 .* from UI; at most 8 per request/);
     expect((await post(body({ source: 'UI', zuoraIds: ids(8) }))).status).toBe(200);
-  }, 60_000);
+  }, 180_000);
 
   it('counts the billing accounts a CRM Account resolves to against the limit', async () => {
     const crm = String(eligible()[0]?.CrmId);
@@ -151,7 +151,7 @@ describe.each(storeKinds)('POST /v1/on-demand-syncs with the %s store', (kind) =
     } finally {
       for (const s of saved) emulators.zuora.tenant.update('Account', s.id, { CrmId: s.crm ?? null });
     }
-  }, 60_000);
+  }, 180_000);
 
   it('syncs one billing account, answers its Salesforce id and records the session in Sync_History__c', async () => {
     const account = eligible()[0];
@@ -188,7 +188,7 @@ describe.each(storeKinds)('POST /v1/on-demand-syncs with the %s store', (kind) =
     expect(counts.salesforceCalls).toBeGreaterThan(0);
     expect(counts.salesforceCalls).toBeLessThanOrEqual(bound);
     expect(session).toMatchObject({ trigger: 'on_demand', state: 'finished' });
-  }, 60_000);
+  }, 180_000);
 
   it('fans a CRM Account out to every billing account with that CRM Account ID, and by CustomerAccount__c Id', async () => {
     const [a, b] = eligible().slice(1, 3);
@@ -225,7 +225,7 @@ describe.each(storeKinds)('POST /v1/on-demand-syncs with the %s store', (kind) =
         errorCode: 'NO_BILLING_ACCOUNT',
       }),
     ]);
-  }, 60_000);
+  }, 180_000);
 
   it('answers DACO-02 for a billing account without a CRM Account ID and records it', async () => {
     const noCrm = accounts().find((a) => (a.CrmId ?? '') === '' && a.Status !== 'Canceled');
@@ -243,7 +243,7 @@ describe.each(storeKinds)('POST /v1/on-demand-syncs with the %s store', (kind) =
       .records('Sync_Record_Error__c')
       .filter((e) => String(e.External_Id__c).startsWith(`${answer.sessionId}:`));
     expect(errors).toEqual([expect.objectContaining({ Error_Code__c: 'DACO-02', Zuora_Id__c: noCrm?.Id })]);
-  }, 60_000);
+  }, 180_000);
 
   it('joins two concurrent requests for one account: one session, one history record', async () => {
     const account = eligible()[3];
@@ -274,7 +274,7 @@ describe.each(storeKinds)('POST /v1/on-demand-syncs with the %s store', (kind) =
       .records('Sync_History__c')
       .filter((h) => h.Session_Id__c === joinedId);
     expect(history).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 
   it('syncs a product with its catalog children (ZPRODUCT), by Zuora id and by Product2 Id', async () => {
     const plans = [...emulators.zuora.tenant.table('ProductRatePlan').values()].map((r) => r.record);
@@ -292,7 +292,7 @@ describe.each(storeKinds)('POST /v1/on-demand-syncs with the %s store', (kind) =
     expect(sfPlans.length).toBe(plans.filter((p) => p.ProductId === productId).length);
     const again = await sync(body({ objectType: 'ZPRODUCT', salesforceIds: [String(product2?.Id)] }));
     expect(again.results[0]).toMatchObject({ objectId: product2?.Id, zuoraId: productId, success: true });
-  }, 60_000);
+  }, 180_000);
 
   it('slows writes between 80% and 90% of the API allocation and answers 429 from 90%', async () => {
     const governor = apiSyncDepsFor(
@@ -342,5 +342,5 @@ describe.each(storeKinds)('POST /v1/on-demand-syncs with the %s store', (kind) =
     expect(await governor.refresh()).toBe('ok');
     const resumed = await sync(body({ zuoraIds: [String(stopAccount?.Id)] }));
     expect(resumed.results[0]?.success).toBe(true);
-  }, 60_000);
+  }, 180_000);
 });

@@ -100,7 +100,7 @@ describe('on-demand joins across two services sharing PostgreSQL', () => {
         .salesforce.records('CustomerAccount__c')
         .some((r) => r.External_Id__c === id),
     ).toBe(false);
-  }, 60_000);
+  }, 180_000);
 
   it('fails an on-demand session left running by a stopped process instead of running it as Turbo Sync', async () => {
     const store = services[0]?.service.store;
@@ -118,5 +118,5 @@ describe('on-demand joins across two services sharing PostgreSQL', () => {
     expect(ended.state).toBe('failed');
     expect(ended.error).toMatch(/stopped before it finished/);
     expect((await findSession(store, left.id))?.counts).toEqual({});
-  }, 60_000);
+  }, 180_000);
 });

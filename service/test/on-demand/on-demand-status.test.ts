@@ -127,7 +127,7 @@ describe('the billing accounts of an on-demand sync', () => {
     } finally {
       emulators.zuora.tenant.update('Account', zuoraId, { CrmId: crmId });
     }
-  }, 90_000);
+  }, 180_000);
 
   it('never creates a billing account for a Zuora account that failed before reaching Salesforce', async () => {
     const noCrm = [...emulators.zuora.tenant.table('Account').values()]
@@ -137,5 +137,5 @@ describe('the billing accounts of an on-demand sync', () => {
     const answer = await sync(zuoraId);
     expect(answer.results[0]).toMatchObject({ success: false, errorCode: 'DACO-02' });
     expect(billingAccount(zuoraId)).toBeUndefined();
-  }, 60_000);
+  }, 180_000);
 });

@@ -93,7 +93,7 @@ beforeAll(async () => {
     },
   });
   clean = await startSalesforceEmulator();
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await planted.close();
   await clean.close();

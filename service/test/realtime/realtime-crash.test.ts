@@ -20,7 +20,7 @@ import { runTurboSession } from '../../src/turbo/turbo-session.js';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness.js';
 
 const cli = join(import.meta.dirname, '../../../bin/zuora-sync.js');
-const hmacKey = 'crash-callout-hmac-key';
+const hmacKey = 'crash-callout-hmac-key-0123456789';
 const burst = 10_000;
 let h: SyncHarness;
 let dataDir: string;

@@ -188,7 +188,7 @@ describe.each(storeKinds)('near-real-time sync (%s)', (kind) => {
     expect(stats.latency.p50Ms).not.toBeNull();
     expect(stats.events.synced).toBeGreaterThan(0);
     expect(stats.events.pending).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('catches a dropped callout by reconciliation', async () => {
     await h.zuora.callouts.idle();
@@ -227,7 +227,7 @@ describe.each(storeKinds)('near-real-time sync (%s)', (kind) => {
       again,
     );
     await engine.tick(); // the pass reconciliation woke has ended
-  }, 60_000);
+  }, 180_000);
 
   it('waits while a manual accounts session runs, then syncs', async () => {
     const manual = await insertSession(h.store, {
@@ -250,7 +250,7 @@ describe.each(storeKinds)('near-real-time sync (%s)', (kind) => {
     await engine.tick();
     expect(salesforcePayment(paymentId)).toBeDefined();
     expect(await pendingEvents()).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('falls back to Turbo Sync past the burst threshold and comes back, recording both switches', async () => {
     const burst = makeEngine({ burstThreshold: 3 });
@@ -307,7 +307,7 @@ describe.each(storeKinds)('near-real-time sync (%s)', (kind) => {
     expect(salesforcePayment(paymentId)).toBeDefined();
     expect(await pendingEvents()).toBe(0);
     await spent.stop();
-  }, 60_000);
+  }, 180_000);
 
   it('reports a record Salesforce cannot take in failed_records and keeps its event, marked failed', async () => {
     const account = payableAccount(used);
@@ -342,7 +342,7 @@ describe.each(storeKinds)('near-real-time sync (%s)', (kind) => {
       events[0]?.processed_by_session,
     ]);
     expect(session[0]?.state).toBe('finished_with_errors');
-  }, 60_000);
+  }, 180_000);
 
   it('serves latency percentiles at GET /v1/realtime/stats (bearer) and as a Prometheus histogram', async () => {
     const app = await buildServer({

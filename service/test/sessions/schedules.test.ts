@@ -67,5 +67,5 @@ describe('scheduled sessions', () => {
     } finally {
       await boss.stop({ graceful: false, wait: true, close: false });
     }
-  }, 90_000);
+  }, 180_000);
 });

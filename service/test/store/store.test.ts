@@ -119,7 +119,7 @@ describe.each(storeKinds)('store on %s', (kind) => {
     } finally {
       await boss.stop({ graceful: false, wait: true, close: false });
     }
-  }, 90_000);
+  }, 180_000);
 
   it('two processes migrating at once both succeed and apply each migration once', async () => {
     if (kind === 'pglite') {
@@ -153,5 +153,5 @@ describe.each(storeKinds)('store on %s', (kind) => {
     expect(`${a.stdout}${b.stdout}`).toMatch(/store is current/);
     const rows = await fx.store.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
     expect(rows[0]?.n).toBe(readMigrations().length);
-  }, 60_000);
+  }, 300_000);
 });

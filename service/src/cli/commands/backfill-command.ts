@@ -1,40 +1,7 @@
 // `zuora-sync backfill`: re-syncs some billing accounts, objects or an UpdatedDate range, without a clean-up.
-import { usage, type CliCommand } from '../cli-context.js';
+import type { CliCommand } from '../cli-context.js';
+import { backfillSpec, type BackfillOptions } from '../backfill-spec.js';
 import { runHere } from './run-here.js';
-
-interface BackfillOptions {
-  readonly scope: string;
-  readonly account?: string[];
-  readonly object?: string[];
-  readonly since?: string;
-  readonly until?: string;
-}
-
-function backfillSpec(opts: BackfillOptions): Record<string, unknown> {
-  if (!['accounts', 'catalog'].includes(opts.scope))
-    throw usage(`--scope must be accounts or catalog (got "${opts.scope}")`);
-  for (const [name, value] of [
-    ['--since', opts.since],
-    ['--until', opts.until],
-  ] as const) {
-    if (value !== undefined && Number.isNaN(Date.parse(value)))
-      throw usage(`${name} must be an ISO date (got "${value}")`);
-  }
-  if (
-    opts.account === undefined &&
-    opts.object === undefined &&
-    opts.since === undefined &&
-    opts.until === undefined
-  ) {
-    throw usage('backfill needs --account, --object, --since or --until (a whole re-sync is "sync --full")');
-  }
-  return {
-    ...(opts.account === undefined ? {} : { accountIds: opts.account }),
-    ...(opts.object === undefined ? {} : { objects: opts.object }),
-    ...(opts.since === undefined ? {} : { since: new Date(opts.since).toISOString().slice(0, 19) }),
-    ...(opts.until === undefined ? {} : { until: new Date(opts.until).toISOString().slice(0, 19) }),
-  };
-}
 
 export const backfillCommand: CliCommand = {
   register(program, ctx) {

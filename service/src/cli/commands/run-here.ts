@@ -5,6 +5,7 @@ import { openStore } from '../../store/open-store.js';
 import { PgliteStore } from '../../store/pglite-store.js';
 import type { SessionScope } from '../../sessions/session-rows.js';
 import { ExitCode, isEmulated, type CliContext } from '../cli-context.js';
+import { refuseStoreWithEmulators } from '../emulated-store.js';
 import { runSyncSessions, type RunSyncOptions } from '../run-sync-sessions.js';
 
 export async function runHere(
@@ -13,6 +14,7 @@ export async function runHere(
   options: Omit<RunSyncOptions, 'scopes'>,
 ): Promise<void> {
   const cfg = ctx.config();
+  refuseStoreWithEmulators(cfg);
   const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel);
   // Emulators start fresh on every run, so their state and the store's watermarks must start fresh too.
   const store = isEmulated(cfg) ? await PgliteStore.open(undefined) : await openStore(cfg);

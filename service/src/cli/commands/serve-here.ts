@@ -5,9 +5,11 @@ import { serviceVersion } from '../../config/service-version.js';
 import { PgliteStore } from '../../store/pglite-store.js';
 import type { CliService } from '../cli-composition.js';
 import { isEmulated, type CliContext } from '../cli-context.js';
+import { refuseStoreWithEmulators } from '../emulated-store.js';
 
 /** Emulators start fresh with the process: so must the store, or its watermarks would not match them. */
 export async function serviceFor(ctx: CliContext, cfg: Config, logger: Logger): Promise<CliService> {
+  refuseStoreWithEmulators(cfg);
   const store = isEmulated(cfg) ? await PgliteStore.open(undefined) : undefined;
   return ctx.composition.createService(cfg, logger, store);
 }

@@ -1,14 +1,12 @@
 // What a backfill may name in a request (some billing accounts, some objects, an UpdatedDate range), and the
 // spec a backfill session keeps in its params.
 import { z } from 'zod';
+import { zuoraIdFormat, zuoraIdFormatMessage } from '../../zuora/zuora-ids.js';
 
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
 
 export const backfillBody = z.strictObject({
-  accountIds: z
-    .array(z.string().regex(/^[A-Za-z0-9]{32}$/, 'expected a Zuora account id'))
-    .max(190)
-    .optional(),
+  accountIds: z.array(z.string().regex(zuoraIdFormat, zuoraIdFormatMessage)).max(190).optional(),
   objects: z.array(z.string().min(1).max(80)).max(60).optional(),
   since: isoDate.optional(),
   until: isoDate.optional(),

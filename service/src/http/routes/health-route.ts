@@ -1,6 +1,9 @@
+// GET /health: liveness and store reachability for anyone (load balancers, probes); the versions and the
+// store's error text only for a caller presenting the admin token, as they help an attacker more than a probe.
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Store } from '../../store/store.js';
+import { presentsAdminToken } from '../bearer-auth.js';
 
 export interface HealthDeps {
   readonly store: Store;
@@ -12,9 +15,12 @@ const healthBody = z.object({
   store: z.object({
     kind: z.enum(['pglite', 'postgres']),
     reachable: z.boolean(),
-    error: z.string().optional(),
+    error: z.string().optional().describe('with the admin token only'),
   }),
-  versions: z.object({ service: z.string(), node: z.string(), postgres: z.string().optional() }),
+  versions: z
+    .object({ service: z.string(), node: z.string(), postgres: z.string().optional() })
+    .optional()
+    .describe('with the admin token only'),
 });
 
 export const healthRoute =
@@ -24,25 +30,27 @@ export const healthRoute =
       '/health',
       {
         schema: {
-          summary: 'Liveness and store reachability (no authentication)',
+          summary:
+            'Liveness and store reachability (no authentication; versions and store errors with the admin token)',
           response: { 200: healthBody, 503: healthBody },
         },
       },
-      async (_request, reply) => {
+      async (request, reply) => {
+        const admin = presentsAdminToken(request);
         const versions = { service: deps.version, node: process.version };
         try {
           const rows = await deps.store.query<{ v: string }>("SELECT current_setting('server_version') AS v");
           return reply.code(200).send({
             status: 'ok',
             store: { kind: deps.store.kind, reachable: true },
-            versions: { ...versions, postgres: rows[0]?.v ?? 'unknown' },
+            ...(admin ? { versions: { ...versions, postgres: rows[0]?.v ?? 'unknown' } } : {}),
           });
         } catch (error) {
-          return reply.code(503).send({
-            status: 'unavailable',
-            store: { kind: deps.store.kind, reachable: false, error: (error as Error).message },
-            versions,
-          });
+          request.log.warn({ err: error }, 'health: the store is unreachable');
+          const store = { kind: deps.store.kind, reachable: false };
+          if (!admin) return reply.code(503).send({ status: 'unavailable', store });
+          const detail = { store: { ...store, error: (error as Error).message }, versions };
+          return reply.code(503).send({ status: 'unavailable', ...detail });
         }
       },
     );

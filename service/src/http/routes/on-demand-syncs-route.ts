@@ -13,11 +13,13 @@ import { ApiBudgetExhaustedError } from '../../salesforce/api-budget.js';
 import { SalesforceAuthError } from '../../salesforce/connect.js';
 import { ZuoraApiError } from '../../zuora/zuora-errors.js';
 import { ZuoraAuthError } from '../../zuora/oauth-token.js';
+import { zuoraIdFormat, zuoraIdFormatMessage } from '../../zuora/zuora-ids.js';
+import { entityIdSchema, unknownEntity } from '../../config/entity-ids.js';
 
 const salesforceId = z
   .string()
   .regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/, 'expected a 15- or 18-character Salesforce Id');
-const zuoraId = z.string().regex(/^[a-zA-Z0-9]{32}$/, 'expected a Zuora id of 32 letters or digits');
+const zuoraId = z.string().regex(zuoraIdFormat, zuoraIdFormatMessage);
 const idList = (item: z.ZodString) => z.array(item).max(200, 'at most 200 ids');
 
 export const onDemandBody = z
@@ -27,7 +29,7 @@ export const onDemandBody = z
     accountIds: idList(salesforceId),
     salesforceIds: idList(salesforceId),
     zuoraIds: idList(zuoraId),
-    zuoraIdsByEntity: z.record(z.string(), z.string().trim().min(1, 'expected an entity id').max(64)),
+    zuoraIdsByEntity: z.record(z.string(), entityIdSchema),
     emailNotification: z.boolean(),
     requestedBy: z.object({ userId: salesforceId, orgId: salesforceId }),
   })
@@ -57,7 +59,11 @@ export const onDemandBody = z
     }
   });
 
-const errorBody = z.object({ error: z.string(), message: z.string() });
+const errorBody = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
 
 const resultBody = z.object({
   objectId: z.string(),
@@ -83,8 +89,28 @@ function unavailable(error: unknown): boolean {
   );
 }
 
+/** The first entity of zuoraIdsByEntity the tenant does not have, as an error message naming the field. */
+async function unknownEntityIn(
+  byEntity: Readonly<Record<string, string>>,
+  entities: () => Promise<readonly string[]>,
+): Promise<string | undefined> {
+  const pairs = Object.entries(byEntity);
+  if (pairs.length === 0) return undefined;
+  const known = await entities();
+  for (const [zuoraId, entityId] of pairs) {
+    const problem = unknownEntity(entityId, known);
+    if (problem !== undefined) return `body.zuoraIdsByEntity.${zuoraId}: ${problem}`;
+  }
+  return undefined;
+}
+
 export const onDemandSyncsRoute =
-  (deps: ApiSyncDeps, options: OnDemandOptions = {}): FastifyPluginAsyncZod =>
+  (
+    deps: ApiSyncDeps,
+    /** The tenant's entities (ZUORA_ENTITY_IDS, else discovered); '' alone for a single-entity tenant. */
+    entities: () => Promise<readonly string[]>,
+    options: OnDemandOptions = {},
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/v1/on-demand-syncs',
@@ -110,6 +136,9 @@ export const onDemandSyncsRoute =
       },
       async (request, reply) => {
         try {
+          const unknown = await unknownEntityIn(request.body.zuoraIdsByEntity, entities);
+          if (unknown !== undefined)
+            return reply.code(400).send({ error: 'invalid_request', message: unknown });
           const answer = await runOnDemandSync(deps, request.body, options);
           return { ...answer, results: [...answer.results] };
         } catch (error) {

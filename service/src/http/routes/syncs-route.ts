@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type PgBoss from 'pg-boss';
+import { entityIdSchema, unknownEntity } from '../../config/entity-ids.js';
 import type { Store } from '../../store/store.js';
 import { requestSession } from '../../sessions/request-session.js';
 import { enqueueSession } from '../../sessions/session-worker.js';
@@ -10,7 +11,7 @@ import { sessionBody, sessionToBody } from './sessions-route.js';
 const requestBody = z.strictObject({
   scope: z.enum(['accounts', 'catalog', 'all']).default('all'),
   mode: z.enum(['full', 'incremental']).optional(),
-  entityId: z.string().max(64).optional(),
+  entityId: entityIdSchema.optional(),
   subscriptionIdentity: z.enum(['number', 'version']).optional(),
 });
 
@@ -41,6 +42,11 @@ export const syncsRoute =
               sessions: z.array(sessionBody),
               refused: z.array(z.object({ message: z.string(), blockingSessionId: z.string() })).optional(),
             }),
+            400: z.object({
+              error: z.string(),
+              message: z.string(),
+              issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+            }),
             409: refusal,
           },
         },
@@ -48,7 +54,12 @@ export const syncsRoute =
       async (request, reply) => {
         const { scope, mode, entityId, subscriptionIdentity } = request.body;
         const scopes = scope === 'all' ? (['catalog', 'accounts'] as const) : [scope];
-        const entityIds = entityId === undefined ? await entities() : [entityId];
+        const known = await entities();
+        // A session for an entity the tenant does not have could only fail: refused here, naming the choices.
+        const unknown = entityId === undefined ? undefined : unknownEntity(entityId, known);
+        if (unknown !== undefined)
+          return reply.code(400).send({ error: 'invalid_request', message: `body.entityId: ${unknown}` });
+        const entityIds = entityId === undefined ? known : [entityId];
         const started = [];
         const refused: { message: string; blockingSessionId: string }[] = [];
         for (const s of scopes) {

@@ -1,7 +1,9 @@
 // POST /v1/webhooks/zuora: Zuora callout notifications of record changes. Authenticated by Zuora's own callout
 // authentication (Basic and/or HMAC, see realtime/callout-verification.ts), not by the bearer token. The event
 // is committed to the store before the 2xx answer, so an acknowledged callout is never lost; a retried or
-// duplicated notification (same Zuora-Notification-Id) is acknowledged and ignored.
+// duplicated notification (same Zuora-Notification-Id) is acknowledged and ignored. An address that keeps
+// failing authentication is answered 429 for a while (http/callout-refusal.ts); an authentic callout naming an
+// entity the tenant does not have is a 400, answered once and not stored.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -11,6 +13,9 @@ import { verifyEnvelope, verifySignature } from '../../realtime/callout-verifica
 import { calloutTokenTtlSeconds, clientMatches, issueCalloutToken } from '../../realtime/callout-oauth.js';
 import type { CalloutAuthSettings } from '../../config/realtime-settings.js';
 import type { Store } from '../../store/store.js';
+import { unknownEntity } from '../../config/entity-ids.js';
+import { CalloutRefusals, type RefusalLimit } from '../../realtime/callout-refusals.js';
+import { refuseCaller, refuseIfTooMany, type RefusalContext } from '../callout-refusal.js';
 
 export const webhookPath = '/v1/webhooks/zuora';
 /** Token endpoint of the OAuth 2.0 provider Zuora uses for the callout (client credentials grant). */
@@ -23,6 +28,10 @@ export interface WebhooksRouteOptions {
   /** Told after an event is stored (wakes the batcher). */
   readonly onEvent?: (entityId: string) => void;
   readonly now?: () => Date;
+  /** The tenant's entities ('' alone: single-entity); callouts naming another are refused. Unset: not checked. */
+  readonly entities?: () => Promise<readonly string[]>;
+  /** Refused callouts an address may send per window before it gets 429 (default 20 a minute). */
+  readonly refusals?: RefusalLimit;
 }
 
 const errorBody = z.object({ error: z.string(), message: z.string() });
@@ -33,6 +42,7 @@ export const webhooksRoute =
   async (app) => {
     const now = options.now ?? (() => new Date());
     // The raw text, so a malformed body is logged as it came rather than lost in the JSON parser.
+    app.removeContentTypeParser('application/json');
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
       done(null, body);
     });
@@ -43,14 +53,15 @@ export const webhooksRoute =
         done(null, Object.fromEntries(new URLSearchParams(String(body))));
       },
     );
-    tokenRoute(app, options, now);
-    calloutRoute(app, options, now);
+    const refusals = new CalloutRefusals(options.refusals);
+    tokenRoute(app, options, now, { refusals, logger: options.logger, what: 'zuora callout token' });
+    calloutRoute(app, options, now, { refusals, logger: options.logger, what: 'zuora callout' });
   };
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 
 /** The OAuth 2.0 token endpoint Zuora gets callout bearer tokens from (client credentials grant). */
-function tokenRoute(app: App, options: WebhooksRouteOptions, now: () => Date): void {
+function tokenRoute(app: App, options: WebhooksRouteOptions, now: () => Date, refusal: RefusalContext): void {
   app.post(
     webhookTokenPath,
     {
@@ -66,10 +77,13 @@ function tokenRoute(app: App, options: WebhooksRouteOptions, now: () => Date): v
           }),
           400: errorBody,
           401: errorBody,
+          429: errorBody,
         },
       },
     },
     async (request, reply) => {
+      const tooMany = refuseIfTooMany(refusal, request, reply);
+      if (tooMany !== undefined) return tooMany;
       const client = options.callouts.oauth;
       const raw = request.body;
       const form: Record<string, unknown> =
@@ -89,8 +103,9 @@ function tokenRoute(app: App, options: WebhooksRouteOptions, now: () => Date): v
       const id = typeof form.client_id === 'string' ? form.client_id : (headerId ?? '');
       const secret = typeof form.client_secret === 'string' ? form.client_secret : (headerSecret ?? '');
       if (client === undefined || !clientMatches(client, id, secret)) {
-        options.logger.warn({ ip: request.ip }, 'zuora callout token refused');
-        return reply.code(401).send({ error: 'invalid_client', message: 'unknown client or wrong secret' });
+        return refuseCaller(refusal, request, reply, 'unknown client or wrong secret', {
+          error: 'invalid_client',
+        });
       }
       return reply.send({
         access_token: issueCalloutToken(client, now()),
@@ -102,7 +117,12 @@ function tokenRoute(app: App, options: WebhooksRouteOptions, now: () => Date): v
 }
 
 /** The callout itself: verified, parsed, committed to the store before the answer. */
-function calloutRoute(app: App, options: WebhooksRouteOptions, now: () => Date): void {
+function calloutRoute(
+  app: App,
+  options: WebhooksRouteOptions,
+  now: () => Date,
+  refusal: RefusalContext,
+): void {
   app.post(
     webhookPath,
     {
@@ -113,15 +133,15 @@ function calloutRoute(app: App, options: WebhooksRouteOptions, now: () => Date):
           200: z.object({ success: z.literal(true), duplicate: z.boolean() }),
           400: errorBody,
           401: errorBody,
+          429: errorBody,
         },
       },
     },
     async (request, reply) => {
-      const refuse = (reason: string, challenge?: string) => {
-        options.logger.warn({ reason, ip: request.ip }, 'zuora callout refused');
-        if (challenge !== undefined) void reply.header('www-authenticate', challenge);
-        return reply.code(401).send({ error: 'unauthorized', message: reason });
-      };
+      const tooMany = refuseIfTooMany(refusal, request, reply);
+      if (tooMany !== undefined) return tooMany;
+      const refuse = (reason: string, challenge?: string) =>
+        refuseCaller(refusal, request, reply, reason, { challenge });
       const envelope = verifyEnvelope(options.callouts, request.headers, now());
       if (!envelope.ok) return refuse(envelope.reason, envelope.challenge);
 
@@ -152,12 +172,34 @@ function calloutRoute(app: App, options: WebhooksRouteOptions, now: () => Date):
         );
       const signature = verifySignature(options.callouts, request.headers, parsed.data);
       if (!signature.ok) return refuse(signature.reason);
+      const entityProblem = await calloutEntityProblem(options, parsed.data.entityId);
+      if (entityProblem !== undefined) return malformed(`entityId: ${entityProblem}`);
 
       const stored = await insertChangeEvent(options.store, changeEventOf(parsed.data, now()));
       if (stored) options.onEvent?.(parsed.data.entityId);
       return reply.code(200).send({ success: true, duplicate: !stored });
     },
   );
+}
+
+/** Why an authentic callout's entity is not the tenant's (it could never sync), or undefined. */
+async function calloutEntityProblem(
+  options: WebhooksRouteOptions,
+  entityId: string,
+): Promise<string | undefined> {
+  if (options.entities === undefined) return undefined;
+  let known: readonly string[];
+  try {
+    known = await options.entities();
+  } catch (error) {
+    // Zuora cannot list the entities now: the callout is kept (never lost); its batch reports the entity.
+    options.logger.warn(
+      { err: error },
+      'zuora callout: the entities could not be listed; entity not checked',
+    );
+    return undefined;
+  }
+  return unknownEntity(entityId, known);
 }
 
 function safeJson(text: string): Record<string, unknown> {
