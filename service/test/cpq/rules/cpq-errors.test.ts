@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   cpqError,
@@ -43,5 +44,19 @@ describe('CPQ error catalogue', () => {
     expect(errorLine(cpqError('CPQ-E001', 'product X'))).toBe(
       'CPQ-E001: Invalid referenced products: product X',
     );
+  });
+
+  it('is listed in the README with every title and fix', () => {
+    const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## CPQ error codes'),
+      readme.indexOf('## The Salesforce package'),
+    );
+    for (const [code, spec] of Object.entries(cpqErrorCatalog)) {
+      const row = section.split('\n').find((l) => l.startsWith(`| \`${code}\``));
+      expect(row, code).toBeDefined();
+      expect(row).toContain(spec.title.replace(/\|/g, '\\|'));
+      expect(row).toContain(spec.fix.replace(/\|/g, '\\|'));
+    }
   });
 });
