@@ -100,7 +100,9 @@ export async function listSessions(db: Queryable, limit: number): Promise<SyncSe
 /** The scope of a session an engine runs; a CPQ session given to an engine is a wiring mistake. */
 export function engineScopeOf(session: Pick<SyncSession, 'id' | 'scope'>): EngineScope {
   if (session.scope === 'cpq')
-    throw new Error(`sync session ${session.id} is a CPQ orders session; the Zuora -> Salesforce engines cannot run it`);
+    throw new Error(
+      `sync session ${session.id} is a CPQ orders session; the Zuora -> Salesforce engines cannot run it`,
+    );
   return session.scope;
 }
 

@@ -70,10 +70,14 @@ describe('POST /v1/cpq/order-syncs', () => {
     expect(waiting.json().results).toMatchObject([{ orderId, status: 'Waiting', errorCode: 'CPQ-E003' }]);
     await contract(h.salesforce, orderId);
     const preview = await post({ orderIds: [orderId], source: 'UI', dryRun: true });
-    const result = preview.json().results[0];
-    expect(result.status).toBe('Preview');
-    const submit = result.requests.find((r: { path: string }) => r.path === '/v1/async/orders');
-    expect(submit.body.subscriptions).toHaveLength(1);
+    const result = (
+      preview.json() as {
+        results: { status: string; requests: { path: string; body: { subscriptions?: unknown[] } }[] }[];
+      }
+    ).results[0];
+    expect(result?.status).toBe('Preview');
+    const submit = result?.requests.find((r) => r.path === '/v1/async/orders');
+    expect(submit?.body.subscriptions).toHaveLength(1);
     expect([...h.zuora.tenant.scan('Order', null)]).toHaveLength([...ordersBefore].length);
     const synced = await post({ accountIds: [accountId], source: 'UI' });
     // The account's other activated orders of the scenario come along; this one is synced.
