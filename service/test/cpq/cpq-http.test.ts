@@ -70,11 +70,10 @@ describe('POST /v1/cpq/order-syncs', () => {
     expect(waiting.json().results).toMatchObject([{ orderId, status: 'Waiting', errorCode: 'CPQ-E003' }]);
     await contract(h.salesforce, orderId);
     const preview = await post({ orderIds: [orderId], source: 'UI', dryRun: true });
-    const result = (
-      preview.json() as {
-        results: { status: string; requests: { path: string; body: { subscriptions?: unknown[] } }[] }[];
-      }
-    ).results[0];
+    type Preview = {
+      results: { status: string; requests: { path: string; body: { subscriptions?: unknown[] } }[] }[];
+    };
+    const result = preview.json<Preview>().results[0];
     expect(result?.status).toBe('Preview');
     const submit = result?.requests.find((r) => r.path === '/v1/async/orders');
     expect(submit?.body.subscriptions).toHaveLength(1);
