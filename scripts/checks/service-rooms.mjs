@@ -19,6 +19,7 @@ export const roomLevels = {
   salesforce: 2,
   mapping: 3,
   sessions: 4,
+  compare: 4,
   'api-sync': 5,
   turbo: 6,
   'on-demand': 7,

@@ -19,19 +19,20 @@ import { healthRoute } from './http/routes/health-route.js';
 import { onDemandSyncsRoute } from './http/routes/on-demand-syncs-route.js';
 import { realtimeStatsRoute } from './http/routes/realtime-stats-route.js';
 import { sessionsRoute } from './http/routes/sessions-route.js';
+import { dryRunRoute } from './http/routes/dry-run-route.js';
 import { syncsRoute } from './http/routes/syncs-route.js';
 import { webhooksRoute } from './http/routes/webhooks-route.js';
 import { consoleParts, type ConsoleParts } from './console/console-routes.js';
 import { cpqFor, startCpq, stopCpq } from './cpq/cpq-runtime.js';
 import { cpqOrderSyncsRoute } from './http/routes/cpq-order-syncs-route.js';
 import { buildServer } from './http/server.js';
-import { forceAppObjectsDir, loadForceAppSchema } from './mapping/force-app-schema.js';
 import { RealtimeEngine } from './realtime/realtime-engine.js';
 import { LatencyRecorder } from './realtime/realtime-latency.js';
 import { connectSalesforce } from './salesforce/connect.js';
 import { accountsCron, catalogCron, startSchedules } from './sessions/schedules.js';
 import { knownEntities } from './sessions/session-entities.js';
-import { syncMapsFor } from './sessions/sync-maps.js';
+import { configuredSyncMaps } from './sessions/sync-maps.js';
+import { orgRoute } from './http/routes/org-route.js';
 import { requeueOrphanedSessions, startSessionWorker } from './sessions/session-worker.js';
 import type { SyncDeps } from './sessions/sync-deps.js';
 import { startJobQueue } from './store/job-queue.js';
@@ -79,6 +80,7 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
         size: config.emulator.size,
         apiVersion: config.sfApiVersion,
         entities: config.emulator.entities,
+        orgSchema: config.mappingProfile === 'ZUORA360_COMPAT' ? 'zuora360' : 'package',
       })
     : undefined;
   try {
@@ -86,11 +88,7 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
     const sfCreds = config.salesforce.kind === 'real' ? config.salesforce : emulators?.salesforceCredentials;
     if (zuoraCreds === undefined || sfCreds === undefined) throw new Error('no Zuora or Salesforce to sync');
     const salesforce = await connectSalesforce(sfCreds);
-    const { maps, schema } = await syncMapsFor(
-      config.customMappings,
-      loadForceAppSchema(forceAppObjectsDir),
-      salesforce,
-    );
+    const { maps, schema } = await configuredSyncMaps(config, salesforce, logger);
     const deps: SyncDeps = {
       store,
       zuora: new ZuoraClient(zuoraCreds),
@@ -100,6 +98,7 @@ export async function createSyncRuntime(config: Config, store: Store, logger: Lo
       spoolDir: join(config.dataDir, 'spool'),
       logger,
       zuoraHost: new URL(zuoraCreds.baseUrl).host,
+      skipUnchanged: config.skipUnchanged,
       ...(emulators === undefined ? {} : { minPollMs: 20, maxPollMs: 500 }),
     };
     // DATA_DIR holds billing PII (spool parts): the owner's only, and no parts of sessions that ended (or were
@@ -200,6 +199,7 @@ async function startHttp(
           // `api` is set whenever `sync` is (the governor is per connection, made with the budget above).
           onDemandSyncsRoute(api ?? apiSyncDepsFor(sync.runtime.deps), sync.runtime.entities),
           cpqOrderSyncsRoute(cpqFor(sync.runtime.deps).deps),
+          orgRoute(sync.runtime.deps),
         ];
   const app = await buildServer({
     apiToken: token.token,
@@ -213,6 +213,7 @@ async function startHttp(
     routes: [
       healthRoute({ store, version: serviceVersion }),
       sessionsRoute(store),
+      dryRunRoute(store),
       ...syncRoutes,
       webhooksRoute({
         store,

@@ -13,6 +13,7 @@ import {
   DEFAULT_PASSWORD,
   DEFAULT_USERNAME,
 } from './emulator-options.js';
+import { orgSchemas, type OrgSchema } from './schema/zuora360-org.js';
 
 // Standalone emulator: `npm run emulator:salesforce -- --port 8788`.
 
@@ -24,6 +25,11 @@ const program = new Command()
     '--force-app <dirs...>',
     'SFDX package directories with the object metadata (default: force-app and force-app-cpq)',
     [...DEFAULT_PACKAGE_DIRS],
+  )
+  .option(
+    '--org-schema <schema>',
+    "package (this package's objects) or zuora360 (an org running Zuora 360; env SF_EMULATOR_ORG_SCHEMA)",
+    process.env.SF_EMULATOR_ORG_SCHEMA ?? 'package',
   )
   .option('--admin-token <token>', 'token for /__emulator/ (default: random)')
   .option('--token-ttl <seconds>', 'access token lifetime in seconds')
@@ -48,6 +54,7 @@ const opts = program.opts<{
   host: string;
   port: string;
   forceApp: string[];
+  orgSchema: string;
   adminToken?: string;
   tokenTtl?: string;
   dailyApiLimit?: string;
@@ -81,7 +88,14 @@ function scenarioOption(size: string, seed: string): CpqScenarioOptions {
   return { size: size as CpqScenarioSize, seed: n };
 }
 
+function orgSchemaOption(value: string): OrgSchema {
+  if ((orgSchemas as readonly string[]).includes(value)) return value as OrgSchema;
+  console.error(`--org-schema must be one of ${orgSchemas.join(', ')}, got "${value}"`);
+  process.exit(2);
+}
+
 const emulator = await startSalesforceEmulator({
+  orgSchema: orgSchemaOption(opts.orgSchema),
   host: opts.host,
   port: number(opts.port, '--port'),
   forceAppDir: opts.forceApp,
@@ -102,7 +116,7 @@ console.log(`Salesforce emulator listening on ${emulator.url}
   OAuth client:  client_id=${DEFAULT_CLIENT_ID}  client_secret=${DEFAULT_CLIENT_SECRET}
   user:          username=${DEFAULT_USERNAME}  password=${DEFAULT_PASSWORD}
   admin API:     ${emulator.url}/__emulator/stats  (Authorization: Bearer ${emulator.adminToken})
-  schema from:   ${opts.forceApp.join(', ')}${
+  schema from:   ${opts.orgSchema === 'zuora360' ? 'Zuora 360 (orgs/zuora360-org.json) and ' : ''}${opts.forceApp.join(', ')}${
     emulator.cpq.scenario()
       ? `\n  CPQ scenario:  ${JSON.stringify(emulator.cpq.scenario()?.orders)} loaded in ${emulator.cpq.scenario()?.loadMs} ms`
       : ''

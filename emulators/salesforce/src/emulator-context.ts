@@ -20,6 +20,7 @@ import { ApiUsage } from './http/api-usage.js';
 import { noFaults, type Faults } from './http/faults.js';
 import { buildSchema } from './schema/build-schema.js';
 import { readPackageMetadata } from './schema/metadata-reader.js';
+import { readZuora360Org } from './schema/zuora360-org.js';
 import type { Schema } from './schema/schema-types.js';
 import { insertRecords } from './store/insert-records.js';
 import { withOrgMetadata } from './org-metadata/org-metadata.js';
@@ -55,7 +56,8 @@ export interface EmulatorContext {
 }
 
 export function createContext(options: SalesforceEmulatorOptions): EmulatorContext {
-  const metadata = readPackageMetadata(options.forceAppDir ?? DEFAULT_PACKAGE_DIRS);
+  const dirs = options.forceAppDir ?? DEFAULT_PACKAGE_DIRS;
+  const metadata = options.orgSchema === 'zuora360' ? readZuora360Org(dirs) : readPackageMetadata(dirs);
   const org = withOrgMetadata(buildSchema(metadata), options.orgMetadata);
   const schema = org.schema;
   const users = (options.users ?? [{ username: DEFAULT_USERNAME, password: DEFAULT_PASSWORD }]).map(
@@ -65,10 +67,10 @@ export function createContext(options: SalesforceEmulatorOptions): EmulatorConte
     }),
   );
   const ctx: EmulatorContext = {
-    orgId: ORG_ID,
+    orgId: options.orgId ?? ORG_ID,
     schema,
     store: null as unknown as RecordStore,
-    tokens: new TokenStore(ORG_ID, options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS),
+    tokens: new TokenStore(options.orgId ?? ORG_ID, options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS),
     usage: new ApiUsage(options.dailyApiLimit ?? DEFAULT_DAILY_API_LIMIT, options.clock ?? Date.now),
     clock: options.clock ?? Date.now,
     schemaLoadedAt: (options.clock ?? Date.now)(),
@@ -95,8 +97,10 @@ export function createContext(options: SalesforceEmulatorOptions): EmulatorConte
     options.cpqScenario,
   );
   const seeded = new Map([...metadata.metadataRecords, ...org.records]);
-  ctx.seed = () =>
+  ctx.seed = () => {
     seedOrg(ctx, seeded, options.seedRecords ?? {}, () => seedCpqOrg(ctx.cpq, ctx.actingUserId));
+    ctx.store.writes.reset();
+  };
   ctx.seed();
   return ctx;
 }

@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CpqScenarioOptions } from './cpq/scenario/scenario-options.js';
 import type { OrgMetadata } from './org-metadata/org-metadata.js';
+import type { OrgSchema } from './schema/zuora360-org.js';
 
 /** Credentials of the emulated org, documented for users trying the connector. */
 export const DEFAULT_CLIENT_ID = 'zuora-sync-emulator-client';
@@ -21,6 +22,10 @@ export interface SalesforceEmulatorOptions {
   port?: number;
   /** SFDX package directories whose object metadata joins the schema (default: DEFAULT_PACKAGE_DIRS). */
   forceAppDir?: string | readonly string[];
+  /** `zuora360`: an org running Zuora 360 (orgs/zuora360-org.json) in place of the package's synced objects. */
+  orgSchema?: OrgSchema;
+  /** The org's 18-character Id (default ORG_ID); a refreshed sandbox gets a new one. */
+  orgId?: string;
   adminToken?: string;
   clients?: Array<{ clientId: string; clientSecret: string }>;
   users?: Array<{ username: string; password: string }>;

@@ -8,6 +8,7 @@ import type { ContractingJob } from './cpq/contracting-queue.js';
 import type { CpqScenarioManifest } from './cpq/scenario/scenario-manifest.js';
 import { cpqScenarioOptions, type CpqScenarioOptions } from './cpq/scenario/scenario-options.js';
 import { insertRecords } from './store/insert-records.js';
+import type { ObjectWrites } from './store/write-counters.js';
 
 export * from './emulator-options.js';
 export type { ContractingJob } from './cpq/contracting-queue.js';
@@ -15,8 +16,10 @@ export type { CpqScenarioManifest } from './cpq/scenario/scenario-manifest.js';
 export { cpqScenarioSizes, type CpqScenarioOptions } from './cpq/scenario/scenario-options.js';
 export { seedCpqScenario } from './cpq/scenario/seed-running-emulator.js';
 export type { EmulatorStats } from './admin/emulator-stats.js';
+export type { ObjectWrites } from './store/write-counters.js';
 export type { Faults } from './http/faults.js';
 export type { OrgMetadata } from './org-metadata/org-metadata.js';
+export { orgSchemas, ZUORA360_ORG_FILE, type OrgSchema } from './schema/zuora360-org.js';
 
 export interface SalesforceEmulator {
   url: string;
@@ -24,6 +27,10 @@ export interface SalesforceEmulator {
   adminToken: string;
   close(): Promise<void>;
   stats(): EmulatorStats;
+  /** Per object: records created, updated, deleted and the API calls that wrote them, since the last reset. */
+  writes(): Record<string, ObjectWrites>;
+  /** Zeroes the write counters (data untouched). */
+  resetWrites(): void;
   /** Live records of an object (stored form, canonical field names). */
   records(objectName: string): Record<string, unknown>[];
   /** Inserts with org validation; returns the new Ids, throws naming the refused record. */
@@ -81,6 +88,8 @@ export async function startSalesforceEmulator(
       await app.close();
     },
     stats: () => emulatorStats(ctx),
+    writes: () => ctx.store.writes.snapshot(),
+    resetWrites: () => ctx.store.writes.reset(),
     records: (objectName) => [...ctx.store.table(lookup(objectName)).live.values()].map((r) => ({ ...r })),
     insertRecords: (objectName, records) => insertRecords(ctx.schema, ctx.store, objectName, records),
     reset,

@@ -4,6 +4,7 @@
 // first, deferred references, deletions children first, each object's failures stored as it ends (so the
 // next Turbo session retries them) and its records' earlier failures resolved.
 // Throws only ApiBudgetExhaustedError (the caller waits or answers 429) and transport failures.
+import { assertSyncedOrg } from '../sessions/org-guard.js';
 import { deferredObjects, loadOrder } from '../mapping/load-order.js';
 import type { MappingContext } from '../mapping/record-mapper.js';
 import { CountsBook } from '../sessions/session-counts.js';
@@ -27,8 +28,9 @@ export { ApiBudgetExhaustedError } from '../salesforce/api-budget.js';
 export async function runApiSync(deps: ApiSyncDeps, request: ApiSyncRequest): Promise<ApiSyncResult> {
   const zuoraBefore = deps.zuora.calls;
   const caller = request.caller ?? 'on-demand';
-  // Refuse before reading anything when the budget is already spent.
+  // Refuse before reading anything when the budget is already spent, or Salesforce is another org.
   await deps.governor.available(caller);
+  await assertSyncedOrg(deps);
 
   const { reads, outcomes: readOutcomes, missing } = await readTarget(deps, request);
   const readAt = new Date().toISOString();
@@ -48,8 +50,8 @@ export async function runApiSync(deps: ApiSyncDeps, request: ApiSyncRequest): Pr
   counts.addRead(prepared.read);
   const plan = new LoadPlan(
     { store: deps.store, sessionId: request.sessionId, entityId: request.entityId, counts },
-    loadOrder(),
-    deferredObjects(),
+    loadOrder(deps.maps === undefined ? {} : { maps: deps.maps }),
+    deferredObjects(deps.maps === undefined ? {} : { maps: deps.maps }),
   );
   const early = [...readOutcomes, ...prepared.outcomes];
   // Unknown ids and objects no map reads are answered and counted, not stored: there is nothing to retry.

@@ -2,6 +2,7 @@
 // catalog children, or exactly some records. Ids Zuora does not know are answered NOT_FOUND; a record of an
 // object no map reads is answered UNSUPPORTED_OBJECT. A billing account of a `records` target found cancelled
 // brings its tree, so its records go with it (mapping/record-rules.ts).
+import { keyObjects } from '../mapping/key-objects.js';
 import type { ObjectMap } from '../mapping/field-map.js';
 import { objectMaps } from '../mapping/object-maps.js';
 import { cancelledAccountStatus } from '../mapping/record-rules.js';
@@ -57,7 +58,7 @@ async function readAccounts(read: Read, maps: Maps, accountIds: readonly string[
   const found = new Set(rowsOf(reads, 'Account').map((x) => x.Id));
   const outcomes = ids
     .filter((id) => !found.has(id))
-    .map((id) => notFound('Account', 'CustomerAccount__c', id));
+    .map((id) => notFound('Account', keyObjects(maps).account.object, id));
   return { reads: onlyReferencedTenantRows(reads), outcomes, missing: [] };
 }
 
@@ -65,7 +66,8 @@ async function readProducts(read: Read, maps: Maps, productIds: readonly string[
   const ids = unique(productIds);
   const reads = await read(productQueries(ids, maps));
   const found = new Set(rowsOf(reads, 'Product').map((x) => x.Id));
-  const outcomes = ids.filter((id) => !found.has(id)).map((id) => notFound('Product', 'Product2', id));
+  const product = keyObjects(maps).product.object;
+  const outcomes = ids.filter((id) => !found.has(id)).map((id) => notFound('Product', product, id));
   const featureIds = unique(rowsOf(reads, 'ProductFeature').map((x) => x.FeatureId ?? ''));
   return { reads: [...reads, ...(await read(featureQueries(featureIds, maps)))], outcomes, missing: [] };
 }

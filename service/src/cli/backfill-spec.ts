@@ -9,6 +9,8 @@ export interface BackfillOptions {
   readonly object?: string[];
   readonly since?: string;
   readonly until?: string;
+  readonly dryRun?: boolean;
+  readonly json?: boolean;
 }
 
 export function backfillSpec(opts: BackfillOptions): Record<string, unknown> {

@@ -9,7 +9,9 @@ import { backfillCommand } from './commands/backfill-command.js';
 import { cleanupCommand } from './commands/cleanup-command.js';
 import { cpqCommand } from './commands/cpq-command.js';
 import { doctorCommand } from './commands/doctor-command.js';
+import { driftCommand } from './commands/drift-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
+import { orgCommand } from './commands/org-command.js';
 import { packageCommand } from './commands/package-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { startCommand } from './commands/start-command.js';
@@ -26,8 +28,10 @@ export const commands: readonly CliCommand[] = [
   cleanupCommand,
   backfillCommand,
   cpqCommand,
+  driftCommand,
   serveCommand,
   startCommand,
+  orgCommand,
 ];
 
 export async function runCli(

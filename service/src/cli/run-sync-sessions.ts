@@ -10,6 +10,8 @@ import { renderSessionSummary } from '../sessions/session-summary.js';
 import type { CliSyncRuntime } from './cli-composition.js';
 import { runSession } from '../turbo/run-session.js';
 import { progressView } from './sync-progress.js';
+import { renderDryRun } from './dry-run-view.js';
+import { terminalFor } from './terminal.js';
 
 export interface RunSyncOptions {
   readonly scopes: readonly SessionScope[];
@@ -89,6 +91,8 @@ export async function runSyncSessions(
             }),
       };
       out.write(`\n${await renderSessionSummary(store, session, usage)}\n`);
+      const dry = session.counts.dryRun;
+      if (dry !== undefined) out.write(`\n${renderDryRun(dry, terminalFor(out))}\n`);
       sessions.push(session);
     }
   return sessions;

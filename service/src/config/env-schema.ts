@@ -1,4 +1,5 @@
 // The service's environment variables: one zod schema, so every bad value is reported by name at start.
+import { mappingProfiles } from './mapping-profile-setting.js';
 import { z } from 'zod';
 import { entityIdFormat, entityIdFormatMessage } from './entity-ids.js';
 
@@ -121,6 +122,9 @@ export const envSchema = z.object({
     .max(16, 'expected a whole number from 1 to 16')
     .default(1),
 
+  // Write only what changed: records whose mapped values equal Salesforce's are not sent (compare/).
+  SYNC_SKIP_UNCHANGED: z.enum(['on', 'off']).default('off'),
+
   // Near-real-time sync from Zuora callouts (see service/src/realtime/realtime-settings.ts).
   REALTIME_SYNC: z.enum(['on', 'off']).default('off'),
   REALTIME_EVENT_THRESHOLD: z.coerce
@@ -174,6 +178,10 @@ export const envSchema = z.object({
   ZUORA_UI_URL: optionalText.pipe(httpUrl.optional()),
   /** A JSON file of custom field mappings (README, "Custom field mappings"). */
   CUSTOM_FIELD_MAPPINGS_FILE: optionalText,
+  /** Which objects the maps write: this package's, or Zuora 360's own (docs/migrate-from-zuora-360.md). */
+  MAPPING_PROFILE: z
+    .enum(mappingProfiles, { error: `expected one of ${mappingProfiles.join(', ')}` })
+    .default('default'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { envSchema, type Env } from './env-schema.js';
+import type { MappingProfile } from './mapping-profile-setting.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { readCustomMappings, type CustomMappingsSetting } from './custom-mappings-file.js';
 import { realtimeSettings, type RealtimeSettings } from './realtime-settings.js';
@@ -57,9 +58,13 @@ export interface Config {
   readonly realtime: RealtimeSettings;
   /** The CPQ direction's settings, validated by the CPQ room at start. */
   readonly cpq: CpqSettingsInput;
+  /** SYNC_SKIP_UNCHANGED=on: sessions send only the records whose mapped values differ from Salesforce's. */
+  readonly skipUnchanged: boolean;
   readonly console: ConsoleSettings;
   /** CUSTOM_FIELD_MAPPINGS_FILE, read; undefined when not set. */
   readonly customMappings: CustomMappingsSetting | undefined;
+  /** MAPPING_PROFILE: this package's objects, or Zuora 360's own. */
+  readonly mappingProfile: MappingProfile;
 }
 
 type Source = Readonly<Record<string, string | undefined>>;
@@ -120,8 +125,10 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     apiBudget: { slowAtPercent: env.SF_API_SLOW_AT_PERCENT, stopAtPercent: env.SF_API_STOP_AT_PERCENT },
     realtime: realtimeSettings(env),
     cpq,
+    skipUnchanged: env.SYNC_SKIP_UNCHANGED === 'on',
     console: consoleSettings(env),
     customMappings,
+    mappingProfile: env.MAPPING_PROFILE,
     zuora: zuoraTarget(env, zuoraSet),
     salesforce: salesforceTarget(env, sfSet),
   };

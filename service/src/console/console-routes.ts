@@ -56,7 +56,8 @@ export function consoleParts(
     ],
     authenticator: consoleAuthenticator(deps.store, times),
     async start() {
-      await startRetention(deps.boss, deps.store, deps.settings.retentionDays, deps.logger);
+      const { retentionDays } = deps.settings;
+      await startRetention(deps.boss, deps.store, retentionDays, deps.logger, deps.api?.spoolDir);
       notifier.start();
     },
     async stop() {

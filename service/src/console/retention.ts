@@ -4,7 +4,9 @@
 // thousand rows per statement so no table is locked for long. Open failures and running sessions stay.
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import { rm } from 'node:fs/promises';
 import type { Queryable } from '../store/store.js';
+import { dryRunFile } from '../turbo/dry-run-finish.js';
 
 export const retentionQueue = 'console-retention';
 
@@ -30,6 +32,8 @@ export async function pruneConsoleData(
   retentionDays: number,
   now = new Date(),
   batch = 5_000,
+  /** Called with the ids of the sessions removed (their dry-run files go with them). */
+  onSessionsRemoved: (ids: string[]) => Promise<void> = () => Promise.resolve(),
 ): Promise<Record<string, number>> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
   const removed: Record<string, number> = {};
@@ -41,6 +45,7 @@ export async function pruneConsoleData(
         [cutoff],
       );
       removed[b.table] = (removed[b.table] ?? 0) + rows.length;
+      if (b.table === 'sync_sessions') await onSessionsRemoved(rows.map((r) => String(r[b.key])));
       if (rows.length < batch) break;
     }
   }
@@ -52,11 +57,16 @@ export async function startRetention(
   db: Queryable,
   retentionDays: number,
   logger: Logger,
+  /** Where sessions spool (DATA_DIR/spool): a removed dry run's NDJSON file beside it is removed too. */
+  spoolDir?: string,
 ): Promise<void> {
   await boss.createQueue(retentionQueue);
   await boss.schedule(retentionQueue, '17 * * * *', {}, { tz: 'UTC' });
   await boss.work(retentionQueue, async () => {
-    const removed = await pruneConsoleData(db, retentionDays);
+    const files = async (ids: string[]) => {
+      if (spoolDir !== undefined) for (const id of ids) await rm(dryRunFile(spoolDir, id), { force: true });
+    };
+    const removed = await pruneConsoleData(db, retentionDays, new Date(), 5_000, files);
     logger.info({ removed, retentionDays }, 'console data older than the retention period removed');
   });
 }

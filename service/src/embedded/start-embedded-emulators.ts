@@ -6,6 +6,7 @@ import {
   DEFAULT_PASSWORD,
   DEFAULT_USERNAME,
   startSalesforceEmulator,
+  type OrgSchema,
   type SalesforceEmulator,
 } from '../../../emulators/salesforce/src/index.js';
 import {
@@ -36,6 +37,8 @@ export async function startEmbeddedEmulators(options: {
   apiVersion: string;
   /** Zuora entities (1: a single-entity tenant; more: a multi-entity hierarchy). */
   entities?: number;
+  /** `zuora360`: the Salesforce org runs Zuora 360 (MAPPING_PROFILE=ZUORA360_COMPAT). */
+  orgSchema?: OrgSchema;
 }): Promise<EmbeddedEmulators> {
   const tenant = generateTenant({
     seed: options.seed,
@@ -46,6 +49,7 @@ export async function startEmbeddedEmulators(options: {
   try {
     const salesforce = await startSalesforceEmulator({
       seedRecords: { Account: crmAccountsFor(tenant).map((a) => ({ ...a })) },
+      ...(options.orgSchema === undefined ? {} : { orgSchema: options.orgSchema }),
     });
     return {
       zuora,

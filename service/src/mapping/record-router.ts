@@ -14,6 +14,7 @@ import {
   NewestPerKey,
   RemovedRecords,
   upsertKeyPath,
+  versionOwnedObjects,
   type OwnerPaths,
   type ZuoraRow,
 } from './record-rules.js';
@@ -115,6 +116,15 @@ export class StreamRouter {
     );
   }
 
+  #belongsToLeftOut(route: RoutedMap, row: Row): boolean {
+    if (this.#removed.noneLeftOut || !versionOwnedObjects.has(route.map.zuoraObject)) return false;
+    const removed = this.#removed;
+    return (
+      failedParent(parentsOfRow(route.map, row), (target, key) => removed.isLeftOut(target, key)) !==
+      undefined
+    );
+  }
+
   /** A record of a cancelled account: deleted, and its own records after it. */
   #remove(route: RoutedMap, record: ZuoraRow): void {
     const key = deleteKeyOf(route.map, route.mapper.upsertKey, record, 'cancelled-account');
@@ -127,11 +137,19 @@ export class StreamRouter {
   take(record: ZuoraRow): void {
     for (let i = 0; i < this.routes.length; i += 1) {
       const route = this.routes[i] as RoutedMap;
-      if (!acceptsRecord(route.map, record)) continue;
       const key = record[route.keyPath] ?? '';
+      if (!acceptsRecord(route.map, record)) {
+        if (route.keyPath === 'Id' && key !== '') this.#removed.leaveOut(route.map.salesforceObject, key);
+        continue;
+      }
       if (this.#newest[i]?.isNewest(key, record) === false) continue;
-      this.#read[i] = (this.#read[i] ?? 0) + 1;
       const result = route.mapper.mapRecord(record);
+      if (result.ok && this.#belongsToLeftOut(route, result.row)) {
+        // Its own records follow it (streams are read parents first).
+        if (key !== '') this.#removed.leaveOut(route.map.salesforceObject, key);
+        continue;
+      }
+      this.#read[i] = (this.#read[i] ?? 0) + 1;
       if (!result.ok) this.#sink.failed(route, key, result.errors, record);
       else if (this.#belongsToRemoved(route, result.row)) this.#remove(route, record);
       else this.#sink.upsert(route, key, result.row, result.deferred, record);

@@ -71,9 +71,30 @@ export function dispositionOf(owner: OwnerPaths | undefined, record: ZuoraRow): 
  */
 export class RemovedRecords {
   readonly #keys = new Map<string, Set<string>>();
+  readonly #leftOut = new Map<string, Set<string>>();
 
   get empty(): boolean {
     return this.#keys.size === 0;
+  }
+
+  /** No version left out: the usual case, so rows skip the parent lookup (the router's hot path). */
+  get noneLeftOut(): boolean {
+    return this.#leftOut.size === 0;
+  }
+
+  /**
+   * A record version the rules do not take (an Expired subscription version) where each version is its own
+   * record (keyed on its Id, as Zuora 360 keys Zuora__Subscription__c on the version Id): its own records are
+   * left out with it, as Zuora 360 holds the current version's rate plans and charges only.
+   */
+  leaveOut(object: string, key: string): void {
+    const keys = this.#leftOut.get(object) ?? new Set<string>();
+    keys.add(key);
+    this.#leftOut.set(object, keys);
+  }
+
+  isLeftOut(object: string, key: string): boolean {
+    return this.#leftOut.get(object)?.has(key) === true;
   }
 
   add(object: string, key: string): void {
@@ -89,6 +110,17 @@ export class RemovedRecords {
     return this.#keys.get(object)?.has(key) === true;
   }
 }
+
+/**
+ * The records of a subscription version: left out with a version the rules do not take (RemovedRecords.leaveOut).
+ * Invoice items are not among them: they reference the version they billed, and stay billing data.
+ */
+export const versionOwnedObjects: ReadonlySet<string> = new Set([
+  'RatePlan',
+  'RatePlanCharge',
+  'RatePlanChargeTier',
+  'SubscriptionProductFeature',
+]);
 
 /**
  * Which records of a stream a map takes: the subscription status rule applies to the subscription

@@ -4,6 +4,9 @@
 // 15- or the 18-character form), CustomerAccount__c / Product2 Ids -> the Zuora ids they carry as
 // external ids (one SOQL query), Zuora ids as given. Each id's entity comes from zuoraIdsByEntity, else from
 // the Salesforce record's EntityID__c, else the default entity. Ids that resolve to nothing are reported.
+import { salesforceId18 } from '../salesforce/salesforce-id.js';
+import type { ObjectMap } from '../mapping/field-map.js';
+import { keyObjects, type KeyObject } from '../mapping/key-objects.js';
 import type jsforce from 'jsforce';
 import type { ZuoraClient } from '../zuora/zuora-client.js';
 import { whereChunks, zoqlId, zoqlPages } from '../zuora/zoql.js';
@@ -29,22 +32,7 @@ export interface ResolvedObject {
   readonly error: { readonly code: string; readonly message: string } | null;
 }
 
-const checksumChars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-
-/** The 18-character form of a Salesforce Id (the 15-character form plus its case checksum). */
-export function salesforceId18(id: string): string {
-  if (id.length !== 15) return id;
-  let suffix = '';
-  for (let i = 0; i < 3; i += 1) {
-    let flags = 0;
-    for (let j = 0; j < 5; j += 1) {
-      const c = id.charAt(i * 5 + j);
-      if (c >= 'A' && c <= 'Z') flags += 1 << j;
-    }
-    suffix += checksumChars.charAt(flags);
-  }
-  return id + suffix;
-}
+export { salesforceId18 };
 
 interface BillingAccountRef {
   readonly zuoraId: string;
@@ -78,33 +66,40 @@ async function billingAccountsOf(
 
 async function externalIdsOf(
   conn: jsforce.Connection,
-  objectType: OnDemandObjectType,
+  target: KeyObject,
   salesforceIds: readonly string[],
 ): Promise<Map<string, { zuoraId: string | null; entityId: string; id: string }>> {
   const found = new Map<string, { zuoraId: string | null; entityId: string; id: string }>();
   if (salesforceIds.length === 0) return found;
-  const [object, key] =
-    objectType === 'BILLING_ACCOUNT' ? ['CustomerAccount__c', 'External_Id__c'] : ['Product2', 'ZuoraId__c'];
+  const { object, key, entityField } = target;
   const ids = [...new Set(salesforceIds.map((id) => salesforceId18(id)))];
+  const columns = ['Id', key, ...(entityField === undefined ? [] : [entityField])].join(', ');
   const result = await conn.query<Record<string, unknown>>(
-    `SELECT Id, ${key}, EntityID__c FROM ${object} WHERE Id IN (${soqlList(ids)})`,
+    `SELECT ${columns} FROM ${object} WHERE Id IN (${soqlList(ids)})`,
   );
   for (const r of result.records) {
     const zuoraId = typeof r[key] === 'string' && r[key] !== '' ? r[key] : null;
-    const entityId = typeof r.EntityID__c === 'string' ? r.EntityID__c : '';
+    const entity = entityField === undefined ? undefined : r[entityField];
+    const entityId = typeof entity === 'string' ? entity : '';
     found.set(String(r.Id).slice(0, 15), { zuoraId, entityId, id: String(r.Id) });
   }
   return found;
 }
 
 export async function resolveOnDemandIds(
-  deps: { readonly zuora: ZuoraClient; readonly salesforce: jsforce.Connection },
+  deps: {
+    readonly zuora: ZuoraClient;
+    readonly salesforce: jsforce.Connection;
+    readonly maps?: readonly ObjectMap[];
+  },
   ids: OnDemandIds,
 ): Promise<ResolvedObject[]> {
+  const targets = keyObjects(deps.maps);
+  const target = ids.objectType === 'BILLING_ACCOUNT' ? targets.account : targets.product;
   const entityOf = (zuoraId: string, fallback = '') => ids.zuoraIdsByEntity[zuoraId] ?? fallback;
   const [byCrm, bySalesforceId] = await Promise.all([
     billingAccountsOf(deps.zuora, ids.objectType === 'BILLING_ACCOUNT' ? ids.accountIds : []),
-    externalIdsOf(deps.salesforce, ids.objectType, ids.salesforceIds),
+    externalIdsOf(deps.salesforce, target, ids.salesforceIds),
   ]);
   const out: ResolvedObject[] = [];
   for (const accountId of new Set(ids.accountIds)) {
@@ -130,7 +125,7 @@ export async function resolveOnDemandIds(
         error: null,
       });
   }
-  const label = ids.objectType === 'BILLING_ACCOUNT' ? 'CustomerAccount__c' : 'Product2';
+  const label = target.object;
   for (const sfId of new Set(ids.salesforceIds)) {
     const found = bySalesforceId.get(sfId.slice(0, 15));
     if (found?.zuoraId == null) {

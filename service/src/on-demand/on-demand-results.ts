@@ -1,6 +1,7 @@
 // One answer per requested object: each synced Zuora id is decided by its own record (the billing account or
 // product), and fails when any record it owns failed; ids that resolved to nothing, and sessions joined that
 // ended without a result, answer why.
+import { isBillingAccountObject } from '../mapping/account-reference.js';
 import type { RecordOutcome } from '../api-sync/api-sync-types.js';
 import type { StoredResult } from '../sessions/session-json.js';
 import type { SessionScope, SyncSession } from '../sessions/session-rows.js';
@@ -22,10 +23,11 @@ export function resultsByZuoraId(
   zuoraIds: readonly string[],
   scope: SessionScope,
 ): Record<string, StoredResult> {
-  const keyObject = scope === 'accounts' ? 'CustomerAccount__c' : 'Product2';
+  const isKeyObject = (object: string) =>
+    scope === 'accounts' ? isBillingAccountObject(object) : object === 'Product2';
   const out: Record<string, StoredResult> = {};
   for (const id of zuoraIds) {
-    const own = outcomes.find((o) => o.salesforceObject === keyObject && o.zuoraId === id);
+    const own = outcomes.find((o) => isKeyObject(o.salesforceObject) && o.zuoraId === id);
     const related = outcomes.filter((o) => !o.success && o.ownerZuoraId === id && o !== own);
     if (own === undefined) {
       out[id] = {

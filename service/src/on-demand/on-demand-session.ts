@@ -1,6 +1,8 @@
 // One on-demand session run by the request that claimed it: the API-sync engine over its Zuora ids, the
 // Sync_History__c record, then the end state with one stored result per id (requests that joined the session
 // answer from them); and the wait of a request that joined a session another process runs.
+import { OrgChangedError } from '../sessions/org-guard.js';
+import { keyObjects } from '../mapping/key-objects.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runApiSync } from '../api-sync/api-sync.js';
 import type { ApiSyncDeps } from '../api-sync/api-sync-types.js';
@@ -15,6 +17,14 @@ export interface OnDemandOptions {
   /** How long a request waits for a session it joined (the Apex callout gives up after 120 s). */
   readonly joinTimeoutMs?: number;
   readonly pollMs?: number;
+}
+
+/**
+ * The Last_Sync_* status fields are this package's, on CustomerAccount__c: Zuora 360's billing account
+ * (MAPPING_PROFILE=ZUORA360_COMPAT) has none, and the session's status is in Sync_History__c there.
+ */
+function hasStatusFields(deps: ApiSyncDeps): boolean {
+  return keyObjects(deps.maps).account.object === 'CustomerAccount__c';
 }
 
 export async function runOwnSession(
@@ -55,7 +65,7 @@ export async function runOwnSession(
       return undefined;
     });
     if (historyId !== undefined) await setHistoryId(deps.store, session.id, historyId);
-    if (session.scope === 'accounts')
+    if (session.scope === 'accounts' && hasStatusFields(deps))
       await writeBillingAccountStatus(
         deps.salesforce,
         deps.logger,
@@ -68,7 +78,7 @@ export async function runOwnSession(
     );
   } catch (error) {
     await failSession(deps, session.id, error, {}).catch(() => undefined);
-    if (session.scope === 'accounts') {
+    if (session.scope === 'accounts' && hasStatusFields(deps) && !(error instanceof OrgChangedError)) {
       const failure = { success: false, errorCode: 'SYNC_FAILED', errorMessage: (error as Error).message };
       const failed = Object.fromEntries(zuoraIds.map((id) => [id, failure]));
       await writeBillingAccountStatus(deps.salesforce, deps.logger, failed, undefined, new Date());

@@ -4,6 +4,7 @@
 // callouts came in), written through the API-sync engine, and only then marked processed, in one transaction
 // with their latency samples. If the batch cannot finish (budget spent, transport failure, process killed),
 // its claims go back to the queue and the events are synced by a later batch.
+import { assertSyncedOrg, OrgChangedError } from '../sessions/org-guard.js';
 import { ApiBudgetExhaustedError } from '../salesforce/api-budget.js';
 import type {
   ApiSyncDeps,
@@ -110,6 +111,16 @@ async function syncClaimed(
 
 export async function runRealtimeBatch(deps: BatchDeps, entityId: string): Promise<BatchResult> {
   const { store, logger } = deps.api;
+  // Another Salesforce org than the one on record: the events wait for an admin's confirmation, without a
+  // failed session at every tick (the org Id is checked at most once a minute, org-guard.ts).
+  const org = await assertSyncedOrg(deps.api).then(
+    () => undefined,
+    (error: unknown) => {
+      if (error instanceof OrgChangedError) return error;
+      throw error;
+    },
+  );
+  if (org !== undefined) return { kind: 'waiting', reason: org.message };
   const requested = await requestSession(store, {
     scope: 'accounts',
     trigger: 'realtime',

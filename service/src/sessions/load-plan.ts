@@ -50,12 +50,16 @@ export interface LoadTarget {
   readonly sessionId: string;
   readonly entityId: string;
   readonly counts: CountsBook;
+  /** A dry run: failures are counted and kept in `unstored`, never stored (they would hold back real runs). */
+  readonly dryRun?: boolean;
 }
 
 export class LoadPlan implements UnitSettler {
   readonly #target: LoadTarget;
   readonly #order: readonly (readonly string[])[];
   readonly #deferred: ReadonlySet<string>;
+  /** A dry run's failures before any load (mapping errors). */
+  readonly unstored: FailedRecordInput[] = [];
 
   /** `order`: groups of objects in dependency order; `deferred`: the objects with deferred references. */
   constructor(target: LoadTarget, order: readonly (readonly string[])[], deferred: readonly string[]) {
@@ -81,8 +85,9 @@ export class LoadPlan implements UnitSettler {
 
   /** Failures that ended records before any load (mapping errors, records left out): stored and counted. */
   async settleRead(failures: readonly FailedRecordInput[]): Promise<void> {
-    const { store, sessionId, counts } = this.#target;
-    await recordFailures(store, sessionId, failures);
+    const { store, sessionId, counts, dryRun } = this.#target;
+    if (dryRun === true) this.unstored.push(...failures);
+    else await recordFailures(store, sessionId, failures);
     for (const f of failures) counts.of(f.salesforceObject).failed += 1;
   }
 

@@ -42,6 +42,12 @@ export const sessionParamsSchema = z.looseObject({
       requestedBy: z.object({ userId: z.string(), orgId: z.string() }).optional(),
     })
     .optional(),
+  /** Turbo Sync and on-demand: compare with Salesforce and report, writing nothing (compare/). */
+  dryRun: z.boolean().optional(),
+  /** A dry run that is a drift check: Salesforce read whole (Bulk query), orphans and account checksums. */
+  drift: z.boolean().optional(),
+  /** Send only the records whose mapped values differ from Salesforce's (a drift repair). */
+  skipUnchanged: z.boolean().optional(),
   /** On-demand: a retry of failed records started from the operations console. */
   retry: z.object({ records: z.number() }).optional(),
 });
@@ -56,12 +62,55 @@ export const storedResultSchema = z.object({
 });
 export type StoredResult = z.infer<typeof storedResultSchema>;
 
+const diffCounts = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  deleted: z.number(),
+  failed: z.number(),
+});
+const fieldChange = z.object({ field: z.string(), old: z.unknown(), new: z.unknown() });
+
+/** A dry run's report in the session's counts: per object, a sample of the changes, the cost, the full file. */
+export const dryRunReportSchema = z.object({
+  objects: z.record(z.string(), diffCounts),
+  sample: z.record(
+    z.string(),
+    z.array(
+      z.object({
+        key: z.string(),
+        salesforceId: z.string().nullable(),
+        changes: z.array(fieldChange).readonly(),
+      }),
+    ),
+  ),
+  failedSample: z.record(
+    z.string(),
+    z.array(z.object({ key: z.string(), code: z.string(), message: z.string() })),
+  ),
+  salesforceCalls: z.number(),
+  file: z.string().nullable(),
+  /** A drift check: accounts whose checksums differ (both sides), and what reading each object cost. */
+  drift: z
+    .object({
+      accounts: z.record(z.string(), z.object({ zuora: z.string(), salesforce: z.string() })),
+      checkedAccounts: z.number(),
+      reads: z.record(z.string(), z.object({ records: z.number(), calls: z.number(), pages: z.number() })),
+    })
+    .optional(),
+});
+export type DriftPart = NonNullable<z.infer<typeof dryRunReportSchema>['drift']>;
+export type DryRunReport = z.infer<typeof dryRunReportSchema>;
+
 export const sessionCountsSchema = z.looseObject({
   objects: z.record(z.string(), objectCounts).optional(),
   durationMs: z.number().optional(),
   zuoraCalls: z.number().optional(),
   salesforceCalls: z.number().optional(),
   results: z.record(z.string(), storedResultSchema).optional(),
+  dryRun: dryRunReportSchema.optional(),
+  /** Write only what changed (SYNC_SKIP_UNCHANGED=on): records not sent because Salesforce holds them as mapped. */
+  skippedUnchanged: z.record(z.string(), z.number()).optional(),
   realtime: z
     .object({
       events: z.number(),

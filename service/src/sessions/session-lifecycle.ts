@@ -7,6 +7,7 @@ import type { SyncDeps } from './sync-deps.js';
 import type { ObjectCounts } from './session-counts.js';
 import { writeSyncHistory } from './sync-history.js';
 import { SessionCancelledError } from './session-cancel.js';
+import { OrgChangedError } from './org-guard.js';
 
 export interface RunningSession {
   readonly session: SyncSession;
@@ -48,7 +49,9 @@ export async function failSession(
   const failed = await deps.store.transaction((tx) =>
     transitionSession(tx, sessionId, cancelled ? 'cancelled' : 'failed', { error: message }),
   );
-  await writeSyncHistory(deps, failed, counts).catch(() => undefined);
+  // Refused because Salesforce is another org: nothing is written there, not even the history.
+  if (!(error instanceof OrgChangedError))
+    await writeSyncHistory(deps, failed, counts).catch(() => undefined);
   return failed;
 }
 

@@ -24,6 +24,8 @@ export interface SyncDeps {
   readonly maxPollMs?: number;
   /** Largest spool part (one Bulk job each); defaults to just under the 100 MB upload limit. */
   readonly spoolPartBytes?: number;
+  /** Write only what changed (SYNC_SKIP_UNCHANGED=on): records Salesforce holds as mapped are not sent. */
+  readonly skipUnchanged?: boolean;
   /** Called as objects progress (CLI progress bars). */
   readonly onProgress?: (event: ProgressEvent) => void;
 }

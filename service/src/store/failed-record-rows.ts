@@ -58,7 +58,12 @@ export async function recordFailures(
             code: f.code,
             message: f.message,
             fields: f.fields ?? [],
-            account: f.accountId ?? (f.salesforceObject === 'CustomerAccount__c' ? f.zuoraId : null),
+            // The billing account object of either mapping profile (MAPPING_PROFILE).
+            account:
+              f.accountId ??
+              (['CustomerAccount__c', 'Zuora__CustomerAccount__c'].includes(f.salesforceObject)
+                ? f.zuoraId
+                : null),
           })),
         ),
       ],

@@ -94,7 +94,10 @@ export function failureWhere(f: FailureFilter, params: unknown[]): string {
   if (f.entityId !== undefined) add('entity_id = ?', f.entityId);
   if (f.recordId !== undefined) add('(zuora_id = ? OR external_id = ?)', f.recordId);
   if (f.accountId !== undefined)
-    add(`(account_id = ? OR (salesforce_object = 'CustomerAccount__c' AND external_id = ?))`, f.accountId);
+    add(
+      `(account_id = ? OR (salesforce_object IN ('CustomerAccount__c', 'Zuora__CustomerAccount__c') AND external_id = ?))`,
+      f.accountId,
+    );
   return where.length === 0 ? 'TRUE' : where.join(' AND ');
 }
 

@@ -1,6 +1,7 @@
 // Sync clean-up: deletes what the connector synced into Salesforce for a scope (children first, only
 // records carrying the connector's upsert key, so hand-made records are left alone), then forgets the
 // scope's watermark and failures, so the next session is a full one (seed 000, product-behaviours 1.4).
+import { assertSyncedOrg } from '../sessions/org-guard.js';
 import { loadOrder } from '../mapping/load-order.js';
 import { mapsInScope } from '../mapping/object-maps.js';
 import { engineScopeOf, transitionSession, type SyncSession } from '../sessions/session-rows.js';
@@ -45,6 +46,7 @@ export async function runCleanupSession(deps: SyncDeps, sessionId: string): Prom
   const started = Date.now();
   const counts = new CountsBook();
   try {
+    await assertSyncedOrg(deps);
     const scope = engineScopeOf(found);
     const maps = mapsInScope(scope, deps.maps);
     const keyOf = new Map(

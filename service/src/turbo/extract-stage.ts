@@ -90,10 +90,19 @@ function mainJob(run: TurboRun, entityId: string | undefined): AquaJobRequest {
     name: `zuora-sync ${session.scope} ${session.id}`,
     queries: run.streams.map((s) => ({ name: s.zuoraObject, query: streamQuery(s), deletedColumn })),
     partner: 'zuora-salesforce-sync',
-    project: `${session.scope}-${session.entityId === '' ? 'default' : session.entityId}`,
+    project: `${session.scope}-${session.entityId === '' ? 'default' : session.entityId}${dryRunProject(run)}`,
     incrementalTime: run.since,
     entityId,
   };
+}
+
+/**
+ * A stateful project remembers which deletions it returned: a dry run reads under a project of its own, so
+ * the real session still gets them (the dry run counts only those Salesforce still holds).
+ * https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/post-query/export-deleted-data
+ */
+function dryRunProject(run: TurboRun): string {
+  return run.session.params.dryRun === true ? `-dry-run-${run.session.id}` : '';
 }
 
 /**

@@ -13,6 +13,7 @@ export async function finishStage(run: TurboRun): Promise<SyncSession> {
     objects: { ...counts.objects },
     durationMs: Date.now() - run.startedAt,
     zuoraCalls: deps.zuora.calls - run.zuoraCallsBefore,
+    ...(deps.skipUnchanged === true ? { skippedUnchanged: { ...run.skipped } } : {}),
   };
   const finished = await deps.store.transaction(async (tx) => {
     if (run.backfill === undefined)

@@ -37,6 +37,8 @@ export interface TurboRun {
   windowEnd: Date;
   /** A small session's typed rows, loaded through Composite calls; undefined otherwise or once resumed. */
   memory: MemoryRows | undefined;
+  /** Records not sent because Salesforce held them as mapped (SYNC_SKIP_UNCHANGED=on), per object. */
+  readonly skipped: Record<string, number>;
 }
 
 export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promise<TurboRun> {
@@ -51,7 +53,8 @@ export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promis
   for (const m of maps) counts.of(m.salesforceObject);
   const now = (deps.now ?? (() => new Date()))();
   return {
-    deps,
+    // A drift repair writes only what changed, whatever SYNC_SKIP_UNCHANGED says.
+    deps: session.params.skipUnchanged === true ? { ...deps, skipUnchanged: true } : deps,
     session,
     checkpoints: await SessionCheckpoints.read(deps.store, session.id),
     spool: new CsvSpool(join(deps.spoolDir, session.id), deps.spoolPartBytes),
@@ -65,7 +68,13 @@ export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promis
     backfill,
     counts,
     plan: new LoadPlan(
-      { store: deps.store, sessionId: session.id, entityId: session.entityId, counts },
+      {
+        store: deps.store,
+        sessionId: session.id,
+        entityId: session.entityId,
+        counts,
+        dryRun: session.params.dryRun === true,
+      },
       order,
       deferredObjects({ scope, maps: all }),
     ),
@@ -75,5 +84,6 @@ export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promis
     since: now,
     windowEnd: now,
     memory: undefined,
+    skipped: {},
   };
 }

@@ -3,6 +3,7 @@
 // children), deferred references, deletions (children first), finish (state, watermark, history). Every
 // stage checkpoints, so a session that crashed resumes where it stopped and re-sends at most the one job per
 // object that was in flight. Its spool parts (billing PII) go when it ends, unless it may resume.
+import { assertSyncedOrg } from '../sessions/org-guard.js';
 import { beginSession, failSession } from '../sessions/session-lifecycle.js';
 import { throwIfCancelRequested } from '../sessions/session-cancel.js';
 import type { SyncSession } from '../sessions/session-rows.js';
@@ -14,13 +15,18 @@ import { spoolStage } from './spool-stage.js';
 import { discardSpool } from './spool-retention.js';
 import { openTurboRun } from './turbo-run.js';
 import { TurboWriter } from './turbo-writer.js';
+import { DryRunWriter } from './dry-run-writer.js';
+import { finishDryRun } from './dry-run-finish.js';
 
 export async function runTurboSession(deps: SyncDeps, sessionId: string): Promise<SyncSession> {
   const { session, stop } = await beginSession(deps.store, sessionId);
   let ended: SyncSession;
   try {
+    await assertSyncedOrg(deps);
     const run = await openTurboRun(deps, session);
-    const writer = new TurboWriter(run);
+    // A dry run takes the same stages with a writer that compares instead of writing.
+    const dry = session.params.dryRun === true ? new DryRunWriter(run) : undefined;
+    const writer = dry ?? new TurboWriter(run);
     await billingEntityStage(run);
     await extractStage(run);
     await spoolStage(run);
@@ -28,7 +34,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
     await run.plan.runPass(writer, 'upsert');
     await run.plan.runPass(writer, 'deferred');
     await run.plan.runPass(writer, 'delete');
-    ended = await finishStage(run);
+    ended = dry === undefined ? await finishStage(run) : await finishDryRun(run, dry);
   } catch (error) {
     ended = await failSession(deps, sessionId, error, {});
   } finally {

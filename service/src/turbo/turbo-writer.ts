@@ -18,6 +18,7 @@ import {
 import { deleteSpooled } from './delete-spooled.js';
 import { loadObject } from './load-object.js';
 import { screenPart } from './screen-part.js';
+import { changedMemory, changedPart } from './skip-unchanged.js';
 import { throwIfCancelRequested } from '../sessions/session-cancel.js';
 import { accountReferenceColumn } from '../mapping/account-reference.js';
 import type { TurboRun } from './turbo-run.js';
@@ -70,14 +71,16 @@ export class TurboWriter implements LoadWriter {
     groups: readonly (readonly string[])[],
     units: UnitSettler,
   ): Promise<void> {
-    const { deps, session, memory, spool, checkpoints } = this.#run;
+    const { deps, session, spool, checkpoints } = this.#run;
+    const all = this.#run.memory ?? new Map();
+    const memory = deps.skipUnchanged === true ? await changedMemory(this.#run, pass, all) : all;
     const writer = new CompositeLoadWriter(
       {
         writer: { conn: deps.salesforce, governor: governorFor(deps), caller: 'Turbo Sync' },
         store: deps.store,
         entityId: session.entityId,
       },
-      memory ?? new Map(),
+      memory,
     );
     await writer.load(pass, groups, {
       restore: (unit) => units.restore(unit),
@@ -133,12 +136,25 @@ export class TurboWriter implements LoadWriter {
       failureObjectOf(object, pass),
       pass === 'deferred' ? 'deferred' : 'upsert',
     );
+    const changed = await this.#changed(pass, object, part, cp?.bulkJobId);
+    if (changed?.rows === 0) {
+      await units.settle({
+        ...this.#none(object, pass),
+        failures: screened.held,
+        resolved: screened.resolvable,
+      });
+      return void (await checkpoints.write(key, {
+        phase: 'done',
+        recordsWritten: 0,
+        recordsFailed: screened.held.length,
+      }));
+    }
     await checkpoints.write(key, { phase: 'loading' });
     const outcome = await loadObject(deps.salesforce, {
       object,
       operation: 'upsert',
       keyField,
-      csv: () => spool.stream(object, pass, part),
+      csv: changed?.csv ?? (() => spool.stream(object, pass, part)),
       resumeJobId: cp?.bulkJobId,
       onJobCreated: (jobId) => checkpoints.write(key, { phase: 'loading', bulkJobId: jobId }),
       minPollMs: deps.minPollMs ?? 100,
@@ -171,6 +187,16 @@ export class TurboWriter implements LoadWriter {
       cursor: { created: outcome.created, jobs: outcome.jobs },
     });
     this.#progress(object, pass, outcome.succeeded, outcome.failures.length);
+  }
+
+  /** With SYNC_SKIP_UNCHANGED=on, a part not yet sent is cut to the records that change Salesforce. */
+  async #changed(pass: LoadPass, object: string, part: number, jobId: string | undefined) {
+    if (this.#run.deps.skipUnchanged !== true || jobId !== undefined || pass === 'delete') return undefined;
+    return changedPart(this.#run, object, pass, part);
+  }
+
+  #none(object: string, pass: LoadPass): Omit<UnitResult, 'failures' | 'resolved'> {
+    return { object, pass, written: 0, created: 0 };
   }
 
   async #delete(object: string, units: UnitSettler): Promise<void> {

@@ -150,4 +150,45 @@ describe('stream router', () => {
       'upsert PaymentMethod__c pm2',
     ]);
   });
+
+  it("keyed per version (Zuora 360's rule), an Expired version's rate plans and charges are left out", () => {
+    const streams = planStreams('accounts');
+    const seen: string[] = [];
+    const sink: RouteSink = {
+      upsert: (route, key) => seen.push(`${route.map.salesforceObject} ${key}`),
+      delete: (route, key) => seen.push(`delete ${route.map.salesforceObject} ${key}`),
+      failed: (route, key) => seen.push(`failed ${route.map.salesforceObject} ${key}`),
+      skipped: () => undefined,
+    };
+    const removed = new RemovedRecords();
+    const feed = (name: string, rows: Record<string, string>[]) => {
+      const stream = streams.find((x) => x.zuoraObject === name);
+      if (stream === undefined) throw new Error(`no ${name} stream`);
+      const router = new StreamRouter(stream, { schema, subscriptionIdentity: 'version' }, sink, removed);
+      const taken = rows.filter((r) => router.offer(r));
+      for (const r of taken) router.take(r);
+    };
+    const crm = { 'Account.CrmId': '001000000000001AAA', 'Account.Status': 'Active', AccountId: 'a1' };
+    feed('Subscription', [
+      { ...crm, Id: 'v1', Name: 'A-S1', Status: 'Expired', UpdatedDate: '2024-01-01T00:00:00Z' },
+      { ...crm, Id: 'v2', Name: 'A-S1', Status: 'Active', UpdatedDate: '2024-02-01T00:00:00Z' },
+    ]);
+    feed('RatePlan', [
+      { ...crm, Id: 'rp1', SubscriptionId: 'v1', 'Subscription.Name': 'A-S1' },
+      { ...crm, Id: 'rp2', SubscriptionId: 'v2', 'Subscription.Name': 'A-S1' },
+    ]);
+    feed('RatePlanCharge', [
+      { ...crm, Id: 'c1', RatePlanId: 'rp1', 'Subscription.Id': 'v1', 'Subscription.Name': 'A-S1' },
+      { ...crm, Id: 'c2', RatePlanId: 'rp2', 'Subscription.Id': 'v2', 'Subscription.Name': 'A-S1' },
+    ]);
+    const current = seen.filter((s) => /^Subscription(RatePlan|ProductCharge)?__c /.test(s));
+    expect(current).toEqual([
+      'Subscription__c v2',
+      'SubscriptionRatePlan__c rp2',
+      'SubscriptionProductCharge__c c2',
+    ]);
+    // The history objects keep every version.
+    expect(seen).toContain('SubscriptionRatePlanHistory__c rp1');
+    expect(removed.isLeftOut('Subscription__c', 'v1')).toBe(true);
+  });
 });

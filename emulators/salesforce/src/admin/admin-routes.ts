@@ -16,6 +16,13 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext, 
 
   app.get('/stats', async () => emulatorStats(ctx));
 
+  app.get('/writes', async () => ({ writes: ctx.store.writes.snapshot() }));
+
+  app.post('/writes/reset', async () => {
+    ctx.store.writes.reset();
+    return { writes: {} };
+  });
+
   app.post('/reset', async () => {
     reset();
     return { reset: true };

@@ -1,4 +1,5 @@
 import type { EmulatorContext } from '../emulator-context.js';
+import type { ObjectWrites } from '../store/write-counters.js';
 
 export interface EmulatorStats {
   apiRequests: number;
@@ -14,6 +15,8 @@ export interface EmulatorStats {
   ingestJobs: number;
   queryJobs: number;
   publishedEvents: number;
+  /** Records created, updated, deleted and write calls per object since the last reset. */
+  writes: Record<string, ObjectWrites>;
 }
 
 export function emulatorStats(ctx: EmulatorContext): EmulatorStats {
@@ -36,5 +39,6 @@ export function emulatorStats(ctx: EmulatorContext): EmulatorStats {
     ingestJobs: ctx.bulk?.ingest.size ?? 0,
     queryJobs: ctx.bulk?.queries.size ?? 0,
     publishedEvents: [...ctx.events.values()].reduce((n, l) => n + l.length, 0),
+    writes: ctx.store.writes.snapshot(),
   };
 }

@@ -48,6 +48,10 @@ export function buildServer(
   const jobs = new BulkJobs(ctx);
   ctx.bulk = jobs;
 
+  // Every request is one call of the write counters (a Composite subrequest stays in its outer call).
+  app.addHook('onRequest', (_request, _reply, done) => {
+    ctx.store.writes.inCall(done);
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 

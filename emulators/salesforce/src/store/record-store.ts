@@ -6,6 +6,7 @@ import type { PreparedRecord } from './prepared-record.js';
 import { sfError, type SfError, type SfValue, type StoredRecord, type WriteResult } from './sf-error.js';
 import { resolveReferences } from './resolve-references.js';
 import type { StoreAutomation } from './store-automation.js';
+import { WriteCounters } from './write-counters.js';
 
 // In-memory org data: one table per object, indexed on Id and unique/external-ID fields.
 // Writes return results as values (the REST "SaveResult" shape); an undo journal gives
@@ -35,6 +36,8 @@ export class RecordStore {
   automation: StoreAutomation | null = null;
   /** The org's clock (audit fields, delete times); generated scenarios and tests move it. */
   clock: () => number = Date.now;
+  /** Records created, updated and deleted per object, and the calls that wrote them. */
+  readonly writes = new WriteCounters();
 
   constructor(
     readonly schema: Schema,
@@ -196,10 +199,12 @@ export class RecordStore {
     for (const f of table.autoNumberFields) record[f.name] = this.nextAutoNumber(table, f);
     table.live.set(id, record);
     for (const index of table.indexes) index.add(record[index.field.name] ?? null, id);
+    if (presetId === undefined) this.writes.count(def.name, 'created');
     if (this.depth > 0) {
       this.remember(() => {
         table.live.delete(id);
         for (const index of table.indexes) index.remove(record[index.field.name] ?? null, id);
+        if (presetId === undefined) this.writes.uncount(def.name, 'created');
       });
     }
     this.automation?.afterSave(def, record, null);
@@ -242,7 +247,12 @@ export class RecordStore {
       next.LastModifiedById = this.actingUserId();
     }
     this.replace(table, id, current, next);
-    if (this.depth > 0) this.remember(() => this.replace(table, id, next, current));
+    this.writes.count(def.name, 'updated');
+    if (this.depth > 0)
+      this.remember(() => {
+        this.replace(table, id, next, current);
+        this.writes.uncount(def.name, 'updated');
+      });
     this.automation?.afterSave(def, next, current);
     return { ok: true, id, created: false };
   }
@@ -338,7 +348,9 @@ export class RecordStore {
     if (table.audited) gone.SystemModstamp = this.now();
     if (!hard) table.deleted.set(id, gone);
     else table.lastPurgedMs = this.clock();
+    this.writes.count(table.def.name, 'deleted');
     this.remember(() => {
+      this.writes.uncount(table.def.name, 'deleted');
       table.deleted.delete(id);
       table.live.set(id, record);
       for (const index of table.indexes) index.add(record[index.field.name] ?? null, id);

@@ -13,13 +13,13 @@ export const backfillCommand: CliCommand = {
       .option('--object <name...>', 'Zuora or Salesforce object names')
       .option('--since <date>', 'records updated at or after this ISO date')
       .option('--until <date>', 'records updated before this ISO date')
+      .option('--dry-run', 'compare with Salesforce and report what would change; write nothing')
+      .option('--json', 'print the session (and a dry run report) as JSON')
       .action(async (opts: BackfillOptions) => {
         const backfill = backfillSpec(opts);
-        await runHere(ctx, [opts.scope as 'accounts' | 'catalog'], {
-          mode: 'full',
-          trigger: 'backfill',
-          params: { backfill },
-        });
+        const params = { backfill, ...(opts.dryRun === true ? { dryRun: true } : {}) };
+        const scopes = [opts.scope as 'accounts' | 'catalog'];
+        await runHere(ctx, scopes, { mode: 'full', trigger: 'backfill', params }, opts.json === true);
       });
   },
 };

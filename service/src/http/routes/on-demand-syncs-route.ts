@@ -1,6 +1,7 @@
 // POST /v1/on-demand-syncs: the callout Salesforce makes (OnDemandSyncCallout) to sync some billing accounts
 // or products now; answers when the sync is done, one result per requested object. The contract, errors
 // included, is docs/on-demand-sync-contract.md.
+import { OrgChangedError } from '../../sessions/org-guard.js';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiSyncDeps } from '../../api-sync/api-sync-types.js';
@@ -129,6 +130,7 @@ export const onDemandSyncsRoute =
               results: z.array(resultBody),
             }),
             400: errorBody,
+            409: errorBody,
             429: errorBody,
             503: errorBody,
           },
@@ -144,6 +146,8 @@ export const onDemandSyncsRoute =
         } catch (error) {
           if (error instanceof TooManyObjectsError)
             return reply.code(400).send({ error: 'too_many_objects', message: error.message });
+          if (error instanceof OrgChangedError)
+            return reply.code(409).send({ error: 'org_changed', message: error.message });
           if (error instanceof ApiBudgetExhaustedError)
             return reply.code(429).send({ error: 'api_budget_exhausted', message: error.message });
           if (unavailable(error)) {

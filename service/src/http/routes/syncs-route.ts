@@ -13,6 +13,8 @@ const requestBody = z.strictObject({
   mode: z.enum(['full', 'incremental']).optional(),
   entityId: entityIdSchema.optional(),
   subscriptionIdentity: z.enum(['number', 'version']).optional(),
+  /** Compare with Salesforce and report in the session's counts (`dryRun`); nothing is written. */
+  dryRun: z.boolean().optional(),
 });
 
 const refusal = z.object({
@@ -52,7 +54,7 @@ export const syncsRoute =
         },
       },
       async (request, reply) => {
-        const { scope, mode, entityId, subscriptionIdentity } = request.body;
+        const { scope, mode, entityId, subscriptionIdentity, dryRun } = request.body;
         const scopes = scope === 'all' ? (['catalog', 'accounts'] as const) : [scope];
         const known = await entities();
         // A session for an entity the tenant does not have could only fail: refused here, naming the choices.
@@ -69,7 +71,10 @@ export const syncsRoute =
               trigger: 'manual',
               ...(mode === undefined ? {} : { mode }),
               entityId: entity,
-              params: subscriptionIdentity === undefined ? {} : { subscriptionIdentity },
+              params: {
+                ...(subscriptionIdentity === undefined ? {} : { subscriptionIdentity }),
+                ...(dryRun === true ? { dryRun } : {}),
+              },
             });
             if (!result.ok) {
               refused.push({ message: result.message, blockingSessionId: result.blockingSessionId });

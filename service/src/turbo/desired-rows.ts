@@ -1,0 +1,48 @@
+// The rows a Turbo Sync pass would send, as the comparison takes them (compare/compare-rows.ts): from a small
+// session's typed rows, or read back from a spool part. A value the write would leave unchanged is undefined:
+// an empty CSV cell (Bulk API 2.0 leaves the field as it is), a blank lookup; `#N/A` is a cleared field.
+// https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/datafiles_prepare_csv.htm
+import type { PreparedRecord } from '../api-sync/composite-writer.js';
+import type { DesiredRow } from '../compare/compare-rows.js';
+import { eachCsvRow } from '../csv/csv-rows.js';
+import type { CsvSpool, SpoolPass } from './csv-spool.js';
+
+type DesiredValues = Record<string, DesiredRow['row'][string]>;
+
+export function memoryRow(record: PreparedRecord): DesiredRow {
+  const row: DesiredValues = {};
+  for (const [column, value] of Object.entries(record.row))
+    row[column] = column.includes('.') && (value === null || value === '') ? undefined : value;
+  return { key: record.key, row };
+}
+
+export async function spooledRows(
+  spool: CsvSpool,
+  object: string,
+  pass: SpoolPass,
+  part: number,
+): Promise<DesiredRow[]> {
+  const keyField = spool.header(object, pass, part)[0] ?? '';
+  const rows: DesiredRow[] = [];
+  await eachCsvRow(spool.stream(object, pass, part), (csv) => {
+    const row: DesiredValues = {};
+    for (const [column, cell] of Object.entries(csv))
+      row[column] = cell === '' ? undefined : cell === '#N/A' ? null : cell;
+    rows.push({ key: csv[keyField] ?? '', row });
+  });
+  return rows;
+}
+
+/** Every row of an object's pass (or of one part), in slices of `size` (one Salesforce read each). */
+export async function* passRows(
+  spool: CsvSpool,
+  object: string,
+  pass: SpoolPass,
+  size: number,
+  part?: number,
+): AsyncGenerator<DesiredRow[]> {
+  for (const p of part === undefined ? spool.parts(object, pass) : [part]) {
+    const rows = await spooledRows(spool, object, pass, p);
+    for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+  }
+}
