@@ -24,6 +24,8 @@ import { dryRunRoute } from './http/routes/dry-run-route.js';
 import { syncsRoute } from './http/routes/syncs-route.js';
 import { webhooksRoute } from './http/routes/webhooks-route.js';
 import { consoleParts, type ConsoleParts } from './console/console-routes.js';
+import { cpqFor, startCpq, stopCpq } from './cpq/cpq-runtime.js';
+import { cpqOrderSyncsRoute } from './http/routes/cpq-order-syncs-route.js';
 import { buildServer } from './http/server.js';
 import { RealtimeEngine } from './realtime/realtime-engine.js';
 import { LatencyRecorder } from './realtime/realtime-latency.js';
@@ -134,7 +136,7 @@ async function startSync(
   logger: Logger,
   runtime: SyncRuntime,
 ): Promise<SyncParts> {
-  await startSessionWorker(boss, runtime.deps, runSession);
+  await startSessionWorker(boss, runtime.deps, startCpq(runtime.deps, config, runSession));
   const requeued = await requeueOrphanedSessions(boss, store, store.kind === 'pglite' ? 0 : 60);
   if (requeued.length > 0) logger.info({ sessions: requeued }, 'resuming sessions left by a stopped process');
   await startSchedules(
@@ -195,10 +197,9 @@ async function startHttp(
       ? []
       : [
           syncsRoute(store, boss, sync.runtime.entities),
-          onDemandSyncsRoute(
-            api ?? apiSyncDepsFor(sync.runtime.deps, config.apiBudget),
-            sync.runtime.entities,
-          ),
+          // `api` is set whenever `sync` is (the governor is per connection, made with the budget above).
+          onDemandSyncsRoute(api ?? apiSyncDepsFor(sync.runtime.deps), sync.runtime.entities),
+          cpqOrderSyncsRoute(cpqFor(sync.runtime.deps).deps),
           orgRoute(sync.runtime.deps),
         ];
   const app = await buildServer({
@@ -270,14 +271,14 @@ export async function createService(
       async close() {
         await app.close();
         await consoleUi.stop();
-        await realtime?.stop();
+        await Promise.all([realtime?.stop(), stopCpq(runtime?.deps)]);
         await boss.stop({ graceful: true, close: false, wait: true });
         await runtime?.close();
         await store.close();
       },
     };
   } catch (error) {
-    await sync?.realtime?.stop().catch(() => undefined);
+    await Promise.all([sync?.realtime?.stop(), stopCpq(sync?.runtime.deps)]).catch(() => undefined);
     await sync?.runtime.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;

@@ -7,6 +7,7 @@ import type { CliComposition } from './cli-composition.js';
 import { cliContext, ExitCode, type CliCommand, type CliIo } from './cli-context.js';
 import { backfillCommand } from './commands/backfill-command.js';
 import { cleanupCommand } from './commands/cleanup-command.js';
+import { cpqCommand } from './commands/cpq-command.js';
 import { doctorCommand } from './commands/doctor-command.js';
 import { driftCommand } from './commands/drift-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
@@ -26,6 +27,7 @@ export const commands: readonly CliCommand[] = [
   syncCommand,
   cleanupCommand,
   backfillCommand,
+  cpqCommand,
   driftCommand,
   serveCommand,
   startCommand,

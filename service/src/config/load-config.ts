@@ -8,6 +8,7 @@ import type { MappingProfile } from './mapping-profile-setting.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { readCustomMappings, type CustomMappingsSetting } from './custom-mappings-file.js';
 import { realtimeSettings, type RealtimeSettings } from './realtime-settings.js';
+import { cpqSettingsInput, type CpqSettingsInput } from './cpq-settings-input.js';
 import { consoleSettings, type ConsoleSettings } from './console-settings.js';
 
 export interface ZuoraTarget {
@@ -55,6 +56,8 @@ export interface Config {
   /** The Salesforce API budget governor's marks (percent of the daily allocation). */
   readonly apiBudget: { readonly slowAtPercent: number; readonly stopAtPercent: number };
   readonly realtime: RealtimeSettings;
+  /** The CPQ direction's settings, validated by the CPQ room at start. */
+  readonly cpq: CpqSettingsInput;
   /** SYNC_SKIP_UNCHANGED=on: sessions send only the records whose mapped values differ from Salesforce's. */
   readonly skipUnchanged: boolean;
   readonly console: ConsoleSettings;
@@ -104,6 +107,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
   const env = parsed.data;
   const { problems, zuoraSet, sfSet } = settingsThatGoTogether(env);
   const customMappings = readCustomMappings(env.CUSTOM_FIELD_MAPPINGS_FILE, problems);
+  const cpq = cpqSettingsInput(source, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -120,6 +124,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     schedules: { accounts: env.SYNC_SCHEDULE, catalog: env.CATALOG_SCHEDULE },
     apiBudget: { slowAtPercent: env.SF_API_SLOW_AT_PERCENT, stopAtPercent: env.SF_API_STOP_AT_PERCENT },
     realtime: realtimeSettings(env),
+    cpq,
     skipUnchanged: env.SYNC_SKIP_UNCHANGED === 'on',
     console: consoleSettings(env),
     customMappings,

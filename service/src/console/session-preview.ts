@@ -3,7 +3,7 @@
 // refuse it (parallel rules of seed 000).
 import { backfillStreams, planStreams, type BackfillSpec } from '../mapping/stream-plan.js';
 import { blockingSession, refusalMessage, type ActiveSession } from '../sessions/parallel-rules.js';
-import type { SessionScope, SessionTrigger } from '../sessions/session-rows.js';
+import type { EngineScope as SessionScope, SessionTrigger } from '../sessions/session-rows.js';
 import type { Queryable } from '../store/store.js';
 import { fullSyncStart, readWatermark } from '../store/watermark-rows.js';
 

@@ -11,7 +11,9 @@ export type LoadPass = 'upsert' | 'deferred' | 'delete';
 export type CheckpointKey =
   | { readonly kind: 'billing-entity' }
   | { readonly kind: 'extract' }
-  | { readonly kind: 'load'; readonly pass: LoadPass; readonly object: string; readonly part: number };
+  | { readonly kind: 'load'; readonly pass: LoadPass; readonly object: string; readonly part: number }
+  /** A CPQ session's order (service/src/cpq/): how far its sync got, so a resumed session goes on from there. */
+  | { readonly kind: 'cpq-order'; readonly orderId: string };
 
 const counts = z.record(z.string(), z.number());
 const cursorSchemas = {
@@ -29,6 +31,14 @@ const cursorSchemas = {
     skipped: counts.optional(),
   }),
   load: z.object({ created: z.number(), jobs: z.number() }),
+  'cpq-order': z.looseObject({
+    /** The order's version (SystemModstamp) this checkpoint is about; another version starts over. */
+    version: z.string(),
+    step: z.enum(['accounts', 'contacts', 'catalog', 'submitted', 'completed', 'written-back']),
+    /** The async Orders job carrying the order, once submitted (polled again after a restart). */
+    jobId: z.string().optional(),
+    idempotencyKey: z.string().optional(),
+  }),
 };
 type CursorOf = { [K in keyof typeof cursorSchemas]: z.infer<(typeof cursorSchemas)[K]> };
 export type ExtractCursor = CursorOf['extract'];
@@ -53,6 +63,7 @@ export interface CheckpointPatch<C> {
 
 /** The stored name of a key: `extract`, `billing-entity`, `upsert:Invoice__c`, `upsert:Invoice__c:2`. */
 export function checkpointStream(key: CheckpointKey): string {
+  if (key.kind === 'cpq-order') return `cpq-order:${key.orderId}`;
   if (key.kind !== 'load') return key.kind;
   return key.part === 0 ? `${key.pass}:${key.object}` : `${key.pass}:${key.object}:${String(key.part)}`;
 }

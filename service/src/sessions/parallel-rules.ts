@@ -49,6 +49,7 @@ const labels: Record<SessionTrigger, string> = {
 };
 
 export function refusalMessage(request: SessionRequestShape, blocker: ActiveSession): string {
-  const scope = (s: SessionScope) => (s === 'accounts' ? 'Accounts & Related Objects' : 'Product Catalog');
+  const scope = (s: SessionScope) =>
+    s === 'accounts' ? 'Accounts & Related Objects' : s === 'cpq' ? 'CPQ Orders' : 'Product Catalog';
   return `a ${labels[blocker.trigger]} ${scope(blocker.scope)} session (${blocker.id}) is running; a new ${labels[request.trigger]} ${scope(request.scope)} session cannot start until it ends`;
 }

@@ -3,11 +3,11 @@
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
-import type { SessionScope } from './session-rows.js';
+import type { EngineScope } from './session-rows.js';
 import { requestSession } from './request-session.js';
 import { enqueueSession } from './session-worker.js';
 
-export const scheduleQueues: Readonly<Record<SessionScope, string>> = {
+export const scheduleQueues: Readonly<Record<EngineScope, string>> = {
   accounts: 'scheduled-sync-accounts',
   catalog: 'scheduled-sync-catalog',
 };
@@ -31,7 +31,7 @@ export async function startSchedules(
   boss: PgBoss,
   store: Store,
   logger: Logger,
-  crons: Readonly<Record<SessionScope, string | undefined>>,
+  crons: Readonly<Record<EngineScope, string | undefined>>,
   /** The entities a scheduled sync covers (one session each); default: the tenant itself. */
   entities: () => Promise<readonly string[]> = () => Promise.resolve(['']),
 ): Promise<void> {

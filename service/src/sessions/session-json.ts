@@ -33,6 +33,15 @@ export const sessionParamsSchema = z.looseObject({
   requestedBy: z.object({ userId: z.string(), orgId: z.string() }).optional(),
   objectIds: z.array(z.string()).optional(),
   zuoraIds: z.array(z.string()).optional(),
+  /** CPQ orders (service/src/cpq/): the Salesforce orders the session syncs, and whether it only previews. */
+  cpq: z
+    .object({
+      orderIds: z.array(z.string()),
+      dryRun: z.boolean(),
+      source: z.enum(['UI', 'FLOW', 'APEX', 'CLI', 'POLLER']),
+      requestedBy: z.object({ userId: z.string(), orgId: z.string() }).optional(),
+    })
+    .optional(),
   /** Turbo Sync and on-demand: compare with Salesforce and report, writing nothing (compare/). */
   dryRun: z.boolean().optional(),
   /** A dry run that is a drift check: Salesforce read whole (Bulk query), orphans and account checksums. */

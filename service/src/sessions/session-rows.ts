@@ -11,7 +11,10 @@ import {
 } from './session-json.js';
 import type { Queryable } from '../store/store.js';
 
-export type SessionScope = 'accounts' | 'catalog';
+/** What the Zuora -> Salesforce engines (Turbo, API sync) sync. */
+export type EngineScope = 'accounts' | 'catalog';
+/** Every session's scope: the engines' two, and 'cpq' (Salesforce CPQ orders -> Zuora, service/src/cpq/). */
+export type SessionScope = EngineScope | 'cpq';
 export type SessionTrigger = 'manual' | 'scheduled' | 'on_demand' | 'realtime' | 'backfill' | 'cleanup';
 export type SessionMode = 'full' | 'incremental';
 
@@ -92,6 +95,15 @@ export async function listSessions(db: Queryable, limit: number): Promise<SyncSe
     [limit],
   );
   return rows.map(toSession);
+}
+
+/** The scope of a session an engine runs; a CPQ session given to an engine is a wiring mistake. */
+export function engineScopeOf(session: Pick<SyncSession, 'id' | 'scope'>): EngineScope {
+  if (session.scope === 'cpq')
+    throw new Error(
+      `sync session ${session.id} is a CPQ orders session; the Zuora -> Salesforce engines cannot run it`,
+    );
+  return session.scope;
 }
 
 /** Moves a session to `to`, refusing any change the state machine does not allow (checked under a row lock). */

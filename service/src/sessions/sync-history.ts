@@ -22,6 +22,13 @@ const statuses: Record<SyncSession['state'], string> = {
   cancelled: 'Cancelled',
 };
 
+/** Scope__c picklist values; 'CPQ Orders' is the CPQ direction's (docs/cpq-order-sync-contract.md). */
+const scopeLabels: Record<SyncSession['scope'], string> = {
+  accounts: 'Accounts & Related Objects',
+  catalog: 'Product Catalog',
+  cpq: 'CPQ Orders',
+};
+
 /** Most failures shown in the history record itself; all of them stay in the service's store. */
 const maxErrorRecords = 2_000;
 const maxLogChars = 32_000;
@@ -54,7 +61,7 @@ export async function writeSyncHistory(
   const history = {
     Session_Id__c: session.id,
     Sync_Type__c: syncTypes[session.trigger],
-    Scope__c: session.scope === 'accounts' ? 'Accounts & Related Objects' : 'Product Catalog',
+    Scope__c: scopeLabels[session.scope],
     Status__c: statuses[session.state],
     Is_Success__c: session.state === 'finished',
     Is_Incremental__c: session.mode === 'incremental',

@@ -4,7 +4,7 @@
 import { assertSyncedOrg } from '../sessions/org-guard.js';
 import { loadOrder } from '../mapping/load-order.js';
 import { mapsInScope } from '../mapping/object-maps.js';
-import { transitionSession, type SyncSession } from '../sessions/session-rows.js';
+import { engineScopeOf, transitionSession, type SyncSession } from '../sessions/session-rows.js';
 import { clearWatermarks } from '../store/watermark-rows.js';
 import { forgetFailures } from '../store/failed-record-rows.js';
 import { failureObjectOf } from '../sessions/load-plan.js';
@@ -47,12 +47,13 @@ export async function runCleanupSession(deps: SyncDeps, sessionId: string): Prom
   const counts = new CountsBook();
   try {
     await assertSyncedOrg(deps);
-    const maps = mapsInScope(found.scope, deps.maps);
+    const scope = engineScopeOf(found);
+    const maps = mapsInScope(scope, deps.maps);
     const keyOf = new Map(
       maps.map((m) => [m.salesforceObject, m.stableExternalId?.salesforce ?? m.externalId.salesforce]),
     );
     for (const group of [
-      ...loadOrder({ scope: found.scope, ...(deps.maps === undefined ? {} : { maps: deps.maps }) }),
+      ...loadOrder({ scope, ...(deps.maps === undefined ? {} : { maps: deps.maps }) }),
     ].reverse())
       for (const object of group)
         await cleanObject(deps, object, keyOf.get(object) ?? 'External_Id__c', counts);

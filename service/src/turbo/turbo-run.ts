@@ -10,7 +10,7 @@ import { backfillStreams, planStreams, type BackfillSpec, type StreamSpec } from
 import { SessionCheckpoints } from '../sessions/checkpoints.js';
 import { LoadPlan } from '../sessions/load-plan.js';
 import { CountsBook } from '../sessions/session-counts.js';
-import type { SyncSession } from '../sessions/session-rows.js';
+import { engineScopeOf, type SyncSession } from '../sessions/session-rows.js';
 import type { SyncDeps } from '../sessions/sync-deps.js';
 import type { AquaBatch } from '../zuora/aqua-export.js';
 import { CsvSpool } from './csv-spool.js';
@@ -44,9 +44,10 @@ export interface TurboRun {
 export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promise<TurboRun> {
   const backfill = session.trigger === 'backfill' ? (session.params.backfill ?? {}) : undefined;
   const all = deps.maps ?? objectMaps;
-  const planned = planStreams(session.scope, all);
-  const order = loadOrder({ scope: session.scope, maps: all });
-  const maps = mapsInScope(session.scope, all);
+  const scope = engineScopeOf(session);
+  const planned = planStreams(scope, all);
+  const order = loadOrder({ scope, maps: all });
+  const maps = mapsInScope(scope, all);
   // Every object of the scope is counted, read or not.
   const counts = new CountsBook();
   for (const m of maps) counts.of(m.salesforceObject);
@@ -75,7 +76,7 @@ export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promis
         dryRun: session.params.dryRun === true,
       },
       order,
-      deferredObjects({ scope: session.scope, maps: all }),
+      deferredObjects({ scope, maps: all }),
     ),
     startedAt: Date.now(),
     zuoraCallsBefore: deps.zuora.calls,

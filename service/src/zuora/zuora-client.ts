@@ -25,6 +25,11 @@ export interface RequestOptions {
   readonly text?: boolean;
   /** How long the whole exchange may take (a streamed download included); 120 s unless told. */
   readonly timeoutMs?: number;
+  /**
+   * Makes a POST or PATCH safe to retry: Zuora answers a repeated key with the first answer for 24 hours.
+   * https://developer.zuora.com/docs/guides/idempotency/
+   */
+  readonly idempotencyKey?: string;
 }
 
 export class ZuoraClient {
@@ -113,6 +118,7 @@ export class ZuoraClient {
       };
       if (options.json !== undefined) headers['content-type'] = 'application/json';
       if (options.entityId !== undefined) headers['zuora-entity-ids'] = options.entityId;
+      if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
       let response: Response;
       try {
         this.#calls += 1;
@@ -136,7 +142,11 @@ export class ZuoraClient {
         await this.#accessToken(true);
         continue;
       }
-      if ((response.status === 429 || response.status >= 500) && attempt < maxRetries) {
+      // 409 on a keyed request: the first request with this key (a crashed process's, or a timed-out one)
+      // is still running; Zuora asks to retry with the same key once it finished.
+      // https://developer.zuora.com/docs/guides/idempotency/
+      const keyBusy = response.status === 409 && options.idempotencyKey !== undefined;
+      if ((response.status === 429 || response.status >= 500 || keyBusy) && attempt < maxRetries) {
         await response.body?.cancel();
         await this.#sleep(retryDelayMs(response, backoff, attempt));
         continue;

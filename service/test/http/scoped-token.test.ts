@@ -1,5 +1,6 @@
-// The on-demand token over real HTTP: accepted on POST /v1/on-demand-syncs only, refused with a 403 naming the
-// admin token on every other route the app registers; the admin token still opens everything.
+// The on-demand token over real HTTP: accepted on POST /v1/on-demand-syncs and POST /v1/cpq/order-syncs only,
+// refused with a 403 naming the admin token on every other route the app registers; the admin token still
+// opens everything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { ConfigError } from '../../src/config/config-error.js';
@@ -26,12 +27,12 @@ const call = (method: string, url: string, token: string) =>
   });
 
 describe('the on-demand token', () => {
-  it('is refused with 403 on every route but POST /v1/on-demand-syncs', async () => {
+  it('is refused with 403 on every route but POST /v1/on-demand-syncs and POST /v1/cpq/order-syncs', async () => {
     const routes = routesOf(svc.service.app).filter(
       (r) =>
         r.url !== '/health' &&
         !r.url.startsWith('/v1/webhooks/zuora') &&
-        `${r.method} ${r.url}` !== 'POST /v1/on-demand-syncs',
+        !['POST /v1/on-demand-syncs', 'POST /v1/cpq/order-syncs'].includes(`${r.method} ${r.url}`),
     );
     expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(
       expect.arrayContaining(['GET /v1/syncs', 'POST /v1/syncs', 'GET /metrics', 'GET /openapi.json']),
@@ -48,6 +49,12 @@ describe('the on-demand token', () => {
       expect([401, 403], `${route.method} ${route.url} with the admin token`).not.toContain(admin.status);
     }
   }, 180_000);
+
+  it('is accepted on POST /v1/cpq/order-syncs (docs/cpq-order-sync-contract.md), which validates the body', async () => {
+    const res = await call('POST', '/v1/cpq/order-syncs', onDemandToken);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toBe('invalid_request');
+  });
 
   it('is accepted on POST /v1/on-demand-syncs, which then validates the body', async () => {
     const res = await fetch(`${svc.url}/v1/on-demand-syncs`, {

@@ -133,5 +133,11 @@ export function installIdempotency(app: FastifyInstance, ctx: EmulatorContext): 
     const state = states.get(request);
     if (state?.role === 'owner') store.release(state.key);
   });
+  // A client gone before its request was processed (killed, timed out): nothing ran, so the key is free
+  // again; otherwise a retry with the same key would be answered 409 for ever.
+  app.addHook('onRequestAbort', async (request) => {
+    const state = states.get(request);
+    if (state?.role === 'owner' && !state.reachedHandler) store.release(state.key);
+  });
   return store;
 }

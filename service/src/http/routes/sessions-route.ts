@@ -10,7 +10,7 @@ const triggers = ['manual', 'scheduled', 'on_demand', 'realtime', 'backfill', 'c
 
 export const sessionBody = z.object({
   id: z.string().uuid(),
-  scope: z.enum(['accounts', 'catalog']),
+  scope: z.enum(['accounts', 'catalog', 'cpq']),
   trigger: z.enum(triggers),
   mode: z.enum(['full', 'incremental']),
   state: z.enum(sessionStates),

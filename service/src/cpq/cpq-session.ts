@@ -1,0 +1,109 @@
+// A CPQ session: the orders it was asked for, read in a few calls, synced one by one in start-date order
+// (an amendment after the order it amends), written back fifty orders a Composite call, each order's end
+// recorded (cpq_orders, its checkpoint) only once Salesforce holds its write-back. A session resumed after
+// a crash skips the orders written back and polls the jobs it had submitted. Sync_History__c records it
+// with Scope__c 'CPQ Orders'.
+import type { ZuoraAccountRef } from '../zuora/zuora-accounts.js';
+import { beginSession, failSession } from '../sessions/session-lifecycle.js';
+import { SessionCheckpoints } from '../sessions/checkpoints.js';
+import { transitionSession, type SyncSession } from '../sessions/session-rows.js';
+import { writeSyncHistory } from '../sessions/sync-history.js';
+import { cpqOrderRows } from '../store/cpq-order-rows.js';
+import { CpqCalls, type CpqDeps } from './cpq-deps.js';
+import { finishChunk } from './finish-chunk.js';
+import type { OrderOutcome } from './order-outcome.js';
+import { readBundles } from './read-bundles.js';
+import type { CpqOrderBundle } from './rules/cpq-records.js';
+import { guardedSync } from './guarded-sync.js';
+import type { OrderRun } from './sync-order.js';
+import type { PlanCache } from './zuora-catalog-step.js';
+
+const chunkSize = 50;
+
+export interface CpqSessionResult {
+  readonly session: SyncSession;
+  readonly outcomes: readonly OrderOutcome[];
+}
+
+function startOrder(a: CpqOrderBundle, b: CpqOrderBundle): number {
+  return (
+    a.order.EffectiveDate.localeCompare(b.order.EffectiveDate) ||
+    a.order.OrderNumber.localeCompare(b.order.OrderNumber)
+  );
+}
+
+export async function runCpqSession(deps: CpqDeps, sessionId: string): Promise<CpqSessionResult> {
+  const { session, stop } = await beginSession(deps.store, sessionId);
+  const started = Date.now();
+  const calls = new CpqCalls(deps);
+  const params = session.params.cpq ?? { orderIds: [], dryRun: false, source: 'CLI' as const };
+  const outcomes: OrderOutcome[] = [];
+  try {
+    const checkpoints = await SessionCheckpoints.read(deps.store, sessionId);
+    const writer = { conn: deps.salesforce, governor: deps.governor, caller: 'cpq' };
+    const customers = { deps, known: new Map<string, ZuoraAccountRef>(), dryRun: params.dryRun ? [] : null };
+    const plans: PlanCache = new Map();
+    const synced = new Set<string>();
+    for (let i = 0; i < params.orderIds.length; i += chunkSize) {
+      const ids = params.orderIds.slice(i, i + chunkSize);
+      const read = await readBundles(writer, calls.salesforce, ids, deps.cpq);
+      const rows = await cpqOrderRows(deps.store, ids);
+      const bundles = [...read.bundles.values()].sort(startOrder);
+      const chunk: { bundle: CpqOrderBundle; outcome: OrderOutcome }[] = [];
+      for (const bundle of bundles) {
+        const run: OrderRun = {
+          deps,
+          checkpoints,
+          customers: { ...customers, parents: read.parents, dryRun: params.dryRun ? [] : null },
+          plans,
+          attempt: rows.get(bundle.order.Id)?.attempts ?? 0,
+          revised: read.revised,
+          synced,
+        };
+        const outcome = await guardedSync(run, bundle, rows.get(bundle.order.Id));
+        if (outcome.status === 'Synced') synced.add(outcome.orderId);
+        chunk.push({ bundle, outcome });
+      }
+      if (!params.dryRun)
+        await finishChunk(deps, writer, calls.salesforce, checkpoints, sessionId, chunk, rows);
+      outcomes.push(...chunk.map((c) => c.outcome));
+    }
+    return { session: await finish(deps, session, outcomes, calls, started), outcomes };
+  } catch (error) {
+    await failSession(deps, sessionId, error, {}).catch(() => undefined);
+    throw error;
+  } finally {
+    stop();
+  }
+}
+
+async function finish(
+  deps: CpqDeps,
+  session: SyncSession,
+  outcomes: readonly OrderOutcome[],
+  calls: CpqCalls,
+  started: number,
+): Promise<SyncSession> {
+  const failed = outcomes.filter((o) => o.status === 'Failed').length;
+  const written = outcomes.filter((o) => o.status === 'Synced').length;
+  const objects = { Order: { read: outcomes.length, written, created: written, failed, deleted: 0 } };
+  const counts = {
+    objects,
+    durationMs: Date.now() - started,
+    salesforceCalls: calls.salesforce.calls,
+    zuoraCalls: calls.zuora,
+    cpq: Object.fromEntries(
+      outcomes.map((o) => [o.orderId, { status: o.status, errorCode: o.error?.code ?? null }]),
+    ),
+  };
+  const state = failed === 0 ? 'finished' : 'finished_with_errors';
+  const ending: SyncSession = { ...session, state, counts, finishedAt: new Date() };
+  if (session.params.cpq?.dryRun !== true)
+    await writeSyncHistory(deps, ending, objects).catch((error: unknown) => {
+      deps.logger.warn(
+        { err: error, sessionId: session.id },
+        'could not write Sync_History__c for a CPQ session',
+      );
+    });
+  return deps.store.transaction((tx) => transitionSession(tx, session.id, state, { counts }));
+}

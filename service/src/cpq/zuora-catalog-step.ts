@@ -1,0 +1,121 @@
+// Step 4 of an order sync: every rate plan the order needs (rules/catalog-needs.ts), found by its externally
+// managed plan id (the catalog sync is skipped for plans that exist: seed 004), and the rest created before
+// the order as rules/catalog-plan.ts plans them (units of measure, product found by SKU or created, rate plan
+// carrying the id, its charge), each create with an Idempotency-Key after a lookup, so a retry never makes a
+// second one. A dry run records the creates instead.
+// https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/error-logging-and-troubleshooting-sfdc-cpq-connector
+import {
+  createCatalogObject,
+  hasRatePlans,
+  productIdBySku,
+  ratePlanCharges,
+  ratePlansByExternalId,
+} from '../zuora/zuora-catalog.js';
+import type { CpqDeps } from './cpq-deps.js';
+import { bodyKey } from './idempotency-keys.js';
+import type { ZuoraRequest } from './order-outcome.js';
+import type { CatalogNeeds } from './rules/catalog-needs.js';
+import { catalogPlan, type NewProduct, type ZuoraRatePlanRef } from './rules/catalog-plan.js';
+import type { CpqOrderBundle } from './rules/cpq-records.js';
+import type { CpqResult } from './rules/cpq-errors.js';
+import { placeholder } from './zuora-customer.js';
+
+/** Rate plans resolved in this session (by external id), so orders of the same products look them up once. */
+export type PlanCache = Map<string, ZuoraRatePlanRef>;
+
+async function found(deps: CpqDeps, externalId: string): Promise<ZuoraRatePlanRef | undefined> {
+  const [plan] = await ratePlansByExternalId(deps.zuora, externalId);
+  if (plan === undefined) return undefined;
+  const charges = await ratePlanCharges(deps.zuora, plan.id);
+  // A plan without its charge is our own create cut short (a crash): planned again, its keys replay it.
+  if (charges.length === 0) return undefined;
+  return {
+    productRatePlanId: plan.id,
+    charges: charges.map((c) => ({
+      id: c.id,
+      type: c.chargeType as ZuoraRatePlanRef['charges'][number]['type'],
+      model: c.chargeModel as ZuoraRatePlanRef['charges'][number]['model'],
+      uom: c.uom,
+    })),
+  };
+}
+
+type Create = (
+  object: 'Product' | 'ProductRatePlan' | 'ProductRatePlanCharge' | 'UnitOfMeasure',
+  body: Record<string, unknown>,
+  key: string,
+) => Promise<string>;
+
+async function createProduct(
+  p: NewProduct,
+  productId: string | undefined,
+  create: Create,
+): Promise<Map<string, ZuoraRatePlanRef>> {
+  const out = new Map<string, ZuoraRatePlanRef>();
+  const id = productId ?? (await create('Product', { ...p.product }, bodyKey('product', p.sku, p.product)));
+  for (const plan of p.ratePlans) {
+    const planBody = { ...plan.ratePlan, ProductId: id };
+    const ratePlanId = await create('ProductRatePlan', planBody, bodyKey('plan', plan.externalId, planBody));
+    const chargeBody = { ...plan.charge, ProductRatePlanId: ratePlanId };
+    const chargeId = await create(
+      'ProductRatePlanCharge',
+      chargeBody,
+      bodyKey('charge', plan.externalId, chargeBody),
+    );
+    const charge = {
+      id: chargeId,
+      type: plan.charge.ChargeType,
+      model: plan.charge.ChargeModel,
+      uom: plan.charge.UOM ?? null,
+    };
+    out.set(plan.externalId, { productRatePlanId: ratePlanId, charges: [charge] });
+  }
+  return out;
+}
+
+export async function ensurePlans(
+  deps: CpqDeps,
+  b: CpqOrderBundle,
+  needs: CatalogNeeds,
+  cache: PlanCache,
+  dryRun: ZuoraRequest[] | null,
+): Promise<CpqResult<Map<string, ZuoraRatePlanRef>>> {
+  const ratePlans = new Map<string, ZuoraRatePlanRef>();
+  for (const id of new Set(needs.needs.map((n) => n.externalId))) {
+    const plan = cache.get(id) ?? (await found(deps, id));
+    if (plan !== undefined) ratePlans.set(id, plan);
+  }
+  // Products in Zuora by SKU: with rate plans they are someone's catalog (a missing plan is CPQ-E006); without
+  // any, the connector's own create cut short by a crash, reused.
+  const productsBySku = new Map<string, string>();
+  const leftovers = new Map<string, string>();
+  for (const need of needs.needs)
+    if (!ratePlans.has(need.externalId)) {
+      const sku = needs.skus.get(need.productId) ?? '';
+      const id = sku === '' ? undefined : await productIdBySku(deps.zuora, sku);
+      if (id !== undefined) ((await hasRatePlans(deps.zuora, id)) ? productsBySku : leftovers).set(sku, id);
+    }
+  const plan = catalogPlan(b, needs, { ratePlans, productsBySku }, deps.cpq);
+  if (!plan.ok) return plan;
+  const create: Create = async (object, body, key) => {
+    if (dryRun !== null) {
+      dryRun.push({
+        method: 'POST',
+        path: `/v1/object/${object.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`,
+        body,
+      });
+      return placeholder(object);
+    }
+    return createCatalogObject(deps.zuora, object, body, key);
+  };
+  for (const uom of plan.value.uoms)
+    await create(
+      'UnitOfMeasure',
+      { UomName: uom.name, DecimalPlaces: uom.decimalPlaces, Active: true },
+      `cpq:uom:${uom.name}`,
+    ).catch(() => undefined);
+  for (const p of plan.value.create)
+    for (const [id, ref] of await createProduct(p, leftovers.get(p.sku), create)) ratePlans.set(id, ref);
+  if (dryRun === null) for (const [id, ref] of ratePlans) cache.set(id, ref);
+  return { ok: true, value: ratePlans };
+}

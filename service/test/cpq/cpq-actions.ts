@@ -1,0 +1,90 @@
+// What a sales user does in the CPQ org, through the Salesforce emulator's admin API: create an order from a
+// quote, activate it, contract it (and wait for CPQ's asynchronous contracting), amend and renew a contract.
+import { cpqCatalog } from '../../../emulators/shared/cpq-catalog.js';
+import type { SalesforceEmulator } from '../../../emulators/salesforce/src/index.js';
+import { requestSession } from '../../src/sessions/request-session.js';
+import type { CpqDeps } from '../../src/cpq/cpq-deps.js';
+import { runCpqSession } from '../../src/cpq/cpq-session.js';
+
+export function productId(code: string): string {
+  const p = cpqCatalog().find((c) => c.productCode === code);
+  if (p === undefined) throw new Error(`no catalog product ${code}`);
+  return p.productId;
+}
+
+export async function cpqAction(
+  sf: SalesforceEmulator,
+  path: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
+  const res = await fetch(`${sf.url}/__emulator/cpq${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sf.adminToken}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (res.status >= 300) throw new Error(`${path}: ${String(res.status)} ${JSON.stringify(json)}`);
+  return json;
+}
+
+export async function waitFor<T>(check: () => T | undefined | false, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A USD account of the scenario with a contact of its own. */
+export function usdAccount(sf: SalesforceEmulator, skip = 0): { accountId: string; contactId: string } {
+  const accounts = sf
+    .records('Account')
+    .filter(
+      (a) =>
+        a.CurrencyIsoCode === 'USD' &&
+        a.BillingCountry &&
+        a.BillingState &&
+        sf.records('Contact').some((c) => c.AccountId === a.Id),
+    );
+  const account = accounts[skip];
+  if (account === undefined) throw new Error('no USD account with a contact');
+  const contact = sf.records('Contact').find((c) => c.AccountId === account.Id) as { Id: string };
+  return { accountId: String(account.Id), contactId: contact.Id };
+}
+
+/** Creates, activates and (unless told) contracts an order; answers its id once contracting ran. */
+export async function activatedOrder(
+  sf: SalesforceEmulator,
+  body: Record<string, unknown>,
+  options: { contract?: boolean } = {},
+): Promise<string> {
+  const created = await cpqAction(sf, '/orders', { effectiveDate: '2026-01-01', termMonths: 12, ...body });
+  const orderId = String(created.orderId);
+  await cpqAction(sf, `/orders/${orderId}/activate`);
+  if (options.contract !== false) await contract(sf, orderId);
+  return orderId;
+}
+
+export async function contract(sf: SalesforceEmulator, orderId: string): Promise<void> {
+  await cpqAction(sf, `/orders/${orderId}/contract`);
+  await waitFor(() =>
+    sf
+      .records('OrderItem')
+      .filter((i) => i.OrderId === orderId)
+      .every((i) => i.SBQQ__Contracted__c === true),
+  );
+}
+
+/** Requests a CPQ session for `orderIds` and runs it here. */
+export async function syncOrders(deps: CpqDeps, orderIds: string[], dryRun = false) {
+  const requested = await requestSession(deps.store, {
+    scope: 'cpq',
+    trigger: 'on_demand',
+    mode: 'full',
+    params: { cpq: { orderIds, dryRun, source: 'CLI' } },
+  });
+  if (!requested.ok) throw new Error(requested.message);
+  return runCpqSession(deps, requested.session.id);
+}

@@ -1,0 +1,169 @@
+// CPQ orders sent by `zuora-sync cpq sync` in a child process killed with SIGKILL during account creation,
+// catalog creation and job polling (Zuora answering slowly, so each point is reached while the sync is in
+// it), then run again: the orphaned session resumes from its checkpoints, and each Zuora object (account,
+// product, order) exists exactly once while Salesforce holds the write-back. Emulators and PostgreSQL live in
+// this test process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_PASSWORD,
+  DEFAULT_USERNAME,
+} from '../../../emulators/salesforce/src/index.js';
+import { DEFAULT_ZUORA_CLIENT_ID, DEFAULT_ZUORA_CLIENT_SECRET } from '../../../emulators/zuora/src/index.js';
+import { activatedOrder, productId, usdAccount } from './cpq-actions.js';
+import { startCpqHarness, type CpqHarness } from './cpq-harness.js';
+
+const cli = join(import.meta.dirname, '../../../bin/zuora-sync.js');
+let h: CpqHarness;
+let dataDir: string;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  h = await startCpqHarness({ store: 'postgres', scenario: { seed: 11, accountCount: 40, orderCount: 10 } });
+  dataDir = mkdtempSync(join(tmpdir(), 'zsync-cpq-crash-'));
+}, 300_000);
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  await h.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function cpqSync(orderId: string): {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; out: string }>;
+} {
+  const child = spawn(process.execPath, [cli, 'cpq', 'sync', '--order', orderId], {
+    env: {
+      ...process.env,
+      ZUORA_BASE_URL: h.zuora.url,
+      ZUORA_CLIENT_ID: DEFAULT_ZUORA_CLIENT_ID,
+      ZUORA_CLIENT_SECRET: DEFAULT_ZUORA_CLIENT_SECRET,
+      SF_LOGIN_URL: h.salesforce.url,
+      SF_CLIENT_ID: DEFAULT_CLIENT_ID,
+      SF_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
+      SF_USERNAME: DEFAULT_USERNAME,
+      SF_PASSWORD: DEFAULT_PASSWORD,
+      API_TOKEN: 'cpq-crash-token-0123456789abcdef',
+      DATABASE_URL: h.storeFixture.databaseUrl ?? '',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const done = new Promise<{ code: number | null; out: string }>((resolve) => {
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+  return { child, done };
+}
+
+async function until(check: () => Promise<boolean> | boolean, timeoutMs = 300_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the kill point');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function zuoraLatency(ms: number): Promise<void> {
+  const res = await fetch(`${h.zuora.url}/__emulator/faults`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${h.zuora.adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ latencyMs: ms }),
+  });
+  expect(res.status).toBeLessThan(300);
+}
+
+const count = (object: string, match: (r: Record<string, unknown>) => boolean) =>
+  [...h.zuora.tenant.scan(object as never, null)].filter((s) => match(s.record as Record<string, unknown>))
+    .length;
+
+/** A USD account of the scenario that Zuora does not know yet (the tenant's own CRM ids may match some). */
+function newCustomer(skip: number): { accountId: string; contactId: string } {
+  for (let i = skip; ; i += 1) {
+    const c = usdAccount(h.salesforce, i);
+    if (count('Account', (r) => r.CrmId === c.accountId) === 0) return c;
+  }
+}
+
+describe('CPQ sync crash and resume', () => {
+  it('is killed during account creation, catalog creation and job polling, and ends exactly once', async () => {
+    const points: {
+      name: string;
+      code: string;
+      account: number;
+      reached: (orderId: string, accountId: string) => Promise<boolean> | boolean;
+    }[] = [
+      {
+        name: 'account creation',
+        code: 'CPQ-SEAT-PRO',
+        account: 4,
+        reached: (_o, a) => count('Account', (r) => r.CrmId === a) > 0,
+      },
+      {
+        name: 'catalog creation',
+        code: 'CPQ-SEAT-STD',
+        account: 5,
+        reached: () => count('Product', (r) => r.SKU === 'CPQ-SEAT-STD') > 0,
+      },
+      {
+        name: 'job polling',
+        code: 'CPQ-SEAT-ANL',
+        account: 6,
+        reached: async (o) =>
+          (
+            await h.deps.store.query(
+              `SELECT 1 FROM session_checkpoints WHERE stream = $1 AND cursor ? 'jobId'`,
+              [`cpq-order:${o}`],
+            )
+          ).length > 0,
+      },
+    ];
+    for (const point of points) {
+      const { accountId, contactId } = newCustomer(point.account);
+      const orderId = await activatedOrder(h.salesforce, {
+        accountId,
+        billToContactId: contactId,
+        lines: [{ productId: productId(point.code), quantity: 3 }],
+      });
+      await zuoraLatency(300);
+      const run = cpqSync(orderId);
+      await until(() => point.reached(orderId, accountId));
+      run.child.kill('SIGKILL');
+      expect((await run.done).code, point.name).toBeNull();
+      await zuoraLatency(0);
+      const again = cpqSync(orderId);
+      const result = await again.done;
+      expect(result.code, `${point.name}: ${result.out}`).toBe(0);
+      expect(result.out, point.name).toMatch(/resuming CPQ session/);
+      const order = h.salesforce.records('Order').find((r) => r.Id === orderId) as Record<string, unknown>;
+      expect(order.Zuora_Sync_Status__c, point.name).toBe('Synced');
+      expect(
+        count('Order', (r) => r.OrderNumber === order.OrderNumber),
+        point.name,
+      ).toBe(1);
+      expect(
+        count('Account', (r) => r.CrmId === accountId),
+        point.name,
+      ).toBe(1);
+      expect(
+        count('Product', (r) => r.SKU === point.code),
+        point.name,
+      ).toBeLessThanOrEqual(1);
+      expect(
+        count('Contact', (r) => r.crmId__c === contactId),
+        point.name,
+      ).toBe(1);
+      const item = h.salesforce.records('OrderItem').find((i) => i.OrderId === orderId);
+      expect(item?.Zuora_Subscription_Number__c, point.name).toBeTruthy();
+    }
+  }, 900_000);
+});
