@@ -1,7 +1,6 @@
 // The composition root: config -> store -> clients -> engines -> HTTP, and in the embedded default (no
 // credentials configured) the emulators. Nothing else constructs these, and nothing in service/src imports
 // this file: bin/zuora-sync.js runs `runMain`, tests and benchmarks call `createService`/`createSyncRuntime`.
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
@@ -11,9 +10,7 @@ import { runApiSync } from './api-sync/api-sync.js';
 import { runCli, type CliIo } from './cli/run-cli.js';
 import { resolveApiToken } from './config/api-token.js';
 import type { Config } from './config/load-config.js';
-import { ensurePrivateDir } from './config/private-files.js';
 import { serviceVersion } from './config/service-version.js';
-import { startEmbeddedEmulators, type EmbeddedEmulators } from './embedded/start-embedded-emulators.js';
 import { createMetricsRegistry } from './http/metrics.js';
 import { healthRoute } from './http/routes/health-route.js';
 import { onDemandSyncsRoute } from './http/routes/on-demand-syncs-route.js';
@@ -29,29 +26,17 @@ import { cpqOrderSyncsRoute } from './http/routes/cpq-order-syncs-route.js';
 import { buildServer } from './http/server.js';
 import { RealtimeEngine } from './realtime/realtime-engine.js';
 import { LatencyRecorder } from './realtime/realtime-latency.js';
-import { connectSalesforce } from './salesforce/connect.js';
 import { accountsCron, catalogCron, startSchedules } from './sessions/schedules.js';
-import { knownEntities } from './sessions/session-entities.js';
-import { configuredSyncMaps } from './sessions/sync-maps.js';
 import { orgRoute } from './http/routes/org-route.js';
 import { requeueOrphanedSessions, startSessionWorker } from './sessions/session-worker.js';
-import type { SyncDeps } from './sessions/sync-deps.js';
 import { startJobQueue } from './store/job-queue.js';
 import { migrate } from './store/migrate.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { runSession } from './turbo/run-session.js';
-import { startSpoolPruning } from './turbo/spool-retention.js';
-import { ZuoraClient } from './zuora/zuora-client.js';
+import { createSyncRuntime, type SyncRuntime } from './sync-runtime.js';
 
-export interface SyncRuntime {
-  readonly deps: SyncDeps;
-  /** Set in the embedded default: the emulators this process runs. */
-  readonly emulators: EmbeddedEmulators | undefined;
-  /** The entities sessions cover when none is named: ZUORA_ENTITY_IDS, else discovered (cached 10 min). */
-  readonly entities: () => Promise<string[]>;
-  close(): Promise<void>;
-}
+export { createSyncRuntime, type SyncRuntime };
 
 export interface Service {
   readonly config: Config;
@@ -70,56 +55,6 @@ export interface ServiceOptions {
   readonly store?: Store;
   /** Runs sessions, schedules and sync routes when given. */
   readonly runtime?: (store: Store) => Promise<SyncRuntime>;
-}
-
-/** Real Zuora and Salesforce when credentials are set, otherwise the embedded emulators. */
-export async function createSyncRuntime(config: Config, store: Store, logger: Logger): Promise<SyncRuntime> {
-  const emulated = config.zuora.kind === 'emulator' || config.salesforce.kind === 'emulator';
-  const emulators = emulated
-    ? await startEmbeddedEmulators({
-        seed: config.emulator.seed,
-        size: config.emulator.size,
-        apiVersion: config.sfApiVersion,
-        entities: config.emulator.entities,
-        orgSchema: config.mappingProfile === 'ZUORA360_COMPAT' ? 'zuora360' : 'package',
-      })
-    : undefined;
-  try {
-    const zuoraCreds = config.zuora.kind === 'real' ? config.zuora : emulators?.zuoraCredentials;
-    const sfCreds = config.salesforce.kind === 'real' ? config.salesforce : emulators?.salesforceCredentials;
-    if (zuoraCreds === undefined || sfCreds === undefined) throw new Error('no Zuora or Salesforce to sync');
-    const salesforce = await connectSalesforce(sfCreds);
-    const { maps, schema } = await configuredSyncMaps(config, salesforce, logger);
-    const deps: SyncDeps = {
-      store,
-      zuora: new ZuoraClient(zuoraCreds),
-      salesforce,
-      schema,
-      maps,
-      spoolDir: join(config.dataDir, 'spool'),
-      logger,
-      zuoraHost: new URL(zuoraCreds.baseUrl).host,
-      skipUnchanged: config.skipUnchanged,
-      ...(emulators === undefined ? {} : { minPollMs: 20, maxPollMs: 500 }),
-    };
-    // DATA_DIR holds billing PII (spool parts): the owner's only, and no parts of sessions that ended (or were
-    // deleted) while no process of this DATA_DIR ran.
-    ensurePrivateDir(config.dataDir);
-    const stopPruning = await startSpoolPruning(deps);
-    const configured = config.zuora.kind === 'real' ? config.zuora.entityIds : [];
-    return {
-      deps,
-      emulators,
-      entities: () => knownEntities(deps.zuora, configured),
-      async close() {
-        stopPruning();
-        await emulators?.close();
-      },
-    };
-  } catch (error) {
-    await emulators?.close();
-    throw error;
-  }
 }
 
 interface SyncParts {
