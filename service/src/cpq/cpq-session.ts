@@ -4,6 +4,7 @@
 // a crash skips the orders written back and polls the jobs it had submitted. Sync_History__c records it
 // with Scope__c 'CPQ Orders'.
 import type { ZuoraAccountRef } from '../zuora/zuora-accounts.js';
+import { assertSyncedOrg } from '../sessions/org-guard.js';
 import { beginSession, failSession } from '../sessions/session-lifecycle.js';
 import { SessionCheckpoints } from '../sessions/checkpoints.js';
 import { transitionSession, type SyncSession } from '../sessions/session-rows.js';
@@ -39,6 +40,9 @@ export async function runCpqSession(deps: CpqDeps, sessionId: string): Promise<C
   const params = session.params.cpq ?? { orderIds: [], dryRun: false, source: 'CLI' as const };
   const outcomes: OrderOutcome[] = [];
   try {
+    // Another Salesforce org than the one on record (a refreshed sandbox): nothing is read or sent to Zuora
+    // until an admin confirms it (sessions/org-guard.ts), as for every other session kind.
+    await assertSyncedOrg(deps);
     const checkpoints = await SessionCheckpoints.read(deps.store, sessionId);
     const writer = { conn: deps.salesforce, governor: deps.governor, caller: 'cpq' };
     const customers = { deps, known: new Map<string, ZuoraAccountRef>(), dryRun: params.dryRun ? [] : null };

@@ -15,6 +15,8 @@ import {
   type SalesforceEmulator,
 } from '../../../emulators/salesforce/src/index.js';
 import { apiSyncDepsFor } from '../../src/api-sync/api-sync-deps.js';
+import { runCpqRequest } from '../../src/cpq/cpq-request.js';
+import { cpqRuntime } from '../../src/cpq/cpq-runtime.js';
 import { runApiSync } from '../../src/api-sync/api-sync.js';
 import { orgRoute } from '../../src/http/routes/org-route.js';
 import { runOnDemandSync } from '../../src/on-demand/on-demand-sync.js';
@@ -115,7 +117,7 @@ describe('a changed Salesforce org blocks every session until an admin confirms 
     expect((await readOrgRecord(h.store))?.orgId).toBe(ORG_ID);
   }, 180_000);
 
-  it('refuses Turbo, on-demand and real-time sessions against another org, writing nothing', async () => {
+  it('refuses Turbo, on-demand, real-time and CPQ sessions against another org, writing nothing', async () => {
     const [account] = eligibleAccounts(h.zuora, 1).map((a) => String(a.Id));
     if (account === undefined) throw new Error('the seeded tenant has no eligible account');
     const before = sandbox.stats().apiRequests;
@@ -126,6 +128,19 @@ describe('a changed Salesforce org blocks every session until an admin confirms 
     expect(session.error).toMatch(/zuora-sync org confirm/);
 
     await expect(onDemand(refreshed, [account])).rejects.toThrow(OrgChangedError);
+
+    // A CPQ order sync neither reads the order nor sends anything to Zuora.
+    const zuoraCallsBefore = h.zuora.stats().requests;
+    const cpq = cpqRuntime(refreshed, { pollerEnabled: false, values: {}, sources: {} });
+    await expect(
+      runCpqRequest(cpq.deps, {
+        orderIds: ['801000000000001AAA'],
+        accountIds: [],
+        dryRun: false,
+        source: 'CLI',
+      }),
+    ).rejects.toThrow(OrgChangedError);
+    expect(h.zuora.stats().requests).toBe(zuoraCallsBefore);
 
     // A real-time batch does not start: its events wait (no failed session at every tick).
     const batch = await realtime(refreshed, account);

@@ -7,6 +7,7 @@ import type { CpqDeps } from '../../cpq/cpq-deps.js';
 import { runCpqRequest, TooManyOrdersError } from '../../cpq/cpq-request.js';
 import { ApiBudgetExhaustedError } from '../../salesforce/api-budget.js';
 import { SalesforceAuthError } from '../../salesforce/connect.js';
+import { OrgChangedError } from '../../sessions/org-guard.js';
 import { ZuoraApiError } from '../../zuora/zuora-errors.js';
 import { ZuoraAuthError } from '../../zuora/oauth-token.js';
 
@@ -82,6 +83,7 @@ export const cpqOrderSyncsRoute =
           response: {
             200: z.object({ sessionId: z.string(), dryRun: z.boolean(), results: z.array(resultBody) }),
             400: errorBody,
+            409: errorBody,
             429: errorBody,
             503: errorBody,
           },
@@ -94,6 +96,8 @@ export const cpqOrderSyncsRoute =
         } catch (error) {
           if (error instanceof TooManyOrdersError)
             return reply.code(400).send({ error: 'invalid_request', message: error.message });
+          if (error instanceof OrgChangedError)
+            return reply.code(409).send({ error: 'org_changed', message: error.message });
           if (error instanceof ApiBudgetExhaustedError)
             return reply.code(429).send({ error: 'api_budget_exhausted', message: error.message });
           if (unavailable(error)) {
