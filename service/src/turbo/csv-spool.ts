@@ -2,10 +2,11 @@
 // a whole object in memory and a resumed session can re-send a job without reading Zuora again.
 // Bulk API CSV: an empty cell leaves a field unchanged, `#N/A` sets it to null.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/datafiles_prepare_csv.htm
-import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { CellValue } from '../mapping/transforms/transform-result.js';
+import { readCsvHeader } from '../csv/csv-header.js';
 import { SpoolWriter } from '../csv/spool-writer.js';
 import { ensurePrivateDir } from '../config/private-files.js';
 
@@ -68,14 +69,7 @@ export class CsvSpool {
 
   /** The header (column names) of a part, read without loading the file. */
   header(object: string, pass: SpoolPass, part = 0): string[] {
-    const fd = openSync(this.path(object, pass, part), 'r');
-    try {
-      const buffer = Buffer.alloc(16_384);
-      const n = readSync(fd, buffer, 0, buffer.length, 0);
-      return (buffer.subarray(0, n).toString('utf8').split('\n', 1)[0] ?? '').split(',');
-    } finally {
-      closeSync(fd);
-    }
+    return readCsvHeader(this.path(object, pass, part));
   }
 
   /** The first column (the upsert key) of every data row of a part, or of all parts. */

@@ -4,9 +4,10 @@
 // apply (no failed parents, no open failures: every first full sync) the part is not read at all. Only a part
 // that holds rows back is written again, as a byte copy without those rows (csv/copy-csv-records.ts), and the
 // held rows are stored (`keep`) before that copy replaces the part.
-import { closeSync, createReadStream, openSync, readSync, renameSync } from 'node:fs';
+import { createReadStream, renameSync } from 'node:fs';
 import { privateFileMode } from '../config/private-files.js';
 import { copyCsvWithout } from '../csv/copy-csv-records.js';
+import { readCsvHeader } from '../csv/csv-header.js';
 import { scanCsvRecords } from '../csv/csv-record-scanner.js';
 import type { ObjectMap } from '../mapping/field-map.js';
 import { failedParentAt, parentFailure, waitsForAt } from '../mapping/parent-rules.js';
@@ -32,7 +33,7 @@ export async function screenPart(
   pass: 'upsert' | 'deferred' = 'upsert',
   keep: (held: readonly FailedRecordInput[]) => Promise<void> = () => Promise.resolve(),
 ): Promise<ScreenedPart> {
-  const header = readHeader(file);
+  const header = readCsvHeader(file);
   const keyColumn = header[0] ?? '';
   const waits = map === undefined ? [] : waitsForAt(map, pass, header);
   // The open failures of each object a row may wait for.
@@ -80,16 +81,4 @@ export async function screenPart(
     renameSync(`${file}.tmp`, file);
   }
   return { held, resolvable };
-}
-
-/** The column names of a part, read without loading the file. */
-function readHeader(file: string): string[] {
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(16_384);
-    const n = readSync(fd, buffer, 0, buffer.length, 0);
-    return (buffer.subarray(0, n).toString('utf8').split('\n', 1)[0] ?? '').split(',');
-  } finally {
-    closeSync(fd);
-  }
 }
