@@ -3,13 +3,9 @@
 // The contract, errors included, is docs/cpq-order-sync-contract.md; the on-demand token opens it.
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { answerSyncError } from '../sync-request-errors.js';
 import type { CpqDeps } from '../../cpq/cpq-deps.js';
 import { runCpqRequest, TooManyOrdersError } from '../../cpq/cpq-request.js';
-import { ApiBudgetExhaustedError } from '../../salesforce/api-budget.js';
-import { SalesforceAuthError } from '../../salesforce/connect.js';
-import { OrgChangedError } from '../../sessions/org-guard.js';
-import { ZuoraApiError } from '../../zuora/zuora-errors.js';
-import { ZuoraAuthError } from '../../zuora/oauth-token.js';
 
 const idOf = (prefix: string, what: string) =>
   z
@@ -55,19 +51,6 @@ const resultBody = z.object({
   requests: z.array(z.object({ method: z.string(), path: z.string(), body: z.unknown() })).nullable(),
 });
 
-function unavailable(error: unknown): boolean {
-  if (error instanceof ZuoraAuthError || error instanceof SalesforceAuthError) return true;
-  if (error instanceof ZuoraApiError)
-    return error.status === 0 || error.status >= 500 || error.status === 429;
-  const e = error as { code?: unknown; errorCode?: unknown; statusCode?: unknown };
-  return (
-    e.code === 'ECONNREFUSED' ||
-    e.code === 'ECONNRESET' ||
-    e.errorCode === 'INVALID_SESSION_ID' ||
-    (typeof e.statusCode === 'number' && e.statusCode >= 500)
-  );
-}
-
 export const cpqOrderSyncsRoute =
   (deps: CpqDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -96,17 +79,8 @@ export const cpqOrderSyncsRoute =
         } catch (error) {
           if (error instanceof TooManyOrdersError)
             return reply.code(400).send({ error: 'invalid_request', message: error.message });
-          if (error instanceof OrgChangedError)
-            return reply.code(409).send({ error: 'org_changed', message: error.message });
-          if (error instanceof ApiBudgetExhaustedError)
-            return reply.code(429).send({ error: 'api_budget_exhausted', message: error.message });
-          if (unavailable(error)) {
-            request.log.warn({ err: error }, 'CPQ order sync: Zuora or Salesforce unavailable');
-            return reply.code(503).send({
-              error: 'unavailable',
-              message: `the service cannot reach Zuora or Salesforce now: ${(error as Error).message}`,
-            });
-          }
+          const answered = answerSyncError(error, reply, request.log, 'CPQ order sync');
+          if (answered !== undefined) return answered;
           throw error;
         }
       },

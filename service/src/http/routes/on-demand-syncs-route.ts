@@ -1,19 +1,15 @@
 // POST /v1/on-demand-syncs: the callout Salesforce makes (OnDemandSyncCallout) to sync some billing accounts
 // or products now; answers when the sync is done, one result per requested object. The contract, errors
 // included, is docs/on-demand-sync-contract.md.
-import { OrgChangedError } from '../../sessions/org-guard.js';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { answerSyncError } from '../sync-request-errors.js';
 import type { ApiSyncDeps } from '../../api-sync/api-sync-types.js';
 import {
   runOnDemandSync,
   TooManyObjectsError,
   type OnDemandOptions,
 } from '../../on-demand/on-demand-sync.js';
-import { ApiBudgetExhaustedError } from '../../salesforce/api-budget.js';
-import { SalesforceAuthError } from '../../salesforce/connect.js';
-import { ZuoraApiError } from '../../zuora/zuora-errors.js';
-import { ZuoraAuthError } from '../../zuora/oauth-token.js';
 import { zuoraIdFormat, zuoraIdFormatMessage } from '../../zuora/zuora-ids.js';
 import { entityIdSchema, unknownEntity } from '../../config/entity-ids.js';
 
@@ -77,19 +73,6 @@ const resultBody = z.object({
 });
 
 /** Zuora or Salesforce cannot be reached or refuse our credentials: the service cannot sync now. */
-function unavailable(error: unknown): boolean {
-  if (error instanceof ZuoraAuthError || error instanceof SalesforceAuthError) return true;
-  if (error instanceof ZuoraApiError)
-    return error.status === 0 || error.status >= 500 || error.status === 429;
-  const e = error as { code?: unknown; errorCode?: unknown; statusCode?: unknown };
-  return (
-    e.code === 'ECONNREFUSED' ||
-    e.code === 'ECONNRESET' ||
-    e.errorCode === 'INVALID_SESSION_ID' ||
-    (typeof e.statusCode === 'number' && e.statusCode >= 500)
-  );
-}
-
 /** The first entity of zuoraIdsByEntity the tenant does not have, as an error message naming the field. */
 async function unknownEntityIn(
   byEntity: Readonly<Record<string, string>>,
@@ -146,17 +129,8 @@ export const onDemandSyncsRoute =
         } catch (error) {
           if (error instanceof TooManyObjectsError)
             return reply.code(400).send({ error: 'too_many_objects', message: error.message });
-          if (error instanceof OrgChangedError)
-            return reply.code(409).send({ error: 'org_changed', message: error.message });
-          if (error instanceof ApiBudgetExhaustedError)
-            return reply.code(429).send({ error: 'api_budget_exhausted', message: error.message });
-          if (unavailable(error)) {
-            request.log.warn({ err: error }, 'on-demand sync: Zuora or Salesforce unavailable');
-            return reply.code(503).send({
-              error: 'unavailable',
-              message: `the service cannot reach Zuora or Salesforce now: ${(error as Error).message}`,
-            });
-          }
+          const answered = answerSyncError(error, reply, request.log, 'on-demand sync');
+          if (answered !== undefined) return answered;
           throw error;
         }
       },
