@@ -17,6 +17,7 @@ import {
 import { DEFAULT_ZUORA_CLIENT_ID, DEFAULT_ZUORA_CLIENT_SECRET } from '../../../emulators/zuora/src/index.js';
 import { activatedOrder, productId, usdAccount } from './cpq-actions.js';
 import { startCpqHarness, type CpqHarness } from './cpq-harness.js';
+import { until } from '../support/wait-for.js';
 
 const cli = join(import.meta.dirname, '../../../bin/zuora-sync.js');
 let h: CpqHarness;
@@ -63,14 +64,6 @@ function cpqSync(orderId: string): {
     child.on('exit', (code) => resolve({ code, out }));
   });
   return { child, done };
-}
-
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 300_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the kill point');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 async function zuoraLatency(ms: number): Promise<void> {
@@ -136,7 +129,14 @@ describe('CPQ sync crash and resume', () => {
       });
       await zuoraLatency(300);
       const run = cpqSync(orderId);
-      await until(() => point.reached(orderId, accountId));
+      // Polled every 10 ms: the kill must land while the step is in flight (Zuora answers 300 ms late).
+      await until(
+        `the kill point: ${point.name}`,
+        () => point.reached(orderId, accountId),
+        Boolean,
+        300_000,
+        10,
+      );
       run.child.kill('SIGKILL');
       expect((await run.done).code, point.name).toBeNull();
       await zuoraLatency(0);
