@@ -12,6 +12,18 @@ import type { EmulatorInfo } from './bench-support.js';
 export interface Counters {
   salesforce(): Promise<number>;
   zuora(): Promise<number>;
+  zuoraByRoute(): Promise<Record<string, number>>;
+}
+
+/** The Zuora routes called most between two snapshots, per order (where the calls of an order go). */
+function topRoutes(before: Record<string, number>, after: Record<string, number>, orders: number): string {
+  return Object.entries(after)
+    .map(([route, n]) => [route, n - (before[route] ?? 0)] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([route, n]) => `${route} ${per(n, orders)}`)
+    .join(', ');
 }
 
 const per = (n: number, d: number) => (d === 0 ? '-' : (n / d).toFixed(2));
@@ -28,6 +40,7 @@ export async function runOrders(deps: CpqDeps, counters: Counters, kind: 'New' |
   const ids = await activatedOrders(deps, kind);
   const sf0 = await counters.salesforce();
   const z0 = await counters.zuora();
+  const routes0 = await counters.zuoraByRoute();
   const started = performance.now();
   const outcomes: OrderOutcome[] = [];
   for (let i = 0; i < ids.length; i += 50) {
@@ -43,12 +56,16 @@ export async function runOrders(deps: CpqDeps, counters: Counters, kind: 'New' |
   const seconds = (performance.now() - started) / 1000;
   const sf = (await counters.salesforce()) - sf0;
   const zuora = (await counters.zuora()) - z0;
+  const routes = topRoutes(routes0, await counters.zuoraByRoute(), outcomes.length);
   const by = new Map<string, number>();
   for (const o of outcomes) {
     const key = o.status === 'Synced' ? 'Synced' : `${o.status} ${o.error?.code ?? ''}`.trim();
     by.set(key, (by.get(key) ?? 0) + 1);
   }
   const synced = by.get('Synced') ?? 0;
+  const reasons = new Map<string, string>();
+  for (const o of outcomes)
+    if (o.error !== null && !reasons.has(o.error.code)) reasons.set(o.error.code, o.error.message);
   const perMinute = seconds === 0 ? 0 : (outcomes.length / seconds) * 60;
   return {
     render(targets: boolean): string {
@@ -58,7 +75,9 @@ export async function runOrders(deps: CpqDeps, counters: Counters, kind: 'New' |
         `  ${label}: ${String(outcomes.length)} in ${seconds.toFixed(1)} s: ${[...by].map(([k, n]) => `${k} ${String(n)}`).join(', ')}\n` +
         `    orders per minute        ${perMinute.toFixed(0)}${t('>= 600')}\n` +
         `    Salesforce calls / order ${per(sf, outcomes.length)}${t('<= 3')}   (per synced order ${per(sf, synced)})\n` +
-        `    Zuora calls / order      ${per(zuora, outcomes.length)}${t('<= 8')}   (per synced order ${per(zuora, synced)})\n`
+        `    Zuora calls / order      ${per(zuora, outcomes.length)}${t('<= 8')}   (per synced order ${per(zuora, synced)})\n` +
+        `      by route / order: ${routes}\n` +
+        [...reasons].map(([code, m]) => `      e.g. ${code}: ${m.slice(0, 160)}\n`).join('')
       );
     },
   };

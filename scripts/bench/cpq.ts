@@ -62,6 +62,8 @@ const admin = async (url: string, token: string): Promise<Record<string, number>
 const counters: Counters = {
   salesforce: async () => (await admin(info.salesforce.loginUrl, info.salesforceAdmin)).apiRequests ?? 0,
   zuora: async () => (await admin(info.zuora.baseUrl, info.zuoraAdmin)).requests ?? 0,
+  zuoraByRoute: async () =>
+    (await admin(info.zuora.baseUrl, info.zuoraAdmin)).byRoute as unknown as Record<string, number>,
 };
 const schema = `bench_cpq_${String(process.pid)}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'zsync-bench-cpq-'));

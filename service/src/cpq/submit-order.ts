@@ -35,6 +35,10 @@ async function poll(
   const deadline = Date.now() + (deps.jobTimeoutMs ?? 120_000);
   let wait = deps.jobPollMs ?? 250;
   for (;;) {
+    // A job just submitted is still Processing: the first look waits too (one call an order, not two, when
+    // Zuora answers within the first wait), and the wait doubles up to 2 s.
+    await sleep(wait);
+    wait = Math.min(wait * 2, 2_000);
     const job = await orderJob(deps.zuora, jobId);
     if (job === undefined) return undefined;
     if (job.status === 'Completed') return { ok: true, value: job.result };
@@ -48,8 +52,6 @@ async function poll(
           id: s.orderId,
         }),
       };
-    await sleep(wait);
-    wait = Math.min(wait * 2, 2_000);
   }
 }
 
