@@ -94,6 +94,11 @@ async function startSync(
   return { runtime, realtime };
 }
 
+/** The CPQ direction as the console's CPQ page reads and retries it. */
+function consoleCpq(config: Config, runtime: SyncRuntime) {
+  return { deps: cpqFor(runtime.deps).deps, pollerEnabled: config.cpq.pollerEnabled };
+}
+
 async function startHttp(
   config: Config,
   logger: Logger,
@@ -124,6 +129,7 @@ async function startHttp(
         work.add(p);
         void p.finally(() => work.delete(p));
       },
+      cpq: sync === undefined ? undefined : consoleCpq(config, sync.runtime),
     },
     config.apiBudget,
   );
