@@ -92,7 +92,7 @@ export function Cpq() {
           >
             <Select
               id="cpq-state"
-              label="State"
+              label="Order state"
               value={state}
               options={[['', 'Any'], ...Object.entries<string>(labels)]}
               onChange={setState}
