@@ -1,5 +1,5 @@
 // GET /v1/cpq/poller: the CPQ poller's state: on or off (CPQ_SYNC), its interval and the admin's filter, when
-// it last looked (the end of its last poll) and about when it looks next
+// it last looked (the start of its last look) and when it looks next
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readWatermark } from '../../store/watermark-rows.js';
@@ -37,7 +37,7 @@ export const cpqPollerRoute =
           intervalSeconds: interval,
           filter: cpq.deps.cpq.orderFilter ?? null,
           lastPollAt: last?.toISOString() ?? null,
-          // The poller waits its interval after a poll ends (cpq-poller.ts).
+          // The poller starts a look every interval (cpq-poller.ts); the watermark is the last look's start.
           nextPollAt:
             cpq.pollerEnabled && last !== undefined
               ? new Date(last.getTime() + interval * 1000).toISOString()
