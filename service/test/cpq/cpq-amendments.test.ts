@@ -1,0 +1,162 @@
+// CPQ amendments and renewals end to end through both emulators (reference §1.9): the sales user amends or
+// renews a synced contract in the Salesforce emulator, the engine sends one Zuora order of the documented
+// actions, the Zuora subscription ends as CPQ has it, and Salesforce holds the write-back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCpqHarness, type CpqHarness } from './cpq-harness.js';
+import { productId, syncOrders, usdAccount } from './cpq-actions.js';
+import {
+  amended,
+  contracted,
+  expectSyncedWriteBack,
+  liveCharges,
+  record,
+  renewed,
+  zuoraNumber,
+  zuoraOrderActions,
+  zuoraSubscription,
+} from './cpq-contracts.js';
+
+describe('CPQ amendments and renewals', () => {
+  let h: CpqHarness;
+  beforeAll(async () => {
+    h = await startCpqHarness();
+  }, 120_000);
+  afterAll(async () => h.close());
+
+  async function syncOne(orderId: string) {
+    const { outcomes } = await syncOrders(h.deps, [orderId]);
+    expect(outcomes.map((o) => [o.status, o.error?.code, o.error?.message])).toEqual([
+      ['Synced', undefined, undefined],
+    ]);
+    return outcomes[0];
+  }
+
+  it('raises a quantity with UpdateProduct to the new absolute quantity', async () => {
+    const c = await contracted(h, [['CPQ-SEAT-STD', 10]]);
+    const number = zuoraNumber(h, c, 'CPQ-SEAT-STD');
+    const orderId = await amended(h, c.contractId, {
+      changes: [{ subscriptionId: c.subscriptions.get('CPQ-SEAT-STD'), quantity: 15 }],
+    });
+    await syncOne(orderId);
+    expect(await zuoraOrderActions(h, orderId)).toEqual({ [number]: ['UpdateProduct'] });
+    const sub = await zuoraSubscription(h, number);
+    expect(sub.status).toBe('Active');
+    expect(liveCharges(sub).find((ch) => ch.effectiveStartDate === '2026-04-01')?.quantity).toBe(15);
+    const [line] = expectSyncedWriteBack(h, orderId);
+    expect(line).toMatchObject({
+      Zuora_Subscription_Number__c: number,
+      SBQQ__ContractAction__c: 'Quantity Increase',
+    });
+    const delta = record(h, 'SBQQ__Subscription__c', line?.SBQQ__Subscription__c);
+    expect(delta.Zuora_Subscription_Number__c).toBe(number);
+  }, 180_000);
+  it('lowers a quantity with UpdateProduct', async () => {
+    const c = await contracted(h, [['CPQ-SEAT-PRO', 10]]);
+    const number = zuoraNumber(h, c, 'CPQ-SEAT-PRO');
+    const orderId = await amended(h, c.contractId, {
+      changes: [{ subscriptionId: c.subscriptions.get('CPQ-SEAT-PRO'), quantity: 4 }],
+    });
+    await syncOne(orderId);
+    expect(await zuoraOrderActions(h, orderId)).toEqual({ [number]: ['UpdateProduct'] });
+    const charges = liveCharges(await zuoraSubscription(h, number));
+    expect(charges.find((ch) => ch.effectiveStartDate === '2026-04-01')?.quantity).toBe(4);
+    const [line] = expectSyncedWriteBack(h, orderId);
+    expect(line).toMatchObject({ Quantity: -6, Zuora_Subscription_Number__c: number });
+  }, 180_000);
+
+  it('cancels a subscription with CancelSubscription on the amendment date', async () => {
+    const c = await contracted(h, [
+      ['CPQ-SEAT-STD', 5],
+      ['CPQ-SEAT-PRO', 2],
+    ]);
+    const cancelled = zuoraNumber(h, c, 'CPQ-SEAT-STD');
+    const kept = zuoraNumber(h, c, 'CPQ-SEAT-PRO');
+    const orderId = await amended(h, c.contractId, {
+      changes: [{ subscriptionId: c.subscriptions.get('CPQ-SEAT-STD'), cancel: true }],
+    });
+    await syncOne(orderId);
+    expect(await zuoraOrderActions(h, orderId)).toEqual({ [cancelled]: ['CancelSubscription'] });
+    const sub = await zuoraSubscription(h, cancelled);
+    expect(sub.status).toBe('Cancelled');
+    expect((await zuoraSubscription(h, kept)).status).toBe('Active');
+    const [line] = expectSyncedWriteBack(h, orderId);
+    expect(line).toMatchObject({
+      SBQQ__ContractAction__c: 'Cancel',
+      Zuora_Subscription_Number__c: cancelled,
+    });
+  }, 180_000);
+
+  it('changes a price as cancel + a new subscription at the new price', async () => {
+    const c = await contracted(h, [['CPQ-SEAT-STD', 10]]);
+    const old = zuoraNumber(h, c, 'CPQ-SEAT-STD');
+    const orderId = await amended(h, c.contractId, {
+      changes: [{ subscriptionId: c.subscriptions.get('CPQ-SEAT-STD'), unitPrice: 25 }],
+    });
+    await syncOne(orderId);
+    const lines = expectSyncedWriteBack(h, orderId);
+    const rebook = lines.find((i) => i.SBQQ__ContractAction__c === 'New');
+    const rebooked = String(rebook?.Zuora_Subscription_Number__c);
+    expect(rebooked).not.toBe(old);
+    expect(rebooked).toBe(record(h, 'SBQQ__Subscription__c', rebook?.SBQQ__Subscription__c).Name);
+    expect(await zuoraOrderActions(h, orderId)).toEqual({
+      [old]: ['CancelSubscription'],
+      [rebooked]: ['CreateSubscription'],
+    });
+    expect((await zuoraSubscription(h, old)).status).toBe('Cancelled');
+    const fresh = await zuoraSubscription(h, rebooked);
+    expect(fresh.status).toBe('Active');
+    expect(liveCharges(fresh)).toMatchObject([{ quantity: 10, price: 25 }]);
+  }, 180_000);
+
+  it('adds a product as a new subscription (CreateSubscription)', async () => {
+    const c = await contracted(h, [['CPQ-SEAT-STD', 3]]);
+    const existing = zuoraNumber(h, c, 'CPQ-SEAT-STD');
+    const orderId = await amended(h, c.contractId, {
+      add: [{ productId: productId('CPQ-SEAT-PRO'), quantity: 7 }],
+    });
+    await syncOne(orderId);
+    const [line] = expectSyncedWriteBack(h, orderId);
+    const added = String(line?.Zuora_Subscription_Number__c);
+    expect(added).not.toBe(existing);
+    expect(await zuoraOrderActions(h, orderId)).toEqual({ [added]: ['CreateSubscription'] });
+    expect(liveCharges(await zuoraSubscription(h, added))).toMatchObject([{ quantity: 7, price: 60 }]);
+    expect(liveCharges(await zuoraSubscription(h, existing))).toMatchObject([{ quantity: 3 }]);
+  }, 180_000);
+
+  it('transfers the invoice owner with OwnerTransfer when InvoiceOwner__c changes', async () => {
+    const c = await contracted(h, [['CPQ-SEAT-STD', 6]]);
+    const number = zuoraNumber(h, c, 'CPQ-SEAT-STD');
+    const before = (await zuoraSubscription(h, number)).invoiceOwnerAccountNumber;
+    const owner = usdAccount(h.salesforce, 1);
+    const orderId = await amended(h, c.contractId, {
+      changes: [{ subscriptionId: c.subscriptions.get('CPQ-SEAT-STD'), quantity: 8 }],
+      invoiceOwnerId: owner.accountId,
+      billToContactId: owner.contactId,
+    });
+    await syncOne(orderId);
+    expect(await zuoraOrderActions(h, orderId)).toEqual({ [number]: ['UpdateProduct', 'OwnerTransfer'] });
+    const ownerNumber = record(h, 'Account', owner.accountId).Zuora_Account_Number__c;
+    expect(ownerNumber).toEqual(expect.any(String));
+    expect(before).not.toBe(ownerNumber);
+    expect((await zuoraSubscription(h, number)).invoiceOwnerAccountNumber).toBe(ownerNumber);
+    expectSyncedWriteBack(h, orderId);
+  }, 180_000);
+
+  it('renews with RenewSubscription, and UpdateProduct for the renewal price', async () => {
+    const c = await contracted(h, [['CPQ-SEAT-STD', 10]]);
+    const number = zuoraNumber(h, c, 'CPQ-SEAT-STD');
+    const before = await zuoraSubscription(h, number);
+    const orderId = await renewed(h, c.contractId, {
+      prices: { [String(c.subscriptions.get('CPQ-SEAT-STD'))]: 35 },
+    });
+    expect(record(h, 'Order', orderId).Type).toBe('Renewal');
+    await syncOne(orderId);
+    expect(await zuoraOrderActions(h, orderId)).toEqual({ [number]: ['RenewSubscription', 'UpdateProduct'] });
+    const after = await zuoraSubscription(h, number);
+    expect(after.termEndDate > before.termEndDate).toBe(true);
+    const renewal = liveCharges(after).find((ch) => ch.effectiveStartDate === '2027-01-01');
+    expect(renewal).toMatchObject({ quantity: 10, price: 35 });
+    const [line] = expectSyncedWriteBack(h, orderId);
+    expect(line).toMatchObject({ SBQQ__ContractAction__c: 'Renew', Zuora_Subscription_Number__c: number });
+  }, 180_000);
+});
