@@ -77,7 +77,7 @@ describe('CPQ amendments and renewals', () => {
     await syncOne(orderId);
     expect(await zuoraOrderActions(h, orderId)).toEqual({ [cancelled]: ['CancelSubscription'] });
     const sub = await zuoraSubscription(h, cancelled);
-    expect(sub.status).toBe('Cancelled');
+    expect(sub).toMatchObject({ status: 'Cancelled', subscriptionEndDate: '2026-04-01' });
     expect((await zuoraSubscription(h, kept)).status).toBe('Active');
     const [line] = expectSyncedWriteBack(h, orderId);
     expect(line).toMatchObject({

@@ -18,6 +18,7 @@ export interface ZuoraCharge {
 export interface ZuoraSubscription {
   status: string;
   termEndDate: string;
+  subscriptionEndDate: string | null;
   invoiceOwnerAccountNumber: string | null;
   ratePlans: { id: string; lastChangeType: string | null; ratePlanCharges: ZuoraCharge[] }[];
 }
