@@ -7,6 +7,7 @@ import { productId, syncOrders, usdAccount } from './cpq-actions.js';
 import {
   amended,
   contracted,
+  items,
   expectSyncedWriteBack,
   liveCharges,
   record,
@@ -158,5 +159,33 @@ describe('CPQ amendments and renewals', () => {
     expect(renewal).toMatchObject({ quantity: 10, price: 35 });
     const [line] = expectSyncedWriteBack(h, orderId);
     expect(line).toMatchObject({ SBQQ__ContractAction__c: 'Renew', Zuora_Subscription_Number__c: number });
+  }, 180_000);
+  it('refuses a change of billing period before sending anything (CPQ-E012)', async () => {
+    const c = await contracted(h, [['CPQ-SEAT-STD', 10]]);
+    const number = zuoraNumber(h, c, 'CPQ-SEAT-STD');
+    const orderId = await amended(
+      h,
+      c.contractId,
+      { changes: [{ subscriptionId: c.subscriptions.get('CPQ-SEAT-STD'), quantity: 11 }] },
+      async (draft) => {
+        const [line] = items(h, draft);
+        await h.deps.salesforce
+          .sobject('OrderItem')
+          .update({ Id: String(line?.Id), SBQQ__BillingFrequency__c: 'Quarterly' });
+      },
+    );
+    const { outcomes } = await syncOrders(h.deps, [orderId]);
+    expect(outcomes.map((o) => [o.status, o.error?.code])).toEqual([['Failed', 'CPQ-E012']]);
+    expect(outcomes[0]?.error?.message).toMatch(
+      `subscription ${number}'s billing period from Month to Quarter`,
+    );
+    const order = record(h, 'Order', orderId);
+    expect(order.Zuora_Sync_Status__c).toBe('Failed');
+    expect(String(order.Zuora_Last_Sync_Error__c)).toMatch(/^CPQ-E012: /);
+    const orderNumber = order.OrderNumber;
+    expect([...h.zuora.tenant.scan('Order', null)].filter((o) => o.record.OrderNumber === orderNumber)).toEqual(
+      [],
+    );
+    expect(liveCharges(await zuoraSubscription(h, number))).toMatchObject([{ quantity: 10 }]);
   }, 180_000);
 });

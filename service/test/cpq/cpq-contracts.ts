@@ -70,19 +70,30 @@ export async function contracted(
   return { orderId, contractId, accountId, subscriptions };
 }
 
-async function activateAndContract(h: CpqHarness, created: Record<string, unknown>): Promise<string> {
+async function activateAndContract(
+  h: CpqHarness,
+  created: Record<string, unknown>,
+  edit?: (orderId: string) => Promise<void>,
+): Promise<string> {
   const orderId = String(created.orderId);
+  if (edit !== undefined) await edit(orderId);
   await cpqAction(h.salesforce, `/orders/${orderId}/activate`);
   await contract(h.salesforce, orderId);
   return orderId;
 }
 
 /** Amends the contract as a sales user (admin API body: effectiveDate, changes, add, owners); answers the
- * amendment order, activated and contracted. */
-export async function amended(h: CpqHarness, contractId: string, body: Record<string, unknown>) {
+ * amendment order, edited while still a draft when told, then activated and contracted. */
+export async function amended(
+  h: CpqHarness,
+  contractId: string,
+  body: Record<string, unknown>,
+  edit?: (orderId: string) => Promise<void>,
+) {
   return activateAndContract(
     h,
     await cpqAction(h.salesforce, `/contracts/${contractId}/amend`, { effectiveDate: '2026-04-01', ...body }),
+    edit,
   );
 }
 
