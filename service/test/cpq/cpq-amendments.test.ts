@@ -85,6 +85,18 @@ describe('CPQ amendments and renewals', () => {
       SBQQ__ContractAction__c: 'Cancel',
       Zuora_Subscription_Number__c: cancelled,
     });
+
+    // Changed after its sync (a new version, as when its write-back was lost after Zuora took it): the
+    // amendment cannot be built again from a cancelled subscription, Zuora has it under its number, so it
+    // is synced again without a second order.
+    await h.deps.salesforce.sobject('Order').update({ Id: orderId, Description: 'edited after its sync' });
+    await syncOne(orderId);
+    const number = record(h, 'Order', orderId).OrderNumber;
+    expect(
+      [...h.zuora.tenant.scan('Order', null)].filter((o) => o.record.OrderNumber === number),
+    ).toHaveLength(1);
+    expect(await zuoraOrderActions(h, orderId)).toEqual({ [cancelled]: ['CancelSubscription'] });
+    expectSyncedWriteBack(h, orderId);
   }, 180_000);
 
   it('changes a price as cancel + a new subscription at the new price', async () => {
@@ -183,9 +195,9 @@ describe('CPQ amendments and renewals', () => {
     expect(order.Zuora_Sync_Status__c).toBe('Failed');
     expect(String(order.Zuora_Last_Sync_Error__c)).toMatch(/^CPQ-E012: /);
     const orderNumber = order.OrderNumber;
-    expect([...h.zuora.tenant.scan('Order', null)].filter((o) => o.record.OrderNumber === orderNumber)).toEqual(
-      [],
-    );
+    expect(
+      [...h.zuora.tenant.scan('Order', null)].filter((o) => o.record.OrderNumber === orderNumber),
+    ).toEqual([]);
     expect(liveCharges(await zuoraSubscription(h, number))).toMatchObject([{ quantity: 10 }]);
   }, 180_000);
 });
