@@ -126,12 +126,14 @@ export async function findOrder(
   }
 }
 
-/** Previews an order (nothing is written in Zuora); answers Zuora's preview result as is. */
+/** Previews an order (nothing is written in Zuora); answers Zuora's preview result as is. Order delta
+ * metrics, not Order Metrics: "As of Zuora Billing Release 306, Order Metrics is no longer available" to
+ * new customers, https://docs.zuora.com/en/zuora-billing/manage-accounts-subscriptions-and-non-subscriptions/manage-subscription-transactions/orders/order-delta-metrics-and-order-metrics */
 export async function previewOrder(client: ZuoraClient, body: unknown, entityId?: string): Promise<unknown> {
   return client.request('POST', '/v1/orders/preview', {
     json: {
       ...(body as Record<string, unknown>),
-      previewOptions: { previewThruType: 'TermEnd', previewTypes: ['OrderMetrics'] },
+      previewOptions: { previewThruType: 'TermEnd', previewTypes: ['OrderDeltaMetrics'] },
     },
     entityId,
   });

@@ -38,6 +38,26 @@ describe('CPQ amendments and renewals', () => {
     const orderId = await amended(h, c.contractId, {
       changes: [{ subscriptionId: c.subscriptions.get('CPQ-SEAT-STD'), quantity: 15 }],
     });
+    // A dry run answers the exact order it would send (previewed by Zuora) and changes nothing.
+    const dry = await syncOrders(h.deps, [orderId], true);
+    expect(dry.outcomes.map((o) => [o.status, o.error?.message])).toEqual([['Preview', undefined]]);
+    const sent = dry.outcomes[0]?.requests?.find((r) => r.path === '/v1/async/orders');
+    expect(sent?.body).toMatchObject({
+      subscriptions: [
+        {
+          subscriptionNumber: number,
+          orderActions: [
+            {
+              type: 'UpdateProduct',
+              updateProduct: { chargeUpdates: [{ pricing: { recurringPerUnit: { quantity: 15 } } }] },
+            },
+          ],
+        },
+      ],
+    });
+    expect(liveCharges(await zuoraSubscription(h, number))).toMatchObject([{ quantity: 10 }]);
+    expect(record(h, 'Order', orderId).Zuora_Sync_Status__c).not.toBe('Synced');
+
     await syncOne(orderId);
     expect(await zuoraOrderActions(h, orderId)).toEqual({ [number]: ['UpdateProduct'] });
     const sub = await zuoraSubscription(h, number);
