@@ -6,6 +6,7 @@
 import { subscriptionRatePlans, type CreatedOrder } from '../zuora/zuora-orders.js';
 import type { CpqDeps } from './cpq-deps.js';
 import type { ItemLink } from './order-outcome.js';
+import type { RevisedItem } from './read-bundles.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
 
 type Link = { number: string; ratePlanId: string | null; chargeId: string | null };
@@ -24,24 +25,32 @@ export async function itemLinks(
   b: CpqOrderBundle,
   body: Record<string, unknown>,
   created: CreatedOrder,
+  revised: ReadonlyMap<string, Pick<RevisedItem, 'itemNumber'>>,
 ): Promise<ItemLink[]> {
   const scheduleItem = new Map(b.itemSchedules.map((s) => [s.Id, s.SBQQ__OrderItem__c]));
   const byItem = new Map<string, Link>();
+  const byCharge = new Map<string, Link>();
+  const keep = (map: Map<string, Link>, key: string, link: Link, removed: boolean) => {
+    if (!removed || !map.has(key)) map.set(key, link);
+  };
   for (const number of orderSubscriptions(body, created)) {
     const sub = await subscriptionRatePlans(deps.zuora, number);
     for (const rp of sub.ratePlans) {
-      const managed = rp.externallyManagedPlanId;
-      if (managed === null) continue;
       const link = { number, ratePlanId: rp.id, chargeId: rp.charges[0]?.id ?? null };
-      const item = scheduleItem.get(managed) ?? managed;
-      if (rp.lastChangeType !== 'Remove' || !byItem.has(item)) byItem.set(item, link);
+      const removed = rp.lastChangeType === 'Remove';
+      for (const c of rp.charges) keep(byCharge, c.number, { ...link, chargeId: c.id }, removed);
+      const managed = rp.externallyManagedPlanId;
+      if (managed !== null) keep(byItem, scheduleItem.get(managed) ?? managed, link, removed);
     }
   }
+  // A revising line: the rate plan of its lineage's first order product, or the charge numbered after it.
+  const lineage = (root: string | null): Link | undefined =>
+    root === null ? undefined : (byItem.get(root) ?? byCharge.get(revised.get(root)?.itemNumber ?? ''));
   const sentLines = (body.orderLineItems as { purchaseOrderNumber: string }[] | undefined) ?? [];
   let line = 0;
   const links: ItemLink[] = [];
   for (const i of b.items) {
-    const s = byItem.get(i.Id) ?? byItem.get(i.SBQQ__RevisedOrderProduct__c ?? '');
+    const s = byItem.get(i.Id) ?? lineage(i.SBQQ__RevisedOrderProduct__c);
     const oli =
       i.SBQQ__Subscription__c === null && line < sentLines.length
         ? (created.orderLineItems[line++]?.id ?? null)

@@ -220,4 +220,18 @@ describe('CPQ amendments and renewals', () => {
     ).toEqual([]);
     expect(liveCharges(await zuoraSubscription(h, number))).toMatchObject([{ quantity: 10 }]);
   }, 180_000);
+  it('cancels a usage subscription, found by its charge number (its rate plan names the schedule)', async () => {
+    const c = await contracted(h, [['CPQ-API', 1]]);
+    const number = zuoraNumber(h, c, 'CPQ-API');
+    const [root] = items(h, c.orderId);
+    expect(root?.Zuora_Rate_Plan_Id__c).toEqual(expect.any(String));
+    const orderId = await amended(h, c.contractId, {
+      changes: [{ subscriptionId: c.subscriptions.get('CPQ-API'), cancel: true }],
+    });
+    await syncOne(orderId);
+    expect(await zuoraOrderActions(h, orderId)).toEqual({ [number]: ['CancelSubscription'] });
+    expect(await zuoraSubscription(h, number)).toMatchObject({ status: 'Cancelled' });
+    const [line] = expectSyncedWriteBack(h, orderId);
+    expect(line).toMatchObject({ Zuora_Subscription_Number__c: number });
+  }, 180_000);
 });
