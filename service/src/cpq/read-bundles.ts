@@ -163,18 +163,24 @@ function thirdRound(
       'Id',
       uniq(items.map((i) => i.SBQQ__RevisedOrderProduct__c)),
     ),
-    revisions: select(
-      [
-        'OrderId',
-        'SBQQ__RevisedOrderProduct__c',
-        'Order.OrderNumber',
-        'Order.EffectiveDate',
-        'Order.StatusCode',
-        'Order.Zuora_Sync_Status__c',
-      ],
-      'OrderItem',
-      'SBQQ__RevisedOrderProduct__c',
-      uniq(items.map((i) => i.SBQQ__RevisedOrderProduct__c)),
-    ),
+    revisions: unsyncedRevisions(uniq(items.map((i) => i.SBQQ__RevisedOrderProduct__c))),
   };
+}
+
+/** The order products of activated orders not in Zuora yet (never attempted included) that revise
+ * these lineages. */
+function unsyncedRevisions(roots: string[]): string {
+  const fields = [
+    'OrderId',
+    'SBQQ__RevisedOrderProduct__c',
+    'Order.OrderNumber',
+    'Order.EffectiveDate',
+    'Order.StatusCode',
+    'Order.Zuora_Sync_Status__c',
+  ];
+  const query = select(fields, 'OrderItem', 'SBQQ__RevisedOrderProduct__c', roots);
+  return query === ''
+    ? ''
+    : `${query} AND Order.StatusCode = 'Activated'` +
+        ` AND (Order.Zuora_Sync_Status__c != 'Synced' OR Order.Zuora_Sync_Status__c = null)`;
 }
