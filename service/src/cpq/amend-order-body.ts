@@ -6,6 +6,7 @@
 // subscriptions it changed (a cancelled subscription has no line left to cancel): when building fails and
 // Zuora has the order under its number, the order's subscriptions are answered for the write-back and the
 // submission step finds the order by number and sends nothing.
+import type { ZuoraAccountRef } from '../zuora/zuora-accounts.js';
 import { findOrder } from '../zuora/zuora-orders.js';
 import type { OrderRun } from './order-run.js';
 import { amendmentOrder } from './rules/amendment-actions.js';
@@ -33,9 +34,10 @@ async function alreadySent(run: OrderRun, b: CpqOrderBundle): Promise<Record<str
 export async function amendmentBody(
   run: OrderRun,
   inputs: BuildOrderInputs,
+  invoiceOwner: ZuoraAccountRef,
 ): Promise<CpqResult<Record<string, unknown>>> {
   const b = inputs.bundle;
-  const state = await syncedState(run, b);
+  const state = await syncedState(run, b, invoiceOwner);
   const refused = refuseNonUpdatable(b, state.charges, run.deps.cpq.useListPriceBase);
   const built = refused.ok ? amendmentOrder({ ...inputs, synced: state.lines }) : refused;
   if (built.ok) return ok(built.value.body as unknown as Record<string, unknown>);

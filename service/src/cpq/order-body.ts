@@ -44,7 +44,7 @@ export async function orderBody(
     currency: p.currency,
     tenant: { requireServiceActivation: false, requireCustomerAcceptance: false },
   };
-  if (isAmendment(inputs)) return amendmentBody(run, inputs);
+  if (isAmendment(inputs)) return amendmentBody(run, inputs, p.invoiceOwner);
   const built = buildOrder(inputs);
   if (!built.ok) return built;
   return { ok: true, value: built.value.body as unknown as Record<string, unknown> };

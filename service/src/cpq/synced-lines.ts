@@ -13,6 +13,7 @@ import {
   type SubscriptionRatePlan,
   type SubscriptionState,
 } from '../zuora/zuora-orders.js';
+import type { ZuoraAccountRef } from '../zuora/zuora-accounts.js';
 import type { OrderRun } from './order-run.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
 import type { SyncedCharge } from './rules/non-updatable.js';
@@ -45,8 +46,16 @@ async function readSubscription(run: OrderRun, number: string): Promise<Subscrip
   }
 }
 
+/** The subscription's invoice owner by number; by id against the order's invoice owner when Zuora gives
+ * no number (only equality matters: a different owner means OwnerTransfer). */
+function ownerOf(sub: SubscriptionState, owner: ZuoraAccountRef): string {
+  if (sub.invoiceOwnerAccountNumber !== null) return sub.invoiceOwnerAccountNumber;
+  return sub.invoiceOwnerAccountId === owner.id ? owner.accountNumber : (sub.invoiceOwnerAccountId ?? '');
+}
+
 function lineOf(
   b: CpqOrderBundle,
+  owner: ZuoraAccountRef,
   sub: SubscriptionState,
   number: string,
   orderItemId: string,
@@ -62,7 +71,7 @@ function lineOf(
     quantity: c.quantity ?? 0,
     price: c.price ?? 0,
     pricingVariant: pricingVariant(c.type, c.model),
-    invoiceOwnerAccountNumber: sub.invoiceOwnerAccountNumber ?? '',
+    invoiceOwnerAccountNumber: ownerOf(sub, owner),
   };
   const charge: SyncedCharge = {
     orderItemId,
@@ -87,7 +96,11 @@ function revisedSubscriptions(run: OrderRun, b: CpqOrderBundle): Map<string, str
   return out;
 }
 
-export async function syncedState(run: OrderRun, b: CpqOrderBundle): Promise<SyncedState> {
+export async function syncedState(
+  run: OrderRun,
+  b: CpqOrderBundle,
+  owner: ZuoraAccountRef,
+): Promise<SyncedState> {
   const roots = revisedSubscriptions(run, b);
   const lines: SyncedLine[] = [];
   const charges: SyncedCharge[] = [];
@@ -102,14 +115,14 @@ export async function syncedState(run: OrderRun, b: CpqOrderBundle): Promise<Syn
       const plan =
         live.find((rp) => rp.externallyManagedPlanId === root) ??
         live.find((rp) => rp.charges.some((c) => c.number === itemNumber));
-      const found = plan === undefined ? undefined : lineOf(b, sub, number, root, plan);
+      const found = plan === undefined ? undefined : lineOf(b, owner, sub, number, root, plan);
       if (plan === undefined || found === undefined) continue;
       claimed.add(plan.id);
       lines.push(found.line);
       charges.push(found.charge);
     }
     for (const plan of live.filter((rp) => !claimed.has(rp.id))) {
-      const other = lineOf(b, sub, number, plan.externallyManagedPlanId ?? plan.id, plan);
+      const other = lineOf(b, owner, sub, number, plan.externallyManagedPlanId ?? plan.id, plan);
       if (other !== undefined) lines.push(other.line);
     }
   }

@@ -163,6 +163,7 @@ export interface SubscriptionState {
   readonly id: string;
   readonly status: string | null;
   readonly currency: string | null;
+  readonly invoiceOwnerAccountId: string | null;
   readonly invoiceOwnerAccountNumber: string | null;
   readonly ratePlans: readonly SubscriptionRatePlan[];
 }
@@ -199,6 +200,7 @@ export async function subscriptionRatePlans(
     id: string;
     status?: string | null;
     currency?: string | null;
+    invoiceOwnerAccountId?: string | null;
     invoiceOwnerAccountNumber?: string | null;
     ratePlans: {
       id: string;
@@ -212,6 +214,7 @@ export async function subscriptionRatePlans(
     id: answer.id,
     status: answer.status ?? null,
     currency: answer.currency ?? null,
+    invoiceOwnerAccountId: answer.invoiceOwnerAccountId ?? null,
     invoiceOwnerAccountNumber: answer.invoiceOwnerAccountNumber ?? null,
     ratePlans: answer.ratePlans.map((rp) => ({
       id: rp.id,
