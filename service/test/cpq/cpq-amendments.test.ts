@@ -141,19 +141,31 @@ describe('CPQ amendments and renewals', () => {
     expect(liveCharges(fresh)).toMatchObject([{ quantity: 10, price: 25 }]);
   }, 180_000);
 
-  it('adds a product as a new subscription (CreateSubscription)', async () => {
+  it('adds a product as a new subscription (CreateSubscription), and a one-time product as a line item', async () => {
     const c = await contracted(h, [['CPQ-SEAT-STD', 3]]);
     const existing = zuoraNumber(h, c, 'CPQ-SEAT-STD');
     const orderId = await amended(h, c.contractId, {
-      add: [{ productId: productId('CPQ-SEAT-PRO'), quantity: 7 }],
+      add: [
+        { productId: productId('CPQ-SEAT-PRO'), quantity: 7 },
+        { productId: productId('CPQ-ROUTER'), quantity: 2 },
+      ],
     });
     await syncOne(orderId);
-    const [line] = expectSyncedWriteBack(h, orderId);
-    const added = String(line?.Zuora_Subscription_Number__c);
+    const lines = expectSyncedWriteBack(h, orderId);
+    const seat = lines.find((i) => i.Product2Id === productId('CPQ-SEAT-PRO'));
+    const added = String(seat?.Zuora_Subscription_Number__c);
     expect(added).not.toBe(existing);
     expect(await zuoraOrderActions(h, orderId)).toEqual({ [added]: ['CreateSubscription'] });
     expect(liveCharges(await zuoraSubscription(h, added))).toMatchObject([{ quantity: 7, price: 60 }]);
     expect(liveCharges(await zuoraSubscription(h, existing))).toMatchObject([{ quantity: 3 }]);
+    const router = lines.find((i) => i.Product2Id === productId('CPQ-ROUTER'));
+    const number = record(h, 'Order', orderId).OrderNumber;
+    const answer = await h.deps.zuora.request<{
+      order: { orderLineItems: { id: string; quantity: number }[] };
+    }>('GET', `/v1/orders/${String(number)}`);
+    expect(answer.order.orderLineItems).toMatchObject([
+      { id: router?.Zuora_Order_Line_Item_Id__c, quantity: 2 },
+    ]);
   }, 180_000);
 
   it('transfers the invoice owner with OwnerTransfer when InvoiceOwner__c changes', async () => {
