@@ -1,8 +1,9 @@
 // The readiness gate end to end through both emulators: an amendment arriving before the order it amends is
 // in Zuora waits (in plain words, not failed) and syncs once that order is; amendments of one contract go in
 // start-date order even when asked for in separate sessions; an order waiting for CPQ's contracting syncs
-// once contracted. Waiting sends nothing to Zuora.
+// once contracted; the poller keeps a waiting amendment and sends it later. Waiting sends nothing to Zuora.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pollOnce } from '../../src/cpq/cpq-poller.js';
 import { startCpqHarness, type CpqHarness } from './cpq-harness.js';
 import { activatedOrder, contract, productId, syncOrders, usdAccount } from './cpq-actions.js';
 import {
@@ -113,5 +114,26 @@ describe('CPQ readiness', () => {
     await expectSynced([orderId]);
     expectSyncedWriteBack(h, orderId);
     expect(zuoraOrders(orderId)).toHaveLength(1);
+  }, 240_000);
+  it('the poller keeps a waiting amendment and sends it once its initial order is synced', async () => {
+    const c = await contracted(h, [['CPQ-SEAT-PRO', 6]], { account: 3, sync: false });
+    const amendment = await amended(h, c.contractId, {
+      changes: [{ subscriptionId: c.subscriptions.get('CPQ-SEAT-PRO'), quantity: 2 }],
+    });
+    // The poller of this account's amendments only: the initial order is left to an on-demand sync.
+    const deps = {
+      ...h.deps,
+      cpq: { ...h.deps.cpq, orderFilter: `Type = 'Amendment' AND AccountId = '${c.accountId}'` },
+    };
+    await pollOnce(deps);
+    expect(record(h, 'Order', amendment)).toMatchObject({ Zuora_Sync_Status__c: 'Waiting' });
+    expect(zuoraOrders(amendment)).toHaveLength(0);
+    await expectSynced([c.orderId]);
+    await pollOnce(deps);
+    expectSyncedWriteBack(h, amendment);
+    const charges = liveCharges(await zuoraSubscription(h, zuoraNumber(h, c, 'CPQ-SEAT-PRO')));
+    expect(charges.find((ch) => ch.effectiveStartDate === '2026-04-01')?.quantity).toBe(2);
+    await pollOnce(deps);
+    expect(zuoraOrders(amendment)).toHaveLength(1);
   }, 240_000);
 });
