@@ -6,6 +6,7 @@
 // poll runs on its own timer. Several processes may run engines on one PostgreSQL: claims keep them apart.
 import type PgBoss from 'pg-boss';
 import type { ApiSyncDeps } from '../api-sync/api-sync-types.js';
+import { sendPendingHistory } from '../sessions/history-outbox.js';
 import { transitionSession } from '../sessions/session-rows.js';
 import { orphanedSessions } from '../sessions/session-owner.js';
 import { pendingByEntity, releaseClaims, type PendingSummary } from './change-event-rows.js';
@@ -30,6 +31,9 @@ export interface RealtimeEngineDeps {
 /** How often usage is re-read while the API budget governor stops writes. */
 const budgetProbeMs = 5 * 60_000;
 
+/** How often the history outbox is swept for rows a send left behind (Salesforce down, or a kill). */
+const outboxSweepMs = 30_000;
+
 /** Most batches one entity runs per tick, so one busy entity cannot starve the others. */
 const maxBatchesPerTick = 20;
 
@@ -43,6 +47,8 @@ export class RealtimeEngine {
   #stopped = false;
   #nudged: NodeJS.Timeout | undefined;
   #probedAt = 0;
+  #outbox: Promise<void> | undefined;
+  #outboxSweptAt = 0;
 
   constructor(deps: RealtimeEngineDeps) {
     this.#deps = deps;
@@ -53,7 +59,26 @@ export class RealtimeEngine {
     this.#timer = setInterval(() => this.wake(), this.#deps.settings.tickMs);
     if (this.#deps.settings.reconcileMs > 0)
       this.#reconcileTimer = setInterval(() => void this.reconcileNow(), this.#deps.settings.reconcileMs);
+    // History records committed by batches of a process killed before sending them go out first.
+    void this.sweepOutbox(0);
     this.wake();
+  }
+
+  /**
+   * Sends the history outbox's rows at least `olderThanMs` old (one sweep at a time); a batch sends its own
+   * row right after committing, so a later sweep only finds what a failed send or a kill left behind.
+   */
+  sweepOutbox(olderThanMs = outboxSweepMs): Promise<void> {
+    if (this.#outbox !== undefined) return this.#outbox;
+    const { api } = this.#deps;
+    this.#outboxSweptAt = Date.now();
+    this.#outbox = sendPendingHistory(api, olderThanMs)
+      .then(({ sent, left }) => {
+        if (sent + left > 0) api.logger.info({ sent, left }, 'history outbox swept');
+      })
+      .catch((err: unknown) => api.logger.warn({ err }, 'history outbox sweep failed; it runs again'))
+      .finally(() => (this.#outbox = undefined));
+    return this.#outbox;
   }
 
   /**
@@ -93,6 +118,7 @@ export class RealtimeEngine {
     clearTimeout(this.#nudged);
     await this.#ticking;
     await this.#reconciling;
+    await this.#outbox;
   }
 
   async reconcileNow(): Promise<void> {
@@ -128,6 +154,7 @@ export class RealtimeEngine {
   async #pass(): Promise<void> {
     const { api, settings } = this.#deps;
     await this.releaseOrphans();
+    if (Date.now() - this.#outboxSweptAt >= outboxSweepMs) void this.sweepOutbox();
     const pending = new Map((await pendingByEntity(api.store)).map((p) => [p.entityId, p]));
     const states = new Map((await realtimeStates(api.store)).map((s) => [s.entityId, s]));
     const fallback: FallbackDeps = {
