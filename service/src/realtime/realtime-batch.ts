@@ -34,6 +34,11 @@ export interface BatchDeps {
   readonly heartbeatMs: number;
   /** Attempts and backoff of events whose record makes the sync throw. */
   readonly retry: RetryPolicy;
+  /**
+   * Send the batch's history record right after committing it (default); false: it waits in the history
+   * outbox for the engine's grouped send (adaptive batching: one call for many batches' records).
+   */
+  readonly sendHistory?: boolean;
 }
 
 export type BatchResult =
@@ -162,9 +167,10 @@ async function syncClaimed(
     return done;
   });
   observe();
-  await sendOutboxHistory(deps.api, sessionId).catch((err: unknown) => {
-    logger.warn({ err, sessionId }, 'real-time batch: Sync_History__c left in the outbox');
-  });
+  if (deps.sendHistory !== false)
+    await sendOutboxHistory(deps.api, sessionId).catch((err: unknown) => {
+      logger.warn({ err, sessionId }, 'real-time batch: Sync_History__c left in the outbox');
+    });
   const failed = settled.failed.length + thrown.length;
   logger.info(
     { sessionId, entityId, events: events.length, failed, retrying: charged.retrying, dead: charged.dead },
