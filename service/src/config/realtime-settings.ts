@@ -38,7 +38,7 @@ export interface AdaptiveBatching {
 export const defaultAdaptiveBatching: AdaptiveBatching = {
   quietMs: 150,
   latencyBudgetMs: 1_800,
-  minIntervalMs: 1_000,
+  minIntervalMs: 500,
 };
 
 export interface RealtimeSettings {

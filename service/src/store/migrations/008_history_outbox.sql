@@ -10,3 +10,6 @@ CREATE TABLE history_outbox (
   last_error text,
   last_attempt_at timestamptz
 );
+
+-- The dead-letter view (console): when an event's first failed attempt was, next to its last (dead_at).
+ALTER TABLE change_events ADD COLUMN first_attempt_at timestamptz;
