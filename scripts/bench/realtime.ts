@@ -257,13 +257,16 @@ try {
       [p.from.toISOString(), p.to.toISOString()],
     );
     // The batches' own writes (Composite calls); the rest of the phase's calls is history and org checks.
-    const writes = await count(
-      `SELECT coalesce(sum((counts->'realtime'->>'salesforceCalls')::int), 0) AS n FROM sync_sessions
-        WHERE trigger = 'realtime' AND requested_at >= $1 AND requested_at < $2`,
+    const [own] = await store.query<{ writes: string; split: string; ms: string }>(
+      `SELECT coalesce(sum((counts->'realtime'->>'salesforceCalls')::int), 0) AS writes,
+              coalesce(sum((counts->'realtime'->>'failedRuns')::int), 0) AS split,
+              coalesce(avg(extract(epoch FROM finished_at - started_at) * 1000), 0) AS ms
+         FROM sync_sessions WHERE trigger = 'realtime' AND requested_at >= $1 AND requested_at < $2`,
       [p.from.toISOString(), p.to.toISOString()],
     );
+    const writes = Number(own?.writes ?? 0);
     process.stdout.write(
-      `${p.name.padEnd(18)} changes ${String(p.changes)}, callout events ${String(events)}, batches ${String(batches)}, records synced ${String(l?.n ?? 0)}, drained ${Number.isNaN(p.drainMs) ? 'NOT within 15 min' : `${(p.drainMs / 1000).toFixed(1)} s after the last change`}\n` +
+      `${p.name.padEnd(18)} changes ${String(p.changes)}, callout events ${String(events)}, batches ${String(batches)} (${(Number(own?.ms ?? 0) / 1000).toFixed(2)} s each, ${String(own?.split ?? 0)} runs that threw), records synced ${String(l?.n ?? 0)}, drained ${Number.isNaN(p.drainMs) ? 'NOT within 15 min' : `${(p.drainMs / 1000).toFixed(1)} s after the last change`}\n` +
         `${''.padEnd(18)} latency P50 ${s(l?.p50)}  P90 ${s(l?.p90)}  P99 ${s(l?.p99)}  max ${s(l?.mx)}   Salesforce API calls/min ${(p.sfCalls / p.minutes).toFixed(1)} (batch writes ${(writes / p.minutes).toFixed(1)})\n` +
         `${''.padEnd(18)} ${target(p.rate)}; load average at the end ${p.load}\n`,
     );

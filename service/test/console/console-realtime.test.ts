@@ -7,6 +7,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertChangeEvent } from '../../src/realtime/change-event-rows.js';
+import { insertSession } from '../../src/sessions/session-rows.js';
+import { runTurboSession } from '../../src/turbo/turbo-session.js';
 import { startTestService, testToken, type RunningService } from '../support/service-fixture.js';
 import { until } from '../support/wait-for.js';
 import {
@@ -66,6 +68,15 @@ beforeAll(async () => {
     },
     { withSync: true },
   );
+  // Salesforce as real-time sync finds it: after a full sync (a retried record then syncs like any other).
+  const deps = svc.service.runtime?.deps;
+  if (deps === undefined) throw new Error('the service runs without its sync runtime');
+  const initial = await insertSession(svc.service.store, {
+    scope: 'accounts',
+    trigger: 'manual',
+    mode: 'full',
+  });
+  await runTurboSession(deps, initial.id);
   const accounts = [...emulators().zuora.tenant.scan('Account', null)]
     .map((a) => a.record)
     .filter((a) => typeof a.CrmId === 'string' && a.CrmId !== '')
