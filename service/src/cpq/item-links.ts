@@ -1,12 +1,14 @@
 // After an order is in Zuora: which subscription, rate plan and charge each order product became (the rate
-// plan's externallyManagedPlanId is the OrderItem Id), or which order line item, for the write-back.
+// plan's externallyManagedPlanId is the OrderItem Id, for a usage product the Id of its order product
+// consumption schedule: the first one's rate plan and charge stand for the product), or which order line
+// item, for the write-back.
 import { subscriptionRatePlans, type CreatedOrder } from '../zuora/zuora-orders.js';
 import type { CpqDeps } from './cpq-deps.js';
 import type { ItemLink } from './order-outcome.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
 
-/** Each order product's Zuora subscription, rate plan and charge (by externallyManagedPlanId = OrderItem.Id)
- * or order line item (in the order they were sent). */
+/** Each order product's Zuora subscription, rate plan and charge (by externallyManagedPlanId) or order line
+ * item (in the order they were sent). */
 export async function itemLinks(
   deps: CpqDeps,
   b: CpqOrderBundle,
@@ -28,7 +30,12 @@ export async function itemLinks(
   const sentLines = (body.orderLineItems as { purchaseOrderNumber: string }[] | undefined) ?? [];
   let line = 0;
   for (const i of b.items) {
-    const s = byItem.get(i.Id);
+    const s =
+      byItem.get(i.Id) ??
+      b.itemSchedules
+        .filter((x) => x.SBQQ__OrderItem__c === i.Id)
+        .map((x) => byItem.get(x.Id))
+        .find((x) => x !== undefined);
     const oli =
       i.SBQQ__Subscription__c === null && line < sentLines.length
         ? (created.orderLineItems[line++]?.id ?? null)

@@ -57,7 +57,9 @@ export interface ZSubscription {
   readonly billToContactId: string | null;
   readonly soldToContactId: string | null;
   readonly ratePlans: readonly {
+    readonly id: string;
     readonly productSku: string | null;
+    readonly productRatePlanId: string;
     readonly externallyManagedPlanId: string | null;
     readonly ratePlanCharges: readonly ZCharge[];
   }[];
