@@ -22,6 +22,8 @@ export interface ZuoraChargeRef {
   readonly type: ZuoraChargeType;
   readonly model: ZuoraChargeModel;
   readonly uom: string | null;
+  /** Decimal places of the charge's unit of measure in the tenant (usage tiers are bounded by its smallest unit). */
+  readonly decimalPlaces?: number;
 }
 
 /** A product rate plan as the engine found (or created) it. */
