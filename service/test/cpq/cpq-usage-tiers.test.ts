@@ -84,7 +84,7 @@ describe('CPQ usage tiers', () => {
     return product;
   }
 
-  async function tiersOf(deps: CpqDeps, uom: string, account: number): Promise<ZTier[]> {
+  async function tiersOf(deps: CpqDeps, uom: string, account: number): Promise<readonly ZTier[]> {
     const { accountId, contactId } = usdAccount(sf(), account);
     const orderId = await activatedOrder(sf(), {
       accountId,
