@@ -131,9 +131,12 @@ export async function ensurePlans(
   return { ok: true, value: ratePlans };
 }
 
+/** The units of usage charges whose decimal places are not known yet (plans cached in the session carry them). */
 const usageUoms = (plans: ReadonlyMap<string, ZuoraRatePlanRef>): string[] =>
   [...plans.values()].flatMap((p) =>
-    p.charges.flatMap((c) => (c.type === 'Usage' && c.uom !== null ? [c.uom] : [])),
+    p.charges.flatMap((c) =>
+      c.type === 'Usage' && c.uom !== null && c.decimalPlaces === undefined ? [c.uom] : [],
+    ),
   );
 
 function withDecimalPlaces(ref: ZuoraRatePlanRef, places: ReadonlyMap<string, number>): ZuoraRatePlanRef {
