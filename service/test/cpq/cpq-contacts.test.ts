@@ -1,6 +1,7 @@
 // Bill-to and sold-to contacts of CPQ orders through the engine and both emulators, one test per case of seed
 // 004's precedence (order contact -> order address, a new contact each time -> the account's own), the
-// invoice-owner and subscription-owner accounts created when Zuora lacks them, and a Bill To / Ship To
+// invoice-owner and subscription-owner accounts created when Zuora lacks them, the account's parent created
+// first and the account found by CRM ID kept current (reference 1.8 step 1), and a Bill To / Ship To
 // contact of another account refused with its code, message and fix. The Zuora side is read through the
 // Zuora emulator's REST API; the write-back from the Salesforce emulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +159,26 @@ describe('CPQ order contacts', () => {
         .find((r) => r.Id === a);
       expect(sfAccount?.Zuora_Account_Number__c, a).toBe((await accountOf(h.deps.zuora, a)).accountNumber);
     }
+  }, 180_000);
+
+  it('creates the parent account first and keeps the account found by CRM ID current', async () => {
+    const child = usdAccount(sf(), 8);
+    const parent = usdAccount(sf(), 9);
+    await h.deps.salesforce.sobject('Account').update({ Id: child.accountId, ParentId: parent.accountId });
+    expect(await accountsByCrmId(h.deps.zuora, parent.accountId)).toEqual([]);
+    await synced(await activatedOrder(sf(), { accountId: child.accountId, lines: seat }));
+    const zParent = await accountOf(h.deps.zuora, parent.accountId);
+    const zChild = await accountOf(h.deps.zuora, child.accountId);
+    expect(zChild.parentId).toBe(zParent.id);
+    await h.deps.salesforce.sobject('Account').update({ Id: child.accountId, Name: 'Renamed Customer Inc' });
+    await synced(await activatedOrder(sf(), { accountId: child.accountId, lines: seat }));
+    const again = await accountsByCrmId(h.deps.zuora, child.accountId);
+    expect(again.map((a) => a.id)).toEqual([zChild.id]);
+    const view = await h.deps.zuora.request<{ basicInfo: { name: string } }>(
+      'GET',
+      `/v1/accounts/${zChild.accountNumber}`,
+    );
+    expect(view.basicInfo.name).toBe('Renamed Customer Inc');
   }, 180_000);
 
   it('refuses a Bill To contact outside the invoice owner and a Ship To outside the subscription owner', async () => {
