@@ -116,7 +116,7 @@ describe('CPQ usage tiers', () => {
 
   const bounds = (tiers: readonly ZTier[]) => tiers.map((t) => [t.startingUnit, t.endingUnit]);
 
-  it('lowers every upper bound but the last by one for an integer unit (the seed’s first table)', async () => {
+  it('lowers every upper bound but the last by one for an integer unit (the seed’s first table), or raises the next lower bound', async () => {
     const tiers = await tiersOf(h.deps, 'Each', 0);
     expect(bounds(tiers)).toEqual([
       [0, 184],
@@ -125,6 +125,12 @@ describe('CPQ usage tiers', () => {
     expect(tiers.map((t) => [t.tier, t.price, t.priceFormat])).toEqual([
       [1, 1.5, 'PerUnit'],
       [2, 1.25, 'PerUnit'],
+    ]);
+    // With the option the next lower bound goes up by the unit instead.
+    const increment = { ...h.deps, cpq: { ...h.deps.cpq, incrementTierUpperBound: true } };
+    expect(bounds(await tiersOf(increment, 'Each', 5))).toEqual([
+      [0, 185],
+      [186, 999],
     ]);
   }, 180_000);
 
