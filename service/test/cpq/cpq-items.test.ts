@@ -106,6 +106,27 @@ describe('CPQ subscription items and order line items', () => {
     }
   }, 180_000);
 
+  it('sends an order of one-time products only as an order of line items, without a subscription', async () => {
+    const { accountId, contactId } = usdAccount(sf(), 2);
+    const orderId = await activatedOrder(sf(), {
+      accountId,
+      billToContactId: contactId,
+      lines: [{ productId: productId('CPQ-MIGRATION'), quantity: 1 }],
+    });
+    const { outcomes } = await syncOrders(h.deps, [orderId]);
+    expect(outcomes.map((o) => [o.status, o.error?.code])).toEqual([['Synced', undefined]]);
+    const sfOrder = sf()
+      .records('Order')
+      .find((o) => o.Id === orderId);
+    const answer = await h.deps.zuora.request<{
+      order: { subscriptions: unknown[]; orderLineItems: ZLineItem[] };
+    }>('GET', `/v1/orders/${String(sfOrder?.OrderNumber)}`);
+    expect(answer.order.subscriptions).toEqual([]);
+    expect(answer.order.orderLineItems.map((l) => [l.itemName, l.quantity])).toEqual([['Data Migration', 1]]);
+    expect(items(orderId)[0]?.Zuora_Order_Line_Item_Id__c).toBe(answer.order.orderLineItems[0]?.id);
+    expect(sfOrder?.Zuora_Sync_Status__c).toBe('Synced');
+  }, 180_000);
+
   it('refuses a usage product sold without a subscription, sending nothing to Zuora', async () => {
     // A usage product set up without Subscription Pricing: CPQ orders it as an asset, never a subscription.
     const usage = productId('CPQ-COMPUTE');
