@@ -134,7 +134,7 @@ describe('CPQ order contacts', () => {
       subscriptionOwnerId: subscriptionOwner.accountId,
       billToContactId: invoiceOwner.contactId,
       shipToContactId: subscriptionOwner.contactId,
-      lines: seat,
+      lines: [...seat, { productId: productId('CPQ-ROUTER'), quantity: 1 }],
     });
     await synced(id);
     const zInvoice = await accountOf(h.deps.zuora, invoiceOwner.accountId);
@@ -153,6 +153,13 @@ describe('CPQ order contacts', () => {
     );
     expect(sub.billToContactId).toBe(billTo?.Id);
     expect(sub.soldToContactId).toBe(soldTo?.Id);
+    // The one-time item belongs to the subscription owner and bills to the invoice owner's contact.
+    const lines = await h.deps.zuora.request<{
+      order: { orderLineItems: { ownerAccountId: string; billTo: string; soldTo: string }[] };
+    }>('GET', `/v1/orders/${String(order(id).OrderNumber)}`);
+    expect(lines.order.orderLineItems).toMatchObject([
+      { ownerAccountId: zOwner.id, billTo: billTo?.Id, soldTo: soldTo?.Id },
+    ]);
     for (const a of [accountId, invoiceOwner.accountId, subscriptionOwner.accountId]) {
       const sfAccount = sf()
         .records('Account')
