@@ -45,7 +45,7 @@ describe('CPQ catalog check', () => {
     const { accountId, contactId } = usdAccount(sf(), account);
     const orderId = await activatedOrder(sf(), { accountId, billToContactId: contactId, lines });
     const { outcomes } = await syncOrders(h.deps, [orderId]);
-    expect(outcomes.map((o) => [o.status, o.error?.code])).toEqual([['Synced', undefined]]);
+    expect(outcomes.map((o) => [o.status, o.error?.message])).toEqual([['Synced', undefined]]);
     return orderId;
   }
 
@@ -122,5 +122,45 @@ describe('CPQ catalog check', () => {
     expect(again).not.toBe(orderId);
     const after = await Promise.all(codes.map((c) => productsBySku(h.deps.zuora, c)));
     expect(after.map(shape)).toEqual(created.map(shape));
+  }, 180_000);
+
+  it('prices a created product in every currency of its price book, so a customer in another currency can buy it', async () => {
+    const code = 'CPQ-SEAT-ENT';
+    const seat = { productId: productId(code), quantity: 2 };
+    await synced([seat], 3);
+    const [product] = await productsBySku(h.deps.zuora, code);
+    const charge = product?.productRatePlans[0]?.productRatePlanCharges[0];
+    const currencies = (charge?.pricing as { currency: string }[]).map((p) => p.currency);
+    expect(currencies[0]).toBe('USD');
+    expect(currencies).toContain('EUR');
+    expect(currencies.length).toBeLessThanOrEqual(5);
+    // A EUR customer's order of the same product: the rate plan has EUR active and priced.
+    const eur = sf()
+      .records('Account')
+      .find(
+        (a) =>
+          a.CurrencyIsoCode === 'EUR' &&
+          a.BillingCountry &&
+          a.BillingState &&
+          sf()
+            .records('Contact')
+            .some((c) => c.AccountId === a.Id),
+      );
+    const contactId = sf()
+      .records('Contact')
+      .find((c) => c.AccountId === eur?.Id)?.Id;
+    const orderId = await activatedOrder(sf(), {
+      accountId: String(eur?.Id),
+      billToContactId: String(contactId),
+      lines: [seat],
+    });
+    const { outcomes } = await syncOrders(h.deps, [orderId]);
+    expect(outcomes.map((o) => [o.status, o.error?.message])).toEqual([['Synced', undefined]]);
+    const sub = await subscriptionOf(
+      h.deps.zuora,
+      String(subscriptionItems(orderId)[0]?.Zuora_Subscription_Number__c),
+    );
+    expect(sub.ratePlans[0]?.productRatePlanId).toBe(product?.productRatePlans[0]?.id);
+    expect(shape(await productsBySku(h.deps.zuora, code))).toEqual(shape([product as ZCatalogProduct]));
   }, 180_000);
 });

@@ -103,7 +103,12 @@ export function catalogPlan(
     const plans = byProduct.get(need.productId) ?? [];
     plans.push({
       externalId: need.externalId,
-      ratePlan: { Name: plan.value.ratePlanName, ExternallyManagedPlanIds: [need.externalId], ...effective },
+      ratePlan: {
+        Name: plan.value.ratePlanName,
+        ExternallyManagedPlanIds: [need.externalId],
+        ActiveCurrencies: [...new Set(plan.value.tiers.map((t) => t.Currency))].join(','),
+        ...effective,
+      },
       charge: chargeBody(plan.value),
     });
     byProduct.set(need.productId, plans);
