@@ -1,14 +1,15 @@
 // The documented errors of Zuora's CPQ connector (reference 1.11) produced end to end through the engine and
 // both emulators, each explained where the sales user works: the result's code, Zuora's verbatim message and
 // a fix in plain words; the CPQ_Order_Sync__c record; the Order's sync status and last error; and nothing of
-// the order in Zuora. CPQ-E002 and CPQ-E004 are amendment errors (the amendments engine's tests); a missing
+// the order in Zuora. CPQ-E002 comes from an amendment of a subscription no longer live in Zuora; a missing
 // billing address (CPQ-E007), one of the conditions other pages state, is here too.
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/error-logging-and-troubleshooting-sfdc-cpq-connector
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpqCatalog } from '../../../emulators/shared/cpq-catalog.js';
 import { startCpqHarness, type CpqHarness } from './cpq-harness.js';
 import { activatedOrder, contract, productId, syncOrders, usdAccount } from './cpq-actions.js';
-import { orderOf, productsBySku } from './cpq-zuora-reads.js';
+import { amended, contracted, zuoraNumber } from './cpq-contracts.js';
+import { orderOf, productsBySku, subscriptionOf } from './cpq-zuora-reads.js';
 
 describe('CPQ documented errors', () => {
   let h: CpqHarness;
@@ -62,6 +63,45 @@ describe('CPQ documented errors', () => {
       /Product Code/,
     );
     expect(error?.record).toMatchObject({ object: 'Product2', id: legacy?.productId, field: 'ProductCode' });
+  }, 180_000);
+
+  it('CPQ-E002: an amendment of a subscription no longer live in Zuora is refused', async () => {
+    const c = await contracted(h, [['CPQ-SEAT-ANL', 6]], { account: 5 });
+    const number = zuoraNumber(h, c, 'CPQ-SEAT-ANL');
+    const sub = await subscriptionOf(h.deps.zuora, number);
+    // Someone cancels the subscription in Zuora itself ([ZBC-err] cause b: Zuora no longer matches CPQ).
+    await h.deps.zuora.request('POST', '/v1/orders', {
+      json: {
+        orderDate: '2026-02-01',
+        existingAccountNumber: sub.accountNumber,
+        subscriptions: [
+          {
+            subscriptionNumber: number,
+            orderActions: [
+              {
+                type: 'CancelSubscription',
+                triggerDates: [{ name: 'ContractEffective', triggerDate: '2026-02-01' }],
+                cancelSubscription: {
+                  cancellationPolicy: 'SpecificDate',
+                  cancellationEffectiveDate: '2026-02-01',
+                },
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const orderId = await amended(h, c.contractId, {
+      changes: [{ subscriptionId: c.subscriptions.get('CPQ-SEAT-ANL'), quantity: 9 }],
+    });
+    const error = await explained(
+      orderId,
+      'CPQ-E002',
+      'Failed',
+      'Unable to locate a matching rate plan to amend for OrderItem/OrderProduct.',
+      /Externally Managed Plan ID/,
+    );
+    expect(error?.record).toMatchObject({ object: 'OrderItem', field: 'SBQQ__RevisedOrderProduct__c' });
   }, 180_000);
 
   it('CPQ-E003: an order not contracted yet waits, and syncs once CPQ contracts it', async () => {
