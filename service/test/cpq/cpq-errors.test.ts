@@ -1,7 +1,7 @@
 // The documented errors of Zuora's CPQ connector (reference 1.11) produced end to end through the engine and
 // both emulators, each explained where the sales user works: the result's code, Zuora's verbatim message and
 // a fix in plain words; the CPQ_Order_Sync__c record; the Order's sync status and last error; and nothing of
-// the order in Zuora. CPQ-E002 comes from an amendment of a subscription no longer live in Zuora; a missing
+// the order in Zuora. CPQ-E002 and CPQ-E004 come from amendments of subscriptions no longer live in Zuora; a missing
 // billing address (CPQ-E007), one of the conditions other pages state, is here too.
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/error-logging-and-troubleshooting-sfdc-cpq-connector
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,11 +65,9 @@ describe('CPQ documented errors', () => {
     expect(error?.record).toMatchObject({ object: 'Product2', id: legacy?.productId, field: 'ProductCode' });
   }, 180_000);
 
-  it('CPQ-E002: an amendment of a subscription no longer live in Zuora is refused', async () => {
-    const c = await contracted(h, [['CPQ-SEAT-ANL', 6]], { account: 5 });
-    const number = zuoraNumber(h, c, 'CPQ-SEAT-ANL');
+  /** Someone cancels the subscription in Zuora itself ([ZBC-err]: Zuora no longer matches CPQ). */
+  async function cancelledInZuora(number: string): Promise<void> {
     const sub = await subscriptionOf(h.deps.zuora, number);
-    // Someone cancels the subscription in Zuora itself ([ZBC-err] cause b: Zuora no longer matches CPQ).
     await h.deps.zuora.request('POST', '/v1/orders', {
       json: {
         orderDate: '2026-02-01',
@@ -91,6 +89,11 @@ describe('CPQ documented errors', () => {
         ],
       },
     });
+  }
+
+  it('CPQ-E002: an amendment of a subscription no longer live in Zuora is refused', async () => {
+    const c = await contracted(h, [['CPQ-SEAT-ANL', 6]], { account: 5 });
+    await cancelledInZuora(zuoraNumber(h, c, 'CPQ-SEAT-ANL'));
     const orderId = await amended(h, c.contractId, {
       changes: [{ subscriptionId: c.subscriptions.get('CPQ-SEAT-ANL'), quantity: 9 }],
     });
@@ -100,6 +103,22 @@ describe('CPQ documented errors', () => {
       'Failed',
       'Unable to locate a matching rate plan to amend for OrderItem/OrderProduct.',
       /Externally Managed Plan ID/,
+    );
+    expect(error?.record).toMatchObject({ object: 'OrderItem', field: 'SBQQ__RevisedOrderProduct__c' });
+  }, 180_000);
+
+  it('CPQ-E004: an amendment of a usage subscription whose rate plan Zuora no longer has is refused', async () => {
+    const c = await contracted(h, [['CPQ-SMS', 1]], { account: 6 });
+    await cancelledInZuora(zuoraNumber(h, c, 'CPQ-SMS'));
+    const orderId = await amended(h, c.contractId, {
+      changes: [{ subscriptionId: c.subscriptions.get('CPQ-SMS'), cancel: true }],
+    });
+    const error = await explained(
+      orderId,
+      'CPQ-E004',
+      'Failed',
+      "The revised OrderItem/OrderProduct doesn't have a specified ID for the revised order item consumption schedule.",
+      /order product consumption schedule/,
     );
     expect(error?.record).toMatchObject({ object: 'OrderItem', field: 'SBQQ__RevisedOrderProduct__c' });
   }, 180_000);
