@@ -22,6 +22,16 @@ export function to18(id15: string): string {
   return [id15, suffix].join('');
 }
 
+/**
+ * Account record numbers a generated Zuora tenant's CRM IDs use (zuora/src/tenant/crm-ids.ts): valid ones from
+ * here, ones that name no Account from TENANT_MISSING_CRM_ACCOUNT_BASE. Both blocks are far above the numbers
+ * a Salesforce emulator hands out (from 1, one per record it holds in memory), so the CRM IDs and the Accounts
+ * an org creates itself (a CPQ scenario's) are disjoint by construction; both stay below 2^30, the largest
+ * record number the emulator's Id codec keeps as a number.
+ */
+export const TENANT_CRM_ACCOUNT_BASE = 600_000_000;
+export const TENANT_MISSING_CRM_ACCOUNT_BASE = 1_000_000_000;
+
 /** A deterministic 18-character Id for record number `n` of the object with `keyPrefix`. */
 export function makeSalesforceId(keyPrefix: string, n: number, instance = '8d'): string {
   if (!/^[a-zA-Z0-9]{3}$/.test(keyPrefix)) throw new Error(`bad key prefix ${keyPrefix}`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isSalesforceId } from '../../shared/salesforce-id.js';
+import { isSalesforceId, makeSalesforceId } from '../../shared/salesforce-id.js';
 import { crmAccountsFor, generateTenant, objectFields } from '../src/index.js';
 
 function digest(seed: number): string {
@@ -79,6 +79,17 @@ describe('synthetic tenant (billing shape v1)', () => {
     expect(reasons).toEqual(new Set(['date-out-of-range', 'malformed-crm-id', 'crm-account-missing']));
     const dates = invalid.filter((r) => r.reason === 'date-out-of-range');
     expect(dates.every((r) => r.object === 'Subscription' && String(r.value) > '4000-12-31')).toBe(true);
+  });
+
+  it('never names an Account an org creates itself: CRM IDs and generated Ids are disjoint', () => {
+    // An org not seeded with crmAccountsFor (the CPQ scenario's) numbers its own Accounts from 1.
+    const generated = new Set(Array.from({ length: 5_000 }, (_, i) => makeSalesforceId('001', i + 1)));
+    const tenant = generateTenant({ seed: 1, size: 'XS', accountCount: 800, invalidShare: 0.2 });
+    const crmIds = [...tenant.records()]
+      .filter((r) => r.object === 'Account' && typeof r.record.CrmId === 'string')
+      .map((r) => String(r.record.CrmId));
+    expect(crmIds.length).toBeGreaterThan(600);
+    expect(crmIds.filter((id) => generated.has(id))).toEqual([]);
   });
 
   it('streams the L tenant account by account', () => {

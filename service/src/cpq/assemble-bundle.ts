@@ -121,9 +121,7 @@ export function bundleOf(order: CpqOrder, all: Record<string, SfRecord[]>): CpqO
     products: ((all.products ?? []) as unknown as CpqOrderBundle['products'][number][]).filter((p) =>
       productIds.has(p.Id),
     ),
-    pricebookEntries: ((all.entries ?? []) as unknown as CpqOrderBundle['pricebookEntries'][number][]).filter(
-      (e) => entryIds.has(e.Id),
-    ),
+    pricebookEntries: entriesOf(all, productIds, entryIds),
     itemSchedules,
     itemRates: ((all.rates ?? []) as unknown as CpqOrderItemConsumptionRate[]).filter((r) =>
       scheduleIds.has(r.SBQQ__OrderItemConsumptionSchedule__c),
@@ -141,4 +139,15 @@ export function bundleOf(order: CpqOrder, all: Record<string, SfRecord[]>): CpqO
         ? null
         : (byId<NonNullable<CpqOrderBundle['quote']>>(all.quotes).get(order.SBQQ__Quote__c) ?? null),
   };
+}
+
+/** The order's products' entries in the price books the order uses (each currency's), for the catalog. */
+function entriesOf(
+  all: Record<string, SfRecord[]>,
+  productIds: ReadonlySet<string>,
+  orderedIds: ReadonlySet<string | null>,
+): CpqOrderBundle['pricebookEntries'][number][] {
+  const entries = (all.entries ?? []) as unknown as CpqOrderBundle['pricebookEntries'][number][];
+  const books = new Set(entries.filter((e) => orderedIds.has(e.Id)).map((e) => e.Pricebook2Id));
+  return entries.filter((e) => productIds.has(e.Product2Id) && books.has(e.Pricebook2Id));
 }

@@ -1,6 +1,8 @@
 // What one order sync ended with, and how it shows in Salesforce (docs/cpq-order-sync-contract.md): the
 // write-back field updates, the CPQ_Order_Sync__c record, and the result the route and CLI answer.
 import type { CpqError } from './rules/cpq-errors.js';
+import type { TriggerName } from './rules/trigger-dates.js';
+import { pendingFix, pendingMessage } from './pending-order.js';
 
 export type OrderStatus = 'Synced' | 'Waiting' | 'Failed' | 'Preview';
 
@@ -38,6 +40,8 @@ export interface OrderOutcome {
   readonly accounts: readonly AccountLink[];
   readonly items: readonly ItemLink[];
   readonly requests: readonly ZuoraRequest[] | null;
+  /** A Synced order Zuora holds Pending: the trigger dates it waits for (pending-order.ts). */
+  readonly pending?: readonly TriggerName[];
 }
 
 export interface CpqRecordUpdate {
@@ -47,7 +51,9 @@ export interface CpqRecordUpdate {
 }
 
 export function messageOf(o: OrderOutcome): string {
-  if (o.status === 'Synced') return `Sent to Zuora as order ${o.zuoraOrderNumber ?? o.orderNumber}.`;
+  const number = o.zuoraOrderNumber ?? o.orderNumber;
+  if (o.status === 'Synced' && o.pending !== undefined) return pendingMessage(number, o.pending);
+  if (o.status === 'Synced') return `Sent to Zuora as order ${number}.`;
   if (o.status === 'Preview')
     return `Preview of the ${String(o.requests?.length ?? 0)} Zuora requests; nothing was sent.`;
   return o.error?.message ?? 'The order was not sent.';
@@ -96,6 +102,11 @@ export function updatesOf(o: OrderOutcome, at: string): CpqRecordUpdate[] {
   return out;
 }
 
+function fixOf(o: OrderOutcome): string | null {
+  if (o.status === 'Synced') return o.pending === undefined ? null : pendingFix;
+  return o.error?.fix ?? null;
+}
+
 /** The order's CPQ_Order_Sync__c record (upserted on Order_Key__c). */
 export function syncRecordOf(
   o: OrderOutcome,
@@ -111,7 +122,7 @@ export function syncRecordOf(
     Status__c: o.status,
     Error_Code__c: o.error?.code ?? null,
     Message__c: messageOf(o).slice(0, 32_768),
-    Fix__c: o.status === 'Synced' ? null : (o.error?.fix ?? null),
+    Fix__c: fixOf(o),
     Zuora_Order_Number__c: o.zuoraOrderNumber,
     Attempts__c: attempts,
     Last_Attempt_At__c: at,
@@ -130,7 +141,7 @@ export function resultOf(o: OrderOutcome) {
     subscriptionNumbers: [...o.subscriptionNumbers],
     errorCode: o.error?.code ?? null,
     message: messageOf(o),
-    fix: o.status === 'Failed' ? (o.error?.fix ?? null) : null,
+    fix: o.status === 'Failed' || o.pending !== undefined ? fixOf(o) : null,
     requests: o.requests === null ? null : [...o.requests],
   };
 }

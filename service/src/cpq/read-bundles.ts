@@ -118,11 +118,12 @@ function secondRound(
       'Id',
       uniq(items.map((i) => i.SBQQ__Subscription__c)),
     ),
+    // Every entry of the ordered products (all currencies): a product the sync creates is priced in each.
     entries: select(
       f.pricebookEntryFields,
       'PricebookEntry',
-      'Id',
-      uniq(items.map((i) => i.PricebookEntryId)),
+      'Product2Id',
+      uniq(items.map((i) => i.Product2Id)),
     ),
   };
 }

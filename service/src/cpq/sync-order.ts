@@ -4,6 +4,7 @@
 // make, previews the order and sends nothing. Its checkpoint carries the attempt's Idempotency-Key and job,
 // so a session resumed after a crash polls the same job instead of sending the order again.
 import type { ZuoraAccountRef } from '../zuora/zuora-accounts.js';
+import { missingTriggerDates, type CreatedOrder } from '../zuora/zuora-orders.js';
 import { orderBody } from './order-body.js';
 import { orderContacts } from './rules/contact-precedence.js';
 import { readiness } from './rules/readiness.js';
@@ -19,6 +20,12 @@ import { ensureContact } from './zuora-contacts.js';
 import { ensureAccount } from './zuora-customer.js';
 
 export type { OrderRun } from './order-run.js';
+
+/** The trigger dates a Pending order waits for, as Zuora's order shows them. */
+async function pendingOf(run: OrderRun, b: CpqOrderBundle, created: CreatedOrder) {
+  if (created.status !== 'Pending') return undefined;
+  return missingTriggerDates(run.deps.zuora, created.orderNumber || b.order.OrderNumber);
+}
 
 export async function syncOrder(run: OrderRun, b: CpqOrderBundle): Promise<OrderOutcome> {
   const gate = readiness(b, readinessContext(run, b));
@@ -60,8 +67,10 @@ export async function syncOrder(run: OrderRun, b: CpqOrderBundle): Promise<Order
   ];
   const created = await submit(run, b, body);
   if (!created.ok) return { ...ended(b, 'Failed', created.error), accounts };
+  const pending = await pendingOf(run, b, created.value);
   return {
     ...ended(b, 'Synced', null),
+    ...(pending === undefined ? {} : { pending }),
     zuoraOrderNumber: created.value.orderNumber || b.order.OrderNumber,
     zuoraAccountNumber: account.accountNumber,
     subscriptionNumbers: created.value.subscriptionNumbers,

@@ -10,6 +10,7 @@ import {
   productIdBySku,
   ratePlanCharges,
   ratePlansByExternalId,
+  unitDecimalPlaces,
 } from '../zuora/zuora-catalog.js';
 import type { CpqDeps } from './cpq-deps.js';
 import { bodyKey } from './idempotency-keys.js';
@@ -108,14 +109,42 @@ export async function ensurePlans(
     }
     return createCatalogObject(deps.zuora, object, body, key);
   };
+  // Units of measure as the tenant has them: the missing ones are created (with the configured decimal
+  // places), and usage charges carry the tenant's decimal places for their tier bounds (seed 004, "Impact of
+  // Unit of Measurement (UOM) on Tier Syncing": the smallest unit is the charge's UOM's).
+  const uomNames = [...plan.value.uoms.map((u) => u.name), ...usageUoms(ratePlans)];
+  const places =
+    uomNames.length === 0 ? new Map<string, number>() : await unitDecimalPlaces(deps.zuora, uomNames);
   for (const uom of plan.value.uoms)
-    await create(
-      'UnitOfMeasure',
-      { UomName: uom.name, DecimalPlaces: uom.decimalPlaces, Active: true },
-      `cpq:uom:${uom.name}`,
-    ).catch(() => undefined);
+    if (!places.has(uom.name)) {
+      await create(
+        'UnitOfMeasure',
+        { UomName: uom.name, DecimalPlaces: uom.decimalPlaces, Active: true },
+        `cpq:uom:${uom.name}`,
+      );
+      places.set(uom.name, uom.decimalPlaces);
+    }
   for (const p of plan.value.create)
     for (const [id, ref] of await createProduct(p, leftovers.get(p.sku), create)) ratePlans.set(id, ref);
+  for (const [id, ref] of ratePlans) ratePlans.set(id, withDecimalPlaces(ref, places));
   if (dryRun === null) for (const [id, ref] of ratePlans) cache.set(id, ref);
   return { ok: true, value: ratePlans };
+}
+
+/** The units of usage charges whose decimal places are not known yet (plans cached in the session carry them). */
+const usageUoms = (plans: ReadonlyMap<string, ZuoraRatePlanRef>): string[] =>
+  [...plans.values()].flatMap((p) =>
+    p.charges.flatMap((c) =>
+      c.type === 'Usage' && c.uom !== null && c.decimalPlaces === undefined ? [c.uom] : [],
+    ),
+  );
+
+function withDecimalPlaces(ref: ZuoraRatePlanRef, places: ReadonlyMap<string, number>): ZuoraRatePlanRef {
+  return {
+    ...ref,
+    charges: ref.charges.map((c) => {
+      const decimalPlaces = c.uom === null ? undefined : places.get(c.uom);
+      return decimalPlaces === undefined ? c : { ...c, decimalPlaces };
+    }),
+  };
 }

@@ -7,7 +7,7 @@
 // https://developer.zuora.com/v1-api-reference/api/operation/Object_POSTProductRatePlanCharge/
 import type { ZuoraClient } from './zuora-client.js';
 import { ZuoraApiError } from './zuora-errors.js';
-import { zoqlPages, zoqlString } from './zoql.js';
+import { whereChunks, zoqlPages, zoqlString } from './zoql.js';
 import { text } from './zuora-accounts.js';
 
 export interface CatalogRatePlan {
@@ -95,6 +95,31 @@ export async function hasRatePlans(
   }))
     return page.length > 0;
   return false;
+}
+
+/**
+ * The decimal places of the tenant's units of measure among `names` (a name the tenant lacks is absent).
+ * UnitOfMeasure supports query(): https://docs.zuora.com/en/zuora-platform/integration/apis/soap-api/soap-api-object-reference/unitofmeasure
+ */
+export async function unitDecimalPlaces(
+  client: ZuoraClient,
+  names: readonly string[],
+  entityId?: string,
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const chunk of whereChunks([...new Set(names)])) {
+    if (chunk.length === 0) continue;
+    const where = chunk.map((n) => `UomName = ${zoqlString(n)}`).join(' or ');
+    for await (const page of zoqlPages(
+      client,
+      `select UomName, DecimalPlaces from UnitOfMeasure where ${where}`,
+      {
+        entityId,
+      },
+    ))
+      for (const r of page) out.set(text(r.UomName), Number(r.DecimalPlaces ?? 0));
+  }
+  return out;
 }
 
 /** Creates one catalog object through the CRUD API; answers its id. */

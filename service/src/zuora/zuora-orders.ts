@@ -139,6 +139,28 @@ export async function previewOrder(client: ZuoraClient, body: unknown, entityId?
   });
 }
 
+/**
+ * The trigger dates an order's actions lack (ServiceActivation, CustomerAcceptance): Zuora fills in the dates
+ * the tenant does not require, so the ones still missing are what a Pending order waits for.
+ * https://docs.zuora.com/en/zuora-billing/manage-accounts-subscriptions-and-non-subscriptions/manage-subscription-transactions/orders/orders-introduction/pending-orders-and-subscriptions
+ */
+export async function missingTriggerDates(
+  client: ZuoraClient,
+  orderNumber: string,
+  entityId?: string,
+): Promise<('ServiceActivation' | 'CustomerAcceptance')[]> {
+  const answer = await client.request<{
+    order: { subscriptions?: { orderActions?: { triggerDates?: { name: string }[] }[] }[] };
+  }>('GET', `/v1/orders/${encodeURIComponent(orderNumber)}`, { entityId });
+  const missing = new Set<'ServiceActivation' | 'CustomerAcceptance'>();
+  for (const sub of answer.order.subscriptions ?? [])
+    for (const action of sub.orderActions ?? []) {
+      const names = new Set((action.triggerDates ?? []).map((d) => d.name));
+      for (const n of ['ServiceActivation', 'CustomerAcceptance'] as const) if (!names.has(n)) missing.add(n);
+    }
+  return [...missing];
+}
+
 export interface SubscriptionCharge {
   readonly id: string;
   readonly number: string;

@@ -5,6 +5,7 @@ import type { SalesforceEmulator } from '../../../emulators/salesforce/src/index
 import { requestSession } from '../../src/sessions/request-session.js';
 import type { CpqDeps } from '../../src/cpq/cpq-deps.js';
 import { runCpqSession } from '../../src/cpq/cpq-session.js';
+import { until } from '../support/wait-for.js';
 
 export function productId(code: string): string {
   const p = cpqCatalog().find((c) => c.productCode === code);
@@ -25,16 +26,6 @@ export async function cpqAction(
   const json = (await res.json()) as Record<string, unknown>;
   if (res.status >= 300) throw new Error(`${path}: ${String(res.status)} ${JSON.stringify(json)}`);
   return json;
-}
-
-export async function waitFor<T>(check: () => T | undefined | false, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** A USD account of the scenario with a contact of its own. */
@@ -69,11 +60,16 @@ export async function activatedOrder(
 
 export async function contract(sf: SalesforceEmulator, orderId: string): Promise<void> {
   await cpqAction(sf, `/orders/${orderId}/contract`);
-  await waitFor(() =>
-    sf
-      .records('OrderItem')
-      .filter((i) => i.OrderId === orderId)
-      .every((i) => i.SBQQ__Contracted__c === true),
+  await until(
+    `CPQ contracting of order ${orderId}`,
+    () =>
+      sf
+        .records('OrderItem')
+        .filter((i) => i.OrderId === orderId)
+        .map((i) => i.SBQQ__Contracted__c),
+    (flags) => flags.every((f) => f === true),
+    60_000,
+    50,
   );
 }
 

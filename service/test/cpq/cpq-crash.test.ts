@@ -45,14 +45,6 @@ const count = (object: string, match: (r: Record<string, unknown>) => boolean) =
   [...h.zuora.tenant.scan(object as never, null)].filter((s) => match(s.record as Record<string, unknown>))
     .length;
 
-/** A USD account of the scenario that Zuora does not know yet (the tenant's own CRM ids may match some). */
-function newCustomer(skip: number): { accountId: string; contactId: string } {
-  for (let i = skip; ; i += 1) {
-    const c = usdAccount(h.salesforce, i);
-    if (count('Account', (r) => r.CrmId === c.accountId) === 0) return c;
-  }
-}
-
 describe('CPQ sync crash and resume', () => {
   it('is killed during account creation, catalog creation and job polling, and ends exactly once', async () => {
     const points: {
@@ -87,7 +79,7 @@ describe('CPQ sync crash and resume', () => {
       },
     ];
     for (const point of points) {
-      const { accountId, contactId } = newCustomer(point.account);
+      const { accountId, contactId } = usdAccount(h.salesforce, point.account);
       const orderId = await activatedOrder(h.salesforce, {
         accountId,
         billToContactId: contactId,

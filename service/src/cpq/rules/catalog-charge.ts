@@ -1,9 +1,9 @@
 // The one charge of a rate plan the sync creates ([ZBC-map] Product Catalog): for a non-usage product its
 // charge type, model and billing period from the product, priced in every currency of its price book
-// entries (else the order's, at the order product's list price); for a usage schedule a Usage charge
-// (Range -> Volume, Slab -> Tiered) in the schedule's currency with one default tier 0-1, named
-// "<product> <schedule>" for the rate plan. With the list price base, recurring charges bill on the charge
-// trigger day ([ZBC-adv]).
+// entries, the order's first and at most five (else the order's, at the order product's list price); for a
+// usage schedule a Usage charge (Range -> Volume, Slab -> Tiered) in the schedule's currency with one default
+// tier 0-1, named "<product> <schedule>" for the rate plan. With the list price base, recurring charges bill
+// on the charge trigger day ([ZBC-adv]).
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/salesforce-cpq-connector-sync/advanced-configuration-and-data-management
 import type { PlanNeed } from './catalog-needs.js';
 import type { CatalogTierBody, ChargeParams } from './catalog-requests.js';
@@ -23,6 +23,10 @@ export interface ChargeInputs {
 }
 
 export type PlannedCharge = ChargeParams & { readonly ratePlanName: string };
+
+/** "default currency and at most four other active currencies" when a rate plan is created:
+ * https://developer.zuora.com/v1-api-reference/api/operation/Object_POSTProductRatePlan/ */
+const maxActiveCurrencies = 5;
 
 const format = (model: string): CatalogTierBody['PriceFormat'] =>
   model === 'Flat Fee Pricing' ? 'Flat Fee' : 'Per Unit';
@@ -106,10 +110,19 @@ export function catalogCharge(
   const model = chargeModelOf(product.SBQQ__PricingMethod__c);
   const entries = bundle.pricebookEntries.filter((e) => e.Product2Id === product.Id && e.IsActive !== false);
   const item = bundle.items.find((i) => i.Id === need.itemId);
+  const orderCurrency = bundle.order.CurrencyIsoCode ?? 'USD';
+  // The order's currency first, then the others, at most five: what a rate plan can activate when created.
   const prices =
     entries.length > 0
-      ? entries.map((e) => [e.CurrencyIsoCode, e.UnitPrice] as const)
-      : [[bundle.order.CurrencyIsoCode ?? 'USD', item?.ListPrice ?? item?.UnitPrice ?? 0] as const];
+      ? [...entries]
+          .sort(
+            (a, b) =>
+              Number(b.CurrencyIsoCode === orderCurrency) - Number(a.CurrencyIsoCode === orderCurrency),
+          )
+          .filter((e, i, all) => all.findIndex((x) => x.CurrencyIsoCode === e.CurrencyIsoCode) === i)
+          .slice(0, maxActiveCurrencies)
+          .map((e) => [e.CurrencyIsoCode, e.UnitPrice] as const)
+      : [[orderCurrency, item?.ListPrice ?? item?.UnitPrice ?? 0] as const];
   return ok({
     ratePlanName: product.Name,
     name: product.Name,

@@ -22,6 +22,8 @@ export interface ZuoraChargeRef {
   readonly type: ZuoraChargeType;
   readonly model: ZuoraChargeModel;
   readonly uom: string | null;
+  /** Decimal places of the charge's unit of measure in the tenant (usage tiers are bounded by its smallest unit). */
+  readonly decimalPlaces?: number;
 }
 
 /** A product rate plan as the engine found (or created) it. */
@@ -101,7 +103,12 @@ export function catalogPlan(
     const plans = byProduct.get(need.productId) ?? [];
     plans.push({
       externalId: need.externalId,
-      ratePlan: { Name: plan.value.ratePlanName, ExternallyManagedPlanIds: [need.externalId], ...effective },
+      ratePlan: {
+        Name: plan.value.ratePlanName,
+        ExternallyManagedPlanIds: [need.externalId],
+        ActiveCurrencies: [...new Set(plan.value.tiers.map((t) => t.Currency))].join(','),
+        ...effective,
+      },
       charge: chargeBody(plan.value),
     });
     byProduct.set(need.productId, plans);

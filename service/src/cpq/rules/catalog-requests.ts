@@ -21,6 +21,11 @@ export interface RatePlanBody {
   readonly Name: string;
   readonly Description?: string;
   readonly ExternallyManagedPlanIds: readonly string[];
+  /**
+   * The currencies its charge is priced in, comma-separated (a subscription can use only an active one).
+   * https://docs.zuora.com/en/zuora-platform/integration/apis/soap-api/soap-api-object-reference/productrateplan/field-descriptions-of-productrateplan
+   */
+  readonly ActiveCurrencies: string;
   readonly EffectiveStartDate: string;
   readonly EffectiveEndDate: string;
 }

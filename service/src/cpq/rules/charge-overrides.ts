@@ -68,7 +68,8 @@ function usagePricing(
     (r) => r.SBQQ__OrderItemConsumptionSchedule__c === itemScheduleId,
   );
   const tiers = usageTiers(rates, {
-    decimalPlaces: charge.uom === null ? 0 : (ctx.settings.uomDecimalPlaces[charge.uom] ?? 0),
+    decimalPlaces:
+      charge.decimalPlaces ?? (charge.uom === null ? 0 : (ctx.settings.uomDecimalPlaces[charge.uom] ?? 0)),
     incrementTierUpperBound: ctx.settings.incrementTierUpperBound,
     caps: ctx.settings.tierCaps,
   });

@@ -3,7 +3,11 @@
 // Zuora's inclusive, so every upper bound but the last is lowered by the UOM's smallest unit (1 for an
 // integer UOM, 0.01 for two decimals); with "Increment Tier Upper Bound" each lower bound after the first is
 // raised by that unit instead. The last tier keeps its upper bound (none: open-ended). Caps (T9
-// ChargeModifiers) come from the rate's Cap field when enabled.
+// ChargeModifiers) come from the rate's Cap field when enabled. Zuora's published ChargeTier has tier,
+// startingUnit, endingUnit, price and priceFormat only (Zuora's OpenAPI as rendered in
+// https://github.com/konfig-sdks/zuora-java-sdk/blob/main/docs/ChargeTier.md; no cap on the docs.zuora.com
+// tier objects either): `cap` is the field-mapping guide's name ("Cap -> Cap, relevant if Zuora allows for
+// capping"), unverified against a tenant with the permission, so it is sent only when caps are switched on.
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/salesforce-cpq-connector-sync/orders-sync-between-salesforce-cpq-and-zuora
 import { fail, ok, type CpqResult } from './cpq-errors.js';
 import type { CpqOrderItemConsumptionRate } from './cpq-records.js';

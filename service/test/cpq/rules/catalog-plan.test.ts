@@ -75,6 +75,7 @@ describe('catalog check', () => {
             ratePlan: {
               Name: 'Standard Seat',
               ExternallyManagedPlanIds: ['01t000000000001AAA'],
+              ActiveCurrencies: 'USD,EUR',
               EffectiveStartDate: '2000-01-01',
               EffectiveEndDate: '3000-01-01',
             },
