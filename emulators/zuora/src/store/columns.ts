@@ -52,10 +52,8 @@ export class HexColumn implements Column {
     if (row * 4 + 3 >= this.words.length)
       this.words = grow(this.words, row * 4 + 3, (n) => new Uint32Array(n));
     if (this.tags[row] === HEX_ODD) this.odd?.delete(row);
-    if (typeof value === 'string' && hexPattern.test(value)) {
-      const w = this.words;
-      const at = row * 4;
-      for (let i = 0; i < 4; i += 1) w[at + i] = parseInt(value.slice(i * 8, i * 8 + 8), 16);
+    if (typeof value === 'string' && parseHex(value, scratch)) {
+      this.words.set(scratch, row * 4);
       this.tags[row] = HEX;
     } else if (value === null) this.tags[row] = HEX_NULL;
     else {
@@ -64,8 +62,8 @@ export class HexColumn implements Column {
     }
   }
 
-  /** Whether the row holds exactly the id whose words are given (see hexWords). */
-  holds(row: number, words: readonly number[]): boolean {
+  /** Whether the row holds exactly the id whose words are given (see parseHex). */
+  holds(row: number, words: Uint32Array): boolean {
     if (this.tags[row] !== HEX) return false;
     const at = row * 4;
     const w = this.words;
@@ -73,10 +71,9 @@ export class HexColumn implements Column {
   }
 
   /** The four words of the row's id (undefined when the row holds no packed id). */
-  wordsAt(row: number): number[] | undefined {
+  wordsAt(row: number): Uint32Array | undefined {
     if (this.tags[row] !== HEX) return undefined;
-    const at = row * 4;
-    return [this.words[at] ?? 0, this.words[at + 1] ?? 0, this.words[at + 2] ?? 0, this.words[at + 3] ?? 0];
+    return this.words.subarray(row * 4, row * 4 + 4);
   }
 
   private hexAt(row: number): string {
@@ -90,10 +87,22 @@ export class HexColumn implements Column {
   }
 }
 
-/** The four 32-bit words of a Zuora id, or undefined when the text is not one. */
-export function hexWords(value: string): number[] | undefined {
-  if (!hexPattern.test(value)) return undefined;
-  return [0, 1, 2, 3].map((i) => parseInt(value.slice(i * 8, i * 8 + 8), 16));
+const scratch = new Uint32Array(4);
+
+/** Reads a Zuora id (32 lowercase hex digits) into four 32-bit words; false when the text is not one. */
+export function parseHex(value: string, out: Uint32Array): boolean {
+  if (value.length !== 32) return false;
+  for (let w = 0; w < 4; w += 1) {
+    let word = 0;
+    for (let i = w * 8, end = i + 8; i < end; i += 1) {
+      const c = value.charCodeAt(i);
+      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+      if (digit < 0) return false;
+      word = word * 16 + digit;
+    }
+    out[w] = word;
+  }
+  return true;
 }
 
 export function isPackableId(value: FieldValue): boolean {

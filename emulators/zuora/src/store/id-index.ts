@@ -2,12 +2,15 @@
 // themselves, so packed ids (columns.ts) are found through an open-addressing table of row numbers
 // hashed from the id's words and checked against the Id column; an id that is not 32 hex digits (a
 // test's own id) goes through a plain map.
-import { hexWords, type HexColumn } from './columns.js';
+import { parseHex, type HexColumn } from './columns.js';
 
 const EMPTY = 0;
+/** The words of the id being looked up (one lookup at a time: no allocation per lookup). */
+const scratch = new Uint32Array(4);
+const wordsOf = (id: string): Uint32Array | undefined => (parseHex(id, scratch) ? scratch : undefined);
 const TOMBSTONE = -1;
 
-function hashOf(w: readonly number[]): number {
+function hashOf(w: Uint32Array): number {
   let h = Math.imul((w[3] ?? 0) ^ 0x9e3779b9, 0x85ebca6b);
   h = Math.imul(h ^ (w[2] ?? 0) ^ (h >>> 13), 0xc2b2ae35);
   h = Math.imul(h ^ (w[1] ?? 0) ^ (h >>> 16), 0x27d4eb2f);
@@ -24,7 +27,7 @@ export class IdIndex {
   constructor(private readonly ids: () => HexColumn) {}
 
   find(id: string): number | undefined {
-    const words = hexWords(id);
+    const words = wordsOf(id);
     if (words === undefined) return this.others.get(id);
     const mask = this.slots.length - 1;
     const column = this.ids();
@@ -37,7 +40,7 @@ export class IdIndex {
 
   /** Records the row of an id not in the index. */
   add(id: string, row: number): void {
-    const words = hexWords(id);
+    const words = wordsOf(id);
     if (words === undefined) {
       this.others.set(id, row);
       return;
@@ -47,7 +50,7 @@ export class IdIndex {
   }
 
   remove(id: string): void {
-    const words = hexWords(id);
+    const words = wordsOf(id);
     if (words === undefined) {
       this.others.delete(id);
       return;
@@ -64,7 +67,7 @@ export class IdIndex {
     }
   }
 
-  private place(words: readonly number[], row: number): void {
+  private place(words: Uint32Array, row: number): void {
     const mask = this.slots.length - 1;
     let i = hashOf(words) & mask;
     while ((this.slots[i] ?? EMPTY) > 0) i = (i + 1) & mask;
