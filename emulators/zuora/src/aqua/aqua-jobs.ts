@@ -201,13 +201,13 @@ export class AquaService {
       del?.format === 'Numeric' ? (deleted ? '1' : '0') : String(deleted);
     return function* text(): Generator<string> {
       let current = `${headerLine}\n`;
-      for (const [rows, deleted] of [
-        [live.rows(), false],
-        [gone, true],
+      for (const [lines, deleted] of [
+        [live.lines(format, query.columns, cell), false],
+        [gone.map(format), true],
       ] as const) {
         const prefix = del ? `${flag(deleted)},` : '';
-        for (const row of rows) {
-          current += `${prefix}${format(row)}\n`;
+        for (const line of lines) {
+          current += `${prefix}${line}\n`;
           if (current.length > 1_000_000) {
             yield current;
             current = '';

@@ -2,10 +2,11 @@
 // of the records it selects and builds each record again while the file is downloaded, so an export of
 // millions of records never holds them; the rows read as they are at download time, as when the batch
 // held the stored records themselves. Other queries need every row at once to sort or group them.
-import type { ZRecord } from '../model/zuora-record.js';
+import type { FieldValue, ZRecord } from '../model/zuora-record.js';
 import { matchesEvery, type CompiledQuery } from '../query/compile-query.js';
 import { runQuery } from '../query/run-query.js';
-import type { Row } from '../query/select-columns.js';
+import type { Column, Row } from '../query/select-columns.js';
+import type { RowFormatter } from './row-formatter.js';
 import type { TenantStore } from '../store/tenant-store.js';
 
 export interface RowsChangedSince {
@@ -19,7 +20,12 @@ export interface RowsChangedSince {
 
 export interface SelectedRows {
   count: number;
-  rows(): Iterable<Row>;
+  /** The CSV lines of the rows, without line ends. */
+  lines(format: RowFormatter, columns: readonly Column[], cell: (v: FieldValue) => string): Iterable<string>;
+}
+
+function* formatted(rows: Iterable<Row>, format: RowFormatter): Generator<string> {
+  for (const row of rows) yield format(row);
 }
 
 export function selectRows(
@@ -46,8 +52,19 @@ export function selectRows(
     }
     return {
       count: selected.length,
-      *rows() {
-        for (const row of selected) yield table.recordAt(row);
+      *lines(format, columns, cell) {
+        // Own fields only: cells straight from the columns, without building the records.
+        const own = columns.map((c) => c.ownField);
+        const readers = own.every((f) => f !== undefined) ? table.cellReaders(own, cell) : undefined;
+        if (readers === undefined) {
+          for (const row of selected) yield format(table.recordAt(row));
+          return;
+        }
+        const parts = new Array<string>(readers.length);
+        for (const row of selected) {
+          for (let i = 0; i < readers.length; i += 1) parts[i] = (readers[i] as (row: number) => string)(row);
+          yield parts.join(',');
+        }
       },
     };
   }
@@ -62,5 +79,5 @@ export function selectRows(
     }
   }
   const rows = [...runQuery(query, candidates())];
-  return { count: rows.length, rows: () => rows };
+  return { count: rows.length, lines: (format) => formatted(rows, format) };
 }

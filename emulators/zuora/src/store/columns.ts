@@ -10,6 +10,8 @@ import type { FieldValue } from '../model/zuora-record.js';
 export interface Column {
   get(row: number): FieldValue;
   set(row: number, value: FieldValue): void;
+  /** A reader of the row's cell as formatted by `cell`, for exports (each distinct value formatted once). */
+  reader(cell: (v: FieldValue) => string): (row: number) => string;
 }
 
 /** The capacity for `row`: doubling, so appending rows copies each cell a bounded number of times. */
@@ -28,8 +30,6 @@ function grow<T extends Codes>(array: T, row: number, make: (n: number) => T): T
 }
 
 const hexPattern = /^[0-9a-f]{32}$/;
-/** The two hex digits of every byte value. */
-const byteHex = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 const HEX_NULL = 0;
 const HEX = 1;
@@ -62,6 +62,11 @@ export class HexColumn implements Column {
     }
   }
 
+  reader(cell: (v: FieldValue) => string): (row: number) => string {
+    // An id needs no quoting: its text is its cell.
+    return (row) => (this.tags[row] === HEX ? this.hexAt(row) : cell(this.get(row)));
+  }
+
   /** Whether the row holds exactly the id whose words are given (see parseHex). */
   holds(row: number, words: Uint32Array): boolean {
     if (this.tags[row] !== HEX) return false;
@@ -78,14 +83,18 @@ export class HexColumn implements Column {
 
   private hexAt(row: number): string {
     const w = this.words;
-    let s = '';
-    for (let i = row * 4, end = i + 4; i < end; i += 1) {
-      const x = w[i] ?? 0;
-      s += `${byteHex[x >>> 24]}${byteHex[(x >>> 16) & 255]}${byteHex[(x >>> 8) & 255]}${byteHex[x & 255]}`;
+    const c = chars;
+    for (let i = 0; i < 4; i += 1) {
+      const x = w[row * 4 + i] ?? 0;
+      for (let d = 0; d < 8; d += 1) c[i * 8 + d] = hexCodes[(x >>> (28 - d * 4)) & 15] ?? 48;
     }
-    return s;
+    // One call with every character: a flat string, where concatenating pieces builds a tree of them.
+    return String.fromCharCode(...c);
   }
 }
+
+const hexCodes = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
+const chars = new Array<number>(32).fill(48);
 
 const scratch = new Uint32Array(4);
 
@@ -154,6 +163,15 @@ export class DictionaryColumn implements Column {
     if (row >= codes.length)
       this.codes = codes = grow(codes, row, (n) => new (codes.constructor as typeof Uint32Array)(n));
     codes[row] = code;
+  }
+
+  reader(cell: (v: FieldValue) => string): (row: number) => string {
+    const formatted: (string | undefined)[] = [];
+    return (row) => {
+      if (this.plain !== null) return cell(this.plain[row] ?? null);
+      const code = (this.codes as Codes)[row] ?? 0;
+      return (formatted[code] ??= cell(this.dict[code] ?? null));
+    };
   }
 
   private widen(kind: typeof Uint16Array | typeof Uint32Array): Codes {

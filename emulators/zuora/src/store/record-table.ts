@@ -153,6 +153,18 @@ export class RecordTable {
     return shape.build(shape.columns, row);
   }
 
+  /**
+   * Readers of the formatted cells of `fields`, straight from the columns, when every row has every one
+   * of them (otherwise undefined: a row without a field reads as null, which only its record says).
+   */
+  cellReaders(
+    fields: readonly string[],
+    cell: (v: FieldValue) => string,
+  ): ((row: number) => string)[] | undefined {
+    if (!this.shapes.every((shape) => fields.every((f) => shape.keys.includes(f)))) return undefined;
+    return fields.map((f) => (this.columns.get(f) ?? columnFor(null)).reader(cell));
+  }
+
   private read(row: number): StoredRecord {
     return {
       record: this.recordAt(row),
