@@ -93,6 +93,11 @@ function prepareRow(
   return { prepared, id, key };
 }
 
+const fail = (statusCode: string, message: string, fieldNames: string[] = []): WriteResult => ({
+  ok: false,
+  errors: [{ statusCode, message, fields: fieldNames }],
+});
+
 function writeRow(
   ctx: EmulatorContext,
   job: IngestJob,
@@ -104,10 +109,6 @@ function writeRow(
   const { prepared, id, key } = prepareRow(job, fields, cache);
   const store = ctx.store;
   const def = job.def;
-  const fail = (statusCode: string, message: string, fieldNames: string[] = []): WriteResult => ({
-    ok: false,
-    errors: [{ statusCode, message, fields: fieldNames }],
-  });
   if (ctx.faults.lockRowRatio > 0 && Math.random() < ctx.faults.lockRowRatio) {
     return fail('UNABLE_TO_LOCK_ROW', 'unable to obtain exclusive access to this record or 1 records');
   }

@@ -39,9 +39,12 @@ export class ObjectTable {
   /** When a record of this object was last removed for good (hard delete): Get Deleted's earliestDateAvailable. */
   lastPurgedMs = 0;
   private readonly make: () => StoredRecord;
+  /** Spells the Ids this object generates (the store's inserts use it: no regular expressions per record). */
+  readonly codec: IdCodec;
 
   constructor(readonly def: ObjectDef) {
     const codec = new IdCodec(def.keyPrefix);
+    this.codec = codec;
     this.indexes = def.fields.filter((f) => f.unique || f.externalId).map((f) => new UniqueIndex(f, codec));
     for (const index of this.indexes) this.indexByField.set(index.field.name, index);
     this.requiredFields = def.fields.filter((f) => f.required);

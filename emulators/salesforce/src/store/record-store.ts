@@ -160,10 +160,17 @@ export class RecordStore {
     const table = this.table(def);
     const errors = resolveReferences(this, prepared);
     const { fields, values } = prepared;
-    if (fields.some((f) => f.name === 'Id'))
+    // Plain loops: this runs once per record of every Bulk load.
+    let givenId = false;
+    let readOnly: FieldDef[] | null = null;
+    for (let i = 0; i < fields.length; i += 1) {
+      const f = fields[i] as FieldDef;
+      if (f.name === 'Id') givenId = true;
+      else if (!f.createable) (readOnly ??= []).push(f);
+    }
+    if (givenId)
       errors.push(sfError('INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', ['Id']));
-    const readOnly = fields.filter((f) => f.name !== 'Id' && !f.createable);
-    if (readOnly.length > 0) errors.push(notWritable(readOnly));
+    if (readOnly !== null) errors.push(notWritable(readOnly));
     if (errors.length > 0) return { ok: false, errors };
     const record = table.blank();
     for (let i = 0; i < fields.length; i += 1) record[(fields[i] as FieldDef).name] = values[i] ?? null;
@@ -177,11 +184,11 @@ export class RecordStore {
         errors: [sfError('DUPLICATE_VALUE', `seed Id ${presetId} is taken or not a ${def.name} Id`, ['Id'])],
       };
     }
-    let id = presetId ?? makeSalesforceId(def.keyPrefix, table.nextNumber);
+    let id = presetId ?? this.generatedId(table);
     // Generated Ids skip the ones seeds took.
     while (presetId === undefined && (table.live.has(id) || table.deleted.has(id))) {
       table.nextNumber += 1;
-      id = makeSalesforceId(def.keyPrefix, table.nextNumber);
+      id = this.generatedId(table);
     }
     if (presetId === undefined) table.nextNumber += 1;
     record.Id = id;
@@ -209,6 +216,12 @@ export class RecordStore {
     }
     this.automation?.afterSave(def, record, null);
     return { ok: true, id, created: true };
+  }
+
+  /** The Id of the table's next record number (the codec spells it as makeSalesforceId does). */
+  private generatedId(table: ObjectTable): string {
+    const n = table.nextNumber;
+    return n < 2 ** 30 ? table.codec.idOf(n) : makeSalesforceId(table.def.keyPrefix, n);
   }
 
   private nextAutoNumber(table: ObjectTable, field: FieldDef): string {

@@ -1,7 +1,26 @@
-import type { FieldDef } from '../schema/schema-types.js';
+import type { FieldDef, ObjectDef } from '../schema/schema-types.js';
 import type { PreparedRecord } from './prepared-record.js';
 import type { RecordStore } from './record-store.js';
 import { sfError, type SfError } from './sf-error.js';
+
+// Lower-cased names, computed once per definition: the check below runs per lookup of every record.
+const targetNames = new WeakMap<FieldDef, Set<string>>();
+const lowerNames = new WeakMap<ObjectDef, string>();
+
+/** Whether a lookup field may point to `target` (object names compare case-insensitively). */
+function pointsTo(field: FieldDef, target: ObjectDef): boolean {
+  let names = targetNames.get(field);
+  if (names === undefined) {
+    names = new Set(field.referenceTo.map((t) => t.toLowerCase()));
+    targetNames.set(field, names);
+  }
+  let name = lowerNames.get(target);
+  if (name === undefined) {
+    name = target.name.toLowerCase();
+    lowerNames.set(target, name);
+  }
+  return names.has(name);
+}
 
 /**
  * Resolves parent references given by external ID into `prepared` (in place: a prepared record is
@@ -34,7 +53,7 @@ export function resolveReferences(store: RecordStore, prepared: PreparedRecord):
     if (field.type !== 'reference' || value === null) continue;
     const id = String(value);
     const target = store.schema.byKeyPrefix.get(id.slice(0, 3));
-    if (!target || !field.referenceTo.some((t) => t.toLowerCase() === target.name.toLowerCase())) {
+    if (!target || !pointsTo(field, target)) {
       errors.push(
         sfError('FIELD_INTEGRITY_EXCEPTION', `${field.label}: id value of incorrect type: ${id}`, [
           field.name,

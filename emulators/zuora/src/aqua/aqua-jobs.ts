@@ -7,13 +7,13 @@
 // https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/post-query/export-deleted-data
 import { randomUUID } from 'node:crypto';
 import type { FileStore } from '../files/file-store.js';
-import type { FieldValue, ZRecord } from '../model/zuora-record.js';
+import type { FieldValue } from '../model/zuora-record.js';
 import { compileQuery, type CompiledQuery } from '../query/compile-query.js';
-import { runQuery } from '../query/run-query.js';
 import type { Row } from '../query/select-columns.js';
 import type { TenantStore } from '../store/tenant-store.js';
 import { columnHeader, deletedHeader, type AquaHeaderStyle } from './aqua-headers.js';
 import { isTrue, type AquaQuery, type AquaRequest } from './aqua-request.js';
+import { selectRows, type SelectedRows } from './aqua-rows.js';
 import { csvCell } from './csv.js';
 import { rowFormatter } from './row-formatter.js';
 
@@ -150,18 +150,7 @@ export class AquaService {
       (incrementalFrom === undefined &&
         (previous === undefined || previous.query !== q.query || previous.deletedSignature !== signature));
     const since = full ? -1 : (previous?.seq ?? -1);
-    const store = this.store;
-    function* candidates(): Generator<ZRecord> {
-      for (const stored of store.scan(query.object, job.entityId)) {
-        const changed =
-          full ||
-          (incrementalFrom !== undefined
-            ? Date.parse(stored.record.UpdatedDate) >= incrementalFrom
-            : stored.seq > since);
-        if (changed) yield stored.record;
-      }
-    }
-    const live = [...runQuery(query, candidates())];
+    const live = selectRows(this.store, query, job.entityId, { full, since, incrementalFrom });
     const gone: Row[] = [];
     if (!full && q.deleted !== undefined && query.grouping === null) {
       for (const d of this.store.deletedSince(query.object, since))
@@ -180,7 +169,7 @@ export class AquaService {
     });
     Object.assign(batch, {
       status: 'completed',
-      recordCount: live.length + gone.length,
+      recordCount: live.count + gone.length,
       full,
       fileId,
       message: '',
@@ -188,12 +177,12 @@ export class AquaService {
     projectState?.set(q.name, { query: q.query, deletedSignature: signature, seq: snapshotSeq });
   }
 
-  /** The file's text in ~1 MB chunks, formatted as it is read (records are kept as references). */
+  /** The file's text in ~1 MB chunks, formatted as it is read (aqua-rows.ts: plain queries keep row numbers). */
   private csvText(
     query: CompiledQuery,
     request: AquaRequest,
     q: AquaQuery,
-    live: Row[],
+    live: SelectedRows,
     gone: Row[],
   ): () => Generator<string> {
     const labels = isTrue(request.useQueryLabels);
@@ -212,13 +201,13 @@ export class AquaService {
       del?.format === 'Numeric' ? (deleted ? '1' : '0') : String(deleted);
     return function* text(): Generator<string> {
       let current = `${headerLine}\n`;
-      for (const [rows, deleted] of [
-        [live, false],
-        [gone, true],
+      for (const [lines, deleted] of [
+        [live.lines(format, query.columns, cell), false],
+        [gone.map(format), true],
       ] as const) {
         const prefix = del ? `${flag(deleted)},` : '';
-        for (const row of rows) {
-          current += `${prefix}${format(row)}\n`;
+        for (const line of lines) {
+          current += `${prefix}${line}\n`;
           if (current.length > 1_000_000) {
             yield current;
             current = '';

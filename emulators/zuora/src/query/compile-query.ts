@@ -34,6 +34,9 @@ export interface CompiledQuery {
   grouping: GroupPlan | null;
 }
 
+/** The predicate of a query without a where clause (readers may skip building records to test them). */
+export const matchesEvery: Predicate<ZRecord> = () => true;
+
 export type CompileResult = { ok: true; query: CompiledQuery } | { ok: false; error: QueryError };
 
 function compileParsed(store: TenantStore, parsed: ParsedQuery): CompiledQuery {
@@ -47,7 +50,7 @@ function compileParsed(store: TenantStore, parsed: ParsedQuery): CompiledQuery {
     const f = fieldGetter(store, object, v.ref, joins);
     return { get: f.getter, type: fieldType(f.target, f.field), name: f.label };
   };
-  const matches = parsed.where === null ? () => true : compileFilter(parsed.where, resolve, parsed.dialect);
+  const matches = parsed.where === null ? matchesEvery : compileFilter(parsed.where, resolve, parsed.dialect);
   const aggregated =
     parsed.groupBy.length > 0 || columns.some((c) => c.aggregate !== null) || parsed.having !== null;
   if (!aggregated) {

@@ -1,17 +1,15 @@
 // The live data of the emulated tenant: one table per Zuora object, every write stamped with
 // UpdatedDate and a change sequence, deletions remembered (AQuA exports deleted rows, callouts
-// announce them). Listeners hear every change after it is applied.
+// announce them). Listeners hear every change after it is applied. Tables are columnar (record-table.ts)
+// so the L tenant (about 14 million records) fits in memory.
 import { objectFields, objectNames, type ObjectName } from '../model/object-definitions.js';
 import type { DeletedRecord, FieldValue, ZRecord } from '../model/zuora-record.js';
 import { runtimeId } from '../model/zuora-id.js';
 import type { GeneratedTenant, BillingEntity } from '../tenant/generate-tenant.js';
 import { dateTimeOf } from '../tenant/dates.js';
+import { RecordTable, type StoredRecord } from './record-table.js';
 
-export interface StoredRecord {
-  record: ZRecord;
-  entityId: string;
-  seq: number;
-}
+export type { StoredRecord } from './record-table.js';
 
 export type ChangeAction = 'created' | 'updated' | 'deleted';
 
@@ -27,7 +25,7 @@ export interface RecordChange {
 export type ChangeListener = (change: RecordChange) => void;
 
 export class TenantStore {
-  readonly tables = new Map<ObjectName, Map<string, StoredRecord>>();
+  readonly tables = new Map<ObjectName, RecordTable>();
   readonly deleted = new Map<ObjectName, DeletedRecord[]>();
   private readonly accountNumbers = new Map<string, string>();
   private readonly listeners: ChangeListener[] = [];
@@ -38,14 +36,14 @@ export class TenantStore {
 
   constructor(readonly now: () => Date) {
     for (const name of objectNames) {
-      this.tables.set(name, new Map());
+      this.tables.set(name, new RecordTable());
       this.deleted.set(name, []);
     }
   }
 
   /** Replaces all data with a generated tenant. */
   load(tenant: GeneratedTenant): void {
-    for (const t of this.tables.values()) t.clear();
+    for (const name of objectNames) this.tables.set(name, new RecordTable());
     for (const d of this.deleted.values()) d.length = 0;
     this.accountNumbers.clear();
     this.entities = tenant.entities;
@@ -53,7 +51,7 @@ export class TenantStore {
     this.sequence = 0;
     this.idCounter = 0;
     const put = (object: ObjectName, record: ZRecord, entityId: string): void => {
-      this.table(object).set(record.Id, { record, entityId, seq: 0 });
+      this.table(object).put(record, entityId, 0);
       if (object === 'Account') this.accountNumbers.set(String(record.AccountNumber), record.Id);
     };
     // Same order as tenant.records(), without its per-record wrapper objects.
@@ -84,7 +82,7 @@ export class TenantStore {
     };
   }
 
-  table(object: ObjectName): Map<string, StoredRecord> {
+  table(object: ObjectName): RecordTable {
     const t = this.tables.get(object);
     if (t === undefined) throw new Error(`no table for ${object}`);
     return t;
@@ -116,7 +114,7 @@ export class TenantStore {
     record.CreatedById ??= 'api-user';
     record.UpdatedById ??= 'api-user';
     this.sequence += 1;
-    this.table(object).set(record.Id, { record, entityId, seq: this.sequence });
+    this.table(object).putHeld(record, entityId, this.sequence);
     if (object === 'Account') this.accountNumbers.set(String(record.AccountNumber), record.Id);
     this.emit({
       object,
@@ -137,6 +135,7 @@ export class TenantStore {
     stored.record.UpdatedDate = dateTimeOf(this.now());
     this.sequence += 1;
     stored.seq = this.sequence;
+    this.table(object).rewrite(id, stored);
     if (object === 'Account') this.accountNumbers.set(String(stored.record.AccountNumber), id);
     this.emit({
       object,
@@ -150,9 +149,8 @@ export class TenantStore {
   }
 
   delete(object: ObjectName, id: string): boolean {
-    const stored = this.get(object, id);
+    const stored = this.table(object).remove(id);
     if (stored === undefined) return false;
-    this.table(object).delete(id);
     this.sequence += 1;
     const deletedAt = dateTimeOf(this.now());
     this.deleted
@@ -175,9 +173,7 @@ export class TenantStore {
 
   /** Records of an object whose entity is in scope, in insertion order. */
   *scan(object: ObjectName, entityId: string | null): Generator<StoredRecord> {
-    for (const stored of this.table(object).values()) {
-      if (entityId === null || stored.entityId === entityId) yield stored;
-    }
+    yield* this.table(object).values(entityId);
   }
 
   private emit(change: RecordChange): void {

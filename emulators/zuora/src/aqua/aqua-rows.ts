@@ -1,0 +1,83 @@
+// The rows of one AQuA batch. A plain query (no aggregate, order by or limit) keeps only the row numbers
+// of the records it selects and builds each record again while the file is downloaded, so an export of
+// millions of records never holds them; the rows read as they are at download time, as when the batch
+// held the stored records themselves. Other queries need every row at once to sort or group them.
+import type { FieldValue, ZRecord } from '../model/zuora-record.js';
+import { matchesEvery, type CompiledQuery } from '../query/compile-query.js';
+import { runQuery } from '../query/run-query.js';
+import type { Column, Row } from '../query/select-columns.js';
+import type { RowFormatter } from './row-formatter.js';
+import type { TenantStore } from '../store/tenant-store.js';
+
+export interface RowsChangedSince {
+  /** Every row (a full load). */
+  full: boolean;
+  /** Rows written after this change sequence (stateful incremental load). */
+  since: number;
+  /** Rows updated at or after this time in ms (incrementalTime), when given. */
+  incrementalFrom: number | undefined;
+}
+
+export interface SelectedRows {
+  count: number;
+  /** The CSV lines of the rows, without line ends. */
+  lines(format: RowFormatter, columns: readonly Column[], cell: (v: FieldValue) => string): Iterable<string>;
+}
+
+function* formatted(rows: Iterable<Row>, format: RowFormatter): Generator<string> {
+  for (const row of rows) yield format(row);
+}
+
+export function selectRows(
+  store: TenantStore,
+  query: CompiledQuery,
+  entityId: string | null,
+  changes: RowsChangedSince,
+): SelectedRows {
+  const { full, since, incrementalFrom } = changes;
+  const table = store.table(query.object);
+  if (query.grouping === null && query.order.length === 0 && query.limit === null) {
+    const selected: number[] = [];
+    const every = query.matches === matchesEvery;
+    for (const row of table.rowsOf(entityId)) {
+      if (!full && incrementalFrom === undefined && table.seqAt(row) <= since) continue;
+      if (full && every) {
+        selected.push(row);
+        continue;
+      }
+      const record = table.recordAt(row);
+      const changed =
+        full || incrementalFrom === undefined || Date.parse(record.UpdatedDate) >= incrementalFrom;
+      if (changed && query.matches(record)) selected.push(row);
+    }
+    return {
+      count: selected.length,
+      *lines(format, columns, cell) {
+        // Own fields only: cells straight from the columns, without building the records.
+        const own = columns.map((c) => c.ownField);
+        const readers = own.every((f) => f !== undefined) ? table.cellReaders(own, cell) : undefined;
+        if (readers === undefined) {
+          for (const row of selected) yield format(table.recordAt(row));
+          return;
+        }
+        const parts = new Array<string>(readers.length);
+        for (const row of selected) {
+          for (let i = 0; i < readers.length; i += 1) parts[i] = (readers[i] as (row: number) => string)(row);
+          yield parts.join(',');
+        }
+      },
+    };
+  }
+  function* candidates(): Generator<ZRecord> {
+    for (const stored of store.scan(query.object, entityId)) {
+      const changed =
+        full ||
+        (incrementalFrom !== undefined
+          ? Date.parse(stored.record.UpdatedDate) >= incrementalFrom
+          : stored.seq > since);
+      if (changed) yield stored.record;
+    }
+  }
+  const rows = [...runQuery(query, candidates())];
+  return { count: rows.length, lines: (format) => formatted(rows, format) };
+}

@@ -1,0 +1,199 @@
+// Column storage of one field over the rows of a table (see record-table.ts). The L tenant holds about
+// 14 million records of some 27 fields each, so a cell must cost a few bytes, not a heap object: Zuora
+// ids (32 hex digits) are packed into four 32-bit words, every other value is a code into an interned
+// dictionary (statuses, dates, amounts, audit stamps repeat across millions of rows) whose width grows
+// with it (1, 2 then 4 bytes a cell). A column whose values turn out mostly distinct (invoice numbers)
+// keeps one plain reference per row instead. A value an encoding cannot hold is kept as is beside it,
+// so a column never changes what was stored.
+import type { FieldValue } from '../model/zuora-record.js';
+
+export interface Column {
+  get(row: number): FieldValue;
+  set(row: number, value: FieldValue): void;
+  /** A reader of the row's cell as formatted by `cell`, for exports (each distinct value formatted once). */
+  reader(cell: (v: FieldValue) => string): (row: number) => string;
+}
+
+/** The capacity for `row`: doubling, so appending rows copies each cell a bounded number of times. */
+const capacityFor = (length: number, row: number): number => {
+  let n = Math.max(256, length);
+  while (n <= row) n *= 2;
+  return n;
+};
+
+type Codes = Uint8Array | Uint16Array | Uint32Array;
+
+function grow<T extends Codes>(array: T, row: number, make: (n: number) => T): T {
+  const next = make(capacityFor(array.length, row));
+  next.set(array);
+  return next;
+}
+
+const hexPattern = /^[0-9a-f]{32}$/;
+
+const HEX_NULL = 0;
+const HEX = 1;
+const HEX_ODD = 2;
+
+/** Zuora ids: 16 bytes a cell instead of a 32-character string. */
+export class HexColumn implements Column {
+  private words = new Uint32Array(0);
+  private tags = new Uint8Array(0);
+  private odd: Map<number, FieldValue> | null = null;
+
+  get(row: number): FieldValue {
+    const tag = this.tags[row];
+    if (tag === HEX) return this.hexAt(row);
+    return tag === HEX_ODD ? (this.odd?.get(row) ?? null) : null;
+  }
+
+  set(row: number, value: FieldValue): void {
+    if (row >= this.tags.length) this.tags = grow(this.tags, row, (n) => new Uint8Array(n));
+    if (row * 4 + 3 >= this.words.length)
+      this.words = grow(this.words, row * 4 + 3, (n) => new Uint32Array(n));
+    if (this.tags[row] === HEX_ODD) this.odd?.delete(row);
+    if (typeof value === 'string' && parseHex(value, scratch)) {
+      this.words.set(scratch, row * 4);
+      this.tags[row] = HEX;
+    } else if (value === null) this.tags[row] = HEX_NULL;
+    else {
+      this.tags[row] = HEX_ODD;
+      (this.odd ??= new Map()).set(row, value);
+    }
+  }
+
+  reader(cell: (v: FieldValue) => string): (row: number) => string {
+    // An id needs no quoting: its text is its cell.
+    return (row) => (this.tags[row] === HEX ? this.hexAt(row) : cell(this.get(row)));
+  }
+
+  /** Whether the row holds exactly the id whose words are given (see parseHex). */
+  holds(row: number, words: Uint32Array): boolean {
+    if (this.tags[row] !== HEX) return false;
+    const at = row * 4;
+    const w = this.words;
+    return w[at] === words[0] && w[at + 1] === words[1] && w[at + 2] === words[2] && w[at + 3] === words[3];
+  }
+
+  /** The four words of the row's id (undefined when the row holds no packed id). */
+  wordsAt(row: number): Uint32Array | undefined {
+    if (this.tags[row] !== HEX) return undefined;
+    return this.words.subarray(row * 4, row * 4 + 4);
+  }
+
+  private hexAt(row: number): string {
+    const w = this.words;
+    const c = chars;
+    for (let i = 0; i < 4; i += 1) {
+      const x = w[row * 4 + i] ?? 0;
+      for (let d = 0; d < 8; d += 1) c[i * 8 + d] = hexCodes[(x >>> (28 - d * 4)) & 15] ?? 48;
+    }
+    // One call with every character: a flat string, where concatenating pieces builds a tree of them.
+    return String.fromCharCode(...c);
+  }
+}
+
+const hexCodes = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
+const chars = new Array<number>(32).fill(48);
+
+const scratch = new Uint32Array(4);
+
+/** Reads a Zuora id (32 lowercase hex digits) into four 32-bit words; false when the text is not one. */
+export function parseHex(value: string, out: Uint32Array): boolean {
+  if (value.length !== 32) return false;
+  for (let w = 0; w < 4; w += 1) {
+    let word = 0;
+    for (let i = w * 8, end = i + 8; i < end; i += 1) {
+      const c = value.charCodeAt(i);
+      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+      if (digit < 0) return false;
+      word = word * 16 + digit;
+    }
+    out[w] = word;
+  }
+  return true;
+}
+
+export function isPackableId(value: FieldValue): boolean {
+  return typeof value === 'string' && hexPattern.test(value);
+}
+
+/** Past this many distinct values (and more than one per two rows) a dictionary stops paying. */
+const DICTIONARY_LIMIT = 1 << 16;
+
+/** A flat copy: a value built by concatenation is a tree of pieces until something flattens it. */
+const flat = (value: FieldValue): FieldValue =>
+  typeof value === 'string' && value.length >= 13 ? (JSON.parse(JSON.stringify(value)) as string) : value;
+
+/** Interned values: each row holds a code into one shared copy of its value. Code 0 is null. */
+export class DictionaryColumn implements Column {
+  private codes: Codes | null = new Uint8Array(0);
+  private dict: FieldValue[] = [null];
+  private codeOf = new Map<FieldValue, number>();
+  private plain: FieldValue[] | null = null;
+  private rows = 0;
+
+  get(row: number): FieldValue {
+    if (this.plain !== null) return this.plain[row] ?? null;
+    return this.dict[(this.codes as Codes)[row] ?? 0] ?? null;
+  }
+
+  set(row: number, value: FieldValue): void {
+    if (row >= this.rows) this.rows = row + 1;
+    if (this.plain !== null) {
+      while (this.plain.length < row) this.plain.push(null);
+      this.plain[row] = value;
+      return;
+    }
+    let code = value === null ? 0 : this.codeOf.get(value);
+    if (code === undefined) {
+      code = this.dict.length;
+      if (code > DICTIONARY_LIMIT && code * 2 > this.rows) {
+        this.toPlain();
+        this.set(row, value);
+        return;
+      }
+      const own = flat(value);
+      this.dict.push(own);
+      this.codeOf.set(own, code);
+    }
+    let codes = this.codes as Codes;
+    if (code > 0xffff && !(codes instanceof Uint32Array)) codes = this.widen(Uint32Array);
+    else if (code > 0xff && codes instanceof Uint8Array) codes = this.widen(Uint16Array);
+    if (row >= codes.length)
+      this.codes = codes = grow(codes, row, (n) => new (codes.constructor as typeof Uint32Array)(n));
+    codes[row] = code;
+  }
+
+  reader(cell: (v: FieldValue) => string): (row: number) => string {
+    const formatted: (string | undefined)[] = [];
+    return (row) => {
+      if (this.plain !== null) return cell(this.plain[row] ?? null);
+      const code = (this.codes as Codes)[row] ?? 0;
+      return (formatted[code] ??= cell(this.dict[code] ?? null));
+    };
+  }
+
+  private widen(kind: typeof Uint16Array | typeof Uint32Array): Codes {
+    const codes = this.codes as Codes;
+    const wider = new kind(codes.length);
+    wider.set(codes);
+    this.codes = wider;
+    return wider;
+  }
+
+  private toPlain(): void {
+    const codes = this.codes as Codes;
+    const plain: FieldValue[] = [];
+    for (let row = 0; row < this.rows; row += 1) plain.push(this.dict[codes[row] ?? 0] ?? null);
+    this.plain = plain;
+    this.codes = null;
+    this.dict = [null];
+    this.codeOf = new Map();
+  }
+}
+
+/** A column for a field whose first value is `sample`: packed ids for an id, a dictionary otherwise. */
+export function columnFor(sample: FieldValue): Column {
+  return isPackableId(sample) ? new HexColumn() : new DictionaryColumn();
+}

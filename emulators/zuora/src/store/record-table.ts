@@ -1,0 +1,252 @@
+// One Zuora object's records as columns (columns.ts): a row per record in insertion order, its fields
+// as cells, its key order as a shape shared by every row written with the same keys, its entity and
+// change sequence in typed arrays. Records are objects again only while someone holds them: reading a
+// row builds the record from its cells. A record handed out (get, scan, insert) stays the same object
+// while anyone still holds it, and later writes update it in place, as when the store kept the objects
+// themselves. Exports read rows without handing out records (rowsOf, recordAt).
+import type { FieldValue, ZRecord } from '../model/zuora-record.js';
+import { columnFor, HexColumn, type Column } from './columns.js';
+import { IdIndex } from './id-index.js';
+
+export interface StoredRecord {
+  record: ZRecord;
+  entityId: string;
+  seq: number;
+}
+
+interface Shape {
+  keys: string[];
+  columns: Column[];
+  /** Per key: whether its column still awaits its first value other than null. */
+  undecided: boolean[];
+  build: (c: Column[], row: number) => ZRecord;
+}
+
+const capacityFor = (length: number, row: number): number => {
+  let n = Math.max(256, length);
+  while (n <= row) n *= 2;
+  return n;
+};
+
+function grown<T extends Uint8Array | Uint16Array | Int32Array>(a: T, row: number): T {
+  if (row < a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(capacityFor(a.length, row));
+  next.set(a);
+  return next;
+}
+
+/** A record builder with one literal property per key, so every record of a shape shares a hidden class. */
+function builder(keys: readonly string[]): Shape['build'] {
+  const props = keys.map(
+    (k, i) => `${k === '__proto__' ? `[${JSON.stringify(k)}]` : JSON.stringify(k)}: c[${i}].get(row)`,
+  );
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- field names are quoted; see above.
+  return new Function('c', 'row', `return { ${props.join(', ')} };`) as Shape['build'];
+}
+
+export class RecordTable {
+  private readonly ids = new HexColumn();
+  private readonly columns = new Map<string, Column>([['Id', this.ids]]);
+  /** Fields that have held a value other than null (until then a column's encoding is undecided). */
+  private readonly decided = new Set<string>(['Id']);
+  private readonly shapes: Shape[] = [];
+  private readonly shapeCodes = new Map<string, number>();
+  private lastShape = -1;
+  private shapeOf = new Uint16Array(0);
+  private readonly entities: string[] = [];
+  private readonly entityCodes = new Map<string, number>();
+  private entityOf = new Uint16Array(0);
+  private seqOf = new Int32Array(0);
+  private alive = new Uint8Array(0);
+  private rows = 0;
+  private live = 0;
+  private readonly index = new IdIndex(() => this.ids);
+  /** Records handed out, by row; entries whose record was collected are swept as the map grows. */
+  private readonly held = new Map<number, WeakRef<StoredRecord>>();
+  private sweepAt = 1024;
+
+  /** Live records. */
+  get size(): number {
+    return this.live;
+  }
+
+  rowOf(id: string): number | undefined {
+    return this.index.find(id);
+  }
+
+  /** The record with this Id, the same object as long as anyone holds it. */
+  get(id: string): StoredRecord | undefined {
+    const row = this.index.find(id);
+    return row === undefined ? undefined : this.hold(row);
+  }
+
+  /** Writes a record: over the live row with its Id (keeping its place), else as a new last row. */
+  put(record: ZRecord, entityId: string, seq: number): number {
+    let row = this.index.find(record.Id);
+    if (row === undefined) {
+      row = this.rows;
+      this.rows += 1;
+      this.live += 1;
+      this.alive = grown(this.alive, row);
+      this.alive[row] = 1;
+      this.write(row, record);
+      this.index.add(record.Id, row);
+    } else {
+      this.held.delete(row);
+      this.write(row, record);
+    }
+    this.entityOf = grown(this.entityOf, row);
+    this.entityOf[row] = this.entityCode(entityId);
+    this.seqOf = grown(this.seqOf, row);
+    this.seqOf[row] = seq;
+    return row;
+  }
+
+  /** Puts a record and holds it as the object the caller has. */
+  putHeld(record: ZRecord, entityId: string, seq: number): StoredRecord {
+    const row = this.put(record, entityId, seq);
+    const stored = this.held.get(row)?.deref() ?? { record, entityId, seq };
+    this.keep(row, stored);
+    return stored;
+  }
+
+  /** Writes a held record's current fields and sequence back to its row. */
+  rewrite(id: string, stored: StoredRecord): void {
+    const row = this.index.find(id);
+    if (row === undefined) return;
+    this.write(row, stored.record);
+    this.seqOf[row] = stored.seq;
+  }
+
+  remove(id: string): StoredRecord | undefined {
+    const row = this.index.find(id);
+    if (row === undefined) return undefined;
+    const stored = this.hold(row);
+    this.index.remove(id);
+    this.alive[row] = 0;
+    this.live -= 1;
+    this.held.delete(row);
+    return stored;
+  }
+
+  /** Live records in insertion order, of one entity or (null) all. */
+  *values(entityId: string | null = null): Generator<StoredRecord> {
+    for (const row of this.rowsOf(entityId)) yield this.hold(row);
+  }
+
+  /** Live rows in insertion order, of one entity or (null) all. */
+  *rowsOf(entityId: string | null): Generator<number> {
+    const code = entityId === null ? -1 : this.entityCodes.get(entityId);
+    if (code === undefined) return;
+    for (let row = 0; row < this.rows; row += 1) {
+      if (this.alive[row] === 1 && (code === -1 || this.entityOf[row] === code)) yield row;
+    }
+  }
+
+  seqAt(row: number): number {
+    return this.seqOf[row] ?? 0;
+  }
+
+  /** The row's current record, a new object (a row removed since still reads as it was). */
+  recordAt(row: number): ZRecord {
+    const shape = this.shapes[this.shapeOf[row] ?? 0] as Shape;
+    return shape.build(shape.columns, row);
+  }
+
+  /**
+   * Readers of the formatted cells of `fields`, straight from the columns, when every row has every one
+   * of them (otherwise undefined: a row without a field reads as null, which only its record says).
+   */
+  cellReaders(
+    fields: readonly string[],
+    cell: (v: FieldValue) => string,
+  ): ((row: number) => string)[] | undefined {
+    if (!this.shapes.every((shape) => fields.every((f) => shape.keys.includes(f)))) return undefined;
+    return fields.map((f) => (this.columns.get(f) ?? columnFor(null)).reader(cell));
+  }
+
+  private read(row: number): StoredRecord {
+    return {
+      record: this.recordAt(row),
+      entityId: this.entities[this.entityOf[row] ?? 0] ?? '',
+      seq: this.seqAt(row),
+    };
+  }
+
+  private hold(row: number): StoredRecord {
+    const held = this.held.get(row)?.deref();
+    if (held !== undefined) return held;
+    const stored = this.read(row);
+    this.keep(row, stored);
+    return stored;
+  }
+
+  private keep(row: number, stored: StoredRecord): void {
+    this.held.set(row, new WeakRef(stored));
+    if (this.held.size < this.sweepAt) return;
+    for (const [r, ref] of this.held) if (ref.deref() === undefined) this.held.delete(r);
+    this.sweepAt = Math.max(1024, this.held.size * 2);
+  }
+
+  private write(row: number, record: ZRecord): void {
+    const keys = Object.keys(record);
+    const shape = this.shapeFor(keys);
+    this.shapeOf = grown(this.shapeOf, row);
+    this.shapeOf[row] = shape;
+    const { columns, undecided } = this.shapes[shape] as Shape;
+    for (let i = 0; i < keys.length; i += 1) {
+      const value = record[keys[i] as string] ?? null;
+      if (value !== null && undecided[i] === true) this.decide(keys[i] as string, value);
+      (columns[i] as Column).set(row, value);
+    }
+  }
+
+  /** A field's first value other than null picks its column's encoding; until then it held only nulls. */
+  private decide(key: string, value: FieldValue): void {
+    this.decided.add(key);
+    const column = columnFor(value);
+    this.columns.set(key, column);
+    for (const shape of this.shapes) {
+      const i = shape.keys.indexOf(key);
+      if (i < 0) continue;
+      shape.columns[i] = column;
+      shape.undecided[i] = false;
+    }
+  }
+
+  private shapeFor(keys: string[]): number {
+    const last = this.shapes[this.lastShape];
+    if (last !== undefined && last.keys.length === keys.length && last.keys.every((k, i) => k === keys[i]))
+      return this.lastShape;
+    const signature = keys.join('\u0000');
+    let code = this.shapeCodes.get(signature);
+    if (code === undefined) {
+      code = this.shapes.length;
+      const columns = keys.map((k) => this.columnOf(k));
+      const undecided = keys.map((k) => !this.decided.has(k));
+      this.shapes.push({ keys, columns, undecided, build: builder(keys) });
+      this.shapeCodes.set(signature, code);
+    }
+    this.lastShape = code;
+    return code;
+  }
+
+  private columnOf(key: string): Column {
+    let column = this.columns.get(key);
+    if (column === undefined) {
+      column = columnFor(null);
+      this.columns.set(key, column);
+    }
+    return column;
+  }
+
+  private entityCode(entityId: string): number {
+    let code = this.entityCodes.get(entityId);
+    if (code === undefined) {
+      code = this.entities.length;
+      this.entities.push(entityId);
+      this.entityCodes.set(entityId, code);
+    }
+    return code;
+  }
+}
