@@ -66,16 +66,19 @@ try {
   const submit = await fetch(`${emulator.url}/v1/batch-query/`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ format: 'csv', version: '1.2', name: 'bench', queries }),
+    body: JSON.stringify({ format: 'csv', version: '1.1', name: 'bench', queries }),
   });
-  const { id } = (await submit.json()) as { id: string };
+  const submitted = (await submit.json()) as { id?: string; message?: string };
+  if (!submit.ok || submitted.id === undefined)
+    throw new Error(`AQuA job refused (${String(submit.status)}): ${String(submitted.message)}`);
+  const { id } = submitted;
   let job: { status: string; batches: { name: string; fileId?: string; recordCount: number }[] };
   do {
     await new Promise((r) => setTimeout(r, 50));
     job = (await (
       await fetch(`${emulator.url}/v1/batch-query/jobs/${id}`, { headers })
     ).json()) as typeof job;
-  } while (job.status !== 'completed' && job.status !== 'error');
+  } while (job.status !== 'completed' && job.status !== 'error' && job.status !== 'aborted');
   const executedMs = performance.now() - t;
   let bytes = 0;
   let rows = 0;
