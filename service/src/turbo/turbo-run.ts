@@ -3,7 +3,7 @@
 // typed rows of a small session, the counts and the load plan).
 import { join } from 'node:path';
 import type { ObjectMap } from '../mapping/field-map.js';
-import { deferredObjects, loadOrder } from '../mapping/load-order.js';
+import { deferredObjects, loadOrder, loadParents } from '../mapping/load-order.js';
 import { mapsInScope, objectMaps } from '../mapping/object-maps.js';
 import type { MappingContext } from '../mapping/record-mapper.js';
 import { backfillStreams, planStreams, type BackfillSpec, type StreamSpec } from '../mapping/stream-plan.js';
@@ -77,6 +77,7 @@ export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promis
       },
       order,
       deferredObjects({ scope, maps: all }),
+      loadParents({ scope, maps: all }),
     ),
     startedAt: Date.now(),
     zuoraCallsBefore: deps.zuora.calls,
