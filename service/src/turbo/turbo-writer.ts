@@ -54,7 +54,15 @@ export class TurboWriter implements LoadWriter {
     }
     // Each object starts once those it waits for are done (no group barriers): a large object loading
     // alone no longer keeps the independent ones of the next group waiting.
-    await runWhenReady(groups.flat(), waitsFor, parallelLoads, (object) => this.#object(pass, object, units));
+    // Upserts also wait for the object's spool parts to be complete: they may start during extraction.
+    const spooled = pass === 'upsert' ? (object: string) => this.#run.gates.ready(object) : undefined;
+    await runWhenReady(
+      groups.flat(),
+      waitsFor,
+      parallelLoads,
+      (object) => this.#object(pass, object, units),
+      spooled,
+    );
   }
 
   /** The whole pass in Composite calls; each object's spool parts are checkpointed done as it settles. */
