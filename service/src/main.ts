@@ -26,6 +26,7 @@ import { cpqOrderSyncsRoute } from './http/routes/cpq-order-syncs-route.js';
 import { buildServer } from './http/server.js';
 import { RealtimeEngine } from './realtime/realtime-engine.js';
 import { LatencyRecorder } from './realtime/realtime-latency.js';
+import { sendPendingHistory } from './sessions/history-outbox.js';
 import { accountsCron, catalogCron, startSchedules } from './sessions/schedules.js';
 import { orgRoute } from './http/routes/org-route.js';
 import { requeueOrphanedSessions, startSessionWorker } from './sessions/session-worker.js';
@@ -81,7 +82,13 @@ async function startSync(
     { accounts: accountsCron(config.schedules.accounts), catalog: catalogCron(config.schedules.catalog) },
     runtime.entities,
   );
-  if (!config.realtime.enabled) return { runtime, realtime: undefined };
+  if (!config.realtime.enabled) {
+    // History records a stopped process committed and never sent (the real-time engine sends them when on).
+    void sendPendingHistory(runtime.deps).catch((err: unknown) =>
+      logger.warn({ err }, 'history outbox not sent; it is sent at the next start'),
+    );
+    return { runtime, realtime: undefined };
+  }
   const realtime = new RealtimeEngine({
     api: apiSyncDepsFor(runtime.deps, config.apiBudget),
     runApiSync,
