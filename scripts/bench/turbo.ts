@@ -1,8 +1,10 @@
-// `npm run bench -- --scenario turbo --size M [--seed N] [--skip-checksums]`: a full Turbo Sync of the accounts
-// scope and the catalog through the emulators (each in a process of its own, so this process's memory is the
-// connector's), printing per object and in total: records, records/s, peak RSS, CPU seconds, Salesforce API
-// calls, Bulk batches (and the ceil(N/10,000) floor they are held to) and Zuora calls; then a checksum per
-// object of the Salesforce end state, to compare runs.
+// `npm run bench -- --scenario turbo --size M [--seed N] [--skip-checksums] [--incremental-after-bill-run]`: a
+// full Turbo Sync of the accounts scope and the catalog through the emulators (each in a process of its own, so
+// this process's memory is the connector's), printing per object and in total: records, records/s, peak RSS,
+// CPU seconds, Salesforce API calls, Bulk batches (and the ceil(N/10,000) floor they are held to) and Zuora
+// calls; then a checksum per object of the Salesforce end state, to compare runs. With
+// --incremental-after-bill-run, a bill run then posts invoices in the Zuora emulator worth about 1% of the
+// records synced (bill-run.ts) and an incremental accounts sync is measured the same way.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +27,7 @@ import {
   spawnEmulators,
   type EmulatorInfo,
 } from './bench-support.js';
+import { billRun } from './bill-run.js';
 import { salesforceChecksums } from './sf-checksums.js';
 
 const { values } = parseArgs({
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     store: { type: 'string', default: 'postgres' },
     trace: { type: 'boolean', default: false },
     'skip-checksums': { type: 'boolean', default: false },
+    'incremental-after-bill-run': { type: 'boolean', default: false },
     'emulators-cpu-prof': { type: 'string' },
   },
   strict: false,
@@ -45,6 +49,7 @@ const { values } = parseArgs({
     store: string;
     trace: boolean;
     'skip-checksums': boolean;
+    'incremental-after-bill-run': boolean;
     'emulators-cpu-prof'?: string;
   };
 };
@@ -117,12 +122,13 @@ try {
     `tenant ${values.size} (seed ${values.seed}) generated in ${(info.generatedMs / 1000).toFixed(1)} s\n`,
   );
   const synced = new Set<string>();
-  for (const scope of ['catalog', 'accounts'] as const) {
+  /** One session measured and its table printed; answers the records it read. */
+  const measure = async (scope: 'catalog' | 'accounts', mode: 'full' | 'incremental'): Promise<number> => {
     const before = await sfStats();
     const zuoraBefore = zuora.calls;
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
-    const session = await insertSession(store, { scope, trigger: 'manual', mode: 'full' });
+    const session = await insertSession(store, { scope, trigger: 'manual', mode });
     const done = await runTurboSession(deps, session.id);
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
@@ -155,7 +161,9 @@ try {
         String(floor),
       ],
     ];
-    process.stdout.write(`\n${scope}: ${done.state} in ${seconds.toFixed(1)} s (store ${values.store})\n`);
+    process.stdout.write(
+      `\n${scope} (${mode}): ${done.state} in ${seconds.toFixed(1)} s (store ${values.store})\n`,
+    );
     for (const line of table) {
       process.stdout.write(
         `${(line[0] ?? '').padEnd(38)}${line
@@ -177,12 +185,23 @@ try {
       process.stdout.write(
         `(a session of at most ${String(collectionsSessionLimit)} records loads through Composite calls, not Bulk jobs)\n`,
       );
-  }
+    return total;
+  };
+  await measure('catalog', 'full');
+  const accounts = await measure('accounts', 'full');
   // After the measurement: the org's end state, to compare two runs (sf-checksums.ts says what is left out).
   if (!values['skip-checksums']) {
     process.stdout.write(`\nSalesforce end state (object, records, checksum):\n`);
     for (const line of await salesforceChecksums(info.salesforce.loginUrl, info.salesforceAdmin, [...synced]))
       process.stdout.write(`${line}\n`);
+  }
+  if (values['incremental-after-bill-run']) {
+    const run = await billRun(info, zuora, accounts, 0.01);
+    process.stdout.write(
+      `\nbill run: ${String(run.billed)} of ${String(run.accounts)} accounts billed in ${run.seconds.toFixed(1)} s ` +
+        `(about 1% of the ${String(accounts)} records synced; accounts with nothing to bill are left as they are)\n`,
+    );
+    await measure('accounts', 'incremental');
   }
 } finally {
   await store.close();

@@ -39,6 +39,8 @@ class CsvScanner {
   #quotePending = false;
   #atFieldStart = true;
   #lineStarted = false;
+  /** The next quote of the chunk at or after the line being read (-1: none left; -2: not searched yet). */
+  #quoteAt = -2;
   // Outside quotes the scan jumps from one special character to the next (a native regex search).
   readonly #special = /[,"\r\n]/g;
   readonly #keep: number;
@@ -52,6 +54,7 @@ class CsvScanner {
   feed(chunk: string): void {
     const length = chunk.length;
     let i = 0;
+    this.#quoteAt = -2;
     while (i < length) {
       const line = this.#wholeLine(chunk, i);
       if (line !== undefined) {
@@ -84,7 +87,10 @@ class CsvScanner {
     if (this.#lineStarted || this.#inQuotes || this.#field !== '' || this.#index !== 0) return undefined;
     const end = chunk.indexOf('\n', i);
     if (end === -1) return undefined;
-    const quoteAt = chunk.indexOf('"', i);
+    // One search serves every line before the quote it finds: searching from each line start would scan to
+    // the end of the chunk on every line of a file without quotes.
+    if (this.#quoteAt !== -1 && this.#quoteAt < i) this.#quoteAt = chunk.indexOf('"', i);
+    const quoteAt = this.#quoteAt;
     if (quoteAt !== -1 && quoteAt < end) return undefined;
     const line = chunk.charCodeAt(end - 1) === cr && end > i ? chunk.slice(i, end - 1) : chunk.slice(i, end);
     if (line !== '') this.#onRecord(splitLine(line, this.#keep));

@@ -10,8 +10,11 @@ export interface LoadOrderOptions {
   readonly maps?: readonly ObjectMap[];
 }
 
-/** Groups of Salesforce object names; each group depends only on earlier groups. */
-export function loadOrder(options: LoadOrderOptions = {}): string[][] {
+/**
+ * The objects each object references and must load after (its non-deferred references to other objects of
+ * the same maps): what a dependency-driven load waits for, where the groups of `loadOrder` are barriers.
+ */
+export function loadParents(options: LoadOrderOptions = {}): Map<string, Set<string>> {
   const maps = (options.maps ?? objectMaps).filter(
     (m) => options.scope === undefined || m.scope === options.scope,
   );
@@ -24,6 +27,13 @@ export function loadOrder(options: LoadOrderOptions = {}): string[][] {
     }
     parents.set(m.salesforceObject, set);
   }
+  return parents;
+}
+
+/** Groups of Salesforce object names; each group depends only on earlier groups. */
+export function loadOrder(options: LoadOrderOptions = {}): string[][] {
+  const parents = loadParents(options);
+  const nodes = new Set(parents.keys());
   const groups: string[][] = [];
   const placed = new Set<string>();
   while (placed.size < nodes.size) {

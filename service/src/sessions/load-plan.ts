@@ -42,9 +42,20 @@ export interface UnitSettler {
   restore(unit: RestoredUnit): void;
 }
 
+/** The objects an object of a pass must wait for: parents for upserts, children for deletions. */
+export type WaitsFor = (object: string) => readonly string[];
+
 export interface LoadWriter {
-  /** Loads one pass over `groups`, each group after the one before; every unit ends through `units`. */
-  load(pass: LoadPass, groups: readonly (readonly string[])[], units: UnitSettler): Promise<void>;
+  /**
+   * Loads one pass over `groups`; every unit ends through `units`. A writer that runs objects side by side
+   * starts each once the objects `waitsFor` names are done; one that does not takes the groups in order.
+   */
+  load(
+    pass: LoadPass,
+    groups: readonly (readonly string[])[],
+    units: UnitSettler,
+    waitsFor: WaitsFor,
+  ): Promise<void>;
 }
 
 export interface LoadTarget {
@@ -60,14 +71,27 @@ export class LoadPlan implements UnitSettler {
   readonly #target: LoadTarget;
   readonly #order: readonly (readonly string[])[];
   readonly #deferred: ReadonlySet<string>;
+  readonly #parents: ReadonlyMap<string, ReadonlySet<string>>;
   /** A dry run's failures before any load (mapping errors). */
   readonly unstored: FailedRecordInput[] = [];
 
-  /** `order`: groups of objects in dependency order; `deferred`: the objects with deferred references. */
-  constructor(target: LoadTarget, order: readonly (readonly string[])[], deferred: readonly string[]) {
+  /**
+   * `order`: groups of objects in dependency order; `deferred`: the objects with deferred references;
+   * `parents`: the objects each one references (mapping/load-order.ts `loadParents`). Without them every
+   * object waits for the whole group before its own, as if the groups were barriers.
+   */
+  constructor(
+    target: LoadTarget,
+    order: readonly (readonly string[])[],
+    deferred: readonly string[],
+    parents?: ReadonlyMap<string, ReadonlySet<string>>,
+  ) {
     this.#target = target;
     this.#order = order;
     this.#deferred = new Set(deferred);
+    this.#parents =
+      parents ??
+      new Map(order.flatMap((group, i) => group.map((o) => [o, new Set(order.slice(0, i).flat())])));
   }
 
   /** The groups a pass loads, in order: parents first, deletions children first. */
@@ -77,8 +101,21 @@ export class LoadPlan implements UnitSettler {
     return [this.#order.flat().filter((o) => this.#deferred.has(o))];
   }
 
+  /**
+   * What an object waits for in a pass: its parents' upserts, its children's deletions (a parent deleted
+   * first would take them with it or be refused); deferred references wait for nothing but the upserts.
+   */
+  waitsFor(pass: LoadPass): WaitsFor {
+    if (pass === 'deferred') return () => [];
+    if (pass === 'upsert') return (object) => [...(this.#parents.get(object) ?? [])];
+    const children = new Map<string, string[]>();
+    for (const [child, parents] of this.#parents)
+      for (const parent of parents) children.set(parent, [...(children.get(parent) ?? []), child]);
+    return (object) => children.get(object) ?? [];
+  }
+
   async runPass(writer: LoadWriter, pass: LoadPass): Promise<void> {
-    await writer.load(pass, this.groups(pass), this);
+    await writer.load(pass, this.groups(pass), this, this.waitsFor(pass));
   }
 
   async run(writer: LoadWriter): Promise<void> {

@@ -64,9 +64,12 @@ export async function buildSyncHistory(
     attempts: number;
   }>(
     `SELECT salesforce_object, external_id, zuora_id, error_code, error_message, attempts FROM failed_records
-      WHERE session_id = $1 AND resolved_at IS NULL ORDER BY id LIMIT $2`,
+      WHERE session_id = $1 AND resolved_at IS NULL ORDER BY salesforce_object, external_id, id LIMIT $2`,
     [session.id, maxErrorRecords],
   );
+  // By object and key, not by when each was stored: Turbo Sync loads objects side by side and while it still
+  // extracts, so the order failures are recorded in depends on timing; two runs with the same failures (a
+  // clean one and one resumed after a crash) show the same log, truncation included.
   let log = failures
     .map((f) => `${f.salesforce_object} ${f.external_id}: ${f.error_code} ${f.error_message}`)
     .join('\n');

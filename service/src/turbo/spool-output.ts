@@ -69,6 +69,19 @@ export class SpoolOutput implements RouteSink {
     this.skippedByStream[stream] = (this.skippedByStream[stream] ?? 0) + 1;
   }
 
+  /** Past the small-session limit: the rows load through Bulk jobs from the spool parts. */
+  get large(): boolean {
+    return this.#memory === undefined;
+  }
+
+  /** Closes the parts of objects that are complete (a later row would start a part after them). */
+  closeObjects(objects: readonly string[]): void {
+    for (const object of objects) {
+      for (const writer of Object.values(this.#writers.get(object) ?? {})) writer.close();
+      this.#writers.delete(object);
+    }
+  }
+
   /** Closes every spool part; answers the typed rows when the session stayed small. */
   close(): MemoryRows | undefined {
     for (const writers of this.#writers.values()) for (const writer of Object.values(writers)) writer.close();

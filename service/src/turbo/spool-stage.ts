@@ -23,7 +23,18 @@ import { SpoolOutput } from './spool-output.js';
 import { StagedRouter } from './staged-router.js';
 import type { TurboRun } from './turbo-run.js';
 
+/** Spools the extraction; each object's gate (spool-gates.ts) opens once its parts are complete. */
 export async function spoolStage(run: TurboRun): Promise<void> {
+  try {
+    await spoolAll(run);
+  } catch (error) {
+    run.gates.fail(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
+  run.gates.openAll();
+}
+
+async function spoolAll(run: TurboRun): Promise<void> {
   const { checkpoints, counts } = run;
   const extract = checkpoints.get({ kind: 'extract' });
   if (extract?.phase === 'done') {
@@ -34,14 +45,20 @@ export async function spoolStage(run: TurboRun): Promise<void> {
   }
   run.spool.clear();
   const output = new SpoolOutput(run.spool, run.session.entityId, collectionsSessionLimit);
-  const routing: Routing = { output, read: new Map<string, number>(), removed: new RemovedRecords() };
+  const routing: Routing = {
+    output,
+    read: new Map<string, number>(),
+    removed: new RemovedRecords(),
+    settled: 0,
+    complete: [],
+  };
   const read = routing.read;
   const cancelled = await spoolBatches(run, routing);
   // A full export holds every record of a cancelled account already; a backfill reads what it names.
   if (cancelled.length > 0 && run.backfill === undefined && run.since > fullSyncStart)
     await spoolCancelledAccounts(run, routing, cancelled);
   run.memory = output.close();
-  await run.plan.settleRead(output.failures);
+  await run.plan.settleRead(output.failures.slice(routing.settled));
   counts.addRead(read);
   const mappingFailures: Record<string, number> = {};
   for (const f of output.failures)
@@ -68,6 +85,31 @@ interface Routing {
   readonly output: SpoolOutput;
   readonly read: Map<string, number>;
   readonly removed: RemovedRecords;
+  /** Mapping failures stored already (those before this index of `output.failures`). */
+  settled: number;
+  /** Objects no stream still to be routed writes, not yet opened for loading. */
+  complete: string[];
+}
+
+/**
+ * After a stream of the main job: the objects it completed load while extraction goes on, where nothing can
+ * append to their parts later (spool-gates.ts): their mapping failures are stored first (children are
+ * screened against them) and their parts closed.
+ */
+async function release(run: TurboRun, routing: Routing, stream: string): Promise<void> {
+  routing.complete.push(...run.gates.routed(stream));
+  const early =
+    run.session.params.dryRun !== true &&
+    (run.backfill !== undefined || run.since <= fullSyncStart) &&
+    routing.output.large;
+  if (!early || routing.complete.length === 0) return;
+  const { output } = routing;
+  await run.plan.settleRead(output.failures.slice(routing.settled));
+  routing.settled = output.failures.length;
+  output.closeObjects(routing.complete);
+  run.gates.allowEarly();
+  run.gates.open(routing.complete);
+  routing.complete = [];
 }
 
 interface Feed {
@@ -132,7 +174,9 @@ async function spoolBatches(run: TurboRun, routing: Routing): Promise<string[]> 
   };
   for (const batch of run.batches) {
     const stream = byName.get(batch.name);
-    if (stream !== undefined && batch.fileId !== undefined) await routeStream(stream, batch);
+    if (stream === undefined || batch.fileId === undefined) continue;
+    await routeStream(stream, batch);
+    await release(run, routing, stream.zuoraObject);
   }
   for (const name of [...retryRows.keys()]) {
     const stream = byName.get(name);

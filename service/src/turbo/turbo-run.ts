@@ -3,7 +3,7 @@
 // typed rows of a small session, the counts and the load plan).
 import { join } from 'node:path';
 import type { ObjectMap } from '../mapping/field-map.js';
-import { deferredObjects, loadOrder } from '../mapping/load-order.js';
+import { deferredObjects, loadOrder, loadParents } from '../mapping/load-order.js';
 import { mapsInScope, objectMaps } from '../mapping/object-maps.js';
 import type { MappingContext } from '../mapping/record-mapper.js';
 import { backfillStreams, planStreams, type BackfillSpec, type StreamSpec } from '../mapping/stream-plan.js';
@@ -14,6 +14,7 @@ import { engineScopeOf, type SyncSession } from '../sessions/session-rows.js';
 import type { SyncDeps } from '../sessions/sync-deps.js';
 import type { AquaBatch } from '../zuora/aqua-export.js';
 import { CsvSpool } from './csv-spool.js';
+import { SpoolGates } from './spool-gates.js';
 import type { MemoryRows } from './spool-output.js';
 
 export interface TurboRun {
@@ -28,6 +29,8 @@ export interface TurboRun {
   readonly backfill: BackfillSpec | undefined;
   readonly counts: CountsBook;
   readonly plan: LoadPlan;
+  /** When each object's upsert parts are complete, so its load may start during extraction. */
+  readonly gates: SpoolGates;
   readonly startedAt: number;
   readonly zuoraCallsBefore: number;
   /** The extraction's AQuA batches (empty once the spool is complete). */
@@ -52,6 +55,7 @@ export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promis
   const counts = new CountsBook();
   for (const m of maps) counts.of(m.salesforceObject);
   const now = (deps.now ?? (() => new Date()))();
+  const streams = backfill === undefined ? planned : backfillStreams(planned, backfill);
   return {
     // A drift repair writes only what changed, whatever SYNC_SKIP_UNCHANGED says.
     deps: session.params.skipUnchanged === true ? { ...deps, skipUnchanged: true } : deps,
@@ -59,7 +63,7 @@ export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promis
     checkpoints: await SessionCheckpoints.read(deps.store, session.id),
     spool: new CsvSpool(join(deps.spoolDir, session.id), deps.spoolPartBytes),
     maps,
-    streams: backfill === undefined ? planned : backfillStreams(planned, backfill),
+    streams,
     context: {
       schema: deps.schema,
       ...(session.entityId === '' ? {} : { entityId: session.entityId }),
@@ -77,7 +81,9 @@ export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promis
       },
       order,
       deferredObjects({ scope, maps: all }),
+      loadParents({ scope, maps: all }),
     ),
+    gates: new SpoolGates(streams),
     startedAt: Date.now(),
     zuoraCallsBefore: deps.zuora.calls,
     batches: [],

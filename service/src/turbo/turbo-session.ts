@@ -13,10 +13,29 @@ import { extractStage } from './extract-stage.js';
 import { finishStage } from './finish-stage.js';
 import { spoolStage } from './spool-stage.js';
 import { discardSpool } from './spool-retention.js';
-import { openTurboRun } from './turbo-run.js';
+import { openTurboRun, type TurboRun } from './turbo-run.js';
+import type { LoadWriter } from '../sessions/load-plan.js';
 import { TurboWriter } from './turbo-writer.js';
 import { DryRunWriter } from './dry-run-writer.js';
 import { finishDryRun } from './dry-run-finish.js';
+
+/**
+ * The spool stage and the upsert pass: side by side when the spool stage lets objects load as their streams
+ * complete (spool-gates.ts), else one after the other. Both are waited for whichever fails first.
+ */
+async function spoolAndUpsert(run: TurboRun, writer: LoadWriter): Promise<void> {
+  const spooling = spoolStage(run);
+  const cancelCheck = () => throwIfCancelRequested(run.deps.store, run.session.id);
+  if (!(await run.gates.early)) {
+    await spooling;
+    await cancelCheck();
+    return run.plan.runPass(writer, 'upsert');
+  }
+  const upserting = cancelCheck().then(() => run.plan.runPass(writer, 'upsert'));
+  const [spooled, upserted] = await Promise.allSettled([spooling, upserting]);
+  if (spooled.status === 'rejected') throw spooled.reason;
+  if (upserted.status === 'rejected') throw upserted.reason;
+}
 
 export async function runTurboSession(deps: SyncDeps, sessionId: string): Promise<SyncSession> {
   const { session, stop } = await beginSession(deps.store, sessionId);
@@ -29,9 +48,7 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
     const writer = dry ?? new TurboWriter(run);
     await billingEntityStage(run);
     await extractStage(run);
-    await spoolStage(run);
-    await throwIfCancelRequested(deps.store, sessionId);
-    await run.plan.runPass(writer, 'upsert');
+    await spoolAndUpsert(run, writer);
     await run.plan.runPass(writer, 'deferred');
     await run.plan.runPass(writer, 'delete');
     ended = dry === undefined ? await finishStage(run) : await finishDryRun(run, dry);

@@ -1,8 +1,8 @@
 // Turbo Sync's writer of the load plan: one Bulk API 2.0 job per spool part (each under the 100 MB upload
 // limit), each checkpointed on its own so a resumed session re-sends at most the jobs that were in flight, and
-// the independent objects of a group side by side. A small session whose typed rows are still in memory writes
-// through Composite calls instead: a Bulk job costs about eight API calls however small it is, where a
-// Composite call carries 1,000 records. A stopped API budget sends it back to Bulk; deletions always use Bulk.
+// objects side by side, each as soon as its parents have loaded. A small session whose typed rows are still
+// in memory writes through Composite calls instead: a Bulk job costs about eight API calls however small it
+// is, where a Composite call carries 1,000 records. A stopped API budget sends it back to Bulk; deletions always use Bulk.
 // https://developer.salesforce.com/docs/platform/api-rest/guide/resources-composite-composite-post.html
 import { CompositeLoadWriter } from '../api-sync/composite-writer.js';
 import { keyIsZuoraId } from '../mapping/record-rules.js';
@@ -14,7 +14,9 @@ import {
   type LoadWriter,
   type UnitResult,
   type UnitSettler,
+  type WaitsFor,
 } from '../sessions/load-plan.js';
+import { runWhenReady } from '../sessions/ready-order.js';
 import { deleteSpooled } from './delete-spooled.js';
 import { loadObject } from './load-object.js';
 import { screenPart } from './screen-part.js';
@@ -27,22 +29,6 @@ import type { TurboRun } from './turbo-run.js';
 export const collectionsSessionLimit = 2_000;
 const parallelLoads = 3;
 
-async function inParallel<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await work(item);
-    }
-  });
-  await Promise.all(lanes);
-}
-
 export class TurboWriter implements LoadWriter {
   readonly #run: TurboRun;
 
@@ -50,7 +36,12 @@ export class TurboWriter implements LoadWriter {
     this.#run = run;
   }
 
-  async load(pass: LoadPass, groups: readonly (readonly string[])[], units: UnitSettler): Promise<void> {
+  async load(
+    pass: LoadPass,
+    groups: readonly (readonly string[])[],
+    units: UnitSettler,
+    waitsFor: WaitsFor,
+  ): Promise<void> {
     if (pass !== 'delete' && this.#run.memory !== undefined) {
       const done = await this.#composite(pass, groups, units).then(
         () => true,
@@ -61,8 +52,17 @@ export class TurboWriter implements LoadWriter {
       );
       if (done) return;
     }
-    for (const group of groups)
-      await inParallel(group, parallelLoads, (object) => this.#object(pass, object, units));
+    // Each object starts once those it waits for are done (no group barriers): a large object loading
+    // alone no longer keeps the independent ones of the next group waiting.
+    // Upserts also wait for the object's spool parts to be complete: they may start during extraction.
+    const spooled = pass === 'upsert' ? (object: string) => this.#run.gates.ready(object) : undefined;
+    await runWhenReady(
+      groups.flat(),
+      waitsFor,
+      parallelLoads,
+      (object) => this.#object(pass, object, units),
+      spooled,
+    );
   }
 
   /** The whole pass in Composite calls; each object's spool parts are checkpointed done as it settles. */
