@@ -17,6 +17,8 @@ export interface DiffReport {
   readonly objects: Record<string, DiffCounts>;
   readonly sample: Record<string, RecordChange[]>;
   readonly failedSample: Record<string, FailedRecord[]>;
+  /** A sample of the records that would be deleted, with their Salesforce Ids. */
+  readonly deletedSample: Record<string, { key: string; salesforceId: string | null }[]>;
   readonly salesforceCalls: number;
   readonly file: string | null;
 }
@@ -25,12 +27,17 @@ export function diffReport(diffs: readonly ObjectDiff[], calls: number, file: st
   const objects: Record<string, DiffCounts> = {};
   const sample: Record<string, RecordChange[]> = {};
   const failedSample: Record<string, FailedRecord[]> = {};
+  const deletedSample: DiffReport['deletedSample'] = {};
   for (const d of diffs) {
     objects[d.object] = countsOf(d);
     if (d.updated.length > 0) sample[d.object] = d.updated.slice(0, sampleSize);
     if (d.failed.length > 0) failedSample[d.object] = d.failed.slice(0, sampleSize);
+    if (d.deleted.length > 0)
+      deletedSample[d.object] = d.deleted
+        .slice(0, sampleSize)
+        .map((key, i) => ({ key, salesforceId: d.deletedIds[i] ?? null }));
   }
-  return { objects, sample, failedSample, salesforceCalls: calls, file };
+  return { objects, sample, failedSample, deletedSample, salesforceCalls: calls, file };
 }
 
 function* lines(diffs: readonly ObjectDiff[]): Generator<string> {
