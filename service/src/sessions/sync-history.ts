@@ -38,6 +38,8 @@ export async function writeSyncHistory(
   session: SyncSession,
   counts: Readonly<Record<string, ObjectCounts>>,
 ): Promise<string | undefined> {
+  // A dry run writes nothing to Salesforce, not even its history (failed or not).
+  if (session.params.dryRun === true) return undefined;
   const total = Object.values(counts).reduce(
     (a, c) => ({ read: a.read + c.read, written: a.written + c.written, failed: a.failed + c.failed }),
     { read: 0, written: 0, failed: 0 },
