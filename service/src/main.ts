@@ -27,6 +27,7 @@ import { buildServer } from './http/server.js';
 import { RealtimeEngine } from './realtime/realtime-engine.js';
 import { LatencyRecorder } from './realtime/realtime-latency.js';
 import { accountsCron, catalogCron, startSchedules } from './sessions/schedules.js';
+import { driftCron, startDriftSchedule } from './sessions/drift-schedule.js';
 import { orgRoute } from './http/routes/org-route.js';
 import { requeueOrphanedSessions, startSessionWorker } from './sessions/session-worker.js';
 import { startJobQueue } from './store/job-queue.js';
@@ -81,6 +82,7 @@ async function startSync(
     { accounts: accountsCron(config.schedules.accounts), catalog: catalogCron(config.schedules.catalog) },
     runtime.entities,
   );
+  await startDriftSchedule(boss, store, logger, driftCron(config.schedules.drift), runtime.entities);
   if (!config.realtime.enabled) return { runtime, realtime: undefined };
   const realtime = new RealtimeEngine({
     api: apiSyncDepsFor(runtime.deps, config.apiBudget),

@@ -85,8 +85,10 @@ export class DryRunWriter implements LoadWriter {
         this.calls += current.calls;
         if (pass === 'delete')
           for (const k of builder.delete(keys, current.records)) this.drift?.known(object, k);
-        else builder.add(rows, current.records);
-        if (pass === 'upsert') this.drift?.note(object, rows);
+        else {
+          const changing = builder.add(rows, current.records);
+          if (pass === 'upsert') this.drift?.note(object, rows, changing);
+        }
       }
     }
   }
