@@ -1,4 +1,4 @@
-// The operations console: sign-in, then Overview, Sessions, Failures, Performance and Notifications.
+// The operations console: sign-in, then Overview, Sessions, Failures, Performance, Notifications and Drift.
 import '@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.min.css';
 import './console.css';
 import { render } from 'preact';
@@ -12,6 +12,7 @@ import { SessionDetail } from './pages/SessionDetail.js';
 import { Failures } from './pages/Failures.js';
 import { Performance } from './pages/Performance.js';
 import { Notifications } from './pages/Notifications.js';
+import { Drift } from './pages/Drift.js';
 
 const tabs = [
   ['/console', 'Overview'],
@@ -19,6 +20,7 @@ const tabs = [
   ['/console/failures', 'Failures'],
   ['/console/performance', 'Performance'],
   ['/console/notifications', 'Notifications'],
+  ['/console/drift', 'Drift'],
 ] as const;
 
 function Page(props: { path: string }) {
@@ -29,6 +31,7 @@ function Page(props: { path: string }) {
   if (p.startsWith('/console/failures')) return <Failures />;
   if (p.startsWith('/console/performance')) return <Performance />;
   if (p.startsWith('/console/notifications')) return <Notifications />;
+  if (p.startsWith('/console/drift')) return <Drift />;
   return <Overview />;
 }
 

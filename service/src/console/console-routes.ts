@@ -7,6 +7,7 @@ import { Notifier } from './notify/notifier.js';
 import { startRetention } from './retention.js';
 import { consolePagesRoute } from './routes/console-pages-route.js';
 import { consoleSessionRoute } from './routes/console-session-route.js';
+import { driftReportsRoute } from './routes/drift-reports-route.js';
 import { failuresExportRoute } from './routes/failures-export-route.js';
 import { failuresRoute } from './routes/failures-route.js';
 import { notificationRulesRoute } from './routes/notification-rules-route.js';
@@ -53,6 +54,7 @@ export function consoleParts(
       failuresExportRoute(deps.store),
       ...performanceRoute(deps.store),
       ...notificationRulesRoute(deps.store),
+      driftReportsRoute(deps),
     ],
     authenticator: consoleAuthenticator(deps.store, times),
     async start() {
