@@ -1,10 +1,19 @@
-// `npm run bench -- [--scenario turbo|on-demand|realtime|extraction|console|drift|vs-sf-cli] [options]`: runs one benchmark scenario, each in
+// `npm run bench -- [--scenario turbo|on-demand|realtime|extraction|console|drift|vs-sf-cli|cpq] [options]`: runs one benchmark scenario, each in
 // scripts/bench/<scenario>.ts, and prints its figures. Benchmarks measure; tests never assert timings.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const scenarios = ['turbo', 'on-demand', 'realtime', 'extraction', 'console', 'drift', 'vs-sf-cli'] as const;
+const scenarios = [
+  'turbo',
+  'on-demand',
+  'realtime',
+  'extraction',
+  'console',
+  'drift',
+  'vs-sf-cli',
+  'cpq',
+] as const;
 const { values } = parseArgs({ options: { scenario: { type: 'string', default: 'turbo' } }, strict: false });
 const scenario = String(values.scenario);
 const file = join(import.meta.dirname, 'bench', `${scenario}.ts`);

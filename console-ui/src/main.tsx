@@ -1,4 +1,5 @@
-// The operations console: sign-in, then Overview, Sessions, Failures, Performance, Notifications and Drift.
+// The operations console: sign-in, then Overview, Sessions, Failures, Performance, Notifications,
+// Real-time (stats and dead letters), CPQ and Drift.
 import '@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.min.css';
 import './console.css';
 import { render } from 'preact';
@@ -12,6 +13,8 @@ import { SessionDetail } from './pages/SessionDetail.js';
 import { Failures } from './pages/Failures.js';
 import { Performance } from './pages/Performance.js';
 import { Notifications } from './pages/Notifications.js';
+import { Realtime } from './pages/Realtime.js';
+import { Cpq } from './pages/Cpq.js';
 import { Drift } from './pages/Drift.js';
 
 const tabs = [
@@ -20,6 +23,8 @@ const tabs = [
   ['/console/failures', 'Failures'],
   ['/console/performance', 'Performance'],
   ['/console/notifications', 'Notifications'],
+  ['/console/realtime', 'Real-time'],
+  ['/console/cpq', 'CPQ'],
   ['/console/drift', 'Drift'],
 ] as const;
 
@@ -31,6 +36,8 @@ function Page(props: { path: string }) {
   if (p.startsWith('/console/failures')) return <Failures />;
   if (p.startsWith('/console/performance')) return <Performance />;
   if (p.startsWith('/console/notifications')) return <Notifications />;
+  if (p.startsWith('/console/realtime')) return <Realtime />;
+  if (p.startsWith('/console/cpq')) return <Cpq />;
   if (p.startsWith('/console/drift')) return <Drift />;
   return <Overview />;
 }

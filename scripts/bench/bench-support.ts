@@ -29,7 +29,7 @@ export interface EmulatorProcess {
 export function spawnEmulators(
   size: string,
   seed: string,
-  which: 'both' | 'zuora' | 'salesforce' = 'both',
+  which: 'both' | 'zuora' | 'salesforce' | 'cpq' = 'both',
   nodeArgs: readonly string[] = [],
 ): EmulatorProcess {
   const child = spawn(

@@ -18,6 +18,7 @@ import {
   generateTenant,
   startZuoraEmulator,
 } from '../../emulators/zuora/src/index.js';
+import { startCpqEmulators } from './cpq-emulators.js';
 
 const size = (process.argv[2] ?? 'S') as 'XS' | 'S' | 'M' | 'L';
 const seed = Number(process.argv[3] ?? 42);
@@ -37,6 +38,8 @@ async function start(): Promise<{ info: Record<string, unknown>; close: () => Pr
       close: () => emulators.close(),
     };
   }
+  // `cpq`: both, the org holding a generated CPQ scenario of `size` (cpq-emulators.ts).
+  if (which === 'cpq') return startCpqEmulators(size, seed);
   if (which === 'zuora') {
     const zuora = await startZuoraEmulator({
       tenant: generateTenant({ seed, size }),

@@ -26,6 +26,7 @@ import { cpqOrderSyncsRoute } from './http/routes/cpq-order-syncs-route.js';
 import { buildServer } from './http/server.js';
 import { RealtimeEngine } from './realtime/realtime-engine.js';
 import { LatencyRecorder } from './realtime/realtime-latency.js';
+import { sendPendingHistory } from './sessions/history-outbox.js';
 import { accountsCron, catalogCron, startSchedules } from './sessions/schedules.js';
 import { driftCron, startDriftSchedule } from './sessions/drift-schedule.js';
 import { orgRoute } from './http/routes/org-route.js';
@@ -83,7 +84,13 @@ async function startSync(
     runtime.entities,
   );
   await startDriftSchedule(boss, store, logger, driftCron(config.schedules.drift), runtime.entities);
-  if (!config.realtime.enabled) return { runtime, realtime: undefined };
+  if (!config.realtime.enabled) {
+    // History records a stopped process committed and never sent (the real-time engine sends them when on).
+    void sendPendingHistory(runtime.deps).catch((err: unknown) =>
+      logger.warn({ err }, 'history outbox not sent; it is sent at the next start'),
+    );
+    return { runtime, realtime: undefined };
+  }
   const realtime = new RealtimeEngine({
     api: apiSyncDepsFor(runtime.deps, config.apiBudget),
     runApiSync,
@@ -94,6 +101,11 @@ async function startSync(
   });
   realtime.start();
   return { runtime, realtime };
+}
+
+/** The CPQ direction as the console's CPQ page reads and retries it. */
+function consoleCpq(config: Config, runtime: SyncRuntime) {
+  return { deps: cpqFor(runtime.deps).deps, pollerEnabled: config.cpq.pollerEnabled };
 }
 
 async function startHttp(
@@ -126,6 +138,7 @@ async function startHttp(
         work.add(p);
         void p.finally(() => work.delete(p));
       },
+      cpq: sync === undefined ? undefined : consoleCpq(config, sync.runtime),
     },
     config.apiBudget,
   );

@@ -175,7 +175,9 @@ function seedOrg(
     if (!def) continue;
     for (const r of records) put(type, r);
   }
-  seedPackages();
+  // The caller's seed records (fixed Ids, e.g. the Accounts a Zuora tenant's CRM IDs point at) before the
+  // packages' generated records (a CPQ scenario), whose Ids then skip the ones the seed took.
   for (const [objectName, records] of Object.entries(seedRecords))
     insertRecords(schema, store, objectName, records);
+  seedPackages();
 }

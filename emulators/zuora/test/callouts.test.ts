@@ -16,9 +16,9 @@ interface Received {
   };
 }
 
-/** A callout receiver whose answers are scripted per request. */
+/** A callout receiver whose answers are scripted per request (an answer may wait for something first). */
 async function receiver(
-  answer: (n: number, req: IncomingMessage) => number,
+  answer: (n: number, req: IncomingMessage, body: Received['body']) => number | Promise<number>,
 ): Promise<{ url: string; received: Received[]; server: Server }> {
   const received: Received[] = [];
   let n = 0;
@@ -27,12 +27,14 @@ async function receiver(
     req.on('data', (c: Buffer) => (data += c.toString()));
     req.on('end', () => {
       n += 1;
-      const status = answer(n, req);
-      if (status === 200) received.push({ headers: req.headers, body: JSON.parse(data) as Received['body'] });
-      if (status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="callouts"');
-      res
-        .writeHead(status, { 'Content-Type': 'application/json' })
-        .end(JSON.stringify({ success: status === 200 }));
+      const body = JSON.parse(data) as Received['body'];
+      void Promise.resolve(answer(n, req, body)).then((status) => {
+        if (status === 200) received.push({ headers: req.headers, body });
+        if (status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="callouts"');
+        res
+          .writeHead(status, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ success: status === 200 }));
+      });
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -100,23 +102,34 @@ describe('callout notifications', () => {
   });
 
   it('does not guarantee delivery order', async () => {
-    const target = await receiver((n) => (n === 1 ? 500 : 200));
+    // The first notification's first attempt is answered 500 only once the other two were delivered, so its
+    // retry comes after them whatever the machine's load (a fixed retry interval raced the later deliveries).
+    const accounts = [...h.emulator.tenant.scan('Account', null)].slice(0, 3).map((s) => s.record);
+    const firstId = String(accounts[0]?.Id);
+    const target = await receiver(async (_n, _req, body) => {
+      if (body.objectId !== firstId || target.received.length >= 2) return 200;
+      await pollUntil(
+        async () => target.received.length,
+        (n) => n >= 2,
+        120_000,
+      );
+      return 500;
+    });
     servers.push(target.server);
-    h.emulator.callouts.configure([{ id: 'order', url: target.url, events: ['Account.updated'] }]);
-    const accounts = [...h.emulator.tenant.scan('Account', null)]
-      .slice(0, 3)
-      .map((s) => s.record.AccountNumber);
-    for (const accountNumber of accounts) {
+    h.emulator.callouts.configure([
+      { id: 'order', url: target.url, events: ['Account.updated'], attempts: 5 },
+    ]);
+    for (const { AccountNumber: accountNumber } of accounts) {
       h.emulator.changes.apply({
         type: 'crm-id-change',
         accountNumber,
         crmId: `001000000000${String(accountNumber).slice(-3)}AAA`,
       });
-      await new Promise((r) => setTimeout(r, 5));
     }
     await pollUntil(
       async () => target.received.length,
       (n) => n === 3,
+      120_000,
     );
     const sequences = target.received.map((r) => r.body.sequence);
     expect([...sequences].sort((a, b) => a - b)).not.toEqual(sequences);

@@ -20,6 +20,7 @@ export type Sub = {
   status: string;
   accountId: string;
   invoiceOwnerAccountId: string;
+  invoiceOwnerAccountNumber: string | null;
   termStartDate: string;
   termEndDate: string | null;
   autoRenew: boolean;

@@ -193,6 +193,7 @@ describe.each(['sync', 'async'] as const)('amendments through the %s Orders API'
     expect(await current()).toMatchObject({
       accountId: other.accountId,
       invoiceOwnerAccountId: other.accountId,
+      invoiceOwnerAccountNumber: other.accountNumber,
     });
   });
 

@@ -21,6 +21,18 @@ export interface CliEmulators {
     stats(): { readonly apiRequests: number; readonly bulkBatches: number };
   };
   applyDemoChanges(): DemoChangeReport;
+  /** The sales user's side of the demo's CPQ step (embedded/cpq-demo-org.ts). */
+  readonly cpq: CliCpqDemoOrg;
+}
+
+/** A CPQ org the demo drives: a generated scenario, draft orders activated, contracts amended. */
+export interface CliCpqDemoOrg {
+  load(options: { seed: number; accountCount: number; orderCount: number }): {
+    readonly accounts: number;
+    readonly orders: { readonly new: number; readonly amendment: number; readonly renewal: number };
+  };
+  activateDrafts(): Promise<string[]>;
+  amendContractsOf(orderIds: readonly string[], count: number): Promise<string[]>;
 }
 
 export interface CliSyncRuntime {

@@ -25,6 +25,22 @@ export interface CalloutAuthSettings {
   readonly maxAgeSeconds: number;
 }
 
+/** Adaptive batching (realtime/adaptive-batching.ts): coalesce while changes arrive, flush by a latency budget. */
+export interface AdaptiveBatching {
+  /** A change with no other arriving for this long is synced without waiting for more. */
+  readonly quietMs: number;
+  /** Target time from a change's arrival to its Salesforce commit, for the oldest change of a batch. */
+  readonly latencyBudgetMs: number;
+  /** Least time between the starts of two batches of one entity (bounds Salesforce calls a minute). */
+  readonly minIntervalMs: number;
+}
+
+export const defaultAdaptiveBatching: AdaptiveBatching = {
+  quietMs: 150,
+  latencyBudgetMs: 1_800,
+  minIntervalMs: 500,
+};
+
 export interface RealtimeSettings {
   readonly enabled: boolean;
   readonly eventThreshold: number;
@@ -47,6 +63,13 @@ export interface RealtimeSettings {
   readonly tickMs: number;
   /** How long after a callout the batcher looks (callouts arriving together make one batch). */
   readonly coalesceMs: number;
+  /** Adaptive batching; without it a batch fires as soon as the event threshold is reached. */
+  readonly adaptive?: AdaptiveBatching | undefined;
+  /**
+   * Batches' Sync_History__c records are sent from the history outbox every this many ms, 200 a call;
+   * without it each batch sends its own right after committing.
+   */
+  readonly historyFlushMs?: number | undefined;
   readonly callouts: CalloutAuthSettings;
 }
 
@@ -64,7 +87,10 @@ export function realtimeSettings(env: Env): RealtimeSettings {
     maxBatchEvents: 2_000,
     retry: { maxAttempts: env.REALTIME_MAX_ATTEMPTS, baseMs: env.REALTIME_RETRY_BASE_MS },
     tickMs: 500,
-    coalesceMs: 250,
+    // A callout wakes the batcher once its quiet period has passed: a change alone syncs at once.
+    coalesceMs: defaultAdaptiveBatching.quietMs,
+    adaptive: defaultAdaptiveBatching,
+    historyFlushMs: 10_000,
     callouts: {
       hmacKey: env.ZUORA_CALLOUT_HMAC_KEY,
       basic:

@@ -3,6 +3,7 @@ import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { ApiSyncDeps } from '../api-sync/api-sync-types.js';
 import type { ConsoleSettings } from '../config/console-settings.js';
+import type { CpqDeps } from '../cpq/cpq-deps.js';
 import type { Store } from '../store/store.js';
 
 export interface ConsoleDeps {
@@ -21,4 +22,6 @@ export interface ConsoleDeps {
   readonly crons: { readonly accounts: string | undefined; readonly catalog: string | undefined };
   /** Work started by a request that outlives it (retries): the service awaits it before closing. */
   readonly track: (work: Promise<unknown>) => void;
+  /** The CPQ direction, when this process runs syncs: its dependencies and whether its poller runs. */
+  readonly cpq?: { readonly deps: CpqDeps; readonly pollerEnabled: boolean } | undefined;
 }

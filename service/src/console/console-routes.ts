@@ -7,6 +7,7 @@ import { Notifier } from './notify/notifier.js';
 import { startRetention } from './retention.js';
 import { consolePagesRoute } from './routes/console-pages-route.js';
 import { consoleSessionRoute } from './routes/console-session-route.js';
+import { cpqConsoleRoutes } from './routes/cpq-console-routes.js';
 import { driftReportsRoute } from './routes/drift-reports-route.js';
 import { driftRepairRoute } from './routes/drift-repair-route.js';
 import { failuresExportRoute } from './routes/failures-export-route.js';
@@ -55,6 +56,7 @@ export function consoleParts(
       failuresExportRoute(deps.store),
       ...performanceRoute(deps.store),
       ...notificationRulesRoute(deps.store),
+      ...cpqConsoleRoutes(deps),
       driftReportsRoute(deps),
       driftRepairRoute(deps),
     ],

@@ -17,11 +17,16 @@ export interface RevisedItem {
   readonly orderNumber: string;
   readonly effectiveDate: string;
   readonly synced: boolean;
+  /** The order product's own number (its Zuora charge number) and its write-back's subscription number. */
+  readonly itemNumber: string;
+  readonly subscriptionNumber: string | null;
 }
 
 interface RevisedRow {
   Id: string;
   OrderId: string;
+  OrderItemNumber: string;
+  Zuora_Subscription_Number__c: string | null;
   Order: { OrderNumber: string; EffectiveDate: string; Zuora_Sync_Status__c: string | null } | null;
 }
 
@@ -34,9 +39,49 @@ export function revisedOf(rows: SfRecord[] | undefined): Map<string, RevisedItem
         orderNumber: r.Order?.OrderNumber ?? '',
         effectiveDate: r.Order?.EffectiveDate ?? '',
         synced: r.Order?.Zuora_Sync_Status__c === 'Synced',
+        itemNumber: r.OrderItemNumber,
+        subscriptionNumber: r.Zuora_Subscription_Number__c ?? null,
       },
     ]),
   );
+}
+
+/** An amendment or renewal order revising one of the lineages (by first order product). */
+export interface LineageRevision {
+  readonly orderId: string;
+  readonly orderNumber: string;
+  readonly effectiveDate: string;
+  readonly activated: boolean;
+  readonly synced: boolean;
+}
+
+interface RevisionRow {
+  OrderId: string;
+  SBQQ__RevisedOrderProduct__c: string;
+  Order: {
+    OrderNumber: string;
+    EffectiveDate: string;
+    StatusCode: string | null;
+    Zuora_Sync_Status__c: string | null;
+  } | null;
+}
+
+/** The orders revising each lineage, by its first order product. */
+export function revisionsOf(rows: SfRecord[] | undefined): Map<string, LineageRevision[]> {
+  const out = new Map<string, LineageRevision[]>();
+  for (const r of (rows ?? []) as unknown as RevisionRow[]) {
+    const list = out.get(r.SBQQ__RevisedOrderProduct__c) ?? [];
+    if (list.some((o) => o.orderId === r.OrderId)) continue;
+    list.push({
+      orderId: r.OrderId,
+      orderNumber: r.Order?.OrderNumber ?? '',
+      effectiveDate: r.Order?.EffectiveDate ?? '',
+      activated: r.Order?.StatusCode === 'Activated',
+      synced: r.Order?.Zuora_Sync_Status__c === 'Synced',
+    });
+    out.set(r.SBQQ__RevisedOrderProduct__c, list);
+  }
+  return out;
 }
 
 function byId<T extends { Id: string }>(records: SfRecord[] | undefined): Map<string, T> {

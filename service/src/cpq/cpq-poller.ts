@@ -74,14 +74,17 @@ export class CpqPoller {
   constructor(private readonly deps: CpqDeps) {}
 
   start(): void {
+    // The interval runs from the start of one look to the start of the next: a long look (many orders, many
+    // waiting) does not stretch the time an activated order waits for the next one.
     const tick = () => {
+      const started = Date.now();
       this.#running = pollOnce(this.deps)
         .catch((error: unknown) =>
           this.deps.logger.warn({ err: error }, 'CPQ poll failed; trying again next interval'),
         )
         .finally(() => {
-          if (this.#timer !== undefined)
-            this.#timer = setTimeout(tick, this.deps.cpq.pollIntervalSeconds * 1000);
+          const wait = this.deps.cpq.pollIntervalSeconds * 1000 - (Date.now() - started);
+          if (this.#timer !== undefined) this.#timer = setTimeout(tick, Math.max(0, wait));
         });
     };
     this.#timer = setTimeout(tick, 0);

@@ -12,7 +12,7 @@ import { writeSyncHistory } from '../sessions/sync-history.js';
 import { cpqOrderRows } from '../store/cpq-order-rows.js';
 import { CpqCalls, type CpqDeps } from './cpq-deps.js';
 import { finishChunk } from './finish-chunk.js';
-import type { OrderOutcome } from './order-outcome.js';
+import type { ItemLink, OrderOutcome } from './order-outcome.js';
 import { readBundles } from './read-bundles.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
 import { guardedSync } from './guarded-sync.js';
@@ -48,6 +48,7 @@ export async function runCpqSession(deps: CpqDeps, sessionId: string): Promise<C
     const customers = { deps, known: new Map<string, ZuoraAccountRef>(), dryRun: params.dryRun ? [] : null };
     const plans: PlanCache = new Map();
     const synced = new Set<string>();
+    const links = new Map<string, ItemLink>();
     for (let i = 0; i < params.orderIds.length; i += chunkSize) {
       const ids = params.orderIds.slice(i, i + chunkSize);
       const read = await readBundles(writer, calls.salesforce, ids, deps.cpq);
@@ -62,10 +63,13 @@ export async function runCpqSession(deps: CpqDeps, sessionId: string): Promise<C
           plans,
           attempt: rows.get(bundle.order.Id)?.attempts ?? 0,
           revised: read.revised,
+          revisions: read.revisions,
           synced,
+          links,
         };
         const outcome = await guardedSync(run, bundle, rows.get(bundle.order.Id));
         if (outcome.status === 'Synced') synced.add(outcome.orderId);
+        for (const link of outcome.items) links.set(link.itemId, link);
         chunk.push({ bundle, outcome });
       }
       if (!params.dryRun)

@@ -1,15 +1,15 @@
 // The Zuora order of a Salesforce order once its accounts and contacts are known: the items classified
 // (subscription vs order line item), the catalog ensured, the create-order body built by the rules
-// (rules/build-order.ts). Amendment and renewal orders need the synced state of the lines they revise
-// (rules/amendment-actions.ts); this engine does not read it yet, so they are refused plainly, never sent as
-// new subscriptions.
+// (rules/build-order.ts), or, for an amendment or renewal, the order actions on the subscriptions it
+// revises (amend-order-body.ts).
 import type { ZuoraAccountRef } from '../zuora/zuora-accounts.js';
 import type { OrderRun } from './order-run.js';
-import { buildOrder } from './rules/build-order.js';
+import { amendmentBody, isAmendment } from './amend-order-body.js';
+import { buildOrder, type BuildOrderInputs } from './rules/build-order.js';
 import { catalogNeeds } from './rules/catalog-needs.js';
 import { classifyItems } from './rules/classify-items.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
-import { fail, type CpqResult } from './rules/cpq-errors.js';
+import type { CpqResult } from './rules/cpq-errors.js';
 import { ensurePlans } from './zuora-catalog-step.js';
 
 export interface OrderParties {
@@ -25,24 +25,13 @@ export async function orderBody(
   b: CpqOrderBundle,
   p: OrderParties,
 ): Promise<CpqResult<Record<string, unknown>>> {
-  const revising = b.items.find((i) => i.SBQQ__RevisedOrderProduct__c !== null);
-  if (revising !== undefined)
-    return fail(
-      'CPQ-E024',
-      `order ${b.order.OrderNumber} amends or renews a contract; this version of the service sends new orders only`,
-      {
-        object: 'OrderItem',
-        id: revising.Id,
-        field: 'SBQQ__RevisedOrderProduct__c',
-      },
-    );
   const classified = classifyItems(b);
   if (!classified.ok) return classified;
   const needs = catalogNeeds(b);
   if (!needs.ok) return needs;
   const ratePlans = await ensurePlans(run.deps, b, needs.value, run.plans, run.customers.dryRun);
   if (!ratePlans.ok) return ratePlans;
-  const built = buildOrder({
+  const inputs: BuildOrderInputs = {
     bundle: b,
     needs: needs.value.needs,
     ratePlans: ratePlans.value,
@@ -54,7 +43,9 @@ export async function orderBody(
     soldToContactId: p.soldToContactId,
     currency: p.currency,
     tenant: { requireServiceActivation: false, requireCustomerAcceptance: false },
-  });
+  };
+  if (isAmendment(inputs)) return amendmentBody(run, inputs, p.invoiceOwner);
+  const built = buildOrder(inputs);
   if (!built.ok) return built;
   return { ok: true, value: built.value.body as unknown as Record<string, unknown> };
 }

@@ -2,8 +2,8 @@
 // the customers and plans resolved so far, the attempt number, and what the readiness gate looks at.
 import type { SessionCheckpoints } from '../sessions/checkpoints.js';
 import type { CpqDeps } from './cpq-deps.js';
-import type { OrderOutcome } from './order-outcome.js';
-import type { RevisedItem } from './read-bundles.js';
+import type { ItemLink, OrderOutcome } from './order-outcome.js';
+import type { LineageRevision, RevisedItem } from './read-bundles.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
 import type { CpqError } from './rules/cpq-errors.js';
 import type { PlanCache } from './zuora-catalog-step.js';
@@ -18,8 +18,12 @@ export interface OrderRun {
   readonly attempt: number;
   /** The order products amendments revise, with their orders (read with the bundles). */
   readonly revised: ReadonlyMap<string, RevisedItem>;
+  /** Every order revising those lineages (amendments and renewals), by first order product. */
+  readonly revisions: ReadonlyMap<string, readonly LineageRevision[]>;
   /** Orders this session synced already (their write-back may not be in Salesforce yet). */
   readonly synced: ReadonlySet<string>;
+  /** The Zuora links of the order products this session synced, by OrderItem Id (same reason). */
+  readonly links: ReadonlyMap<string, ItemLink>;
 }
 
 /** The outcome of an order that ended before anything was sent. */

@@ -30,5 +30,6 @@ export async function submit(run: OrderRun, b: CpqOrderBundle, body: Record<stri
     key,
     jobId: same?.jobId,
     saveJob: (jobId) => checkpoint(jobId),
+    firstSend: stored === undefined && run.attempt === 0,
   });
 }

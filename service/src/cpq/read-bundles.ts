@@ -14,9 +14,15 @@ import type {
 import * as f from './rules/cpq-soql-fields.js';
 import type { CpqSettings } from './rules/cpq-settings.js';
 import { queryAll } from './sf-queries.js';
-import { bundleOf, revisedOf, type RevisedItem } from './assemble-bundle.js';
+import {
+  bundleOf,
+  revisedOf,
+  revisionsOf,
+  type LineageRevision,
+  type RevisedItem,
+} from './assemble-bundle.js';
 
-export type { RevisedItem } from './assemble-bundle.js';
+export type { LineageRevision, RevisedItem } from './assemble-bundle.js';
 
 const uniq = (values: readonly (string | null | undefined)[]): string[] => [
   ...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '')),
@@ -31,6 +37,8 @@ export interface BundleRead {
   readonly parents: ReadonlyMap<string, CpqAccount>;
   /** The order products amendments revise (SBQQ__RevisedOrderProduct__c), by Id, with their order. */
   readonly revised: ReadonlyMap<string, RevisedItem>;
+  /** Every order revising those order products' lineages, for the start-date order of amendments. */
+  readonly revisions: ReadonlyMap<string, readonly LineageRevision[]>;
 }
 
 function extraSubscriptionFields(settings: CpqSettings): string[] {
@@ -55,7 +63,12 @@ export async function readBundles(
   const bundles = new Map<string, CpqOrderBundle>();
   for (const order of orders) bundles.set(order.Id, bundleOf(order, all));
   const parents = new Map((third.parents as unknown as CpqAccount[]).map((a) => [a.Id, a]));
-  return { bundles, parents, revised: revisedOf(third.revised) };
+  return {
+    bundles,
+    parents,
+    revised: revisedOf(third.revised),
+    revisions: revisionsOf(third.revisions),
+  };
 }
 
 function firstRound(ids: string[], settings: CpqSettings): Record<string, string> {
@@ -137,10 +150,37 @@ function thirdRound(
     quotes: select(f.quoteFields, 'SBQQ__Quote__c', 'Id', uniq(orders.map((o) => o.SBQQ__Quote__c))),
     parents: select(f.accountFields, 'Account', 'Id', uniq(accounts.map((a) => a.ParentId))),
     revised: select(
-      ['Id', 'OrderId', 'Order.OrderNumber', 'Order.EffectiveDate', 'Order.Zuora_Sync_Status__c'],
+      [
+        'Id',
+        'OrderId',
+        'OrderItemNumber',
+        'Zuora_Subscription_Number__c',
+        'Order.OrderNumber',
+        'Order.EffectiveDate',
+        'Order.Zuora_Sync_Status__c',
+      ],
       'OrderItem',
       'Id',
       uniq(items.map((i) => i.SBQQ__RevisedOrderProduct__c)),
     ),
+    revisions: unsyncedRevisions(uniq(items.map((i) => i.SBQQ__RevisedOrderProduct__c))),
   };
+}
+
+/** The order products of activated orders not in Zuora yet (never attempted included) that revise
+ * these lineages. */
+function unsyncedRevisions(roots: string[]): string {
+  const fields = [
+    'OrderId',
+    'SBQQ__RevisedOrderProduct__c',
+    'Order.OrderNumber',
+    'Order.EffectiveDate',
+    'Order.StatusCode',
+    'Order.Zuora_Sync_Status__c',
+  ];
+  const query = select(fields, 'OrderItem', 'SBQQ__RevisedOrderProduct__c', roots);
+  return query === ''
+    ? ''
+    : `${query} AND Order.StatusCode = 'Activated'` +
+        ` AND (Order.Zuora_Sync_Status__c != 'Synced' OR Order.Zuora_Sync_Status__c = null)`;
 }

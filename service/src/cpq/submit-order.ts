@@ -1,5 +1,6 @@
 // Steps 8 and 9 of an order sync, exactly once: an order already in Zuora under its number is never sent
-// again (looked up first, and again whenever its job is unknown); otherwise it is sent through the async
+// again (looked up first unless this is its first send, after a refusal of a first send, and whenever its job
+// is unknown); otherwise it is sent through the async
 // Orders API with its Idempotency-Key (a resend after a timeout or crash answers the first job), the job id
 // is checkpointed before polling, and the job is polled until it ends. A refused order is CPQ-E020 with
 // Zuora's reason; Zuora unreachable or a job still running past the timeout is CPQ-E021 (transient).
@@ -7,6 +8,7 @@
 // "If you received a timeout error ... the order will be created": https://developer.zuora.com/v1-api-reference/api/operation/POST_Order/
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findOrder, orderJob, submitAsyncOrder, type CreatedOrder } from '../zuora/zuora-orders.js';
+import { ZuoraApiError } from '../zuora/zuora-errors.js';
 import type { CpqDeps } from './cpq-deps.js';
 import { cpqError, type CpqResult } from './rules/cpq-errors.js';
 
@@ -19,6 +21,8 @@ export interface Submission {
   readonly jobId: string | undefined;
   /** Stores the job id before it is polled. */
   readonly saveJob: (jobId: string) => Promise<void>;
+  /** No run of this session sent it and no earlier attempt is recorded: the first look-up is skipped. */
+  readonly firstSend: boolean;
 }
 
 async function lookup(deps: CpqDeps, orderNumber: string): Promise<CreatedOrder | undefined> {
@@ -35,6 +39,10 @@ async function poll(
   const deadline = Date.now() + (deps.jobTimeoutMs ?? 120_000);
   let wait = deps.jobPollMs ?? 250;
   for (;;) {
+    // A job just submitted is still Processing: the first look waits too (one call an order, not two, when
+    // Zuora answers within the first wait), and the wait doubles up to 2 s.
+    await sleep(wait);
+    wait = Math.min(wait * 2, 2_000);
     const job = await orderJob(deps.zuora, jobId);
     if (job === undefined) return undefined;
     if (job.status === 'Completed') return { ok: true, value: job.result };
@@ -48,8 +56,6 @@ async function poll(
           id: s.orderId,
         }),
       };
-    await sleep(wait);
-    wait = Math.min(wait * 2, 2_000);
   }
 }
 
@@ -58,12 +64,36 @@ export async function submitOnce(deps: CpqDeps, s: Submission): Promise<CpqResul
     const polled = await poll(deps, s, s.jobId);
     if (polled !== undefined) return polled;
   }
-  const existing = await lookup(deps, s.orderNumber);
-  if (existing !== undefined) return { ok: true, value: existing };
-  const jobId = await submitAsyncOrder(deps.zuora, s.body, s.key);
+  // An order that may have been sent before (a checkpoint of this session, an earlier attempt) is looked up by
+  // number first. A first send skips that call: had it been sent after all (by a session cut short, under an
+  // older version's key), Zuora refuses a second order of the same number, and the refused order is looked up
+  // then, before it counts as failed.
+  if (!s.firstSend) {
+    const existing = await lookup(deps, s.orderNumber);
+    if (existing !== undefined) return { ok: true, value: existing };
+  }
+  const refused = async <T>(result: T): Promise<CpqResult<CreatedOrder> | T> => {
+    const after = s.firstSend ? await lookup(deps, s.orderNumber) : undefined;
+    return after === undefined ? result : { ok: true, value: after };
+  };
+  let jobId: string;
+  try {
+    jobId = await submitAsyncOrder(deps.zuora, s.body, s.key);
+  } catch (error) {
+    if (
+      !(error instanceof ZuoraApiError) ||
+      error.status < 400 ||
+      error.status >= 500 ||
+      error.status === 429
+    )
+      throw error;
+    const found = await refused(undefined);
+    if (found === undefined) throw error;
+    return found;
+  }
   await s.saveJob(jobId);
   const polled = await poll(deps, s, jobId);
-  if (polled !== undefined) return polled;
+  if (polled !== undefined) return polled.ok || polled.error.code !== 'CPQ-E020' ? polled : refused(polled);
   const after = await lookup(deps, s.orderNumber);
   if (after !== undefined) return { ok: true, value: after };
   return {

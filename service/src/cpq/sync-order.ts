@@ -66,6 +66,6 @@ export async function syncOrder(run: OrderRun, b: CpqOrderBundle): Promise<Order
     zuoraAccountNumber: account.accountNumber,
     subscriptionNumbers: created.value.subscriptionNumbers,
     accounts,
-    items: await itemLinks(deps, b, body, created.value),
+    items: await itemLinks(deps, b, body, created.value, run.revised),
   };
 }

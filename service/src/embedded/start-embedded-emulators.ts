@@ -19,6 +19,7 @@ import {
 } from '../../../emulators/zuora/src/index.js';
 import type { SalesforceCredentials } from '../salesforce/connect.js';
 import type { ZuoraCredentials } from '../zuora/oauth-token.js';
+import { cpqDemoOrg, type CpqDemoOrg } from './cpq-demo-org.js';
 import { applyDemoChanges, type ChangeRoundReport } from './demo-changes.js';
 
 export interface EmbeddedEmulators {
@@ -28,6 +29,8 @@ export interface EmbeddedEmulators {
   readonly salesforceCredentials: SalesforceCredentials;
   /** Applies the demo's round of business changes to the Zuora tenant. */
   applyDemoChanges(): ChangeRoundReport;
+  /** The sales user's side of the demo's CPQ step (scenario, activation, amendments). */
+  readonly cpq: CpqDemoOrg;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,7 @@ export async function startEmbeddedEmulators(options: {
         apiVersion: options.apiVersion,
       },
       applyDemoChanges: () => applyDemoChanges(zuora),
+      cpq: cpqDemoOrg(salesforce),
       async close() {
         await Promise.allSettled([zuora.close(), salesforce.close()]);
       },

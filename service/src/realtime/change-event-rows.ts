@@ -83,6 +83,8 @@ export interface PendingSummary {
   /** Events not processed (claimed or not). */
   readonly pending: number;
   readonly oldestReceivedAt: Date | undefined;
+  /** When the newest waiting event arrived (adaptive batching waits while changes keep arriving). */
+  readonly newestReceivedAt?: Date | undefined;
   readonly oldestOccurredAt: Date | undefined;
 }
 
@@ -92,6 +94,7 @@ export async function pendingByEntity(db: Queryable): Promise<PendingSummary[]> 
     waiting: string;
     pending: string;
     oldest_received: Date | null;
+    newest_received: Date | null;
     oldest_occurred: Date | null;
   }>(
     // Events backing off neither fire batches nor count toward the fallback's latency: a poison event
@@ -99,6 +102,7 @@ export async function pendingByEntity(db: Queryable): Promise<PendingSummary[]> 
     `SELECT entity_id, count(*) FILTER (WHERE claimed_by_session IS NULL AND ${due}) AS waiting,
             count(*) AS pending,
             min(received_at) FILTER (WHERE claimed_by_session IS NULL AND ${due}) AS oldest_received,
+            max(received_at) FILTER (WHERE claimed_by_session IS NULL AND ${due}) AS newest_received,
             min(occurred_at) FILTER (WHERE attempts = 0) AS oldest_occurred
        FROM change_events WHERE processed_at IS NULL GROUP BY entity_id ORDER BY entity_id`,
   );
@@ -107,6 +111,7 @@ export async function pendingByEntity(db: Queryable): Promise<PendingSummary[]> 
     waiting: Number(r.waiting),
     pending: Number(r.pending),
     oldestReceivedAt: r.oldest_received === null ? undefined : new Date(r.oldest_received),
+    newestReceivedAt: r.newest_received === null ? undefined : new Date(r.newest_received),
     oldestOccurredAt: r.oldest_occurred === null ? undefined : new Date(r.oldest_occurred),
   }));
 }

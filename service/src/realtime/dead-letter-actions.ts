@@ -17,7 +17,8 @@ export async function retryDeadLetters(db: Queryable, selection: DeadLetterSelec
   const rows = await db.query<{ id: string }>(
     `UPDATE change_events
         SET processed_at = NULL, outcome = NULL, error = NULL, processed_by_session = NULL,
-            claimed_by_session = NULL, claimed_at = NULL, attempts = 0, next_attempt_at = NULL, dead_at = NULL
+            claimed_by_session = NULL, claimed_at = NULL, attempts = 0, next_attempt_at = NULL, dead_at = NULL,
+            first_attempt_at = NULL
       WHERE ${where} RETURNING id`,
     params,
   );

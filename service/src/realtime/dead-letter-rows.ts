@@ -11,6 +11,9 @@ export interface DeadLetter {
   readonly attempts: number;
   readonly error: string;
   readonly receivedAt: string;
+  /** When its first attempt failed (null for events dead-lettered before migration 008 recorded it). */
+  readonly firstAttemptAt: string | null;
+  /** When its last allowed attempt failed. */
   readonly deadAt: string;
 }
 
@@ -24,6 +27,7 @@ interface DeadLetterRow {
   attempts: number;
   error: string | null;
   received_at: Date;
+  first_attempt_at: Date | null;
   dead_at: Date | null;
 }
 
@@ -33,7 +37,8 @@ export async function listDeadLetters(
   page: { readonly limit: number; readonly beforeId?: string | undefined },
 ): Promise<DeadLetter[]> {
   const rows = await db.query<DeadLetterRow>(
-    `SELECT id, entity_id, zuora_object, zuora_id, event_type, source, attempts, error, received_at, dead_at
+    `SELECT id, entity_id, zuora_object, zuora_id, event_type, source, attempts, error, received_at, first_attempt_at,
+            dead_at
        FROM change_events WHERE outcome = 'dead' AND ($2::bigint IS NULL OR id < $2::bigint)
       ORDER BY id DESC LIMIT $1`,
     [page.limit, page.beforeId ?? null],
@@ -48,6 +53,7 @@ export async function listDeadLetters(
     attempts: Number(r.attempts),
     error: r.error ?? '',
     receivedAt: new Date(r.received_at).toISOString(),
+    firstAttemptAt: r.first_attempt_at === null ? null : new Date(r.first_attempt_at).toISOString(),
     deadAt: new Date(r.dead_at ?? r.received_at).toISOString(),
   }));
 }

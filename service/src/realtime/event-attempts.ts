@@ -33,6 +33,7 @@ export async function recordFailedAttempts(
   const rows = await db.query<{ outcome: string | null }>(
     `UPDATE change_events
         SET attempts = attempts + 1, last_error = $2, claimed_by_session = NULL, claimed_at = NULL,
+            first_attempt_at = coalesce(first_attempt_at, now()),
             next_attempt_at = CASE WHEN attempts + 1 >= $4 THEN NULL
               ELSE now() + least($5::double precision * power(2, attempts), $6) * interval '1 millisecond' END,
             processed_at = CASE WHEN attempts + 1 >= $4 THEN now() END,

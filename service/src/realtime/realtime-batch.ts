@@ -13,11 +13,11 @@ import type {
   ApiSyncResult,
   RecordOutcome,
 } from '../api-sync/api-sync-types.js';
-import { transitionSession, findSession } from '../sessions/session-rows.js';
+import { transitionSession } from '../sessions/session-rows.js';
 import { requestSession } from '../sessions/request-session.js';
 import { beginSession, failSession } from '../sessions/session-lifecycle.js';
 import type { ObjectCounts } from '../sessions/session-counts.js';
-import { writeSyncHistory } from '../sessions/sync-history.js';
+import { enqueueSyncHistory, sendOutboxHistory } from '../sessions/history-outbox.js';
 import { claimEvents, markProcessed, releaseClaims, type ClaimedEvent } from './change-event-rows.js';
 import { recordFailedAttempts, type RetryPolicy } from './event-attempts.js';
 import { runIsolated, type IsolatedRuns, type RecordRef } from './isolate-failures.js';
@@ -34,6 +34,11 @@ export interface BatchDeps {
   readonly heartbeatMs: number;
   /** Attempts and backoff of events whose record makes the sync throw. */
   readonly retry: RetryPolicy;
+  /**
+   * Send the batch's history record right after committing it (default); false: it waits in the history
+   * outbox for the engine's grouped send (adaptive batching: one call for many batches' records).
+   */
+  readonly sendHistory?: boolean;
 }
 
 export type BatchResult =
@@ -138,7 +143,7 @@ async function syncClaimed(
     }
     const done = await deps.latency.store(tx, settled.samples);
     const clean = settled.failed.length === 0 && thrown.length === 0;
-    await transitionSession(tx, sessionId, clean ? 'finished' : 'finished_with_errors', {
+    const ended = await transitionSession(tx, sessionId, clean ? 'finished' : 'finished_with_errors', {
       ...(thrown.length === 0
         ? {}
         : { error: `${String(thrown.length)} record(s) failed: ${thrown[0]?.error ?? ''}` }),
@@ -156,13 +161,15 @@ async function syncClaimed(
         },
       },
     });
+    // The history record commits with the events (the outbox): a kill before it reaches Salesforce leaves it
+    // there for the next start to send.
+    await enqueueSyncHistory(tx, deps.api.zuoraHost, ended, counts);
     return done;
   });
   observe();
-  const session = await findSession(store, sessionId);
-  if (session !== undefined)
-    await writeSyncHistory(deps.api, session, counts).catch((err: unknown) => {
-      logger.warn({ err, sessionId }, 'real-time batch: Sync_History__c not written');
+  if (deps.sendHistory !== false)
+    await sendOutboxHistory(deps.api, sessionId).catch((err: unknown) => {
+      logger.warn({ err, sessionId }, 'real-time batch: Sync_History__c left in the outbox');
     });
   const failed = settled.failed.length + thrown.length;
   logger.info(

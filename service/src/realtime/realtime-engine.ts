@@ -6,8 +6,10 @@
 // poll runs on its own timer. Several processes may run engines on one PostgreSQL: claims keep them apart.
 import type PgBoss from 'pg-boss';
 import type { ApiSyncDeps } from '../api-sync/api-sync-types.js';
+import { sendPendingHistory } from '../sessions/history-outbox.js';
 import { transitionSession } from '../sessions/session-rows.js';
 import { orphanedSessions } from '../sessions/session-owner.js';
+import { decideBatch, nextBatchMs } from './adaptive-batching.js';
 import { pendingByEntity, releaseClaims, type PendingSummary } from './change-event-rows.js';
 import { runRealtimeBatch, type BatchResult, type RunApiSync } from './realtime-batch.js';
 import { considerFallback, followTurbo, type FallbackDeps } from './realtime-fallback.js';
@@ -30,6 +32,9 @@ export interface RealtimeEngineDeps {
 /** How often usage is re-read while the API budget governor stops writes. */
 const budgetProbeMs = 5 * 60_000;
 
+/** How often the history outbox is swept for rows a send left behind (Salesforce down, or a kill). */
+const outboxSweepMs = 30_000;
+
 /** Most batches one entity runs per tick, so one busy entity cannot starve the others. */
 const maxBatchesPerTick = 20;
 
@@ -43,6 +48,13 @@ export class RealtimeEngine {
   #stopped = false;
   #nudged: NodeJS.Timeout | undefined;
   #probedAt = 0;
+  #outbox: Promise<void> | undefined;
+  #outboxSweptAt = 0;
+  /** When each entity's last batch started, and what batches take lately (adaptive batching). */
+  readonly #lastStart = new Map<string, number>();
+  #batchMs = 500;
+  #recheck: NodeJS.Timeout | undefined;
+  #recheckAt = Infinity;
 
   constructor(deps: RealtimeEngineDeps) {
     this.#deps = deps;
@@ -53,7 +65,26 @@ export class RealtimeEngine {
     this.#timer = setInterval(() => this.wake(), this.#deps.settings.tickMs);
     if (this.#deps.settings.reconcileMs > 0)
       this.#reconcileTimer = setInterval(() => void this.reconcileNow(), this.#deps.settings.reconcileMs);
+    // History records committed by batches of a process killed before sending them go out first.
+    void this.sweepOutbox(0);
     this.wake();
+  }
+
+  /**
+   * Sends the history outbox's rows at least `olderThanMs` old (one sweep at a time); a batch sends its own
+   * row right after committing, so a later sweep only finds what a failed send or a kill left behind.
+   */
+  sweepOutbox(olderThanMs = outboxSweepMs): Promise<void> {
+    if (this.#outbox !== undefined) return this.#outbox;
+    const { api } = this.#deps;
+    this.#outboxSweptAt = Date.now();
+    this.#outbox = sendPendingHistory(api, olderThanMs)
+      .then(({ sent, left }) => {
+        if (sent + left > 0) api.logger.info({ sent, left }, 'history outbox swept');
+      })
+      .catch((err: unknown) => api.logger.warn({ err }, 'history outbox sweep failed; it runs again'))
+      .finally(() => (this.#outbox = undefined));
+    return this.#outbox;
   }
 
   /**
@@ -91,8 +122,24 @@ export class RealtimeEngine {
     clearInterval(this.#timer);
     clearInterval(this.#reconcileTimer);
     clearTimeout(this.#nudged);
+    clearTimeout(this.#recheck);
     await this.#ticking;
     await this.#reconciling;
+    await this.#outbox;
+    // History records the batches committed go out before the process ends (grouped ones included).
+    if (this.#deps.settings.historyFlushMs !== undefined) await this.sweepOutbox(0);
+  }
+
+  /** A tick in `ms` (the earliest asked for wins), when a batch will be due without a new change. */
+  #wakeIn(ms: number): void {
+    const at = Date.now() + ms;
+    if (this.#stopped || at >= this.#recheckAt) return;
+    clearTimeout(this.#recheck);
+    this.#recheckAt = at;
+    this.#recheck = setTimeout(() => {
+      this.#recheckAt = Infinity;
+      this.wake();
+    }, ms);
   }
 
   async reconcileNow(): Promise<void> {
@@ -128,6 +175,10 @@ export class RealtimeEngine {
   async #pass(): Promise<void> {
     const { api, settings } = this.#deps;
     await this.releaseOrphans();
+    // Grouped history (historyFlushMs): everything committed is sent every period, 200 records a call.
+    const flushMs = settings.historyFlushMs;
+    if (Date.now() - this.#outboxSweptAt >= (flushMs ?? outboxSweepMs))
+      void this.sweepOutbox(flushMs === undefined ? outboxSweepMs : 0);
     const pending = new Map((await pendingByEntity(api.store)).map((p) => [p.entityId, p]));
     const states = new Map((await realtimeStates(api.store)).map((s) => [s.entityId, s]));
     const fallback: FallbackDeps = {
@@ -154,14 +205,22 @@ export class RealtimeEngine {
     let summary: PendingSummary | undefined = first;
     for (let n = 0; n < maxBatchesPerTick && summary !== undefined && !this.#stopped; n += 1) {
       const now = this.#deps.api.now?.() ?? new Date();
-      const waitedMs =
-        summary.oldestReceivedAt === undefined ? 0 : now.getTime() - summary.oldestReceivedAt.getTime();
-      if (summary.waiting === 0) return;
-      if (summary.waiting < settings.eventThreshold && waitedMs < settings.maxWaitMs) return;
+      const decision = decideBatch(summary, settings, {
+        now: now.getTime(),
+        lastStart: this.#lastStart.get(entityId),
+        batchMs: this.#batchMs,
+      });
+      if (!decision.fire) {
+        if (decision.recheckMs !== undefined && settings.adaptive !== undefined)
+          this.#wakeIn(decision.recheckMs);
+        return;
+      }
       if (this.#deps.api.governor.state() === 'stop') {
         await this.probeBudget(now);
         if (this.#deps.api.governor.state() === 'stop') return;
       }
+      this.#lastStart.set(entityId, now.getTime());
+      const started = performance.now();
       const result = await runRealtimeBatch(
         {
           api: this.#deps.api,
@@ -170,11 +229,13 @@ export class RealtimeEngine {
           maxBatchEvents: settings.maxBatchEvents,
           retry: settings.retry,
           heartbeatMs: Math.max(250, Math.min(10_000, Math.floor(settings.claimStaleMs / 4))),
+          sendHistory: settings.historyFlushMs === undefined,
         },
         entityId,
       );
       this.#deps.onBatch?.(entityId, result);
       if (result.kind !== 'synced') return;
+      this.#batchMs = nextBatchMs(this.#batchMs, performance.now() - started);
       summary = (await pendingByEntity(this.#deps.api.store)).find((p) => p.entityId === entityId);
     }
   }

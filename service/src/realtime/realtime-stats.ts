@@ -1,6 +1,7 @@
 // What GET /v1/realtime/stats answers: latency percentiles, event counts by outcome, the backlog and the
 // current mode per entity, all read from the store so every process sharing it answers the same.
 import type { Queryable } from '../store/store.js';
+import { pendingHistoryCount } from '../sessions/history-outbox.js';
 import { pendingByEntity } from './change-event-rows.js';
 import { latencyStats, latencyWindowMs, type LatencyStats } from './realtime-latency.js';
 import { realtimeStates, type RealtimeMode } from './realtime-state-rows.js';
@@ -23,6 +24,8 @@ export interface RealtimeStats {
     readonly discarded: number;
     readonly fromReconciliation: number;
   };
+  /** Sync_History__c records committed and not yet delivered to Salesforce (the history outbox). */
+  readonly historyOutbox: number;
   readonly entities: {
     readonly entityId: string;
     readonly mode: RealtimeMode;
@@ -40,7 +43,7 @@ export async function realtimeStats(
   enabled: boolean,
   since: Date = new Date(Date.now() - latencyWindowMs),
 ): Promise<RealtimeStats> {
-  const [latency, counts, pending, states] = await Promise.all([
+  const [latency, counts, pending, states, outbox] = await Promise.all([
     latencyStats(db, since),
     // Dead letters count whenever they were received: they wait for an admin, like pending events.
     db.query<{ outcome: string | null; source: string; retrying: boolean; n: string }>(
@@ -51,6 +54,7 @@ export async function realtimeStats(
     ),
     pendingByEntity(db),
     realtimeStates(db),
+    pendingHistoryCount(db),
   ]);
   const sum = (f: (r: { outcome: string | null; source: string; retrying: boolean }) => boolean) =>
     counts.filter(f).reduce((n, r) => n + Number(r.n), 0);
@@ -71,6 +75,7 @@ export async function realtimeStats(
       discarded: sum((r) => r.outcome === 'discarded'),
       fromReconciliation: sum((r) => r.source === 'reconcile'),
     },
+    historyOutbox: outbox,
     entities: [...ids].sort().map((entityId) => {
       const p = pending.find((x) => x.entityId === entityId);
       const s = states.find((x) => x.entityId === entityId);

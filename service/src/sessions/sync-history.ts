@@ -3,6 +3,7 @@
 import type { SyncSession } from './session-rows.js';
 import type { ObjectCounts } from './session-counts.js';
 import type { SyncDeps } from './sync-deps.js';
+import type { Queryable } from '../store/store.js';
 
 const syncTypes: Record<SyncSession['trigger'], string> = {
   manual: 'Manual',
@@ -33,18 +34,28 @@ const scopeLabels: Record<SyncSession['scope'], string> = {
 const maxErrorRecords = 2_000;
 const maxLogChars = 32_000;
 
-export async function writeSyncHistory(
-  deps: SyncDeps,
+/** A session's Sync_History__c record and its Sync_Record_Error__c records, as Salesforce is sent them. */
+export interface SyncHistoryRecord {
+  readonly history: Record<string, unknown>;
+  /** Without their Sync_History__c lookup: it is set from the upserted history record's id when sent. */
+  readonly errors: readonly Record<string, unknown>[];
+}
+
+/**
+ * Builds the history of `session` from its counts and its unresolved failed records, read through `db` (a
+ * transaction, when the history is stored in the history outbox with the session's end).
+ */
+export async function buildSyncHistory(
+  db: Queryable,
+  zuoraHost: string | undefined,
   session: SyncSession,
   counts: Readonly<Record<string, ObjectCounts>>,
-): Promise<string | undefined> {
-  // A dry run writes nothing to Salesforce, not even its history (failed or not).
-  if (session.params.dryRun === true) return undefined;
+): Promise<SyncHistoryRecord> {
   const total = Object.values(counts).reduce(
     (a, c) => ({ read: a.read + c.read, written: a.written + c.written, failed: a.failed + c.failed }),
     { read: 0, written: 0, failed: 0 },
   );
-  const failures = await deps.store.query<{
+  const failures = await db.query<{
     salesforce_object: string;
     external_id: string;
     zuora_id: string | null;
@@ -76,24 +87,49 @@ export async function writeSyncHistory(
     Records_Failed__c: total.failed,
     Entity_Id__c: session.entityId,
     Sync_By__c: 'zuora-salesforce-sync',
-    Zuora_Hostname__c: deps.zuoraHost ?? '',
+    Zuora_Hostname__c: zuoraHost ?? '',
     ...(session.error === undefined ? {} : { Sync_Error__c: session.error.slice(0, maxLogChars) }),
     Failure_Log__c: log,
   };
-  const result = await deps.salesforce.sobject('Sync_History__c').upsert(history, 'Session_Id__c');
-  const historyId = result.id;
-  if (historyId === undefined || failures.length === 0) return historyId;
   const errors = failures.map((f) => ({
     External_Id__c: `${session.id}:${f.salesforce_object}:${f.external_id}`.slice(0, 255),
-    Sync_History__c: historyId,
     Object_Type__c: f.salesforce_object,
     Zuora_Id__c: f.zuora_id ?? '',
     Error_Code__c: f.error_code.slice(0, 80),
     Error_Message__c: f.error_message.slice(0, 32_000),
     Attempts__c: f.attempts,
   }));
-  await deps.salesforce
-    .sobject('Sync_Record_Error__c')
-    .upsert(errors, 'External_Id__c', { allowRecursive: true, allOrNone: false });
+  return { history, errors };
+}
+
+/**
+ * Upserts the history record on Session_Id__c and its errors on External_Id__c (both external ids of the
+ * package), so sending the same record again updates it instead of adding a second one.
+ */
+export async function sendSyncHistory(
+  salesforce: SyncDeps['salesforce'],
+  record: SyncHistoryRecord,
+): Promise<string | undefined> {
+  const result = await salesforce.sobject('Sync_History__c').upsert(record.history, 'Session_Id__c');
+  const historyId = result.id;
+  if (historyId === undefined || record.errors.length === 0) return historyId;
+  await salesforce.sobject('Sync_Record_Error__c').upsert(
+    record.errors.map((e) => ({ ...e, Sync_History__c: historyId })),
+    'External_Id__c',
+    { allowRecursive: true, allOrNone: false },
+  );
   return historyId;
+}
+
+export async function writeSyncHistory(
+  deps: SyncDeps,
+  session: SyncSession,
+  counts: Readonly<Record<string, ObjectCounts>>,
+): Promise<string | undefined> {
+  // A dry run writes nothing to Salesforce, not even its history (failed or not).
+  if (session.params.dryRun === true) return undefined;
+  return sendSyncHistory(
+    deps.salesforce,
+    await buildSyncHistory(deps.store, deps.zuoraHost, session, counts),
+  );
 }

@@ -126,46 +126,102 @@ export async function findOrder(
   }
 }
 
-/** Previews an order (nothing is written in Zuora); answers Zuora's preview result as is. */
+/** Previews an order (nothing is written in Zuora); answers Zuora's preview result as is. Order delta
+ * metrics, not Order Metrics: "As of Zuora Billing Release 306, Order Metrics is no longer available" to
+ * new customers, https://docs.zuora.com/en/zuora-billing/manage-accounts-subscriptions-and-non-subscriptions/manage-subscription-transactions/orders/order-delta-metrics-and-order-metrics */
 export async function previewOrder(client: ZuoraClient, body: unknown, entityId?: string): Promise<unknown> {
   return client.request('POST', '/v1/orders/preview', {
     json: {
       ...(body as Record<string, unknown>),
-      previewOptions: { previewThruType: 'TermEnd', previewTypes: ['OrderMetrics'] },
+      previewOptions: { previewThruType: 'TermEnd', previewTypes: ['OrderDeltaMetrics'] },
     },
     entityId,
   });
+}
+
+export interface SubscriptionCharge {
+  readonly id: string;
+  readonly number: string;
+  readonly type: string | null;
+  readonly model: string | null;
+  readonly quantity: number | null;
+  readonly price: number | null;
+  readonly billingPeriod: string | null;
+  readonly billCycleType: string | null;
 }
 
 export interface SubscriptionRatePlan {
   readonly id: string;
   readonly productRatePlanId: string;
   readonly externallyManagedPlanId: string | null;
-  readonly charges: readonly { readonly id: string; readonly number: string }[];
+  /** How the rate plan last changed (Add, Update, Remove, ...); null when it never did. */
+  readonly lastChangeType: string | null;
+  readonly charges: readonly SubscriptionCharge[];
 }
 
-/** A subscription's (latest version's) rate plans with their charges. */
+export interface SubscriptionState {
+  readonly id: string;
+  readonly status: string | null;
+  readonly currency: string | null;
+  readonly invoiceOwnerAccountId: string | null;
+  readonly invoiceOwnerAccountNumber: string | null;
+  readonly ratePlans: readonly SubscriptionRatePlan[];
+}
+
+interface ChargeAnswer {
+  id: string;
+  number: string;
+  type?: string | null;
+  model?: string | null;
+  quantity?: number | null;
+  price?: number | null;
+  billingPeriod?: string | null;
+  billCycleType?: string | null;
+}
+
+const chargeOf = (c: ChargeAnswer): SubscriptionCharge => ({
+  id: c.id,
+  number: c.number,
+  type: c.type ?? null,
+  model: c.model ?? null,
+  quantity: c.quantity ?? null,
+  price: c.price ?? null,
+  billingPeriod: c.billingPeriod ?? null,
+  billCycleType: c.billCycleType ?? null,
+});
+
+/** A subscription's (latest version's) state: owners, currency, rate plans with their charges. */
 export async function subscriptionRatePlans(
   client: ZuoraClient,
   subscriptionNumber: string,
   entityId?: string,
-): Promise<{ readonly id: string; readonly ratePlans: readonly SubscriptionRatePlan[] }> {
+): Promise<SubscriptionState> {
   const answer = await client.request<{
     id: string;
+    status?: string | null;
+    currency?: string | null;
+    invoiceOwnerAccountId?: string | null;
+    invoiceOwnerAccountNumber?: string | null;
     ratePlans: {
       id: string;
       productRatePlanId: string;
       externallyManagedPlanId: string | null;
-      ratePlanCharges: { id: string; number: string }[];
+      lastChangeType?: string | null;
+      ratePlanCharges: ChargeAnswer[];
     }[];
   }>('GET', `/v1/subscriptions/${encodeURIComponent(subscriptionNumber)}`, { entityId });
   return {
     id: answer.id,
+    status: answer.status ?? null,
+    currency: answer.currency ?? null,
+    invoiceOwnerAccountId: answer.invoiceOwnerAccountId ?? null,
+    invoiceOwnerAccountNumber: answer.invoiceOwnerAccountNumber ?? null,
     ratePlans: answer.ratePlans.map((rp) => ({
       id: rp.id,
       productRatePlanId: rp.productRatePlanId,
       externallyManagedPlanId: rp.externallyManagedPlanId,
-      charges: rp.ratePlanCharges.map((c) => ({ id: c.id, number: c.number })),
+      lastChangeType: rp.lastChangeType ?? null,
+      charges: rp.ratePlanCharges.map(chargeOf),
     })),
   };
 }

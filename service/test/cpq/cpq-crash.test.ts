@@ -3,68 +3,34 @@
 // it), then run again: the orphaned session resumes from its checkpoints, and each Zuora object (account,
 // product, order) exists exactly once while Salesforce holds the write-back. Emulators and PostgreSQL live in
 // this test process.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_CLIENT_SECRET,
-  DEFAULT_PASSWORD,
-  DEFAULT_USERNAME,
-} from '../../../emulators/salesforce/src/index.js';
-import { DEFAULT_ZUORA_CLIENT_ID, DEFAULT_ZUORA_CLIENT_SECRET } from '../../../emulators/zuora/src/index.js';
 import { activatedOrder, productId, usdAccount } from './cpq-actions.js';
 import { startCpqHarness, type CpqHarness } from './cpq-harness.js';
+import { killLeftoverCli, runCli, type CliRun } from '../support/cli-process.js';
 import { until } from '../support/wait-for.js';
 
-const cli = join(import.meta.dirname, '../../../bin/zuora-sync.js');
 let h: CpqHarness;
 let dataDir: string;
-const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   h = await startCpqHarness({ store: 'postgres', scenario: { seed: 11, accountCount: 40, orderCount: 10 } });
   dataDir = mkdtempSync(join(tmpdir(), 'zsync-cpq-crash-'));
 }, 300_000);
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killLeftoverCli();
   await h.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function cpqSync(orderId: string): {
-  child: ChildProcess;
-  done: Promise<{ code: number | null; out: string }>;
-} {
-  const child = spawn(process.execPath, [cli, 'cpq', 'sync', '--order', orderId], {
-    env: {
-      ...process.env,
-      ZUORA_BASE_URL: h.zuora.url,
-      ZUORA_CLIENT_ID: DEFAULT_ZUORA_CLIENT_ID,
-      ZUORA_CLIENT_SECRET: DEFAULT_ZUORA_CLIENT_SECRET,
-      SF_LOGIN_URL: h.salesforce.url,
-      SF_CLIENT_ID: DEFAULT_CLIENT_ID,
-      SF_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
-      SF_USERNAME: DEFAULT_USERNAME,
-      SF_PASSWORD: DEFAULT_PASSWORD,
-      API_TOKEN: 'cpq-crash-token-0123456789abcdef',
-      DATABASE_URL: h.storeFixture.databaseUrl ?? '',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+const cpqSync = (orderId: string): CliRun =>
+  runCli(h, ['cpq', 'sync', '--order', orderId], {
+    dataDir,
+    apiToken: 'cpq-crash-token-0123456789abcdef',
+    databaseUrl: h.storeFixture.databaseUrl,
   });
-  children.push(child);
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const done = new Promise<{ code: number | null; out: string }>((resolve) => {
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-  return { child, done };
-}
 
 async function zuoraLatency(ms: number): Promise<void> {
   const res = await fetch(`${h.zuora.url}/__emulator/faults`, {

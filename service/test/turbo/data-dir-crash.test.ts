@@ -1,29 +1,21 @@
 // Billing PII does not stay on disk (issue 17, defect 2): after a full sync and after a SIGKILL and resume, run as
 // the command a user runs (real credentials pointing at emulators in this process, PGlite under DATA_DIR), no
 // spool file is left and nothing under DATA_DIR, the embedded store included, is readable by others.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_CLIENT_SECRET,
-  DEFAULT_PASSWORD,
-  DEFAULT_USERNAME,
-} from '../../../emulators/salesforce/src/index.js';
-import { DEFAULT_ZUORA_CLIENT_ID, DEFAULT_ZUORA_CLIENT_SECRET } from '../../../emulators/zuora/src/index.js';
+import { killLeftoverCli, runCli, type CliRun } from '../support/cli-process.js';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness.js';
+import { until } from '../support/wait-for.js';
 
-const cli = join(import.meta.dirname, '../../../bin/zuora-sync.js');
 let h: SyncHarness;
-const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   h = await startSyncHarness({ size: 'XS', store: 'pglite' });
 }, 180_000);
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killLeftoverCli();
   await h.close();
 });
 
@@ -51,43 +43,11 @@ function expectPrivateAndNoSpool(dataDir: string, when: string): void {
   ).toEqual([]);
 }
 
-function syncCommand(dataDir: string, args: string[]) {
-  const child = spawn(process.execPath, [cli, 'sync', '--scope', 'accounts', ...args], {
-    env: {
-      ...process.env,
-      ZUORA_BASE_URL: h.zuora.url,
-      ZUORA_CLIENT_ID: DEFAULT_ZUORA_CLIENT_ID,
-      ZUORA_CLIENT_SECRET: DEFAULT_ZUORA_CLIENT_SECRET,
-      SF_LOGIN_URL: h.salesforce.url,
-      SF_CLIENT_ID: DEFAULT_CLIENT_ID,
-      SF_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
-      SF_USERNAME: DEFAULT_USERNAME,
-      SF_PASSWORD: DEFAULT_PASSWORD,
-      API_TOKEN: 'spool-test-token-0123456789abcdef',
-      DATABASE_URL: '',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+const syncCommand = (dataDir: string, args: string[]): CliRun =>
+  runCli(h, ['sync', '--scope', 'accounts', ...args], {
+    dataDir,
+    apiToken: 'spool-test-token-0123456789abcdef',
   });
-  children.push(child);
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const done = new Promise<{ code: number | null; out: string }>((resolve) => {
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-  return { child, done };
-}
-
-/** Waits for a condition (never for a time): a loaded machine only makes it come later. */
-async function until(check: () => boolean, timeoutMs = 600_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the condition');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const spoolParts = (dir: string): string[] =>
   existsSync(dir)
@@ -106,9 +66,21 @@ describe('DATA_DIR after a sync and after a crash', () => {
 
       const crashed = syncCommand(dataDir, ['--full']);
       // Killed once the session has spooled and then called Salesforce (loading).
-      await until(() => spoolParts(join(dataDir, 'spool')).length > 0);
+      await until(
+        'spool parts',
+        () => spoolParts(join(dataDir, 'spool')).length,
+        (n) => n > 0,
+        600_000,
+        20,
+      );
       const requestsAtSpool = h.salesforce.stats().apiRequests;
-      await until(() => h.salesforce.stats().apiRequests > requestsAtSpool);
+      await until(
+        'a Salesforce call after spooling',
+        () => h.salesforce.stats().apiRequests,
+        (n) => n > requestsAtSpool,
+        600_000,
+        20,
+      );
       crashed.child.kill('SIGKILL');
       expect((await crashed.done).code).toBeNull();
       const resumed = await syncCommand(dataDir, []).done;

@@ -4,18 +4,10 @@
 // stored outcomes, not from a tally the kills cut short). Both scopes, on both stores: PostgreSQL
 // (DATABASE_URL) and PGlite on disk under DATA_DIR. The emulators live in this test process; the sync runs as a
 // child process. Kill points are conditions seen in the emulators, never times.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_CLIENT_SECRET,
-  DEFAULT_PASSWORD,
-  DEFAULT_USERNAME,
-} from '../../../emulators/salesforce/src/index.js';
-import { DEFAULT_ZUORA_CLIENT_ID, DEFAULT_ZUORA_CLIENT_SECRET } from '../../../emulators/zuora/src/index.js';
 import { mapsInScope } from '../../src/mapping/object-maps.js';
 import type { ObjectCounts } from '../../src/sessions/session-counts.js';
 import { findSession, insertSession, type SyncSession } from '../../src/sessions/session-rows.js';
@@ -23,56 +15,21 @@ import { renderSessionSummary } from '../../src/sessions/session-summary.js';
 import { PgliteStore } from '../../src/store/pglite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { runTurboSession } from '../../src/turbo/turbo-session.js';
+import { killLeftoverCli, runCli, type CliRun } from '../support/cli-process.js';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness.js';
 import { storeKinds } from '../support/stores.js';
 import { until } from '../support/wait-for.js';
 
-const cli = join(import.meta.dirname, '../../../bin/zuora-sync.js');
 const size = 'S';
 type Scope = 'accounts' | 'catalog';
-const children: ChildProcess[] = [];
-
-afterAll(() => {
-  // A sync still running (the test failed or timed out) is not left behind.
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-});
-
-function startSync(
-  h: SyncHarness,
-  scope: Scope,
-  dataDir: string,
-  args: string[],
-): { child: ChildProcess; done: Promise<{ code: number | null; out: string }> } {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  const databaseUrl = h.storeFixture.databaseUrl;
-  const child = spawn(process.execPath, [cli, 'sync', '--scope', scope, ...args], {
-    env: {
-      ...env,
-      ZUORA_BASE_URL: h.zuora.url,
-      ZUORA_CLIENT_ID: DEFAULT_ZUORA_CLIENT_ID,
-      ZUORA_CLIENT_SECRET: DEFAULT_ZUORA_CLIENT_SECRET,
-      SF_LOGIN_URL: h.salesforce.url,
-      SF_CLIENT_ID: DEFAULT_CLIENT_ID,
-      SF_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
-      SF_USERNAME: DEFAULT_USERNAME,
-      SF_PASSWORD: DEFAULT_PASSWORD,
-      API_TOKEN: 'crash-test-token-0123456789abcdef',
-      // No DATABASE_URL: the embedded PGlite under DATA_DIR.
-      ...(databaseUrl === undefined ? {} : { DATABASE_URL: databaseUrl }),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+const startSync = (h: SyncHarness, scope: Scope, dataDir: string, args: string[]): CliRun =>
+  runCli(h, ['sync', '--scope', scope, ...args], {
+    dataDir,
+    apiToken: 'crash-test-token-0123456789abcdef',
+    databaseUrl: h.storeFixture.databaseUrl,
   });
-  children.push(child);
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const done = new Promise<{ code: number | null; out: string }>((resolve) => {
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-  return { child, done };
-}
+
+afterAll(killLeftoverCli);
 
 /** The upsert key of each Salesforce record, and its values minus what differs between two orgs. */
 function snapshot(h: SyncHarness, scope: Scope): Map<string, Map<string, string>> {
@@ -208,7 +165,7 @@ describe.each(['accounts', 'catalog'] as const)('Turbo Sync crash and resume (%s
       dataDir = mkdtempSync(join(tmpdir(), 'zsync-crash-'));
     }, 900_000);
     afterAll(async () => {
-      for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+      killLeftoverCli();
       await crashed.close();
       rmSync(dataDir, { recursive: true, force: true });
     });

@@ -94,6 +94,8 @@ export function subscriptionView(
   s: ZRecord,
 ): Record<string, unknown> {
   const account = typeof s.AccountId === 'string' ? store.get('Account', s.AccountId)?.record : undefined;
+  const invoiceOwner =
+    typeof s.InvoiceOwnerId === 'string' ? store.get('Account', s.InvoiceOwnerId)?.record : undefined;
   return {
     id: s.Id,
     accountId: s.AccountId,
@@ -117,6 +119,10 @@ export function subscriptionView(
     currency: s.Currency,
     cancelledDate: s.CancelledDate,
     ...orderFieldsOf(s),
+    // GET /v1/subscriptions/{subscription-key} answers the invoice owner's number and name with its id:
+    // https://developer.zuora.com/v1-api-reference/api/operation/GET_SubscriptionsByKey/
+    invoiceOwnerAccountNumber: invoiceOwner?.AccountNumber ?? null,
+    invoiceOwnerAccountName: invoiceOwner?.Name ?? null,
     ratePlans: children.children('RatePlan', 'SubscriptionId', s.Id).map(({ record: rp }) => {
       const prp =
         typeof rp.ProductRatePlanId === 'string'

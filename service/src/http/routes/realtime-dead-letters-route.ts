@@ -19,6 +19,7 @@ const deadLetterBody = z.object({
   attempts: z.number(),
   error: z.string(),
   receivedAt: z.string(),
+  firstAttemptAt: z.string().nullable(),
   deadAt: z.string(),
 });
 

@@ -30,6 +30,7 @@ const statsBody = z.object({
     discarded: z.number(),
     fromReconciliation: z.number(),
   }),
+  historyOutbox: z.number().describe('Sync_History__c records committed and not yet delivered to Salesforce'),
   entities: z.array(
     z.object({
       entityId: z.string(),
