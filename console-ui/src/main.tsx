@@ -1,5 +1,5 @@
 // The operations console: sign-in, then Overview, Sessions, Failures, Performance, Notifications,
-// Real-time (stats and dead letters) and CPQ.
+// Real-time (stats and dead letters), CPQ and Drift.
 import '@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.min.css';
 import './console.css';
 import { render } from 'preact';
@@ -15,6 +15,7 @@ import { Performance } from './pages/Performance.js';
 import { Notifications } from './pages/Notifications.js';
 import { Realtime } from './pages/Realtime.js';
 import { Cpq } from './pages/Cpq.js';
+import { Drift } from './pages/Drift.js';
 
 const tabs = [
   ['/console', 'Overview'],
@@ -24,6 +25,7 @@ const tabs = [
   ['/console/notifications', 'Notifications'],
   ['/console/realtime', 'Real-time'],
   ['/console/cpq', 'CPQ'],
+  ['/console/drift', 'Drift'],
 ] as const;
 
 function Page(props: { path: string }) {
@@ -36,6 +38,7 @@ function Page(props: { path: string }) {
   if (p.startsWith('/console/notifications')) return <Notifications />;
   if (p.startsWith('/console/realtime')) return <Realtime />;
   if (p.startsWith('/console/cpq')) return <Cpq />;
+  if (p.startsWith('/console/drift')) return <Drift />;
   return <Overview />;
 }
 

@@ -28,6 +28,7 @@ import { RealtimeEngine } from './realtime/realtime-engine.js';
 import { LatencyRecorder } from './realtime/realtime-latency.js';
 import { sendPendingHistory } from './sessions/history-outbox.js';
 import { accountsCron, catalogCron, startSchedules } from './sessions/schedules.js';
+import { driftCron, startDriftSchedule } from './sessions/drift-schedule.js';
 import { orgRoute } from './http/routes/org-route.js';
 import { requeueOrphanedSessions, startSessionWorker } from './sessions/session-worker.js';
 import { startJobQueue } from './store/job-queue.js';
@@ -82,6 +83,7 @@ async function startSync(
     { accounts: accountsCron(config.schedules.accounts), catalog: catalogCron(config.schedules.catalog) },
     runtime.entities,
   );
+  await startDriftSchedule(boss, store, logger, driftCron(config.schedules.drift), runtime.entities);
   if (!config.realtime.enabled) {
     // History records a stopped process committed and never sent (the real-time engine sends them when on).
     void sendPendingHistory(runtime.deps).catch((err: unknown) =>

@@ -42,6 +42,10 @@ const thresholdTypes: Record<string, readonly (readonly [string, string])[]> = {
   ],
   latency: [['ms', 'Milliseconds']],
   silence: [['minutes', 'Minutes without a successful sync']],
+  drift: [
+    ['count', 'Drifted billing accounts'],
+    ['percentage', 'Percentage of accounts checked'],
+  ],
 };
 
 function RuleForm(props: { onCreated: (secret: string | undefined) => void }) {
@@ -98,6 +102,7 @@ function RuleForm(props: { onCreated: (secret: string | undefined) => void }) {
             ['failures', 'Failures'],
             ['latency', 'Latency'],
             ['silence', 'Silence'],
+            ['drift', 'Drift (latest drift check)'],
           ]}
         />
         <TextInput

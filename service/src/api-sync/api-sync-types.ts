@@ -1,4 +1,5 @@
 // The API-based sync engine's contract, shared by on-demand requests and near-real-time batches.
+import type { ObjectDiff } from '../compare/diff-types.js';
 import type { ApiBudgetGovernor } from '../salesforce/api-budget.js';
 import type { ObjectCounts } from '../sessions/session-counts.js';
 import type { SyncDeps } from '../sessions/sync-deps.js';
@@ -21,6 +22,8 @@ export interface ApiSyncRequest {
   readonly caller?: string;
   /** One record per subscription number (default) or per version, as the Turbo session option. */
   readonly subscriptionIdentity?: 'number' | 'version';
+  /** Compare with Salesforce instead of writing (compare-writer.ts): nothing written, no failure stored. */
+  readonly dryRun?: boolean;
 }
 
 export interface RecordOutcome {
@@ -51,6 +54,8 @@ export interface ApiSyncResult {
   readonly zuoraCalls: number;
   /** When the records had been read from Zuora (ISO): the end of the read stage of latency. */
   readonly readAt?: string;
+  /** A dry run's comparison per object (created, updated with fields old -> new, unchanged, deleted, failed). */
+  readonly diffs?: readonly ObjectDiff[];
 }
 
 export interface ApiSyncDeps extends SyncDeps {

@@ -11,6 +11,7 @@ import { CountsBook } from '../sessions/session-counts.js';
 import { LoadPlan } from '../sessions/load-plan.js';
 import type { FailedRecordInput } from '../store/failed-record-rows.js';
 import type { ApiSyncDeps, ApiSyncRequest, ApiSyncResult, RecordOutcome } from './api-sync-types.js';
+import { CompareLoadWriter } from './compare-writer.js';
 import { CompositeLoadWriter } from './composite-writer.js';
 import { prepareWrites } from './prepare-writes.js';
 import { readTarget } from './read-target.js';
@@ -49,7 +50,13 @@ export async function runApiSync(deps: ApiSyncDeps, request: ApiSyncRequest): Pr
   const counts = new CountsBook();
   counts.addRead(prepared.read);
   const plan = new LoadPlan(
-    { store: deps.store, sessionId: request.sessionId, entityId: request.entityId, counts },
+    {
+      store: deps.store,
+      sessionId: request.sessionId,
+      entityId: request.entityId,
+      counts,
+      dryRun: request.dryRun === true,
+    },
     loadOrder(deps.maps === undefined ? {} : { maps: deps.maps }),
     deferredObjects(deps.maps === undefined ? {} : { maps: deps.maps }),
   );
@@ -60,6 +67,21 @@ export async function runApiSync(deps: ApiSyncDeps, request: ApiSyncRequest): Pr
   for (const o of early.filter(answeredOnly)) counts.of(objectOf(o)).failed += 1;
   await plan.settleRead(early.filter((o) => !answeredOnly(o)).map((o) => failureOf(o, request.entityId)));
 
+  if (request.dryRun === true) {
+    const compare = new CompareLoadWriter(
+      { conn: deps.salesforce, schema: deps.schema, store: deps.store, entityId: request.entityId },
+      prepared.objects,
+    );
+    await plan.run(compare);
+    return {
+      outcomes: [...early, ...compare.outcomes],
+      counts: counts.objects,
+      salesforceCalls: compare.calls,
+      zuoraCalls: deps.zuora.calls - zuoraBefore,
+      readAt,
+      diffs: compare.diffs(plan.unstored),
+    };
+  }
   const writer = new CompositeLoadWriter(
     {
       writer: {

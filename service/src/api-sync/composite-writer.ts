@@ -5,6 +5,7 @@
 // recorded as waiting for that parent. Used by the API-based engine and by small Turbo Sync sessions.
 import type { ObjectMap } from '../mapping/field-map.js';
 import { failedParent, parentFailure, waitsFor, type ParentRef } from '../mapping/parent-rules.js';
+import { holdBack, recordsOf } from './hold-back.js';
 import type { Row } from '../mapping/record-mapper.js';
 import { rowToJson } from '../mapping/row-to-json.js';
 import {
@@ -16,7 +17,7 @@ import {
 } from '../salesforce/composite-collections.js';
 import { retryableCodes } from '../salesforce/retryable-codes.js';
 import { failureObjectOf, type LoadPass, type LoadWriter, type UnitSettler } from '../sessions/load-plan.js';
-import { openFailureKeys, type FailedRecordInput } from '../store/failed-record-rows.js';
+import type { FailedRecordInput } from '../store/failed-record-rows.js';
 import type { Queryable } from '../store/store.js';
 import type { RecordOutcome } from './api-sync-types.js';
 
@@ -97,7 +98,14 @@ export class CompositeLoadWriter implements LoadWriter {
   }
 
   async #upsert(pass: 'upsert' | 'deferred', ordered: readonly PreparedObject[]): Promise<Written[]> {
-    const { held, kept } = await this.#holdBack(pass, ordered);
+    const { store, entityId } = this.#options;
+    const { held: waiting, kept } = await holdBack(store, entityId, pass, ordered);
+    const held = waiting.map((h): Written => {
+      const { code, message, fields } = h.failure;
+      const failure = { success: false, id: null, committedAt: null, errorCode: code, errorMessage: message };
+      const outcome = outcomeOf(h.object, h.record, pass, failure, 'upsert');
+      return { object: h.object, record: h.record, created: false, outcome, parents: h.parents, fields };
+    });
     const results = await upsertCollectionsWithRetries(
       this.#options.writer,
       kept.map((k) => ({
@@ -124,76 +132,6 @@ export class CompositeLoadWriter implements LoadWriter {
     );
     attributeToParents(sent);
     return [...held, ...sent];
-  }
-
-  /** Takes out the records whose parent failed before this pass (or is held in it), in load order. */
-  async #holdBack(
-    pass: 'upsert' | 'deferred',
-    ordered: readonly PreparedObject[],
-  ): Promise<{ held: Written[]; kept: { object: PreparedObject; records: PreparedRecord[] }[] }> {
-    // In the upsert pass a parent sent again may load now; by the deferred pass every upsert has settled.
-    const sent = new Map(
-      pass === 'deferred' ? [] : ordered.map((p) => [p.object, new Set(p.upserts.map((r) => r.key))]),
-    );
-    const failed = await this.#failedParents(pass, ordered, sent);
-    const held: Written[] = [];
-    const kept = ordered.map((p) => {
-      const records: PreparedRecord[] = [];
-      for (const r of pass === 'upsert' ? p.upserts : p.deferred) {
-        const parents = waitsFor(p.map, pass, { column: p.keyField, value: r.key }, r.row);
-        const parent = failedParent(parents, (target, key) => failed.get(target)?.has(key) === true);
-        if (parent === undefined) {
-          records.push(r);
-          continue;
-        }
-        const failure = parentFailure(parent);
-        const outcome = outcomeOf(
-          p,
-          r,
-          pass,
-          {
-            success: false,
-            id: null,
-            committedAt: null,
-            errorCode: failure.code,
-            errorMessage: failure.message,
-          },
-          'upsert',
-        );
-        held.push({ object: p, record: r, created: false, outcome, parents, fields: failure.fields });
-        // Its own children wait for it in turn (parents come first in load order).
-        failed.set(p.object, (failed.get(p.object) ?? new Set<string>()).add(r.key));
-      }
-      return { object: p, records };
-    });
-    return { held, kept: kept.filter((k) => k.records.length > 0) };
-  }
-
-  /** Parents referenced in this pass with an open failure, not sent again in it. */
-  async #failedParents(
-    pass: 'upsert' | 'deferred',
-    ordered: readonly PreparedObject[],
-    sent: ReadonlyMap<string, ReadonlySet<string>>,
-  ): Promise<Map<string, Set<string>>> {
-    const wanted = new Map<string, Set<string>>();
-    for (const p of ordered)
-      for (const r of recordsOf(p, pass))
-        for (const parent of waitsFor(
-          p.map,
-          pass,
-          { column: p.keyField, value: r.key },
-          (r as PreparedRecord).row,
-        )) {
-          if (sent.get(parent.target)?.has(parent.key) === true) continue;
-          wanted.set(parent.target, (wanted.get(parent.target) ?? new Set<string>()).add(parent.key));
-        }
-    const failed = new Map<string, Set<string>>();
-    for (const [object, keys] of wanted)
-      failed.set(
-        object,
-        await openFailureKeys(this.#options.store, object, this.#options.entityId, [...keys]),
-      );
-    return failed;
   }
 
   async #delete(ordered: readonly PreparedObject[]): Promise<Written[]> {
@@ -239,10 +177,6 @@ const missingResult: RecordWriteResult = {
   errorMessage: 'Salesforce answered no result for this record',
   committedAt: new Date(0).toISOString(),
 };
-
-function recordsOf(p: PreparedObject, pass: LoadPass): readonly PreparedDelete[] {
-  return pass === 'upsert' ? p.upserts : pass === 'deferred' ? p.deferred : p.deletes;
-}
 
 function outcomeOf(
   p: PreparedObject,

@@ -1,5 +1,5 @@
 // A dry run's report in the terminal: per object the records a session would create, update, leave unchanged,
-// delete, and the failures; then a sample of the updates (field: old -> new) and of the failures, the
+// delete, and the failures; then a sample of the updates (field: old -> new), deletions and failures, the
 // Salesforce calls the comparison cost and where the full list is. Colours only on a TTY (terminal.ts).
 import type { DryRunReport } from '../sessions/session-json.js';
 import type { Terminal } from './terminal.js';
@@ -35,6 +35,11 @@ function samples(report: DryRunReport, term: Terminal): string[] {
       for (const f of change.changes)
         lines.push(`    ${f.field}: ${term.dim(value(f.old))} -> ${value(f.new)}`);
     }
+  for (const [object, deleted] of Object.entries(report.deletedSample ?? {}))
+    for (const d of deleted)
+      lines.push(
+        `  ${term.bad('delete')} ${object} ${d.key}${d.salesforceId === null ? '' : ` (${d.salesforceId})`}`,
+      );
   for (const [object, failures] of Object.entries(report.failedSample))
     for (const f of failures)
       lines.push(`  ${term.bad('failed')} ${object} ${f.key}: ${f.code} ${f.message}`);

@@ -17,6 +17,8 @@ export interface DiffReport {
   readonly objects: Record<string, DiffCounts>;
   readonly sample: Record<string, RecordChange[]>;
   readonly failedSample: Record<string, FailedRecord[]>;
+  /** A sample of the records that would be deleted, with their Salesforce Ids. */
+  readonly deletedSample: Record<string, { key: string; salesforceId: string | null }[]>;
   readonly salesforceCalls: number;
   readonly file: string | null;
 }
@@ -25,22 +27,38 @@ export function diffReport(diffs: readonly ObjectDiff[], calls: number, file: st
   const objects: Record<string, DiffCounts> = {};
   const sample: Record<string, RecordChange[]> = {};
   const failedSample: Record<string, FailedRecord[]> = {};
+  const deletedSample: DiffReport['deletedSample'] = {};
   for (const d of diffs) {
     objects[d.object] = countsOf(d);
     if (d.updated.length > 0) sample[d.object] = d.updated.slice(0, sampleSize);
     if (d.failed.length > 0) failedSample[d.object] = d.failed.slice(0, sampleSize);
+    if (d.deleted.length > 0)
+      deletedSample[d.object] = d.deleted
+        .slice(0, sampleSize)
+        .map((key, i) => ({ key, salesforceId: d.deletedIds[i] ?? null }));
   }
-  return { objects, sample, failedSample, salesforceCalls: calls, file };
+  return { objects, sample, failedSample, deletedSample, salesforceCalls: calls, file };
 }
 
-function* lines(diffs: readonly ObjectDiff[]): Generator<string> {
+/** One change of the full list: a record created, updated (fields old -> new), deleted, or failed. */
+export interface DiffLine {
+  readonly object: string;
+  readonly key: string;
+  readonly action: 'create' | 'update' | 'delete' | 'failed';
+  readonly salesforceId?: string | null;
+  readonly changes?: RecordChange['changes'];
+  readonly code?: string;
+  readonly message?: string;
+}
+
+export function* diffLines(diffs: readonly ObjectDiff[]): Generator<DiffLine> {
   for (const d of diffs) {
     const object = d.object;
-    for (const key of d.created) yield JSON.stringify({ object, key, action: 'create' });
-    for (const u of d.updated) yield JSON.stringify({ object, action: 'update', ...u });
+    for (const key of d.created) yield { object, key, action: 'create' };
+    for (const u of d.updated) yield { object, action: 'update', ...u };
     for (const [i, key] of d.deleted.entries())
-      yield JSON.stringify({ object, key, action: 'delete', salesforceId: d.deletedIds[i] ?? null });
-    for (const f of d.failed) yield JSON.stringify({ object, action: 'failed', ...f });
+      yield { object, key, action: 'delete', salesforceId: d.deletedIds[i] ?? null };
+    for (const f of d.failed) yield { object, action: 'failed', ...f };
   }
 }
 
@@ -51,8 +69,8 @@ export async function writeDiffFile(path: string, diffs: readonly ObjectDiff[]):
   let n = 0;
   try {
     let chunk: string[] = [];
-    for (const line of lines(diffs)) {
-      chunk.push(line);
+    for (const line of diffLines(diffs)) {
+      chunk.push(JSON.stringify(line));
       n += 1;
       if (chunk.length < 1_000) continue;
       await file.write(`${chunk.join('\n')}\n`);

@@ -13,6 +13,24 @@ export interface DesiredRow {
   readonly row: Readonly<Record<string, Row[string] | undefined>>;
 }
 
+/**
+ * A typed row as a write would send it: a blank lookup (relationship column) leaves the reference as it is.
+ * https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/datafiles_prepare_csv.htm
+ */
+export function desiredRowOf(record: { readonly key: string; readonly row: Row }): DesiredRow {
+  const row: Record<string, Row[string] | undefined> = {};
+  for (const [column, value] of Object.entries(record.row))
+    row[column] = column.includes('.') && (value === null || value === '') ? undefined : value;
+  return { key: record.key, row };
+}
+
+/** The columns a set of rows sets, but the key: what a comparison reads from Salesforce. */
+export function columnsOf(rows: readonly DesiredRow[], keyField: string): string[] {
+  const columns = new Set<string>();
+  for (const r of rows) for (const c of Object.keys(r.row)) if (c !== keyField) columns.add(c);
+  return [...columns];
+}
+
 export function fieldChanges(
   schema: SalesforceSchema,
   object: string,

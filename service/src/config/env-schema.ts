@@ -2,6 +2,18 @@
 import { mappingProfiles } from './mapping-profile-setting.js';
 import { z } from 'zod';
 import { entityIdFormat, entityIdFormatMessage } from './entity-ids.js';
+import { CronExpressionParser } from 'cron-parser';
+
+/** Five fields that cron-parser (the schedules' reader) accepts. */
+function validCron(v: string): boolean {
+  if (!/^(\S+\s+){4}\S+$/.test(v)) return false;
+  try {
+    CronExpressionParser.parse(v, { tz: 'UTC' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const optionalText = z
   .string()
@@ -98,6 +110,15 @@ export const envSchema = z.object({
       'expected off, every-2h, every-24h or a five-field cron expression',
     )
     .default('off'),
+  // The drift check (a full compare of Salesforce with Zuora, writing nothing): weekly by default.
+  DRIFT_SCHEDULE: z
+    .string()
+    .trim()
+    .refine(
+      (v) => ['off', 'weekly', 'daily'].includes(v) || validCron(v),
+      'expected off, weekly, daily or a valid five-field cron expression',
+    )
+    .default('weekly'),
   CATALOG_SCHEDULE: z
     .string()
     .trim()

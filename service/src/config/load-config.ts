@@ -52,7 +52,7 @@ export interface Config {
     readonly entities: number;
   };
   readonly sfApiVersion: string;
-  readonly schedules: { readonly accounts: string; readonly catalog: string };
+  readonly schedules: { readonly accounts: string; readonly catalog: string; readonly drift: string };
   /** The Salesforce API budget governor's marks (percent of the daily allocation). */
   readonly apiBudget: { readonly slowAtPercent: number; readonly stopAtPercent: number };
   readonly realtime: RealtimeSettings;
@@ -121,7 +121,7 @@ export function loadConfig(source: Source = environmentWithDotenv()): Config {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     sfApiVersion: env.SF_API_VERSION,
     emulator: { seed: env.EMULATOR_SEED, size: env.EMULATOR_SIZE, entities: env.EMULATOR_ENTITIES },
-    schedules: { accounts: env.SYNC_SCHEDULE, catalog: env.CATALOG_SCHEDULE },
+    schedules: { accounts: env.SYNC_SCHEDULE, catalog: env.CATALOG_SCHEDULE, drift: env.DRIFT_SCHEDULE },
     apiBudget: { slowAtPercent: env.SF_API_SLOW_AT_PERCENT, stopAtPercent: env.SF_API_STOP_AT_PERCENT },
     realtime: realtimeSettings(env),
     cpq,

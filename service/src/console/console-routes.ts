@@ -8,6 +8,8 @@ import { startRetention } from './retention.js';
 import { consolePagesRoute } from './routes/console-pages-route.js';
 import { consoleSessionRoute } from './routes/console-session-route.js';
 import { cpqConsoleRoutes } from './routes/cpq-console-routes.js';
+import { driftReportsRoute } from './routes/drift-reports-route.js';
+import { driftRepairRoute } from './routes/drift-repair-route.js';
 import { failuresExportRoute } from './routes/failures-export-route.js';
 import { failuresRoute } from './routes/failures-route.js';
 import { notificationRulesRoute } from './routes/notification-rules-route.js';
@@ -55,6 +57,8 @@ export function consoleParts(
       ...performanceRoute(deps.store),
       ...notificationRulesRoute(deps.store),
       ...cpqConsoleRoutes(deps),
+      driftReportsRoute(deps),
+      driftRepairRoute(deps),
     ],
     authenticator: consoleAuthenticator(deps.store, times),
     async start() {

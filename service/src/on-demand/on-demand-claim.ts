@@ -47,12 +47,18 @@ export async function claimOnDemand(
   return store.withAdvisoryLock(ON_DEMAND_LOCK_KEY, async (db) => {
     await failOrphans(db, request.scope, request.entityId);
     const live = (await activeSessions(db)).filter(
-      (s) => s.trigger === 'on_demand' && s.scope === request.scope && s.entityId === request.entityId,
+      (s) =>
+        s.trigger === 'on_demand' &&
+        s.scope === request.scope &&
+        s.entityId === request.entityId &&
+        s.params.dryRun !== true,
     );
+    // A dry run neither joins a real sync nor is joined by one: each answers what it did itself.
+    const dryRun = request.params.dryRun === true;
     const joined = new Map<string, string[]>();
     const rest: string[] = [];
     for (const id of new Set(request.zuoraIds)) {
-      const owner = live.find((s) => s.params.zuoraIds?.includes(id) === true);
+      const owner = dryRun ? undefined : live.find((s) => s.params.zuoraIds?.includes(id) === true);
       if (owner === undefined) {
         rest.push(id);
         continue;

@@ -4,11 +4,18 @@
 // parallel with any session, seed 000) and join the sessions in flight for the rest; answer one result per
 // requested object. Each session writes its Sync_History__c (and Sync_Record_Error__c) and its billing
 // accounts' Last_Sync_* fields before answering: the service is their one writer (on-demand-status.ts).
+// A dry run (`dryRun`) runs in a session of its own and writes none of it (on-demand-dry-run.ts).
 import type { ApiSyncDeps } from '../api-sync/api-sync-types.js';
 import { historyIdOf, type SessionScope, type SyncSession } from '../sessions/session-rows.js';
 import { claimOnDemand } from './on-demand-claim.js';
 import { resultFor, type OnDemandResult } from './on-demand-results.js';
 import { runOwnSession, waitForSession, type OnDemandOptions } from './on-demand-session.js';
+import {
+  dryRunAnswer,
+  runOwnDryRun,
+  type OnDemandDryRunAnswer,
+  type OnDemandDryRunRun,
+} from './on-demand-dry-run.js';
 import { countedObjects, resolveOnDemandIds, type OnDemandIds } from './on-demand-resolve.js';
 
 export type { OnDemandResult } from './on-demand-results.js';
@@ -20,12 +27,16 @@ export interface OnDemandRequest extends OnDemandIds {
   readonly source: OnDemandSource;
   readonly emailNotification: boolean;
   readonly requestedBy: { readonly userId: string; readonly orgId: string };
+  /** Compare with Salesforce and answer what would change; nothing is written (on-demand-dry-run.ts). */
+  readonly dryRun?: boolean;
 }
 
 export interface OnDemandAnswer {
   readonly sessionId: string;
   readonly historyId: string | null;
   readonly results: readonly OnDemandResult[];
+  /** A dry run's answer: per object the counts and the changes. */
+  readonly dryRun?: OnDemandDryRunAnswer;
 }
 
 /** Objects a request may carry: Sync_Setting__mdt.Apex_Account_Limit__c / UI_Account_Limit__c. */
@@ -69,6 +80,7 @@ export async function runOnDemandSync(
     emailNotification: request.emailNotification,
     requestedBy: request.requestedBy,
     objectIds: [...new Set(resolved.map((r) => r.objectId))],
+    ...(request.dryRun === true ? { dryRun: true } : {}),
   };
   const byEntity = new Map<string, string[]>();
   for (const r of resolved) {
@@ -96,13 +108,21 @@ export async function runOnDemandSync(
   }
 
   const finished = new Map<string, SyncSession | undefined>();
-  const runs = own.map(async (o) =>
-    finished.set(o.session.id, await runOwnSession(deps, o.session, o.zuoraIds)),
-  );
+  const dryRuns: OnDemandDryRunRun[] = [];
+  const runs = own.map(async (o) => {
+    if (request.dryRun !== true)
+      return finished.set(o.session.id, await runOwnSession(deps, o.session, o.zuoraIds));
+    const dry = await runOwnDryRun(deps, o.session, o.zuoraIds);
+    dryRuns.push(dry);
+    return finished.set(o.session.id, dry.session);
+  });
   const waits = [...joined].map(async (id) => finished.set(id, await waitForSession(deps, id, options)));
   await Promise.all([...runs, ...waits]);
 
   const primary = own[0]?.session.id ?? [...joined][0] ?? '';
   const results = resolved.map((r): OnDemandResult => resultFor(r, sessionOf, finished, primary));
-  return { sessionId: primary, historyId: await historyIdOf(deps.store, primary), results };
+  const historyId = await historyIdOf(deps.store, primary);
+  if (request.dryRun === true)
+    return { sessionId: primary, historyId, results, dryRun: dryRunAnswer(dryRuns) };
+  return { sessionId: primary, historyId, results };
 }

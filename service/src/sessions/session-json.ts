@@ -88,6 +88,10 @@ export const dryRunReportSchema = z.object({
     z.string(),
     z.array(z.object({ key: z.string(), code: z.string(), message: z.string() })),
   ),
+  /** A sample of the records that would be deleted (reports written before it have none). */
+  deletedSample: z
+    .record(z.string(), z.array(z.object({ key: z.string(), salesforceId: z.string().nullable() })))
+    .optional(),
   salesforceCalls: z.number(),
   file: z.string().nullable(),
   /** A drift check: accounts whose checksums differ (both sides), and what reading each object cost. */

@@ -129,6 +129,8 @@ export async function writeSyncHistory(
   session: SyncSession,
   counts: Readonly<Record<string, ObjectCounts>>,
 ): Promise<string | undefined> {
+  // A dry run writes nothing to Salesforce, not even its history (failed or not).
+  if (session.params.dryRun === true) return undefined;
   return sendSyncHistory(
     deps.salesforce,
     await buildSyncHistory(deps.store, deps.zuoraHost, session, counts),

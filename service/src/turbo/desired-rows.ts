@@ -1,20 +1,12 @@
-// The rows a Turbo Sync pass would send, as the comparison takes them (compare/compare-rows.ts): from a small
-// session's typed rows, or read back from a spool part. A value the write would leave unchanged is undefined:
+// The rows a Turbo Sync pass would send, as the comparison takes them (compare/compare-rows.ts), read back
+// from a spool part (a small session's typed rows: compare/field-changes.ts desiredRowOf). A value the write would leave unchanged is undefined:
 // an empty CSV cell (Bulk API 2.0 leaves the field as it is), a blank lookup; `#N/A` is a cleared field.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/datafiles_prepare_csv.htm
-import type { PreparedRecord } from '../api-sync/composite-writer.js';
 import type { DesiredRow } from '../compare/compare-rows.js';
 import { eachCsvRow } from '../csv/csv-rows.js';
 import type { CsvSpool, SpoolPass } from './csv-spool.js';
 
 type DesiredValues = Record<string, DesiredRow['row'][string]>;
-
-export function memoryRow(record: PreparedRecord): DesiredRow {
-  const row: DesiredValues = {};
-  for (const [column, value] of Object.entries(record.row))
-    row[column] = column.includes('.') && (value === null || value === '') ? undefined : value;
-  return { key: record.key, row };
-}
 
 export async function spooledRows(
   spool: CsvSpool,

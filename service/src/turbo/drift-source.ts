@@ -18,6 +18,8 @@ export interface ObjectRead {
 export class DriftSource {
   readonly reads = new Map<string, ObjectRead>();
   readonly checksums: AccountChecksums;
+  /** The billing account of each differing record (`object\u0000key`): missing, extra or different. */
+  readonly accountOf = new Map<string, string>();
   /** Keys the Zuora side holds (or failed on), per object. */
   readonly #seen = new Map<string, Set<string>>();
   readonly #run: TurboRun;
@@ -50,7 +52,7 @@ export class DriftSource {
   }
 
   /** Zuora-side rows of an upsert pass: their keys are not orphans, and they count in their account's sum. */
-  note(object: string, rows: readonly DesiredRow[]): void {
+  note(object: string, rows: readonly DesiredRow[], changing: ReadonlySet<string>): void {
     const seen = this.#seenOf(object);
     const map = this.#run.maps.find((m) => m.salesforceObject === object);
     const accountColumn = map === undefined ? undefined : accountReferenceColumn(map);
@@ -59,6 +61,7 @@ export class DriftSource {
       seen.add(key);
       const columns = Object.keys(row).filter((c) => row[c] !== undefined);
       const account = String(row[accountColumn ?? ''] ?? '');
+      if (changing.has(key)) this.accountOf.set(`${object}\u0000${key}`, account);
       this.checksums.add('zuora', account, object, key, columns, row);
       const now = current?.get(key);
       if (now !== undefined) this.checksums.add('salesforce', account, object, key, columns, now);
@@ -86,6 +89,7 @@ export class DriftSource {
       out.push(key);
       const columns = Object.keys(record).filter((c) => c !== 'Id');
       const account = record[accountColumn ?? ''];
+      this.accountOf.set(`${object}\u0000${key}`, typeof account === 'string' ? account : '');
       this.checksums.add(
         'salesforce',
         typeof account === 'string' ? account : '',

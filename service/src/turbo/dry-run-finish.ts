@@ -2,6 +2,7 @@
 // counts and the full list of changes as an NDJSON file under the data folder (DATA_DIR/dry-runs/<id>.ndjson,
 // removed with the session by the console's retention). The watermark does not move, no Sync_History__c is
 // written, no failure is stored, and the spool is removed: nothing of a dry run changes what a real run does.
+// A drift check's report is kept in the store too (drift-report.ts), for the console and the drift rule.
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { diffReport, writeDiffFile } from '../compare/diff-report.js';
@@ -9,6 +10,7 @@ import { transitionSession, type SyncSession } from '../sessions/session-rows.js
 import type { DryRunWriter } from './dry-run-writer.js';
 import type { TurboRun } from './turbo-run.js';
 import type { DriftPart } from '../sessions/session-json.js';
+import { keepDriftReport } from './drift-report.js';
 
 /** Where a session's dry-run file is kept, beside the spool in the data folder. */
 export function dryRunFile(spoolDir: string, sessionId: string): string {
@@ -22,6 +24,7 @@ export async function finishDryRun(run: TurboRun, writer: DryRunWriter): Promise
   const lines = await writeDiffFile(file, diffs);
   const report = { ...diffReport(diffs, writer.calls, lines > 0 ? file : null), ...driftPart(writer) };
   await rm(run.spool.dir, { recursive: true, force: true });
+  if (writer.drift !== undefined) await keepDriftReport(deps.store, session, writer.drift, diffs, report);
   return transitionSession(deps.store, session.id, 'finished', {
     counts: {
       objects: { ...counts.objects },

@@ -2,7 +2,8 @@
 // session's typed rows) and compares it with Salesforce's current values instead of writing (compare/), so a
 // dry run takes the exact path of the real session up to the write (rows waiting for a failed parent are
 // held back as the real writer holds them). It reads by external id, 300 keys a query, and counts its calls.
-import { DiffBuilder, type DesiredRow } from '../compare/compare-rows.js';
+import { DiffBuilder } from '../compare/compare-rows.js';
+import { columnsOf } from '../compare/field-changes.js';
 import { keysPerQuery, readCurrentValues } from '../compare/current-values.js';
 import type { ObjectDiff } from '../compare/diff-types.js';
 import { failureObjectOf, type LoadPass, type LoadWriter } from '../sessions/load-plan.js';
@@ -84,8 +85,10 @@ export class DryRunWriter implements LoadWriter {
         this.calls += current.calls;
         if (pass === 'delete')
           for (const k of builder.delete(keys, current.records)) this.drift?.known(object, k);
-        else builder.add(rows, current.records);
-        if (pass === 'upsert') this.drift?.note(object, rows);
+        else {
+          const changing = builder.add(rows, current.records);
+          if (pass === 'upsert') this.drift?.note(object, rows, changing);
+        }
       }
     }
   }
@@ -98,10 +101,4 @@ export class DryRunWriter implements LoadWriter {
     }
     return builder;
   }
-}
-
-export function columnsOf(rows: readonly DesiredRow[], keyField: string): string[] {
-  const columns = new Set<string>();
-  for (const r of rows) for (const c of Object.keys(r.row)) if (c !== keyField) columns.add(c);
-  return [...columns];
 }

@@ -8,8 +8,8 @@ import { DiffBuilder, type DesiredRow } from '../compare/compare-rows.js';
 import { keysPerQuery, readCurrentValues } from '../compare/current-values.js';
 import { csvCell } from '../csv/spool-writer.js';
 import type { LoadPass } from '../sessions/load-plan.js';
-import { memoryRow, spooledRows } from './desired-rows.js';
-import { columnsOf } from './dry-run-writer.js';
+import { spooledRows } from './desired-rows.js';
+import { columnsOf, desiredRowOf } from '../compare/field-changes.js';
 import type { MemoryRows } from './spool-output.js';
 import type { TurboRun } from './turbo-run.js';
 
@@ -42,7 +42,7 @@ export async function changedMemory(run: TurboRun, pass: LoadPass, memory: Memor
   const kept = new Map<string, PreparedObject>();
   for (const [object, prepared] of memory) {
     const records = pass === 'upsert' ? prepared.upserts : prepared.deferred;
-    const changing = await changingKeys(run, object, prepared.keyField, records.map(memoryRow));
+    const changing = await changingKeys(run, object, prepared.keyField, records.map(desiredRowOf));
     const sent = records.filter((r) => changing.has(r.key));
     noteSkipped(
       run,

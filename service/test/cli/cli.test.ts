@@ -80,6 +80,23 @@ describe('zuora-sync CLI', () => {
     expect(bad.stderr).toMatch(/--full and --incremental exclude each other/);
   }, 120_000);
 
+  it('cleanup --dry-run reports and deletes nothing; without --yes or --dry-run it refuses', async () => {
+    const env = { EMULATOR_SIZE: 'XS', LOG_LEVEL: 'silent' };
+    const text = await zuoraSync(['cleanup', '--scope', 'catalog', '--dry-run'], env);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/catalog full \(cleanup\) -> finished/);
+    expect(text.stdout).toMatch(/dry run: nothing was written to Salesforce and the watermark did not move/);
+    expect(text.stdout).toMatch(/Salesforce API calls for the comparison: \d+/);
+    const json = await zuoraSync(['cleanup', '--scope', 'catalog', '--dry-run', '--json'], env);
+    expect(json.code, json.stderr).toBe(0);
+    const out = JSON.parse(json.stdout) as { sessions: { state: string; counts: { dryRun?: unknown } }[] };
+    expect(out.sessions[0]?.state).toBe('finished');
+    expect(out.sessions[0]?.counts.dryRun).toMatchObject({ objects: {}, file: null });
+    const refused = await zuoraSync(['cleanup', '--scope', 'catalog']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/add --yes to confirm \(or --dry-run/);
+  }, 300_000);
+
   it('doctor reports each problem on its own line and exits 1', async () => {
     const r = await zuoraSync(['doctor'], {
       API_TOKEN: 'y'.repeat(32),

@@ -1,6 +1,14 @@
 // `zuora-sync cleanup`: deletes what the connector synced into Salesforce for a scope; the next sync is full.
+// `--dry-run` reports per object what would be deleted (counts, sample ids, the full list) and writes nothing.
 import { usage, type CliCommand } from '../cli-context.js';
 import { runHere } from './run-here.js';
+
+interface CleanupOptions {
+  readonly scope: string;
+  readonly yes?: boolean;
+  readonly dryRun?: boolean;
+  readonly json?: boolean;
+}
 
 export const cleanupCommand: CliCommand = {
   register(program, ctx) {
@@ -11,12 +19,22 @@ export const cleanupCommand: CliCommand = {
       )
       .requiredOption('--scope <scope>', 'accounts or catalog')
       .option('--yes', 'confirm: synced records are deleted in Salesforce')
-      .action(async (opts: { scope: string; yes?: boolean }) => {
+      .option('--dry-run', 'report per object what would be deleted; delete nothing, keep the watermark')
+      .option('--json', 'print the session (and the dry run report) as JSON')
+      .action(async (opts: CleanupOptions) => {
         if (!['accounts', 'catalog'].includes(opts.scope))
           throw usage(`--scope must be accounts or catalog (got "${opts.scope}")`);
-        if (opts.yes !== true)
-          throw usage('cleanup deletes synced records in Salesforce: add --yes to confirm');
-        await runHere(ctx, [opts.scope as 'accounts' | 'catalog'], { mode: 'full', trigger: 'cleanup' });
+        const dryRun = opts.dryRun === true;
+        if (opts.yes !== true && !dryRun)
+          throw usage(
+            'cleanup deletes synced records in Salesforce: add --yes to confirm (or --dry-run to see what it would delete)',
+          );
+        await runHere(
+          ctx,
+          [opts.scope as 'accounts' | 'catalog'],
+          { mode: 'full', trigger: 'cleanup', ...(dryRun ? { params: { dryRun: true } } : {}) },
+          opts.json === true,
+        );
       });
   },
 };

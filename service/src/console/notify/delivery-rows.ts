@@ -8,7 +8,7 @@ import type { Queryable } from '../../store/store.js';
 export type Channel = 'platform_event' | 'email' | 'webhook';
 
 export interface NotificationPayload {
-  readonly eventType: 'FAILURES' | 'LATENCY' | 'SILENCE' | 'TEST' | 'ON_DEMAND_FINISHED';
+  readonly eventType: 'FAILURES' | 'LATENCY' | 'SILENCE' | 'DRIFT' | 'TEST' | 'ON_DEMAND_FINISHED';
   readonly ruleId: string | null;
   readonly ruleName: string;
   readonly message: string;

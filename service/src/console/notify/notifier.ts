@@ -38,7 +38,7 @@ export function channelsOf(
   ];
 }
 
-const eventTypes = { failures: 'FAILURES', latency: 'LATENCY', silence: 'SILENCE' } as const;
+const eventTypes = { failures: 'FAILURES', latency: 'LATENCY', silence: 'SILENCE', drift: 'DRIFT' } as const;
 
 export class Notifier {
   readonly #deps: NotifierDeps;

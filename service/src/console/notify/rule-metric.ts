@@ -1,11 +1,13 @@
 // The value a rule compares with its threshold, over its window ending now:
 // - failures: records that failed (count), or failed per record attempted (percentage);
 // - latency: the average (rounded up, as Zuora's performance event) or a percentile of the latency samples, ms;
-// - silence: minutes since the last session that synced a record (the window does not apply).
+// - silence: minutes since the last session that synced a record (the window does not apply);
+// - drift: billing accounts the latest drift check in the window found drifted (count, or per account checked).
 // https://docs.zuora.com/en/zuora-platform/extensibility/events-and-notifications/standard-events/standard-events-for-zuora-platform
 import { percentileSql, toPercentiles, type PercentileRow } from '../../store/nearest-rank.js';
 import type { Queryable } from '../../store/store.js';
 import type { RuleWithSecret } from './rule-rows.js';
+import { measureDrift } from './drift-metric.js';
 
 export interface Measurement {
   readonly value: number | null;
@@ -17,6 +19,7 @@ export interface Measurement {
 export async function measure(db: Queryable, rule: RuleWithSecret, now: Date): Promise<Measurement> {
   const windowStart = new Date(now.getTime() - rule.windowMinutes * 60_000);
   const span = [windowStart.toISOString(), now.toISOString()];
+  if (rule.kind === 'drift') return measureDrift(db, rule, windowStart, now);
   if (rule.kind === 'failures') {
     const rows = await db.query<{ failed: string | number | null; synced: string | number | null }>(
       `SELECT sum(records_failed) AS failed, sum(records_written + records_deleted) AS synced

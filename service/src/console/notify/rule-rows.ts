@@ -3,7 +3,7 @@
 // secret is stored for signing and never answered back.
 import type { Queryable } from '../../store/store.js';
 
-export type RuleKind = 'failures' | 'latency' | 'silence';
+export type RuleKind = 'failures' | 'latency' | 'silence' | 'drift';
 export type ThresholdType = 'count' | 'percentage' | 'ms' | 'minutes';
 export type LatencyStat = 'avg' | 'p50' | 'p90' | 'p95' | 'p99';
 

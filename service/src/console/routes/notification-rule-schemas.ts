@@ -7,7 +7,7 @@ import { publicRule } from '../notify/rule-rows.js';
 export const ruleBody = z
   .strictObject({
     name: z.string().trim().min(1).max(80),
-    kind: z.enum(['failures', 'latency', 'silence']),
+    kind: z.enum(['failures', 'latency', 'silence', 'drift']),
     enabled: z.boolean().default(true),
     intervalMinutes: z.number().int().min(1).max(1440).describe('how often the rule is checked'),
     windowMinutes: z.number().int().min(1).max(43_200).describe('the period the value is measured over'),
@@ -30,7 +30,12 @@ export const ruleBody = z
     webhookSecret: z.string().min(16, 'expected at least 16 characters').max(200).optional(),
   })
   .superRefine((r, ctx) => {
-    const allowed = { failures: ['count', 'percentage'], latency: ['ms'], silence: ['minutes'] }[r.kind];
+    const allowed = {
+      failures: ['count', 'percentage'],
+      latency: ['ms'],
+      silence: ['minutes'],
+      drift: ['count', 'percentage'],
+    }[r.kind];
     if (!allowed.includes(r.thresholdType))
       ctx.addIssue({
         code: 'custom',

@@ -29,6 +29,8 @@ export const onDemandBody = z
     zuoraIdsByEntity: z.record(z.string(), entityIdSchema),
     emailNotification: z.boolean(),
     requestedBy: z.object({ userId: salesforceId, orgId: salesforceId }),
+    /** Compare with Salesforce and answer what would change (`dryRun` in the answer); nothing is written. */
+    dryRun: z.boolean().default(false),
   })
   .superRefine((body, ctx) => {
     if (body.accountIds.length + body.salesforceIds.length + body.zuoraIds.length === 0) {
@@ -62,6 +64,35 @@ const errorBody = z.object({
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 
+const diffCounts = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  deleted: z.number(),
+  failed: z.number(),
+});
+
+/** A dry run's answer: per object the counts, then each change (fields old -> new) up to 1,000. */
+const dryRunBody = z.object({
+  objects: z.record(z.string(), diffCounts),
+  changes: z.array(
+    z.object({
+      object: z.string(),
+      key: z.string(),
+      action: z.enum(['create', 'update', 'delete', 'failed']),
+      salesforceId: z.string().nullable().optional(),
+      changes: z
+        .array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() }))
+        .readonly()
+        .optional(),
+      code: z.string().optional(),
+      message: z.string().optional(),
+    }),
+  ),
+  moreChanges: z.number(),
+  salesforceCalls: z.number(),
+});
+
 const resultBody = z.object({
   objectId: z.string(),
   salesforceId: z.string().nullable(),
@@ -72,7 +103,6 @@ const resultBody = z.object({
   sessionId: z.string(),
 });
 
-/** Zuora or Salesforce cannot be reached or refuse our credentials: the service cannot sync now. */
 /** The first entity of zuoraIdsByEntity the tenant does not have, as an error message naming the field. */
 async function unknownEntityIn(
   byEntity: Readonly<Record<string, string>>,
@@ -103,7 +133,7 @@ export const onDemandSyncsRoute =
           summary:
             'Sync billing accounts (with their related objects) or products now; one result per requested object',
           description:
-            'The contract of docs/on-demand-sync-contract.md. At most 10 objects (8 from UI), counted after resolving accountIds. A request for an account whose on-demand sync is running joins it (same sessionId).',
+            'The contract of docs/on-demand-sync-contract.md. At most 10 objects (8 from UI), counted after resolving accountIds. A request for an account whose on-demand sync is running joins it (same sessionId). With dryRun, nothing is written: the answer lists per object what would be created, updated (fields old -> new), left unchanged, deleted or fail.',
           security: [{ bearerAuth: [] }],
           body: onDemandBody,
           response: {
@@ -111,6 +141,7 @@ export const onDemandSyncsRoute =
               sessionId: z.string(),
               historyId: z.string().nullable(),
               results: z.array(resultBody),
+              dryRun: dryRunBody.optional(),
             }),
             400: errorBody,
             409: errorBody,
