@@ -46,12 +46,13 @@ const count = (object: string, match: (r: Record<string, unknown>) => boolean) =
     .length;
 
 describe('CPQ sync crash and resume', () => {
-  it('is killed during account creation, catalog creation and job polling, and ends exactly once', async () => {
+  it('is killed during account creation, catalog creation, order submission and job polling, and ends exactly once', async () => {
+    const submits = (): number => h.zuora.stats().byRoute['POST /v1/async/orders'] ?? 0;
     const points: {
       name: string;
       code: string;
       account: number;
-      reached: (orderId: string, accountId: string) => Promise<boolean> | boolean;
+      reached: (orderId: string, accountId: string, submitsBefore: number) => Promise<boolean> | boolean;
     }[] = [
       {
         name: 'account creation',
@@ -64,6 +65,15 @@ describe('CPQ sync crash and resume', () => {
         code: 'CPQ-SEAT-STD',
         account: 5,
         reached: () => count('Product', (r) => r.SKU === 'CPQ-SEAT-STD') > 0,
+      },
+      {
+        // The order request reached Zuora and is answered 300 ms late: killed before the job id came back, so
+        // the restart cannot know whether Zuora took the order (it looks it up by number, and the retry carries
+        // the same Idempotency-Key).
+        name: 'order submission',
+        code: 'CPQ-SEAT-PRO',
+        account: 7,
+        reached: (_o, _a, submitsBefore) => submits() > submitsBefore,
       },
       {
         name: 'job polling',
@@ -86,11 +96,12 @@ describe('CPQ sync crash and resume', () => {
         lines: [{ productId: productId(point.code), quantity: 3 }],
       });
       await zuoraLatency(300);
+      const submitsBefore = submits();
       const run = cpqSync(orderId);
       // Polled every 10 ms: the kill must land while the step is in flight (Zuora answers 300 ms late).
       await until(
         `the kill point: ${point.name}`,
-        () => point.reached(orderId, accountId),
+        () => point.reached(orderId, accountId, submitsBefore),
         Boolean,
         300_000,
         10,
