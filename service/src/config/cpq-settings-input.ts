@@ -19,6 +19,7 @@ const flags: Record<string, string> = {
   CPQ_TRIGGER_DATES_ON_ORDER: 'triggerDatesOnOrder',
   CPQ_SUBSCRIPTION_TERM_IN_DAYS: 'subscriptionTermInDays',
   CPQ_INCREMENT_TIER_UPPER_BOUND: 'incrementTierUpperBound',
+  CPQ_MULTICURRENCY: 'multicurrency',
 };
 
 function flag(value: string): boolean | string {

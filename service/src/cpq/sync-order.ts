@@ -18,6 +18,7 @@ import { itemLinks } from './item-links.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
 import { ensureContact } from './zuora-contacts.js';
 import { ensureAccount } from './zuora-customer.js';
+import { accountCurrencyRule } from './rules/account-currency-rule.js';
 
 export type { OrderRun } from './order-run.js';
 
@@ -45,6 +46,9 @@ export async function syncOrder(run: OrderRun, b: CpqOrderBundle): Promise<Order
     refs.push(r.value);
   }
   const [account, invoiceOwner, subOwner] = refs as [ZuoraAccountRef, ZuoraAccountRef, ZuoraAccountRef];
+  // The invoice owner bills the order: its currency must be the order's unless the tenant has multicurrency.
+  const billed = accountCurrencyRule(b, currency, invoiceOwner.currency ?? currency, deps.cpq.multicurrency);
+  if (!billed.ok) return ended(b, 'Failed', billed.error);
   const billTo = await ensureContact(deps, invoiceOwner, contacts.value.billTo, 'billTo', b.order.Id, dryRun);
   const soldTo = await ensureContact(deps, subOwner, contacts.value.soldTo, 'soldTo', b.order.Id, dryRun);
   const built = await orderBody(run, b, {

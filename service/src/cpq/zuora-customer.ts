@@ -91,6 +91,7 @@ export async function ensureAccount(
           billToId: placeholder('bill-to contact'),
           soldToId: placeholder('sold-to contact'),
         };
-  ctx.known.set(a.Id, created);
-  return { ok: true, value: created };
+  const withCurrency = { ...created, currency };
+  ctx.known.set(a.Id, withCurrency);
+  return { ok: true, value: withCurrency };
 }

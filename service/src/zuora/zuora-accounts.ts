@@ -15,6 +15,8 @@ export interface ZuoraAccountRef {
   readonly accountNumber: string;
   readonly billToId: string;
   readonly soldToId: string;
+  /** The account's billing currency, when read from Zuora or sent when it was created. */
+  readonly currency?: string;
 }
 
 export async function firstRecord(
@@ -33,7 +35,7 @@ export async function findAccountByCrmId(
 ): Promise<ZuoraAccountRef | undefined> {
   const r = await firstRecord(
     client,
-    `select Id, AccountNumber, BillToId, SoldToId, Status from Account where CrmId = ${zoqlString(crmId)}`,
+    `select Id, AccountNumber, BillToId, SoldToId, Status, Currency from Account where CrmId = ${zoqlString(crmId)}`,
     entityId,
   );
   if (r === undefined) return undefined;
@@ -42,6 +44,7 @@ export async function findAccountByCrmId(
     accountNumber: String(r.AccountNumber),
     billToId: text(r.BillToId),
     soldToId: text(r.SoldToId),
+    ...(typeof r.Currency === 'string' ? { currency: r.Currency } : {}),
   };
 }
 

@@ -223,4 +223,45 @@ describe('CPQ documented errors', () => {
     });
     expect(zuoraAccounts.records ?? []).toEqual([]);
   }, 180_000);
+  it('CPQ-E022: an order in another currency than its Zuora billing account bills in is refused', async () => {
+    // The customer already bills in EUR in Zuora (created there before the connector, found by CRM ID); the
+    // tenant has no multicurrency, so a USD order for it is refused before any order is sent.
+    const created = (await h.deps.salesforce.sobject('Account').create({
+      Name: 'Euro Billing GmbH',
+      CurrencyIsoCode: 'USD',
+      BillingStreet: '1 Unter den Linden',
+      BillingCity: 'Berlin',
+      BillingState: 'Berlin',
+      BillingPostalCode: '10117',
+      BillingCountry: 'Germany',
+    })) as { id: string };
+    const accountId = created.id;
+    await h.deps.zuora.request('POST', '/v1/accounts', {
+      json: {
+        name: 'Billed in EUR',
+        currency: 'EUR',
+        billCycleDay: 1,
+        crmId: accountId,
+        autoPay: false,
+        billToContact: { firstName: 'Ada', lastName: 'Euro', country: 'Germany', state: 'Berlin' },
+      },
+    });
+    const orderId = await activatedOrder(sf(), {
+      accountId,
+      lines: [{ productId: productId('CPQ-SEAT-STD'), quantity: 1 }],
+    });
+    const error = await explained(
+      orderId,
+      'CPQ-E022',
+      'Failed',
+      'The order’s currency differs from the billing account’s',
+      /account’s currency/,
+    );
+    expect(error?.message).toMatch(/USD.*EUR/);
+    expect(error?.record).toMatchObject({ object: 'Order', id: orderId, field: 'CurrencyIsoCode' });
+    const zuoraAccounts = await h.deps.zuora.request<{ records?: unknown[] }>('POST', '/v1/action/query', {
+      json: { queryString: `select Id from Account where CrmId = '${accountId}'` },
+    });
+    expect(zuoraAccounts.records ?? []).toHaveLength(1);
+  }, 180_000);
 });

@@ -37,6 +37,12 @@ export const cpqSettingsSchema = z
     subscriptionTermInDays: z.boolean().default(false),
     /** "Increment Tier Upper Bound for decimal point": raise lower bounds instead of lowering upper bounds. */
     incrementTierUpperBound: z.boolean().default(false),
+    /**
+     * The Zuora tenant has multicurrency (Flexible Billing Attributes): a subscription may bill in another
+     * currency than its invoice owner's account. Off: an order in another currency than that account's is
+     * refused before anything is sent (CPQ-E022).
+     */
+    multicurrency: z.boolean().default(false),
     /** Tier caps (Zuora T9 ChargeModifiers permission), read from this field of the order item consumption rate. */
     tierCaps: z
       .object({ enabled: z.boolean().default(false), field: apiName.default('Cap__c') })
