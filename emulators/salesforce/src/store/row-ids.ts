@@ -3,7 +3,13 @@ import { ownCopy } from './own-copy.js';
 
 // Which row of a packed table holds which Id. Generated Ids are kept as record numbers (two typed
 // arrays, no string per record); any other Id (seeds may bring their own) in a small map. Rows are
-// handed out in insertion order and never reused, so iterating rows is Map order.
+// handed out in insertion order and never reused, so iterating rows is Map order. A record number far
+// beyond the table's size (a client's own Id such as 001...600000000AAA) goes to the map too: the
+// number -> row array grows only with the table, never to the largest number a client sends (one such Id
+// once made it 4 GB).
+
+/** The largest record number kept in the dense array for a table of `rows` rows. */
+const denseLimit = (rows: number): number => Math.max(65_536, rows * 8);
 
 const growInt = (array: Int32Array, index: number): Int32Array => {
   if (index < array.length) return array;
@@ -28,7 +34,10 @@ export class RowIds {
 
   rowOf(id: string): number {
     const n = this.codec.numberOf(id);
-    if (n >= 0) return n < this.rowOfNumber.length ? (this.rowOfNumber[n] as number) : -1;
+    if (n >= 0 && n < this.rowOfNumber.length) {
+      const row = this.rowOfNumber[n] as number;
+      if (row >= 0 || this.otherRowOfId.size === 0) return row;
+    }
     return this.otherRowOfId.get(id) ?? -1;
   }
 
@@ -41,7 +50,7 @@ export class RowIds {
     this.size += 1;
     this.numberOfRow = growInt(this.numberOfRow, row);
     const n = this.codec.numberOf(id);
-    if (n >= 0) {
+    if (n >= 0 && n <= denseLimit(this.rows)) {
       this.rowOfNumber = growInt(this.rowOfNumber, n);
       this.rowOfNumber[n] = row;
       this.numberOfRow[row] = n;
