@@ -11,7 +11,7 @@ import { failSession } from '../sessions/session-lifecycle.js';
 import { startHeartbeat } from '../sessions/session-owner.js';
 import { transitionSession, type SyncSession } from '../sessions/session-rows.js';
 import { dryRunFile } from '../turbo/dry-run-finish.js';
-import { resultsByZuoraId } from './on-demand-results.js';
+import { onDemandTarget, resultsByZuoraId } from './on-demand-results.js';
 
 /** Changes listed in the answer; the rest are in the file. */
 export const answeredChanges = 1_000;
@@ -34,10 +34,7 @@ export async function runOwnDryRun(
     const result = await runApiSync(deps, {
       sessionId: session.id,
       entityId: session.entityId,
-      target:
-        session.scope === 'accounts'
-          ? { kind: 'accounts', zuoraAccountIds: zuoraIds }
-          : { kind: 'products', zuoraProductIds: zuoraIds },
+      target: onDemandTarget(session, zuoraIds),
       caller: 'on-demand',
       dryRun: true,
     });

@@ -2,7 +2,7 @@
 // product), and fails when any record it owns failed; ids that resolved to nothing, and sessions joined that
 // ended without a result, answer why.
 import { isBillingAccountObject } from '../mapping/account-reference.js';
-import type { RecordOutcome } from '../api-sync/api-sync-types.js';
+import type { ApiSyncTarget, RecordOutcome } from '../api-sync/api-sync-types.js';
 import type { StoredResult } from '../sessions/session-json.js';
 import type { SessionScope, SyncSession } from '../sessions/session-rows.js';
 import type { ResolvedObject } from './on-demand-resolve.js';
@@ -87,4 +87,11 @@ export function resultFor(
       : `the on-demand sync ${sessionId} failed: ${session?.error ?? 'unknown error'}`,
     sessionId,
   };
+}
+
+/** What an on-demand session syncs: the Zuora billing accounts or products it was asked for. */
+export function onDemandTarget(session: SyncSession, zuoraIds: readonly string[]): ApiSyncTarget {
+  return session.scope === 'accounts'
+    ? { kind: 'accounts', zuoraAccountIds: zuoraIds }
+    : { kind: 'products', zuoraProductIds: zuoraIds };
 }

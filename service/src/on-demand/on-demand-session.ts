@@ -10,7 +10,7 @@ import { failSession } from '../sessions/session-lifecycle.js';
 import { startHeartbeat } from '../sessions/session-owner.js';
 import { findSession, setHistoryId, transitionSession, type SyncSession } from '../sessions/session-rows.js';
 import { writeSyncHistory } from '../sessions/sync-history.js';
-import { resultsByZuoraId } from './on-demand-results.js';
+import { onDemandTarget, resultsByZuoraId } from './on-demand-results.js';
 import { writeBillingAccountStatus } from './on-demand-status.js';
 
 export interface OnDemandOptions {
@@ -38,10 +38,7 @@ export async function runOwnSession(
     const result = await runApiSync(deps, {
       sessionId: session.id,
       entityId: session.entityId,
-      target:
-        session.scope === 'accounts'
-          ? { kind: 'accounts', zuoraAccountIds: zuoraIds }
-          : { kind: 'products', zuoraProductIds: zuoraIds },
+      target: onDemandTarget(session, zuoraIds),
       caller: 'on-demand',
     });
     const results = resultsByZuoraId(result.outcomes, zuoraIds, session.scope);
