@@ -161,3 +161,37 @@ export function Badge(props: {
         : ` slds-theme_${props.tone}`;
   return <span class={`slds-badge${tone}`}>{props.children}</span>;
 }
+
+/** An SLDS data table: its accessible name as an assistive caption, one header cell per column (a leading
+ *  "Select" column for tables with a checkbox per row), and the rows the page renders as children. */
+export function DataTable(props: {
+  caption: ComponentChildren;
+  columns: readonly string[];
+  children: ComponentChildren;
+  selectColumn?: boolean;
+  testId?: string;
+  class?: string;
+  headClass?: string;
+}) {
+  const extra = props.class === undefined ? '' : ` ${props.class}`;
+  return (
+    <table class={`slds-table slds-table_bordered slds-table_cell-buffer${extra}`} data-testid={props.testId}>
+      <caption class="slds-assistive-text">{props.caption}</caption>
+      <thead>
+        <tr class={props.headClass}>
+          {props.selectColumn === true ? (
+            <th scope="col">
+              <span class="slds-assistive-text">Select</span>
+            </th>
+          ) : null}
+          {props.columns.map((h) => (
+            <th scope="col" key={h}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{props.children}</tbody>
+    </table>
+  );
+}

@@ -3,7 +3,7 @@
 // pending: sent again on the next poll), and one order's detail with a retry.
 import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../api.js';
-import { Alert, Badge, Card, Loading, Select } from '../components/ui.js';
+import { Alert, Badge, Card, DataTable, Loading, Select } from '../components/ui.js';
 import { num, when } from '../format.js';
 import { CpqOrderDetail, type CpqReason } from './CpqOrderDetail.js';
 
@@ -99,34 +99,26 @@ export function Cpq() {
             />
           </form>
           {open === undefined ? null : <CpqOrderDetail orderId={open} onChanged={() => void load()} />}
-          <table class="slds-table slds-table_bordered slds-m-top_small" aria-label="CPQ orders">
-            <thead>
-              <tr>
-                <th scope="col">Order</th>
-                <th scope="col">State</th>
-                <th scope="col">Zuora order or reason</th>
-                <th scope="col">Fix</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Updated</th>
+          <DataTable
+            caption="CPQ orders"
+            columns={['Order', 'State', 'Zuora order or reason', 'Fix', 'Attempts', 'Updated']}
+            class="slds-m-top_small"
+          >
+            {data.orders.map((o) => (
+              <tr key={o.orderId}>
+                <th scope="row">
+                  <button type="button" class="slds-button" onClick={() => setOpen(o.orderId)}>
+                    {o.orderNumber}
+                  </button>
+                </th>
+                <td>{labels[o.state]}</td>
+                <td>{reasonText(o)}</td>
+                <td>{o.state === 'synced' ? '–' : (o.reason?.fix ?? '–')}</td>
+                <td>{num(o.attempts)}</td>
+                <td>{when(o.updatedAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.orders.map((o) => (
-                <tr key={o.orderId}>
-                  <th scope="row">
-                    <button type="button" class="slds-button" onClick={() => setOpen(o.orderId)}>
-                      {o.orderNumber}
-                    </button>
-                  </th>
-                  <td>{labels[o.state]}</td>
-                  <td>{reasonText(o)}</td>
-                  <td>{o.state === 'synced' ? '–' : (o.reason?.fix ?? '–')}</td>
-                  <td>{num(o.attempts)}</td>
-                  <td>{when(o.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </>
       )}
     </div>

@@ -3,7 +3,7 @@
 // repair's dry run first (a backfill of the drifted accounts writing only what differs), then the repair.
 import { useEffect, useState } from 'preact/hooks';
 import { get, post } from '../api.js';
-import { Alert, Card, Loading } from '../components/ui.js';
+import { Alert, Card, DataTable, Loading } from '../components/ui.js';
 import { num, when } from '../format.js';
 import type { SessionItem } from './Sessions.js';
 
@@ -43,28 +43,20 @@ function CountsTable(props: { caption: string; objects: Record<string, Counts>; 
   const rows = Object.entries(props.objects).filter(([, c]) => c.created + c.updated + c.deleted > 0);
   if (rows.length === 0) return <p data-testid={props.testId}>No drift: Salesforce matches Zuora.</p>;
   return (
-    <table class="slds-table slds-table_bordered slds-table_cell-buffer" data-testid={props.testId}>
-      <caption class="slds-assistive-text">{props.caption}</caption>
-      <thead>
-        <tr>
-          {['Object', 'Missing in Salesforce', 'Extra in Salesforce', 'Different values'].map((h) => (
-            <th scope="col" key={h}>
-              {h}
-            </th>
-          ))}
+    <DataTable
+      caption={props.caption}
+      columns={['Object', 'Missing in Salesforce', 'Extra in Salesforce', 'Different values']}
+      testId={props.testId}
+    >
+      {rows.map(([object, c]) => (
+        <tr key={object}>
+          <th scope="row">{object}</th>
+          <td>{num(c.created)}</td>
+          <td>{num(c.deleted)}</td>
+          <td>{num(c.updated)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map(([object, c]) => (
-          <tr key={object}>
-            <th scope="row">{object}</th>
-            <td>{num(c.created)}</td>
-            <td>{num(c.deleted)}</td>
-            <td>{num(c.updated)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -172,35 +164,25 @@ export function Drift() {
       {reports === undefined ? <Loading what="drift checks" /> : null}
       {reports?.length === 0 ? <p>No drift check yet (zuora-sync drift, or DRIFT_SCHEDULE).</p> : null}
       {reports !== undefined && reports.length > 0 ? (
-        <table class="slds-table slds-table_bordered slds-table_cell-buffer slds-m-bottom_medium">
-          <caption class="slds-assistive-text">Drift checks, newest first</caption>
-          <thead>
-            <tr>
-              {['Checked', 'Trigger', 'Accounts checked', 'Drifted accounts', 'Records differing'].map(
-                (h) => (
-                  <th scope="col" key={h}>
-                    {h}
-                  </th>
-                ),
-              )}
+        <DataTable
+          caption="Drift checks, newest first"
+          columns={['Checked', 'Trigger', 'Accounts checked', 'Drifted accounts', 'Records differing']}
+          class="slds-m-bottom_medium"
+        >
+          {reports.map((r) => (
+            <tr key={r.sessionId} aria-selected={open?.sessionId === r.sessionId}>
+              <th scope="row">
+                <button type="button" class="slds-button" onClick={() => void show(r.sessionId)}>
+                  {when(r.checkedAt)}
+                </button>
+              </th>
+              <td>{r.trigger}</td>
+              <td>{num(r.checkedAccounts)}</td>
+              <td>{num(r.driftedAccounts)}</td>
+              <td>{num(r.driftedRecords)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {reports.map((r) => (
-              <tr key={r.sessionId} aria-selected={open?.sessionId === r.sessionId}>
-                <th scope="row">
-                  <button type="button" class="slds-button" onClick={() => void show(r.sessionId)}>
-                    {when(r.checkedAt)}
-                  </button>
-                </th>
-                <td>{r.trigger}</td>
-                <td>{num(r.checkedAccounts)}</td>
-                <td>{num(r.driftedAccounts)}</td>
-                <td>{num(r.driftedRecords)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
       {open === undefined ? null : (
         <Card title={`Drift check of ${when(open.checkedAt)}`} id="drift-check">

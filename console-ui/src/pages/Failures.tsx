@@ -2,7 +2,7 @@
 // to Zuora and Salesforce, retry of the selected records or of a whole code, and export (CSV, NDJSON).
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post, query } from '../api.js';
-import { Alert, Badge, Loading, TextInput } from '../components/ui.js';
+import { Alert, Badge, DataTable, Loading, TextInput } from '../components/ui.js';
 import { num, when } from '../format.js';
 import { linkProps } from '../router.js';
 
@@ -118,72 +118,59 @@ function GroupRows(props: { group: Group; filter: Filter; onRetried: (msg: strin
         </button>
       </div>
       <div class="console-wrap">
-        <table class="slds-table slds-table_bordered slds-table_cell-buffer">
-          <caption class="slds-assistive-text">Failed records with {props.group.code} (newest 50)</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <span class="slds-assistive-text">Select</span>
-              </th>
-              {['Object', 'Zuora id', 'Salesforce id', 'Account', 'Message', 'Attempts', 'Last failed'].map(
-                (h) => (
-                  <th scope="col" key={h}>
-                    {h}
-                  </th>
-                ),
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((f) => {
-              const link = links.get(f.id);
-              return (
-                <tr key={f.id}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      id={`sel-${String(f.id)}`}
-                      checked={selected.has(f.id)}
-                      onChange={() => toggle(f.id)}
-                      aria-label={`Select ${f.object} ${f.externalId}`}
-                    />
-                  </td>
-                  <td>{f.object}</td>
-                  <td>
-                    {link?.zuoraUrl == null ? (
-                      (f.zuoraId ?? f.externalId)
-                    ) : (
-                      <a href={link.zuoraUrl} target="_blank" rel="noreferrer">
-                        {f.zuoraId}
-                      </a>
-                    )}
-                  </td>
-                  <td>
-                    {link?.salesforceUrl == null ? (
-                      (link?.salesforceId ?? 'not in Salesforce')
-                    ) : (
-                      <a href={link.salesforceUrl} target="_blank" rel="noreferrer">
-                        {link.salesforceId}
-                      </a>
-                    )}
-                  </td>
-                  <td>
-                    {f.accountId === null ? (
-                      '–'
-                    ) : (
-                      <a {...linkProps(`/console/failures?account=${f.accountId}`)}>
-                        {f.accountId.slice(0, 10)}…
-                      </a>
-                    )}
-                  </td>
-                  <td class="slds-cell-wrap">{f.message}</td>
-                  <td>{f.attempts}</td>
-                  <td>{when(f.lastFailedAt)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          caption={<>Failed records with {props.group.code} (newest 50)</>}
+          columns={['Object', 'Zuora id', 'Salesforce id', 'Account', 'Message', 'Attempts', 'Last failed']}
+          selectColumn
+        >
+          {rows.map((f) => {
+            const link = links.get(f.id);
+            return (
+              <tr key={f.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    id={`sel-${String(f.id)}`}
+                    checked={selected.has(f.id)}
+                    onChange={() => toggle(f.id)}
+                    aria-label={`Select ${f.object} ${f.externalId}`}
+                  />
+                </td>
+                <td>{f.object}</td>
+                <td>
+                  {link?.zuoraUrl == null ? (
+                    (f.zuoraId ?? f.externalId)
+                  ) : (
+                    <a href={link.zuoraUrl} target="_blank" rel="noreferrer">
+                      {f.zuoraId}
+                    </a>
+                  )}
+                </td>
+                <td>
+                  {link?.salesforceUrl == null ? (
+                    (link?.salesforceId ?? 'not in Salesforce')
+                  ) : (
+                    <a href={link.salesforceUrl} target="_blank" rel="noreferrer">
+                      {link.salesforceId}
+                    </a>
+                  )}
+                </td>
+                <td>
+                  {f.accountId === null ? (
+                    '–'
+                  ) : (
+                    <a {...linkProps(`/console/failures?account=${f.accountId}`)}>
+                      {f.accountId.slice(0, 10)}…
+                    </a>
+                  )}
+                </td>
+                <td class="slds-cell-wrap">{f.message}</td>
+                <td>{f.attempts}</td>
+                <td>{when(f.lastFailedAt)}</td>
+              </tr>
+            );
+          })}
+        </DataTable>
       </div>
     </div>
   );

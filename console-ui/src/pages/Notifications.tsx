@@ -2,7 +2,7 @@
 // webhook), a test send, and every delivery with its state.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, get, post } from '../api.js';
-import { Alert, Card, Checkbox, Loading, Select, TextInput } from '../components/ui.js';
+import { Alert, Card, Checkbox, DataTable, Loading, Select, TextInput } from '../components/ui.js';
 import { when } from '../format.js';
 
 interface Rule {
@@ -239,109 +239,90 @@ export function Notifications() {
         {rules === undefined ? (
           <Loading what="rules" />
         ) : (
-          <table class="slds-table slds-table_bordered slds-table_cell-buffer" data-testid="rules">
-            <caption class="slds-assistive-text">Notification rules</caption>
-            <thead>
-              <tr>
-                {[
-                  'Name',
-                  'On',
-                  'Every',
-                  'Window',
-                  'Threshold',
-                  'Channels',
-                  'Last value',
-                  'Last checked',
-                  'Actions',
-                ].map((h) => (
-                  <th scope="col" key={h}>
-                    {h}
-                  </th>
-                ))}
+          <DataTable
+            caption="Notification rules"
+            columns={[
+              'Name',
+              'On',
+              'Every',
+              'Window',
+              'Threshold',
+              'Channels',
+              'Last value',
+              'Last checked',
+              'Actions',
+            ]}
+            testId="rules"
+          >
+            {rules.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{r.name}</th>
+                <td>
+                  {r.kind}
+                  {r.latencyStat === null ? '' : ` (${r.latencyStat})`}
+                </td>
+                <td>{r.intervalMinutes} min</td>
+                <td>{r.windowMinutes} min</td>
+                <td>
+                  {r.threshold} {r.thresholdType}
+                </td>
+                <td>
+                  {[
+                    r.platformEvent ? 'Platform Event' : '',
+                    r.emailTo.length > 0 ? `email ${r.emailTo.join(', ')}` : '',
+                    r.webhookUrl ?? '',
+                  ]
+                    .filter((x) => x !== '')
+                    .join('; ')}
+                </td>
+                <td>{r.lastValue ?? '–'}</td>
+                <td>{when(r.lastEvaluatedAt)}</td>
+                <td>
+                  <button
+                    type="button"
+                    class="slds-button slds-button_neutral"
+                    onClick={() =>
+                      void act(() => post(`/v1/notification-rules/${r.id}/test`), 'Test notification queued.')
+                    }
+                  >
+                    Send test<span class="slds-assistive-text"> for {r.name}</span>
+                  </button>
+                  <button
+                    type="button"
+                    class="slds-button slds-button_text-destructive"
+                    onClick={() =>
+                      void act(() => api('DELETE', `/v1/notification-rules/${r.id}`), 'Rule deleted.')
+                    }
+                  >
+                    Delete<span class="slds-assistive-text"> {r.name}</span>
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rules.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.name}</th>
-                  <td>
-                    {r.kind}
-                    {r.latencyStat === null ? '' : ` (${r.latencyStat})`}
-                  </td>
-                  <td>{r.intervalMinutes} min</td>
-                  <td>{r.windowMinutes} min</td>
-                  <td>
-                    {r.threshold} {r.thresholdType}
-                  </td>
-                  <td>
-                    {[
-                      r.platformEvent ? 'Platform Event' : '',
-                      r.emailTo.length > 0 ? `email ${r.emailTo.join(', ')}` : '',
-                      r.webhookUrl ?? '',
-                    ]
-                      .filter((x) => x !== '')
-                      .join('; ')}
-                  </td>
-                  <td>{r.lastValue ?? '–'}</td>
-                  <td>{when(r.lastEvaluatedAt)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      class="slds-button slds-button_neutral"
-                      onClick={() =>
-                        void act(
-                          () => post(`/v1/notification-rules/${r.id}/test`),
-                          'Test notification queued.',
-                        )
-                      }
-                    >
-                      Send test<span class="slds-assistive-text"> for {r.name}</span>
-                    </button>
-                    <button
-                      type="button"
-                      class="slds-button slds-button_text-destructive"
-                      onClick={() =>
-                        void act(() => api('DELETE', `/v1/notification-rules/${r.id}`), 'Rule deleted.')
-                      }
-                    >
-                      Delete<span class="slds-assistive-text"> {r.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </Card>
       <Card title="Deliveries">
-        <table class="slds-table slds-table_bordered slds-table_cell-buffer" data-testid="deliveries">
-          <caption class="slds-assistive-text">Notification deliveries, newest first</caption>
-          <thead>
-            <tr>
-              {['Created', 'Rule', 'Event', 'Channel', 'State', 'Attempts', 'Message'].map((h) => (
-                <th scope="col" key={h}>
-                  {h}
-                </th>
-              ))}
+        <DataTable
+          caption="Notification deliveries, newest first"
+          columns={['Created', 'Rule', 'Event', 'Channel', 'State', 'Attempts', 'Message']}
+          testId="deliveries"
+        >
+          {deliveries.map((d) => (
+            <tr key={d.id}>
+              <th scope="row">{when(d.createdAt)}</th>
+              <td>{d.ruleName}</td>
+              <td>{d.eventType}</td>
+              <td>{d.channel}</td>
+              <td>
+                {d.state}
+                {d.lastError === null ? '' : ` (${d.lastError})`}
+              </td>
+              <td>{d.attempts}</td>
+              <td class="slds-cell-wrap">{d.message}</td>
             </tr>
-          </thead>
-          <tbody>
-            {deliveries.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">{when(d.createdAt)}</th>
-                <td>{d.ruleName}</td>
-                <td>{d.eventType}</td>
-                <td>{d.channel}</td>
-                <td>
-                  {d.state}
-                  {d.lastError === null ? '' : ` (${d.lastError})`}
-                </td>
-                <td>{d.attempts}</td>
-                <td class="slds-cell-wrap">{d.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </Card>
     </div>
   );

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../api.js';
 import { LineChart } from '../components/Chart.js';
-import { Alert, Card, Loading, Select } from '../components/ui.js';
+import { Alert, Card, DataTable, Loading, Select } from '../components/ui.js';
 import { duration, num, when } from '../format.js';
 
 interface Pct {
@@ -138,85 +138,54 @@ export function Performance() {
               ]}
             />
             <div class="console-wrap">
-              <table
-                class="slds-table slds-table_bordered slds-table_cell-buffer"
-                data-testid="latency-series"
+              <DataTable
+                caption="Latency per interval"
+                columns={['Interval start', 'Samples', 'P50', 'P90', 'P95', 'P99']}
+                testId="latency-series"
               >
-                <caption class="slds-assistive-text">Latency per interval</caption>
-                <thead>
-                  <tr>
-                    {['Interval start', 'Samples', 'P50', 'P90', 'P95', 'P99'].map((h) => (
-                      <th scope="col" key={h}>
-                        {h}
-                      </th>
-                    ))}
+                {data.series.map((s) => (
+                  <tr key={s.start}>
+                    <th scope="row">{when(s.start)}</th>
+                    <PctCells p={s} />
                   </tr>
-                </thead>
-                <tbody>
-                  {data.series.map((s) => (
-                    <tr key={s.start}>
-                      <th scope="row">{when(s.start)}</th>
-                      <PctCells p={s} />
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             </div>
           </Card>
           <div class="console-grid-2 slds-m-top_medium">
             <Card title="Latency per object and path">
-              <table
-                class="slds-table slds-table_bordered slds-table_cell-buffer"
-                data-testid="latency-by-object"
+              <DataTable
+                caption="Latency percentiles per object and path"
+                columns={['Object', 'Path', 'Samples', 'P50', 'P90', 'P95', 'P99']}
+                testId="latency-by-object"
               >
-                <caption class="slds-assistive-text">Latency percentiles per object and path</caption>
-                <thead>
-                  <tr>
-                    {['Object', 'Path', 'Samples', 'P50', 'P90', 'P95', 'P99'].map((h) => (
-                      <th scope="col" key={h}>
-                        {h}
-                      </th>
-                    ))}
+                {data.byObject.map((r) => (
+                  <tr key={`${r.object}${r.path}`}>
+                    <th scope="row">{r.object}</th>
+                    <td>{r.path}</td>
+                    <PctCells p={r} />
                   </tr>
-                </thead>
-                <tbody>
-                  {data.byObject.map((r) => (
-                    <tr key={`${r.object}${r.path}`}>
-                      <th scope="row">{r.object}</th>
-                      <td>{r.path}</td>
-                      <PctCells p={r} />
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             </Card>
             <Card title="Real-time latency by stage">
-              <table class="slds-table slds-table_bordered slds-table_cell-buffer">
-                <caption class="slds-assistive-text">Latency of each stage</caption>
-                <thead>
-                  <tr>
-                    {['Stage', 'Samples', 'P50', 'P90', 'P95', 'P99'].map((h) => (
-                      <th scope="col" key={h}>
-                        {h}
-                      </th>
-                    ))}
+              <DataTable
+                caption="Latency of each stage"
+                columns={['Stage', 'Samples', 'P50', 'P90', 'P95', 'P99']}
+              >
+                {(
+                  [
+                    ['Zuora change → event received', data.stages.received],
+                    ['Event received → read from Zuora', data.stages.read],
+                    ['Read from Zuora → written to Salesforce', data.stages.written],
+                  ] as const
+                ).map(([label, p]) => (
+                  <tr key={label}>
+                    <th scope="row">{label}</th>
+                    <PctCells p={p} />
                   </tr>
-                </thead>
-                <tbody>
-                  {(
-                    [
-                      ['Zuora change → event received', data.stages.received],
-                      ['Event received → read from Zuora', data.stages.read],
-                      ['Read from Zuora → written to Salesforce', data.stages.written],
-                    ] as const
-                  ).map(([label, p]) => (
-                    <tr key={label}>
-                      <th scope="row">{label}</th>
-                      <PctCells p={p} />
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             </Card>
           </div>
           <div class="console-grid-2 slds-m-top_medium">
@@ -236,29 +205,20 @@ export function Performance() {
               {tp === undefined || tp.sessions.length === 0 ? (
                 <p class="slds-text-color_weak">No Turbo session ended in this range.</p>
               ) : (
-                <table class="slds-table slds-table_bordered slds-table_cell-buffer">
-                  <caption class="slds-assistive-text">Records per second of each Turbo session</caption>
-                  <thead>
-                    <tr>
-                      {['Finished', 'Scope', 'Records', 'Seconds', 'Records/s'].map((h) => (
-                        <th scope="col" key={h}>
-                          {h}
-                        </th>
-                      ))}
+                <DataTable
+                  caption="Records per second of each Turbo session"
+                  columns={['Finished', 'Scope', 'Records', 'Seconds', 'Records/s']}
+                >
+                  {tp.sessions.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row">{when(s.finishedAt)}</th>
+                      <td>{s.scope}</td>
+                      <td>{num(s.records)}</td>
+                      <td>{s.seconds.toFixed(1)}</td>
+                      <td>{num(s.recordsPerSecond)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {tp.sessions.map((s) => (
-                      <tr key={s.id}>
-                        <th scope="row">{when(s.finishedAt)}</th>
-                        <td>{s.scope}</td>
-                        <td>{num(s.records)}</td>
-                        <td>{s.seconds.toFixed(1)}</td>
-                        <td>{num(s.recordsPerSecond)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </DataTable>
               )}
             </Card>
           </div>

@@ -4,7 +4,7 @@
 // service's own routes (/v1/realtime/...) with the console's session cookie and CSRF token.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post, query } from '../api.js';
-import { Alert, Badge, Card, Loading } from '../components/ui.js';
+import { Alert, Badge, Card, DataTable, Loading } from '../components/ui.js';
 import { duration, num, when } from '../format.js';
 
 interface Stats {
@@ -72,41 +72,31 @@ function DeadLetterTable(props: {
   toggle: (id: string) => void;
 }) {
   return (
-    <table class="slds-table slds-table_bordered slds-table_cell-buffer" aria-label="Dead-lettered events">
-      <thead>
-        <tr>
-          <th scope="col">
-            <span class="slds-assistive-text">Select</span>
-          </th>
-          {['Entity', 'Object', 'Record', 'Reason', 'Attempts', 'First attempt', 'Last attempt'].map((h) => (
-            <th scope="col" key={h}>
-              {h}
-            </th>
-          ))}
+    <DataTable
+      caption="Dead-lettered events"
+      columns={['Entity', 'Object', 'Record', 'Reason', 'Attempts', 'First attempt', 'Last attempt']}
+      selectColumn
+    >
+      {props.items.map((d) => (
+        <tr key={d.id}>
+          <td>
+            <input
+              type="checkbox"
+              aria-label={`Select ${d.zuoraObject} ${d.zuoraId}`}
+              checked={props.selected.has(d.id)}
+              onChange={() => props.toggle(d.id)}
+            />
+          </td>
+          <td>{d.entityId === '' ? '(default)' : d.entityId}</td>
+          <td>{d.zuoraObject}</td>
+          <td>{d.zuoraId}</td>
+          <td class="slds-cell-wrap">{d.error}</td>
+          <td>{num(d.attempts)}</td>
+          <td>{when(d.firstAttemptAt)}</td>
+          <td>{when(d.deadAt)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {props.items.map((d) => (
-          <tr key={d.id}>
-            <td>
-              <input
-                type="checkbox"
-                aria-label={`Select ${d.zuoraObject} ${d.zuoraId}`}
-                checked={props.selected.has(d.id)}
-                onChange={() => props.toggle(d.id)}
-              />
-            </td>
-            <td>{d.entityId === '' ? '(default)' : d.entityId}</td>
-            <td>{d.zuoraObject}</td>
-            <td>{d.zuoraId}</td>
-            <td class="slds-cell-wrap">{d.error}</td>
-            <td>{num(d.attempts)}</td>
-            <td>{when(d.firstAttemptAt)}</td>
-            <td>{when(d.deadAt)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 

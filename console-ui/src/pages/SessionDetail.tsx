@@ -2,7 +2,7 @@
 // per-object read/written/failed, records/s, time left), with cancel for a manual session.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, post } from '../api.js';
-import { Alert, Badge, Card, Loading } from '../components/ui.js';
+import { Alert, Badge, Card, DataTable, Loading } from '../components/ui.js';
 import { num, stateLabel, triggerLabel, when } from '../format.js';
 import { linkProps } from '../router.js';
 import type { SessionItem } from './Sessions.js';
@@ -156,29 +156,21 @@ export function SessionDetail(props: { id: string }) {
       </div>
       <Card title="Objects">
         <div class="console-wrap">
-          <table class="slds-table slds-table_bordered slds-table_cell-buffer" data-testid="progress-objects">
-            <caption class="slds-assistive-text">Records per object</caption>
-            <thead>
-              <tr>
-                {['Object', 'Read', 'Written', 'Failed', 'Deleted'].map((h) => (
-                  <th scope="col" key={h}>
-                    {h}
-                  </th>
-                ))}
+          <DataTable
+            caption="Records per object"
+            columns={['Object', 'Read', 'Written', 'Failed', 'Deleted']}
+            testId="progress-objects"
+          >
+            {(live?.objects ?? []).map((o) => (
+              <tr key={o.object}>
+                <th scope="row">{o.object}</th>
+                <td>{num(o.read)}</td>
+                <td>{num(o.written)}</td>
+                <td>{num(o.failed)}</td>
+                <td>{num(o.deleted)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {(live?.objects ?? []).map((o) => (
-                <tr key={o.object}>
-                  <th scope="row">{o.object}</th>
-                  <td>{num(o.read)}</td>
-                  <td>{num(o.written)}</td>
-                  <td>{num(o.failed)}</td>
-                  <td>{num(o.deleted)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </div>
       </Card>
     </div>

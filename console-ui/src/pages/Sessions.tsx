@@ -1,7 +1,7 @@
 // Sessions: filters (time, trigger, scope, entity, state), newest first, a page at a time; start a session.
 import { useEffect, useState } from 'preact/hooks';
 import { get, query } from '../api.js';
-import { Alert, Loading, Select, TextInput } from '../components/ui.js';
+import { Alert, DataTable, Loading, Select, TextInput } from '../components/ui.js';
 import { num, stateLabel, triggerLabel, when } from '../format.js';
 import { linkProps } from '../router.js';
 import { StartSession } from './StartSession.js';
@@ -117,47 +117,39 @@ export function Sessions() {
         <Loading what="sessions" />
       ) : (
         <div class="console-wrap">
-          <table class="slds-table slds-table_bordered slds-table_cell-buffer">
-            <caption class="slds-assistive-text">Sync sessions, newest first</caption>
-            <thead>
-              <tr class="slds-line-height_reset">
-                {[
-                  'Session',
-                  'Trigger',
-                  'Scope',
-                  'Mode',
-                  'State',
-                  'Requested',
-                  'Finished',
-                  'Read',
-                  'Written',
-                  'Failed',
-                ].map((h) => (
-                  <th scope="col" key={h}>
-                    {h}
-                  </th>
-                ))}
+          <DataTable
+            caption="Sync sessions, newest first"
+            headClass="slds-line-height_reset"
+            columns={[
+              'Session',
+              'Trigger',
+              'Scope',
+              'Mode',
+              'State',
+              'Requested',
+              'Finished',
+              'Read',
+              'Written',
+              'Failed',
+            ]}
+          >
+            {items.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">
+                  <a {...linkProps(`/console/sessions/${s.id}`)}>{s.id.slice(0, 8)}</a>
+                </th>
+                <td>{triggerLabel[s.trigger] ?? s.trigger}</td>
+                <td>{s.scope}</td>
+                <td>{s.mode}</td>
+                <td>{stateLabel[s.state] ?? s.state}</td>
+                <td>{when(s.requestedAt)}</td>
+                <td>{when(s.finishedAt)}</td>
+                <td>{num(s.totals.read)}</td>
+                <td>{num(s.totals.written + s.totals.deleted)}</td>
+                <td>{num(s.totals.failed)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <a {...linkProps(`/console/sessions/${s.id}`)}>{s.id.slice(0, 8)}</a>
-                  </th>
-                  <td>{triggerLabel[s.trigger] ?? s.trigger}</td>
-                  <td>{s.scope}</td>
-                  <td>{s.mode}</td>
-                  <td>{stateLabel[s.state] ?? s.state}</td>
-                  <td>{when(s.requestedAt)}</td>
-                  <td>{when(s.finishedAt)}</td>
-                  <td>{num(s.totals.read)}</td>
-                  <td>{num(s.totals.written + s.totals.deleted)}</td>
-                  <td>{num(s.totals.failed)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {items.length === 0 ? <p class="slds-m-around_small">No session matches.</p> : null}
           {next === undefined ? null : (
             <button
