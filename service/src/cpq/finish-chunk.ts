@@ -44,7 +44,11 @@ export async function finishChunk(
       orderId: outcome.orderId,
       orderNumber: outcome.orderNumber,
       accountId: outcome.accountId,
-      version: versions.get(outcome.orderId) ?? bundle.order.SystemModstamp,
+      // A waiting order: the version its check read, so waiting-orders.ts sees its products' later changes.
+      version:
+        outcome.status === 'Waiting'
+          ? bundle.order.SystemModstamp
+          : (versions.get(outcome.orderId) ?? bundle.order.SystemModstamp),
       status: outcome.status === 'Preview' ? 'Not Sent' : outcome.status,
       errorCode: outcome.error?.code ?? null,
       transient: outcome.error?.transient === true || outcome.error?.code === 'CPQ-E021',
