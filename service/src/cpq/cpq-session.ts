@@ -18,7 +18,8 @@ import { readBundles } from './read-bundles.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
 import { guardedSync } from './guarded-sync.js';
 import { prefetchAccounts } from './account-prefetch.js';
-import { lanesOf, runLanes, serialized } from './order-lanes.js';
+import { runLanes, serialized } from './lane-runner.js';
+import { lanesOf } from './order-lanes.js';
 import type { OrderRun } from './sync-order.js';
 import { planCache } from './catalog-lookups.js';
 

@@ -3,7 +3,7 @@
 // amendments of the same products) go in one lane and run one after another in the chunk's start-date order,
 // so two of them never race to create the same account or contact and an amendment still follows the order
 // it amends. Lanes run at most `concurrency` at once (CPQ_CONCURRENCY). Catalog creates are serialized apart
-// (serialized(), zuora-catalog-step.ts), since every order may share products.
+// (serialized(), lane-runner.ts), since every order may share products.
 import type { RevisedItem } from './read-bundles.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
 
@@ -37,28 +37,4 @@ export function lanesOf(
   const lanes = new Map<number, CpqOrderBundle[]>();
   bundles.forEach((b, i) => lanes.set(root(i), [...(lanes.get(root(i)) ?? []), b]));
   return [...lanes.values()];
-}
-
-/** Runs every lane, each one item after another, at most `concurrency` lanes at once. */
-export async function runLanes<T>(
-  lanes: readonly (readonly T[])[],
-  concurrency: number,
-  run: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    for (let lane = lanes[next++]; lane !== undefined; lane = lanes[next++])
-      for (const x of lane) await run(x);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, lanes.length)) }, worker));
-}
-
-/** A lock: the calls of `fn` through it run one at a time, in call order. */
-export function serialized(): <T>(fn: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(fn: () => Promise<T>) => {
-    const result = tail.then(fn);
-    tail = result.catch(() => undefined);
-    return result;
-  };
 }

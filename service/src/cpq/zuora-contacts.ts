@@ -22,35 +22,27 @@ export async function ensureContact(
   // An account this session created holds no contact of ours but those it made since (kept here): nothing
   // to look up. A session resumed after a crash finds the account instead, and looks its contacts up.
   const made = ctx.created?.get(owner.id);
-  const create = async (json: Record<string, unknown>, key: string, madeKey: string) => {
-    if (dryRun !== null) {
-      dryRun.push({ method: 'POST', path: '/v1/contacts', body: json });
-      return placeholder(`${role} contact`);
-    }
-    const id = await createContact(zuora, json, key);
-    made?.set(madeKey, id);
-    return id;
+  const create = async (json: Record<string, unknown>, key: string) => {
+    if (dryRun === null) return createContact(zuora, json, key);
+    dryRun.push({ method: 'POST', path: '/v1/contacts', body: json });
+    return placeholder(`${role} contact`);
   };
   // A dry run's new account has no contacts to look up.
   const lookups = !owner.id.startsWith('(new') && made === undefined;
   if (source.kind === 'account') return role === 'billTo' ? owner.billToId : owner.soldToId || owner.billToId;
   if (source.kind === 'contact') {
     const body = { ...source.draft };
+    const json = { ...body, accountId: owner.id };
+    const key = bodyKey('contact', `${owner.id}:${source.contactId}`, json);
     const found = lookups
       ? await findContact(zuora, owner.id, 'crmId__c', source.contactId)
       : made?.get(source.contactId);
-    const json = { ...body, accountId: owner.id };
-    const key = bodyKey('contact', `${owner.id}:${source.contactId}`, json);
-    // Made by this session from the same Salesforce contact as it reads now (same key): already current.
-    if (found !== undefined && !lookups && made?.get(key) === found) return found;
-    if (found !== undefined) {
-      if (dryRun === null) await updateContact(zuora, found, body);
-      else dryRun.push({ method: 'PUT', path: `/v1/contacts/${found}`, body });
-      made?.set(key, found);
-      return found;
-    }
-    const id = await create(json, key, source.contactId);
-    made?.set(key, id);
+    // Made by this session from the Salesforce contact as it reads now (same key): already current.
+    if (found !== undefined && made?.get(key) === found) return found;
+    if (found !== undefined && dryRun === null) await updateContact(zuora, found, body);
+    else if (found !== undefined) dryRun?.push({ method: 'PUT', path: `/v1/contacts/${found}`, body });
+    const id = found ?? (await create(json, key));
+    made?.set(source.contactId, id).set(key, id);
     return id;
   }
   const found = lookups
@@ -58,5 +50,5 @@ export async function ensureContact(
     : undefined;
   if (found !== undefined) return found;
   const json = { ...source.draft, crmOrderId__c: orderId, accountId: owner.id };
-  return create(json, bodyKey('contact', `${owner.id}:${orderId}:${role}`, json), `${orderId}:${role}`);
+  return create(json, bodyKey('contact', `${owner.id}:${orderId}:${role}`, json));
 }
