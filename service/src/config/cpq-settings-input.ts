@@ -57,6 +57,9 @@ export function cpqSettingsInput(
   const interval = source.CPQ_POLL_INTERVAL_SECONDS;
   if (interval !== undefined && interval !== '')
     set('CPQ_POLL_INTERVAL_SECONDS', 'pollIntervalSeconds', Number(interval));
+  const concurrency = source.CPQ_CONCURRENCY;
+  if (concurrency !== undefined && concurrency !== '')
+    set('CPQ_CONCURRENCY', 'concurrency', Number(concurrency));
   if (source.CPQ_ORDER_FILTER) set('CPQ_ORDER_FILTER', 'orderFilter', source.CPQ_ORDER_FILTER);
   if (source.CPQ_PRICE_OVERRIDE_FIELD)
     set('CPQ_PRICE_OVERRIDE_FIELD', 'priceOverrideField', source.CPQ_PRICE_OVERRIDE_FIELD);

@@ -1,6 +1,7 @@
 // The automatic trigger: every poll interval (60 s by default) the activated orders changed since the last
 // look and not synced yet (SOQL on Order by LastModifiedDate window, StatusCode = 'Activated', the admin's
-// filter), plus the orders waiting (contracting, the order they amend) or failed for a transient cause, go
+// filter), plus the orders waiting (contracting, the order they amend) for which something changed since their
+// last check (waiting-orders.ts) or failed for a transient cause, go
 // through CPQ sessions of fifty orders. A failed order is tried again only once it changed (its
 // SystemModstamp moved past the one recorded after its write-back). Stripe's connector polls the same way:
 // reference 0 item 9. Edits of order products do not move Order.LastModifiedDate, hence the waiting list.
@@ -9,6 +10,7 @@ import { cpqOrderRows } from '../store/cpq-order-rows.js';
 import { readWatermark, writeWatermark } from '../store/watermark-rows.js';
 import type { CpqDeps } from './cpq-deps.js';
 import { runCpqSession } from './cpq-session.js';
+import { waitingToCheck } from './waiting-orders.js';
 
 /** Orders committed late (long transactions) still fall in the next window. */
 const overlapMs = 5 * 60_000;
@@ -29,9 +31,9 @@ async function candidates(
 
 async function retries(deps: CpqDeps): Promise<string[]> {
   const rows = await deps.store.query<{ order_id: string }>(
-    "SELECT order_id FROM cpq_orders WHERE status = 'Waiting' OR (status = 'Failed' AND transient) ORDER BY updated_at LIMIT 2000",
+    "SELECT order_id FROM cpq_orders WHERE status = 'Failed' AND transient ORDER BY updated_at LIMIT 2000",
   );
-  return rows.map((r) => r.order_id);
+  return [...rows.map((r) => r.order_id), ...(await waitingToCheck(deps))];
 }
 
 /** One look: answers the orders it sent through sessions. */
@@ -43,8 +45,11 @@ export async function pollOnce(deps: CpqDeps, now = new Date()): Promise<number>
     deps.store,
     found.map((r) => r.Id),
   );
+  // A waiting order is not taken again because its Order moved (our own write-back moves it): waiting-orders.ts
+  // says when to check it again; one waiting for its activation (CPQ-W003) is taken once activated.
   const changed = found.filter((r) => {
     const row = rows.get(r.Id);
+    if (row?.status === 'Waiting') return row.errorCode === 'CPQ-W003';
     return row === undefined || row.status !== 'Failed' || row.transient || row.version !== r.SystemModstamp;
   });
   const ids = [...new Set([...changed.map((r) => r.Id), ...(await retries(deps))])];

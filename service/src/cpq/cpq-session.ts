@@ -1,5 +1,6 @@
-// A CPQ session: the orders it was asked for, read in a few calls, synced one by one in start-date order
-// (an amendment after the order it amends), written back fifty orders a Composite call, each order's end
+// A CPQ session: the orders it was asked for, read in a few calls, synced side by side in lanes (order-lanes.ts:
+// orders sharing an account or a lineage one by one in start-date order, an amendment after the order it
+// amends; CPQ_CONCURRENCY lanes at once), written back fifty orders a Composite call, each order's end
 // recorded (cpq_orders, its checkpoint) only once Salesforce holds its write-back. A session resumed after
 // a crash skips the orders written back and polls the jobs it had submitted. Sync_History__c records it
 // with Scope__c 'CPQ Orders'.
@@ -16,8 +17,11 @@ import type { ItemLink, OrderOutcome } from './order-outcome.js';
 import { readBundles } from './read-bundles.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
 import { guardedSync } from './guarded-sync.js';
+import { prefetchAccounts } from './account-prefetch.js';
+import { runLanes, serialized } from './lane-runner.js';
+import { lanesOf } from './order-lanes.js';
 import type { OrderRun } from './sync-order.js';
-import type { PlanCache } from './zuora-catalog-step.js';
+import { planCache } from './catalog-lookups.js';
 
 const chunkSize = 50;
 
@@ -45,8 +49,13 @@ export async function runCpqSession(deps: CpqDeps, sessionId: string): Promise<C
     await assertSyncedOrg(deps);
     const checkpoints = await SessionCheckpoints.read(deps.store, sessionId);
     const writer = { conn: deps.salesforce, governor: deps.governor, caller: 'cpq' };
-    const customers = { deps, known: new Map<string, ZuoraAccountRef>(), dryRun: params.dryRun ? [] : null };
-    const plans: PlanCache = new Map();
+    const customers = {
+      deps,
+      known: new Map<string, ZuoraAccountRef>(),
+      created: new Map<string, Map<string, string>>(),
+    };
+    const plans = planCache();
+    const catalog = serialized();
     const synced = new Set<string>();
     const links = new Map<string, ItemLink>();
     for (let i = 0; i < params.orderIds.length; i += chunkSize) {
@@ -54,13 +63,15 @@ export async function runCpqSession(deps: CpqDeps, sessionId: string): Promise<C
       const read = await readBundles(writer, calls.salesforce, ids, deps.cpq);
       const rows = await cpqOrderRows(deps.store, ids);
       const bundles = [...read.bundles.values()].sort(startOrder);
-      const chunk: { bundle: CpqOrderBundle; outcome: OrderOutcome }[] = [];
-      for (const bundle of bundles) {
+      const prefetched = await prefetchAccounts(deps, bundles, read.parents, customers.known);
+      const done = new Map<string, OrderOutcome>();
+      await runLanes(lanesOf(bundles, read.revised), deps.cpq.concurrency, async (bundle) => {
         const run: OrderRun = {
           deps,
           checkpoints,
-          customers: { ...customers, parents: read.parents, dryRun: params.dryRun ? [] : null },
+          customers: { ...customers, parents: read.parents, prefetched, dryRun: params.dryRun ? [] : null },
           plans,
+          catalog,
           attempt: rows.get(bundle.order.Id)?.attempts ?? 0,
           revised: read.revised,
           revisions: read.revisions,
@@ -70,8 +81,12 @@ export async function runCpqSession(deps: CpqDeps, sessionId: string): Promise<C
         const outcome = await guardedSync(run, bundle, rows.get(bundle.order.Id));
         if (outcome.status === 'Synced') synced.add(outcome.orderId);
         for (const link of outcome.items) links.set(link.itemId, link);
-        chunk.push({ bundle, outcome });
-      }
+        done.set(bundle.order.Id, outcome);
+      });
+      const chunk = bundles.flatMap((bundle) => {
+        const outcome = done.get(bundle.order.Id);
+        return outcome === undefined ? [] : [{ bundle, outcome }];
+      });
       if (!params.dryRun)
         await finishChunk(deps, writer, calls.salesforce, checkpoints, sessionId, chunk, rows);
       outcomes.push(...chunk.map((c) => c.outcome));

@@ -31,11 +31,10 @@ export async function finishChunk(
       { recordId: f.id, errorCode: f.errorCode, error: f.errorMessage },
       'CPQ write-back refused',
     );
-  // The version recorded is the SystemModstamp after our write-back, so the poller sees a user's later change.
-  const ids = chunk.map((c) => c.outcome.orderId);
+  // The version recorded: the SystemModstamp after our write-back, so the poller sees a user's later change.
   counter.calls += 1;
   const after = await deps.salesforce.query<{ Id: string; SystemModstamp: string }>(
-    `SELECT Id, SystemModstamp FROM Order WHERE Id IN (${soqlList(ids)})`,
+    `SELECT Id, SystemModstamp FROM Order WHERE Id IN (${soqlList(chunk.map((c) => c.outcome.orderId))})`,
   );
   const versions = new Map(after.records.map((r) => [r.Id, r.SystemModstamp]));
   for (const { bundle, outcome } of chunk) {
@@ -44,7 +43,8 @@ export async function finishChunk(
       orderId: outcome.orderId,
       orderNumber: outcome.orderNumber,
       accountId: outcome.accountId,
-      version: versions.get(outcome.orderId) ?? bundle.order.SystemModstamp,
+      // Waiting: the version its check read, so waiting-orders.ts sees its products' later changes.
+      version: (outcome.status !== 'Waiting' && versions.get(outcome.orderId)) || bundle.order.SystemModstamp,
       status: outcome.status === 'Preview' ? 'Not Sent' : outcome.status,
       errorCode: outcome.error?.code ?? null,
       transient: outcome.error?.transient === true || outcome.error?.code === 'CPQ-E021',

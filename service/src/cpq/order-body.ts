@@ -29,7 +29,9 @@ export async function orderBody(
   if (!classified.ok) return classified;
   const needs = catalogNeeds(b);
   if (!needs.ok) return needs;
-  const ratePlans = await ensurePlans(run.deps, b, needs.value, run.plans, run.customers.dryRun);
+  const ratePlans = await run.catalog(() =>
+    ensurePlans(run.deps, b, needs.value, run.plans, run.customers.dryRun),
+  );
   if (!ratePlans.ok) return ratePlans;
   const inputs: BuildOrderInputs = {
     bundle: b,

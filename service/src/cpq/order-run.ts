@@ -14,6 +14,8 @@ export interface OrderRun {
   readonly checkpoints: SessionCheckpoints;
   readonly customers: CustomerContext;
   readonly plans: PlanCache;
+  /** The session's catalog lock: orders running side by side look up and create plans one at a time. */
+  readonly catalog: <T>(fn: () => Promise<T>) => Promise<T>;
   /** The order's attempts before this one (cpq_orders), part of its Idempotency-Key. */
   readonly attempt: number;
   /** The order products amendments revise, with their orders (read with the bundles). */

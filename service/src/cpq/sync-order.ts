@@ -49,8 +49,8 @@ export async function syncOrder(run: OrderRun, b: CpqOrderBundle): Promise<Order
   // The invoice owner bills the order: its currency must be the order's unless the tenant has multicurrency.
   const billed = accountCurrencyRule(b, currency, invoiceOwner.currency ?? currency, deps.cpq.multicurrency);
   if (!billed.ok) return ended(b, 'Failed', billed.error);
-  const billTo = await ensureContact(deps, invoiceOwner, contacts.value.billTo, 'billTo', b.order.Id, dryRun);
-  const soldTo = await ensureContact(deps, subOwner, contacts.value.soldTo, 'soldTo', b.order.Id, dryRun);
+  const billTo = await ensureContact(customers, invoiceOwner, contacts.value.billTo, 'billTo', b.order.Id);
+  const soldTo = await ensureContact(customers, subOwner, contacts.value.soldTo, 'soldTo', b.order.Id);
   const built = await orderBody(run, b, {
     invoiceOwner,
     subscriptionOwner: subOwner,

@@ -4,14 +4,8 @@
 // carrying the id, its charge), each create with an Idempotency-Key after a lookup, so a retry never makes a
 // second one. A dry run records the creates instead.
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/error-logging-and-troubleshooting-sfdc-cpq-connector
-import {
-  createCatalogObject,
-  hasRatePlans,
-  productIdBySku,
-  ratePlanCharges,
-  ratePlansByExternalId,
-  unitDecimalPlaces,
-} from '../zuora/zuora-catalog.js';
+import { createCatalogObject, unitDecimalPlaces } from '../zuora/zuora-catalog.js';
+import { planOf, productOf, type PlanCache } from './catalog-lookups.js';
 import type { CpqDeps } from './cpq-deps.js';
 import { bodyKey } from './idempotency-keys.js';
 import type { ZuoraRequest } from './order-outcome.js';
@@ -21,25 +15,7 @@ import type { CpqOrderBundle } from './rules/cpq-records.js';
 import type { CpqResult } from './rules/cpq-errors.js';
 import { placeholder } from './zuora-customer.js';
 
-/** Rate plans resolved in this session (by external id), so orders of the same products look them up once. */
-export type PlanCache = Map<string, ZuoraRatePlanRef>;
-
-async function found(deps: CpqDeps, externalId: string): Promise<ZuoraRatePlanRef | undefined> {
-  const [plan] = await ratePlansByExternalId(deps.zuora, externalId);
-  if (plan === undefined) return undefined;
-  const charges = await ratePlanCharges(deps.zuora, plan.id);
-  // A plan without its charge is our own create cut short (a crash): planned again, its keys replay it.
-  if (charges.length === 0) return undefined;
-  return {
-    productRatePlanId: plan.id,
-    charges: charges.map((c) => ({
-      id: c.id,
-      type: c.chargeType as ZuoraRatePlanRef['charges'][number]['type'],
-      model: c.chargeModel as ZuoraRatePlanRef['charges'][number]['model'],
-      uom: c.uom,
-    })),
-  };
-}
+export type { PlanCache } from './catalog-lookups.js';
 
 type Create = (
   object: 'Product' | 'ProductRatePlan' | 'ProductRatePlanCharge' | 'UnitOfMeasure',
@@ -51,7 +27,7 @@ async function createProduct(
   p: NewProduct,
   productId: string | undefined,
   create: Create,
-): Promise<Map<string, ZuoraRatePlanRef>> {
+): Promise<{ productId: string; plans: Map<string, ZuoraRatePlanRef> }> {
   const out = new Map<string, ZuoraRatePlanRef>();
   const id = productId ?? (await create('Product', { ...p.product }, bodyKey('product', p.sku, p.product)));
   for (const plan of p.ratePlans) {
@@ -71,7 +47,7 @@ async function createProduct(
     };
     out.set(plan.externalId, { productRatePlanId: ratePlanId, charges: [charge] });
   }
-  return out;
+  return { productId: id, plans: out };
 }
 
 export async function ensurePlans(
@@ -83,7 +59,7 @@ export async function ensurePlans(
 ): Promise<CpqResult<Map<string, ZuoraRatePlanRef>>> {
   const ratePlans = new Map<string, ZuoraRatePlanRef>();
   for (const id of new Set(needs.needs.map((n) => n.externalId))) {
-    const plan = cache.get(id) ?? (await found(deps, id));
+    const plan = await planOf(deps, cache, id);
     if (plan !== undefined) ratePlans.set(id, plan);
   }
   // Products in Zuora by SKU: with rate plans they are someone's catalog (a missing plan is CPQ-E006); without
@@ -93,8 +69,8 @@ export async function ensurePlans(
   for (const need of needs.needs)
     if (!ratePlans.has(need.externalId)) {
       const sku = needs.skus.get(need.productId) ?? '';
-      const id = sku === '' ? undefined : await productIdBySku(deps.zuora, sku);
-      if (id !== undefined) ((await hasRatePlans(deps.zuora, id)) ? productsBySku : leftovers).set(sku, id);
+      const product = sku === '' ? undefined : await productOf(deps, cache, sku);
+      if (product !== undefined) (product.hasPlans ? productsBySku : leftovers).set(sku, product.id);
     }
   const plan = catalogPlan(b, needs, { ratePlans, productsBySku }, deps.cpq);
   if (!plan.ok) return plan;
@@ -124,10 +100,13 @@ export async function ensurePlans(
       );
       places.set(uom.name, uom.decimalPlaces);
     }
-  for (const p of plan.value.create)
-    for (const [id, ref] of await createProduct(p, leftovers.get(p.sku), create)) ratePlans.set(id, ref);
+  for (const p of plan.value.create) {
+    const made = await createProduct(p, leftovers.get(p.sku), create);
+    for (const [id, ref] of made.plans) ratePlans.set(id, ref);
+    if (dryRun === null) cache.skus.set(p.sku, { id: made.productId, hasPlans: true });
+  }
   for (const [id, ref] of ratePlans) ratePlans.set(id, withDecimalPlaces(ref, places));
-  if (dryRun === null) for (const [id, ref] of ratePlans) cache.set(id, ref);
+  if (dryRun === null) for (const [id, ref] of ratePlans) cache.plans.set(id, ref);
   return { ok: true, value: ratePlans };
 }
 

@@ -5,40 +5,45 @@
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/salesforce-cpq-connector-sync/orders-sync-between-salesforce-cpq-and-zuora
 import type { ZuoraAccountRef } from '../zuora/zuora-accounts.js';
 import { createContact, findContact, updateContact } from '../zuora/zuora-contacts-api.js';
-import type { CpqDeps } from './cpq-deps.js';
-import type { ZuoraRequest } from './order-outcome.js';
-import { placeholder } from './zuora-customer.js';
+import { placeholder, type CustomerContext } from './zuora-customer.js';
 import { bodyKey } from './idempotency-keys.js';
 import type { ContactChoice } from './rules/contact-precedence.js';
 
 /** The Zuora contact id for `source` on `owner` (an account created or found before). */
 export async function ensureContact(
-  deps: CpqDeps,
+  ctx: CustomerContext,
   owner: ZuoraAccountRef,
   source: ContactChoice,
   role: 'billTo' | 'soldTo',
   orderId: string,
-  dryRun: ZuoraRequest[] | null,
 ): Promise<string> {
-  const { zuora } = deps;
+  const { zuora } = ctx.deps;
+  const { dryRun } = ctx;
+  // An account this session created holds no contact of ours but those it made since (kept here): nothing
+  // to look up. A session resumed after a crash finds the account instead, and looks its contacts up.
+  const made = ctx.created?.get(owner.id);
   const create = async (json: Record<string, unknown>, key: string) => {
     if (dryRun === null) return createContact(zuora, json, key);
     dryRun.push({ method: 'POST', path: '/v1/contacts', body: json });
     return placeholder(`${role} contact`);
   };
   // A dry run's new account has no contacts to look up.
-  const lookups = !owner.id.startsWith('(new');
+  const lookups = !owner.id.startsWith('(new') && made === undefined;
   if (source.kind === 'account') return role === 'billTo' ? owner.billToId : owner.soldToId || owner.billToId;
   if (source.kind === 'contact') {
     const body = { ...source.draft };
-    const found = lookups ? await findContact(zuora, owner.id, 'crmId__c', source.contactId) : undefined;
-    if (found !== undefined) {
-      if (dryRun === null) await updateContact(zuora, found, body);
-      else dryRun.push({ method: 'PUT', path: `/v1/contacts/${found}`, body });
-      return found;
-    }
     const json = { ...body, accountId: owner.id };
-    return create(json, bodyKey('contact', `${owner.id}:${source.contactId}`, json));
+    const key = bodyKey('contact', `${owner.id}:${source.contactId}`, json);
+    const found = lookups
+      ? await findContact(zuora, owner.id, 'crmId__c', source.contactId)
+      : made?.get(source.contactId);
+    // Made by this session from the Salesforce contact as it reads now (same key): already current.
+    if (found !== undefined && made?.get(key) === found) return found;
+    if (found !== undefined && dryRun === null) await updateContact(zuora, found, body);
+    else if (found !== undefined) dryRun?.push({ method: 'PUT', path: `/v1/contacts/${found}`, body });
+    const id = found ?? (await create(json, key));
+    made?.set(source.contactId, id).set(key, id);
+    return id;
   }
   const found = lookups
     ? await findContact(zuora, owner.id, 'crmOrderId__c', orderId, source.draft.lastName)

@@ -9,6 +9,7 @@ import {
   updateAccount,
   type ZuoraAccountRef,
 } from '../zuora/zuora-accounts.js';
+import type { PrefetchedAccount } from './account-prefetch.js';
 import type { CpqDeps } from './cpq-deps.js';
 import type { ZuoraRequest } from './order-outcome.js';
 import { bodyKey } from './idempotency-keys.js';
@@ -49,6 +50,17 @@ export interface CustomerContext {
   readonly known: Map<string, ZuoraAccountRef>;
   /** A dry run: the writes are recorded here instead of sent. */
   readonly dryRun: ZuoraRequest[] | null;
+  /** The chunk's accounts looked up at once (account-prefetch.ts); null: not in Zuora. */
+  readonly prefetched?: ReadonlyMap<string, PrefetchedAccount | null>;
+  /** Zuora accounts this session created, and the contacts it made on them (zuora-contacts.ts). */
+  readonly created?: Map<string, Map<string, string>>;
+}
+
+async function lookUp(ctx: CustomerContext, a: CpqAccount): Promise<PrefetchedAccount | undefined> {
+  const pre = ctx.prefetched?.get(a.Id);
+  if (pre !== undefined) return pre ?? undefined;
+  const found = await findAccountByCrmId(ctx.deps.zuora, a.Id);
+  return found === undefined ? undefined : { ...found, name: '' };
 }
 
 /** What a dry run answers for an object it would create. */
@@ -64,11 +76,14 @@ export async function ensureAccount(
   const known = ctx.known.get(a.Id);
   if (known !== undefined) return { ok: true, value: known };
   const { zuora } = ctx.deps;
-  const found = await findAccountByCrmId(zuora, a.Id);
-  if (found !== undefined) {
+  const hit = await lookUp(ctx, a);
+  if (hit !== undefined) {
+    const { name, ...found } = hit;
     const patch = { name: a.Name.slice(0, 255) };
-    if (ctx.dryRun === null) await updateAccount(zuora, found.accountNumber, patch);
-    else ctx.dryRun.push({ method: 'PUT', path: `/v1/accounts/${found.accountNumber}`, body: patch });
+    // The name kept current: sent only when Zuora's differs (or was not read).
+    if (name !== patch.name && ctx.dryRun === null) await updateAccount(zuora, found.accountNumber, patch);
+    else if (name !== patch.name)
+      ctx.dryRun?.push({ method: 'PUT', path: `/v1/accounts/${found.accountNumber}`, body: patch });
     ctx.known.set(a.Id, found);
     return { ok: true, value: found };
   }
@@ -93,5 +108,6 @@ export async function ensureAccount(
         };
   const withCurrency = { ...created, currency };
   ctx.known.set(a.Id, withCurrency);
+  if (ctx.dryRun === null) ctx.created?.set(created.id, new Map());
   return { ok: true, value: withCurrency };
 }

@@ -22,6 +22,8 @@ export const cpqSettingsSchema = z
   .object({
     /** The poller of activated orders looks this often (seconds). */
     pollIntervalSeconds: z.number().int().min(5).max(3600).default(60),
+    /** Lanes of orders (order-lanes.ts) a CPQ session sends to Zuora at once. */
+    concurrency: z.number().int().min(1).max(32).default(6),
     /** Extra WHERE condition on Order for the poller (the admin filter), e.g. `Type != 'Internal'`. */
     orderFilter: orderFilter.optional(),
     /** On: the Zuora subscription starts on the CPQ subscription's start; off: on the contract's start. */
