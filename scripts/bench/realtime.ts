@@ -71,6 +71,10 @@ if (
 
 const { child, info } = await startEmulators(values.size, values.seed);
 const sfApiRequests = async () => (await salesforceStats(info)).apiRequests;
+/** Salesforce API requests per route (method and path pattern) so far. */
+const sfRoutes = async () =>
+  (await salesforceStats<{ apiRequests: number; requestsByRoute: Record<string, number> }>(info))
+    .requestsByRoute;
 
 const token = 'bench-token-0123456789abcdefghij';
 const hmacKey = 'bench-callout-hmac-key-0123456789';
@@ -188,6 +192,8 @@ try {
     from: Date;
     to: Date;
     sfCalls: number;
+    /** The phase's Salesforce calls per route, most first. */
+    routes: string;
     minutes: number;
     changes: number;
     drainMs: number;
@@ -198,16 +204,25 @@ try {
   const run = async (name: string, perSecond: number, seconds: number) => {
     const from = new Date();
     const calls = await sfApiRequests();
+    const routesBefore = await sfRoutes();
     const before = changes;
     await drive(perSecond, seconds);
     const drainMs = await drain(15 * 60_000);
     const to = new Date();
+    const routesAfter = await sfRoutes();
+    const routes = Object.entries(routesAfter)
+      .map(([route, n]) => [route, n - (routesBefore[route] ?? 0)] as const)
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([route, n]) => `${route} ${String(n)}`)
+      .join(', ');
     phases.push({
       name,
       rate: perSecond,
       from,
       to,
       sfCalls: (await sfApiRequests()) - calls,
+      routes,
       minutes: (to.getTime() - from.getTime()) / 60_000,
       changes: changes - before,
       drainMs,
@@ -268,6 +283,7 @@ try {
     process.stdout.write(
       `${p.name.padEnd(18)} changes ${String(p.changes)}, callout events ${String(events)}, batches ${String(batches)} (${(Number(own?.ms ?? 0) / 1000).toFixed(2)} s each, ${String(own?.split ?? 0)} runs that threw), records synced ${String(l?.n ?? 0)}, drained ${Number.isNaN(p.drainMs) ? 'NOT within 15 min' : `${(p.drainMs / 1000).toFixed(1)} s after the last change`}\n` +
         `${''.padEnd(18)} latency P50 ${s(l?.p50)}  P90 ${s(l?.p90)}  P99 ${s(l?.p99)}  max ${s(l?.mx)}   Salesforce API calls/min ${(p.sfCalls / p.minutes).toFixed(1)} (batch writes ${(writes / p.minutes).toFixed(1)})\n` +
+        `${''.padEnd(18)} Salesforce calls by route: ${p.routes || 'none'}\n` +
         `${''.padEnd(18)} ${target(p.rate)}; load average at the end ${p.load}\n`,
     );
   }

@@ -2,10 +2,13 @@
 // call, every object of a pass in load order (subrequests run in order, so a collection of children placed
 // after its parents' sees them). Before a pass, a record whose parent has an open failure and is not sent in
 // the same pass is held back; after it, a record refused because its parent failed in the same pass is
-// recorded as waiting for that parent. Used by the API-based engine and by small Turbo Sync sessions.
+// recorded as waiting for that parent. A record's deferred references go with its upsert when nothing needs
+// the second pass (inline-deferred.ts): a run of changed records then costs one Composite call, not two.
+// Used by the API-based engine and by small Turbo Sync sessions.
 import type { ObjectMap } from '../mapping/field-map.js';
 import { failedParent, parentFailure, waitsFor, type ParentRef } from '../mapping/parent-rules.js';
-import { holdBack, recordsOf } from './hold-back.js';
+import { holdBack, recordsOf, type HoldBack } from './hold-back.js';
+import { inlinableDeferred, type Inlinable } from './inline-deferred.js';
 import type { Row } from '../mapping/record-mapper.js';
 import { rowToJson } from '../mapping/row-to-json.js';
 import {
@@ -66,6 +69,8 @@ export class CompositeLoadWriter implements LoadWriter {
   readonly counter = new CallCounter();
   readonly #options: CompositeLoadOptions;
   readonly #objects: ReadonlyMap<string, PreparedObject>;
+  /** Records whose deferred references went with their upsert, which succeeded: no second pass for them. */
+  readonly #inlined = new Map<PreparedObject, Map<string, RecordWriteResult>>();
 
   constructor(options: CompositeLoadOptions, objects: ReadonlyMap<string, PreparedObject>) {
     this.#options = options;
@@ -99,24 +104,18 @@ export class CompositeLoadWriter implements LoadWriter {
 
   async #upsert(pass: 'upsert' | 'deferred', ordered: readonly PreparedObject[]): Promise<Written[]> {
     const { store, entityId } = this.#options;
-    const { held: waiting, kept } = await holdBack(store, entityId, pass, ordered);
+    const { inlined, pending } = this.#takeInlined(pass, ordered);
+    const { held: waiting, kept: keptCopies } = await holdBack(store, entityId, pass, pending);
+    const original = new Map(pending.map((p, i) => [p, ordered[i] as PreparedObject]));
+    const kept = keptCopies.map((k) => ({ ...k, object: original.get(k.object) as PreparedObject }));
     const held = waiting.map((h): Written => {
       const { code, message, fields } = h.failure;
       const failure = { success: false, id: null, committedAt: null, errorCode: code, errorMessage: message };
-      const outcome = outcomeOf(h.object, h.record, pass, failure, 'upsert');
-      return { object: h.object, record: h.record, created: false, outcome, parents: h.parents, fields };
+      const object = original.get(h.object) as PreparedObject;
+      const outcome = outcomeOf(object, h.record, pass, failure, 'upsert');
+      return { object, record: h.record, created: false, outcome, parents: h.parents, fields };
     });
-    const results = await upsertCollectionsWithRetries(
-      this.#options.writer,
-      kept.map((k) => ({
-        object: k.object.object,
-        externalIdField: k.object.keyField,
-        records: k.records.map((r) => rowToJson(r.row)),
-      })),
-      this.counter,
-      retryableCodes,
-      retryRounds,
-    );
+    const results = await this.#send(pass, kept);
     const sent: Written[] = kept.flatMap((k, i) =>
       k.records.map((r, n) => {
         const result = results[i]?.[n] ?? missingResult;
@@ -131,7 +130,78 @@ export class CompositeLoadWriter implements LoadWriter {
       }),
     );
     attributeToParents(sent);
-    return [...held, ...sent];
+    return [...inlined, ...held, ...sent];
+  }
+
+  /** Deferred records whose references went with their upsert (written), and the objects with the others. */
+  #takeInlined(
+    pass: 'upsert' | 'deferred',
+    ordered: readonly PreparedObject[],
+  ): { inlined: Written[]; pending: PreparedObject[] } {
+    if (pass === 'upsert') return { inlined: [], pending: [...ordered] };
+    const inlined: Written[] = [];
+    const pending = ordered.map((p) => {
+      const done = this.#inlined.get(p);
+      if (done === undefined) return p;
+      for (const r of p.deferred) {
+        const result = done.get(r.key);
+        if (result === undefined) continue;
+        const outcome = outcomeOf(p, r, pass, result, 'upsert');
+        inlined.push({ object: p, record: r, created: false, outcome, parents: [], fields: [] });
+      }
+      return { ...p, deferred: p.deferred.filter((r) => !done.has(r.key)) };
+    });
+    return { inlined, pending };
+  }
+
+  /**
+   * Upserts the kept records. In the upsert pass the deferred references that may go with them do; a record
+   * refused with them is sent again without (its references then take the deferred pass, as they would have).
+   */
+  async #send(pass: 'upsert' | 'deferred', kept: HoldBack['kept']): Promise<RecordWriteResult[][]> {
+    const { store, entityId, writer } = this.#options;
+    const inline: Inlinable =
+      pass === 'upsert' ? await inlinableDeferred(store, entityId, kept) : new Map<PreparedObject, never>();
+    const write = (rows: (k: HoldBack['kept'][number]) => Row[]) =>
+      upsertCollectionsWithRetries(
+        writer,
+        kept.map((k) => ({
+          object: k.object.object,
+          externalIdField: k.object.keyField,
+          records: rows(k).map(rowToJson),
+        })),
+        this.counter,
+        retryableCodes,
+        retryRounds,
+      );
+    const results = await write((k) =>
+      k.records.map((r) => {
+        const deferred = inline.get(k.object)?.get(r.key);
+        return deferred === undefined ? r.row : { ...r.row, ...deferred.row };
+      }),
+    );
+    const refused = kept.map((k, i) =>
+      k.records.flatMap((r, n) =>
+        inline.get(k.object)?.get(r.key)?.refs === true && results[i]?.[n]?.success !== true ? [n] : [],
+      ),
+    );
+    if (refused.some((list) => list.length > 0)) {
+      const again = await write((k) => (refused[kept.indexOf(k)] ?? []).map((n) => k.records[n]?.row ?? {}));
+      refused.forEach((list, i) =>
+        list.forEach((n, j) => ((results[i] as RecordWriteResult[])[n] = again[i]?.[j] ?? missingResult)),
+      );
+    }
+    kept.forEach((k, i) => {
+      const done = new Map<string, RecordWriteResult>();
+      k.records.forEach((r, n) => {
+        const result = results[i]?.[n];
+        const inlined = inline.get(k.object)?.has(r.key) === true && !(refused[i] ?? []).includes(n);
+        if (inlined && result?.success === true) done.set(r.key, result);
+      });
+      if (done.size > 0)
+        this.#inlined.set(k.object, new Map([...(this.#inlined.get(k.object) ?? []), ...done]));
+    });
+    return results;
   }
 
   async #delete(ordered: readonly PreparedObject[]): Promise<Written[]> {

@@ -1,8 +1,11 @@
 // When an entity's waiting changes become a batch (issue 19). With adaptive batching the engine coalesces
 // while changes keep arriving and flushes by a latency budget: a change alone (none other arriving for
 // `quietMs`) is synced at once, a stream of changes is cut when its oldest has waited the latency budget minus
-// what a batch is expected to take, and no two batches of an entity start closer than `minIntervalMs`, so
-// the batches (each one Composite write of up to 1,000 records) stay under 60 a minute at any arrival rate.
+// what a batch is expected to take, and no two batches of an entity start closer than `minIntervalMs` (not
+// even for the maximum wait; only a full batch goes at once), so the batches (each one Composite call, its
+// deferred references included: api-sync/inline-deferred.ts) stay under 60 / (minIntervalMs / 1 s) a minute
+// at any arrival rate. The budget counts from the oldest change's arrival, and slower batches (a busy machine)
+// only cut earlier: a batch never waits longer because the machine is slow.
 // Without it (tests that drive ticks by hand), a batch fires as soon as the event threshold is reached.
 // Either way the Zuora settings keep their meaning: no batch before `eventThreshold` changes wait, unless the
 // oldest has waited the maximum time between syncs; a full batch (`maxBatchEvents`) goes at once.
@@ -34,17 +37,21 @@ export function decideBatch(summary: PendingSummary, rules: BatchRules, clock: B
   if (summary.waiting === 0 || summary.oldestReceivedAt === undefined)
     return { fire: false, recheckMs: undefined };
   const waited = clock.now - summary.oldestReceivedAt.getTime();
-  if (waited >= rules.maxWaitMs) return { fire: true, why: 'max wait' };
   if (summary.waiting >= rules.maxBatchEvents) return { fire: true, why: 'full' };
-  if (summary.waiting < rules.eventThreshold) return { fire: false, recheckMs: rules.maxWaitMs - waited };
   const a = rules.adaptive;
+  const gapIn =
+    a === undefined || clock.lastStart === undefined ? 0 : a.minIntervalMs - (clock.now - clock.lastStart);
+  // The maximum wait keeps the minimum interval too (a maximum wait below it would otherwise set the rate).
+  if (waited >= rules.maxWaitMs)
+    return gapIn > 0 ? { fire: false, recheckMs: gapIn } : { fire: true, why: 'max wait' };
+  if (summary.waiting < rules.eventThreshold) return { fire: false, recheckMs: rules.maxWaitMs - waited };
   if (a === undefined) return { fire: true, why: 'threshold' };
   const newest = (summary.newestReceivedAt ?? summary.oldestReceivedAt).getTime();
   const quietIn = a.quietMs - (clock.now - newest);
   const budgetIn = Math.max(a.quietMs, a.latencyBudgetMs - clock.batchMs) - waited;
-  const gapIn = clock.lastStart === undefined ? 0 : a.minIntervalMs - (clock.now - clock.lastStart);
   const dueIn = Math.max(gapIn, Math.min(quietIn, budgetIn), 0);
-  if (dueIn > 0) return { fire: false, recheckMs: Math.min(dueIn, rules.maxWaitMs - waited) };
+  if (dueIn > 0)
+    return { fire: false, recheckMs: Math.min(dueIn, Math.max(rules.maxWaitMs - waited, gapIn)) };
   return { fire: true, why: quietIn <= 0 ? 'quiet' : 'latency budget' };
 }
 

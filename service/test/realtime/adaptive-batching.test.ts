@@ -48,6 +48,12 @@ describe('adaptive batching decisions', () => {
   it('keeps the minimum interval between batches, whatever the rate', () => {
     expect(decideBatch(pending(70, 1_400, 20), rules, clock(600))).toEqual({ fire: false, recheckMs: 400 });
     expect(decideBatch(pending(1, 300, 300), rules, clock(900))).toEqual({ fire: false, recheckMs: 100 });
+    // Even past a maximum wait shorter than the interval (1 s here, 1.25 s between batches): the interval
+    // bounds the calls a minute; a full batch still goes at once.
+    const short = { ...rules, maxWaitMs: 1_000, adaptive: { ...adaptive, minIntervalMs: 1_250 } };
+    expect(decideBatch(pending(50, 1_100, 20), short, clock(1_050))).toEqual({ fire: false, recheckMs: 200 });
+    expect(decideBatch(pending(60, 1_300, 20), short, clock(1_250))).toEqual({ fire: true, why: 'max wait' });
+    expect(decideBatch(pending(2_000, 1_100, 0), short, clock(10))).toEqual({ fire: true, why: 'full' });
   });
 
   it('keeps the Zuora settings: the threshold, the maximum wait, and a full batch at once', () => {
@@ -56,7 +62,10 @@ describe('adaptive batching decisions', () => {
       fire: false,
       recheckMs: 55_000,
     });
-    expect(decideBatch(pending(9, 60_000, 5_000), ten, clock(10))).toEqual({ fire: true, why: 'max wait' });
+    expect(decideBatch(pending(9, 60_000, 5_000), ten, clock(5_000))).toEqual({
+      fire: true,
+      why: 'max wait',
+    });
     expect(decideBatch(pending(2_000, 10, 0), rules, clock(10))).toEqual({ fire: true, why: 'full' });
     expect(decideBatch(pending(0, 0, 0), rules, clock(undefined))).toEqual({
       fire: false,
