@@ -61,6 +61,10 @@ class CsvScanner {
         i = line;
         continue;
       }
+      if (this.#index >= this.#keep) {
+        i = this.#skipRest(chunk, i);
+        continue;
+      }
       if (this.#inQuotes) {
         i = this.#quoted(chunk, i);
         if (this.#inQuotes) continue;
@@ -95,6 +99,46 @@ class CsvScanner {
     const line = chunk.charCodeAt(end - 1) === cr && end > i ? chunk.slice(i, end - 1) : chunk.slice(i, end);
     if (line !== '') this.#onRecord(splitLine(line, this.#keep));
     return end + 1;
+  }
+
+  /**
+   * Past the fields kept (a Bulk result file's repeated columns): to the end of the record with the same
+   * rules as #quoted and #plain, but without building fields or a regex search per field.
+   */
+  #skipRest(chunk: string, from: number): number {
+    const length = chunk.length;
+    let i = from;
+    while (i < length) {
+      if (this.#inQuotes) {
+        if (this.#quotePending) {
+          this.#quotePending = false;
+          if (chunk.charCodeAt(i) === quote) i += 1;
+          else this.#inQuotes = false;
+          continue;
+        }
+        const j = chunk.indexOf('"', i);
+        if (j === -1) return length;
+        this.#quotePending = true;
+        i = j + 1;
+        continue;
+      }
+      const c = chunk.charCodeAt(i);
+      i += 1;
+      if (c === lf) {
+        this.#endRecord();
+        return i;
+      }
+      if (c === cr) continue;
+      this.#lineStarted = true;
+      if (c === comma) {
+        this.#index += 1;
+        this.#atFieldStart = true;
+      } else if (c === quote && this.#atFieldStart) {
+        this.#inQuotes = true;
+        this.#atFieldStart = false;
+      } else this.#atFieldStart = false;
+    }
+    return length;
   }
 
   /** Inside a quoted field: up to the next quote; answers where reading goes on. */

@@ -5,16 +5,30 @@ import { scanCsvRecords } from './csv-record-scanner.js';
 
 export type CsvRow = Record<string, string>;
 
+/**
+ * Builds a file's rows from its header once: an object literal with the header's names as constant keys, so
+ * every row of the file has one hidden class and readers load its fields by constant key. A header the
+ * literal cannot express as is (`__proto__`, a repeated name) gets the loop.
+ */
+function rowBuilder(header: readonly string[]): (fields: readonly string[]) => CsvRow {
+  if (header.includes('__proto__') || new Set(header).size !== header.length) {
+    return (fields) => {
+      const row: CsvRow = {};
+      for (let i = 0; i < header.length; i += 1) row[header[i] as string] = fields[i] ?? '';
+      return row;
+    };
+  }
+  // Names quoted as JSON string literals (valid JavaScript): a column name can never become code.
+  const entries = header.map((name, i) => `${JSON.stringify(name)}: f[${String(i)}] ?? ''`);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- built once per file from the header, names quoted as literals
+  return new Function('f', `return { ${entries.join(', ')} };`) as (fields: readonly string[]) => CsvRow;
+}
+
 /** Calls `onRow` with every data row as `{ column: value }`, in order; a short row's missing cells are ''. */
 export async function eachCsvRow(input: Readable, onRow: (row: CsvRow) => void): Promise<void> {
-  let header: string[] | undefined;
+  let build: ((fields: readonly string[]) => CsvRow) | undefined;
   await scanCsvRecords(input, Number.POSITIVE_INFINITY, (fields) => {
-    if (header === undefined) {
-      header = fields;
-      return;
-    }
-    const row: CsvRow = {};
-    for (let i = 0; i < header.length; i += 1) row[header[i] as string] = fields[i] ?? '';
-    onRow(row);
+    if (build === undefined) build = rowBuilder(fields);
+    else onRow(build(fields));
   });
 }

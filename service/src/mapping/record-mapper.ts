@@ -1,6 +1,7 @@
 // Compiles an ObjectMap against the Salesforce schema once (transforms resolved, limits looked up,
 // accessors built) and maps records with it. Every failure is a RecordError value.
 import { referenceColumn, type ObjectMap, type ReferenceMapping } from './field-map.js';
+import { compileFastRows } from './compiled-row.js';
 import type { RecordError, RecordErrorCode } from './record-error.js';
 import { accessor, type Accessor, type ZuoraRecord } from './record-path.js';
 import { findField, type SalesforceField, type SalesforceSchema } from './salesforce-schema.js';
@@ -25,6 +26,8 @@ export type MapResult =
 interface Column {
   readonly name: string;
   readonly read: Accessor | 'entityId';
+  /** The field or join path `read` reads, when it reads one (not a joined value, not the entity). */
+  readonly path?: string;
   readonly transform: Transform | undefined;
   readonly field: SalesforceField;
   readonly sourceLabel: string;
@@ -47,6 +50,11 @@ function readerFor(path: string): Accessor | 'entityId' {
   if (path === '@entityId') return 'entityId';
   if (!path.includes('|')) return accessor(path);
   return joined(path.split('|').map(accessor), ' ');
+}
+
+/** The path a reader of `path` reads (readerFor), when it reads a single one. */
+function pathOf(path: string): { path?: string } {
+  return path === '@entityId' || path.includes('|') ? {} : { path };
 }
 
 function joined(parts: readonly Accessor[], separator: string): Accessor {
@@ -99,6 +107,7 @@ function compileColumns(
   const keyColumn: Column = {
     name: key.salesforce,
     read: accessor(key.zuora),
+    path: key.zuora,
     transform: transforms.text,
     field: fieldOf(key.salesforce, { name: key.salesforce, type: 'Text', length: 255 }),
     sourceLabel: key.zuora,
@@ -118,6 +127,7 @@ function compileColumns(
       transform: transformName === undefined ? undefined : transforms[transformName],
       field,
       sourceLabel: f.zuora,
+      ...(f.join === undefined ? pathOf(f.zuora) : {}),
     });
   }
   const deferred: Column[] = [];
@@ -126,6 +136,7 @@ function compileColumns(
     const column: Column = {
       name: referenceColumn({ ...ref, via }),
       read: readerFor(zuora),
+      ...pathOf(zuora),
       transform: via === 'Id' ? idTransform : transforms.text,
       field: { name: referenceColumn({ ...ref, via }), type: 'Text', length: 255 },
       sourceLabel: zuora,
@@ -201,8 +212,14 @@ export function compileRecordMapper(
   const fail = (errors: RecordError[]): MapResult => ({ ok: false, error: errors[0] as RecordError, errors });
   const entityId = context.entityId ?? null;
   const rowTemplate: Row = Object.fromEntries(main.map((c) => [c.name, null]));
+  const fast =
+    schemaIssues.length === 0 ? compileFastRows(keyColumn.name, main, deferred, entityId) : undefined;
 
   function mapRecord(record: ZuoraRecord): MapResult {
+    if (fast !== undefined && record !== null && typeof record === 'object') {
+      const mapped = fast(record);
+      if (mapped !== undefined) return { ok: true, row: mapped.row, deferred: mapped.deferred };
+    }
     if (record === null || typeof record !== 'object') {
       return fail([
         {

@@ -40,9 +40,28 @@ function utc(y: number, mo: number, d: number, h: number, mi: number, s: number,
 /** A Date field: the calendar date as written (a datetime keeps its own local date). */
 const plainDate = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Whether the characters of `s` from `from` to before `to` are all ASCII digits. */
+function digits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `YYYY-MM-DD`, a calendar date in range, checked by character (no regex match): else undefined. */
+function plainDateInRange(s: string): string | undefined {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  if (!digits(s, 0, 4) || !digits(s, 5, 7) || !digits(s, 8, 10)) return undefined;
+  const ok = validCalendarDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
+  return ok && s >= minDate && s <= maxDate ? s : undefined;
+}
+
 export const date: Transform = (value, field) => {
   if (isBlank(value)) return ok(null);
   const s = typeof value === 'string' ? value.trim() : '';
+  const plain = plainDateInRange(s) ?? (aquaUtc(s) === undefined ? undefined : s.slice(0, 10));
+  if (plain !== undefined) return plain;
   const m = datePart.exec(s);
   if (!m || !(plainDate.test(s) || dateTimePattern.test(s))) {
     return fail('INVALID_DATE', `${field.name}: expected a date (YYYY-MM-DD), got ${describeValue(value)}`);
@@ -63,7 +82,20 @@ export const date: Transform = (value, field) => {
 // Zuora's usual form, already UTC: normalised by string surgery, no Date (mapping is per field per record).
 const utcDateTime = /^(\d{4}-(\d{2})-(\d{2}))T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{3})?(?:Z|[+-]00:?00)$/;
 
+/** AQuA's own form, `YYYY-MM-DDTHH:MM:SS.sss+00:00`, in range: the ISO form by slicing, else undefined. */
+function aquaUtc(s: string): string | undefined {
+  if (s.length !== 29 || !s.endsWith('+00:00') || s.charCodeAt(10) !== 84) return undefined;
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46) return undefined;
+  const day = plainDateInRange(s.slice(0, 10));
+  if (day === undefined || day === maxDate || !digits(s, 11, 13) || !digits(s, 14, 16)) return undefined;
+  if (!digits(s, 17, 19) || !digits(s, 20, 23)) return undefined;
+  if (s.slice(11, 13) > '23' || s.slice(14, 16) > '59' || s.slice(17, 19) > '59') return undefined;
+  return `${s.slice(0, 23)}Z`;
+}
+
 function utcFastPath(s: string, field: { name: string }): TransformOutput | undefined {
+  const aqua = aquaUtc(s);
+  if (aqua !== undefined) return aqua;
   const m = utcDateTime.exec(s);
   if (!m) return undefined;
   const day = m[1] as string;

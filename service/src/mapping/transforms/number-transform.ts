@@ -7,8 +7,22 @@ const numeric = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export function parseNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && numeric.test(value.trim())) return Number(value.trim());
-  return undefined;
+  if (typeof value !== 'string') return undefined;
+  const s = value.trim();
+  return numeric.test(s) ? Number(s) : undefined;
+}
+
+/**
+ * Whether a decimal string has at most `scale` digits after its point (and no exponent): then the number it
+ * parses to is already what rounding to `scale` gives (the nearest double to the text is the one the
+ * rounded text parses to), so the toFixed round trip can be skipped.
+ */
+function withinScale(value: unknown, scale: number): boolean {
+  if (typeof value !== 'string') return false;
+  const s = value.trim();
+  const dot = s.indexOf('.');
+  if (s.includes('e') || s.includes('E')) return false;
+  return dot === -1 || s.length - dot - 1 <= scale;
 }
 
 export const number: Transform = (value, field) => {
@@ -17,7 +31,10 @@ export const number: Transform = (value, field) => {
   if (n === undefined)
     return fail('INVALID_NUMBER', `${field.name}: expected a number, got ${describeValue(value)}`);
   const scale = field.scale ?? 0;
-  const rounded = field.precision === undefined || Number.isInteger(n) ? n : Number(n.toFixed(scale));
+  const rounded =
+    field.precision === undefined || Number.isInteger(n) || withinScale(value, scale)
+      ? n
+      : Number(n.toFixed(scale));
   if (field.precision !== undefined) {
     const integerDigits = field.precision - scale;
     if (Math.abs(Math.trunc(rounded)) >= 10 ** integerDigits) {
