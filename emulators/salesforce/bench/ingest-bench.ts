@@ -123,7 +123,7 @@ try {
   const loaded = process.memoryUsage();
   const held = emulator.stats().records.CustomerAccount__c ?? 0;
   console.log(
-    `  memory with ${held.toLocaleString('en-US')} records held: heap ${mb(loaded.heapUsed)} (+${mb(loaded.heapUsed - baseline.heapUsed)}), rss ${mb(loaded.rss)} (+${mb(loaded.rss - baseline.rss)})`,
+    `  memory with ${held.toLocaleString('en-US')} records held: heap ${mb(loaded.heapUsed)} (+${mb(loaded.heapUsed - baseline.heapUsed)}), array buffers ${mb(loaded.arrayBuffers)} (+${mb(loaded.arrayBuffers - baseline.arrayBuffers)}), rss ${mb(loaded.rss)} (+${mb(loaded.rss - baseline.rss)})`,
   );
   const perMillion = (bytes: number) => (bytes / held) * 1_000_000;
   const heapPerM = perMillion(loaded.heapUsed - baseline.heapUsed);
