@@ -4,7 +4,7 @@
 // (and three times during the copy), which for 14 million rows is the difference between fitting in
 // memory and not.
 
-export type Cells = Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array;
+export type Cells = Float64Array | Uint32Array | Uint16Array | Uint8Array;
 type CellsOf = new (length: number) => Cells;
 
 export const CHUNK_SHIFT = 16;

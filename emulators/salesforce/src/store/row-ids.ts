@@ -14,9 +14,11 @@ const denseLimit = (rows: number): number => Math.max(65_536, rows * 8);
 
 export class RowIds {
   /** Row -> record number, or -1 when the row's Id is in `otherIdOfRow`, -2 when the row is free. */
-  private readonly numberOfRow = new ChunkedCells(Int32Array, -2);
+  // Both hold their value + 2 in unsigned cells: the cells then come in four kinds in all
+  // (chunked.ts), which keeps their reads and writes monomorphic enough for V8's inline caches.
+  private readonly numberOfRow = new ChunkedCells(Uint32Array, 0);
   /** Record number -> row, or -1. */
-  private readonly rowOfNumber = new ChunkedCells(Int32Array, -1);
+  private readonly rowOfNumber = new ChunkedCells(Uint32Array, 1);
   private readonly otherRowOfId = new Map<string, number>();
   private readonly otherIdOfRow = new Map<number, string>();
   rows = 0;
@@ -27,7 +29,7 @@ export class RowIds {
   rowOf(id: string): number {
     const n = this.codec.numberOf(id);
     if (n >= 0) {
-      const row = this.rowOfNumber.get(n);
+      const row = this.rowOfNumber.get(n) - 2;
       if (row >= 0 || this.otherRowOfId.size === 0) return row;
     }
     return this.otherRowOfId.get(id) ?? -1;
@@ -42,13 +44,13 @@ export class RowIds {
     this.size += 1;
     const n = this.codec.numberOf(id);
     if (n >= 0 && n <= denseLimit(this.rows)) {
-      this.rowOfNumber.set(n, row);
-      this.numberOfRow.set(row, n);
+      this.rowOfNumber.set(n, row + 2);
+      this.numberOfRow.set(row, n + 2);
     } else {
       const own = ownCopy(id);
       this.otherRowOfId.set(own, row);
       this.otherIdOfRow.set(row, own);
-      this.numberOfRow.set(row, -1);
+      this.numberOfRow.set(row, 1);
     }
     return row;
   }
@@ -57,20 +59,20 @@ export class RowIds {
   release(id: string): number {
     const row = this.rowOf(id);
     if (row < 0) return -1;
-    const n = this.numberOfRow.get(row);
-    if (n >= 0) this.rowOfNumber.set(n, -1);
+    const n = this.numberOfRow.get(row) - 2;
+    if (n >= 0) this.rowOfNumber.set(n, 1);
     else {
       this.otherRowOfId.delete(id);
       this.otherIdOfRow.delete(row);
     }
-    this.numberOfRow.set(row, -2);
+    this.numberOfRow.set(row, 0);
     this.size -= 1;
     return row;
   }
 
   /** The Id of a live row, or null for a free one. */
   idOf(row: number): string | null {
-    const n = this.numberOfRow.get(row);
+    const n = this.numberOfRow.get(row) - 2;
     if (n >= 0) return this.codec.idOf(n);
     return n === -1 ? (this.otherIdOfRow.get(row) ?? null) : null;
   }
