@@ -15,8 +15,8 @@ const NULL = '\u0001';
 const FIRST_BUFFER = 4096;
 const MAX_BUFFER = 4 * 1024 * 1024;
 const COMPACT_MIN = 16 * 1024 * 1024;
-/** A character the Latin-1 bytes cannot hold, or the separator. */
-const NOT_PACKABLE = /[\u0000\u0100-\uffff]/;
+/** A character the Latin-1 bytes cannot hold. */
+const NOT_LATIN1 = /[\u0100-\uffff]/;
 
 export class TextArena {
   private buffers: Buffer[] = [];
@@ -128,7 +128,7 @@ function pack(values: SfValue[]): string | null {
     const v = values[i] ?? null;
     if (i > 0) text += SEP;
     if (v === null) text += NULL;
-    else if (typeof v !== 'string' || v === NULL || NOT_PACKABLE.test(v)) return null;
+    else if (typeof v !== 'string' || v === NULL || v.includes(SEP) || NOT_LATIN1.test(v)) return null;
     else text += v;
   }
   return text;
