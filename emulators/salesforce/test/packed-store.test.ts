@@ -3,9 +3,14 @@
 // whatever they hold, a read gives back exactly what was written.
 import { describe, expect, it } from 'vitest';
 import { ChunkedCells, CHUNK_SIZE } from '../src/store/chunked.js';
+import { DictionaryColumn } from '../src/store/columns.js';
+import { formatDateTime } from '../src/store/coerce-value.js';
+import { IdCodec } from '../src/store/id-codec.js';
 import { KeyTable } from '../src/store/key-table.js';
 import type { SfValue } from '../src/store/sf-error.js';
 import { TextArena } from '../src/store/text-arena.js';
+import { valueCodecFor } from '../src/store/value-codecs.js';
+import type { FieldDef } from '../src/schema/schema-types.js';
 
 function random(seed: number): () => number {
   let s = seed;
@@ -28,6 +33,33 @@ describe('packed store structures', () => {
     expect(rows.map((row) => cells.get(row))).toEqual(rows.map((_, i) => i * 20));
     expect(cells.get(9)).toBe(40_000);
     expect(cells.get(2 * CHUNK_SIZE + 5)).toBe(7);
+  });
+
+  it('a dictionary column past 65,536 distinct dates, datetimes or Ids keeps every value exactly', () => {
+    const account = new IdCodec('001');
+    const user = new IdCodec('005');
+    const samples: Record<string, (i: number) => SfValue> = {
+      datetime: (i) => formatDateTime(Date.UTC(2020, 0, 1) + i * 1_001),
+      date: (i) => new Date(Date.UTC(1900, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+      reference: (i) => (i % 2 === 0 ? account.idOf(i) : user.idOf(i * 7)),
+    };
+    // Values no number spells back: kept as they are.
+    const odd: SfValue[] = ['2020-01-01T00:00:00.000Z', '2020-02-30', '001000000000001AAA', 'text', 12, null];
+    for (const [type, value] of Object.entries(samples)) {
+      const column = new DictionaryColumn(valueCodecFor({ type } as FieldDef));
+      const expected: SfValue[] = [];
+      for (let row = 0; row < 140_000; row += 1) {
+        const v = row % 1_000 === 0 ? (odd[(row / 1_000) % odd.length] ?? null) : value(row);
+        column.set(row, v);
+        expected.push(v);
+      }
+      column.set(3, odd[0] ?? null);
+      expected[3] = odd[0] ?? null;
+      for (let row = 0; row < expected.length; row += 1)
+        if (column.get(row) !== expected[row]) {
+          expect({ type, row, value: column.get(row) }).toEqual({ type, row, value: expected[row] });
+        }
+    }
   });
 
   it('KeyTable answers like a Map through adds, removals and rebuilds', () => {

@@ -1,6 +1,7 @@
 import { ChunkedCells } from './chunked.js';
 import { ownCopy } from './own-copy.js';
 import type { SfValue } from './sf-error.js';
+import type { ValueCodec } from './value-codecs.js';
 
 // Column storage of one field over the rows of a table (see packed-rows.ts). Numbers and booleans
 // live in typed arrays (chunked.ts), low-cardinality values (picklists, dates, audit stamps, lookups)
@@ -34,27 +35,30 @@ const NUM = 0;
 const NULL = 1;
 const ODD = 2;
 
-/** double / currency / percent / int. */
+/** double / currency / percent / int; with a codec, the values it turns into numbers. */
 export class NumberColumn implements Column {
   private readonly values = new ChunkedCells(Float64Array, 0);
   private readonly tags = new ChunkedCells(Uint8Array, NULL);
   private readonly odd = new Odd();
 
+  constructor(private readonly codec?: ValueCodec) {}
+
   get(row: number): SfValue {
     const tag = this.tags.get(row);
-    if (tag === NUM) return this.values.get(row);
+    if (tag === NUM) return this.codec ? this.codec.decode(this.values.get(row)) : this.values.get(row);
     return tag === ODD ? this.odd.get(row) : null;
   }
 
   set(row: number, value: SfValue): void {
     if (this.tags.get(row) === ODD) this.odd.drop(row);
-    if (typeof value === 'number') {
-      this.values.set(row, value);
+    const n = this.codec ? this.codec.encode(value) : typeof value === 'number' ? value : NaN;
+    if (value !== null && !Number.isNaN(n)) {
+      this.values.set(row, n);
       this.tags.set(row, NUM);
     } else if (value === null) this.tags.set(row, NULL);
     else {
       this.tags.set(row, ODD);
-      this.odd.put(row, value);
+      this.odd.put(row, ownCopy(value));
     }
   }
 
@@ -99,22 +103,31 @@ const DICTIONARY_LIMIT = 1 << 16;
 /**
  * Interned values: each row holds a code into one shared copy of its value, so a million records
  * with the same timestamp, picklist value or parent Id hold that string once. A column whose values
- * turn out to be mostly distinct falls back to one plain reference per row.
+ * turn out to be mostly distinct falls back to numbers when its field has a codec (dates, datetimes,
+ * lookups: value-codecs.ts), else to one plain reference per row.
  */
 export class DictionaryColumn implements Column {
   private codes: ChunkedCells | null = new ChunkedCells(Uint8Array, 0);
   private dict: SfValue[] = [null];
   private codeOf = new Map<SfValue, number>();
   private plain: SfValue[] | null = null;
+  private numbers: NumberColumn | null = null;
   private rows = 0;
 
+  constructor(private readonly codec?: ValueCodec) {}
+
   get(row: number): SfValue {
+    if (this.numbers) return this.numbers.get(row);
     if (this.plain) return this.plain[row] ?? null;
     return this.dict[(this.codes as ChunkedCells).get(row)] ?? null;
   }
 
   set(row: number, value: SfValue): void {
     if (row >= this.rows) this.rows = row + 1;
+    if (this.numbers) {
+      this.numbers.set(row, value);
+      return;
+    }
     if (this.plain) {
       while (this.plain.length < row) this.plain.push(null);
       this.plain[row] = ownCopy(value);
@@ -139,9 +152,15 @@ export class DictionaryColumn implements Column {
 
   private toPlain(): void {
     const codes = this.codes as ChunkedCells;
-    const plain: SfValue[] = [];
-    for (let row = 0; row < this.rows; row += 1) plain.push(this.dict[codes.get(row)] ?? null);
-    this.plain = plain;
+    if (this.codec) {
+      const numbers = new NumberColumn(this.codec);
+      for (let row = 0; row < this.rows; row += 1) numbers.set(row, this.dict[codes.get(row)] ?? null);
+      this.numbers = numbers;
+    } else {
+      const plain: SfValue[] = [];
+      for (let row = 0; row < this.rows; row += 1) plain.push(this.dict[codes.get(row)] ?? null);
+      this.plain = plain;
+    }
     this.codes = null;
     this.dict = [null];
     this.codeOf = new Map();
@@ -152,6 +171,7 @@ export class DictionaryColumn implements Column {
     this.dict = [null];
     this.codeOf = new Map();
     this.plain = null;
+    this.numbers = null;
     this.rows = 0;
   }
 }

@@ -4,6 +4,7 @@ import type { IdCodec } from './id-codec.js';
 import { RowIds } from './row-ids.js';
 import type { SfValue, StoredRecord } from './sf-error.js';
 import { TextArena } from './text-arena.js';
+import { valueCodecFor } from './value-codecs.js';
 
 // The live records of one object, stored by column (columns.ts) with each record's free text packed
 // into shared byte buffers (text-arena.ts): millions of records cost a few hundred bytes each and almost no
@@ -24,7 +25,7 @@ function columnFor(field: FieldDef): Column {
     case 'boolean':
       return new BooleanColumn();
     default:
-      return new DictionaryColumn();
+      return new DictionaryColumn(valueCodecFor(field));
   }
 }
 
