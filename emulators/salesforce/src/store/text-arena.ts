@@ -108,6 +108,11 @@ export class TextArena {
     }
   }
 
+  /** Bytes of the buffers held. */
+  get bytes(): number {
+    return this.buffers.reduce((sum, buffer) => sum + buffer.length, 0);
+  }
+
   clear(): void {
     this.buffers = [];
     this.free = 0;
