@@ -3,10 +3,11 @@ import { BooleanColumn, DictionaryColumn, NumberColumn, type Column } from './co
 import type { IdCodec } from './id-codec.js';
 import { RowIds } from './row-ids.js';
 import type { SfValue, StoredRecord } from './sf-error.js';
-import { packText, unpackText, type PackedText } from './text-pack.js';
+import { TextArena } from './text-arena.js';
+import { valueCodecFor } from './value-codecs.js';
 
 // The live records of one object, stored by column (columns.ts) with each record's free text packed
-// into one string (text-pack.ts): millions of records cost a few hundred bytes each and almost no
+// into shared byte buffers (text-arena.ts): millions of records cost a few hundred bytes each and almost no
 // garbage-collector work, where one object per record with ~40 properties cost over a kilobyte and
 // a third of the emulator's time in GC. The API is the subset of Map<Id, record> the emulator uses;
 // `get` and iteration hand out a fresh record (writing to it changes nothing: writes go through
@@ -24,7 +25,7 @@ function columnFor(field: FieldDef): Column {
     case 'boolean':
       return new BooleanColumn();
     default:
-      return new DictionaryColumn();
+      return new DictionaryColumn(valueCodecFor(field));
   }
 }
 
@@ -33,7 +34,7 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
   private readonly columnNames: string[] = [];
   private readonly columns: Column[] = [];
   private readonly textNames: string[] = [];
-  private texts: Array<PackedText | undefined> = [];
+  private readonly texts: TextArena;
 
   constructor(
     def: ObjectDef,
@@ -49,6 +50,7 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
         this.columns.push(columnFor(field));
       }
     }
+    this.texts = new TextArena(this.textNames.length);
   }
 
   get size(): number {
@@ -72,8 +74,7 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
     if (textNames.length > 0) {
       const values: SfValue[] = [];
       for (const name of textNames) values.push(record[name] ?? null);
-      while (this.texts.length < row) this.texts.push(undefined);
-      this.texts[row] = packText(values);
+      this.texts.set(row, values);
     }
     return this;
   }
@@ -82,7 +83,7 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
     const row = this.ids.release(id);
     if (row < 0) return false;
     // The row's typed column cells stay (rows are never reused); its text is freed.
-    if (row < this.texts.length) this.texts[row] = undefined;
+    this.texts.drop(row);
     return true;
   }
 
@@ -93,7 +94,7 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
     for (let i = 0; i < columns.length; i += 1)
       record[columnNames[i] as string] = (columns[i] as Column).get(row);
     if (textNames.length > 0) {
-      const values = unpackText(this.texts[row], textNames.length);
+      const values = this.texts.get(row);
       for (let i = 0; i < textNames.length; i += 1) record[textNames[i] as string] = values[i] ?? null;
     }
     return record;
@@ -128,6 +129,6 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
   clear(): void {
     this.ids.clear();
     for (const column of this.columns) column.clear();
-    this.texts = [];
+    this.texts.clear();
   }
 }

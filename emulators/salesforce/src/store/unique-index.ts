@@ -1,17 +1,21 @@
 import type { FieldDef } from '../schema/schema-types.js';
 import type { IdCodec } from './id-codec.js';
+import { isLatin1, KeyTable } from './key-table.js';
 import { ownCopy } from './own-copy.js';
 import type { SfValue } from './sf-error.js';
 
 // Index of one unique or external-ID field. External IDs that are not unique can match several
 // records (upsert answers 300 Multiple Choices then), so an entry may hold a list. Generated Ids are
-// held as their record numbers (id-codec.ts), keys as strings of their own (own-copy.ts).
+// held as their record numbers (id-codec.ts). A key with one generated Id lives in a typed-array hash
+// table (key-table.ts); the rest (several Ids, a client's own Id, non-Latin-1 text) in a Map, keys as
+// strings of their own (own-copy.ts). A key is in one of the two, never both.
 
 type Ref = number | string;
 type Entry = Ref | Ref[];
 
 export class UniqueIndex {
   private readonly entries = new Map<string, Entry>();
+  private readonly table = new KeyTable();
 
   constructor(
     readonly field: FieldDef,
@@ -33,9 +37,14 @@ export class UniqueIndex {
     return typeof ref === 'number' ? this.codec.idOf(ref) : ref;
   }
 
+  private lookup(key: string): Entry | undefined {
+    const n = this.table.size > 0 ? this.table.get(key) : -1;
+    return n >= 0 ? n : this.entries.get(key);
+  }
+
   find(value: SfValue): string[] {
     const key = this.key(value);
-    const hit = key === null ? undefined : this.entries.get(key);
+    const hit = key === null ? undefined : this.lookup(key);
     if (hit === undefined) return [];
     return Array.isArray(hit) ? hit.map((r) => this.id(r)) : [this.id(hit)];
   }
@@ -43,7 +52,7 @@ export class UniqueIndex {
   /** An Id other than `selfId` holding `value`, without allocating when there is none (inserts). */
   other(value: SfValue, selfId: string | null): string | undefined {
     const key = this.key(value);
-    const hit = key === null ? undefined : this.entries.get(key);
+    const hit = key === null ? undefined : this.lookup(key);
     if (hit === undefined) return undefined;
     const self = selfId === null ? null : this.ref(selfId);
     if (!Array.isArray(hit)) return hit === self ? undefined : this.id(hit);
@@ -55,15 +64,24 @@ export class UniqueIndex {
     const key = this.key(value);
     if (key === null) return;
     const ref = this.ref(id);
-    const hit = this.entries.get(key);
-    if (hit === undefined) this.entries.set(ownCopy(key), ref);
-    else this.entries.set(key, Array.isArray(hit) ? [...hit, ref] : [hit, ref]);
+    const hit = this.lookup(key);
+    if (hit === undefined) {
+      if (typeof ref === 'number' && isLatin1(key)) this.table.add(key, ref);
+      else this.entries.set(ownCopy(key), ref);
+    } else if (typeof hit === 'number' && this.table.get(key) === hit) {
+      this.table.remove(key);
+      this.entries.set(ownCopy(key), [hit, ref]);
+    } else this.entries.set(key, Array.isArray(hit) ? [...hit, ref] : [hit, ref]);
   }
 
   remove(value: SfValue, id: string): void {
     const key = this.key(value);
     if (key === null) return;
     const ref = this.ref(id);
+    if (typeof ref === 'number' && this.table.size > 0 && this.table.get(key) === ref) {
+      this.table.remove(key);
+      return;
+    }
     const hit = this.entries.get(key);
     if (hit === ref) this.entries.delete(key);
     else if (Array.isArray(hit)) {
@@ -75,5 +93,6 @@ export class UniqueIndex {
 
   clear(): void {
     this.entries.clear();
+    this.table.clear();
   }
 }

@@ -1,0 +1,136 @@
+// Key -> record number for one unique or external-ID index (unique-index.ts), held in typed arrays:
+// open addressing with linear probing over slots of (hash, key bytes position, key length, number),
+// the keys' Latin-1 bytes in shared buffers. A Map<string, number> cost a key string, an entry and
+// its share of the table, 100-140 bytes a key on the heap, and millions of objects for the garbage
+// collector to mark; this costs 20 bytes a slot (at most 70% used) plus the key's bytes, and no heap object. Removed keys leave a
+// tombstone; growing (or too many tombstones) rebuilds the slots and the key bytes of the live keys.
+
+const EMPTY = -1;
+const TOMBSTONE = -2;
+const MAX_BUFFER = 4 * 1024 * 1024;
+/** A key the Latin-1 bytes cannot hold: the caller keeps it elsewhere. */
+const NOT_LATIN1 = /[\u0100-\uffff]/;
+
+export function isLatin1(key: string): boolean {
+  return !NOT_LATIN1.test(key);
+}
+
+function hashOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export class KeyTable {
+  /** Record number per slot, EMPTY or TOMBSTONE. */
+  private refs = new Int32Array(0);
+  private hashes = new Uint32Array(0);
+  /** Key bytes: buffer index * MAX_BUFFER + offset. */
+  private positions = new Float64Array(0);
+  private lengths = new Uint32Array(0);
+  private buffers: Buffer[] = [];
+  private free = 0;
+  private used = 0;
+  private tombstones = 0;
+
+  get size(): number {
+    return this.used;
+  }
+
+  /** The record number held for `key` (Latin-1), or -1. */
+  get(key: string): number {
+    const slot = this.find(key, hashOf(key));
+    return slot < 0 ? -1 : (this.refs[slot] as number);
+  }
+
+  /** Holds `ref` for a key not in the table. */
+  add(key: string, ref: number): void {
+    if ((this.used + this.tombstones + 1) * 10 > this.refs.length * 7) this.rebuild();
+    this.put(key, hashOf(key), ref);
+    this.used += 1;
+  }
+
+  /** Drops `key`; returns the record number it held, or -1. */
+  remove(key: string): number {
+    const slot = this.find(key, hashOf(key));
+    if (slot < 0) return -1;
+    const ref = this.refs[slot] as number;
+    this.refs[slot] = TOMBSTONE;
+    this.used -= 1;
+    this.tombstones += 1;
+    return ref;
+  }
+
+  private find(key: string, hash: number): number {
+    const mask = this.refs.length - 1;
+    if (mask < 0) return -1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const ref = this.refs[slot] as number;
+      if (ref === EMPTY) return -1;
+      if (ref >= 0 && this.hashes[slot] === hash && this.equals(slot, key)) return slot;
+    }
+  }
+
+  private equals(slot: number, key: string): boolean {
+    if (this.lengths[slot] !== key.length) return false;
+    const position = this.positions[slot] as number;
+    const buffer = this.buffers[Math.floor(position / MAX_BUFFER)] as Buffer;
+    const start = position % MAX_BUFFER;
+    for (let i = 0; i < key.length; i += 1) if (buffer[start + i] !== key.charCodeAt(i)) return false;
+    return true;
+  }
+
+  private put(key: string, hash: number, ref: number): void {
+    const mask = this.refs.length - 1;
+    let slot = hash & mask;
+    while ((this.refs[slot] as number) >= 0) slot = (slot + 1) & mask;
+    if (this.refs[slot] === TOMBSTONE) this.tombstones -= 1;
+    let buffer = this.buffers[this.buffers.length - 1];
+    if (buffer === undefined || buffer.length - this.free < key.length) {
+      const size = Math.min(MAX_BUFFER, Math.max(4096, (buffer?.length ?? 0) * 2));
+      buffer = Buffer.allocUnsafeSlow(Math.max(size, key.length));
+      this.buffers.push(buffer);
+      this.free = 0;
+    }
+    buffer.write(key, this.free, 'latin1');
+    this.refs[slot] = ref;
+    this.hashes[slot] = hash;
+    this.positions[slot] = (this.buffers.length - 1) * MAX_BUFFER + this.free;
+    this.lengths[slot] = key.length;
+    this.free += key.length;
+  }
+
+  /** New slots (at least twice the live keys, and 1,024) and key buffers with the live keys only. */
+  private rebuild(): void {
+    const { refs, hashes, positions, lengths, buffers } = this;
+    let capacity = 1024;
+    while (capacity < (this.used + 1) * 2) capacity *= 2;
+    this.refs = new Int32Array(capacity).fill(EMPTY);
+    this.hashes = new Uint32Array(capacity);
+    this.positions = new Float64Array(capacity);
+    this.lengths = new Uint32Array(capacity);
+    this.buffers = [];
+    this.free = 0;
+    this.tombstones = 0;
+    for (let slot = 0; slot < refs.length; slot += 1) {
+      const ref = refs[slot] as number;
+      if (ref < 0) continue;
+      const position = positions[slot] as number;
+      const buffer = buffers[Math.floor(position / MAX_BUFFER)] as Buffer;
+      const start = position % MAX_BUFFER;
+      const key = buffer.toString('latin1', start, start + (lengths[slot] as number));
+      this.put(key, hashes[slot] as number, ref);
+    }
+  }
+
+  clear(): void {
+    this.refs = new Int32Array(0);
+    this.hashes = new Uint32Array(0);
+    this.positions = new Float64Array(0);
+    this.lengths = new Uint32Array(0);
+    this.buffers = [];
+    this.free = 0;
+    this.used = 0;
+    this.tombstones = 0;
+  }
+}
