@@ -2,8 +2,10 @@
 // emulators (setup, not measured), then the drift check measured: wall time, Zuora calls, Salesforce API calls,
 // and per object the records read and the Bulk query result pages (held to ceil(N/10,000), 1 for an empty
 // object). Target at M: under 2 minutes, pages at most ceil(N/10,000) per object plus a constant.
+// It prints each process's CPU seconds in the check too (connector, Salesforce emulator, Zuora emulator), with the
+// load average: under load the wall time measures the machine, CPU seconds barely move.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../service/src/config/logger.js';
@@ -20,6 +22,7 @@ import {
   spawnEmulators,
   type EmulatorInfo,
 } from './bench-support.js';
+import { processCpuSeconds } from './process-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -61,11 +64,14 @@ try {
 
   const before = await salesforceStats<{ apiRequests: number }>(info);
   const zuoraBefore = zuora.calls;
+  const pids = [process.pid, emulators[1]?.child.pid, emulators[0]?.child.pid];
+  const cpuBefore = pids.map(processCpuSeconds);
   const started = performance.now();
   const params = { dryRun: true, drift: true };
   const check = await insertSession(store, { scope: 'accounts', trigger: 'manual', mode: 'full', params });
   const done = await runTurboSession(deps, check.id);
   const seconds = (performance.now() - started) / 1000;
+  const cpu = pids.map((pid, i) => (processCpuSeconds(pid) - (cpuBefore[i] ?? 0)).toFixed(1));
   const after = await salesforceStats<{ apiRequests: number }>(info);
   const report = done.counts.dryRun;
   const reads = Object.entries(report?.drift?.reads ?? {}).sort(([a], [b]) => a.localeCompare(b));
@@ -88,6 +94,12 @@ try {
     `records compared ${String(records)}, wall ${seconds.toFixed(1)} s, Zuora calls ${String(zuora.calls - zuoraBefore)}, ` +
       `Salesforce API calls ${String(after.apiRequests - before.apiRequests)}, Bulk query pages over ceil(N/10,000) at most ${String(worst)} per object, ` +
       `drifted accounts ${String(Object.keys(report?.drift?.accounts ?? {}).length)} of ${String(report?.drift?.checkedAccounts ?? 0)}\n`,
+  );
+  process.stdout.write(
+    `CPU s: connector ${cpu[0] ?? ''}, salesforce emulator ${cpu[1] ?? ''}, zuora emulator ${cpu[2] ?? ''}; ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
   );
 } finally {
   await store.close();

@@ -27,12 +27,26 @@ export class AccountChecksums {
     columns: readonly string[],
     values: Readonly<Record<string, unknown>>,
   ): void {
+    this.xor(side, account, this.hashOf(object, key, columns, values));
+  }
+
+  /** One record's hash over `columns` (their canonical text, so values `sameValue` finds equal hash alike). */
+  hashOf(
+    object: string,
+    key: string,
+    columns: readonly string[],
+    values: Readonly<Record<string, unknown>>,
+  ): bigint {
     const fields = this.#schema.get(object)?.fields;
     // One string hashed once (a call into the hash per column cost more than the hashing).
     let text = `${object}\u0000${key}`;
     for (const c of columns)
       text += `\u0000${c}=${canonical(c.includes('.') ? undefined : fields?.get(c), values[c])}`;
-    const value = hash('sha1', text, 'buffer').readBigUInt64BE(0);
+    return hash('sha1', text, 'buffer').readBigUInt64BE(0);
+  }
+
+  /** Adds a record's hash to one side of its account's sums. */
+  xor(side: keyof AccountSums, account: string, value: bigint): void {
     const sums = this.sums.get(account) ?? { zuora: 0n, salesforce: 0n };
     sums[side] ^= value;
     this.sums.set(account, sums);

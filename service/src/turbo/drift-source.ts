@@ -7,6 +7,7 @@ import type { DesiredRow } from '../compare/compare-rows.js';
 import type { CurrentRecord, CurrentValues } from '../compare/current-values.js';
 import { accountReferenceColumn } from '../mapping/account-reference.js';
 import { bulkQuery } from '../salesforce/bulk-query.js';
+import { driftQueries, prefetch, type ObjectQuery } from './drift-prefetch.js';
 import type { TurboRun } from './turbo-run.js';
 
 export interface ObjectRead {
@@ -22,11 +23,15 @@ export class DriftSource {
   readonly accountOf = new Map<string, string>();
   /** Keys the Zuora side holds (or failed on), per object. */
   readonly #seen = new Map<string, Set<string>>();
+  /** The columns each object's comparison reads (an orphan is hashed over them). */
+  readonly #columns = new Map<string, readonly string[]>();
+  readonly #early: ReturnType<typeof prefetch<ObjectRead>>;
   readonly #run: TurboRun;
 
   constructor(run: TurboRun) {
     this.#run = run;
     this.checksums = new AccountChecksums(run.deps.schema);
+    this.#early = prefetch(driftQueries(run), (q) => this.#query(q));
   }
 
   /** The object's records (read once), keyed on `keyField`, with every column the maps write. */
@@ -40,15 +45,30 @@ export class DriftSource {
     const map = this.#run.maps.find((m) => m.salesforceObject === object);
     const account = map === undefined ? undefined : accountReferenceColumn(map);
     if (account !== undefined) columns.add(account);
+    this.#columns.set(
+      object,
+      [...columns].filter((c) => c !== 'Id'),
+    );
+    // The query started early serves when it asked for all of these (it does unless the maps changed).
+    const early = this.#early.get(object);
+    this.#early.delete(object);
+    const fits =
+      early?.query.keyField === keyField && [...columns].every((c) => early.query.columns.includes(c));
+    const read = fits ? await early.result : await this.#query({ object, keyField, columns: [...columns] });
+    this.reads.set(object, read);
+    return { records: read.records, calls: read.calls };
+  }
+
+  async #query({ object, keyField, columns }: ObjectQuery): Promise<ObjectRead> {
     const records = new Map<string, CurrentRecord>();
-    const soql = `SELECT ${[...columns].join(', ')} FROM ${object} WHERE ${keyField} != null`;
+    const soql = `SELECT ${columns.join(', ')} FROM ${object} WHERE ${keyField} != null`;
     const cost = await bulkQuery(this.#run.deps.salesforce, soql, (row) => {
-      const record: CurrentRecord = {};
-      for (const [c, v] of Object.entries(row)) record[c] = v === '' ? null : v;
+      // The parsed row becomes the record in place: a blank cell is null (no copy of each record).
+      const record: CurrentRecord = row;
+      for (const c in row) if (row[c] === '') record[c] = null;
       records.set(row[keyField] ?? '', record);
     });
-    this.reads.set(object, { records, calls: cost.calls, pages: cost.pages });
-    return { records, calls: cost.calls };
+    return { records, calls: cost.calls, pages: cost.pages };
   }
 
   /** Zuora-side rows of an upsert pass: their keys are not orphans, and they count in their account's sum. */
@@ -62,9 +82,15 @@ export class DriftSource {
       const columns = Object.keys(row).filter((c) => row[c] !== undefined);
       const account = String(row[accountColumn ?? ''] ?? '');
       if (changing.has(key)) this.accountOf.set(`${object}\u0000${key}`, account);
-      this.checksums.add('zuora', account, object, key, columns, row);
+      const sum = this.checksums.hashOf(object, key, columns, row);
+      this.checksums.xor('zuora', account, sum);
       const now = current?.get(key);
-      if (now !== undefined) this.checksums.add('salesforce', account, object, key, columns, now);
+      if (now === undefined) continue;
+      // Unchanged: the comparison found every column equal (sameValue), so their canonical text is equal too
+      // (numbers within 1e-9 aside, which the comparison counts equal) and Salesforce's record hashes as
+      // Zuora's row does: one hash serves both sides. A changed record is hashed from its own values.
+      if (changing.has(key)) this.checksums.add('salesforce', account, object, key, columns, now);
+      else this.checksums.xor('salesforce', account, sum);
     }
   }
 
@@ -79,6 +105,7 @@ export class DriftSource {
     const map = this.#run.maps.find((m) => m.salesforceObject === object);
     const accountColumn = map === undefined ? undefined : accountReferenceColumn(map);
     const out: string[] = [];
+    const columns = this.#columns.get(object) ?? [];
     // A targeted check (--account) reads those accounts only: records of others are not its business.
     const only = this.#run.backfill?.accountIds;
     const scoped = only === undefined ? undefined : new Set(only);
@@ -87,7 +114,6 @@ export class DriftSource {
       const owner = record[accountColumn ?? ''];
       if (scoped !== undefined && !(typeof owner === 'string' && scoped.has(owner))) continue;
       out.push(key);
-      const columns = Object.keys(record).filter((c) => c !== 'Id');
       const account = record[accountColumn ?? ''];
       this.accountOf.set(`${object}\u0000${key}`, typeof account === 'string' ? account : '');
       this.checksums.add(
