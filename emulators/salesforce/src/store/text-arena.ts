@@ -15,8 +15,6 @@ const NULL = '\u0001';
 const FIRST_BUFFER = 4096;
 const MAX_BUFFER = 4 * 1024 * 1024;
 const COMPACT_MIN = 16 * 1024 * 1024;
-/** A character the Latin-1 bytes cannot hold. */
-const NOT_LATIN1 = /[\u0100-\uffff]/;
 
 export class TextArena {
   private buffers: Buffer[] = [];
@@ -33,40 +31,63 @@ export class TextArena {
   constructor(private readonly count: number) {}
 
   set(row: number, values: SfValue[]): void {
-    const text = pack(values);
-    this.drop(row, text !== null ? text.length : -1);
     if (row >= this.rows) this.rows = row + 1;
-    if (text === null) {
-      this.odd.set(row, values.slice());
+    const length = packedLength(values);
+    if (length < 0) {
+      this.toOdd(row, values);
       return;
     }
     const at = this.where.get(row);
-    if (at > 0) {
-      // drop() kept the row's place: the new text fits in it.
-      const start = this.starts.get(row);
-      (this.buffers[at - 1] as Buffer).write(text, start, 'latin1');
-      this.deadBytes += this.lengths.get(row) - text.length;
-      this.liveBytes += text.length - this.lengths.get(row);
-      this.lengths.set(row, text.length);
+    const old = this.lengths.get(row);
+    if (at > 0 && old >= length) {
+      // The new text fits in the row's place (a write that fails leaves the row to the side map).
+      if (!writePacked(this.buffers[at - 1] as Buffer, this.starts.get(row), values)) this.toOdd(row, values);
+      else {
+        this.deadBytes += old - length;
+        this.liveBytes += length - old;
+        this.lengths.set(row, length);
+      }
       return;
     }
-    this.append(row, text);
+    this.drop(row);
+    const buffer = this.room(length);
+    // Characters are written one by one: no joined string, no native call per record.
+    if (!writePacked(buffer, this.free, values)) {
+      this.toOdd(row, values);
+      return;
+    }
+    this.place(row, length);
   }
 
-  private append(row: number, text: string): void {
+  private toOdd(row: number, values: SfValue[]): void {
+    this.drop(row);
+    this.odd.set(row, values.slice());
+  }
+
+  /** The last buffer, with at least `length` bytes free from `this.free`. */
+  private room(length: number): Buffer {
     let buffer = this.buffers[this.buffers.length - 1];
-    if (buffer === undefined || buffer.length - this.free < text.length) {
+    if (buffer === undefined || buffer.length - this.free < length) {
       const last = buffer?.length ?? FIRST_BUFFER / 2;
-      buffer = Buffer.allocUnsafeSlow(Math.max(Math.min(last * 2, MAX_BUFFER), text.length));
+      buffer = Buffer.allocUnsafeSlow(Math.max(Math.min(last * 2, MAX_BUFFER), length));
       this.buffers.push(buffer);
       this.free = 0;
     }
-    buffer.write(text, this.free, 'latin1');
+    return buffer;
+  }
+
+  /** Records the `length` bytes just written at `this.free` as the row's text. */
+  private place(row: number, length: number): void {
     this.where.set(row, this.buffers.length);
     this.starts.set(row, this.free);
-    this.lengths.set(row, text.length);
-    this.free += text.length;
-    this.liveBytes += text.length;
+    this.lengths.set(row, length);
+    this.free += length;
+    this.liveBytes += length;
+  }
+
+  private append(row: number, text: string): void {
+    this.room(text.length).write(text, this.free, 'latin1');
+    this.place(row, text.length);
   }
 
   get(row: number): SfValue[] {
@@ -80,13 +101,12 @@ export class TextArena {
     return parts;
   }
 
-  /** Frees the row's text; `keepFor`: keep its place when a text of that length will be written there. */
-  drop(row: number, keepFor = -1): void {
+  /** Frees the row's text. */
+  drop(row: number): void {
     this.odd.delete(row);
     const at = this.where.get(row);
     if (at === 0) return;
     const length = this.lengths.get(row);
-    if (keepFor >= 0 && keepFor <= length) return;
     this.where.set(row, 0);
     this.liveBytes -= length;
     this.deadBytes += length;
@@ -126,15 +146,33 @@ export class TextArena {
   }
 }
 
-/** The row's values as one string, or null when they cannot be written as Latin-1 bytes. */
-function pack(values: SfValue[]): string | null {
-  let text = '';
+/** Bytes of the values joined by the separator, nulls as NULL; -1 when one is not a string. */
+function packedLength(values: SfValue[]): number {
+  let length = values.length - 1;
   for (let i = 0; i < values.length; i += 1) {
     const v = values[i] ?? null;
-    if (i > 0) text += SEP;
-    if (v === null) text += NULL;
-    else if (typeof v !== 'string' || v === NULL || v.includes(SEP) || NOT_LATIN1.test(v)) return null;
-    else text += v;
+    if (v === null) length += 1;
+    else if (typeof v !== 'string' || v === NULL) return -1;
+    else length += v.length;
   }
-  return text;
+  return length;
+}
+
+/** Writes the packed values at `start`; false (bytes partly written) on a separator or a character above U+00FF. */
+function writePacked(buffer: Buffer, start: number, values: SfValue[]): boolean {
+  let at = start;
+  for (let i = 0; i < values.length; i += 1) {
+    if (i > 0) buffer[at++] = 0;
+    const v = values[i] as string | null;
+    if (v === null) {
+      buffer[at++] = 1;
+      continue;
+    }
+    for (let j = 0; j < v.length; j += 1) {
+      const c = v.charCodeAt(j);
+      if (c === 0 || c > 255) return false;
+      buffer[at++] = c;
+    }
+  }
+  return true;
 }
