@@ -17,10 +17,15 @@ export async function spooledRows(
   const keyField = spool.header(object, pass, part)[0] ?? '';
   const rows: DesiredRow[] = [];
   await eachCsvRow(spool.stream(object, pass, part), (csv) => {
-    const row: DesiredValues = {};
-    for (const [column, cell] of Object.entries(csv))
-      row[column] = cell === '' ? undefined : cell === '#N/A' ? null : cell;
-    rows.push({ key: csv[keyField] ?? '', row });
+    const key = csv[keyField] ?? '';
+    // The parsed row becomes the desired row in place (no copy of each record).
+    const row: DesiredValues = csv;
+    for (const column in csv) {
+      const cell = csv[column];
+      if (cell === '') row[column] = undefined;
+      else if (cell === '#N/A') row[column] = null;
+    }
+    rows.push({ key, row });
   });
   return rows;
 }

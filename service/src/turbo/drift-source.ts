@@ -77,6 +77,9 @@ export class DriftSource {
     const map = this.#run.maps.find((m) => m.salesforceObject === object);
     const accountColumn = map === undefined ? undefined : accountReferenceColumn(map);
     const current = this.reads.get(object)?.records;
+    // Once compared and hashed a record is needed only for its Id (a deletion names it) unless a deferred pass
+    // compares it again: the rest goes, so a check at M does not hold every object's records whole to its end.
+    const done = !this.#run.spool.has(object, 'deferred');
     for (const { key, row } of rows) {
       seen.add(key);
       const columns = Object.keys(row).filter((c) => row[c] !== undefined);
@@ -91,6 +94,7 @@ export class DriftSource {
       // Zuora's row does: one hash serves both sides. A changed record is hashed from its own values.
       if (changing.has(key)) this.checksums.add('salesforce', account, object, key, columns, now);
       else this.checksums.xor('salesforce', account, sum);
+      if (done) current?.set(key, { Id: now.Id ?? null });
     }
   }
 
