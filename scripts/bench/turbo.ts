@@ -110,9 +110,11 @@ try {
     ...(values.trace
       ? {
           onProgress: (e: ProgressEvent) => {
-            const rss = (process.memoryUsage.rss() / 2 ** 20).toFixed(0);
+            // RSS split into the JS heap and what lives outside it (Buffers), to see which one grows.
+            const m = process.memoryUsage();
+            const mb = (n: number) => (n / 2 ** 20).toFixed(0);
             process.stdout.write(
-              `  ${(performance.now() / 1000).toFixed(1).padStart(7)} s ${e.phase.padEnd(9)} ${e.object.padEnd(38)} ${String(e.records).padStart(8)}  rss ${rss} MB\n`,
+              `  ${(performance.now() / 1000).toFixed(1).padStart(7)} s ${e.phase.padEnd(9)} ${e.object.padEnd(38)} ${String(e.records).padStart(8)}  rss ${mb(m.rss)} MB (heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}, external ${mb(m.external)})\n`,
             );
           },
         }

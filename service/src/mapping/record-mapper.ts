@@ -218,7 +218,7 @@ export function compileRecordMapper(
   function mapRecord(record: ZuoraRecord): MapResult {
     if (fast !== undefined && record !== null && typeof record === 'object') {
       const mapped = fast(record);
-      if (mapped !== undefined) return { ok: true, row: mapped.row, deferred: mapped.deferred };
+      if (mapped !== undefined) return mapped;
     }
     if (record === null || typeof record !== 'object') {
       return fail([
