@@ -92,6 +92,7 @@ export async function runApiSync(deps: ApiSyncDeps, request: ApiSyncRequest): Pr
       },
       store: deps.store,
       entityId: request.entityId,
+      inlineDeferred: true,
     },
     prepared.objects,
   );

@@ -2,9 +2,8 @@
 // call, every object of a pass in load order (subrequests run in order, so a collection of children placed
 // after its parents' sees them). Before a pass, a record whose parent has an open failure and is not sent in
 // the same pass is held back; after it, a record refused because its parent failed in the same pass is
-// recorded as waiting for that parent. A record's deferred references go with its upsert when nothing needs
-// the second pass (inline-deferred.ts): a run of changed records then costs one Composite call, not two.
-// Used by the API-based engine and by small Turbo Sync sessions.
+// recorded as waiting for that parent. Used by the API-based engine (where deferred references go with the
+// upsert when they may, inline-deferred.ts: one Composite call, not two) and by small Turbo Sync sessions.
 import type { ObjectMap } from '../mapping/field-map.js';
 import { failedParent, parentFailure, waitsFor, type ParentRef } from '../mapping/parent-rules.js';
 import { holdBack, recordsOf, type HoldBack } from './hold-back.js';
@@ -52,6 +51,7 @@ export interface CompositeLoadOptions {
   readonly writer: CompositeWriter;
   readonly store: Queryable;
   readonly entityId: string;
+  readonly inlineDeferred?: boolean; // only where one writer runs every pass (the API sync)
 }
 
 interface Written {
@@ -159,9 +159,11 @@ export class CompositeLoadWriter implements LoadWriter {
    * refused with them is sent again without (its references then take the deferred pass, as they would have).
    */
   async #send(pass: 'upsert' | 'deferred', kept: HoldBack['kept']): Promise<RecordWriteResult[][]> {
-    const { store, entityId, writer } = this.#options;
+    const { store, entityId, writer, inlineDeferred } = this.#options;
     const inline: Inlinable =
-      pass === 'upsert' ? await inlinableDeferred(store, entityId, kept) : new Map<PreparedObject, never>();
+      pass === 'upsert' && inlineDeferred === true
+        ? await inlinableDeferred(store, entityId, kept)
+        : new Map<PreparedObject, never>();
     const write = (rows: (k: HoldBack['kept'][number]) => Row[]) =>
       upsertCollectionsWithRetries(
         writer,

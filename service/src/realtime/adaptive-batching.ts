@@ -2,7 +2,8 @@
 // while changes keep arriving and flushes by a latency budget: a change alone (none other arriving for
 // `quietMs`) is synced at once, a stream of changes is cut when its oldest has waited the latency budget minus
 // what a batch is expected to take, and no two batches of an entity start closer than `minIntervalMs` (not
-// even for the maximum wait; only a full batch goes at once), so the batches (each one Composite call, its
+// even for the maximum wait; only a full batch goes at once; a batch of one change: `aloneIntervalMs`, so
+// changes arriving a second apart each go alone), so under a stream the batches (each one Composite call, its
 // deferred references included: api-sync/inline-deferred.ts) stay under 60 / (minIntervalMs / 1 s) a minute
 // at any arrival rate. The budget counts from the oldest change's arrival, and slower batches (a busy machine)
 // only cut earlier: a batch never waits longer because the machine is slow.
@@ -39,8 +40,9 @@ export function decideBatch(summary: PendingSummary, rules: BatchRules, clock: B
   const waited = clock.now - summary.oldestReceivedAt.getTime();
   if (summary.waiting >= rules.maxBatchEvents) return { fire: true, why: 'full' };
   const a = rules.adaptive;
+  const interval = summary.waiting === 1 ? (a?.aloneIntervalMs ?? a?.minIntervalMs) : a?.minIntervalMs;
   const gapIn =
-    a === undefined || clock.lastStart === undefined ? 0 : a.minIntervalMs - (clock.now - clock.lastStart);
+    interval === undefined || clock.lastStart === undefined ? 0 : interval - (clock.now - clock.lastStart);
   // The maximum wait keeps the minimum interval too (a maximum wait below it would otherwise set the rate).
   if (waited >= rules.maxWaitMs)
     return gapIn > 0 ? { fire: false, recheckMs: gapIn } : { fire: true, why: 'max wait' };

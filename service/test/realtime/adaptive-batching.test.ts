@@ -56,6 +56,13 @@ describe('adaptive batching decisions', () => {
     expect(decideBatch(pending(2_000, 1_100, 0), short, clock(10))).toEqual({ fire: true, why: 'full' });
   });
 
+  it('lets a change alone go sooner after the previous batch than a stream (aloneIntervalMs)', () => {
+    const alone = { ...rules, adaptive: { ...adaptive, minIntervalMs: 1_250, aloneIntervalMs: 500 } };
+    expect(decideBatch(pending(1, 150, 150), alone, clock(600))).toEqual({ fire: true, why: 'quiet' });
+    expect(decideBatch(pending(1, 150, 150), alone, clock(400))).toEqual({ fire: false, recheckMs: 100 });
+    expect(decideBatch(pending(2, 150, 150), alone, clock(600))).toEqual({ fire: false, recheckMs: 650 });
+  });
+
   it('keeps the Zuora settings: the threshold, the maximum wait, and a full batch at once', () => {
     const ten = { ...rules, eventThreshold: 10 };
     expect(decideBatch(pending(9, 5_000, 5_000), ten, clock(undefined))).toEqual({
