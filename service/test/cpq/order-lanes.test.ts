@@ -33,9 +33,13 @@ describe('CPQ order lanes', () => {
       of('o5', 'acc-e'),
       of('o6', 'acc-f', { items: [item({ Id: 'item-x', SBQQ__RevisedOrderProduct__c: 'item-a1' })] }),
       of('o7', 'acc-g'),
+      of('o8', 'acc-h', { account: account({ Id: 'acc-h', ParentId: 'acc-i' }) }),
+      of('o9', 'acc-j'),
     ];
-    const lanes = lanesOf(bundles, revised).map((lane) => lane.map((b) => b.order.Id));
-    expect(lanes).toEqual([['o1', 'o6'], ['o2', 'o3'], ['o4', 'o5'], ['o7']]);
+    // acc-i's own parent is acc-j: a grandparent of o8's account, created first by its lane.
+    const parents = new Map([['acc-i', account({ Id: 'acc-i', ParentId: 'acc-j' })]]);
+    const lanes = lanesOf(bundles, revised, parents).map((lane) => lane.map((b) => b.order.Id));
+    expect(lanes).toEqual([['o1', 'o6'], ['o2', 'o3'], ['o4', 'o5'], ['o7'], ['o8', 'o9']]);
   });
 
   it('runs at most `concurrency` lanes at once, each lane in turn, and serializes a lock', async () => {
