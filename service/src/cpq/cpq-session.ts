@@ -65,7 +65,7 @@ export async function runCpqSession(deps: CpqDeps, sessionId: string): Promise<C
       const bundles = [...read.bundles.values()].sort(startOrder);
       const prefetched = await prefetchAccounts(deps, bundles, read.parents, customers.known);
       const done = new Map<string, OrderOutcome>();
-      await runLanes(lanesOf(bundles, read.revised), deps.cpq.concurrency, async (bundle) => {
+      await runLanes(lanesOf(bundles, read.revised, read.parents), deps.cpq.concurrency, async (bundle) => {
         const run: OrderRun = {
           deps,
           checkpoints,

@@ -5,12 +5,22 @@
 // it amends. Lanes run at most `concurrency` at once (CPQ_CONCURRENCY). Catalog creates are serialized apart
 // (serialized(), lane-runner.ts), since every order may share products.
 import type { RevisedItem } from './read-bundles.js';
-import type { CpqOrderBundle } from './rules/cpq-records.js';
+import type { CpqAccount, CpqOrderBundle } from './rules/cpq-records.js';
 
-function keysOf(b: CpqOrderBundle, revised: ReadonlyMap<string, RevisedItem>): string[] {
-  const accounts = [b.account, b.invoiceOwner, b.subscriptionOwner].flatMap((a) =>
-    a === null ? [] : [a.Id, ...(a.ParentId === null ? [] : [a.ParentId])],
-  );
+function keysOf(
+  b: CpqOrderBundle,
+  revised: ReadonlyMap<string, RevisedItem>,
+  parents: ReadonlyMap<string, CpqAccount>,
+): string[] {
+  // Each owner and its ancestors as far as the session read them (ensureAccount creates them first).
+  const accounts = [b.account, b.invoiceOwner, b.subscriptionOwner].flatMap((a) => {
+    const chain: string[] = [];
+    for (let id = a?.Id ?? null, depth = 0; id !== null && depth <= 5; depth += 1) {
+      chain.push(id);
+      id = (id === a?.Id ? a.ParentId : parents.get(id)?.ParentId) ?? null;
+    }
+    return chain;
+  });
   const lineages = b.items.flatMap((i) => {
     const root = i.SBQQ__RevisedOrderProduct__c;
     const order = root === null ? undefined : revised.get(root)?.orderId;
@@ -23,12 +33,13 @@ function keysOf(b: CpqOrderBundle, revised: ReadonlyMap<string, RevisedItem>): s
 export function lanesOf(
   bundles: readonly CpqOrderBundle[],
   revised: ReadonlyMap<string, RevisedItem>,
+  parents: ReadonlyMap<string, CpqAccount> = new Map(),
 ): CpqOrderBundle[][] {
   const parent = bundles.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i] ?? i)));
   const owner = new Map<string, number>();
   bundles.forEach((b, i) => {
-    for (const key of keysOf(b, revised)) {
+    for (const key of keysOf(b, revised, parents)) {
       const j = owner.get(key);
       if (j === undefined) owner.set(key, i);
       else parent[root(i)] = root(j);

@@ -3,6 +3,11 @@
 // and sold-to contacts (`<name>_billTo` from the billing address, `<name>_soldTo` from the shipping address,
 // the bill-to contact when there is none). A billing address without state or country is refused (CPQ-E007).
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/salesforce-cpq-field-mappings-guide
+// One call creates the account with its contacts (POST /v1/accounts carries billToContact and soldToContact,
+// atomically: https://developer.zuora.com/v1-api-reference/api/operation/POST_Account/). The order's own
+// `newAccount` (https://docs.zuora.com/en/zuora-billing/manage-accounts-subscriptions-and-non-subscriptions/manage-subscription-transactions/orders/order-actions-tutorials/orders-tutorials---create-subscriptions/create-a-subscription-using-the-rest-api)
+// would save that call but not for invoice/subscription owners, parents or a customer's later orders in
+// the same session, and would tie the account's exactly-once to the order's; not used.
 import {
   createAccount,
   findAccountByCrmId,

@@ -6,6 +6,7 @@ describe('CPQ settings', () => {
   it('has the documented defaults', () => {
     expect(defaultCpqSettings).toMatchObject({
       pollIntervalSeconds: 60,
+      concurrency: 6,
       useSubscriptionStartDate: true,
       useListPriceBase: false,
       triggerDatesOnOrder: false,
@@ -35,6 +36,7 @@ describe('CPQ settings', () => {
   it('names every bad value', () => {
     const r = parseCpqSettings({
       pollIntervalSeconds: 1,
+      concurrency: 0,
       orderFilter: "Type = 'x'; DELETE",
       useListPriceBase: true,
       subscriptionTermInDays: true,
@@ -46,6 +48,7 @@ describe('CPQ settings', () => {
     const text = r.errors.join('\n');
     for (const path of [
       'cpq.pollIntervalSeconds',
+      'cpq.concurrency',
       'cpq.orderFilter',
       'cpq.customFieldMappings.order.0.target',
       'cpq.(root)',
