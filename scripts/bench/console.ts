@@ -82,6 +82,7 @@ try {
     API_TOKEN: token,
     PORT: '0',
     LOG_LEVEL: 'silent',
+    DRIFT_SCHEDULE: 'off',
     NOTIFY_TICK_SECONDS: '3600',
   });
   const service = await createService(config, createLogger('silent'), { store });

@@ -78,6 +78,7 @@ const config = loadConfig({
   DATA_DIR: dataDir,
   API_TOKEN: token,
   LOG_LEVEL: 'warn',
+  DRIFT_SCHEDULE: 'off',
   ...emulatorEnv(info),
 });
 const logger = createLogger('warn');

@@ -25,6 +25,7 @@ beforeAll(async () => {
     DATA_DIR: dataDir,
     API_TOKEN: testToken,
     LOG_LEVEL: 'info',
+    DRIFT_SCHEDULE: 'off',
     EMULATOR_SIZE: 'XS',
     EMULATOR_ENTITIES: '2',
   });

@@ -22,6 +22,7 @@ beforeAll(async () => {
     DATA_DIR: dataDir,
     API_TOKEN: testToken,
     LOG_LEVEL: 'silent',
+    DRIFT_SCHEDULE: 'off',
     EMULATOR_SIZE: 'XS',
   });
   const logger = createLogger('silent');

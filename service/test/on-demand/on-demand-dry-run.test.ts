@@ -81,6 +81,7 @@ describe('POST /v1/on-demand-syncs with "dryRun": true', () => {
       DATA_DIR: dataDir,
       API_TOKEN: testToken,
       LOG_LEVEL: 'silent',
+      DRIFT_SCHEDULE: 'off',
       EMULATOR_SIZE: 'XS',
     });
     const logger = createLogger('silent');

@@ -78,6 +78,7 @@ describe.each(storeKinds)('POST /v1/on-demand-syncs with the %s store', (kind) =
       DATA_DIR: dataDir,
       API_TOKEN: testToken,
       LOG_LEVEL: 'silent',
+      DRIFT_SCHEDULE: 'off',
       EMULATOR_SIZE: 'XS',
       ...(fixture.databaseUrl === undefined ? {} : { DATABASE_URL: fixture.databaseUrl }),
     });

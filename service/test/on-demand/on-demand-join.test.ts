@@ -33,6 +33,7 @@ describe('on-demand joins across two services sharing PostgreSQL', () => {
         DATA_DIR: dir,
         API_TOKEN: testToken,
         LOG_LEVEL: 'silent',
+        DRIFT_SCHEDULE: 'off',
         EMULATOR_SIZE: 'XS',
         DATABASE_URL: fixture.databaseUrl ?? '',
       });

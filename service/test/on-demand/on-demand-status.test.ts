@@ -80,6 +80,7 @@ describe('the billing accounts of an on-demand sync', () => {
       DATA_DIR: dataDir,
       API_TOKEN: testToken,
       LOG_LEVEL: 'silent',
+      DRIFT_SCHEDULE: 'off',
       EMULATOR_SIZE: 'XS',
     });
     const logger = createLogger('silent');

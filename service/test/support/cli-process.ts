@@ -55,6 +55,7 @@ export function cliEnv(h: EmulatorUrls, options: CliOptions): NodeJS.ProcessEnv 
     ...(options.databaseUrl === undefined ? {} : { DATABASE_URL: options.databaseUrl }),
     DATA_DIR: options.dataDir,
     LOG_LEVEL: 'silent',
+    DRIFT_SCHEDULE: 'off',
     ...options.env,
   };
 }
