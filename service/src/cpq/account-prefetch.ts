@@ -12,8 +12,27 @@ import type { CpqAccount, CpqOrderBundle } from './rules/cpq-records.js';
 /** A prefetched account with its Zuora name (an update is sent only when the Salesforce name differs). */
 export type PrefetchedAccount = ZuoraAccountRef & { readonly name: string };
 
-/** Zuora's account of each Salesforce Account Id, null when Zuora has none. */
+/** Zuora's account of each Salesforce Account Id, null when Zuora has none. The look-up only saves calls: when
+ *  Zuora does not answer it (a 5xx, a timeout), the map is empty and each order looks its accounts up itself,
+ *  where a failure is that order's own (transient, CPQ-E021, sent again) instead of ending the whole session. */
 export async function prefetchAccounts(
+  deps: CpqDeps,
+  bundles: readonly CpqOrderBundle[],
+  parents: ReadonlyMap<string, CpqAccount>,
+  skip: ReadonlyMap<string, unknown>,
+): Promise<Map<string, PrefetchedAccount | null>> {
+  try {
+    return await lookUpAll(deps, bundles, parents, skip);
+  } catch (err) {
+    deps.logger.warn(
+      { err: err instanceof Error ? err.message : String(err) },
+      'CPQ account look-up of the chunk failed; each order looks its accounts up itself',
+    );
+    return new Map();
+  }
+}
+
+async function lookUpAll(
   deps: CpqDeps,
   bundles: readonly CpqOrderBundle[],
   parents: ReadonlyMap<string, CpqAccount>,
