@@ -138,10 +138,14 @@ describe('notifications', () => {
     );
     await endedSession('manual', 1);
     const n = notifier();
-    expect(await n.evaluate(r, new Date())).toBe(false); // 1 failed record, threshold 2
+    // The window is [now - 60 min, now) and finished_at is the database's now(), in microseconds: evaluating at the
+    // same millisecond as the insert (a quiet machine) would leave the session out, so evaluate a second later.
+    const soon = () => new Date(Date.now() + 1_000);
+    expect(await n.evaluate(r, soon())).toBe(false); // 1 failed record, threshold 2
     await endedSession('realtime', 2);
-    expect(await n.evaluate(r, new Date())).toBe(true);
-    expect(await n.evaluate(r, new Date())).toBe(true); // the same slot again: nothing new is recorded
+    const at = soon();
+    expect(await n.evaluate(r, at)).toBe(true);
+    expect(await n.evaluate(r, at)).toBe(true); // the same slot again: nothing new is recorded
     await n.deliverDue();
     const deliveries = await listDeliveries(fx.store, r.id, 10);
     expect(deliveries.map((d) => `${d.channel}:${d.state}`).sort()).toEqual(['email:sent', 'webhook:sent']);
