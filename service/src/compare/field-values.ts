@@ -3,6 +3,7 @@
 // sent as `2026-01-02T03:04:05Z`), checkboxes as booleans, and a blank text equal to null (Salesforce stores
 // an empty string as null: https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/field_types.htm).
 import type { SalesforceField } from '../mapping/salesforce-schema.js';
+import { digits } from '../mapping/transforms/date-transforms.js';
 import type { CellValue } from '../mapping/transforms/transform-result.js';
 
 /** A value as the report shows it: the stored form, null for a blank. */
@@ -19,22 +20,10 @@ function asNumber(value: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const digit = (text: string, at: number): boolean => {
-  const c = text.charCodeAt(at);
-  return c >= 48 && c <= 57;
-};
-
 /** Whether `text` ends in an offset without its colon (Salesforce's `+0000`), which Date.parse needs. */
 function bareOffset(text: string): boolean {
-  const n = text.length;
-  const sign = text[n - 5];
-  return (
-    (sign === '+' || sign === '-') &&
-    digit(text, n - 4) &&
-    digit(text, n - 3) &&
-    digit(text, n - 2) &&
-    digit(text, n - 1)
-  );
+  const sign = text[text.length - 5];
+  return (sign === '+' || sign === '-') && digits(text, text.length - 4, text.length);
 }
 
 function asInstant(value: unknown): number | null {

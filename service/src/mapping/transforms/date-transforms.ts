@@ -41,7 +41,7 @@ function utc(y: number, mo: number, d: number, h: number, mi: number, s: number,
 const plainDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether the characters of `s` from `from` to before `to` are all ASCII digits. */
-function digits(s: string, from: number, to: number): boolean {
+export function digits(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i += 1) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
