@@ -72,6 +72,7 @@ function lineOf(
     price: c.price ?? 0,
     pricingVariant: pricingVariant(c.type, c.model),
     invoiceOwnerAccountNumber: ownerOf(sub, owner),
+    ...(sub.accountNumber === null ? {} : { subscriptionOwnerAccountNumber: sub.accountNumber }),
   };
   const charge: SyncedCharge = {
     orderItemId,

@@ -187,6 +187,8 @@ export interface SubscriptionState {
   readonly currency: string | null;
   readonly invoiceOwnerAccountId: string | null;
   readonly invoiceOwnerAccountNumber: string | null;
+  /** The subscription owner's account number. */
+  readonly accountNumber: string | null;
   readonly ratePlans: readonly SubscriptionRatePlan[];
 }
 
@@ -224,6 +226,7 @@ export async function subscriptionRatePlans(
     currency?: string | null;
     invoiceOwnerAccountId?: string | null;
     invoiceOwnerAccountNumber?: string | null;
+    accountNumber?: string | null;
     ratePlans: {
       id: string;
       productRatePlanId: string;
@@ -238,6 +241,7 @@ export async function subscriptionRatePlans(
     currency: answer.currency ?? null,
     invoiceOwnerAccountId: answer.invoiceOwnerAccountId ?? null,
     invoiceOwnerAccountNumber: answer.invoiceOwnerAccountNumber ?? null,
+    accountNumber: answer.accountNumber ?? null,
     ratePlans: answer.ratePlans.map((rp) => ({
       id: rp.id,
       productRatePlanId: rp.productRatePlanId,

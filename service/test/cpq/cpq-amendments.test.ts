@@ -15,6 +15,7 @@ import {
   zuoraNumber,
   zuoraOrderActions,
   zuoraSubscription,
+  type ZuoraSubscription,
 } from './cpq-contracts.js';
 
 describe('CPQ amendments and renewals', () => {
@@ -185,6 +186,50 @@ describe('CPQ amendments and renewals', () => {
     expect(before).not.toBe(ownerNumber);
     expect((await zuoraSubscription(h, number)).invoiceOwnerAccountNumber).toBe(ownerNumber);
     expectSyncedWriteBack(h, orderId);
+  }, 180_000);
+
+  it('transfers both owners of every subscription with OwnerTransfer alone when only the owners change', async () => {
+    const c = await contracted(h, [
+      ['CPQ-SEAT-STD', 6],
+      ['CPQ-SEAT-PRO', 2],
+    ]);
+    const numbers = [zuoraNumber(h, c, 'CPQ-SEAT-STD'), zuoraNumber(h, c, 'CPQ-SEAT-PRO')];
+    const before = await Promise.all(numbers.map((n) => zuoraSubscription(h, n)));
+    const owner = usdAccount(h.salesforce, 2);
+    const orderId = await amended(h, c.contractId, {
+      invoiceOwnerId: owner.accountId,
+      subscriptionOwnerId: owner.accountId,
+      billToContactId: owner.contactId,
+      shipToContactId: owner.contactId,
+    });
+    // CPQ carries the lines the amendment leaves as they are: a delta of 0, each naming its lineage.
+    expect(items(h, orderId).map((i) => [i.Quantity, i.SBQQ__ContractAction__c])).toEqual([
+      [0, null],
+      [0, null],
+    ]);
+    await syncOne(orderId);
+    expect(await zuoraOrderActions(h, orderId)).toEqual({
+      [numbers[0] as string]: ['OwnerTransfer'],
+      [numbers[1] as string]: ['OwnerTransfer'],
+    });
+    const ownerNumber = record(h, 'Account', owner.accountId).Zuora_Account_Number__c;
+    expect(ownerNumber).toEqual(expect.any(String));
+    for (const [i, n] of numbers.entries()) {
+      const after = await zuoraSubscription(h, n);
+      expect(before[i]?.invoiceOwnerAccountNumber).not.toBe(ownerNumber);
+      expect(after).toMatchObject({
+        status: 'Active',
+        invoiceOwnerAccountNumber: ownerNumber,
+        accountNumber: ownerNumber,
+        termEndDate: before[i]?.termEndDate,
+      });
+      // Nothing else changed: the same charges, quantities, prices and segments (a new subscription
+      // version gives its charges new ids).
+      const same = (s: ZuoraSubscription) => liveCharges(s).map(({ id: _id, ...rest }) => rest);
+      expect(same(after)).toEqual(same(before[i] as ZuoraSubscription));
+    }
+    const lines = expectSyncedWriteBack(h, orderId);
+    expect(lines.map((l) => l.Zuora_Subscription_Number__c).sort()).toEqual([...numbers].sort());
   }, 180_000);
 
   it('renews with RenewSubscription, and UpdateProduct for the renewal price', async () => {

@@ -8,6 +8,7 @@ import { activatedOrder, contract, cpqAction, productId, syncOrders, usdAccount 
 export type SfRecord = Record<string, unknown>;
 
 export interface ZuoraCharge {
+  id: string;
   number: string;
   quantity: number | null;
   price: number | null;
@@ -20,6 +21,8 @@ export interface ZuoraSubscription {
   termEndDate: string;
   subscriptionEndDate: string | null;
   invoiceOwnerAccountNumber: string | null;
+  /** The subscription owner's account number. */
+  accountNumber: string | null;
   ratePlans: { id: string; lastChangeType: string | null; ratePlanCharges: ZuoraCharge[] }[];
 }
 

@@ -3,8 +3,9 @@
 // AddProduct, as the legacy connector does); a cancelled line -> CancelSubscription on the amendment's
 // start (RemoveProduct when the subscription keeps other lines); a price change (CPQ debook + rebook) ->
 // cancel + a new subscription; an added product -> CreateSubscription (its own CPQ subscription); a renewal
-// -> RenewSubscription (and UpdateProduct when the renewal price differs); a changed invoice owner ->
-// OwnerTransfer. Each line finds its Zuora rate plan through the first order product of its lineage.
+// -> RenewSubscription (and UpdateProduct when the renewal price differs); a changed invoice or
+// subscription owner -> OwnerTransfer (an owner-only amendment's lines have a delta of 0 and change nothing
+// else). Each line finds its Zuora rate plan through the first order product of its lineage.
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/salesforce-cpq-connector-sync/orders-sync-from-salesforce-cpq-common-use-cases
 import type { BuildOrderInputs, BuiltOrder } from './build-order.js';
 import { ratePlanOverrides } from './charge-overrides.js';
@@ -23,14 +24,21 @@ export interface AmendmentInputs extends BuildOrderInputs {
   readonly synced: readonly SyncedLine[];
 }
 
+/** OwnerTransfer to the order's invoice owner and/or subscription owner where they differ from Zuora's:
+ * https://docs.zuora.com/en/zuora-billing/manage-accounts-subscriptions-and-non-subscriptions/manage-subscription-transactions/orders/order-actions-tutorials/change-owners-of-subscriptions/use-the-rest-api---change-owners-of-subscriptions */
 function ownerTransfer(i: AmendmentInputs, line: SyncedLine): OrderAction[] {
-  if (line.invoiceOwnerAccountNumber === i.invoiceOwnerAccountNumber) return [];
+  const invoice = line.invoiceOwnerAccountNumber !== i.invoiceOwnerAccountNumber;
+  const owner = line.subscriptionOwnerAccountNumber;
+  const subscription = owner !== undefined && owner !== i.subscriptionOwnerAccountNumber;
+  if (!invoice && !subscription) return [];
   return [
     {
       type: 'OwnerTransfer',
       ownerTransfer: {
-        destinationInvoiceAccountNumber: i.invoiceOwnerAccountNumber,
-        ...(i.billToContactId === undefined ? {} : { billToContactId: i.billToContactId }),
+        ...(subscription ? { destinationAccountNumber: i.subscriptionOwnerAccountNumber } : {}),
+        ...(invoice ? { destinationInvoiceAccountNumber: i.invoiceOwnerAccountNumber } : {}),
+        ...(!invoice || i.billToContactId === undefined ? {} : { billToContactId: i.billToContactId }),
+        ...(!subscription || i.soldToContactId === undefined ? {} : { soldToContactId: i.soldToContactId }),
       },
     },
   ];

@@ -81,6 +81,8 @@ function itemActions(
       out.push({ kind: 'actions', actions: [update(line, date, { listPrice: item.UnitPrice })] });
     return ok(out);
   }
+  // A zero-delta line (an owner-only amendment carries the lines it leaves as they are) changes no charge.
+  if (item.Quantity === 0) return ok([]);
   const quantity = (quantities.get(line.orderItemId) ?? line.quantity) + item.Quantity;
   quantities.set(line.orderItemId, quantity);
   return quantityChange(bundle, item, line, Math.round(quantity * 100) / 100, date);

@@ -15,6 +15,8 @@ export interface SyncedLine {
   /** The Orders API pricing variant of the charge, e.g. recurringPerUnit, usageVolume. */
   readonly pricingVariant: string;
   readonly invoiceOwnerAccountNumber: string;
+  /** The subscription owner's account number, when Zuora answers it. */
+  readonly subscriptionOwnerAccountNumber?: string;
 }
 
 export const isUsageLine = (line: SyncedLine): boolean => line.pricingVariant.startsWith('usage');

@@ -196,6 +196,21 @@ describe('amendment actions', () => {
       type: 'OwnerTransfer',
       ownerTransfer: { destinationInvoiceAccountNumber: 'A001' },
     });
+    // An owner-only amendment's zero-delta line moves the subscription owner and changes nothing else.
+    const owned = amend(
+      [{ ...revising, Quantity: 0, SBQQ__ContractAction__c: null }],
+      [{ ...seat, subscriptionOwnerAccountNumber: 'A009' }],
+    );
+    expect(owned.ok && owned.value.body.subscriptions).toEqual([
+      {
+        subscriptionNumber: 'SUB-0000001',
+        orderActions: [{ type: 'OwnerTransfer', ownerTransfer: { destinationAccountNumber: 'A001' } }],
+      },
+    ]);
+    expect(amend([{ ...revising, Quantity: 0, SBQQ__ContractAction__c: null }], [seat])).toMatchObject({
+      ok: false,
+      error: { code: 'CPQ-E024' },
+    });
     const renewal = amend(
       [{ ...revising, Quantity: 10, UnitPrice: 30, SBQQ__ContractAction__c: 'Renew' }],
       [seat],

@@ -68,9 +68,9 @@ export function amendContract(rt: CpqRuntime, contractId: string, input: AmendCo
       'contractId',
     ]);
   checkOwners(rt, input);
-  const lines = amendmentLines(rt, lineages, input, end);
   const ownersChange = input.invoiceOwnerId !== undefined || input.subscriptionOwnerId !== undefined;
-  if (lines.length === 0 && !ownersChange)
+  const lines = amendmentLines(rt, lineages, input, end, ownersChange);
+  if (lines.length === 0)
     throw refuse(
       'REQUIRED_FIELD_MISSING',
       'An amendment needs a change, an added product or an owner change',

@@ -8,12 +8,22 @@ import { refuse, round2 } from '../record-access.js';
 // quantity change with SBQQ__ContractAction__c Quantity Increase / Quantity Decrease; Cancel = minus
 // the whole current quantity; a price change debooks the line (Cancel) and books a New one at the
 // new price; added products are New lines. Revisions point at the lineage's first line.
+// An amendment that changes the order's owners (InvoiceOwner__c / SubscriptionOwner__c) carries every
+// other live line of the contract unchanged: CPQ's amendment quote holds all the contract's subscriptions
+// as quote lines ("Salesforce CPQ creates an amendment quote containing all the subscriptions and assets
+// in the contract": https://help.salesforce.com/s/articleView?id=sales.cpq_amend_from_opportunity.htm),
+// and order products inherit their quote lines
+// (https://help.salesforce.com/s/articleView?id=sales.cpq_guidelines_create_orders.htm). Such a line has
+// a delta of 0 and no contract action (none of CPQ's values applies); it names its lineage, so the
+// owner change reaches each subscription, and an owner-only amendment is an order that can be activated
+// (an order without order products cannot be). Zero-delta lines of unchanged quote lines are our reading,
+// not a documented rule.
 
 export interface DeltaLine {
   productId: string;
   quantity: number;
   unitPrice: number | undefined;
-  contractAction: 'New' | 'Quantity Increase' | 'Quantity Decrease' | 'Cancel';
+  contractAction: 'New' | 'Quantity Increase' | 'Quantity Decrease' | 'Cancel' | null;
   revisedOrderProductId: string | null;
   endDate: string | null;
 }
@@ -56,11 +66,26 @@ function changeLines(lineage: Lineage, change: Change, path: string): DeltaLine[
   ];
 }
 
+/** The live lines the amendment leaves as they are, as zero-delta lines (owner changes only). */
+function unchangedLines(lineages: Lineage[], changed: Set<string>): DeltaLine[] {
+  return lineages
+    .filter((l) => l.quantity > 0 && !changed.has(l.rootId))
+    .map((l) => ({
+      productId: l.productId,
+      quantity: 0,
+      unitPrice: l.unitPrice,
+      contractAction: null,
+      revisedOrderProductId: l.rootItemId,
+      endDate: l.endDate,
+    }));
+}
+
 export function amendmentLines(
   rt: CpqRuntime,
   lineages: Lineage[],
   input: AmendContractInput,
   contractEnd: string | null,
+  ownersChange: boolean,
 ): DeltaLine[] {
   const seen = new Set<string>();
   const lines = input.changes.flatMap((change, i) => {
@@ -78,6 +103,7 @@ export function amendmentLines(
       ]);
     return changeLines(lineage, change, path);
   });
+  if (ownersChange) lines.push(...unchangedLines(lineages, seen));
   for (const add of input.add) {
     lines.push({
       productId: add.productId,

@@ -15,7 +15,7 @@ export interface OrderLine {
   serviceDate: string;
   endDate: string | null;
   termMonths: number;
-  contractAction: string;
+  contractAction: string | null;
   revisedOrderProductId: string | null;
   quoteLineId: string | null;
   /** Consumption schedules of another currency than the order's (scenario trap). */
