@@ -1,22 +1,28 @@
 // The catalog look-ups of a CPQ session, each made once: a rate plan by its externally managed plan id, and a
-// product by SKU (with whether it has rate plans), remembered found or missing. Orders of the same products
+// product by SKU (with its rate plans' external ids, whether each has a charge), remembered found or missing. Orders of the same products
 // (and every order of a product whose plan is missing, CPQ-E006) look them up once a session; what the
 // session creates is remembered as found, so a later order never plans the same create twice. Read and
 // written under the session's catalog lock (order-lanes.ts serialized()).
 import {
-  hasRatePlans,
   productIdBySku,
+  productRatePlans,
   ratePlanCharges,
   ratePlansByExternalId,
 } from '../zuora/zuora-catalog.js';
 import type { CpqDeps } from './cpq-deps.js';
+import type { FoundPlan } from './rules/catalog-owner.js';
 import type { ZuoraRatePlanRef } from './rules/catalog-plan.js';
+
+export interface FoundProduct {
+  readonly id: string;
+  readonly plans: readonly FoundPlan[];
+}
 
 export interface PlanCache {
   /** By external id; null: not in Zuora. */
   readonly plans: Map<string, ZuoraRatePlanRef | null>;
   /** By SKU; null: no product. */
-  readonly skus: Map<string, { readonly id: string; readonly hasPlans: boolean } | null>;
+  readonly skus: Map<string, FoundProduct | null>;
 }
 
 export const planCache = (): PlanCache => ({ plans: new Map(), skus: new Map() });
@@ -50,11 +56,15 @@ export async function planOf(
   return plan;
 }
 
-export async function productOf(deps: CpqDeps, cache: PlanCache, sku: string) {
+export async function productOf(
+  deps: CpqDeps,
+  cache: PlanCache,
+  sku: string,
+): Promise<FoundProduct | undefined> {
   const hit = cache.skus.get(sku);
   if (hit !== undefined) return hit ?? undefined;
   const id = await productIdBySku(deps.zuora, sku);
-  const product = id === undefined ? undefined : { id, hasPlans: await hasRatePlans(deps.zuora, id) };
+  const product = id === undefined ? undefined : { id, plans: await productRatePlans(deps.zuora, id) };
   cache.skus.set(sku, product ?? null);
   return product;
 }

@@ -2,14 +2,17 @@
 // managed plan id (the catalog sync is skipped for plans that exist: seed 004), and the rest created before
 // the order as rules/catalog-plan.ts plans them (units of measure, product found by SKU or created, rate plan
 // carrying the id, its charge), each create with an Idempotency-Key after a lookup, so a retry never makes a
-// second one. A dry run records the creates instead.
+// second one: a product found by SKU is reused when it is the sync's own (rules/catalog-owner.ts; refused as
+// CPQ-E006 when kept in Zuora), and a rate plan of it left without its charge (a crash between the two
+// creates) is completed rather than made again. A dry run records the creates instead.
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/error-logging-and-troubleshooting-sfdc-cpq-connector
 import { createCatalogObject, unitDecimalPlaces } from '../zuora/zuora-catalog.js';
-import { planOf, productOf, type PlanCache } from './catalog-lookups.js';
+import { planOf, productOf, type FoundProduct, type PlanCache } from './catalog-lookups.js';
 import type { CpqDeps } from './cpq-deps.js';
 import { bodyKey } from './idempotency-keys.js';
 import type { ZuoraRequest } from './order-outcome.js';
 import type { CatalogNeeds } from './rules/catalog-needs.js';
+import { isOwnProduct, unfinishedPlan, type FoundPlan } from './rules/catalog-owner.js';
 import { catalogPlan, type NewProduct, type ZuoraRatePlanRef } from './rules/catalog-plan.js';
 import type { CpqOrderBundle } from './rules/cpq-records.js';
 import type { CpqResult } from './rules/cpq-errors.js';
@@ -25,14 +28,18 @@ type Create = (
 
 async function createProduct(
   p: NewProduct,
-  productId: string | undefined,
+  found: FoundProduct | undefined,
   create: Create,
-): Promise<{ productId: string; plans: Map<string, ZuoraRatePlanRef> }> {
+): Promise<{ product: FoundProduct; plans: Map<string, ZuoraRatePlanRef> }> {
   const out = new Map<string, ZuoraRatePlanRef>();
-  const id = productId ?? (await create('Product', { ...p.product }, bodyKey('product', p.sku, p.product)));
+  const id = found?.id ?? (await create('Product', { ...p.product }, bodyKey('product', p.sku, p.product)));
+  const before = found?.plans ?? [];
+  const made: FoundPlan[] = [];
   for (const plan of p.ratePlans) {
     const planBody = { ...plan.ratePlan, ProductId: id };
-    const ratePlanId = await create('ProductRatePlan', planBody, bodyKey('plan', plan.externalId, planBody));
+    const ratePlanId =
+      unfinishedPlan(before, plan.externalId) ??
+      (await create('ProductRatePlan', planBody, bodyKey('plan', plan.externalId, planBody)));
     const chargeBody = { ...plan.charge, ProductRatePlanId: ratePlanId };
     const chargeId = await create(
       'ProductRatePlanCharge',
@@ -46,8 +53,10 @@ async function createProduct(
       uom: plan.charge.UOM ?? null,
     };
     out.set(plan.externalId, { productRatePlanId: ratePlanId, charges: [charge] });
+    made.push({ id: ratePlanId, externallyManagedPlanIds: [plan.externalId], charged: true });
   }
-  return { productId: id, plans: out };
+  const plans = [...before.filter((b) => !made.some((m) => m.id === b.id)), ...made];
+  return { product: { id, plans }, plans: out };
 }
 
 export async function ensurePlans(
@@ -62,15 +71,18 @@ export async function ensurePlans(
     const plan = await planOf(deps, cache, id);
     if (plan !== undefined) ratePlans.set(id, plan);
   }
-  // Products in Zuora by SKU: with rate plans they are someone's catalog (a missing plan is CPQ-E006); without
-  // any, the connector's own create cut short by a crash, reused.
+  // Products in Zuora by SKU: the sync's own (or without a charged rate plan: its create cut short by a
+  // crash) get the missing rate plans; one kept in Zuora is refused (CPQ-E006).
   const productsBySku = new Map<string, string>();
-  const leftovers = new Map<string, string>();
+  const existing = new Map<string, FoundProduct>();
   for (const need of needs.needs)
     if (!ratePlans.has(need.externalId)) {
       const sku = needs.skus.get(need.productId) ?? '';
       const product = sku === '' ? undefined : await productOf(deps, cache, sku);
-      if (product !== undefined) (product.hasPlans ? productsBySku : leftovers).set(sku, product.id);
+      if (product === undefined) continue;
+      const own = !product.plans.some((p) => p.charged) || isOwnProduct(b, need.productId, product.plans);
+      if (own) existing.set(sku, product);
+      else productsBySku.set(sku, product.id);
     }
   const plan = catalogPlan(b, needs, { ratePlans, productsBySku }, deps.cpq);
   if (!plan.ok) return plan;
@@ -101,9 +113,9 @@ export async function ensurePlans(
       places.set(uom.name, uom.decimalPlaces);
     }
   for (const p of plan.value.create) {
-    const made = await createProduct(p, leftovers.get(p.sku), create);
+    const made = await createProduct(p, existing.get(p.sku), create);
     for (const [id, ref] of made.plans) ratePlans.set(id, ref);
-    if (dryRun === null) cache.skus.set(p.sku, { id: made.productId, hasPlans: true });
+    if (dryRun === null) cache.skus.set(p.sku, made.product);
   }
   for (const [id, ref] of ratePlans) ratePlans.set(id, withDecimalPlaces(ref, places));
   if (dryRun === null) for (const [id, ref] of ratePlans) cache.plans.set(id, ref);

@@ -76,25 +76,39 @@ export async function ratePlanCharges(
   return out;
 }
 
-/** Whether a product has a rate plan with a charge (one the connector created and a crash cut short has none). */
-export async function hasRatePlans(
+export interface ProductPlan {
+  readonly id: string;
+  readonly externallyManagedPlanIds: readonly string[];
+  /** Whether it has a charge (a plan the connector created and a crash cut short has none). */
+  readonly charged: boolean;
+}
+
+/** A product's rate plans with their externally managed plan ids and whether they have a charge.
+ * https://developer.zuora.com/v1-api-reference/api/operation/GET_ProductRatePlans/ */
+export async function productRatePlans(
   client: ZuoraClient,
   productId: string,
   entityId?: string,
-): Promise<boolean> {
-  const plans: string[] = [];
-  const zoql = `select Id from ProductRatePlan where ProductId = ${zoqlString(productId)}`;
-  for await (const page of zoqlPages(client, zoql, { entityId })) plans.push(...page.map((r) => text(r.Id)));
-  if (plans.length === 0) return false;
-  const where = plans
-    .slice(0, 190)
-    .map((id) => `ProductRatePlanId = ${zoqlString(id)}`)
-    .join(' or ');
-  for await (const page of zoqlPages(client, `select Id from ProductRatePlanCharge where ${where}`, {
-    entityId,
-  }))
-    return page.length > 0;
-  return false;
+): Promise<ProductPlan[]> {
+  const out: ProductPlan[] = [];
+  const base = `/v1/products/${encodeURIComponent(productId)}/product-rate-plans?pageSize=40`;
+  for (let n = 1; ; n += 1) {
+    const page: {
+      productRatePlans?: {
+        id: string;
+        externallyManagedPlanIds?: string[] | null;
+        productRatePlanCharges?: unknown[] | null;
+      }[];
+      nextPage?: string | null;
+    } = await client.request('GET', `${base}&page=${String(n)}`, { entityId });
+    for (const p of page.productRatePlans ?? [])
+      out.push({
+        id: p.id,
+        externallyManagedPlanIds: p.externallyManagedPlanIds ?? [],
+        charged: (p.productRatePlanCharges ?? []).length > 0,
+      });
+    if (!page.nextPage) return out;
+  }
 }
 
 /**

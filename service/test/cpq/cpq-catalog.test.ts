@@ -3,7 +3,8 @@
 // ProductConsumptionSchedule.Id in the plan's externally managed plan ids) is used as it is, nothing created;
 // any other product is created before the order with SKU = Product Code, one rate plan per Product2 (per
 // product consumption schedule for usage) carrying that id, and one charge, a usage charge with one default
-// tier (the real tiers go on the subscription); a second order of the same products creates nothing more.
+// tier (the real tiers go on the subscription); a second order of the same products creates nothing more. A
+// consumption schedule added to a product the sync made gets its rate plan added to that product, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpqCatalog } from '../../../emulators/shared/cpq-catalog.js';
 import { startCpqHarness, type CpqHarness } from './cpq-harness.js';
@@ -122,6 +123,75 @@ describe('CPQ catalog check', () => {
     expect(again).not.toBe(orderId);
     const after = await Promise.all(codes.map((c) => productsBySku(h.deps.zuora, c)));
     expect(after.map(shape)).toEqual(created.map(shape));
+  }, 180_000);
+
+  /** A new USD consumption schedule (one flat tier) linked to the product; answers the junction's Id. */
+  async function addSchedule(product: string, uom: string): Promise<string> {
+    const create = async (object: string, fields: Record<string, unknown>) =>
+      ((await h.deps.salesforce.sobject(object).create(fields)) as { id: string }).id;
+    const schedule = await create('ConsumptionSchedule', {
+      Name: 'Data Archive USD',
+      BillingTerm: 1,
+      BillingTermUnit: 'Month',
+      Type: 'Range',
+      RatingMethod: 'Tier',
+      IsActive: false,
+      UnitOfMeasure: uom,
+      CurrencyIsoCode: 'USD',
+      SBQQ__Category__c: 'Rates',
+    });
+    await create('ConsumptionRate', {
+      ConsumptionScheduleId: schedule,
+      LowerBound: 0,
+      Price: 0.25,
+      PricingMethod: 'PerUnit',
+      ProcessingOrder: 1,
+      CurrencyIsoCode: 'USD',
+    });
+    await h.deps.salesforce.sobject('ConsumptionSchedule').update({ Id: schedule, IsActive: true });
+    return create('ProductConsumptionSchedule', { ProductId: product, ConsumptionScheduleId: schedule });
+  }
+
+  it('adds the rate plan of a schedule added after the first sync to the product it made, once, completing a plan a crash left without its charge', async () => {
+    const code = 'CPQ-DATA';
+    const line = { productId: productId(code), quantity: 1 };
+    await synced([line], 4);
+    const [made] = await productsBySku(h.deps.zuora, code);
+    expect(made?.productRatePlans.map((rp) => rp.externallyManagedPlanIds)).toEqual([
+      [scheduleId(code, 'Data USD')],
+    ]);
+    const added = await addSchedule(productId(code), 'GB');
+    // A crash between the rate plan's create and its charge's (long enough ago that no Idempotency-Key
+    // replays it) left the plan without a charge.
+    const cut = await h.deps.zuora.request<{ Id: string }>('POST', '/v1/object/product-rate-plan', {
+      json: {
+        Name: 'Data Archive USD',
+        ProductId: made?.id,
+        ExternallyManagedPlanIds: [added],
+        ActiveCurrencies: 'USD',
+        EffectiveStartDate: '2000-01-01',
+        EffectiveEndDate: '3000-01-01',
+      },
+    });
+    const orderId = await synced([line], 5);
+    const after = await productsBySku(h.deps.zuora, code);
+    expect(after.map((p) => p.id)).toEqual([made?.id]);
+    const plans = after[0]?.productRatePlans ?? [];
+    expect(plans.map((rp) => [rp.externallyManagedPlanIds, rp.productRatePlanCharges.length])).toEqual([
+      [[scheduleId(code, 'Data USD')], 1],
+      [[added], 1],
+    ]);
+    expect(plans[1]?.id).toBe(cut.Id);
+    expect(plans[1]?.productRatePlanCharges[0]).toMatchObject({ type: 'Usage', uom: 'GB' });
+    // The subscription carries one charge per schedule of the order product, the new one on the added plan.
+    const sub = await subscriptionOf(
+      h.deps.zuora,
+      String(subscriptionItems(orderId)[0]?.Zuora_Subscription_Number__c),
+    );
+    expect(sub.ratePlans.map((rp) => rp.productRatePlanId).sort()).toEqual(plans.map((rp) => rp.id).sort());
+    // Once: a later order of the product creates nothing more.
+    await synced([line], 6);
+    expect(shape(await productsBySku(h.deps.zuora, code))).toEqual(shape(after));
   }, 180_000);
 
   it('prices a created product in every currency of its price book, so a customer in another currency can buy it', async () => {

@@ -1,8 +1,10 @@
 // The catalog check of an order (seed 004, "ProductSync"): each rate plan the order needs is looked up by
 // external id; found, the catalog sync is skipped (externally managed). A product whose SKU is not in Zuora
-// is created with rate plans and charges for what the order needs, before the order. A product that exists
-// by SKU but lacks the rate plan is an error ("Cannot find the charge for the Product": a new schedule added
-// after the first sync, or a rate plan whose external id was lost) rather than a second, silent plan.
+// is created with rate plans and charges for what the order needs, before the order; so is a missing rate
+// plan of a product the sync made (a schedule added after the first sync). A product that exists by SKU
+// with its rate plans kept in Zuora (rules/catalog-owner.ts) but lacks the rate plan is an error ("Cannot
+// find the charge for the Product": a rate plan whose external id was lost or never written) rather than a
+// second, silent plan.
 // https://docs.zuora.com/en/zuora-platform/integration/integration-hub/billing-connector-for-salesforce-cpq/error-logging-and-troubleshooting-sfdc-cpq-connector
 import type { CatalogNeeds, PlanNeed } from './catalog-needs.js';
 import {
@@ -35,7 +37,7 @@ export interface ZuoraRatePlanRef {
 export interface CatalogLookup {
   /** By external id: GET /v1/product-rate-plans/external-id/{id}. */
   readonly ratePlans: ReadonlyMap<string, ZuoraRatePlanRef>;
-  /** Zuora product ids by SKU. */
+  /** Zuora product ids by SKU of the products whose rate plans are kept in Zuora (refused, not added to). */
   readonly productsBySku: ReadonlyMap<string, string>;
 }
 
@@ -91,7 +93,7 @@ export function catalogPlan(
     if (product === undefined || lookup.productsBySku.has(sku))
       return fail(
         'CPQ-E006',
-        `product ${sku} exists in Zuora but no rate plan has the external id ${need.externalId}`,
+        `product ${sku} exists in Zuora with rate plans kept there, and none has the external id ${need.externalId}`,
         {
           object: need.itemScheduleId === null ? 'Product2' : 'ProductConsumptionSchedule',
           id: need.externalId,

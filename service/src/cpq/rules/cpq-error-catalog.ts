@@ -39,7 +39,7 @@ export const cpqErrorCatalog = {
   },
   'CPQ-E006': {
     title: 'Cannot find the charge for the Product',
-    fix: 'In Zuora, find the product by its SKU (the Product Code) and add the Product Id (or, for usage, the Product Consumption Schedule Id) to the rate plan’s Externally Managed Plan IDs; or remove that Id from the externally managed plans so the sync creates the rate plan.',
+    fix: 'The product with this SKU (the Product Code) has rate plans kept in Zuora, so the sync does not add one: in Zuora, add the Product Id (or, for usage, the Product Consumption Schedule Id) to the Externally Managed Plan IDs of the rate plan that sells it, then send the order again.',
   },
   'CPQ-E007': {
     title: 'The account has no complete billing address',
