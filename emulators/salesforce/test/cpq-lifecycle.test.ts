@@ -258,4 +258,39 @@ describe('CPQ lifecycle: draft -> activated -> contracted asynchronously -> amen
     );
     expect(delta).toEqual([{ attributes: expect.any(Object), SBQQ__RevisedSubscription__c: renewedSeat.Id }]);
   }, 120_000);
+
+  it('carries every live line unchanged (delta 0) on an amendment that changes only the owners', async () => {
+    const { accountId, contactId } = await smallOrg(emulator);
+    const owner = emulator
+      .records('Account')
+      .find((a) => a.CurrencyIsoCode === 'USD' && a.Id !== accountId) as { Id: string };
+    const created = await cpqAction(emulator, '/orders', {
+      accountId,
+      effectiveDate: '2026-01-01',
+      billToContactId: contactId,
+      lines: [
+        { productId: product('CPQ-SEAT-STD').productId, quantity: 4 },
+        { productId: product('CPQ-PLATFORM').productId, quantity: 1 },
+      ],
+    });
+    await activateAndContract(created.orderId);
+    const roots = await itemsOf(created.orderId);
+    const contractId = await contractOf(conn, created.orderId);
+    const amendment = await cpqAction(emulator, `/contracts/${contractId}/amend`, {
+      effectiveDate: '2026-05-01',
+      invoiceOwnerId: owner.Id,
+    });
+    const [order] = await query(`SELECT InvoiceOwner__c FROM Order WHERE Id = '${amendment.orderId}'`);
+    expect(order?.InvoiceOwner__c).toBe(owner.Id);
+    const lines = await itemsOf(amendment.orderId);
+    expect(lines.map((l) => [l.Quantity, l.SBQQ__ContractAction__c, l.SBQQ__RevisedOrderProduct__c])).toEqual(
+      roots.map((r) => [0, null, r.Id]),
+    );
+    // It can be activated and contracted: the contract's quantities stay as they were.
+    await activateAndContract(amendment.orderId);
+    const subs = await query(
+      `SELECT SBQQ__Quantity__c FROM SBQQ__Subscription__c WHERE SBQQ__Contract__c = '${contractId}' AND SBQQ__RevisedSubscription__c != null`,
+    );
+    expect(subs.map((x) => x.SBQQ__Quantity__c)).toEqual([0, 0]);
+  }, 120_000);
 });
