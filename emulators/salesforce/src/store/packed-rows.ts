@@ -1,6 +1,7 @@
 import type { FieldDef, ObjectDef } from '../schema/schema-types.js';
 import { BooleanColumn, DictionaryColumn, NumberColumn, type Column } from './columns.js';
 import type { IdCodec } from './id-codec.js';
+import { LookupIndex } from './lookup-index.js';
 import { RowIds } from './row-ids.js';
 import type { SfValue, StoredRecord } from './sf-error.js';
 import { TextArena } from './text-arena.js';
@@ -35,6 +36,8 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
   private readonly columns: Column[] = [];
   private readonly textNames: string[] = [];
   private readonly texts: TextArena;
+  /** Rows by value of the fields queries have filtered on (lookup-index.ts), built on first use. */
+  private readonly lookups = new Map<string, LookupIndex>();
 
   constructor(
     def: ObjectDef,
@@ -76,7 +79,57 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
       for (const name of textNames) values.push(record[name] ?? null);
       this.texts.set(row, values);
     }
+    for (const [name, index] of this.lookups) index.add(record[name] ?? null, row);
     return this;
+  }
+
+  /**
+   * Rows that may hold one of `values` (as text) in `field`, or null when the field is not indexable (text
+   * fields live in the arena). The Id field: the rows of those Ids. A superset: read rows are checked by
+   * the caller. Builds the field's index on first use from the column alone.
+   */
+  rowsWith(field: string, values: Iterable<string>): number[] | null {
+    if (field === 'Id') {
+      const rows: number[] = [];
+      for (const id of values) {
+        const row = this.ids.rowOf(id);
+        if (row >= 0) rows.push(row);
+      }
+      return rows;
+    }
+    let index = this.lookups.get(field);
+    if (index === undefined) {
+      const column = this.columns[this.columnNames.indexOf(field)];
+      if (column === undefined) return null;
+      index = new LookupIndex();
+      for (let row = 0; row < this.ids.rows; row += 1)
+        if (this.ids.idOf(row) !== null) index.add(column.get(row), row);
+      this.lookups.set(field, index);
+    }
+    return index.rows(values);
+  }
+
+  /** The live Ids of `rows`. */
+  idsOf(rows: readonly number[]): string[] {
+    const out: string[] = [];
+    for (const row of rows) {
+      const id = this.ids.idOf(row);
+      if (id !== null) out.push(id);
+    }
+    return out;
+  }
+
+  /** The live records of `rows` in row (insertion) order, each once: what values() yields of them. */
+  readRows(rows: readonly number[]): StoredRecord[] {
+    const sorted = Int32Array.from(rows).sort();
+    const out: StoredRecord[] = [];
+    for (let i = 0; i < sorted.length; i += 1) {
+      const row = sorted[i] as number;
+      if (i > 0 && sorted[i - 1] === row) continue;
+      const id = this.ids.idOf(row);
+      if (id !== null) out.push(this.read(id, row));
+    }
+    return out;
   }
 
   delete(id: string): boolean {
@@ -127,6 +180,7 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
   }
 
   clear(): void {
+    this.lookups.clear();
     this.ids.clear();
     for (const column of this.columns) column.clear();
     this.texts.clear();
