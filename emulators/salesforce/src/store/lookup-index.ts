@@ -9,13 +9,15 @@ import type { SfValue } from './sf-error.js';
 export class LookupIndex {
   private readonly byValue = new Map<string, number[]>();
 
+  constructor(readonly field: string) {}
+
   add(value: SfValue, row: number): void {
     if (value === null) return;
     const key = String(value);
     const rows = this.byValue.get(key);
     if (rows === undefined) this.byValue.set(key, [row]);
-    // An update that kept the value repeats the last row; an update of an older row to this value adds
-    // it out of order (readers sort and drop repeats).
+    // An update of an older row to this value adds it out of order, a value changed and changed back
+    // repeats it (readers sort and drop repeats).
     else if (rows[rows.length - 1] !== row) rows.push(row);
   }
 

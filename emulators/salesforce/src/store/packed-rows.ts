@@ -37,7 +37,7 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
   private readonly textNames: string[] = [];
   private readonly texts: TextArena;
   /** Rows by value of the fields queries have filtered on (lookup-index.ts), built on first use. */
-  private readonly lookups = new Map<string, LookupIndex>();
+  private readonly lookups = new Map<string, { index: LookupIndex; column: Column }>();
 
   constructor(
     def: ObjectDef,
@@ -70,7 +70,13 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
   }
 
   set(id: string, record: StoredRecord): this {
+    const fresh = this.lookups.size > 0 && this.ids.rowOf(id) < 0;
     const row = this.ids.claim(id);
+    // Before the cells change: an update that keeps an indexed value adds nothing.
+    for (const { index, column } of this.lookups.values()) {
+      const value = record[index.field] ?? null;
+      if (fresh || column.get(row) !== value) index.add(value, row);
+    }
     const { columns, columnNames, textNames } = this;
     for (let i = 0; i < columns.length; i += 1)
       (columns[i] as Column).set(row, record[columnNames[i] as string] ?? null);
@@ -79,7 +85,6 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
       for (const name of textNames) values.push(record[name] ?? null);
       this.texts.set(row, values);
     }
-    for (const [name, index] of this.lookups) index.add(record[name] ?? null, row);
     return this;
   }
 
@@ -97,16 +102,17 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
       }
       return rows;
     }
-    let index = this.lookups.get(field);
-    if (index === undefined) {
+    let lookup = this.lookups.get(field);
+    if (lookup === undefined) {
       const column = this.columns[this.columnNames.indexOf(field)];
       if (column === undefined) return null;
-      index = new LookupIndex();
+      const index = new LookupIndex(field);
       for (let row = 0; row < this.ids.rows; row += 1)
         if (this.ids.idOf(row) !== null) index.add(column.get(row), row);
-      this.lookups.set(field, index);
+      lookup = { index, column };
+      this.lookups.set(field, lookup);
     }
-    return index.rows(values);
+    return lookup.index.rows(values);
   }
 
   /** The live Ids of `rows`. */
