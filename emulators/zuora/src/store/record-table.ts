@@ -143,11 +143,21 @@ export class RecordTable {
    * the field returns, at the cost of the rows that match instead of the whole table.
    */
   withValue(field: string, value: string, entityId: string | null = null): StoredRecord[] {
+    return this.withValues(field, [value], entityId);
+  }
+
+  /** withValue for any of several values: each matching record once, in insertion order. */
+  withValues(field: string, values: readonly string[], entityId: string | null = null): StoredRecord[] {
+    const index = this.valueIndex(field);
+    const rows = values.length === 1 ? index.rows(values[0] as string) : values.flatMap((v) => index.rows(v));
+    const sorted = values.length === 1 ? rows : Int32Array.from(rows).sort();
+    const wanted = new Set(values);
     const out: StoredRecord[] = [];
-    for (const row of this.valueIndex(field).rows(value)) {
-      if (this.alive[row] !== 1) continue;
+    for (let i = 0; i < sorted.length; i += 1) {
+      const row = sorted[i] as number;
+      if (this.alive[row] !== 1 || (i > 0 && sorted[i - 1] === row)) continue;
       const stored = this.hold(row);
-      if (String(stored.record[field]) === value && (entityId === null || stored.entityId === entityId))
+      if (wanted.has(String(stored.record[field])) && (entityId === null || stored.entityId === entityId))
         out.push(stored);
     }
     return out;
