@@ -1,5 +1,6 @@
 // The two phases of the CPQ benchmark (cpq.ts): throughput of the scenario's activated orders through CPQ
 // sessions of fifty, and activation -> write-back latency with the poller running at its interval.
+import { loadavg } from 'node:os';
 import { cpqCatalog } from '../../emulators/shared/cpq-catalog.js';
 import type { CpqDeps } from '../../service/src/cpq/cpq-deps.js';
 import { CpqPoller } from '../../service/src/cpq/cpq-poller.js';
@@ -13,6 +14,8 @@ export interface Counters {
   salesforce(): Promise<number>;
   zuora(): Promise<number>;
   zuoraByRoute(): Promise<Record<string, number>>;
+  /** CPU seconds (user + system) used so far by the emulators' process and by this one (the connector). */
+  cpuSeconds(): { emulators: number; connector: number };
 }
 
 /** The Zuora routes called most between two snapshots, per order (where the calls of an order go). */
@@ -41,6 +44,7 @@ export async function runOrders(deps: CpqDeps, counters: Counters, kind: 'New' |
   const sf0 = await counters.salesforce();
   const z0 = await counters.zuora();
   const routes0 = await counters.zuoraByRoute();
+  const cpu0 = counters.cpuSeconds();
   const started = performance.now();
   const outcomes: OrderOutcome[] = [];
   for (let i = 0; i < ids.length; i += 50) {
@@ -54,6 +58,7 @@ export async function runOrders(deps: CpqDeps, counters: Counters, kind: 'New' |
     outcomes.push(...(await runCpqSession(deps, requested.session.id)).outcomes);
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu1 = counters.cpuSeconds();
   const sf = (await counters.salesforce()) - sf0;
   const zuora = (await counters.zuora()) - z0;
   const routes = topRoutes(routes0, await counters.zuoraByRoute(), outcomes.length);
@@ -77,6 +82,8 @@ export async function runOrders(deps: CpqDeps, counters: Counters, kind: 'New' |
         `    Salesforce calls / order ${per(sf, outcomes.length)}${t('<= 3')}   (per synced order ${per(sf, synced)})\n` +
         `    Zuora calls / order      ${per(zuora, outcomes.length)}${t('<= 8')}   (per synced order ${per(zuora, synced)})\n` +
         `      by route / order: ${routes}\n` +
+        `    CPU s / 1,000 orders     emulators ${per(1000 * (cpu1.emulators - cpu0.emulators), outcomes.length)}, ` +
+        `connector ${per(1000 * (cpu1.connector - cpu0.connector), outcomes.length)}   (load ${loadavg()[0]?.toFixed(1) ?? '-'})\n` +
         [...reasons].map(([code, m]) => `      e.g. ${code}: ${m.slice(0, 160)}\n`).join('')
       );
     },

@@ -1,5 +1,5 @@
 // `npm run bench -- --scenario cpq [--size S|M] [--seed 7] [--latency-orders 60] [--spread-seconds 120]
-// [--poll-seconds 60]`: the Salesforce CPQ -> Zuora direction against both emulators (their own process,
+// [--poll-seconds 60] [--emulators-cpu-prof DIR]`: the Salesforce CPQ -> Zuora direction against both emulators (their own process,
 // emulators-process.ts `cpq`: the org holding a generated CPQ scenario of the size, the Zuora tenant its
 // externally managed plans), the store in a throwaway PostgreSQL schema.
 //  1. Throughput: every activated order of the scenario goes through CPQ sessions of fifty, as the poller runs
@@ -25,6 +25,7 @@ import {
   type EmulatorInfo,
 } from './bench-support.js';
 import { measureLatency, runOrders, type Counters } from './cpq-phases.js';
+import { processCpuSeconds } from './process-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     'latency-orders': { type: 'string', default: '60' },
     'spread-seconds': { type: 'string', default: '120' },
     'poll-seconds': { type: 'string', default: '60' },
+    'emulators-cpu-prof': { type: 'string' },
   },
   strict: false,
 }) as { values: Record<string, string> };
@@ -53,7 +55,12 @@ if (
   process.exit(2);
 }
 
-const { child, ready } = spawnEmulators(size, values.seed ?? '7', 'cpq');
+// --emulators-cpu-prof DIR: a CPU profile of the emulators' process (written when it is stopped).
+const emulatorArgs =
+  values['emulators-cpu-prof'] === undefined
+    ? []
+    : ['--cpu-prof', `--cpu-prof-dir=${values['emulators-cpu-prof']}`];
+const { child, ready } = spawnEmulators(size, values.seed ?? '7', 'cpq', emulatorArgs);
 const info = (await ready) as EmulatorInfo & { cpqScenario: { orders: Record<string, number> } };
 const admin = async (url: string, token: string): Promise<Record<string, number>> =>
   (await (
@@ -64,6 +71,7 @@ const counters: Counters = {
   zuora: async () => (await admin(info.zuora.baseUrl, info.zuoraAdmin)).requests ?? 0,
   zuoraByRoute: async () =>
     (await admin(info.zuora.baseUrl, info.zuoraAdmin)).byRoute as unknown as Record<string, number>,
+  cpuSeconds: () => ({ emulators: processCpuSeconds(child.pid), connector: processCpuSeconds(process.pid) }),
 };
 const schema = `bench_cpq_${String(process.pid)}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'zsync-bench-cpq-'));

@@ -78,3 +78,66 @@ describe('tenant store (columnar tables)', () => {
       });
   });
 });
+
+describe('tenant store value look-ups (withValue)', () => {
+  /** What a scan filtered on the field returns: the reference withValue must match. */
+  const scanned = (
+    store: TenantStore,
+    object: 'RatePlan' | 'Subscription',
+    field: string,
+    value: string,
+    entity: string | null,
+  ) => [...store.scan(object, entity)].filter((s) => String(s.record[field]) === value);
+
+  it('returns exactly what a filtered scan returns, in insertion order, before and after inserts, updates and deletes', () => {
+    const { store, tenant } = loaded(7);
+    const second = tenant.entities[1]?.id ?? '';
+    const subs = [...store.scan('Subscription', null)].map((s) => s.record);
+    const parents = [...new Set(subs.map((s) => s.Id))].slice(0, 6);
+    const check = (): void => {
+      for (const parent of [...parents, 'nope', 'null']) {
+        for (const entity of [null, second]) {
+          const actual = store.table('RatePlan').withValue('SubscriptionId', parent, entity);
+          const expected = scanned(store, 'RatePlan', 'SubscriptionId', parent, entity);
+          expect(
+            actual.map((s) => s.record.Id),
+            `${parent} ${String(entity)}`,
+          ).toEqual(expected.map((s) => s.record.Id));
+          // The same held objects a scan hands out.
+          actual.forEach((s, i) => expect(s).toBe(expected[i]));
+        }
+      }
+      const names = subs.slice(0, 5).map((s) => String(s.Name));
+      for (const name of names)
+        expect(
+          store
+            .table('Subscription')
+            .withValue('Name', name)
+            .map((s) => s.record.Id),
+        ).toEqual(scanned(store, 'Subscription', 'Name', name, null).map((s) => s.record.Id));
+    };
+    check();
+    const [p0, p1, p2] = parents as [string, string, string];
+    const plans = [...store.scan('RatePlan', null)].map((s) => s.record);
+    const moved = plans.find((r) => r.SubscriptionId === p0);
+    if (moved === undefined) throw new Error('no rate plan on the first subscription');
+    // Moved to another parent and back, moved for good, a new child, a deleted child, a renamed subscription.
+    store.update('RatePlan', moved.Id, { SubscriptionId: p1 });
+    check();
+    store.update('RatePlan', moved.Id, { SubscriptionId: p0 });
+    check();
+    store.update('RatePlan', moved.Id, { SubscriptionId: p2 });
+    store.insert('RatePlan', { SubscriptionId: p0, Name: 'added' }, second);
+    const gone = plans.find((r) => r.SubscriptionId === p1 && r.Id !== moved.Id);
+    if (gone !== undefined) store.delete('RatePlan', gone.Id);
+    store.update('Subscription', subs[0]?.Id ?? '', { Name: String(subs[1]?.Name) });
+    store.update('RatePlan', plans[plans.length - 1]?.Id ?? '', { SubscriptionId: null });
+    check();
+    expect(
+      store
+        .table('RatePlan')
+        .withValue('SubscriptionId', 'null')
+        .map((s) => s.record.Id),
+    ).toEqual(scanned(store, 'RatePlan', 'SubscriptionId', 'null', null).map((s) => s.record.Id));
+  });
+});

@@ -6,6 +6,7 @@ import { aggregateField, checkAggregateArg, computeAggregate } from './aggregate
 import { compileCondition, type Operand } from './compile-condition.js';
 import { equalityKey } from './filter-value.js';
 import { checkSortable, orderRows } from './order-rows.js';
+import { candidateRows } from './indexed-rows.js';
 import { scanRows, type QueryEnv } from './query-env.js';
 import type { AggregateColumn, QueryResult } from './query-result.js';
 import { recordOperand } from './record-operand.js';
@@ -130,7 +131,7 @@ export function runAggregateQuery(env: QueryEnv, def: ObjectDef, q: SoqlQuery): 
   if (!bare && q.limit !== null && q.groupBy.length === 0)
     fail(env, 'A query with an aggregate function and a LIMIT clause must have a GROUP BY clause', q.fromPos);
   const predicate = q.where ? compileCondition(q.where, env.conditions(def, q.fromAlias)) : null;
-  const rows = scanRows(env, def, predicate);
+  const rows = scanRows(env, def, predicate, candidateRows(env, def, q.fromAlias, q.where));
   if (bare) {
     const total = q.groupBy.length > 0 ? groupRows(rows, keyGetters, false).length : rows.length;
     return { kind: 'count', def, totalSize: Math.min(total, q.limit ?? total) };

@@ -127,7 +127,7 @@ export function planColumns(env: QueryEnv, def: ObjectDef, q: SoqlQuery, depth: 
   return plans;
 }
 
-/** Runs a child subquery for all parent rows at once: one pass over the child table. */
+/** Runs a child subquery for all parent rows at once: one pass over their children. */
 export function executeChildren(
   env: QueryEnv,
   plan: Extract<ColumnPlan, { kind: 'child' }>,
@@ -136,7 +136,9 @@ export function executeChildren(
   const ids = new Set(parents.map((r) => String(r.Id)));
   const link = plan.relationship.field.name;
   const byParent = new Map<string, StoredRecord[]>();
-  for (const rec of scanRows(env, plan.def, plan.predicate)) {
+  // Only the children of these parents can match: read them through the link's index (indexed-rows.ts).
+  const candidates = env.store.table(plan.def).live.rowsWith(link, ids);
+  for (const rec of scanRows(env, plan.def, plan.predicate, candidates)) {
     const parentId = rec[link];
     if (parentId === null || parentId === undefined || !ids.has(String(parentId))) continue;
     const list = byParent.get(String(parentId)) ?? [];

@@ -6,6 +6,7 @@ import { bindObject, pathGetter } from './bind-path.js';
 import { planColumns, toColumns } from './child-plan.js';
 import { compileCondition } from './compile-condition.js';
 import { equalityKey } from './filter-value.js';
+import { candidateRows } from './indexed-rows.js';
 import { orderRows } from './order-rows.js';
 import { checkOffset, scanRows, sortKeys, type QueryEnv } from './query-env.js';
 import type { QueryResult, RunOptions } from './query-result.js';
@@ -67,7 +68,8 @@ export function runQuery(store: RecordStore, q: SoqlQuery, opts: RunOptions): Qu
   if (isAggregateQuery(q)) return runAggregateQuery(env, def, q);
   const plans = planColumns(env, def, q, 1);
   const predicate = q.where ? compileCondition(q.where, env.conditions(def, q.fromAlias)) : null;
-  let rows = orderRows(scanRows(env, def, predicate), sortKeys(env, def, q));
+  const candidates = candidateRows(env, def, q.fromAlias, q.where);
+  let rows = orderRows(scanRows(env, def, predicate, candidates), sortKeys(env, def, q));
   const offset = q.offset ?? 0;
   rows = rows.slice(offset, q.limit === null ? undefined : offset + q.limit);
   return { kind: 'records', def, columns: toColumns(env, plans, rows), rows, totalSize: rows.length };

@@ -1,6 +1,7 @@
 import type { FieldDef, ObjectDef } from '../schema/schema-types.js';
 import { BooleanColumn, DictionaryColumn, NumberColumn, type Column } from './columns.js';
 import type { IdCodec } from './id-codec.js';
+import { LookupIndex } from './lookup-index.js';
 import { RowIds } from './row-ids.js';
 import type { SfValue, StoredRecord } from './sf-error.js';
 import { TextArena } from './text-arena.js';
@@ -35,6 +36,8 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
   private readonly columns: Column[] = [];
   private readonly textNames: string[] = [];
   private readonly texts: TextArena;
+  /** Rows by value of the fields queries have filtered on (lookup-index.ts), built on first use. */
+  private readonly lookups = new Map<string, { index: LookupIndex; column: Column }>();
 
   constructor(
     def: ObjectDef,
@@ -67,7 +70,13 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
   }
 
   set(id: string, record: StoredRecord): this {
+    const fresh = this.lookups.size > 0 && this.ids.rowOf(id) < 0;
     const row = this.ids.claim(id);
+    // Before the cells change: an update that keeps an indexed value adds nothing.
+    for (const { index, column } of this.lookups.values()) {
+      const value = record[index.field] ?? null;
+      if (fresh || column.get(row) !== value) index.add(value, row);
+    }
     const { columns, columnNames, textNames } = this;
     for (let i = 0; i < columns.length; i += 1)
       (columns[i] as Column).set(row, record[columnNames[i] as string] ?? null);
@@ -77,6 +86,56 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
       this.texts.set(row, values);
     }
     return this;
+  }
+
+  /**
+   * Rows that may hold one of `values` (as text) in `field`, or null when the field is not indexable (text
+   * fields live in the arena). The Id field: the rows of those Ids. A superset: read rows are checked by
+   * the caller. Builds the field's index on first use from the column alone.
+   */
+  rowsWith(field: string, values: Iterable<string>): number[] | null {
+    if (field === 'Id') {
+      const rows: number[] = [];
+      for (const id of values) {
+        const row = this.ids.rowOf(id);
+        if (row >= 0) rows.push(row);
+      }
+      return rows;
+    }
+    let lookup = this.lookups.get(field);
+    if (lookup === undefined) {
+      const column = this.columns[this.columnNames.indexOf(field)];
+      if (column === undefined) return null;
+      const index = new LookupIndex(field);
+      for (let row = 0; row < this.ids.rows; row += 1)
+        if (this.ids.idOf(row) !== null) index.add(column.get(row), row);
+      lookup = { index, column };
+      this.lookups.set(field, lookup);
+    }
+    return lookup.index.rows(values);
+  }
+
+  /** The live Ids of `rows`. */
+  idsOf(rows: readonly number[]): string[] {
+    const out: string[] = [];
+    for (const row of rows) {
+      const id = this.ids.idOf(row);
+      if (id !== null) out.push(id);
+    }
+    return out;
+  }
+
+  /** The live records of `rows` in row (insertion) order, each once: what values() yields of them. */
+  readRows(rows: readonly number[]): StoredRecord[] {
+    const sorted = Int32Array.from(rows).sort();
+    const out: StoredRecord[] = [];
+    for (let i = 0; i < sorted.length; i += 1) {
+      const row = sorted[i] as number;
+      if (i > 0 && sorted[i - 1] === row) continue;
+      const id = this.ids.idOf(row);
+      if (id !== null) out.push(this.read(id, row));
+    }
+    return out;
   }
 
   delete(id: string): boolean {
@@ -127,6 +186,7 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
   }
 
   clear(): void {
+    this.lookups.clear();
     this.ids.clear();
     for (const column of this.columns) column.clear();
     this.texts.clear();

@@ -28,7 +28,7 @@ export function latestVersion(
   entityId: string | null = null,
 ): ZRecord | undefined {
   let latest: ZRecord | undefined;
-  for (const { record } of store.scan('Subscription', entityId)) {
+  for (const { record } of store.table('Subscription').withValue('Name', subscriptionNumber, entityId)) {
     if (
       record.Name === subscriptionNumber &&
       (latest === undefined || Number(record.Version) > Number(latest.Version))

@@ -114,9 +114,15 @@ export function registerZoqlRoutes(app: FastifyInstance, ctx: EmulatorContext): 
         'INVALID_TYPE',
         `invalid object type: ${query.object} (the Action query does not support the ${feature} feature)`,
       );
+    // A look-up by a text field (CrmId = 'a' or CrmId = 'b' ...) reads only the records holding its values.
+    const lookup = query.lookup ?? null;
+    const scanned =
+      lookup === null
+        ? [...ctx.store.scan(query.object, scope.entityId)]
+        : ctx.store.table(query.object).withValues(lookup.field, lookup.values, scope.entityId);
     const rows = actionRows(
       query,
-      [...ctx.store.scan(query.object, scope.entityId)].map((x) => x.record),
+      scanned.map((x) => x.record),
     );
     for (const [id, l] of locators)
       if (now() - l.lastUsed > ctx.options.queryLocatorTtlMs) locators.delete(id);

@@ -21,11 +21,10 @@ export interface CommittedOrder {
 }
 
 function nextOrderNumber(store: TenantStore): string {
-  const used = new Set<string>();
-  for (const { record } of store.scan('Order', null)) used.add(String(record.OrderNumber));
+  const orders = store.table('Order');
   for (let n = store.count('Order') + 1; ; n += 1) {
     const number = `O-${String(n).padStart(8, '0')}`;
-    if (!used.has(number)) return number;
+    if (orders.withValue('OrderNumber', number).length === 0) return number;
   }
 }
 

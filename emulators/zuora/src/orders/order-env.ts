@@ -1,4 +1,4 @@
-// What planning one order reads: the tenant (through indexes built once per order), the entity the request
+// What planning one order reads: the tenant (through the tables' value indexes), the entity the request
 // acts in, the billing settings, and the numbers the order generates (subscription and charge numbers,
 // unique in the tenant).
 import { findUnitOfMeasure } from '../catalog/units-of-measure.js';
@@ -12,9 +12,8 @@ export type OrderMode = 'sync' | 'async';
 export class OrderEnv {
   readonly children: ChildIndex;
   readonly entity: string;
-  private latest?: Map<string, ZRecord>;
-  private chargeNumbers?: Set<string>;
-  private subscriptionNames?: Set<string>;
+  /** Charge numbers this order has taken so far. */
+  private readonly claimed = new Set<string>();
   private counters = { subscription: 0, charge: 0 };
 
   constructor(
@@ -33,26 +32,15 @@ export class OrderEnv {
 
   /** The current (highest) version of a subscription number in the entity. */
   currentVersion(number: string): ZRecord | undefined {
-    if (this.latest === undefined) {
-      this.latest = new Map();
-      for (const { record } of this.store.scan('Subscription', this.entityId)) {
-        const name = String(record.Name);
-        const seen = this.latest.get(name);
-        if (seen === undefined || Number(record.Version) > Number(seen.Version))
-          this.latest.set(name, record);
-      }
-    }
-    return this.latest.get(number);
+    let latest: ZRecord | undefined;
+    for (const { record } of this.store.table('Subscription').withValue('Name', number, this.entityId))
+      if (latest === undefined || Number(record.Version) > Number(latest.Version)) latest = record;
+    return latest;
   }
 
   /** Subscription numbers are unique in the tenant (all entities). */
   subscriptionNumberUsed(number: string): boolean {
-    if (this.subscriptionNames === undefined) {
-      this.subscriptionNames = new Set();
-      for (const { record } of this.store.scan('Subscription', null))
-        this.subscriptionNames.add(String(record.Name));
-    }
-    return this.subscriptionNames.has(number);
+    return this.store.table('Subscription').withValue('Name', number).length > 0;
   }
 
   nextSubscriptionNumber(reserved: ReadonlySet<string>): string {
@@ -63,25 +51,18 @@ export class OrderEnv {
     }
   }
 
-  private usedChargeNumbers(): Set<string> {
-    if (this.chargeNumbers === undefined) {
-      this.chargeNumbers = new Set();
-      for (const { record } of this.store.scan('RatePlanCharge', null))
-        this.chargeNumbers.add(String(record.ChargeNumber));
-    }
-    return this.chargeNumbers;
-  }
-
   /** Takes a charge number the request names; false when the tenant (or this order) already has it. */
   claimChargeNumber(number: string): boolean {
-    const used = this.usedChargeNumbers();
-    if (used.has(number)) return false;
-    used.add(number);
+    if (
+      this.claimed.has(number) ||
+      this.store.table('RatePlanCharge').withValue('ChargeNumber', number).length > 0
+    )
+      return false;
+    this.claimed.add(number);
     return true;
   }
 
   nextChargeNumber(): string {
-    this.usedChargeNumbers();
     for (;;) {
       this.counters.charge += 1;
       const n = `C-${String(this.store.count('RatePlanCharge') + this.counters.charge).padStart(8, '0')}`;

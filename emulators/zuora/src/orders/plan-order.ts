@@ -72,7 +72,10 @@ export function planOrder(env: OrderEnv, request: OrderRequest, preview: boolean
     checkOrderNumber(request.orderNumber);
     if (
       !preview &&
-      [...env.store.scan('Order', null)].some((o) => o.record.OrderNumber === request.orderNumber)
+      env.store
+        .table('Order')
+        .withValue('OrderNumber', request.orderNumber)
+        .some((o) => o.record.OrderNumber === request.orderNumber)
     )
       refuse('invalidValue', `The order number ${request.orderNumber} already exists.`);
   }

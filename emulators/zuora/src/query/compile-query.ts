@@ -9,6 +9,7 @@ import { fieldGetter } from './field-paths.js';
 import { buildGroupPlan, type GroupPlan } from './group-plan.js';
 import { excerpt, QueryError } from './query-error.js';
 import { selectColumns, type Column } from './select-columns.js';
+import { whereLookup, type WhereLookup } from './where-lookup.js';
 import type { ParsedQuery } from './zoql-ast.js';
 import { parseQuery } from './zoql-parser.js';
 import type { Dialect } from './zoql-lexer.js';
@@ -32,6 +33,8 @@ export interface CompiledQuery {
   limit: { offset: number; count: number } | null;
   /** Set for aggregate queries: rows are groups, and each column reads `c<index>` of a grouped row. */
   grouping: GroupPlan | null;
+  /** Values of one field every matching record holds one of (where-lookup.ts), or null. */
+  lookup?: WhereLookup | null;
 }
 
 /** The predicate of a query without a where clause (readers may skip building records to test them). */
@@ -55,7 +58,17 @@ function compileParsed(store: TenantStore, parsed: ParsedQuery): CompiledQuery {
     parsed.groupBy.length > 0 || columns.some((c) => c.aggregate !== null) || parsed.having !== null;
   if (!aggregated) {
     const order = parsed.orderBy.map((k) => ({ operand: resolve(k.value), desc: k.desc }));
-    return { object, dialect: parsed.dialect, columns, matches, order, limit: parsed.limit, grouping: null };
+    const lookup = whereLookup(store, object, joins, parsed.where);
+    return {
+      object,
+      dialect: parsed.dialect,
+      columns,
+      matches,
+      order,
+      limit: parsed.limit,
+      grouping: null,
+      lookup,
+    };
   }
   const grouping = buildGroupPlan(store, object, parsed.dialect, {
     columns,

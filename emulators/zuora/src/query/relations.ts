@@ -1,5 +1,6 @@
 // Parent and child relations between objects, derived from the *Id fields; used by Object Query
-// expand[] and by the v1 resources. Child lookups go through an index rebuilt when data changes.
+// expand[] and by the v1 resources. Child lookups go through the tables' value indexes, kept in step with
+// every write (they were an index rebuilt whenever any data had changed: a scan of the table per order).
 import {
   objectFields,
   objectNames,
@@ -39,30 +40,14 @@ export function relationsOf(object: ObjectName): Relation[] {
   return [...parents, ...children];
 }
 
+/** Child look-ups, through the tables' value indexes (record-table.ts withValue): live children in insertion order. */
 export class ChildIndex {
-  private readonly cache = new Map<
-    string,
-    { seq: number; size: number; index: Map<string, StoredRecord[]> }
-  >();
-
   constructor(private readonly store: TenantStore) {}
 
   children(object: ObjectName, field: string, parentId: string): StoredRecord[] {
-    const key = `${object}.${field}`;
-    const table = this.store.table(object);
-    let entry = this.cache.get(key);
-    if (entry === undefined || entry.seq !== this.store.currentSequence || entry.size !== table.size) {
-      const index = new Map<string, StoredRecord[]>();
-      for (const stored of table.values()) {
-        const p = stored.record[field];
-        if (typeof p !== 'string') continue;
-        const list = index.get(p);
-        if (list) list.push(stored);
-        else index.set(p, [stored]);
-      }
-      entry = { seq: this.store.currentSequence, size: table.size, index };
-      this.cache.set(key, entry);
-    }
-    return entry.index.get(parentId) ?? [];
+    return this.store
+      .table(object)
+      .withValue(field, parentId)
+      .filter((stored) => typeof stored.record[field] === 'string');
   }
 }
