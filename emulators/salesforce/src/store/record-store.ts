@@ -131,7 +131,7 @@ export class RecordStore {
 
   // --- writes ---------------------------------------------------------------------------------
 
-  private checkRequired(table: ObjectTable, record: StoredRecord): SfError | null {
+  checkRequired(table: ObjectTable, record: StoredRecord): SfError | null {
     let missing: string[] | null = null;
     for (const f of table.requiredFields) {
       const v = record[f.name];
@@ -141,7 +141,7 @@ export class RecordStore {
     return sfError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
   }
 
-  private checkUnique(table: ObjectTable, record: StoredRecord, selfId: string | null): SfError | null {
+  checkUnique(table: ObjectTable, record: StoredRecord, selfId: string | null): SfError | null {
     for (const index of table.indexes) {
       if (!index.field.unique) continue;
       const other = index.other(record[index.field.name] ?? null, selfId);
@@ -184,17 +184,11 @@ export class RecordStore {
         errors: [sfError('DUPLICATE_VALUE', `seed Id ${presetId} is taken or not a ${def.name} Id`, ['Id'])],
       };
     }
-    let id = presetId ?? this.generatedId(table);
-    // Generated Ids skip the ones seeds took.
-    while (presetId === undefined && (table.live.has(id) || table.deleted.has(id))) {
-      table.nextNumber += 1;
-      id = this.generatedId(table);
-    }
-    if (presetId === undefined) table.nextNumber += 1;
+    const id = presetId ?? this.nextId(table);
     record.Id = id;
     if (table.audited) {
       const now = this.now();
-      const user = this.actingUserId();
+      const user = this.userId();
       record.CreatedDate = now;
       record.LastModifiedDate = now;
       record.SystemModstamp = now;
@@ -216,6 +210,22 @@ export class RecordStore {
     }
     this.automation?.afterSave(def, record, null);
     return { ok: true, id, created: true };
+  }
+
+  /** The acting user's Id (audit fields, default owner). */
+  userId(): string {
+    return this.actingUserId();
+  }
+
+  /** Takes the table's next generated Id; generated Ids skip the ones seeds took. */
+  nextId(table: ObjectTable): string {
+    let id = this.generatedId(table);
+    while (table.live.has(id) || table.deleted.has(id)) {
+      table.nextNumber += 1;
+      id = this.generatedId(table);
+    }
+    table.nextNumber += 1;
+    return id;
   }
 
   /** The Id of the table's next record number (the codec spells it as makeSalesforceId does). */

@@ -1,0 +1,249 @@
+import type { FieldDef, ObjectDef } from '../schema/schema-types.js';
+import type { ObjectTable } from '../store/object-table.js';
+import type { PackedRows } from '../store/packed-rows.js';
+import type { RecordStore } from '../store/record-store.js';
+import { lookupError, unmatchedParent } from '../store/resolve-references.js';
+import {
+  sfError,
+  type SfError,
+  type SfValue,
+  type StoredRecord,
+  type WriteResult,
+} from '../store/sf-error.js';
+import { EMPTY, RANGE, REF, VALUE, type CellPlan } from './cell-plan.js';
+import type { CsvCells } from './csv-cells.js';
+import type { IngestColumn } from './ingest-columns.js';
+
+// RecordStore.insert for one row of a Bulk upload read by the column path (fast-ingest.ts), writing
+// the cells straight into the table's columns and text arena: no record object, no prepared record,
+// no string per free-text cell. Same checks in the same order, with the same errors: parents by
+// external ID, lookups, read-only fields, required fields, unique values. Only for objects without
+// automation (the store's hooks do nothing for them) and auto-number fields (fast-ingest.ts).
+
+/** Where a field's value of a row comes from: an upload column, a resolved parent, or its default. */
+interface Source {
+  field: FieldDef;
+  column: number;
+  fallback: SfValue;
+}
+
+export class FastInsert {
+  private readonly table: ObjectTable;
+  private readonly live: PackedRows;
+  /** Per upload column: the packed column (>= 0) or text position (-1 - position) its field is stored in. */
+  private readonly slot: number[];
+  /** Required and indexed fields and the owner: the record values RecordStore's checks read. */
+  private readonly checked: Source[];
+  /** Packed columns of non-text fields with a default, written when the upload leaves them empty. */
+  private readonly defaults: Array<{ column: number; slot: number; value: SfValue }>;
+  private readonly textDefaults: Array<string | null>;
+  private readonly audit: number[];
+  private readonly isDeleted: number;
+  private readonly owner: number;
+  private readonly anyTextDefault: boolean;
+  private readonly anyReadOnly: boolean;
+  private readonly scratch: StoredRecord;
+  /** Parents found by external ID, per ref column, for parents of another object (no write of this batch moves them). */
+  private readonly parents: Array<Map<string, string[]> | null>;
+  /** Lookup targets found live in this batch (nothing is deleted while it runs). */
+  private readonly liveLookups = new Map<FieldDef, Set<string>>();
+  private readonly sources: Array<string | null>;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly resolved: Array<string | null>;
+
+  constructor(
+    private readonly store: RecordStore,
+    private readonly def: ObjectDef,
+    private readonly columns: IngestColumn[],
+    private readonly plans: CellPlan[],
+  ) {
+    const table = store.table(def);
+    this.table = table;
+    this.live = table.live;
+    const live = table.live;
+    const slotOf = (name: string) => {
+      const column = live.columnIndex(name);
+      return column >= 0 ? column : -1 - live.textIndex(name);
+    };
+    this.slot = columns.map((c) => slotOf(c.field.name));
+    const columnOf = (f: FieldDef) => columns.findIndex((c) => c.field === f);
+    const needed = new Set<FieldDef>([
+      ...table.requiredFields,
+      ...table.indexes.map((i) => i.field),
+      ...(table.owned ? [def.fieldsByLower.get('ownerid') as FieldDef] : []),
+    ]);
+    this.checked = [...needed].map((field) => ({
+      field,
+      column: columnOf(field),
+      fallback: field.defaultValue,
+    }));
+    this.defaults = [];
+    this.textDefaults = [];
+    for (const field of def.fields) {
+      if (field.name === 'Id') continue;
+      const slot = slotOf(field.name);
+      if (slot < 0) this.textDefaults[-1 - slot] = (field.defaultValue ?? null) as string | null;
+      else if (field.defaultValue !== null && field.defaultValue !== undefined)
+        this.defaults.push({ column: columnOf(field), slot, value: field.defaultValue });
+    }
+    const n = this.textDefaults.length;
+    this.sources = new Array<string | null>(n).fill(null);
+    this.starts = new Int32Array(n);
+    this.ends = new Int32Array(n);
+    // As RecordStore.insert sets them on an audited object (fields it lacks are not stored).
+    const audit = ['CreatedDate', 'LastModifiedDate', 'SystemModstamp', 'CreatedById', 'LastModifiedById'];
+    this.audit = table.audited ? audit.map((name) => live.columnIndex(name)) : [];
+    this.isDeleted = table.audited ? live.columnIndex('IsDeleted') : -1;
+    this.owner = table.audited && table.owned ? live.columnIndex('OwnerId') : -1;
+    this.anyTextDefault = this.textDefaults.some((t) => t !== null);
+    this.anyReadOnly = columns.some((c) => !c.field.createable);
+    this.scratch = table.blank();
+    this.parents = columns.map((c) => (c.kind === 'ref' && c.target !== def ? new Map() : null));
+    this.resolved = new Array<string | null>(columns.length).fill(null);
+  }
+
+  private findParent(c: number, value: string | null): string[] {
+    const column = this.columns[c] as Extract<IngestColumn, { kind: 'ref' }>;
+    const cache = this.parents[c];
+    const key = value ?? '';
+    let hits = value === null ? undefined : cache?.get(key);
+    if (hits === undefined) {
+      hits = this.store.findByExternalId(column.target, column.extField, value);
+      if (value !== null) cache?.set(key, hits);
+    }
+    return hits;
+  }
+
+  private lookup(field: FieldDef, id: string): SfError | null {
+    let seen = this.liveLookups.get(field);
+    if (seen?.has(id)) return null;
+    const error = lookupError(this.store, field, id);
+    if (error === null) {
+      if (seen === undefined) this.liveLookups.set(field, (seen = new Set()));
+      seen.add(id);
+    }
+    return error;
+  }
+
+  /** Inserts the row read into `states`/`values` (cells without errors). */
+  insert(cells: CsvCells, states: Uint8Array, values: SfValue[]): WriteResult {
+    const { columns, plans, resolved } = this;
+    let errors: SfError[] | null = null;
+    for (let c = 0; c < columns.length; c += 1) {
+      resolved[c] = null;
+      if ((plans[c] as CellPlan).kind !== REF || states[c] !== VALUE) continue;
+      const value = values[c] as string | null;
+      const hits = this.findParent(c, value);
+      if (hits.length === 1) resolved[c] = hits[0] as string;
+      else {
+        const { target, extField } = columns[c] as Extract<IngestColumn, { kind: 'ref' }>;
+        (errors ??= []).push(unmatchedParent({ target, extField, value }, hits.length));
+      }
+    }
+    // Lookups in the order the row path checks them: given ones, then parents found by external ID.
+    for (let pass = 0; pass < 2; pass += 1) {
+      for (let c = 0; c < columns.length; c += 1) {
+        const field = (columns[c] as IngestColumn).field;
+        const isRef = (plans[c] as CellPlan).kind === REF;
+        const id = isRef ? resolved[c] : states[c] === VALUE ? values[c] : null;
+        if (field.type !== 'reference' || id === null || id === undefined || isRef !== (pass === 1)) continue;
+        const error = this.lookup(field, String(id));
+        if (error) (errors ??= []).push(error);
+      }
+    }
+    if (this.anyReadOnly) {
+      const readOnly: string[] = [];
+      for (let pass = 0; pass < 2; pass += 1) {
+        for (let c = 0; c < columns.length; c += 1) {
+          const field = (columns[c] as IngestColumn).field;
+          const isRef = (plans[c] as CellPlan).kind === REF;
+          const given = isRef ? resolved[c] !== null : states[c] !== EMPTY;
+          if (given && !field.createable && isRef === (pass === 1)) readOnly.push(field.name);
+        }
+      }
+      if (readOnly.length > 0) (errors ??= []).push(notWritable(readOnly));
+    }
+    if (errors !== null) return { ok: false, errors };
+    const scratch = this.scratch;
+    for (const { field, column, fallback } of this.checked)
+      scratch[field.name] = column < 0 ? fallback : this.valueOf(column, cells, states, values, fallback);
+    const problem =
+      this.store.checkRequired(this.table, scratch) ?? this.store.checkUnique(this.table, scratch, null);
+    if (problem) return { ok: false, errors: [problem] };
+    const id = this.store.nextId(this.table);
+    this.write(id, cells, states, values);
+    for (const index of this.table.indexes) index.add(scratch[index.field.name] ?? null, id);
+    this.store.writes.count(this.def.name, 'created');
+    return { ok: true, id, created: true };
+  }
+
+  private valueOf(
+    c: number,
+    cells: CsvCells,
+    states: Uint8Array,
+    values: SfValue[],
+    fallback: SfValue,
+  ): SfValue {
+    if ((this.plans[c] as CellPlan).kind === REF) return this.resolved[c] ?? fallback;
+    const state = states[c];
+    if (state === EMPTY) return fallback;
+    return state === RANGE ? cells.value(c) : (values[c] ?? null);
+  }
+
+  private write(id: string, cells: CsvCells, states: Uint8Array, values: SfValue[]): void {
+    const { live, slot, sources, starts, ends, textDefaults } = this;
+    const row = live.claimRow(id);
+    for (let t = 0; t < textDefaults.length; t += 1) {
+      const text = textDefaults[t] ?? null;
+      sources[t] = text;
+      starts[t] = 0;
+      ends[t] = text === null ? 0 : text.length;
+    }
+    for (const d of this.defaults)
+      if (d.column < 0 || states[d.column] === EMPTY) live.setCell(d.slot, row, d.value);
+    let anyText = this.anyTextDefault;
+    for (let c = 0; c < slot.length; c += 1) {
+      const state = states[c];
+      const isRef = (this.plans[c] as CellPlan).kind === REF;
+      if (isRef ? this.resolved[c] === null : state === EMPTY) continue;
+      const value = isRef ? this.resolved[c] : values[c];
+      const at = slot[c] as number;
+      if (at >= 0) {
+        live.setCell(at, row, value ?? null);
+        continue;
+      }
+      anyText = true;
+      const t = -1 - at;
+      if (state === RANGE) {
+        sources[t] = cells.source(c);
+        starts[t] = cells.starts[c] as number;
+        ends[t] = cells.ends[c] as number;
+      } else {
+        const text = value === null || value === undefined ? null : String(value);
+        sources[t] = text;
+        starts[t] = 0;
+        ends[t] = text === null ? 0 : text.length;
+      }
+    }
+    if (this.audit.length > 0) {
+      const now = this.store.now();
+      const user = this.store.userId();
+      for (let i = 0; i < 5; i += 1) {
+        const column = this.audit[i] as number;
+        if (column >= 0) live.setCell(column, row, i < 3 ? now : user);
+      }
+      if (this.isDeleted >= 0) live.setCell(this.isDeleted, row, false);
+    }
+    if (this.owner >= 0 && this.scratch.OwnerId === null) live.setCell(this.owner, row, this.store.userId());
+    if (anyText) live.setTextRanges(row, sources, starts, ends);
+  }
+}
+
+function notWritable(names: string[]): SfError {
+  return sfError(
+    'INVALID_FIELD_FOR_INSERT_UPDATE',
+    `Unable to create/update fields: ${names.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+    names,
+  );
+}
