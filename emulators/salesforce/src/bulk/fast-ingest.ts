@@ -69,7 +69,8 @@ export function runColumnBatch(
   job: IngestJob,
   from: number,
   to: number,
-  record: (row: number, result: WriteResult) => void,
+  /** A number: the record number of a created record's generated Id. */
+  record: (row: number, result: WriteResult | number) => void,
 ): void {
   const columns = job.columns as IngestColumn[];
   const def = job.def;
@@ -83,7 +84,8 @@ export function runColumnBatch(
   const cells = new CsvCells(job.data ?? '', job.delimiter.charCodeAt(0), columns.length);
   const states = new Uint8Array(columns.length);
   const values = new Array<SfValue>(columns.length).fill(null);
-  const inserter = new FastInsert(store, def, columns, plans);
+  const inserter = new FastInsert(store, def, columns, plans, extField);
+  const extIndex = extField === null ? undefined : store.table(def).indexByField.get(extField.name);
   const seen = new Set<string>();
   for (let row = from; row < to; row += 1) {
     cells.read(job.rowStarts[row] as number);
@@ -101,7 +103,8 @@ export function runColumnBatch(
       record(row, fail('MISSING_ARGUMENT', `${extField.name} not specified`, [extField.name]));
       continue;
     }
-    const keyText = String(key).toLowerCase();
+    const text = String(key);
+    const keyText = text.toLowerCase();
     if (seen.has(keyText)) {
       record(
         row,
@@ -110,7 +113,13 @@ export function runColumnBatch(
       continue;
     }
     seen.add(keyText);
-    const hits = store.findByExternalId(def, extField, key);
+    // The index's own key (case-folded unless the field is case-sensitive), without a second lower-casing.
+    const indexKey = extField.caseSensitive ? text : keyText;
+    if (extIndex?.lookup(indexKey) === undefined) {
+      record(row, inserter.insert(cells, states, values));
+      continue;
+    }
+    const hits = extIndex.findKey(indexKey);
     if (hits.length > 1) {
       const message = `${extField.name}: more than one record found for external id field: ${hits.join(', ')}`;
       record(row, fail('DUPLICATE_EXTERNAL_ID', message, [extField.name]));

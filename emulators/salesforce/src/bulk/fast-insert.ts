@@ -20,12 +20,19 @@ import type { IngestColumn } from './ingest-columns.js';
 // external ID, lookups, read-only fields, required fields, unique values. Only for objects without
 // automation (the store's hooks do nothing for them) and auto-number fields (fast-ingest.ts).
 
+/** Record numbers the Id codec spells (id-codec.ts: below 2^30), with room for the Ids seeds took. */
+const CODEC_NUMBERS = 2 ** 29;
+
 /** Where a field's value of a row comes from: an upload column, a resolved parent, or its default. */
 interface Source {
   field: FieldDef;
   column: number;
   fallback: SfValue;
+  indexed: boolean;
 }
+
+/** The check value of a non-empty free-text cell that no index needs. */
+const GIVEN = 'given';
 
 export class FastInsert {
   private readonly table: ObjectTable;
@@ -57,6 +64,8 @@ export class FastInsert {
     private readonly def: ObjectDef,
     private readonly columns: IngestColumn[],
     private readonly plans: CellPlan[],
+    /** The upsert's external ID field: a row reaches insert only when no record holds its key. */
+    private readonly upsertKey: FieldDef | null,
   ) {
     const table = store.table(def);
     this.table = table;
@@ -73,10 +82,12 @@ export class FastInsert {
       ...table.indexes.map((i) => i.field),
       ...(table.owned ? [def.fieldsByLower.get('ownerid') as FieldDef] : []),
     ]);
+    const indexed = new Set(table.indexes.map((i) => i.field));
     this.checked = [...needed].map((field) => ({
       field,
       column: columnOf(field),
       fallback: field.defaultValue,
+      indexed: indexed.has(field),
     }));
     this.defaults = [];
     this.textDefaults = [];
@@ -126,8 +137,11 @@ export class FastInsert {
     return error;
   }
 
-  /** Inserts the row read into `states`/`values` (cells without errors). */
-  insert(cells: CsvCells, states: Uint8Array, values: SfValue[]): WriteResult {
+  /**
+   * Inserts the row read into `states`/`values` (cells without errors); a created record's generated Id
+   * is answered as its record number (the table's codec spells it when results are read).
+   */
+  insert(cells: CsvCells, states: Uint8Array, values: SfValue[]): WriteResult | number {
     const { columns, plans, resolved } = this;
     let errors: SfError[] | null = null;
     for (let c = 0; c < columns.length; c += 1) {
@@ -166,16 +180,34 @@ export class FastInsert {
     }
     if (errors !== null) return { ok: false, errors };
     const scratch = this.scratch;
-    for (const { field, column, fallback } of this.checked)
-      scratch[field.name] = column < 0 ? fallback : this.valueOf(column, cells, states, values, fallback);
+    for (const { field, column, fallback, indexed } of this.checked) {
+      // A free-text cell is only cut out for an index; the required check needs to know it is not empty.
+      if (column >= 0 && !indexed && states[column] === RANGE) scratch[field.name] = GIVEN;
+      else
+        scratch[field.name] = column < 0 ? fallback : this.valueOf(column, cells, states, values, fallback);
+    }
     const problem =
       this.store.checkRequired(this.table, scratch) ?? this.store.checkUnique(this.table, scratch, null);
     if (problem) return { ok: false, errors: [problem] };
-    const id = this.store.nextId(this.table);
-    this.write(id, cells, states, values);
-    for (const index of this.table.indexes) index.add(scratch[index.field.name] ?? null, id);
+    const table = this.table;
+    if (table.nextNumber >= CODEC_NUMBERS) {
+      const id = this.store.nextId(table);
+      this.write(this.live.claimRow(id), cells, states, values);
+      for (const index of table.indexes) index.add(scratch[index.field.name] ?? null, id);
+      this.store.writes.count(this.def.name, 'created');
+      return { ok: true, id, created: true };
+    }
+    const n = this.store.nextNumber(table);
+    this.write(this.live.claimNumber(n), cells, states, values);
+    for (const index of table.indexes) {
+      const value = scratch[index.field.name] ?? null;
+      // Keys the checks above found free (unique fields, the upsert's key) go in without a look-up.
+      const key = index.field.unique || index.field === this.upsertKey ? index.key(value) : null;
+      if (key !== null) index.addNew(key, n);
+      else index.add(value, table.codec.idOf(n));
+    }
     this.store.writes.count(this.def.name, 'created');
-    return { ok: true, id, created: true };
+    return n;
   }
 
   private valueOf(
@@ -191,9 +223,8 @@ export class FastInsert {
     return state === RANGE ? cells.value(c) : (values[c] ?? null);
   }
 
-  private write(id: string, cells: CsvCells, states: Uint8Array, values: SfValue[]): void {
+  private write(row: number, cells: CsvCells, states: Uint8Array, values: SfValue[]): void {
     const { live, slot, sources, starts, ends, textDefaults } = this;
-    const row = live.claimRow(id);
     for (let t = 0; t < textDefaults.length; t += 1) {
       const text = textDefaults[t] ?? null;
       sources[t] = text;

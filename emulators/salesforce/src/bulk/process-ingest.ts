@@ -21,6 +21,12 @@ export function formatBulkError(e: SfError): string {
   return `${e.statusCode}:${e.message}:${e.fields.length > 0 ? `${e.fields.join(',')} ` : ''}--`;
 }
 
+/** The sf__Id of a processed row (a record number is a generated Id of the job's object). */
+export function resultIdOf(ctx: EmulatorContext, job: IngestJob, row: number): string {
+  const id = job.resultIds[row] ?? '';
+  return typeof id === 'number' ? ctx.store.table(job.def).codec.idOf(id) : id;
+}
+
 /** Parses the upload and resolves the header; returns the failure message or null. */
 export function openUpload(ctx: EmulatorContext, job: IngestJob): string | null {
   const reader = new CsvReader(job.data ?? '', job.delimiter);
@@ -171,10 +177,13 @@ export function processBatch(ctx: EmulatorContext, job: IngestJob, from: number,
   const batches = Math.ceil(to / BATCH_SIZE) - Math.ceil(from / BATCH_SIZE);
   ctx.usage.countBatches(batches);
   ctx.usage.countObject(job.def.name, 0, batches);
-  const record = (row: number, result: WriteResult, fields: string[] | null) => {
+  const record = (row: number, result: WriteResult | number, fields: string[] | null) => {
     job.processedCount += 1;
     ctx.usage.bulkRecords += 1;
-    if (result.ok) {
+    if (typeof result === 'number') {
+      job.resultIds.push(result);
+      job.resultCreated.push(true);
+    } else if (result.ok) {
       job.resultIds.push(result.id);
       job.resultCreated.push(result.created);
     } else {

@@ -89,6 +89,16 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
     return this.ids.claim(id);
   }
 
+  /** Whether the generated Id of record number `n` is live. */
+  hasNumber(n: number): boolean {
+    return this.ids.hasNumber(n);
+  }
+
+  /** A row for the new generated Id of record number `n`: every cell of a fresh row reads null until written. */
+  claimNumber(n: number): number {
+    return this.ids.claimNumber(n);
+  }
+
   /** The column index of a non-text field, or -1 (text fields: textIndex). */
   columnIndex(name: string): number {
     return this.columnNames.indexOf(name);

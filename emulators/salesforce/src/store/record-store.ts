@@ -228,6 +228,19 @@ export class RecordStore {
     return id;
   }
 
+  /**
+   * nextId as a record number, for the Ids the codec spells (below 2^30): the row table is asked by
+   * number and no Id is spelled unless a seed's Ids are in the way.
+   */
+  nextNumber(table: ObjectTable): number {
+    const { codec, live, deleted } = table;
+    for (;;) {
+      const n = table.nextNumber;
+      table.nextNumber += 1;
+      if (!live.hasNumber(n) && (deleted.size === 0 || !deleted.has(codec.idOf(n)))) return n;
+    }
+  }
+
   /** The Id of the table's next record number (the codec spells it as makeSalesforceId does). */
   private generatedId(table: ObjectTable): string {
     const n = table.nextNumber;
