@@ -95,7 +95,7 @@ export function runColumnBatch(
       continue;
     }
     if (extField === null) {
-      record(row, inserter.insert(cells, states, values));
+      record(row, inserter.insert(cells, states, values, null));
       continue;
     }
     const key = extColumn >= 0 && states[extColumn] === VALUE ? (values[extColumn] ?? null) : null;
@@ -116,7 +116,7 @@ export function runColumnBatch(
     // The index's own key (case-folded unless the field is case-sensitive), without a second lower-casing.
     const indexKey = extField.caseSensitive ? text : keyText;
     if (extIndex?.lookup(indexKey) === undefined) {
-      record(row, inserter.insert(cells, states, values));
+      record(row, inserter.insert(cells, states, values, extIndex ? indexKey : null));
       continue;
     }
     const hits = extIndex.findKey(indexKey);
@@ -125,6 +125,7 @@ export function runColumnBatch(
       record(row, fail('DUPLICATE_EXTERNAL_ID', message, [extField.name]));
     } else if (hits.length === 1) {
       record(row, store.update(def, hits[0] as string, prepared(columns, cells, states, values)));
-    } else record(row, inserter.insert(cells, states, values));
+    } else record(row, inserter.insert(cells, states, values, null));
   }
+  inserter.flushCounts();
 }

@@ -1,15 +1,10 @@
 import type { FieldDef, ObjectDef } from '../schema/schema-types.js';
 import type { ObjectTable } from '../store/object-table.js';
 import type { PackedRows } from '../store/packed-rows.js';
-import type { RecordStore } from '../store/record-store.js';
+import { duplicateValue, requiredMissing, type RecordStore } from '../store/record-store.js';
+import type { UniqueIndex } from '../store/unique-index.js';
 import { lookupError, unmatchedParent } from '../store/resolve-references.js';
-import {
-  sfError,
-  type SfError,
-  type SfValue,
-  type StoredRecord,
-  type WriteResult,
-} from '../store/sf-error.js';
+import { sfError, type SfError, type SfValue, type WriteResult } from '../store/sf-error.js';
 import { EMPTY, RANGE, REF, VALUE, type CellPlan } from './cell-plan.js';
 import type { CsvCells } from './csv-cells.js';
 import type { IngestColumn } from './ingest-columns.js';
@@ -28,19 +23,17 @@ interface Source {
   field: FieldDef;
   column: number;
   fallback: SfValue;
-  indexed: boolean;
 }
-
-/** The check value of a non-empty free-text cell that no index needs. */
-const GIVEN = 'given';
 
 export class FastInsert {
   private readonly table: ObjectTable;
   private readonly live: PackedRows;
   /** Per upload column: the packed column (>= 0) or text position (-1 - position) its field is stored in. */
   private readonly slot: number[];
-  /** Required and indexed fields and the owner: the record values RecordStore's checks read. */
-  private readonly checked: Source[];
+  /** Where the required fields' and the indexed fields' (table.indexes order) values come from. */
+  private readonly required: Source[];
+  private readonly indexed: Source[];
+  private created = 0;
   /** Packed columns of non-text fields with a default, written when the upload leaves them empty. */
   private readonly defaults: Array<{ column: number; slot: number; value: SfValue }>;
   private readonly textDefaults: Array<string | null>;
@@ -49,7 +42,7 @@ export class FastInsert {
   private readonly owner: number;
   private readonly anyTextDefault: boolean;
   private readonly anyReadOnly: boolean;
-  private readonly scratch: StoredRecord;
+  private readonly ownerSource: Source | null;
   /** Parents found by external ID, per ref column, for parents of another object (no write of this batch moves them). */
   private readonly parents: Array<Map<string, string[]> | null>;
   /** Lookup targets found live in this batch (nothing is deleted while it runs). */
@@ -77,18 +70,15 @@ export class FastInsert {
     };
     this.slot = columns.map((c) => slotOf(c.field.name));
     const columnOf = (f: FieldDef) => columns.findIndex((c) => c.field === f);
-    const needed = new Set<FieldDef>([
-      ...table.requiredFields,
-      ...table.indexes.map((i) => i.field),
-      ...(table.owned ? [def.fieldsByLower.get('ownerid') as FieldDef] : []),
-    ]);
-    const indexed = new Set(table.indexes.map((i) => i.field));
-    this.checked = [...needed].map((field) => ({
+    const source = (field: FieldDef): Source => ({
       field,
       column: columnOf(field),
       fallback: field.defaultValue,
-      indexed: indexed.has(field),
-    }));
+    });
+    this.required = table.requiredFields.map(source);
+    this.indexed = table.indexes.map((index) => source(index.field));
+    const owner = def.fieldsByLower.get('ownerid');
+    this.ownerSource = owner ? source(owner) : null;
     this.defaults = [];
     this.textDefaults = [];
     for (const field of def.fields) {
@@ -109,7 +99,6 @@ export class FastInsert {
     this.owner = table.audited && table.owned ? live.columnIndex('OwnerId') : -1;
     this.anyTextDefault = this.textDefaults.some((t) => t !== null);
     this.anyReadOnly = columns.some((c) => !c.field.createable);
-    this.scratch = table.blank();
     this.parents = columns.map((c) => (c.kind === 'ref' && c.target !== def ? new Map() : null));
     this.resolved = new Array<string | null>(columns.length).fill(null);
   }
@@ -139,9 +128,15 @@ export class FastInsert {
 
   /**
    * Inserts the row read into `states`/`values` (cells without errors); a created record's generated Id
-   * is answered as its record number (the table's codec spells it when results are read).
+   * is answered as its record number (the table's codec spells it when results are read). `extKey`: the
+   * upsert key's index key, which no record holds.
    */
-  insert(cells: CsvCells, states: Uint8Array, values: SfValue[]): WriteResult | number {
+  insert(
+    cells: CsvCells,
+    states: Uint8Array,
+    values: SfValue[],
+    extKey: string | null,
+  ): WriteResult | number {
     const { columns, plans, resolved } = this;
     let errors: SfError[] | null = null;
     for (let c = 0; c < columns.length; c += 1) {
@@ -179,35 +174,56 @@ export class FastInsert {
       if (readOnly.length > 0) (errors ??= []).push(notWritable(readOnly));
     }
     if (errors !== null) return { ok: false, errors };
-    const scratch = this.scratch;
-    for (const { field, column, fallback, indexed } of this.checked) {
-      // A free-text cell is only cut out for an index; the required check needs to know it is not empty.
-      if (column >= 0 && !indexed && states[column] === RANGE) scratch[field.name] = GIVEN;
-      else
-        scratch[field.name] = column < 0 ? fallback : this.valueOf(column, cells, states, values, fallback);
+    let missing: string[] | null = null;
+    for (const { field, column, fallback } of this.required) {
+      if (column >= 0 && states[column] === RANGE) continue;
+      const value = this.valueOf(column, cells, states, values, fallback);
+      if (value === null || value === '' || value === undefined) (missing ??= []).push(field.name);
     }
-    const problem =
-      this.store.checkRequired(this.table, scratch) ?? this.store.checkUnique(this.table, scratch, null);
-    if (problem) return { ok: false, errors: [problem] };
+    if (missing !== null) return { ok: false, errors: [requiredMissing(missing)] };
+    const { indexes, codec } = this.table;
+    for (let i = 0; i < indexes.length; i += 1) {
+      const index = indexes[i] as UniqueIndex;
+      // The upsert looked its own key up already: no record holds it.
+      if (!index.field.unique || index.field === this.upsertKey) continue;
+      const { column, fallback } = this.indexed[i] as Source;
+      const other = index.other(this.valueOf(column, cells, states, values, fallback), null);
+      if (other !== undefined) return { ok: false, errors: [duplicateValue(index.field, other)] };
+    }
     const table = this.table;
     if (table.nextNumber >= CODEC_NUMBERS) {
       const id = this.store.nextId(table);
       this.write(this.live.claimRow(id), cells, states, values);
-      for (const index of table.indexes) index.add(scratch[index.field.name] ?? null, id);
-      this.store.writes.count(this.def.name, 'created');
+      for (let i = 0; i < indexes.length; i += 1) {
+        const { column, fallback } = this.indexed[i] as Source;
+        (indexes[i] as UniqueIndex).add(this.valueOf(column, cells, states, values, fallback), id);
+      }
+      this.created += 1;
       return { ok: true, id, created: true };
     }
     const n = this.store.nextNumber(table);
     this.write(this.live.claimNumber(n), cells, states, values);
-    for (const index of table.indexes) {
-      const value = scratch[index.field.name] ?? null;
-      // Keys the checks above found free (unique fields, the upsert's key) go in without a look-up.
-      const key = index.field.unique || index.field === this.upsertKey ? index.key(value) : null;
+    for (let i = 0; i < indexes.length; i += 1) {
+      const index = indexes[i] as UniqueIndex;
+      const { column, fallback } = this.indexed[i] as Source;
+      if (index.field === this.upsertKey && extKey !== null) {
+        index.addNew(extKey, n);
+        continue;
+      }
+      const value = this.valueOf(column, cells, states, values, fallback);
+      // Keys the unique check found free go in without a second look-up.
+      const key = index.field.unique ? index.key(value) : null;
       if (key !== null) index.addNew(key, n);
-      else index.add(value, table.codec.idOf(n));
+      else index.add(value, codec.idOf(n));
     }
-    this.store.writes.count(this.def.name, 'created');
+    this.created += 1;
     return n;
+  }
+
+  /** Counts the records created since the last flush (one counter update per batch). */
+  flushCounts(): void {
+    if (this.created > 0) this.store.writes.count(this.def.name, 'created', this.created);
+    this.created = 0;
   }
 
   private valueOf(
@@ -217,6 +233,7 @@ export class FastInsert {
     values: SfValue[],
     fallback: SfValue,
   ): SfValue {
+    if (c < 0) return fallback;
     if ((this.plans[c] as CellPlan).kind === REF) return this.resolved[c] ?? fallback;
     const state = states[c];
     if (state === EMPTY) return fallback;
@@ -266,7 +283,11 @@ export class FastInsert {
       }
       if (this.isDeleted >= 0) live.setCell(this.isDeleted, row, false);
     }
-    if (this.owner >= 0 && this.scratch.OwnerId === null) live.setCell(this.owner, row, this.store.userId());
+    const owner = this.ownerSource;
+    if (this.owner >= 0 && owner !== null) {
+      const given = this.valueOf(owner.column, cells, states, values, owner.fallback);
+      if (given === null) live.setCell(this.owner, row, this.store.userId());
+    }
     if (anyText) live.setTextRanges(row, sources, starts, ends);
   }
 }

@@ -22,6 +22,15 @@ const notWritable = (fields: FieldDef[]): SfError =>
     fields.map((f) => f.name),
   );
 
+export const requiredMissing = (names: string[]): SfError =>
+  sfError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${names.join(', ')}]`, names);
+
+export const duplicateValue = (field: FieldDef, otherId: string): SfError =>
+  sfError(
+    'DUPLICATE_VALUE',
+    `duplicate value found: ${field.name} duplicates value on record with id: ${otherId}`,
+  );
+
 export type UpsertResult = WriteResult | { ok: false; multiple: string[] };
 
 export class RecordStore {
@@ -137,20 +146,14 @@ export class RecordStore {
       const v = record[f.name];
       if (v === null || v === '' || v === undefined) (missing ??= []).push(f.name);
     }
-    if (!missing) return null;
-    return sfError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
+    return missing ? requiredMissing(missing) : null;
   }
 
   checkUnique(table: ObjectTable, record: StoredRecord, selfId: string | null): SfError | null {
     for (const index of table.indexes) {
       if (!index.field.unique) continue;
       const other = index.other(record[index.field.name] ?? null, selfId);
-      if (other) {
-        return sfError(
-          'DUPLICATE_VALUE',
-          `duplicate value found: ${index.field.name} duplicates value on record with id: ${other}`,
-        );
-      }
+      if (other) return duplicateValue(index.field, other);
     }
     return null;
   }
