@@ -31,17 +31,27 @@ export interface CellPlan {
   kind: number;
   field: FieldDef;
   cache: RangeCache | null;
+  /** NUMBER: 10^scale and 10^(precision - scale), as storedNumber computes them. */
+  factor: number;
+  limit: number;
 }
 
 export function planCells(columns: IngestColumn[], extField: FieldDef | null): CellPlan[] {
   return columns.map((column) => {
     const field = column.field;
-    if (column.kind === 'ref') return { kind: REF, field, cache: null };
+    const plan = (kind: number, cache: RangeCache | null = null): CellPlan => ({
+      kind,
+      field,
+      cache,
+      factor: 10 ** field.scale,
+      limit: 10 ** (field.precision - field.scale),
+    });
+    if (column.kind === 'ref') return plan(REF);
     const indexed = field.unique || field.externalId || field === extField;
-    if (freeText.has(field.type) && !indexed) return { kind: TEXT, field, cache: null };
-    if (numeric.has(field.type)) return { kind: NUMBER, field, cache: null };
-    if (repetitive.has(field.type)) return { kind: CACHED, field, cache: new RangeCache() };
-    return { kind: SLOW, field, cache: null };
+    if (freeText.has(field.type) && !indexed) return plan(TEXT);
+    if (numeric.has(field.type)) return plan(NUMBER);
+    if (repetitive.has(field.type)) return plan(CACHED, new RangeCache());
+    return plan(SLOW);
   });
 }
 
@@ -109,7 +119,7 @@ export function readCells(
     }
     if (plan.kind === NUMBER) {
       const n = decimal(src, s, e);
-      const stored = Number.isNaN(n) ? NaN : storedNumber(field, n);
+      const stored = Number.isNaN(n) ? NaN : storedNumber(field, n, plan.factor, plan.limit);
       if (!Number.isNaN(stored)) {
         values[c] = stored;
         continue;
