@@ -51,6 +51,9 @@ export class FastInsert {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly resolved: Array<string | null>;
+  /** Upload columns of parents by external ID, and of lookups given as Ids. */
+  private readonly refColumns: number[];
+  private readonly lookupColumns: number[];
 
   constructor(
     private readonly store: RecordStore,
@@ -101,6 +104,9 @@ export class FastInsert {
     this.anyReadOnly = columns.some((c) => !c.field.createable);
     this.parents = columns.map((c) => (c.kind === 'ref' && c.target !== def ? new Map() : null));
     this.resolved = new Array<string | null>(columns.length).fill(null);
+    const all = columns.map((_, c) => c);
+    this.refColumns = all.filter((c) => plans[c]?.kind === REF);
+    this.lookupColumns = all.filter((c) => plans[c]?.kind !== REF && columns[c]?.field.type === 'reference');
   }
 
   private findParent(c: number, value: string | null): string[] {
@@ -137,11 +143,11 @@ export class FastInsert {
     values: SfValue[],
     extKey: string | null,
   ): WriteResult | number {
-    const { columns, plans, resolved } = this;
+    const { columns, resolved } = this;
     let errors: SfError[] | null = null;
-    for (let c = 0; c < columns.length; c += 1) {
-      resolved[c] = null;
-      if ((plans[c] as CellPlan).kind !== REF || states[c] !== VALUE) continue;
+    for (const c of this.refColumns) resolved[c] = null;
+    for (const c of this.refColumns) {
+      if (states[c] !== VALUE) continue;
       const value = values[c] as string | null;
       const hits = this.findParent(c, value);
       if (hits.length === 1) resolved[c] = hits[0] as string;
@@ -151,22 +157,25 @@ export class FastInsert {
       }
     }
     // Lookups in the order the row path checks them: given ones, then parents found by external ID.
-    for (let pass = 0; pass < 2; pass += 1) {
-      for (let c = 0; c < columns.length; c += 1) {
-        const field = (columns[c] as IngestColumn).field;
-        const isRef = (plans[c] as CellPlan).kind === REF;
-        const id = isRef ? resolved[c] : states[c] === VALUE ? values[c] : null;
-        if (field.type !== 'reference' || id === null || id === undefined || isRef !== (pass === 1)) continue;
-        const error = this.lookup(field, String(id));
-        if (error) (errors ??= []).push(error);
-      }
+    for (const c of this.lookupColumns) {
+      const id = states[c] === VALUE ? values[c] : null;
+      if (id === null || id === undefined) continue;
+      const error = this.lookup((columns[c] as IngestColumn).field, String(id));
+      if (error) (errors ??= []).push(error);
+    }
+    for (const c of this.refColumns) {
+      const id = resolved[c];
+      if (id === null || id === undefined || (columns[c] as IngestColumn).field.type !== 'reference')
+        continue;
+      const error = this.lookup((columns[c] as IngestColumn).field, id);
+      if (error) (errors ??= []).push(error);
     }
     if (this.anyReadOnly) {
       const readOnly: string[] = [];
       for (let pass = 0; pass < 2; pass += 1) {
         for (let c = 0; c < columns.length; c += 1) {
           const field = (columns[c] as IngestColumn).field;
-          const isRef = (plans[c] as CellPlan).kind === REF;
+          const isRef = (this.plans[c] as CellPlan).kind === REF;
           const given = isRef ? resolved[c] !== null : states[c] !== EMPTY;
           if (given && !field.createable && isRef === (pass === 1)) readOnly.push(field.name);
         }
