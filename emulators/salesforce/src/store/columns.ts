@@ -152,7 +152,8 @@ export class DictionaryColumn implements Column {
       this.codeOf.set(own, code);
     }
     (this.codes as ChunkedCells).set(row, code);
-    this.lastValue = value;
+    // The dictionary's own copy: `value` may be a slice that would keep a whole Bulk upload alive.
+    this.lastValue = this.dict[code] ?? null;
     this.lastCode = code;
   }
 
