@@ -1,10 +1,11 @@
 import type { FieldDef, ObjectDef } from '../schema/schema-types.js';
 import type { ObjectTable } from '../store/object-table.js';
 import type { PackedRows } from '../store/packed-rows.js';
-import { duplicateValue, requiredMissing, type RecordStore } from '../store/record-store.js';
+import { duplicateValue, notWritable, requiredMissing, type RecordStore } from '../store/record-store.js';
 import type { UniqueIndex } from '../store/unique-index.js';
-import { lookupError, unmatchedParent } from '../store/resolve-references.js';
-import { sfError, type SfError, type SfValue, type WriteResult } from '../store/sf-error.js';
+import { unmatchedParent } from '../store/resolve-references.js';
+import type { SfError, SfValue, WriteResult } from '../store/sf-error.js';
+import { BatchLookups } from './batch-lookups.js';
 import { EMPTY, RANGE, REF, VALUE, type CellPlan } from './cell-plan.js';
 import type { CsvCells } from './csv-cells.js';
 import type { IngestColumn } from './ingest-columns.js';
@@ -43,10 +44,7 @@ export class FastInsert {
   private readonly anyTextDefault: boolean;
   private readonly anyReadOnly: boolean;
   private readonly ownerSource: Source | null;
-  /** Parents found by external ID, per ref column, for parents of another object (no write of this batch moves them). */
-  private readonly parents: Array<Map<string, string[]> | null>;
-  /** Lookup targets found live in this batch (nothing is deleted while it runs). */
-  private readonly liveLookups = new Map<FieldDef, Set<string>>();
+  private readonly lookups: BatchLookups;
   private readonly sources: Array<string | null>;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
@@ -102,34 +100,11 @@ export class FastInsert {
     this.owner = table.audited && table.owned ? live.columnIndex('OwnerId') : -1;
     this.anyTextDefault = this.textDefaults.some((t) => t !== null);
     this.anyReadOnly = columns.some((c) => !c.field.createable);
-    this.parents = columns.map((c) => (c.kind === 'ref' && c.target !== def ? new Map() : null));
+    this.lookups = new BatchLookups(store, def, columns);
     this.resolved = new Array<string | null>(columns.length).fill(null);
     const all = columns.map((_, c) => c);
     this.refColumns = all.filter((c) => plans[c]?.kind === REF);
     this.lookupColumns = all.filter((c) => plans[c]?.kind !== REF && columns[c]?.field.type === 'reference');
-  }
-
-  private findParent(c: number, value: string | null): string[] {
-    const column = this.columns[c] as Extract<IngestColumn, { kind: 'ref' }>;
-    const cache = this.parents[c];
-    const key = value ?? '';
-    let hits = value === null ? undefined : cache?.get(key);
-    if (hits === undefined) {
-      hits = this.store.findByExternalId(column.target, column.extField, value);
-      if (value !== null) cache?.set(key, hits);
-    }
-    return hits;
-  }
-
-  private lookup(field: FieldDef, id: string): SfError | null {
-    let seen = this.liveLookups.get(field);
-    if (seen?.has(id)) return null;
-    const error = lookupError(this.store, field, id);
-    if (error === null) {
-      if (seen === undefined) this.liveLookups.set(field, (seen = new Set()));
-      seen.add(id);
-    }
-    return error;
   }
 
   /**
@@ -149,7 +124,7 @@ export class FastInsert {
     for (const c of this.refColumns) {
       if (states[c] !== VALUE) continue;
       const value = values[c] as string | null;
-      const hits = this.findParent(c, value);
+      const hits = this.lookups.parent(c, value);
       if (hits.length === 1) resolved[c] = hits[0] as string;
       else {
         const { target, extField } = columns[c] as Extract<IngestColumn, { kind: 'ref' }>;
@@ -160,14 +135,14 @@ export class FastInsert {
     for (const c of this.lookupColumns) {
       const id = states[c] === VALUE ? values[c] : null;
       if (id === null || id === undefined) continue;
-      const error = this.lookup((columns[c] as IngestColumn).field, String(id));
+      const error = this.lookups.check((columns[c] as IngestColumn).field, String(id));
       if (error) (errors ??= []).push(error);
     }
     for (const c of this.refColumns) {
       const id = resolved[c];
       if (id === null || id === undefined || (columns[c] as IngestColumn).field.type !== 'reference')
         continue;
-      const error = this.lookup((columns[c] as IngestColumn).field, id);
+      const error = this.lookups.check((columns[c] as IngestColumn).field, id);
       if (error) (errors ??= []).push(error);
     }
     if (this.anyReadOnly) {
@@ -299,12 +274,4 @@ export class FastInsert {
     }
     if (anyText) live.setTextRanges(row, sources, starts, ends);
   }
-}
-
-function notWritable(names: string[]): SfError {
-  return sfError(
-    'INVALID_FIELD_FOR_INSERT_UPDATE',
-    `Unable to create/update fields: ${names.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
-    names,
-  );
 }

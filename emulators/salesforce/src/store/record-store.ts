@@ -15,11 +15,11 @@ import { WriteCounters } from './write-counters.js';
 // One error names every refused field, as an org answers (e.g. "Unable to create/update fields:
 // LastModifiedDate, IsDeleted, ..., CreatedDate. Please check ...", seen in
 // https://github.com/SalesforceCommerceCloud/b2c-crm-sync/issues/272).
-const notWritable = (fields: FieldDef[]): SfError =>
+export const notWritable = (names: string[]): SfError =>
   sfError(
     'INVALID_FIELD_FOR_INSERT_UPDATE',
-    `Unable to create/update fields: ${fields.map((f) => f.name).join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
-    fields.map((f) => f.name),
+    `Unable to create/update fields: ${names.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+    names,
   );
 
 export const requiredMissing = (names: string[]): SfError =>
@@ -173,7 +173,7 @@ export class RecordStore {
     }
     if (givenId)
       errors.push(sfError('INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', ['Id']));
-    if (readOnly !== null) errors.push(notWritable(readOnly));
+    if (readOnly !== null) errors.push(notWritable(readOnly.map((f) => f.name)));
     if (errors.length > 0) return { ok: false, errors };
     const record = table.blank();
     for (let i = 0; i < fields.length; i += 1) record[(fields[i] as FieldDef).name] = values[i] ?? null;
@@ -269,7 +269,7 @@ export class RecordStore {
     const errors = resolveReferences(this, prepared);
     const { fields, values } = prepared;
     const readOnly = fields.filter((f) => !f.updateable && f.name !== 'Id');
-    if (readOnly.length > 0) errors.push(notWritable(readOnly));
+    if (readOnly.length > 0) errors.push(notWritable(readOnly.map((f) => f.name)));
     if (errors.length > 0) return { ok: false, errors };
     const next = table.copy(current);
     for (let i = 0; i < fields.length; i += 1) {
