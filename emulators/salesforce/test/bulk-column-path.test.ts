@@ -144,7 +144,10 @@ function uploads(emulator: SalesforceEmulator): Array<{ job: Record<string, unkn
       csv: 'Name;AccountNumber__c;Balance_Label__c\r\nRead-only given;A-40;x\r\nRead-only empty;A-41;\r\n',
     },
     { job: upsert, csv: 'External_Id__c,Name\nZ-50,"unterminated\n' },
-    { job: upsert, csv: 'External_Id__c,Name,AccountNumber__c\nZ-51,"closed"x,A-51\n' },
+    {
+      job: upsert,
+      csv: 'External_Id__c,Name,AccountNumber__c\nZ-52,Stored before the bad row,A-52\nZ-51,"closed"x,A-51\n',
+    },
   ];
 }
 

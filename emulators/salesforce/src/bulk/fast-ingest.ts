@@ -87,45 +87,49 @@ export function runColumnBatch(
   const inserter = new FastInsert(store, def, columns, plans, extField);
   const extIndex = extField === null ? undefined : store.table(def).indexByField.get(extField.name);
   const seen = new Set<string>();
-  for (let row = from; row < to; row += 1) {
-    cells.read(job.rowStarts[row] as number);
-    const errors = readCells(plans, cells, states, values);
-    if (errors !== null) {
-      record(row, { ok: false, errors });
-      continue;
+  // A malformed row (CsvError) ends the batch; the records created before it still count.
+  try {
+    for (let row = from; row < to; row += 1) {
+      cells.read(job.rowStarts[row] as number);
+      const errors = readCells(plans, cells, states, values);
+      if (errors !== null) {
+        record(row, { ok: false, errors });
+        continue;
+      }
+      if (extField === null) {
+        record(row, inserter.insert(cells, states, values, null));
+        continue;
+      }
+      const key = extColumn >= 0 && states[extColumn] === VALUE ? (values[extColumn] ?? null) : null;
+      if (key === null) {
+        record(row, fail('MISSING_ARGUMENT', `${extField.name} not specified`, [extField.name]));
+        continue;
+      }
+      const text = String(key);
+      const keyText = text.toLowerCase();
+      if (seen.has(keyText)) {
+        record(
+          row,
+          fail('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${String(key)}`, [extField.name]),
+        );
+        continue;
+      }
+      seen.add(keyText);
+      // The index's own key (case-folded unless the field is case-sensitive), without a second lower-casing.
+      const indexKey = extField.caseSensitive ? text : keyText;
+      if (extIndex?.lookup(indexKey) === undefined) {
+        record(row, inserter.insert(cells, states, values, extIndex ? indexKey : null));
+        continue;
+      }
+      const hits = extIndex.findKey(indexKey);
+      if (hits.length > 1) {
+        const message = `${extField.name}: more than one record found for external id field: ${hits.join(', ')}`;
+        record(row, fail('DUPLICATE_EXTERNAL_ID', message, [extField.name]));
+      } else if (hits.length === 1) {
+        record(row, store.update(def, hits[0] as string, prepared(columns, cells, states, values)));
+      } else record(row, inserter.insert(cells, states, values, null));
     }
-    if (extField === null) {
-      record(row, inserter.insert(cells, states, values, null));
-      continue;
-    }
-    const key = extColumn >= 0 && states[extColumn] === VALUE ? (values[extColumn] ?? null) : null;
-    if (key === null) {
-      record(row, fail('MISSING_ARGUMENT', `${extField.name} not specified`, [extField.name]));
-      continue;
-    }
-    const text = String(key);
-    const keyText = text.toLowerCase();
-    if (seen.has(keyText)) {
-      record(
-        row,
-        fail('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${String(key)}`, [extField.name]),
-      );
-      continue;
-    }
-    seen.add(keyText);
-    // The index's own key (case-folded unless the field is case-sensitive), without a second lower-casing.
-    const indexKey = extField.caseSensitive ? text : keyText;
-    if (extIndex?.lookup(indexKey) === undefined) {
-      record(row, inserter.insert(cells, states, values, extIndex ? indexKey : null));
-      continue;
-    }
-    const hits = extIndex.findKey(indexKey);
-    if (hits.length > 1) {
-      const message = `${extField.name}: more than one record found for external id field: ${hits.join(', ')}`;
-      record(row, fail('DUPLICATE_EXTERNAL_ID', message, [extField.name]));
-    } else if (hits.length === 1) {
-      record(row, store.update(def, hits[0] as string, prepared(columns, cells, states, values)));
-    } else record(row, inserter.insert(cells, states, values, null));
+  } finally {
+    inserter.flushCounts();
   }
-  inserter.flushCounts();
 }
