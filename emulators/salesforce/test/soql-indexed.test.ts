@@ -7,7 +7,7 @@ import { login, startFixtureEmulator } from './helpers.js';
 // (soql/indexed-rows.ts). Each is compared with the same query in a form the look-ups leave alone
 // (`NOT (x NOT IN (...))` matches exactly the rows `x IN (...)` does, nulls included), which scans the
 // table: same records, same order, same LIMIT/OFFSET cut, same recycle bin for queryAll, also after
-// updates that move a record to another parent, deletes and inserts.
+// updates that move a record to another parent, deletes and inserts (one by one and through Bulk API 2.0).
 
 let emulator: SalesforceEmulator;
 let conn: jsforce.Connection;
@@ -66,6 +66,11 @@ async function checkAll(): Promise<void> {
       all,
     );
     await same(
+      `SELECT Id, Name FROM Account WHERE ParentId IN (${list(some)}) ORDER BY Name`,
+      `SELECT Id, Name FROM Account WHERE NOT (ParentId NOT IN (${list(some)})) ORDER BY Name`,
+      all,
+    );
+    await same(
       `${sel} WHERE Account.Parent.Id = '${accounts[0] ?? ''}'`,
       `${sel} WHERE NOT (Account.Parent.Id != '${accounts[0] ?? ''}')`,
       all,
@@ -116,6 +121,22 @@ describe('indexed Id and reference look-ups', () => {
     await checkAll();
     const added = emulator.insertRecords('Contact', [{ LastName: 'C-new', AccountId: accounts[3] }]);
     expect(added).toHaveLength(1);
+    await checkAll();
+    // Inserted through Bulk API 2.0: Account takes the column path, which writes cells directly
+    // (bulk/fast-insert.ts); Contact (CPQ automation watches it) the row path.
+    const [a1, a2] = [accounts[1] ?? '', accounts[2] ?? ''];
+    for (const [object, input] of [
+      ['Account', `Name,ParentId\nB-1,${a1}\nB-2,${a2}\n`],
+      ['Contact', `LastName,AccountId\nC-bulk,${a1}\nC-bulk,${a2}\n`],
+    ] as const) {
+      const bulk = await conn.bulk2.loadAndWaitForResults({
+        object,
+        operation: 'insert',
+        input,
+        pollInterval: 20,
+      });
+      expect(bulk.successfulResults, object).toHaveLength(2);
+    }
     await checkAll();
   });
 });

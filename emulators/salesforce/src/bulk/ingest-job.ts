@@ -49,8 +49,11 @@ export interface IngestJob {
   /** Source offsets of each data row in `data`. */
   rowStarts: number[];
   rowEnds: number[];
-  /** Per processed row (rows run in order, so the index is the row): Id, created flag, error. */
-  resultIds: string[];
+  /**
+   * Per processed row (rows run in order, so the index is the row): Id, created flag, error. An Id the
+   * object generated is kept as its record number until results are read (resultIdOf).
+   */
+  resultIds: Array<string | number>;
   resultCreated: boolean[];
   resultErrors: Map<number, string>;
   /** Rows not reached before an abort or failure. */

@@ -4,6 +4,7 @@ import type { EmulatorContext } from '../emulator-context.js';
 import { apiVersionOf, parseJsonObject, sendError } from '../http/sf-reply.js';
 import type { BulkJobs } from './bulk-jobs.js';
 import { csvLine, delimiters } from './csv-reader.js';
+import { resultIdOf } from './process-ingest.js';
 import {
   ingestJobInfo,
   ingestOperations,
@@ -219,12 +220,12 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
       parts.push(`${csvLine(['sf__Id', 'sf__Created'], d)}${d}${header}`);
       for (let r = 0; r < job.resultIds.length; r += 1) {
         if (!job.resultErrors.has(r))
-          parts.push(`${csvLine([job.resultIds[r], textOf(job.resultCreated[r])], d)}${d}${line(r)}`);
+          parts.push(`${csvLine([resultIdOf(ctx, job, r), textOf(job.resultCreated[r])], d)}${d}${line(r)}`);
       }
     } else {
       parts.push(`${csvLine(['sf__Id', 'sf__Error'], d)}${d}${header}`);
       for (const [r, error] of job.resultErrors)
-        parts.push(`${csvLine([job.resultIds[r], error], d)}${d}${line(r)}`);
+        parts.push(`${csvLine([resultIdOf(ctx, job, r), error], d)}${d}${line(r)}`);
     }
     return parts.join(eol) + eol;
   };

@@ -5,6 +5,7 @@ import type { PreparedRecord } from '../store/prepared-record.js';
 import type { SfError, SfValue, WriteResult } from '../store/sf-error.js';
 import { CoerceCache } from './coerce-cache.js';
 import { CsvError, CsvReader } from './csv-reader.js';
+import { fitsColumnPath, runColumnBatch } from './fast-ingest.js';
 import { resolveColumns } from './ingest-columns.js';
 import type { IngestJob } from './ingest-job.js';
 
@@ -18,6 +19,12 @@ export const BATCH_SIZE = 10_000;
 
 export function formatBulkError(e: SfError): string {
   return `${e.statusCode}:${e.message}:${e.fields.length > 0 ? `${e.fields.join(',')} ` : ''}--`;
+}
+
+/** The sf__Id of a processed row (a record number is a generated Id of the job's object). */
+export function resultIdOf(ctx: EmulatorContext, job: IngestJob, row: number): string {
+  const id = job.resultIds[row] ?? '';
+  return typeof id === 'number' ? ctx.store.table(job.def).codec.idOf(id) : id;
 }
 
 /** Parses the upload and resolves the header; returns the failure message or null. */
@@ -170,25 +177,36 @@ export function processBatch(ctx: EmulatorContext, job: IngestJob, from: number,
   const batches = Math.ceil(to / BATCH_SIZE) - Math.ceil(from / BATCH_SIZE);
   ctx.usage.countBatches(batches);
   ctx.usage.countObject(job.def.name, 0, batches);
+  const record = (row: number, result: WriteResult | number, fields: string[] | null) => {
+    job.processedCount += 1;
+    ctx.usage.bulkRecords += 1;
+    if (typeof result === 'number') {
+      job.resultIds.push(result);
+      job.resultCreated.push(true);
+    } else if (result.ok) {
+      job.resultIds.push(result.id);
+      job.resultCreated.push(result.created);
+    } else {
+      job.failedCount += 1;
+      const id =
+        fields !== null &&
+        (job.operation === 'update' || job.operation === 'delete' || job.operation === 'hardDelete')
+          ? (fields[(job.columns ?? []).findIndex((c) => c.field.name === 'Id')] ?? '')
+          : '';
+      job.resultIds.push(id);
+      job.resultCreated.push(false);
+      job.resultErrors.set(row, result.errors.map(formatBulkError).join(';'));
+    }
+  };
   ctx.store.untracked(() => {
+    if (fitsColumnPath(ctx, job)) {
+      // Insert and upsert jobs (no Id column): the failed row's sf__Id is empty, as below.
+      runColumnBatch(ctx, job, from, to, (row, result) => record(row, result, null));
+      return;
+    }
     for (let row = from; row < to; row += 1) {
       const fields = reader.readRowAt(job.rowStarts[row] as number);
-      const result = writeRow(ctx, job, extField, fields, seen, cache);
-      job.processedCount += 1;
-      ctx.usage.bulkRecords += 1;
-      if (result.ok) {
-        job.resultIds.push(result.id);
-        job.resultCreated.push(result.created);
-      } else {
-        job.failedCount += 1;
-        const id =
-          job.operation === 'update' || job.operation === 'delete' || job.operation === 'hardDelete'
-            ? (fields[(job.columns ?? []).findIndex((c) => c.field.name === 'Id')] ?? '')
-            : '';
-        job.resultIds.push(id);
-        job.resultCreated.push(false);
-        job.resultErrors.set(row, result.errors.map(formatBulkError).join(';'));
-      }
+      record(row, writeRow(ctx, job, extField, fields, seen, cache), fields);
     }
   });
   job.unprocessedFrom = to;

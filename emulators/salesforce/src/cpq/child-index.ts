@@ -21,6 +21,11 @@ export class ChildIndex {
     }
   }
 
+  /** Whether saves of `def` are indexed. */
+  watches(def: ObjectDef): boolean {
+    return this.fieldsByObject.has(def.name);
+  }
+
   onSave(def: ObjectDef, rec: StoredRecord): void {
     for (const field of this.fieldsByObject.get(def.name) ?? []) {
       const parent = rec[field];

@@ -39,5 +39,6 @@ export function cpqAutomation(rt: CpqRuntime): StoreAutomation {
       ruleOf(def)?.afterSave?.(rt, saved, previous);
     },
     afterDelete: (def, removed) => ruleOf(def)?.afterDelete?.(rt, removed),
+    watches: (def) => byObject.has(def.name) || rt.children.watches(def),
   };
 }

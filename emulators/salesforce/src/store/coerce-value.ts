@@ -69,13 +69,27 @@ function coerceDateTime(field: FieldDef, raw: string): Coerced {
   return ok(value);
 }
 
+/**
+ * A finite number as the field stores it (rounded to its scale, an int truncated), or NaN when it has
+ * more integer digits than precision - scale allows ("NUMBER_OUTSIDE_VALID_RANGE").
+ */
+export function storedNumber(
+  field: FieldDef,
+  n: number,
+  // The Bulk column path works these out once per column.
+  factor = 10 ** field.scale,
+  limit = 10 ** (field.precision - field.scale),
+): number {
+  const rounded = field.scale > 0 ? Math.round(n * factor) / factor : Math.round(n);
+  if (Math.abs(Math.trunc(rounded)) >= limit) return NaN;
+  return field.type === 'int' ? Math.trunc(rounded) : rounded;
+}
+
 function coerceNumber(field: FieldDef, raw: unknown): Coerced {
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
   if (!Number.isFinite(n)) return mismatch(field, raw, 'double');
-  const factor = 10 ** field.scale;
-  const rounded = field.scale > 0 ? Math.round(n * factor) / factor : Math.round(n);
-  // "NUMBER_OUTSIDE_VALID_RANGE": more integer digits than precision - scale allows.
-  if (Math.abs(Math.trunc(rounded)) >= 10 ** (field.precision - field.scale)) {
+  const stored = storedNumber(field, n);
+  if (Number.isNaN(stored)) {
     return {
       ok: false,
       error: sfError(
@@ -85,7 +99,7 @@ function coerceNumber(field: FieldDef, raw: unknown): Coerced {
       ),
     };
   }
-  return ok(field.type === 'int' ? Math.trunc(rounded) : rounded);
+  return ok(stored);
 }
 
 function checkLength(field: FieldDef, value: string): Coerced {

@@ -113,6 +113,9 @@ export class DictionaryColumn implements Column {
   private plain: SfValue[] | null = null;
   private numbers: NumberColumn | null = null;
   private rows = 0;
+  /** The value last coded and its code (undefined: none). */
+  private lastValue: SfValue | undefined = undefined;
+  private lastCode = 0;
 
   constructor(private readonly codec?: ValueCodec) {}
 
@@ -133,7 +136,8 @@ export class DictionaryColumn implements Column {
       this.plain[row] = ownCopy(value);
       return;
     }
-    let code = value === null ? 0 : this.codeOf.get(value);
+    // Runs of one value (a batch's audit stamps and owner) skip the dictionary look-up.
+    let code = value === this.lastValue ? this.lastCode : value === null ? 0 : this.codeOf.get(value);
     if (code === undefined) {
       code = this.dict.length;
       if (code > DICTIONARY_LIMIT && code * 2 > this.rows) {
@@ -148,6 +152,9 @@ export class DictionaryColumn implements Column {
       this.codeOf.set(own, code);
     }
     (this.codes as ChunkedCells).set(row, code);
+    // The dictionary's own copy: `value` may be a slice that would keep a whole Bulk upload alive.
+    this.lastValue = this.dict[code] ?? null;
+    this.lastCode = code;
   }
 
   private toPlain(): void {
@@ -164,6 +171,7 @@ export class DictionaryColumn implements Column {
     this.codes = null;
     this.dict = [null];
     this.codeOf = new Map();
+    this.lastValue = undefined;
   }
 
   clear(): void {
@@ -173,5 +181,6 @@ export class DictionaryColumn implements Column {
     this.plain = null;
     this.numbers = null;
     this.rows = 0;
+    this.lastValue = undefined;
   }
 }

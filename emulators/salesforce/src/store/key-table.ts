@@ -37,16 +37,28 @@ export class KeyTable {
     return this.used;
   }
 
+  /** The last key hashed and its hash: an add after a miss (upserts, unique checks) hashes once. */
+  private lastKey = '';
+  private lastHash = hashOf('');
+
+  private hash(key: string): number {
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.lastHash = hashOf(key);
+    }
+    return this.lastHash;
+  }
+
   /** The record number held for `key` (Latin-1), or -1. */
   get(key: string): number {
-    const slot = this.find(key, hashOf(key));
+    const slot = this.find(key, this.hash(key));
     return slot < 0 ? -1 : (this.refs[slot] as number);
   }
 
   /** Holds `ref` for a key not in the table. */
   add(key: string, ref: number): void {
     if ((this.used + this.tombstones + 1) * 10 > this.refs.length * 7) this.rebuild();
-    this.put(key, hashOf(key), ref);
+    this.put(key, this.hash(key), ref);
     this.used += 1;
   }
 

@@ -38,6 +38,7 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
   private readonly texts: TextArena;
   /** Rows by value of the fields queries have filtered on (lookup-index.ts), built on first use. */
   private readonly lookups = new Map<string, { index: LookupIndex; column: Column }>();
+  private readonly textScratch: SfValue[];
 
   constructor(
     def: ObjectDef,
@@ -54,6 +55,7 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
       }
     }
     this.texts = new TextArena(this.textNames.length);
+    this.textScratch = new Array<SfValue>(this.textNames.length).fill(null);
   }
 
   get size(): number {
@@ -81,8 +83,9 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
     for (let i = 0; i < columns.length; i += 1)
       (columns[i] as Column).set(row, record[columnNames[i] as string] ?? null);
     if (textNames.length > 0) {
-      const values: SfValue[] = [];
-      for (const name of textNames) values.push(record[name] ?? null);
+      // One scratch array: the arena copies the values out (or slices them into its side map).
+      const values = this.textScratch;
+      for (let i = 0; i < textNames.length; i += 1) values[i] = record[textNames[i] as string] ?? null;
       this.texts.set(row, values);
     }
     return this;
@@ -136,6 +139,46 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
       if (id !== null) out.push(this.read(id, row));
     }
     return out;
+  }
+
+  // --- direct writes (the Bulk column path, bulk/fast-insert.ts) -------------------------------
+
+  /** A row for a new Id: every cell of a fresh row reads null until written. */
+  claimRow(id: string): number {
+    return this.ids.claim(id);
+  }
+
+  /** Whether the generated Id of record number `n` is live. */
+  hasNumber(n: number): boolean {
+    return this.ids.hasNumber(n);
+  }
+
+  /** A row for the new generated Id of record number `n`: every cell of a fresh row reads null until written. */
+  claimNumber(n: number): number {
+    return this.ids.claimNumber(n);
+  }
+
+  /** The column index of a non-text field, or -1 (text fields: textIndex). */
+  columnIndex(name: string): number {
+    return this.columnNames.indexOf(name);
+  }
+
+  /** The position of a free-text field in a row's text, or -1. */
+  textIndex(name: string): number {
+    return this.textNames.indexOf(name);
+  }
+
+  setCell(column: number, row: number, value: SfValue): void {
+    const cells = this.columns[column] as Column;
+    cells.set(row, value);
+    // A query-built lookup index on this field learns the value (lookup-index.ts: entries only added).
+    if (this.lookups.size > 0)
+      for (const l of this.lookups.values()) if (l.column === cells) l.index.add(value, row);
+  }
+
+  /** Writes a fresh row's text from ranges of source strings (null source: a null value). */
+  setTextRanges(row: number, sources: Array<string | null>, starts: Int32Array, ends: Int32Array): void {
+    this.texts.setRanges(row, sources, starts, ends);
   }
 
   delete(id: string): boolean {

@@ -15,11 +15,20 @@ import { WriteCounters } from './write-counters.js';
 // One error names every refused field, as an org answers (e.g. "Unable to create/update fields:
 // LastModifiedDate, IsDeleted, ..., CreatedDate. Please check ...", seen in
 // https://github.com/SalesforceCommerceCloud/b2c-crm-sync/issues/272).
-const notWritable = (fields: FieldDef[]): SfError =>
+export const notWritable = (names: string[]): SfError =>
   sfError(
     'INVALID_FIELD_FOR_INSERT_UPDATE',
-    `Unable to create/update fields: ${fields.map((f) => f.name).join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
-    fields.map((f) => f.name),
+    `Unable to create/update fields: ${names.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+    names,
+  );
+
+export const requiredMissing = (names: string[]): SfError =>
+  sfError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${names.join(', ')}]`, names);
+
+export const duplicateValue = (field: FieldDef, otherId: string): SfError =>
+  sfError(
+    'DUPLICATE_VALUE',
+    `duplicate value found: ${field.name} duplicates value on record with id: ${otherId}`,
   );
 
 export type UpsertResult = WriteResult | { ok: false; multiple: string[] };
@@ -131,26 +140,20 @@ export class RecordStore {
 
   // --- writes ---------------------------------------------------------------------------------
 
-  private checkRequired(table: ObjectTable, record: StoredRecord): SfError | null {
+  checkRequired(table: ObjectTable, record: StoredRecord): SfError | null {
     let missing: string[] | null = null;
     for (const f of table.requiredFields) {
       const v = record[f.name];
       if (v === null || v === '' || v === undefined) (missing ??= []).push(f.name);
     }
-    if (!missing) return null;
-    return sfError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
+    return missing ? requiredMissing(missing) : null;
   }
 
-  private checkUnique(table: ObjectTable, record: StoredRecord, selfId: string | null): SfError | null {
+  checkUnique(table: ObjectTable, record: StoredRecord, selfId: string | null): SfError | null {
     for (const index of table.indexes) {
       if (!index.field.unique) continue;
       const other = index.other(record[index.field.name] ?? null, selfId);
-      if (other) {
-        return sfError(
-          'DUPLICATE_VALUE',
-          `duplicate value found: ${index.field.name} duplicates value on record with id: ${other}`,
-        );
-      }
+      if (other) return duplicateValue(index.field, other);
     }
     return null;
   }
@@ -170,7 +173,7 @@ export class RecordStore {
     }
     if (givenId)
       errors.push(sfError('INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', ['Id']));
-    if (readOnly !== null) errors.push(notWritable(readOnly));
+    if (readOnly !== null) errors.push(notWritable(readOnly.map((f) => f.name)));
     if (errors.length > 0) return { ok: false, errors };
     const record = table.blank();
     for (let i = 0; i < fields.length; i += 1) record[(fields[i] as FieldDef).name] = values[i] ?? null;
@@ -184,17 +187,11 @@ export class RecordStore {
         errors: [sfError('DUPLICATE_VALUE', `seed Id ${presetId} is taken or not a ${def.name} Id`, ['Id'])],
       };
     }
-    let id = presetId ?? this.generatedId(table);
-    // Generated Ids skip the ones seeds took.
-    while (presetId === undefined && (table.live.has(id) || table.deleted.has(id))) {
-      table.nextNumber += 1;
-      id = this.generatedId(table);
-    }
-    if (presetId === undefined) table.nextNumber += 1;
+    const id = presetId ?? this.nextId(table);
     record.Id = id;
     if (table.audited) {
       const now = this.now();
-      const user = this.actingUserId();
+      const user = this.userId();
       record.CreatedDate = now;
       record.LastModifiedDate = now;
       record.SystemModstamp = now;
@@ -216,6 +213,35 @@ export class RecordStore {
     }
     this.automation?.afterSave(def, record, null);
     return { ok: true, id, created: true };
+  }
+
+  /** The acting user's Id (audit fields, default owner). */
+  userId(): string {
+    return this.actingUserId();
+  }
+
+  /** Takes the table's next generated Id; generated Ids skip the ones seeds took. */
+  nextId(table: ObjectTable): string {
+    let id = this.generatedId(table);
+    while (table.live.has(id) || table.deleted.has(id)) {
+      table.nextNumber += 1;
+      id = this.generatedId(table);
+    }
+    table.nextNumber += 1;
+    return id;
+  }
+
+  /**
+   * nextId as a record number, for the Ids the codec spells (below 2^30): the row table is asked by
+   * number and no Id is spelled unless a seed's Ids are in the way.
+   */
+  nextNumber(table: ObjectTable): number {
+    const { codec, live, deleted } = table;
+    for (;;) {
+      const n = table.nextNumber;
+      table.nextNumber += 1;
+      if (!live.hasNumber(n) && (deleted.size === 0 || !deleted.has(codec.idOf(n)))) return n;
+    }
   }
 
   /** The Id of the table's next record number (the codec spells it as makeSalesforceId does). */
@@ -243,7 +269,7 @@ export class RecordStore {
     const errors = resolveReferences(this, prepared);
     const { fields, values } = prepared;
     const readOnly = fields.filter((f) => !f.updateable && f.name !== 'Id');
-    if (readOnly.length > 0) errors.push(notWritable(readOnly));
+    if (readOnly.length > 0) errors.push(notWritable(readOnly.map((f) => f.name)));
     if (errors.length > 0) return { ok: false, errors };
     const next = table.copy(current);
     for (let i = 0; i < fields.length; i += 1) {

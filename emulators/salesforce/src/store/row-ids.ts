@@ -35,6 +35,25 @@ export class RowIds {
     return this.otherRowOfId.get(id) ?? -1;
   }
 
+  /** Whether the generated Id of record number `n` has a row (the Id is spelled only when seeds brought Ids). */
+  hasNumber(n: number): boolean {
+    return (
+      this.rowOfNumber.get(n) >= 2 ||
+      (this.otherRowOfId.size > 0 && this.otherRowOfId.has(this.codec.idOf(n)))
+    );
+  }
+
+  /** `claim` for the new generated Id of record number `n`. */
+  claimNumber(n: number): number {
+    if (n > denseLimit(this.rows + 1)) return this.claim(this.codec.idOf(n));
+    const row = this.rows;
+    this.rows += 1;
+    this.size += 1;
+    this.rowOfNumber.set(n, row + 2);
+    this.numberOfRow.set(row, n + 2);
+    return row;
+  }
+
   /** The row of `id`, appending one when the Id is new. */
   claim(id: string): number {
     const found = this.rowOf(id);

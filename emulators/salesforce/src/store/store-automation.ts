@@ -16,4 +16,6 @@ export interface StoreAutomation {
   afterSave(def: ObjectDef, saved: StoredRecord, previous: StoredRecord | null): void;
   /** After a record was deleted (directly or through a master-detail cascade). */
   afterDelete(def: ObjectDef, removed: StoredRecord): void;
+  /** Whether any of the hooks does something for records of `def` (the Bulk column path skips them when not). */
+  watches(def: ObjectDef): boolean;
 }

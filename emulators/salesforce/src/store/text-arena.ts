@@ -59,6 +59,24 @@ export class TextArena {
     this.place(row, length);
   }
 
+  /**
+   * `set` for a row without text yet, from ranges of source strings (a null source: a null value), so
+   * the values are copied without being cut into strings first.
+   */
+  setRanges(row: number, sources: Array<string | null>, starts: Int32Array, ends: Int32Array): void {
+    let length = sources.length - 1;
+    for (let i = 0; i < sources.length; i += 1)
+      length += sources[i] === null ? 1 : (ends[i] as number) - (starts[i] as number);
+    const buffer = this.where.get(row) === 0 && !this.odd.has(row) ? this.room(length) : null;
+    if (buffer === null || !writeRanges(buffer, this.free, sources, starts, ends)) {
+      const values: SfValue[] = sources.map((s, i) => (s === null ? null : s.slice(starts[i], ends[i])));
+      this.set(row, values);
+      return;
+    }
+    if (row >= this.rows) this.rows = row + 1;
+    this.place(row, length);
+  }
+
   private toOdd(row: number, values: SfValue[]): void {
     this.drop(row);
     this.odd.set(row, values.slice());
@@ -169,6 +187,34 @@ function writePacked(buffer: Buffer, start: number, values: SfValue[]): boolean 
       continue;
     }
     for (let j = 0; j < v.length; j += 1) {
+      const c = v.charCodeAt(j);
+      if (c === 0 || c > 255) return false;
+      buffer[at++] = c;
+    }
+  }
+  return true;
+}
+
+/** writePacked over ranges; also false for a value that is the null marker itself. */
+function writeRanges(
+  buffer: Buffer,
+  start: number,
+  sources: Array<string | null>,
+  starts: Int32Array,
+  ends: Int32Array,
+): boolean {
+  let at = start;
+  for (let i = 0; i < sources.length; i += 1) {
+    if (i > 0) buffer[at++] = 0;
+    const v = sources[i] as string | null;
+    if (v === null) {
+      buffer[at++] = 1;
+      continue;
+    }
+    const from = starts[i] as number;
+    const to = ends[i] as number;
+    if (to - from === 1 && v.charCodeAt(from) === 1) return false;
+    for (let j = from; j < to; j += 1) {
       const c = v.charCodeAt(j);
       if (c === 0 || c > 255) return false;
       buffer[at++] = c;

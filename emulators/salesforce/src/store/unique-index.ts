@@ -11,7 +11,7 @@ import type { SfValue } from './sf-error.js';
 // strings of their own (own-copy.ts). A key is in one of the two, never both.
 
 type Ref = number | string;
-type Entry = Ref | Ref[];
+export type Entry = Ref | Ref[];
 
 export class UniqueIndex {
   private readonly entries = new Map<string, Entry>();
@@ -37,14 +37,20 @@ export class UniqueIndex {
     return typeof ref === 'number' ? this.codec.idOf(ref) : ref;
   }
 
-  private lookup(key: string): Entry | undefined {
+  /** What the index holds for a key `key` gave: a record number, an Id, a list of them, or undefined. */
+  lookup(key: string): Entry | undefined {
     const n = this.table.size > 0 ? this.table.get(key) : -1;
     return n >= 0 ? n : this.entries.get(key);
   }
 
   find(value: SfValue): string[] {
     const key = this.key(value);
-    const hit = key === null ? undefined : this.lookup(key);
+    return key === null ? [] : this.findKey(key);
+  }
+
+  /** `find` by a key `key` gave. */
+  findKey(key: string): string[] {
+    const hit = this.lookup(key);
     if (hit === undefined) return [];
     return Array.isArray(hit) ? hit.map((r) => this.id(r)) : [this.id(hit)];
   }
@@ -72,6 +78,12 @@ export class UniqueIndex {
       this.table.remove(key);
       this.entries.set(ownCopy(key), [hit, ref]);
     } else this.entries.set(key, Array.isArray(hit) ? [...hit, ref] : [hit, ref]);
+  }
+
+  /** `add` of generated record number `n` under a key `key` gave that no record holds yet. */
+  addNew(key: string, n: number): void {
+    if (isLatin1(key)) this.table.add(key, n);
+    else this.entries.set(ownCopy(key), n);
   }
 
   remove(value: SfValue, id: string): void {

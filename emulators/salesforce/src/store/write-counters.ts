@@ -29,9 +29,9 @@ export class WriteCounters {
     return this.#calls.run({ written: new Set() }, fn);
   }
 
-  count(object: string, kind: WriteKind): void {
+  count(object: string, kind: WriteKind, records = 1): void {
     const entry = this.#of(object);
-    entry[kind] += 1;
+    entry[kind] += records;
     const scope = this.#calls.getStore();
     if (scope === undefined || scope.written.has(object)) return;
     scope.written.add(object);

@@ -6,7 +6,7 @@ import { RequestError } from '../../store/sf-error.js';
 import { bulkQueryRefusal, compoundRefusal } from '../bulk-query-support.js';
 import { CsvError, csvLine } from '../csv-reader.js';
 import type { IngestJob, IngestOperation } from '../ingest-job.js';
-import { openUpload, processBatch } from '../process-ingest.js';
+import { openUpload, processBatch, resultIdOf } from '../process-ingest.js';
 import type { BatchV1, JobV1 } from './job-v1.js';
 
 // Processes one Bulk API 1.0 batch. Ingest batches go through the Bulk API 2.0 row pipeline (same
@@ -62,7 +62,7 @@ function runIngest(ctx: EmulatorContext, job: JobV1, batch: BatchV1, csv: string
   for (let r = 0; r < rows; r += 1) {
     const error = shape.resultErrors.get(r) ?? '';
     batch.results.push({
-      id: shape.resultIds[r] ?? '',
+      id: resultIdOf(ctx, shape, r),
       success: error === '',
       created: shape.resultCreated[r] ?? false,
       error,

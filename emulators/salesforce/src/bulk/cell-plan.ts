@@ -1,0 +1,144 @@
+import type { FieldDef } from '../schema/schema-types.js';
+import { coerceValue, storedNumber, type Coerced } from '../store/coerce-value.js';
+import type { SfError, SfValue } from '../store/sf-error.js';
+import type { CsvCells } from './csv-cells.js';
+import type { IngestColumn } from './ingest-columns.js';
+import { RangeCache } from './range-cache.js';
+
+// How the Bulk column path (fast-ingest.ts) reads each upload column's cells: free text is checked
+// from its offsets and stays in the upload until the row is stored; numbers of plain decimal digits
+// are read from their characters; repeated values (picklists, dates, Ids) through a cache keyed by
+// the characters. Anything else is cut into a string and goes through coerceValue, which also
+// gives every error, so each cell gets the value and error the row path (process-ingest.ts) gives.
+
+export const TEXT = 0;
+export const NUMBER = 1;
+export const CACHED = 2;
+export const SLOW = 3;
+export const REF = 4;
+
+/** A cell's state in a read row. */
+export const EMPTY = 0;
+export const VALUE = 1;
+export const RANGE = 2;
+export const ERROR = 3;
+
+const freeText = new Set(['string', 'textarea', 'phone', 'url']);
+const repetitive = new Set(['boolean', 'date', 'datetime', 'picklist', 'multipicklist', 'reference', 'id']);
+const numeric = new Set(['double', 'currency', 'percent', 'int']);
+
+export interface CellPlan {
+  kind: number;
+  field: FieldDef;
+  cache: RangeCache | null;
+  /** NUMBER: 10^scale and 10^(precision - scale), as storedNumber computes them. */
+  factor: number;
+  limit: number;
+}
+
+export function planCells(columns: IngestColumn[], extField: FieldDef | null): CellPlan[] {
+  return columns.map((column) => {
+    const field = column.field;
+    const plan = (kind: number, cache: RangeCache | null = null): CellPlan => ({
+      kind,
+      field,
+      cache,
+      factor: 10 ** field.scale,
+      limit: 10 ** (field.precision - field.scale),
+    });
+    if (column.kind === 'ref') return plan(REF);
+    const indexed = field.unique || field.externalId || field === extField;
+    if (freeText.has(field.type) && !indexed) return plan(TEXT);
+    if (numeric.has(field.type)) return plan(NUMBER);
+    if (repetitive.has(field.type)) return plan(CACHED, new RangeCache());
+    return plan(SLOW);
+  });
+}
+
+/** The value of a plain decimal (-?digits[.digits], at most 15 digits), else NaN: Number() of the same text. */
+function decimal(src: string, start: number, end: number): number {
+  let i = start;
+  const negative = src.charCodeAt(i) === 45;
+  if (negative) i += 1;
+  let m = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; i < end; i += 1) {
+    const c = src.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits += 1;
+      if (scale >= 0) scale += 1;
+    } else if (c === 46 && scale < 0) scale = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15 || scale === 0) return NaN;
+  // Both exact below 2^53 and 10^22: one correctly rounded division, as Number() rounds the text.
+  const n = scale > 0 ? m / 10 ** scale : m;
+  return negative ? -n : n;
+}
+
+const isNA = (src: string, s: number, e: number) =>
+  e - s === 4 &&
+  src.charCodeAt(s) === 35 &&
+  src.charCodeAt(s + 1) === 78 &&
+  src.charCodeAt(s + 2) === 47 &&
+  src.charCodeAt(s + 3) === 65;
+
+/**
+ * Reads the row's cells into `states`/`values` (a RANGE cell's text stays in `cells`); returns the
+ * coercion errors in column order, or null.
+ */
+export function readCells(
+  plans: CellPlan[],
+  cells: CsvCells,
+  states: Uint8Array,
+  values: SfValue[],
+): SfError[] | null {
+  let errors: SfError[] | null = null;
+  for (let c = 0; c < plans.length; c += 1) {
+    const s = cells.starts[c] as number;
+    const e = cells.ends[c] as number;
+    values[c] = null;
+    if (e === s) {
+      states[c] = EMPTY;
+      continue;
+    }
+    const src = cells.source(c);
+    states[c] = VALUE;
+    if (isNA(src, s, e)) continue;
+    const plan = plans[c] as CellPlan;
+    const field = plan.field;
+    if (plan.kind === REF) {
+      values[c] = cells.value(c);
+      continue;
+    }
+    if (plan.kind === TEXT && (field.length <= 0 || e - s <= field.length)) {
+      states[c] = RANGE;
+      continue;
+    }
+    if (plan.kind === NUMBER) {
+      const n = decimal(src, s, e);
+      const stored = Number.isNaN(n) ? NaN : storedNumber(field, n, plan.factor, plan.limit);
+      if (!Number.isNaN(stored)) {
+        values[c] = stored;
+        continue;
+      }
+    }
+    let coerced: Coerced | undefined;
+    if (plan.cache !== null) {
+      coerced = plan.cache.get(src, s, e);
+      if (coerced === undefined) {
+        const raw = cells.value(c);
+        coerced = coerceValue(field, raw, true);
+        plan.cache.put(raw, coerced);
+      }
+    } else coerced = coerceValue(field, cells.value(c), true);
+    if (coerced.ok) values[c] = coerced.value;
+    else {
+      states[c] = ERROR;
+      (errors ??= []).push(coerced.error);
+    }
+  }
+  return errors;
+}

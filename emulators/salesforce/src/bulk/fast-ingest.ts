@@ -1,0 +1,135 @@
+import type { EmulatorContext } from '../emulator-context.js';
+import type { FieldDef } from '../schema/schema-types.js';
+import type { PreparedRecord } from '../store/prepared-record.js';
+import type { SfValue, WriteResult } from '../store/sf-error.js';
+import { EMPTY, planCells, RANGE, readCells, VALUE } from './cell-plan.js';
+import { CsvCells } from './csv-cells.js';
+import { FastInsert } from './fast-insert.js';
+import type { IngestColumn } from './ingest-columns.js';
+import type { IngestJob } from './ingest-job.js';
+
+// The Bulk column path: insert and upsert rows are read cell by cell from the upload (cell-plan.ts)
+// and new records written straight into the table (fast-insert.ts), with no per-record objects. An
+// upsert that matches a record updates it through RecordStore.update, as the row path does. Jobs the
+// path does not cover go the row path (process-ingest.ts): update and delete operations, an Id column,
+// objects with automation or auto-number fields, and the lock-row fault (random per row).
+
+const AUDIT = [
+  'CreatedDate',
+  'LastModifiedDate',
+  'SystemModstamp',
+  'CreatedById',
+  'LastModifiedById',
+  'IsDeleted',
+];
+
+export function fitsColumnPath(ctx: EmulatorContext, job: IngestJob): boolean {
+  if (job.operation !== 'insert' && job.operation !== 'upsert') return false;
+  if (ctx.faults.lockRowRatio > 0 || job.columns === null) return false;
+  const store = ctx.store;
+  if (store.automation === null || store.automation.watches(job.def)) return false;
+  const table = store.table(job.def);
+  if (table.autoNumberFields.length > 0) return false;
+  if (AUDIT.some((name) => job.def.fieldsByLower.has(name.toLowerCase()) && table.live.columnIndex(name) < 0))
+    return false;
+  return job.columns.every((c) => c.field.name !== 'Id');
+}
+
+/** The row's given values as the row path prepares them (an upsert that updates). */
+function prepared(
+  columns: IngestColumn[],
+  cells: CsvCells,
+  states: Uint8Array,
+  values: SfValue[],
+): PreparedRecord {
+  const out: PreparedRecord = { fields: [], values: [], refs: [], errors: [] };
+  for (let c = 0; c < columns.length; c += 1) {
+    const column = columns[c] as IngestColumn;
+    const state = states[c];
+    if (state === EMPTY) continue;
+    const value = state === RANGE ? cells.value(c) : (values[c] ?? null);
+    if (column.kind === 'ref')
+      out.refs.push({ field: column.field, target: column.target, extField: column.extField, value });
+    else {
+      out.fields.push(column.field);
+      out.values.push(value);
+    }
+  }
+  return out;
+}
+
+const fail = (statusCode: string, message: string, fields: string[]): WriteResult => ({
+  ok: false,
+  errors: [{ statusCode, message, fields }],
+});
+
+/** Rows [from, to) of the job by the column path; `record` keeps each row's result. */
+export function runColumnBatch(
+  ctx: EmulatorContext,
+  job: IngestJob,
+  from: number,
+  to: number,
+  /** A number: the record number of a created record's generated Id. */
+  record: (row: number, result: WriteResult | number) => void,
+): void {
+  const columns = job.columns as IngestColumn[];
+  const def = job.def;
+  const store = ctx.store;
+  const extField: FieldDef | null =
+    job.operation === 'upsert'
+      ? (def.fieldsByLower.get((job.externalIdFieldName ?? '').toLowerCase()) ?? null)
+      : null;
+  const extColumn = extField === null ? -1 : columns.findIndex((c) => c.field === extField);
+  const plans = planCells(columns, extField);
+  const cells = new CsvCells(job.data ?? '', job.delimiter.charCodeAt(0), columns.length);
+  const states = new Uint8Array(columns.length);
+  const values = new Array<SfValue>(columns.length).fill(null);
+  const inserter = new FastInsert(store, def, columns, plans, extField);
+  const extIndex = extField === null ? undefined : store.table(def).indexByField.get(extField.name);
+  const seen = new Set<string>();
+  // A malformed row (CsvError) ends the batch; the records created before it still count.
+  try {
+    for (let row = from; row < to; row += 1) {
+      cells.read(job.rowStarts[row] as number);
+      const errors = readCells(plans, cells, states, values);
+      if (errors !== null) {
+        record(row, { ok: false, errors });
+        continue;
+      }
+      if (extField === null) {
+        record(row, inserter.insert(cells, states, values, null));
+        continue;
+      }
+      const key = extColumn >= 0 && states[extColumn] === VALUE ? (values[extColumn] ?? null) : null;
+      if (key === null) {
+        record(row, fail('MISSING_ARGUMENT', `${extField.name} not specified`, [extField.name]));
+        continue;
+      }
+      const text = String(key);
+      const keyText = text.toLowerCase();
+      if (seen.has(keyText)) {
+        record(
+          row,
+          fail('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${String(key)}`, [extField.name]),
+        );
+        continue;
+      }
+      seen.add(keyText);
+      // The index's own key (case-folded unless the field is case-sensitive), without a second lower-casing.
+      const indexKey = extField.caseSensitive ? text : keyText;
+      if (extIndex?.lookup(indexKey) === undefined) {
+        record(row, inserter.insert(cells, states, values, extIndex ? indexKey : null));
+        continue;
+      }
+      const hits = extIndex.findKey(indexKey);
+      if (hits.length > 1) {
+        const message = `${extField.name}: more than one record found for external id field: ${hits.join(', ')}`;
+        record(row, fail('DUPLICATE_EXTERNAL_ID', message, [extField.name]));
+      } else if (hits.length === 1) {
+        record(row, store.update(def, hits[0] as string, prepared(columns, cells, states, values)));
+      } else record(row, inserter.insert(cells, states, values, null));
+    }
+  } finally {
+    inserter.flushCounts();
+  }
+}

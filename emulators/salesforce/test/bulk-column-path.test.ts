@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SalesforceEmulator } from '../src/index.js';
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_PASSWORD,
+  DEFAULT_USERNAME,
+  startFixtureEmulator,
+} from './helpers.js';
+
+// The Bulk column path (src/bulk/fast-ingest.ts) against the row path (process-ingest.ts) on the same
+// uploads: every result file, job count, stored record and write counter must be the same. The row
+// path is forced on one emulator by the lock-row fault at the smallest ratio above 0 (a lock happens
+// only when Math.random() returns exactly 0).
+
+const CLOCK = Date.parse('2026-03-01T12:00:00.000Z');
+let columns: SalesforceEmulator;
+let rows: SalesforceEmulator;
+
+async function token(emulator: SalesforceEmulator): Promise<string> {
+  const body = new URLSearchParams({
+    grant_type: 'password',
+    client_id: DEFAULT_CLIENT_ID,
+    client_secret: DEFAULT_CLIENT_SECRET,
+    username: DEFAULT_USERNAME,
+    password: DEFAULT_PASSWORD,
+  });
+  const res = await fetch(`${emulator.url}/services/oauth2/token`, { method: 'POST', body });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+async function runJob(emulator: SalesforceEmulator, job: Record<string, unknown>, csv: string) {
+  const auth = { authorization: `Bearer ${await token(emulator)}` };
+  const base = `${emulator.url}/services/data/v62.0/jobs/ingest`;
+  const json = { ...auth, 'content-type': 'application/json' };
+  const created = await fetch(base, { method: 'POST', headers: json, body: JSON.stringify(job) });
+  const { id } = (await created.json()) as { id: string };
+  await fetch(`${base}/${id}/batches`, {
+    method: 'PUT',
+    headers: { ...auth, 'content-type': 'text/csv' },
+    body: csv,
+  });
+  await fetch(`${base}/${id}`, {
+    method: 'PATCH',
+    headers: json,
+    body: JSON.stringify({ state: 'UploadComplete' }),
+  });
+  let info: Record<string, unknown> = {};
+  do {
+    await new Promise((r) => setTimeout(r, 10));
+    info = (await (await fetch(`${base}/${id}`, { headers: auth })).json()) as Record<string, unknown>;
+  } while (info.state !== 'JobComplete' && info.state !== 'Failed');
+  const text = async (kind: string) => (await fetch(`${base}/${id}/${kind}`, { headers: auth })).text();
+  return {
+    state: info.state,
+    processed: info.numberRecordsProcessed,
+    failed: info.numberRecordsFailed,
+    errorMessage: info.errorMessage,
+    successful: await text('successfulResults'),
+    failedResults: await text('failedResults'),
+    unprocessed: await text('unprocessedrecords'),
+  };
+}
+
+function seed(emulator: SalesforceEmulator): void {
+  emulator.insertRecords('Account', [
+    { Name: 'One', Zuora_Customer_Number__c: 'C-1' },
+    { Name: 'Two', Zuora_Customer_Number__c: 'C-2' },
+    { Name: 'Dup a', Zuora_Customer_Number__c: 'C-DUP' },
+    { Name: 'Dup b', Zuora_Customer_Number__c: 'C-DUP' },
+  ]);
+  emulator.insertRecords('Sync_History__c', [{ Session_Id__c: 'S-1' }]);
+  emulator.insertRecords('CustomerAccount__c', [
+    { Name: 'Seeded', AccountNumber__c: 'A-S', External_Id__c: 'Z-SEED', Status__c: 'Active' },
+  ]);
+}
+
+beforeAll(async () => {
+  columns = await startFixtureEmulator({ clock: () => CLOCK });
+  rows = await startFixtureEmulator({ clock: () => CLOCK });
+  rows.faults.set({ lockRowRatio: Number.MIN_VALUE });
+  seed(columns);
+  seed(rows);
+});
+afterAll(async () => {
+  await columns.close();
+  await rows.close();
+});
+
+const acct = (emulator: SalesforceEmulator, name: string) =>
+  String(emulator.records('Account').find((r) => r.Name === name)?.Id);
+
+/** Uploads that go through every check of the insert and upsert paths. */
+function uploads(emulator: SalesforceEmulator): Array<{ job: Record<string, unknown>; csv: string }> {
+  const one = acct(emulator, 'One');
+  const seeded = String(emulator.records('CustomerAccount__c')[0]?.Id);
+  const owner = String(emulator.records('User')[0]?.Id);
+  const upsert = { object: 'CustomerAccount__c', operation: 'upsert', externalIdFieldName: 'External_Id__c' };
+  const head =
+    'External_Id__c,Name,AccountNumber__c,Account__r.Zuora_Customer_Number__c,Status__c,Channels__c,Balance__c,Discount__c,Bill_Cycle_Day__c,Auto_Pay__c,Activated_On__c,Last_Synced_At__c,Notes__c,Bill_To_Email__c,Phone__c,Portal__c,OwnerId,Last_Sync_History__r.Session_Id__c';
+  const upsertRows = [
+    'Z-1,"Acme, ""EU""",A-1,C-1,Active,Email;Web,10.5,5,1,true,2024-02-29,2025-01-01T10:00:00.000Z,"two\nlines",a@b.co,+1 555,https://x.io,,S-1',
+    'Z-2,Numbers,A-2,C-2,Canceled,,1e3,+5,007,yes,2024-01-01T10:00:00Z,2025-01-01,,,,,,',
+    'Z-3,More numbers,A-3,,,,-0,.5,3.7,NO,,2025-01-01T10:00:00+0200,,,,,,',
+    'Z-4,Too many digits,A-4,,,,12345678901234567,,,,,,,,,,,',
+    'Z-5,Day out of range,A-5,,,,,,100,,,,,,,,,',
+    'Z-6,Bad values,A-6,,Paused,Fax,lots,x,1.,2,2024-02-30,bad,,not-an-email,,,abc,',
+    'Z-7,Parents,A-7,C-404,,,,,,,,,,,,,,S-404',
+    'Z-8,Ambiguous parent,A-8,C-DUP,,,,,,,,,,,,,,',
+    'Z-9,No number,,,,,,,,,,,,,,,,',
+    'Z-10,Too long,A-1234567890,,,,,,,,,,,,,,,',
+    'z-1,Duplicate key in another case,A-11,,,,,,,,,,,,,,,',
+    ',No key,A-12,,,,,,,,,,,,,,,',
+    '#N/A,Null key,A-13,,,,,,,,,,,,,,,',
+    'z-seed,Seed renamed,#N/A,,#N/A,,,,,,,,#N/A,,,,,',
+    `Z-14,Owner given,A-14,,,,,,,,,,,,,,${owner},`,
+    `Z-15,Owner of the wrong type,A-15,,,,,,,,,,,,,,${one},`,
+    `Z-16,Owner deleted or unknown,A-16,,,,,,,,,,,,,,005000000000000AAA,`,
+    'Z-17,Text 日本 beyond Latin-1 ✓,A-17,,,,,,,,,,"quote "" and , comma",,,,,',
+    'Z-18,\u0001,A-18,,,,,,,,,,\u0001,,,,,',
+    'Z-19,"",A-19,,,,,,,,,,,,,,,',
+    'Z-21,Null parent,A-21,#N/A,,,,,,,,,,,,,,',
+  ];
+  const plainInsert = [
+    'Name,AccountNumber__c,External_Id__c,Account__c,Auto_Pay__c',
+    `Direct parent,A-30,Z-30,${one},1`,
+    `Parent of the wrong type,A-31,Z-31,${seeded},0`,
+    'Duplicate of a stored key,A-32,Z-1,,',
+    'No key at all,A-33,,,',
+    'Malformed parent Id,A-34,Z-34,001xyz,',
+  ];
+  return [
+    { job: upsert, csv: `${[head, ...upsertRows].join('\n')}\n` },
+    // The same keys again: updates (the row path's update), new rows, duplicates across batches.
+    { job: upsert, csv: `${[head, ...upsertRows.slice(0, 12).reverse()].join('\n')}\n` },
+    { job: { object: 'CustomerAccount__c', operation: 'insert' }, csv: `${plainInsert.join('\n')}\n` },
+    {
+      job: {
+        object: 'CustomerAccount__c',
+        operation: 'insert',
+        columnDelimiter: 'SEMICOLON',
+        lineEnding: 'CRLF',
+      },
+      csv: 'Name;AccountNumber__c;Balance_Label__c\r\nRead-only given;A-40;x\r\nRead-only empty;A-41;\r\n',
+    },
+    { job: upsert, csv: 'External_Id__c,Name\nZ-50,"unterminated\n' },
+    {
+      job: upsert,
+      csv: 'External_Id__c,Name,AccountNumber__c\nZ-52,Stored before the bad row,A-52\nZ-51,"closed"x,A-51\n',
+    },
+  ];
+}
+
+describe('Bulk API 2.0 column path', () => {
+  it('gives the row path results, records and write counts on every kind of row', async () => {
+    const a = uploads(columns);
+    const b = uploads(rows);
+    expect(a.map((u) => u.csv)).toEqual(b.map((u) => u.csv));
+    const results = [];
+    for (let i = 0; i < a.length; i += 1) {
+      const viaColumns = await runJob(columns, a[i]!.job, a[i]!.csv);
+      const viaRows = await runJob(rows, b[i]!.job, b[i]!.csv);
+      expect(viaColumns, `upload ${i}`).toEqual(viaRows);
+      results.push(viaColumns);
+    }
+    expect(columns.records('CustomerAccount__c')).toEqual(rows.records('CustomerAccount__c'));
+    expect(columns.writes()).toEqual(rows.writes());
+    // The uploads reach what they are meant to: new rows, updates, failures of each kind.
+    const lines = (text: string, marker: string) => text.split('\n').filter((l) => l.includes(marker)).length;
+    expect(results.map((r) => r.state)).toEqual([
+      'JobComplete',
+      'JobComplete',
+      'JobComplete',
+      'JobComplete',
+      'Failed',
+      'Failed',
+    ]);
+    expect(lines(results[0]!.successful, '"true"')).toBeGreaterThan(5);
+    expect(lines(results[1]!.successful, '"false"')).toBeGreaterThan(2);
+    expect(results[0]!.failed).toBeGreaterThan(10);
+    expect(results[2]!.failed).toBeGreaterThan(2);
+    expect(columns.writes().CustomerAccount__c?.updated).toBeGreaterThan(2);
+  });
+});
