@@ -115,10 +115,12 @@ function dryRunProject(run: TurboRun): string {
 async function retryQueries(run: TurboRun): Promise<AquaQuery[]> {
   const queries: AquaQuery[] = [];
   const rule = { retryableCodes: [...retryableCodes], waitingCode: parentFailedCode };
+  const names = run.streams.map((s) => s.zuoraObject);
+  const open = await openFailures(run.deps.store, names, run.session.entityId, rule);
   for (const stream of run.streams) {
-    const open = await openFailures(run.deps.store, stream.zuoraObject, run.session.entityId, rule);
-    const ids = [...new Set(open.map((f) => f.zuoraId).filter((id): id is string => id !== null))];
-    whereChunks(ids).forEach((chunk, n) => {
+    const ids = new Set<string>();
+    for (const f of open) if (f.stream === stream.zuoraObject && f.zuoraId !== null) ids.add(f.zuoraId);
+    whereChunks([...ids]).forEach((chunk, n) => {
       if (queries.length >= maxAquaQueries) return;
       queries.push({
         name: `${stream.zuoraObject}__retry${String(n)}`,
