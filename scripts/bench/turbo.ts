@@ -5,7 +5,7 @@
 // calls; then a checksum per object of the Salesforce end state, to compare runs. With
 // --incremental-after-bill-run, a bill run then posts invoices in the Zuora emulator worth about 1% of the
 // records synced (bill-run.ts; `--bill-run-share 0.02` for another share) and an incremental accounts sync is
-// measured the same way.
+// measured the same way (`--repeat N`: N bill runs, each with its incremental session).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     'skip-checksums': { type: 'boolean', default: false },
     'incremental-after-bill-run': { type: 'boolean', default: false },
     'bill-run-share': { type: 'string', default: '0.01' },
+    repeat: { type: 'string', default: '1' },
     'emulators-cpu-prof': { type: 'string' },
   },
   strict: false,
@@ -54,6 +55,7 @@ const { values } = parseArgs({
     'skip-checksums': boolean;
     'incremental-after-bill-run': boolean;
     'bill-run-share': string;
+    repeat: string;
     'emulators-cpu-prof'?: string;
   };
 };
@@ -215,7 +217,8 @@ try {
     for (const line of await salesforceChecksums(info.salesforce.loginUrl, info.salesforceAdmin, [...synced]))
       process.stdout.write(`${line}\n`);
   }
-  if (values['incremental-after-bill-run']) {
+  // --repeat N: N bill runs, each followed by its measured incremental session (two figures from one tenant).
+  for (let i = 0; values['incremental-after-bill-run'] && i < Number(values.repeat); i += 1) {
     const share = Number(values['bill-run-share']);
     const run = await billRun(info, zuora, accounts, share);
     process.stdout.write(
