@@ -4,9 +4,10 @@
 // CPU seconds, Salesforce API calls, Bulk batches (and the ceil(N/10,000) floor they are held to) and Zuora
 // calls; then a checksum per object of the Salesforce end state, to compare runs. With
 // --incremental-after-bill-run, a bill run then posts invoices in the Zuora emulator worth about 1% of the
-// records synced (bill-run.ts) and an incremental accounts sync is measured the same way.
+// records synced (bill-run.ts; `--bill-run-share 0.02` for another share) and an incremental accounts sync is
+// measured the same way (`--repeat N`: N bill runs, each with its incremental session).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../service/src/config/logger.js';
@@ -14,7 +15,7 @@ import { connectSalesforce } from '../../service/src/salesforce/connect.js';
 import { migrate } from '../../service/src/store/migrate.js';
 import { insertSession } from '../../service/src/sessions/session-rows.js';
 import type { ObjectCounts } from '../../service/src/sessions/session-counts.js';
-import type { ProgressEvent } from '../../service/src/sessions/sync-deps.js';
+import type { ProgressEvent, StageEvent } from '../../service/src/sessions/sync-deps.js';
 
 import { collectionsSessionLimit } from '../../service/src/turbo/turbo-writer.js';
 import { runTurboSession } from '../../service/src/turbo/turbo-session.js';
@@ -28,6 +29,7 @@ import {
   type EmulatorInfo,
 } from './bench-support.js';
 import { billRun } from './bill-run.js';
+import { processCpuSeconds } from './process-cpu.js';
 import { salesforceChecksums } from './sf-checksums.js';
 
 const { values } = parseArgs({
@@ -39,6 +41,8 @@ const { values } = parseArgs({
     trace: { type: 'boolean', default: false },
     'skip-checksums': { type: 'boolean', default: false },
     'incremental-after-bill-run': { type: 'boolean', default: false },
+    'bill-run-share': { type: 'string', default: '0.01' },
+    repeat: { type: 'string', default: '1' },
     'emulators-cpu-prof': { type: 'string' },
   },
   strict: false,
@@ -50,6 +54,8 @@ const { values } = parseArgs({
     trace: boolean;
     'skip-checksums': boolean;
     'incremental-after-bill-run': boolean;
+    'bill-run-share': string;
+    repeat: string;
     'emulators-cpu-prof'?: string;
   };
 };
@@ -117,6 +123,12 @@ try {
               `  ${(performance.now() / 1000).toFixed(1).padStart(7)} s ${e.phase.padEnd(9)} ${e.object.padEnd(38)} ${String(e.records).padStart(8)}  rss ${mb(m.rss)} MB (heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}, external ${mb(m.external)})\n`,
             );
           },
+          // Each stage's wall and CPU time: wall minus CPU is what the stage waited for.
+          onStage: (e: StageEvent) => {
+            process.stdout.write(
+              `  ${(performance.now() / 1000).toFixed(1).padStart(7)} s stage     ${e.stage.padEnd(38)} ${(e.wallMs / 1000).toFixed(2).padStart(8)} s wall, ${(e.cpuMs / 1000).toFixed(2)} s CPU, load ${loadavg()[0]?.toFixed(1) ?? '-'}\n`,
+            );
+          },
         }
       : {}),
   };
@@ -129,11 +141,15 @@ try {
     const before = await sfStats();
     const zuoraBefore = zuora.calls;
     const cpuBefore = process.cpuUsage();
+    const emulatorCpuBefore = emulators.map((e) => processCpuSeconds(e.child.pid));
     const started = performance.now();
     const session = await insertSession(store, { scope, trigger: 'manual', mode });
     const done = await runTurboSession(deps, session.id);
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
+    const [zuoraCpu, salesforceCpu] = emulators.map((e, i) =>
+      (processCpuSeconds(e.child.pid) - (emulatorCpuBefore[i] ?? 0)).toFixed(1),
+    );
     const after = await sfStats();
     const objects = (done.counts.objects ?? {}) as Record<string, ObjectCounts>;
     const rows = Object.entries(objects).sort(([a], [b]) => a.localeCompare(b));
@@ -181,7 +197,11 @@ try {
       `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s ` +
         `(${total > 0 ? ((cpu.user + cpu.system) / total).toFixed(1) : '-'} CPU-seconds per million records; issue 19 target at M: at most 8), ` +
         `Salesforce API calls ${String(after.apiRequests - before.apiRequests)}, Bulk batches ${String(after.bulkBatches - before.bulkBatches)} ` +
-        `(floor sum ceil(N/10,000) = ${String(floor)}), Zuora calls ${String(zuora.calls - zuoraBefore)}\n`,
+        `(floor sum ceil(N/10,000) = ${String(floor)}), Zuora calls ${String(zuora.calls - zuoraBefore)}\n` +
+        `emulators' CPU over the session: Zuora ${zuoraCpu ?? '-'} s, Salesforce ${salesforceCpu ?? '-'} s; ` +
+        `load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}\n`,
     );
     if (total <= collectionsSessionLimit && total > 0)
       process.stdout.write(
@@ -197,11 +217,13 @@ try {
     for (const line of await salesforceChecksums(info.salesforce.loginUrl, info.salesforceAdmin, [...synced]))
       process.stdout.write(`${line}\n`);
   }
-  if (values['incremental-after-bill-run']) {
-    const run = await billRun(info, zuora, accounts, 0.01);
+  // --repeat N: N bill runs, each followed by its measured incremental session (two figures from one tenant).
+  for (let i = 0; values['incremental-after-bill-run'] && i < Number(values.repeat); i += 1) {
+    const share = Number(values['bill-run-share']);
+    const run = await billRun(info, zuora, accounts, share);
     process.stdout.write(
       `\nbill run: ${String(run.billed)} of ${String(run.accounts)} accounts billed in ${run.seconds.toFixed(1)} s ` +
-        `(about 1% of the ${String(accounts)} records synced; accounts with nothing to bill are left as they are)\n`,
+        `(about ${String(share * 100)}% of the ${String(accounts)} records synced; accounts with nothing to bill are left as they are)\n`,
     );
     await measure('accounts', 'incremental');
   }

@@ -28,6 +28,15 @@ export interface SyncDeps {
   readonly skipUnchanged?: boolean;
   /** Called as objects progress (CLI progress bars). */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Called as each stage of a session ends, with its wall and CPU milliseconds (benchmarks' `--trace`). */
+  readonly onStage?: (event: StageEvent) => void;
+}
+
+export interface StageEvent {
+  readonly stage: string;
+  readonly wallMs: number;
+  /** This process's CPU (user + system) over the stage: the rest of its wall time was waiting. */
+  readonly cpuMs: number;
 }
 
 export interface ProgressEvent {

@@ -108,10 +108,14 @@ export interface RetryRule {
  */
 export async function openFailures(
   db: Queryable,
-  stream: string,
+  streams: readonly string[],
   entityId: string,
   rule: RetryRule,
 ): Promise<OpenFailure[]> {
+  // One statement for every stream of a session, and each waiting row's parent found by its key through the
+  // (salesforce_object, entity_id, external_id) index: comparing every waiting row with every open failure
+  // made this look-up grow with their product (at M after a full sync, most of an incremental session).
+  // `error_fields` names the parent `Object:key`; object names hold no colon, so the first one splits it.
   const rows = await db.query<{
     stream: string;
     salesforce_object: string;
@@ -123,14 +127,17 @@ export async function openFailures(
   }>(
     `SELECT stream, salesforce_object, external_id, zuora_id, error_code, error_message, attempts
        FROM failed_records f
-      WHERE stream = $1 AND entity_id = $2 AND resolved_at IS NULL
+      WHERE stream = ANY($1::text[]) AND entity_id = $2 AND resolved_at IS NULL
         AND (error_code = ANY($3::text[])
              OR (error_code = $4 AND NOT EXISTS (
-                   SELECT 1 FROM failed_records p
-                    WHERE p.resolved_at IS NULL AND p.entity_id = f.entity_id
-                      AND p.salesforce_object || ':' || p.external_id = ANY(f.error_fields))))
+                   SELECT 1 FROM unnest(f.error_fields) AS parent(ref)
+                     JOIN failed_records p
+                       ON p.salesforce_object = split_part(parent.ref, ':', 1)
+                      AND p.entity_id = f.entity_id
+                      AND p.external_id = substr(parent.ref, strpos(parent.ref, ':') + 1)
+                    WHERE strpos(parent.ref, ':') > 0 AND p.resolved_at IS NULL)))
       ORDER BY id`,
-    [stream, entityId, [...rule.retryableCodes], rule.waitingCode],
+    [[...streams], entityId, [...rule.retryableCodes], rule.waitingCode],
   );
   return rows.map((r) => ({
     stream: r.stream,

@@ -17,6 +17,7 @@ import {
   type AquaQuery,
 } from '../zuora/aqua-export.js';
 import { whereChunks } from '../zuora/zoql.js';
+import { timedStage } from '../sessions/stage-timer.js';
 import type { TurboRun } from './turbo-run.js';
 
 /** Incremental windows start a little before the last mark; upserts make the overlap harmless. */
@@ -46,7 +47,7 @@ export async function extractStage(run: TurboRun): Promise<void> {
   if (!resumed) await submitted('aquaJobId', main);
   let retry = saved.retryJobId;
   if (retry === undefined && !resumed && run.backfill === undefined) {
-    const queries = await retryQueries(run);
+    const queries = await timedStage(deps, 'extract: open failures', () => retryQueries(run));
     if (queries.length > 0) {
       retry = await submitAquaJob(deps.zuora, {
         name: `zuora-sync ${session.scope} ${session.id} retries`,
@@ -57,9 +58,11 @@ export async function extractStage(run: TurboRun): Promise<void> {
     }
   }
   const poll = { entityId, minPollMs: deps.minPollMs ?? 100 };
+  const wait = (stage: string, id: string | undefined) =>
+    id === undefined ? [] : timedStage(deps, stage, () => waitForAquaJob(deps.zuora, id, poll));
   run.batches = [
-    ...(await waitForAquaJob(deps.zuora, main, poll)),
-    ...(retry === undefined ? [] : await waitForAquaJob(deps.zuora, retry, poll)),
+    ...(await wait('extract: AQuA job', main)),
+    ...(await wait('extract: AQuA retry job', retry)),
   ];
 }
 
@@ -112,10 +115,12 @@ function dryRunProject(run: TurboRun): string {
 async function retryQueries(run: TurboRun): Promise<AquaQuery[]> {
   const queries: AquaQuery[] = [];
   const rule = { retryableCodes: [...retryableCodes], waitingCode: parentFailedCode };
+  const names = run.streams.map((s) => s.zuoraObject);
+  const open = await openFailures(run.deps.store, names, run.session.entityId, rule);
   for (const stream of run.streams) {
-    const open = await openFailures(run.deps.store, stream.zuoraObject, run.session.entityId, rule);
-    const ids = [...new Set(open.map((f) => f.zuoraId).filter((id): id is string => id !== null))];
-    whereChunks(ids).forEach((chunk, n) => {
+    const ids = new Set<string>();
+    for (const f of open) if (f.stream === stream.zuoraObject && f.zuoraId !== null) ids.add(f.zuoraId);
+    whereChunks([...ids]).forEach((chunk, n) => {
       if (queries.length >= maxAquaQueries) return;
       queries.push({
         name: `${stream.zuoraObject}__retry${String(n)}`,

@@ -1,9 +1,10 @@
 // When each Salesforce object's upsert spool is complete, so its load may start while other streams are still
 // being extracted. A stream's objects open once it has been routed, its mapping failures stored (children
 // screened against them) and its parts closed; everything opens when the spool stage ends. Loading early
-// is allowed only where nothing can append to a closed part later: a full sync or a backfill (no follow-up
-// job for cancelled accounts), past the small-session limit (a small session loads through Composite calls
-// once its rows are all in memory), and not a dry run.
+// is allowed only where nothing can append to a closed upsert part later: past the small-session limit (a
+// small session loads through Composite calls once its rows are all in memory), and not a dry run. An
+// incremental session's follow-up job for cancelled accounts adds only deletions (every record it reads
+// belongs to a cancelled account), which load after every upsert anyway.
 import type { StreamSpec } from '../mapping/stream-plan.js';
 
 interface Gate {

@@ -98,10 +98,7 @@ interface Routing {
  */
 async function release(run: TurboRun, routing: Routing, stream: string): Promise<void> {
   routing.complete.push(...run.gates.routed(stream));
-  const early =
-    run.session.params.dryRun !== true &&
-    (run.backfill !== undefined || run.since <= fullSyncStart) &&
-    routing.output.large;
+  const early = run.session.params.dryRun !== true && routing.output.large;
   if (!early || routing.complete.length === 0) return;
   const { output } = routing;
   await run.plan.settleRead(output.failures.slice(routing.settled));

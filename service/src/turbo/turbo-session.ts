@@ -4,6 +4,7 @@
 // stage checkpoints, so a session that crashed resumes where it stopped and re-sends at most the one job per
 // object that was in flight. Its spool parts (billing PII) go when it ends, unless it may resume.
 import { assertSyncedOrg } from '../sessions/org-guard.js';
+import { timedStage } from '../sessions/stage-timer.js';
 import { beginSession, failSession } from '../sessions/session-lifecycle.js';
 import { throwIfCancelRequested } from '../sessions/session-cancel.js';
 import type { SyncSession } from '../sessions/session-rows.js';
@@ -41,17 +42,19 @@ export async function runTurboSession(deps: SyncDeps, sessionId: string): Promis
   const { session, stop } = await beginSession(deps.store, sessionId);
   let ended: SyncSession;
   try {
-    await assertSyncedOrg(deps);
-    const run = await openTurboRun(deps, session);
+    await timedStage(deps, 'org check', () => assertSyncedOrg(deps));
+    const run = await timedStage(deps, 'open', () => openTurboRun(deps, session));
     // A dry run takes the same stages with a writer that compares instead of writing.
     const dry = session.params.dryRun === true ? new DryRunWriter(run) : undefined;
     const writer = dry ?? new TurboWriter(run);
-    await billingEntityStage(run);
-    await extractStage(run);
-    await spoolAndUpsert(run, writer);
-    await run.plan.runPass(writer, 'deferred');
-    await run.plan.runPass(writer, 'delete');
-    ended = dry === undefined ? await finishStage(run) : await finishDryRun(run, dry);
+    await timedStage(deps, 'billing entity', () => billingEntityStage(run));
+    await timedStage(deps, 'extract', () => extractStage(run));
+    await timedStage(deps, 'spool + upsert', () => spoolAndUpsert(run, writer));
+    await timedStage(deps, 'deferred', () => run.plan.runPass(writer, 'deferred'));
+    await timedStage(deps, 'delete', () => run.plan.runPass(writer, 'delete'));
+    ended = await timedStage(deps, 'finish', () =>
+      dry === undefined ? finishStage(run) : finishDryRun(run, dry),
+    );
   } catch (error) {
     ended = await failSession(deps, sessionId, error, {});
   } finally {

@@ -39,12 +39,15 @@ export function selectRows(
   if (query.grouping === null && query.order.length === 0 && query.limit === null) {
     const selected: number[] = [];
     const every = query.matches === matchesEvery;
+    // An incremental load reads each row's UpdatedDate from its column and builds only the changed records.
+    const updated = full || incrementalFrom === undefined ? undefined : table.fieldReader('UpdatedDate');
     for (const row of table.rowsOf(entityId)) {
       if (!full && incrementalFrom === undefined && table.seqAt(row) <= since) continue;
       if (full && every) {
         selected.push(row);
         continue;
       }
+      if (updated !== undefined && !(Date.parse(String(updated(row))) >= (incrementalFrom ?? 0))) continue;
       const record = table.recordAt(row);
       const changed =
         full || incrementalFrom === undefined || Date.parse(record.UpdatedDate) >= incrementalFrom;

@@ -197,6 +197,16 @@ export class RecordTable {
   }
 
   /**
+   * A reader of one field's value straight from its column, when every row has the field (otherwise
+   * undefined, as for `cellReaders`): a filter on it need not build the records it leaves out.
+   */
+  fieldReader(field: string): ((row: number) => FieldValue) | undefined {
+    const column = this.columns.get(field);
+    if (column === undefined || !this.shapes.every((shape) => shape.keys.includes(field))) return undefined;
+    return (row) => column.get(row);
+  }
+
+  /**
    * Readers of the formatted cells of `fields`, straight from the columns, when every row has every one
    * of them (otherwise undefined: a row without a field reads as null, which only its record says).
    */
