@@ -103,15 +103,17 @@ async function admin(info: EmulatorInfo, path: string, body?: unknown): Promise<
 
 /** USD accounts whose new orders synced in the throughput phase (complete addresses, Zuora accounts exist). */
 async function usdAccounts(deps: CpqDeps): Promise<string[]> {
-  const rows = await deps.store.query<{ account_id: string }>(
-    "SELECT DISTINCT account_id FROM cpq_orders WHERE status = 'Synced' LIMIT 500",
+  const rows = await deps.store.query<{ order_id: string }>(
+    "SELECT order_id FROM cpq_orders WHERE status = 'Synced' LIMIT 500",
   );
   if (rows.length === 0) throw new Error('no synced order to take accounts from');
-  const found = await deps.salesforce.query<{ Id: string }>(
-    `SELECT Id FROM Account WHERE CurrencyIsoCode = 'USD' AND Id IN (${soqlList(rows.map((r) => r.account_id))})`,
+  // A Zuora account bills in the currency of the first order that made it (CPQ-E022 otherwise): accounts whose
+  // synced order was in USD, not merely accounts whose Salesforce currency is USD.
+  const found = await deps.salesforce.query<{ AccountId: string }>(
+    `SELECT AccountId FROM Order WHERE CurrencyIsoCode = 'USD' AND Account.CurrencyIsoCode = 'USD' AND Id IN (${soqlList(rows.map((r) => r.order_id))})`,
   );
   if (found.records.length === 0) throw new Error('no USD account among the synced orders');
-  return found.records.map((r) => r.Id);
+  return [...new Set(found.records.map((r) => r.AccountId))];
 }
 
 interface LatencyOptions {
@@ -164,11 +166,21 @@ export async function measureLatency(deps: CpqDeps, info: EmulatorInfo, o: Laten
 }
 
 async function renderLatency(deps: CpqDeps, ids: readonly string[], o: LatencyOptions): Promise<string> {
-  const rows = await deps.store.query<{ status: string; ms: string | number | null }>(
-    `SELECT status, EXTRACT(EPOCH FROM (written_back_at - activated_at)) * 1000 AS ms FROM cpq_orders
+  const rows = await deps.store.query<{
+    status: string;
+    error_code: string | null;
+    ms: string | number | null;
+  }>(
+    `SELECT status, error_code, EXTRACT(EPOCH FROM (written_back_at - activated_at)) * 1000 AS ms FROM cpq_orders
       WHERE order_id = ANY($1::text[])`,
     [[...ids]],
   );
+  const not = new Map<string, number>();
+  for (const r of rows)
+    if (r.status !== 'Synced') {
+      const key = `${r.status} ${r.error_code ?? ''}`.trim();
+      not.set(key, (not.get(key) ?? 0) + 1);
+    }
   const ms = rows
     .filter((r) => r.status === 'Synced' && r.ms !== null)
     .map((r) => Number(r.ms))
@@ -177,7 +189,7 @@ async function renderLatency(deps: CpqDeps, ids: readonly string[], o: LatencyOp
   const s = (x: number) => `${(x / 1000).toFixed(1)} s`;
   return (
     `latency: ${String(ids.length)} orders activated over ${String(o.spreadSeconds)} s, poller every ${String(o.pollSeconds)} s; ` +
-    `${String(ms.length)} synced, ${String(rows.length - ms.length)} not\n` +
+    `${String(ms.length)} synced, ${String(rows.length - ms.length)} not${[...not].map(([k, n]) => `, ${k} ${String(n)}`).join('')}\n` +
     `  activation -> write-back  P50 ${s(pct(50))}   P95 ${s(pct(95))}   max ${s(ms.at(-1) ?? 0)}   (target P95 < 90 s)\n`
   );
 }
