@@ -1,4 +1,4 @@
-import { CsvError } from './csv-reader.js';
+import { CsvError, quotedField } from './csv-reader.js';
 
 // The cells of one CSV row as offsets into the upload, for the Bulk column path (fast-ingest.ts): no
 // array or string per row. A quoted cell is unescaped into `quoted` (its offsets then index that
@@ -35,24 +35,12 @@ export class CsvCells {
       let end: number;
       let unescaped: string | null = null;
       if (text.charCodeAt(i) === 34) {
-        let value = '';
-        let j = i + 1;
-        for (;;) {
-          const q = text.indexOf('"', j);
-          if (q < 0) throw new CsvError(`unterminated quoted field starting on line ${this.line}`);
-          value += text.slice(j, q);
-          if (text.charCodeAt(q + 1) !== 34) {
-            j = q + 1;
-            break;
-          }
-          value += '"';
-          j = q + 2;
-        }
-        for (let k = i; k < j; k += 1) if (text.charCodeAt(k) === 10) this.line += 1;
-        unescaped = value;
+        const quoted = quotedField(text, i, this.line);
+        this.line += quoted.lines;
+        unescaped = quoted.value;
         start = 0;
-        end = value.length;
-        i = j;
+        end = quoted.value.length;
+        i = quoted.next;
         const c = text.charCodeAt(i);
         const lineEnd = c === 10 || (c === 13 && text.charCodeAt(i + 1) === 10);
         if (i < n && c !== d && !lineEnd)

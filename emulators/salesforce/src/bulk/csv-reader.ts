@@ -74,24 +74,10 @@ export class CsvReader {
     let i = this.pos;
     for (;;) {
       if (text.charCodeAt(i) === 34) {
-        // quoted field
-        let value = '';
-        let j = i + 1;
-        for (;;) {
-          const q = text.indexOf('"', j);
-          if (q < 0) throw new CsvError(`unterminated quoted field starting on line ${this.line}`);
-          value += text.slice(j, q);
-          if (text.charCodeAt(q + 1) === 34) {
-            value += '"';
-            j = q + 2;
-          } else {
-            j = q + 1;
-            break;
-          }
-        }
-        for (let k = i; k < j; k += 1) if (text.charCodeAt(k) === 10) this.line += 1;
-        fields.push(value);
-        i = j;
+        const quoted = quotedField(text, i, this.line);
+        this.line += quoted.lines;
+        fields.push(quoted.value);
+        i = quoted.next;
         const c = text.charCodeAt(i);
         if (i >= n) break;
         if (c === d) {
@@ -136,6 +122,33 @@ export class CsvReader {
 }
 
 const needsQuote = /["\r\n]/;
+
+/**
+ * The quoted field opening at `i` (a '"'), doubled quotes unescaped: its value, the index after its closing
+ * quote and the line breaks inside it. `line` (where the field starts) only names the place in the error.
+ */
+export function quotedField(
+  text: string,
+  i: number,
+  line: number,
+): { value: string; next: number; lines: number } {
+  let value = '';
+  let j = i + 1;
+  for (;;) {
+    const q = text.indexOf('"', j);
+    if (q < 0) throw new CsvError(`unterminated quoted field starting on line ${String(line)}`);
+    value += text.slice(j, q);
+    if (text.charCodeAt(q + 1) !== 34) {
+      j = q + 1;
+      break;
+    }
+    value += '"';
+    j = q + 2;
+  }
+  let lines = 0;
+  for (let k = i; k < j; k += 1) if (text.charCodeAt(k) === 10) lines += 1;
+  return { value, next: j, lines };
+}
 
 /** One CSV line; Salesforce quotes every value in Bulk results, and so does the emulator. */
 export function csvLine(values: ReadonlyArray<unknown>, delimiter: string): string {
