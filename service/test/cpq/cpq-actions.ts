@@ -84,3 +84,46 @@ export async function syncOrders(deps: CpqDeps, orderIds: string[], dryRun = fal
   if (!requested.ok) throw new Error(requested.message);
   return runCpqSession(deps, requested.session.id);
 }
+
+/** Creates an `object` record through the connector's Salesforce client; answers its Id, or throws. */
+export async function createRecord(
+  conn: CpqDeps['salesforce'],
+  object: string,
+  fields: Record<string, unknown>,
+): Promise<string> {
+  const r = (await conn.sobject(object).create(fields)) as { id?: string; success: boolean };
+  if (!r.success || r.id === undefined) throw new Error(`${object} not created: ${JSON.stringify(r)}`);
+  return r.id;
+}
+
+/**
+ * A USD Range consumption schedule of `rates` (per unit, in order) linked to `product`, as an admin sets one
+ * up: created inactive and activated once its rates exist (reference 1.10). Answers the junction's Id.
+ */
+export async function linkUsdSchedule(
+  conn: CpqDeps['salesforce'],
+  product: string,
+  schedule: { name: string; uom: string; rates: ReadonlyArray<Record<string, unknown>> },
+): Promise<string> {
+  const id = await createRecord(conn, 'ConsumptionSchedule', {
+    Name: schedule.name,
+    BillingTerm: 1,
+    BillingTermUnit: 'Month',
+    Type: 'Range',
+    RatingMethod: 'Tier',
+    IsActive: false,
+    UnitOfMeasure: schedule.uom,
+    CurrencyIsoCode: 'USD',
+    SBQQ__Category__c: 'Rates',
+  });
+  for (const [i, r] of schedule.rates.entries())
+    await createRecord(conn, 'ConsumptionRate', {
+      ConsumptionScheduleId: id,
+      ...r,
+      PricingMethod: 'PerUnit',
+      ProcessingOrder: i + 1,
+      CurrencyIsoCode: 'USD',
+    });
+  await conn.sobject('ConsumptionSchedule').update({ Id: id, IsActive: true });
+  return createRecord(conn, 'ProductConsumptionSchedule', { ProductId: product, ConsumptionScheduleId: id });
+}

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpqCatalog } from '../../../emulators/shared/cpq-catalog.js';
 import { startCpqHarness, type CpqHarness } from './cpq-harness.js';
-import { activatedOrder, productId, syncOrders, usdAccount } from './cpq-actions.js';
+import { activatedOrder, linkUsdSchedule, productId, syncOrders, usdAccount } from './cpq-actions.js';
 import { productsBySku, subscriptionOf, type ZCatalogProduct } from './cpq-zuora-reads.js';
 
 function scheduleId(code: string, name: string): string {
@@ -126,31 +126,12 @@ describe('CPQ catalog check', () => {
   }, 180_000);
 
   /** A new USD consumption schedule (one flat tier) linked to the product; answers the junction's Id. */
-  async function addSchedule(product: string, uom: string): Promise<string> {
-    const create = async (object: string, fields: Record<string, unknown>) =>
-      ((await h.deps.salesforce.sobject(object).create(fields)) as { id: string }).id;
-    const schedule = await create('ConsumptionSchedule', {
-      Name: 'Data Archive USD',
-      BillingTerm: 1,
-      BillingTermUnit: 'Month',
-      Type: 'Range',
-      RatingMethod: 'Tier',
-      IsActive: false,
-      UnitOfMeasure: uom,
-      CurrencyIsoCode: 'USD',
-      SBQQ__Category__c: 'Rates',
+  const addSchedule = (product: string, uom: string) =>
+    linkUsdSchedule(h.deps.salesforce, product, {
+      name: 'Data Archive USD',
+      uom,
+      rates: [{ LowerBound: 0, Price: 0.25 }],
     });
-    await create('ConsumptionRate', {
-      ConsumptionScheduleId: schedule,
-      LowerBound: 0,
-      Price: 0.25,
-      PricingMethod: 'PerUnit',
-      ProcessingOrder: 1,
-      CurrencyIsoCode: 'USD',
-    });
-    await h.deps.salesforce.sobject('ConsumptionSchedule').update({ Id: schedule, IsActive: true });
-    return create('ProductConsumptionSchedule', { ProductId: product, ConsumptionScheduleId: schedule });
-  }
 
   it('adds the rate plan of a schedule added after the first sync to the product it made, once, completing a plan a crash left without its charge', async () => {
     const code = 'CPQ-DATA';

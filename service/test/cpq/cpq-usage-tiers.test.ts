@@ -7,7 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CpqDeps } from '../../src/cpq/cpq-deps.js';
 import { startCpqHarness, type CpqHarness } from './cpq-harness.js';
-import { activatedOrder, productId, syncOrders, usdAccount } from './cpq-actions.js';
+import {
+  activatedOrder,
+  createRecord,
+  linkUsdSchedule,
+  productId,
+  syncOrders,
+  usdAccount,
+} from './cpq-actions.js';
 import { orderOf, subscriptionOf, type ZTier } from './cpq-zuora-reads.js';
 
 /** The seed's consumption rates: lower bound inclusive, upper bound exclusive. */
@@ -30,11 +37,7 @@ describe('CPQ usage tiers', () => {
   /** A usage product with one Range schedule of the seed's rates, as an admin sets one up in Salesforce. */
   async function usageProduct(code: string, uom: string): Promise<string> {
     const conn = h.deps.salesforce;
-    const create = async (object: string, fields: Record<string, unknown>): Promise<string> => {
-      const r = (await conn.sobject(object).create(fields)) as { id?: string; success: boolean };
-      if (!r.success || r.id === undefined) throw new Error(`${object} not created: ${JSON.stringify(r)}`);
-      return r.id;
-    };
+    const create = (object: string, fields: Record<string, unknown>) => createRecord(conn, object, fields);
     const product = await create('Product2', {
       Name: `Tier test ${uom}`,
       ProductCode: code,
@@ -59,28 +62,7 @@ describe('CPQ usage tiers', () => {
       IsActive: true,
       CurrencyIsoCode: 'USD',
     });
-    // A schedule is created inactive and activated once its rates exist (reference 1.10).
-    const schedule = await create('ConsumptionSchedule', {
-      Name: `${code} USD`,
-      BillingTerm: 1,
-      BillingTermUnit: 'Month',
-      Type: 'Range',
-      RatingMethod: 'Tier',
-      IsActive: false,
-      UnitOfMeasure: uom,
-      CurrencyIsoCode: 'USD',
-      SBQQ__Category__c: 'Rates',
-    });
-    for (const [i, r] of seedRates.entries())
-      await create('ConsumptionRate', {
-        ConsumptionScheduleId: schedule,
-        ...r,
-        PricingMethod: 'PerUnit',
-        ProcessingOrder: i + 1,
-        CurrencyIsoCode: 'USD',
-      });
-    await conn.sobject('ConsumptionSchedule').update({ Id: schedule, IsActive: true });
-    await create('ProductConsumptionSchedule', { ProductId: product, ConsumptionScheduleId: schedule });
+    await linkUsdSchedule(conn, product, { name: `${code} USD`, uom, rates: seedRates });
     return product;
   }
 
