@@ -1,8 +1,9 @@
-// `npm run bench -- --scenario turbo --size M [--seed N] [--skip-checksums] [--incremental-after-bill-run]`: a
+// `npm run bench -- --scenario turbo --size M [--seed N] [--skip-checksums|--save-checksums] [--incremental-after-bill-run]`: a
 // full Turbo Sync of the accounts scope and the catalog through the emulators (each in a process of its own, so
 // this process's memory is the connector's), printing per object and in total: records, records/s, peak RSS,
 // CPU seconds, Salesforce API calls, Bulk batches (and the ceil(N/10,000) floor they are held to) and Zuora
-// calls; then a checksum per object of the Salesforce end state, to compare runs. With
+// calls; then a checksum per object of the Salesforce end state, compared with the reference kept for that size
+// and seed in scripts/bench/reference/ (checksum-reference.ts). With
 // --incremental-after-bill-run, a bill run then posts invoices in the Zuora emulator worth about 1% of the
 // records synced (bill-run.ts; `--bill-run-share 0.02` for another share) and an incremental accounts sync is
 // measured the same way (`--repeat N`: N bill runs, each with its incremental session).
@@ -31,6 +32,7 @@ import {
 import { billRun } from './bill-run.js';
 import { processCpuSeconds } from './process-cpu.js';
 import { salesforceChecksums } from './sf-checksums.js';
+import { compareWithReference, referencePath, saveReference } from './checksum-reference.js';
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +42,7 @@ const { values } = parseArgs({
     store: { type: 'string', default: 'postgres' },
     trace: { type: 'boolean', default: false },
     'skip-checksums': { type: 'boolean', default: false },
+    'save-checksums': { type: 'boolean', default: false },
     'incremental-after-bill-run': { type: 'boolean', default: false },
     'bill-run-share': { type: 'string', default: '0.01' },
     repeat: { type: 'string', default: '1' },
@@ -53,6 +56,7 @@ const { values } = parseArgs({
     store: string;
     trace: boolean;
     'skip-checksums': boolean;
+    'save-checksums': boolean;
     'incremental-after-bill-run': boolean;
     'bill-run-share': string;
     repeat: string;
@@ -214,8 +218,12 @@ try {
   // After the measurement: the org's end state, to compare two runs (sf-checksums.ts says what is left out).
   if (!values['skip-checksums']) {
     process.stdout.write(`\nSalesforce end state (object, records, checksum):\n`);
-    for (const line of await salesforceChecksums(info.salesforce.loginUrl, info.salesforceAdmin, [...synced]))
-      process.stdout.write(`${line}\n`);
+    const lines = await salesforceChecksums(info.salesforce.loginUrl, info.salesforceAdmin, [...synced]);
+    for (const line of lines) process.stdout.write(`${line}\n`);
+    const reference = referencePath(values.size, values.seed);
+    if (values['save-checksums'])
+      saveReference(reference, `turbo --size ${values.size} --seed ${values.seed}: end state`, lines);
+    else for (const line of compareWithReference(reference, lines)) process.stdout.write(`${line}\n`);
   }
   // --repeat N: N bill runs, each followed by its measured incremental session (two figures from one tenant).
   for (let i = 0; values['incremental-after-bill-run'] && i < Number(values.repeat); i += 1) {
