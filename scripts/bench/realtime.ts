@@ -178,10 +178,18 @@ try {
     }
     await Promise.all([...inFlight]);
   };
-  const drain = async (limitMs: number): Promise<number> => {
+  // Drained: every change of the phase has reached the service as a callout (Zuora sends it after the PUT
+  // answers, so the last one can still be on its way) and none is left unprocessed.
+  const drain = async (limitMs: number, from: Date, expected: number): Promise<number> => {
     const started = performance.now();
     while (performance.now() - started < limitMs) {
-      if ((await count('SELECT count(*) AS n FROM change_events WHERE processed_at IS NULL')) === 0)
+      const received = await count('SELECT count(*) AS n FROM change_events WHERE received_at >= $1', [
+        from.toISOString(),
+      ]);
+      if (
+        received >= expected &&
+        (await count('SELECT count(*) AS n FROM change_events WHERE processed_at IS NULL')) === 0
+      )
         return performance.now() - started;
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -208,8 +216,9 @@ try {
     const calls = await sfApiRequests();
     const routesBefore = await sfRoutes();
     const before = changes;
+    const errorsBefore = changeErrors;
     await drive(perSecond, seconds);
-    const drainMs = await drain(15 * 60_000);
+    const drainMs = await drain(15 * 60_000, from, changes - before - (changeErrors - errorsBefore));
     const to = new Date();
     const routesAfter = await sfRoutes();
     const routes = Object.entries(routesAfter)
