@@ -8,8 +8,8 @@ import type { EmulatorInfo } from './bench-support.js';
 
 /** Records a bill run posts per account: the invoice and (at most) two invoice items. */
 const recordsPerAccount = 3;
-/** The admin events API takes at most 1,000 events a request; at M each bill-run event scans the tenant's
- * subscriptions and charges, so 1,000 of them on a loaded machine outlast fetch's 300 s wait for headers. */
+/** The admin events API takes at most 1,000 events a request; a hundred keep each answer short (each event
+ * reads its account's subscriptions and charges through the emulator's value indexes). */
 const eventsPerRequest = 100;
 
 export interface BillRun {

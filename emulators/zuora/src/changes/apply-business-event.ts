@@ -311,16 +311,17 @@ function apply(store: TenantStore, event: BusinessEvent, rng: SeededRandom): voi
 }
 
 function postInvoice(store: TenantStore, a: StoredRecord, invoiceDate: string): void {
-  const subs = [...store.scan('Subscription', null)]
+  // Through the tables' value indexes (the rows a scan filtered on the field would give, in the same order):
+  // a scan of every subscription and charge per account made a 1% bill run at M take minutes.
+  const subs = store
+    .table('Subscription')
+    .withValue('AccountId', String(a.record.Id))
     .filter((s) => s.record.AccountId === a.record.Id && s.record.Status === 'Active')
-    .map((s) => s.record.Id);
-  const charges = [...store.scan('RatePlanCharge', null)]
-    .filter(
-      (c) =>
-        subs.includes(String(c.record.SubscriptionId)) &&
-        c.record.ChargeType === 'Recurring' &&
-        c.record.Price !== null,
-    )
+    .map((s) => String(s.record.Id));
+  const charges = store
+    .table('RatePlanCharge')
+    .withValues('SubscriptionId', subs)
+    .filter((c) => c.record.ChargeType === 'Recurring' && c.record.Price !== null)
     .slice(0, 2);
   if (charges.length === 0)
     throw new EventError(`account ${String(a.record.AccountNumber)} has no active recurring charges to bill`);
