@@ -31,7 +31,7 @@ import {
 } from './bench-support.js';
 import { billRun } from './bill-run.js';
 import { processCpuSeconds } from './process-cpu.js';
-import { salesforceChecksums } from './sf-checksums.js';
+import { salesforceChecksumsApart } from './sf-checksums.js';
 import { compareWithReference, referencePath, saveReference } from './checksum-reference.js';
 
 const { values } = parseArgs({
@@ -198,7 +198,7 @@ try {
     // requests of its jobs; the total adds the session's own (SOQL, Sync_History__c). One AQuA job serves
     // every object, and loads run side by side, so Zuora calls, RSS and CPU are the session's.
     process.stdout.write(
-      `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s ` +
+      `${mode === 'incremental' ? 'peak RSS of the process so far (the full sync included)' : 'peak RSS'} ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s ` +
         `(${total > 0 ? ((cpu.user + cpu.system) / total).toFixed(1) : '-'} CPU-seconds per million records; issue 19 target at M: at most 8), ` +
         `Salesforce API calls ${String(after.apiRequests - before.apiRequests)}, Bulk batches ${String(after.bulkBatches - before.bulkBatches)} ` +
         `(floor sum ceil(N/10,000) = ${String(floor)}), Zuora calls ${String(zuora.calls - zuoraBefore)}\n` +
@@ -218,7 +218,7 @@ try {
   // After the measurement: the org's end state, to compare two runs (sf-checksums.ts says what is left out).
   if (!values['skip-checksums']) {
     process.stdout.write(`\nSalesforce end state (object, records, checksum):\n`);
-    const lines = await salesforceChecksums(info.salesforce.loginUrl, info.salesforceAdmin, [...synced]);
+    const lines = await salesforceChecksumsApart(info.salesforce.loginUrl, info.salesforceAdmin, [...synced]);
     for (const line of lines) process.stdout.write(`${line}\n`);
     const reference = referencePath(values.size, values.seed);
     if (values['save-checksums'])
