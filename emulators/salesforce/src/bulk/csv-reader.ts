@@ -2,6 +2,7 @@
 // so result files can echo a row's original text without keeping parsed copies. Bulk API 2.0 CSV
 // rules: https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/datafiles_csv_preparing.htm
 import { textOf } from '../text-of.js';
+import type { CellEnds } from './cell-ends.js';
 
 export interface CsvRow {
   fields: string[];
@@ -26,17 +27,23 @@ export class CsvReader {
 
   /**
    * Skips one row without building its fields; returns its field count and offsets, or null at the
-   * end. The first pass over an upload only needs row boundaries.
+   * end. The first pass over an upload only needs row boundaries, and the cell ends of the Bulk column
+   * path's rows (`sink`, the row's number there).
    */
-  scanRow(): { count: number; start: number; end: number } | null {
+  scanRow(sink: CellEnds | null = null, row = 0): { count: number; start: number; end: number } | null {
     const text = this.text;
     const n = text.length;
     if (this.pos >= n) return null;
     const start = this.pos;
     const d = this.delimiter.charCodeAt(0);
+    // With a sink, the row's cell ends go to `ends` from `at` (a row of more cells than it holds fails anyway).
+    const ends = sink === null ? null : sink.chunk(row);
+    const at = sink === null ? 0 : sink.at(row);
+    const width = sink === null ? 0 : sink.width;
     let i = start;
     let count = 1;
     let inQuotes = false;
+    let quoted = false;
     for (; i < n; i += 1) {
       const c = text.charCodeAt(i);
       if (inQuotes) {
@@ -44,12 +51,17 @@ export class CsvReader {
           if (text.charCodeAt(i + 1) === 34) i += 1;
           else inQuotes = false;
         } else if (c === 10) this.line += 1;
-      } else if (c === 34) inQuotes = true;
-      else if (c === d) count += 1;
-      else if (c === 10 || c === 13) break;
+      } else if (c === 34) {
+        inQuotes = true;
+        quoted = true;
+      } else if (c === d) {
+        if (count < width) (ends as Int32Array)[at + count - 1] = i;
+        count += 1;
+      } else if (c === 10 || c === 13) break;
     }
     if (inQuotes) throw new CsvError(`unterminated quoted field starting on line ${this.line}`);
     const end = i;
+    if (ends !== null) ends[at + (quoted ? 0 : width - 1)] = quoted ? -1 : end;
     if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i += 2;
     else if (i < n) i += 1;
     this.pos = i;

@@ -90,7 +90,7 @@ export function runColumnBatch(
   // A malformed row (CsvError) ends the batch; the records created before it still count.
   try {
     for (let row = from; row < to; row += 1) {
-      cells.read(job.rowStarts[row] as number);
+      cells.readAt(job.rowStarts[row] as number, row, job.cellEnds);
       const errors = readCells(plans, cells, states, values);
       if (errors !== null) {
         record(row, { ok: false, errors });
