@@ -35,15 +35,51 @@ export class CsvReader {
     const n = text.length;
     if (this.pos >= n) return null;
     const start = this.pos;
-    const d = this.delimiter.charCodeAt(0);
     // With a sink, the row's cell ends go to `ends` from `at` (a row of more cells than it holds fails anyway).
     const ends = sink === null ? null : sink.chunk(row);
     const at = sink === null ? 0 : sink.at(row);
     const width = sink === null ? 0 : sink.width;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    if (this.crAt < start) this.crAt = nextIndex(text, '\r', start);
+    if (this.crAt < end) end = this.crAt;
+    if (this.quoteAt < start) this.quoteAt = nextIndex(text, '"', start);
+    let count = 1;
+    if (this.quoteAt < end) {
+      const scanned = this.scanQuoted(start);
+      end = scanned.end;
+      count = scanned.count;
+      if (ends !== null) ends[at] = -1;
+    } else {
+      // No quote before the row's end: its delimiters are found by indexOf, much faster than a loop
+      // over its characters.
+      const d = this.delimiter;
+      for (let i = text.indexOf(d, start); i >= 0 && i < end; i = text.indexOf(d, i + 1)) {
+        if (count < width) (ends as Int32Array)[at + count - 1] = i;
+        count += 1;
+      }
+      if (ends !== null) ends[at + width - 1] = end;
+    }
+    let i = end;
+    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i += 2;
+    else if (i < n) i += 1;
+    this.pos = i;
+    this.line += 1;
+    return { count, start, end };
+  }
+
+  /** The next '\r' and '"' at or after the row scanRow is at (the text's length when there is none). */
+  private crAt = -1;
+  private quoteAt = -1;
+
+  /** scanRow's count and end of a row with a quote, character by character. */
+  private scanQuoted(start: number): { count: number; end: number } {
+    const text = this.text;
+    const n = text.length;
+    const d = this.delimiter.charCodeAt(0);
     let i = start;
     let count = 1;
     let inQuotes = false;
-    let quoted = false;
     for (; i < n; i += 1) {
       const c = text.charCodeAt(i);
       if (inQuotes) {
@@ -51,22 +87,12 @@ export class CsvReader {
           if (text.charCodeAt(i + 1) === 34) i += 1;
           else inQuotes = false;
         } else if (c === 10) this.line += 1;
-      } else if (c === 34) {
-        inQuotes = true;
-        quoted = true;
-      } else if (c === d) {
-        if (count < width) (ends as Int32Array)[at + count - 1] = i;
-        count += 1;
-      } else if (c === 10 || c === 13) break;
+      } else if (c === 34) inQuotes = true;
+      else if (c === d) count += 1;
+      else if (c === 10 || c === 13) break;
     }
     if (inQuotes) throw new CsvError(`unterminated quoted field starting on line ${this.line}`);
-    const end = i;
-    if (ends !== null) ends[at + (quoted ? 0 : width - 1)] = quoted ? -1 : end;
-    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i += 2;
-    else if (i < n) i += 1;
-    this.pos = i;
-    this.line += 1;
-    return { count, start, end };
+    return { count, end: i };
   }
 
   /** Reads the row that starts at `offset` (offsets come from an earlier pass). */
@@ -134,6 +160,11 @@ export class CsvReader {
 }
 
 const needsQuote = /["\r\n]/;
+
+function nextIndex(text: string, char: string, from: number): number {
+  const i = text.indexOf(char, from);
+  return i < 0 ? text.length : i;
+}
 
 /**
  * The quoted field opening at `i` (a '"'), doubled quotes unescaped: its value, the index after its closing
