@@ -48,7 +48,8 @@ export function openUpload(ctx: EmulatorContext, job: IngestJob): string | null 
     }
     job.columns = columns;
     job.header = job.data?.slice(header.start, header.end) ?? '';
-    const sink = job.operation === 'insert' || job.operation === 'upsert' ? new CellEnds(columns.length) : null;
+    const sink =
+      job.operation === 'insert' || job.operation === 'upsert' ? new CellEnds(columns.length) : null;
     job.cellEnds = sink;
     for (let row = reader.scanRow(sink, 0); row; row = reader.scanRow(sink, job.rowStarts.length)) {
       if (row.end === row.start) continue;
