@@ -182,3 +182,44 @@ describe('Bulk API 2.0 column path', () => {
     expect(columns.writes().CustomerAccount__c?.updated).toBeGreaterThan(2);
   });
 });
+
+describe('Bulk API 2.0 column path: repeated keys and e-mail cells', () => {
+  it('gives the row path results for a key repeated after a failed, created or updated row, and odd e-mails', async () => {
+    const head = 'External_Id__c,Name,AccountNumber__c,Account__r.Zuora_Customer_Number__c,Bill_To_Email__c';
+    const csv = [
+      head,
+      'K-1,Parent missing,A-1,C-404,',
+      'k-1,Same key after a failed row,A-2,,',
+      'K-2,Created,A-3,,',
+      'K-2,Same key after a created row,A-4,,',
+      'z-seed,Seeded record updated,A-5,,',
+      'Z-SEED,Same key after an updated row,A-6,,',
+      'K-3,Bad e-mail first,A-7,,not-an-email',
+      'K-3,Same key after a coercion error,A-8,,',
+      ...[
+        'a@b.c',
+        'a@.bc',
+        'a@b.',
+        'a@bc',
+        '@b.c',
+        'a@@b.c',
+        'a@b.c.d',
+        'a.b@c',
+        'ä@b.c',
+        'a@b\u00a0.c',
+        'a@b\u2028.c',
+        '"quoted@example.com"',
+        '"a b@c.d"',
+      ].map((email, i) => `E-${i},E-mail ${i},B-${i},,${email}`),
+    ].join('\n');
+    const job = { object: 'CustomerAccount__c', operation: 'upsert', externalIdFieldName: 'External_Id__c' };
+    const viaColumns = await runJob(columns, job, `${csv}\n`);
+    const viaRows = await runJob(rows, job, `${csv}\n`);
+    expect(viaColumns).toEqual(viaRows);
+    expect(columns.records('CustomerAccount__c')).toEqual(rows.records('CustomerAccount__c'));
+    // Each kind of row is reached: duplicates after failed, created and updated rows, valid and invalid e-mails.
+    expect(viaColumns.failedResults.match(/DUPLICATE_EXTERNAL_ID/g)?.length).toBe(3);
+    expect(viaColumns.failedResults.match(/INVALID_EMAIL_ADDRESS/g)?.length).toBeGreaterThan(5);
+    expect(viaColumns.successful.split('\n').filter((l) => l.includes('E-mail')).length).toBeGreaterThan(2);
+  });
+});

@@ -45,7 +45,10 @@ export class BulkJobs {
     if (!ingestTransitions[job.state].includes(to)) return false;
     job.state = to;
     job.systemModstamp = this.ctx.store.now();
-    if (terminalStates.has(to)) job.finishedAt = Date.now();
+    if (terminalStates.has(to)) {
+      job.finishedAt = Date.now();
+      job.cellEnds = null;
+    }
     return true;
   }
 

@@ -16,6 +16,7 @@ export const NUMBER = 1;
 export const CACHED = 2;
 export const SLOW = 3;
 export const REF = 4;
+export const EMAIL = 5;
 
 /** A cell's state in a read row. */
 export const EMPTY = 0;
@@ -49,6 +50,7 @@ export function planCells(columns: IngestColumn[], extField: FieldDef | null): C
     if (column.kind === 'ref') return plan(REF);
     const indexed = field.unique || field.externalId || field === extField;
     if (freeText.has(field.type) && !indexed) return plan(TEXT);
+    if (field.type === 'email' && !indexed) return plan(EMAIL);
     if (numeric.has(field.type)) return plan(NUMBER);
     if (repetitive.has(field.type)) return plan(CACHED, new RangeCache());
     return plan(SLOW);
@@ -76,6 +78,41 @@ function decimal(src: string, start: number, end: number): number {
   // Both exact below 2^53 and 10^22: one correctly rounded division, as Number() rounds the text.
   const n = scale > 0 ? m / 10 ** scale : m;
   return negative ? -n : n;
+}
+
+/** JavaScript's \s: what coerceValue's e-mail pattern excludes besides '@'. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * coerceValue's e-mail pattern /^[^\s@]+@[^\s@]+\.[^\s@]+$/ over a range, without a string: no space,
+ * one '@' after at least one character, and a '.' in the domain with a character on each side.
+ */
+function isEmail(src: string, start: number, end: number): boolean {
+  let at = -1;
+  let dot = false;
+  for (let i = start; i < end; i += 1) {
+    const c = src.charCodeAt(i);
+    if (c === 64) {
+      if (at >= 0 || i === start) return false;
+      at = i;
+    } else if (isSpace(c)) return false;
+    else if (c === 46 && at >= 0 && i > at + 1 && i < end - 1) dot = true;
+  }
+  return at >= 0 && dot;
 }
 
 const isNA = (src: string, s: number, e: number) =>
@@ -114,6 +151,10 @@ export function readCells(
       continue;
     }
     if (plan.kind === TEXT && (field.length <= 0 || e - s <= field.length)) {
+      states[c] = RANGE;
+      continue;
+    }
+    if (plan.kind === EMAIL && (field.length <= 0 || e - s <= field.length) && isEmail(src, s, e)) {
       states[c] = RANGE;
       continue;
     }

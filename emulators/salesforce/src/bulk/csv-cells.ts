@@ -1,3 +1,4 @@
+import type { CellEnds } from './cell-ends.js';
 import { CsvError, quotedField } from './csv-reader.js';
 
 // The cells of one CSV row as offsets into the upload, for the Bulk column path (fast-ingest.ts): no
@@ -71,6 +72,27 @@ export class CsvCells {
       quoted[c] = '';
     }
     this.count = cell;
+    this.line += 1;
+  }
+
+  /** Reads row `row` starting at `offset`, from the cell ends the first pass kept when it has them. */
+  readAt(offset: number, row: number, sink: CellEnds | null): void {
+    const ends = sink === null ? null : sink.chunk(row);
+    const at = sink === null ? 0 : sink.at(row);
+    if (ends === null || (ends[at] as number) < 0) {
+      this.read(offset);
+      return;
+    }
+    const { starts, quoted } = this;
+    let start = offset;
+    for (let c = 0; c < starts.length; c += 1) {
+      const end = ends[at + c] as number;
+      starts[c] = start;
+      this.ends[c] = end;
+      quoted[c] = null;
+      start = end + 1;
+    }
+    this.count = starts.length;
     this.line += 1;
   }
 

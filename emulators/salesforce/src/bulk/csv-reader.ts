@@ -2,6 +2,7 @@
 // so result files can echo a row's original text without keeping parsed copies. Bulk API 2.0 CSV
 // rules: https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/datafiles_csv_preparing.htm
 import { textOf } from '../text-of.js';
+import type { CellEnds } from './cell-ends.js';
 
 export interface CsvRow {
   fields: string[];
@@ -26,13 +27,55 @@ export class CsvReader {
 
   /**
    * Skips one row without building its fields; returns its field count and offsets, or null at the
-   * end. The first pass over an upload only needs row boundaries.
+   * end. The first pass over an upload only needs row boundaries, and the cell ends of the Bulk column
+   * path's rows (`sink`, the row's number there).
    */
-  scanRow(): { count: number; start: number; end: number } | null {
+  scanRow(sink: CellEnds | null = null, row = 0): { count: number; start: number; end: number } | null {
     const text = this.text;
     const n = text.length;
     if (this.pos >= n) return null;
     const start = this.pos;
+    // With a sink, the row's cell ends go to `ends` from `at` (a row of more cells than it holds fails anyway).
+    const ends = sink === null ? null : sink.chunk(row);
+    const at = sink === null ? 0 : sink.at(row);
+    const width = sink === null ? 0 : sink.width;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    if (this.crAt < start) this.crAt = nextIndex(text, '\r', start);
+    if (this.crAt < end) end = this.crAt;
+    if (this.quoteAt < start) this.quoteAt = nextIndex(text, '"', start);
+    let count = 1;
+    if (this.quoteAt < end) {
+      const scanned = this.scanQuoted(start);
+      end = scanned.end;
+      count = scanned.count;
+      if (ends !== null) ends[at] = -1;
+    } else {
+      // No quote before the row's end: its delimiters are found by indexOf, much faster than a loop
+      // over its characters.
+      const d = this.delimiter;
+      for (let i = text.indexOf(d, start); i >= 0 && i < end; i = text.indexOf(d, i + 1)) {
+        if (count < width) (ends as Int32Array)[at + count - 1] = i;
+        count += 1;
+      }
+      if (ends !== null) ends[at + width - 1] = end;
+    }
+    let i = end;
+    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i += 2;
+    else if (i < n) i += 1;
+    this.pos = i;
+    this.line += 1;
+    return { count, start, end };
+  }
+
+  /** The next '\r' and '"' at or after the row scanRow is at (the text's length when there is none). */
+  private crAt = -1;
+  private quoteAt = -1;
+
+  /** scanRow's count and end of a row with a quote, character by character. */
+  private scanQuoted(start: number): { count: number; end: number } {
+    const text = this.text;
+    const n = text.length;
     const d = this.delimiter.charCodeAt(0);
     let i = start;
     let count = 1;
@@ -49,12 +92,7 @@ export class CsvReader {
       else if (c === 10 || c === 13) break;
     }
     if (inQuotes) throw new CsvError(`unterminated quoted field starting on line ${this.line}`);
-    const end = i;
-    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i += 2;
-    else if (i < n) i += 1;
-    this.pos = i;
-    this.line += 1;
-    return { count, start, end };
+    return { count, end: i };
   }
 
   /** Reads the row that starts at `offset` (offsets come from an earlier pass). */
@@ -122,6 +160,11 @@ export class CsvReader {
 }
 
 const needsQuote = /["\r\n]/;
+
+function nextIndex(text: string, char: string, from: number): number {
+  const i = text.indexOf(char, from);
+  return i < 0 ? text.length : i;
+}
 
 /**
  * The quoted field opening at `i` (a '"'), doubled quotes unescaped: its value, the index after its closing

@@ -2,6 +2,7 @@ import type { EmulatorContext } from '../emulator-context.js';
 import type { FieldDef } from '../schema/schema-types.js';
 import type { PreparedRecord } from '../store/prepared-record.js';
 import type { SfValue, WriteResult } from '../store/sf-error.js';
+import { BatchKeys } from './batch-keys.js';
 import { EMPTY, planCells, RANGE, readCells, VALUE } from './cell-plan.js';
 import { CsvCells } from './csv-cells.js';
 import { FastInsert } from './fast-insert.js';
@@ -86,11 +87,16 @@ export function runColumnBatch(
   const values = new Array<SfValue>(columns.length).fill(null);
   const inserter = new FastInsert(store, def, columns, plans, extField);
   const extIndex = extField === null ? undefined : store.table(def).indexByField.get(extField.name);
+  // Keys are compared case-folded: a case-sensitive key (or no index) keeps a set of every key.
+  const keys =
+    extIndex !== undefined && extField !== null && !extField.caseSensitive
+      ? new BatchKeys(store.table(def).nextNumber, to - from)
+      : null;
   const seen = new Set<string>();
   // A malformed row (CsvError) ends the batch; the records created before it still count.
   try {
     for (let row = from; row < to; row += 1) {
-      cells.read(job.rowStarts[row] as number);
+      cells.readAt(job.rowStarts[row] as number, row, job.cellEnds);
       const errors = readCells(plans, cells, states, values);
       if (errors !== null) {
         record(row, { ok: false, errors });
@@ -107,27 +113,37 @@ export function runColumnBatch(
       }
       const text = String(key);
       const keyText = text.toLowerCase();
-      if (seen.has(keyText)) {
+      // The index's own key (case-folded unless the field is case-sensitive), without a second lower-casing.
+      const indexKey = extField.caseSensitive ? text : keyText;
+      const hit = extIndex?.lookup(indexKey);
+      if (keys === null ? seen.has(keyText) : keys.had(keyText, hit)) {
         record(
           row,
           fail('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${String(key)}`, [extField.name]),
         );
         continue;
       }
-      seen.add(keyText);
-      // The index's own key (case-folded unless the field is case-sensitive), without a second lower-casing.
-      const indexKey = extField.caseSensitive ? text : keyText;
-      if (extIndex?.lookup(indexKey) === undefined) {
-        record(row, inserter.insert(cells, states, values, extIndex ? indexKey : null));
-        continue;
+      if (keys === null) seen.add(keyText);
+      let result: WriteResult | number;
+      let updated = -1;
+      if (extIndex === undefined || hit === undefined)
+        result = inserter.insert(cells, states, values, extIndex ? indexKey : null);
+      else {
+        const hits = extIndex.findKey(indexKey);
+        if (hits.length > 1) {
+          const message = `${extField.name}: more than one record found for external id field: ${hits.join(', ')}`;
+          result = fail('DUPLICATE_EXTERNAL_ID', message, [extField.name]);
+        } else if (hits.length === 1) {
+          result = store.update(def, hits[0] as string, prepared(columns, cells, states, values));
+          if (typeof hit === 'number') updated = hit;
+        } else result = inserter.insert(cells, states, values, null);
       }
-      const hits = extIndex.findKey(indexKey);
-      if (hits.length > 1) {
-        const message = `${extField.name}: more than one record found for external id field: ${hits.join(', ')}`;
-        record(row, fail('DUPLICATE_EXTERNAL_ID', message, [extField.name]));
-      } else if (hits.length === 1) {
-        record(row, store.update(def, hits[0] as string, prepared(columns, cells, states, values)));
-      } else record(row, inserter.insert(cells, states, values, null));
+      if (keys !== null) {
+        if (typeof result === 'number') keys.create(result);
+        else if (updated >= 0) keys.update(updated);
+        else keys.other(keyText);
+      }
+      record(row, result);
     }
   } finally {
     inserter.flushCounts();

@@ -1,4 +1,5 @@
 import type { ObjectDef } from '../schema/schema-types.js';
+import type { CellEnds } from './cell-ends.js';
 import type { IngestColumn } from './ingest-columns.js';
 
 // Bulk API 2.0 ingest job: state machine as data and the job-info JSON.
@@ -49,6 +50,8 @@ export interface IngestJob {
   /** Source offsets of each data row in `data`. */
   rowStarts: number[];
   rowEnds: number[];
+  /** The rows' cell ends while an insert or upsert job is processed (cell-ends.ts). */
+  cellEnds: CellEnds | null;
   /**
    * Per processed row (rows run in order, so the index is the row): Id, created flag, error. An Id the
    * object generated is kept as its record number until results are read (resultIdOf).

@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../emulator-context.js';
 import type { FieldDef } from '../schema/schema-types.js';
 import type { PreparedRecord } from '../store/prepared-record.js';
 import type { SfError, SfValue, WriteResult } from '../store/sf-error.js';
+import { CellEnds } from './cell-ends.js';
 import { CoerceCache } from './coerce-cache.js';
 import { CsvError, CsvReader } from './csv-reader.js';
 import { fitsColumnPath, runColumnBatch } from './fast-ingest.js';
@@ -47,7 +48,10 @@ export function openUpload(ctx: EmulatorContext, job: IngestJob): string | null 
     }
     job.columns = columns;
     job.header = job.data?.slice(header.start, header.end) ?? '';
-    for (let row = reader.scanRow(); row; row = reader.scanRow()) {
+    const sink =
+      job.operation === 'insert' || job.operation === 'upsert' ? new CellEnds(columns.length) : null;
+    job.cellEnds = sink;
+    for (let row = reader.scanRow(sink, 0); row; row = reader.scanRow(sink, job.rowStarts.length)) {
       if (row.end === row.start) continue;
       if (row.count !== columns.length) {
         return `InvalidBatch : Wrong number of columns on line ${reader.line - 1}: expected ${columns.length}, found ${row.count}`;
@@ -210,5 +214,6 @@ export function processBatch(ctx: EmulatorContext, job: IngestJob, from: number,
     }
   });
   job.unprocessedFrom = to;
+  if (to >= job.rowStarts.length) job.cellEnds = null;
   return to;
 }

@@ -3,18 +3,12 @@
 // the keys' Latin-1 bytes in shared buffers. A Map<string, number> cost a key string, an entry and
 // its share of the table, 100-140 bytes a key on the heap, and millions of objects for the garbage
 // collector to mark; this costs 20 bytes a slot (at most 70% used) plus the key's bytes, and no heap object. Removed keys leave a
-// tombstone; growing (or too many tombstones) rebuilds the slots and the key bytes of the live keys.
+// tombstone; growing (or too many tombstones) rebuilds the slots, where the key bytes stay unless the
+// removed keys' bytes outweigh the live ones (then the live keys' bytes are copied to new buffers).
 
 const EMPTY = -1;
 const TOMBSTONE = -2;
 const MAX_BUFFER = 4 * 1024 * 1024;
-/** A key the Latin-1 bytes cannot hold: the caller keeps it elsewhere. */
-const NOT_LATIN1 = /[\u0100-\uffff]/;
-
-export function isLatin1(key: string): boolean {
-  return !NOT_LATIN1.test(key);
-}
-
 function hashOf(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i += 1) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
@@ -32,6 +26,9 @@ export class KeyTable {
   private free = 0;
   private used = 0;
   private tombstones = 0;
+  /** Bytes of the live keys and of the removed keys left in the buffers. */
+  private liveBytes = 0;
+  private deadBytes = 0;
 
   get size(): number {
     return this.used;
@@ -57,9 +54,17 @@ export class KeyTable {
 
   /** Holds `ref` for a key not in the table. */
   add(key: string, ref: number): void {
+    if (!this.tryAdd(key, ref)) throw new Error('KeyTable: a key beyond Latin-1');
+  }
+
+  /** `add` of a Latin-1 key; false (nothing held) for a key with a character above U+00FF. */
+  tryAdd(key: string, ref: number): boolean {
     if ((this.used + this.tombstones + 1) * 10 > this.refs.length * 7) this.rebuild();
-    this.put(key, this.hash(key), ref);
+    const position = this.write(key);
+    if (position < 0) return false;
+    this.slot(this.hash(key), ref, position, key.length);
     this.used += 1;
+    return true;
   }
 
   /** Drops `key`; returns the record number it held, or -1. */
@@ -70,6 +75,8 @@ export class KeyTable {
     this.refs[slot] = TOMBSTONE;
     this.used -= 1;
     this.tombstones += 1;
+    this.liveBytes -= key.length;
+    this.deadBytes += key.length;
     return ref;
   }
 
@@ -92,11 +99,8 @@ export class KeyTable {
     return true;
   }
 
-  private put(key: string, hash: number, ref: number): void {
-    const mask = this.refs.length - 1;
-    let slot = hash & mask;
-    while ((this.refs[slot] as number) >= 0) slot = (slot + 1) & mask;
-    if (this.refs[slot] === TOMBSTONE) this.tombstones -= 1;
+  /** Writes the key's bytes to the buffers; their position, or -1 (nothing kept) for a key beyond Latin-1. */
+  private write(key: string): number {
     let buffer = this.buffers[this.buffers.length - 1];
     if (buffer === undefined || buffer.length - this.free < key.length) {
       const size = Math.min(MAX_BUFFER, Math.max(4096, (buffer?.length ?? 0) * 2));
@@ -104,15 +108,31 @@ export class KeyTable {
       this.buffers.push(buffer);
       this.free = 0;
     }
-    buffer.write(key, this.free, 'latin1');
-    this.refs[slot] = ref;
-    this.hashes[slot] = hash;
-    this.positions[slot] = (this.buffers.length - 1) * MAX_BUFFER + this.free;
-    this.lengths[slot] = key.length;
+    // Byte by byte: keys are short, and a native write a key cost more than the loop.
+    const start = this.free;
+    for (let i = 0; i < key.length; i += 1) {
+      const c = key.charCodeAt(i);
+      if (c > 255) return -1;
+      buffer[start + i] = c;
+    }
     this.free += key.length;
+    this.liveBytes += key.length;
+    return (this.buffers.length - 1) * MAX_BUFFER + start;
   }
 
-  /** New slots (at least twice the live keys, and 1,024) and key buffers with the live keys only. */
+  /** Holds `ref` in the first free slot from the hash's. */
+  private slot(hash: number, ref: number, position: number, length: number): void {
+    const mask = this.refs.length - 1;
+    let slot = hash & mask;
+    while ((this.refs[slot] as number) >= 0) slot = (slot + 1) & mask;
+    if (this.refs[slot] === TOMBSTONE) this.tombstones -= 1;
+    this.refs[slot] = ref;
+    this.hashes[slot] = hash;
+    this.positions[slot] = position;
+    this.lengths[slot] = length;
+  }
+
+  /** New slots (at least twice the live keys, and 1,024); the key bytes move only to drop removed keys'. */
   private rebuild(): void {
     const { refs, hashes, positions, lengths, buffers } = this;
     let capacity = 1024;
@@ -121,17 +141,25 @@ export class KeyTable {
     this.hashes = new Uint32Array(capacity);
     this.positions = new Float64Array(capacity);
     this.lengths = new Uint32Array(capacity);
-    this.buffers = [];
-    this.free = 0;
     this.tombstones = 0;
+    const compact = this.deadBytes > this.liveBytes;
+    if (compact) {
+      this.buffers = [];
+      this.free = 0;
+      this.liveBytes = 0;
+      this.deadBytes = 0;
+    }
     for (let slot = 0; slot < refs.length; slot += 1) {
       const ref = refs[slot] as number;
       if (ref < 0) continue;
-      const position = positions[slot] as number;
-      const buffer = buffers[Math.floor(position / MAX_BUFFER)] as Buffer;
-      const start = position % MAX_BUFFER;
-      const key = buffer.toString('latin1', start, start + (lengths[slot] as number));
-      this.put(key, hashes[slot] as number, ref);
+      let position = positions[slot] as number;
+      const length = lengths[slot] as number;
+      if (compact) {
+        const buffer = buffers[Math.floor(position / MAX_BUFFER)] as Buffer;
+        const start = position % MAX_BUFFER;
+        position = this.write(buffer.toString('latin1', start, start + length));
+      }
+      this.slot(hashes[slot] as number, ref, position, length);
     }
   }
 
@@ -144,5 +172,7 @@ export class KeyTable {
     this.free = 0;
     this.used = 0;
     this.tombstones = 0;
+    this.liveBytes = 0;
+    this.deadBytes = 0;
   }
 }

@@ -1,6 +1,6 @@
 import type { FieldDef } from '../schema/schema-types.js';
 import type { IdCodec } from './id-codec.js';
-import { isLatin1, KeyTable } from './key-table.js';
+import { KeyTable } from './key-table.js';
 import { ownCopy } from './own-copy.js';
 import type { SfValue } from './sf-error.js';
 
@@ -72,8 +72,7 @@ export class UniqueIndex {
     const ref = this.ref(id);
     const hit = this.lookup(key);
     if (hit === undefined) {
-      if (typeof ref === 'number' && isLatin1(key)) this.table.add(key, ref);
-      else this.entries.set(ownCopy(key), ref);
+      if (typeof ref !== 'number' || !this.table.tryAdd(key, ref)) this.entries.set(ownCopy(key), ref);
     } else if (typeof hit === 'number' && this.table.get(key) === hit) {
       this.table.remove(key);
       this.entries.set(ownCopy(key), [hit, ref]);
@@ -82,8 +81,7 @@ export class UniqueIndex {
 
   /** `add` of generated record number `n` under a key `key` gave that no record holds yet. */
   addNew(key: string, n: number): void {
-    if (isLatin1(key)) this.table.add(key, n);
-    else this.entries.set(ownCopy(key), n);
+    if (!this.table.tryAdd(key, n)) this.entries.set(ownCopy(key), n);
   }
 
   remove(value: SfValue, id: string): void {

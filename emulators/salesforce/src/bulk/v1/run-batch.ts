@@ -38,6 +38,7 @@ function ingestShape(ctx: EmulatorContext, job: JobV1, csv: string): IngestJob {
     columns: null,
     rowStarts: [],
     rowEnds: [],
+    cellEnds: null,
     resultIds: [],
     resultCreated: [],
     resultErrors: new Map(),
