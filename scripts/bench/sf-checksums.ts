@@ -41,14 +41,19 @@ export async function salesforceChecksums(
 ): Promise<string[]> {
   const lines: string[] = [];
   for (const object of [...objects].sort()) {
-    const response = await fetch(`${loginUrl}/__emulator/records/${encodeURIComponent(object)}`, {
-      headers: { authorization: `Bearer ${adminToken}` },
-    });
-    if (!response.ok) throw new Error(`records of ${object}: HTTP ${String(response.status)}`);
-    const { records } = (await response.json()) as { records: Record<string, unknown>[] };
-    const hashes = records.map((r) => createHash('sha256').update(canonical(r)).digest('hex')).sort();
+    // Page by page (a whole object in one JSON answer came near V8's string limit at M).
+    const hashes: string[] = [];
+    for (let from: number | null = 0; from !== null;) {
+      const url = `${loginUrl}/__emulator/records/${encodeURIComponent(object)}?limit=20000&from=${String(from)}`;
+      const response = await fetch(url, { headers: { authorization: `Bearer ${adminToken}` } });
+      if (!response.ok) throw new Error(`records of ${object}: HTTP ${String(response.status)}`);
+      const page = (await response.json()) as { records: Record<string, unknown>[]; next: number | null };
+      for (const r of page.records) hashes.push(createHash('sha256').update(canonical(r)).digest('hex'));
+      from = page.next;
+    }
+    hashes.sort();
     const sum = createHash('sha256').update(hashes.join('\n')).digest('hex').slice(0, 16);
-    lines.push(`${object.padEnd(38)}${String(records.length).padStart(10)}  ${sum}`);
+    lines.push(`${object.padEnd(38)}${String(hashes.length).padStart(10)}  ${sum}`);
   }
   return lines;
 }

@@ -37,6 +37,31 @@ describe('admin API', () => {
     expect(emulator.stats()).toMatchObject({ apiRequests: 0 });
     expect(emulator.records('CustomerAccount__c')).toHaveLength(0);
   });
+
+  it('pages records by row with ?limit and from, past deleted rows, and names a bad parameter', async () => {
+    const inserted = await admin(
+      emulator,
+      'POST',
+      '/records/CustomerAccount__c',
+      [1, 2, 3, 4, 5].map((n) => billingAccount(n)),
+    );
+    const ids = inserted.json.ids as string[];
+    await conn.sobject('CustomerAccount__c').destroy(ids[1] ?? '');
+    const pages: string[][] = [];
+    for (let from: number | null = 0; from !== null;) {
+      const page = await admin(emulator, 'GET', `/records/CustomerAccount__c?limit=2&from=${String(from)}`);
+      const body = page.json as { records: { Id: string }[]; next: number | null };
+      pages.push(body.records.map((r) => r.Id));
+      from = body.next;
+    }
+    expect(pages).toEqual([
+      [ids[0], ids[2]],
+      [ids[3], ids[4]],
+    ]);
+    const bad = await admin(emulator, 'GET', '/records/CustomerAccount__c?limit=0');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain('limit: expected an integer 1-100000, got \\"0\\"');
+  });
 });
 
 describe('faults', () => {

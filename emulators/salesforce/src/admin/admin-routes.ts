@@ -28,11 +28,23 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext, 
     return { reset: true };
   });
 
-  app.get<{ Params: { object: string } }>('/records/:object', async (request, reply) => {
-    const def = ctx.schema.byLower.get(request.params.object.toLowerCase());
-    if (!def) return sendError(reply, 404, 'NOT_FOUND', `Unknown object ${request.params.object}`);
-    return { object: def.name, records: [...ctx.store.table(def).live.values()] };
-  });
+  // Every record of an object, or with `?limit=N[&from=row]` a page of them and `next`, the `from` of the
+  // page after (null at the end): a million records do not fit one JSON answer.
+  app.get<{ Params: { object: string }; Querystring: { limit?: string; from?: string } }>(
+    '/records/:object',
+    async (request, reply) => {
+      const def = ctx.schema.byLower.get(request.params.object.toLowerCase());
+      if (!def) return sendError(reply, 404, 'NOT_FOUND', `Unknown object ${request.params.object}`);
+      const { limit, from = '0' } = request.query;
+      if (limit === undefined) return { object: def.name, records: [...ctx.store.table(def).live.values()] };
+      const [size, start] = [Number(limit), Number(from)];
+      if (!Number.isInteger(size) || size < 1 || size > 100_000)
+        return sendError(reply, 400, 'INVALID_FIELD', `limit: expected an integer 1-100000, got "${limit}"`);
+      if (!Number.isInteger(start) || start < 0)
+        return sendError(reply, 400, 'INVALID_FIELD', `from: expected a row number >= 0, got "${from}"`);
+      return { object: def.name, ...ctx.store.table(def).live.page(start, size) };
+    },
+  );
 
   app.post<{ Params: { object: string } }>('/records/:object', async (request, reply) => {
     const body = typeof request.body === 'string' ? (JSON.parse(request.body) as unknown) : null;

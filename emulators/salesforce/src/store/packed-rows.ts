@@ -210,6 +210,20 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
     }
   }
 
+  /**
+   * Up to `limit` live records from row `from` on, in insertion order, and the row to read the next page from
+   * (null when none is left): the admin API's paged read of a table too large for one JSON answer.
+   */
+  page(from: number, limit: number): { records: StoredRecord[]; next: number | null } {
+    const records: StoredRecord[] = [];
+    let row = Math.max(0, from);
+    for (; row < this.ids.rows && records.length < limit; row += 1) {
+      const id = this.ids.idOf(row);
+      if (id !== null) records.push(this.read(id, row));
+    }
+    return { records, next: row < this.ids.rows ? row : null };
+  }
+
   *keys(): IterableIterator<string> {
     for (let row = 0; row < this.ids.rows; row += 1) {
       const id = this.ids.idOf(row);
