@@ -103,7 +103,9 @@ class CsvScanner {
 
   /**
    * Past the fields kept (a Bulk result file's repeated columns): to the end of the record with the same
-   * rules as #quoted and #plain, but without building fields or a regex search per field.
+   * rules as #quoted and #plain, but without building fields. Outside quotes it jumps natively to the next
+   * line feed or quote: Salesforce quotes a result's own columns, so every result line comes here, and a
+   * character loop over the rest of each line was a tenth of a full sync's CPU at M (issue 19).
    */
   #skipRest(chunk: string, from: number): number {
     const length = chunk.length;
@@ -122,21 +124,27 @@ class CsvScanner {
         i = j + 1;
         continue;
       }
-      const c = chunk.charCodeAt(i);
-      i += 1;
-      if (c === lf) {
-        this.#endRecord();
-        return i;
+      const end = chunk.indexOf('\n', i);
+      if (this.#quoteAt !== -1 && this.#quoteAt < i) this.#quoteAt = chunk.indexOf('"', i);
+      const quoteAt = this.#quoteAt;
+      const stop = quoteAt !== -1 && (end === -1 || quoteAt < end) ? quoteAt : end === -1 ? length : end;
+      // Whether a field starts at `stop`: the last character before it other than CR says (a comma).
+      let last = stop - 1;
+      while (last >= i && chunk.charCodeAt(last) === cr) last -= 1;
+      if (last >= i) {
+        this.#atFieldStart = chunk.charCodeAt(last) === comma;
+        this.#lineStarted = true;
       }
-      if (c === cr) continue;
+      if (stop === length) return length;
+      if (stop === end) {
+        this.#endRecord();
+        return end + 1;
+      }
+      // A quote opens a quoted field only at the start of a field; elsewhere it is kept as it is.
       this.#lineStarted = true;
-      if (c === comma) {
-        this.#index += 1;
-        this.#atFieldStart = true;
-      } else if (c === quote && this.#atFieldStart) {
-        this.#inQuotes = true;
-        this.#atFieldStart = false;
-      } else this.#atFieldStart = false;
+      if (this.#atFieldStart) this.#inQuotes = true;
+      this.#atFieldStart = false;
+      i = stop + 1;
     }
     return length;
   }
