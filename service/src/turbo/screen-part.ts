@@ -50,7 +50,9 @@ export async function screenPart(
   const heldRecords = new Set<number>();
   const resolvable: string[] = [];
   let record = -1;
-  await scanCsvRecords(createReadStream(file), Number.POSITIVE_INFINITY, (row) => {
+  // Only the key and the columns a row waits on are read: the fields after the last of them are never built.
+  const fields = Math.max(0, ...waits.map((w) => w.index)) + 1;
+  await scanCsvRecords(createReadStream(file), fields, (row) => {
     record += 1;
     if (record === 0) return;
     const key = row[0] ?? '';
