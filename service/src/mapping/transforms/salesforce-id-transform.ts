@@ -25,6 +25,15 @@ export function to18(id15: string): string {
 export function canonicalSalesforceId(value: string): string | undefined {
   if (/^[a-zA-Z0-9]{15}$/.test(value)) return to18(value);
   if (!/^[a-zA-Z0-9]{18}$/.test(value)) return undefined;
+  // Already in its canonical case (the case of its first 15 characters is what its suffix records, as
+  // Salesforce writes Ids): that form, without restoring it character by character.
+  const canonical = to18(value.slice(0, 15));
+  let same = true;
+  for (let i = 15; i < 18 && same; i += 1) {
+    const c = value.charCodeAt(i);
+    same = (c >= 97 && c <= 122 ? c - 32 : c) === canonical.charCodeAt(i);
+  }
+  if (same) return canonical;
   let restored = '';
   for (let chunk = 0; chunk < 3; chunk += 1) {
     const bits = checksumAlphabet.indexOf(value.charAt(15 + chunk).toUpperCase());
