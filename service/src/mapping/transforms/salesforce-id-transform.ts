@@ -1,9 +1,8 @@
 // Zuora's CRM Account ID is a Salesforce Account Id typed by hand into Zuora: check its form and the
 // 18-character checksum, and write the 18-character form.
 // https://help.salesforce.com/s/articleView?id=000385008 (15 vs 18 character record IDs)
+import { checksumAlphabet, isCanonical18 } from './salesforce-id-checksum.js';
 import { describeValue, fail, isBlank, ok, type Transform } from './transform-result.js';
-
-const checksumAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
 export function to18(id15: string): string {
   let suffix = '';
@@ -22,26 +21,6 @@ export function to18(id15: string): string {
  * The 18-character form of a 15/18-character Id, or undefined. An 18-character Id is case-insensitive:
  * its suffix records which of the first 15 characters are upper case, so the case is restored from it.
  */
-function isAlphanumeric(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-/** Whether `value` is an 18-character Id exactly as Salesforce writes it (its suffix upper case and matching
- * the case of the first 15 characters): then it is its own canonical form, found with no string built. */
-function isCanonical18(value: string): boolean {
-  if (value.length !== 18) return false;
-  for (let chunk = 0; chunk < 3; chunk += 1) {
-    let bits = 0;
-    for (let i = 0; i < 5; i += 1) {
-      const c = value.charCodeAt(chunk * 5 + i);
-      if (!isAlphanumeric(c)) return false;
-      if (c >= 65 && c <= 90) bits |= 1 << i;
-    }
-    if (value.charCodeAt(15 + chunk) !== checksumAlphabet.charCodeAt(bits)) return false;
-  }
-  return true;
-}
-
 export function canonicalSalesforceId(value: string): string | undefined {
   if (isCanonical18(value)) return value;
   if (/^[a-zA-Z0-9]{15}$/.test(value)) return to18(value);
