@@ -53,6 +53,17 @@ describe('CSV record scanner', () => {
     ]);
   });
 
+  it('leaves the fields `only` does not mark blank on lines without quotes, and keeps lines with quotes whole', async () => {
+    const records: string[][] = [];
+    const only = [true, false, true];
+    const text = 'k1,a,b,c\nk2,"x,y",z,w\n';
+    await scanCsvRecords(Readable.from([text]), 3, (fields) => records.push(fields), only);
+    expect(records).toEqual([
+      ['k1', '', 'b'],
+      ['k2', 'x,y', 'z'],
+    ]);
+  });
+
   it('skips the rest of Bulk result lines (own columns quoted, the row sent after them) as csv-parse reads them', async () => {
     const next = random(11);
     const cells = ['a001', '12.5', '', '#N/A', 'x,y', 'say "hi"', 'two\nlines', '"', 'é'];
