@@ -9,21 +9,18 @@ const comma = 44;
 const lf = 10;
 const cr = 13;
 
-/** The first `keep` fields of a line that has no quotes. */
-function splitLine(line: string, keep: number): string[] {
-  if (keep > 8) {
-    const all = line.split(',');
-    return all.length > keep ? all.slice(0, keep) : all;
-  }
+/**
+ * The first `keep` fields of a line that has no quotes, found one comma at a time (faster than a native split,
+ * and the fields after `keep` are never built); a field `only` leaves out comes as ''.
+ */
+function splitLine(line: string, keep: number, only: readonly boolean[] | undefined): string[] {
   const fields: string[] = [];
   let from = 0;
   while (fields.length < keep) {
     const comma = line.indexOf(',', from);
-    if (comma === -1) {
-      fields.push(line.slice(from));
-      break;
-    }
-    fields.push(line.slice(from, comma));
+    const end = comma === -1 ? line.length : comma;
+    fields.push(only === undefined || only[fields.length] === true ? line.slice(from, end) : '');
+    if (comma === -1) break;
     from = comma + 1;
   }
   return fields;
@@ -46,8 +43,11 @@ class CsvScanner {
   readonly #keep: number;
   readonly #onRecord: (fields: string[]) => void;
 
-  constructor(keep: number, onRecord: (fields: string[]) => void) {
+  readonly #only: readonly boolean[] | undefined;
+
+  constructor(keep: number, onRecord: (fields: string[]) => void, only?: readonly boolean[]) {
     this.#keep = keep;
+    this.#only = only;
     this.#onRecord = onRecord;
   }
 
@@ -97,13 +97,15 @@ class CsvScanner {
     const quoteAt = this.#quoteAt;
     if (quoteAt !== -1 && quoteAt < end) return undefined;
     const line = chunk.charCodeAt(end - 1) === cr && end > i ? chunk.slice(i, end - 1) : chunk.slice(i, end);
-    if (line !== '') this.#onRecord(splitLine(line, this.#keep));
+    if (line !== '') this.#onRecord(splitLine(line, this.#keep, this.#only));
     return end + 1;
   }
 
   /**
    * Past the fields kept (a Bulk result file's repeated columns): to the end of the record with the same
-   * rules as #quoted and #plain, but without building fields or a regex search per field.
+   * rules as #quoted and #plain, but without building fields. Outside quotes it jumps natively to the next
+   * line feed or quote: Salesforce quotes a result's own columns, so every result line comes here, and a
+   * character loop over the rest of each line was a tenth of a full sync's CPU at M (issue 19).
    */
   #skipRest(chunk: string, from: number): number {
     const length = chunk.length;
@@ -122,21 +124,27 @@ class CsvScanner {
         i = j + 1;
         continue;
       }
-      const c = chunk.charCodeAt(i);
-      i += 1;
-      if (c === lf) {
-        this.#endRecord();
-        return i;
+      const end = chunk.indexOf('\n', i);
+      if (this.#quoteAt !== -1 && this.#quoteAt < i) this.#quoteAt = chunk.indexOf('"', i);
+      const quoteAt = this.#quoteAt;
+      const stop = quoteAt !== -1 && (end === -1 || quoteAt < end) ? quoteAt : end === -1 ? length : end;
+      // Whether a field starts at `stop`: the last character before it other than CR says (a comma).
+      let last = stop - 1;
+      while (last >= i && chunk.charCodeAt(last) === cr) last -= 1;
+      if (last >= i) {
+        this.#atFieldStart = chunk.charCodeAt(last) === comma;
+        this.#lineStarted = true;
       }
-      if (c === cr) continue;
+      if (stop === length) return length;
+      if (stop === end) {
+        this.#endRecord();
+        return end + 1;
+      }
+      // A quote opens a quoted field only at the start of a field; elsewhere it is kept as it is.
       this.#lineStarted = true;
-      if (c === comma) {
-        this.#index += 1;
-        this.#atFieldStart = true;
-      } else if (c === quote && this.#atFieldStart) {
-        this.#inQuotes = true;
-        this.#atFieldStart = false;
-      } else this.#atFieldStart = false;
+      if (this.#atFieldStart) this.#inQuotes = true;
+      this.#atFieldStart = false;
+      i = stop + 1;
     }
     return length;
   }
@@ -208,13 +216,18 @@ class CsvScanner {
   }
 }
 
-/** Calls `onRecord` with the first `keep` fields of every record (the header included), in order. */
+/**
+ * Calls `onRecord` with the first `keep` fields of every record (the header included), in order. With `only`,
+ * the caller reads only the fields marked true in it: the others of a line without quotes come as '' (never
+ * built); a line with quotes has them all.
+ */
 export async function scanCsvRecords(
   input: Readable,
   keep: number,
   onRecord: (fields: string[]) => void,
+  only?: readonly boolean[],
 ): Promise<void> {
-  const scanner = new CsvScanner(keep, onRecord);
+  const scanner = new CsvScanner(keep, onRecord, only);
   input.setEncoding('utf8');
   for await (const chunk of input as AsyncIterable<string>) scanner.feed(chunk);
   scanner.end();

@@ -30,15 +30,21 @@ export function csvCell(value: CsvValue | undefined, relationship: boolean): str
 type RowEncoder = (row: Readonly<Record<string, CsvValue>>) => string;
 
 /** One function per column list that reads each column by constant key and joins the cells (rows of one
- * map share a hidden class, so the reads are monomorphic). */
-function rowEncoder(columns: readonly string[]): RowEncoder {
+ * map share a hidden class, so the reads are monomorphic). A `plain` column's string is written as it is:
+ * its values never need quotes (mapping/record-mapper.ts's plainColumns), so no search runs on them. */
+function rowEncoder(columns: readonly string[], plain: ReadonlySet<string>): RowEncoder {
   if (columns.length === 0) return () => '';
   // Names quoted as JSON string literals (valid JavaScript): a column name can never become code.
-  const cells = columns.map((c) => `cell(row[${JSON.stringify(c)}], ${String(c.includes('.'))})`);
+  const loads = columns.map((c, i) => `const v${String(i)} = row[${JSON.stringify(c)}];`);
+  const cells = columns.map((c, i) => {
+    const call = `cell(v${String(i)}, ${String(c.includes('.'))})`;
+    return plain.has(c) ? `(typeof v${String(i)} === 'string' ? v${String(i)} : ${call})` : call;
+  });
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- built once per spool writer from column names quoted as literals
-  const factory = new Function('cell', `return (row) => ${cells.join(" + ',' + ")};`) as (
-    cell: typeof csvCell,
-  ) => RowEncoder;
+  const factory = new Function(
+    'cell',
+    `return (row) => { ${loads.join(' ')} return ${cells.join(" + ',' + ")}; };`,
+  ) as (cell: typeof csvCell) => RowEncoder;
   return factory(csvCell);
 }
 
@@ -57,8 +63,13 @@ export class SpoolWriter {
   #partRows = 0;
   #boundary = 0;
 
-  constructor(columns: readonly string[], maxBytes: number, pathOf: (part: number) => string) {
-    this.#encode = rowEncoder(columns);
+  constructor(
+    columns: readonly string[],
+    maxBytes: number,
+    pathOf: (part: number) => string,
+    plain: ReadonlySet<string> = new Set(),
+  ) {
+    this.#encode = rowEncoder(columns, plain);
     this.#header = `${columns.map((c) => csvCell(c, false)).join(',')}\n`;
     this.#maxBytes = maxBytes;
     this.#pathOf = pathOf;

@@ -41,10 +41,26 @@ export interface RecordMapper {
   readonly columns: readonly string[];
   /** CSV header of the second pass (key + deferred references); empty when there is none. */
   readonly deferredColumns: readonly string[];
+  /** Columns whose values never need CSV quoting (numbers, booleans, dates, Salesforce Ids: plainTransforms). */
+  readonly plainColumns: ReadonlySet<string>;
   mapRecord(record: ZuoraRecord): MapResult;
 }
 
 const idTransform = transforms.salesforceId;
+
+/** Transforms whose output is never a string holding a comma, quote or line break: a number, a boolean, an
+ * ISO date or date-time, an alphanumeric Salesforce Id (or null). */
+const plainTransforms: ReadonlySet<Transform> = new Set([
+  transforms.number,
+  transforms.boolean,
+  transforms.date,
+  transforms.datetime,
+  transforms.salesforceId,
+  transforms.applyDiscountToOneTime,
+  transforms.applyDiscountToRecurring,
+  transforms.applyDiscountToUsage,
+  transforms.applyType,
+]);
 
 function readerFor(path: string): Accessor | 'entityId' {
   if (path === '@entityId') return 'entityId';
@@ -252,6 +268,11 @@ export function compileRecordMapper(
     upsertKey: keyColumn.name,
     columns: main.map((c) => c.name),
     deferredColumns: deferred.length > 0 ? [keyColumn.name, ...deferred.map((c) => c.name)] : [],
+    plainColumns: new Set(
+      [...main, ...deferred]
+        .filter((c) => c.transform !== undefined && plainTransforms.has(c.transform))
+        .map((c) => c.name),
+    ),
     mapRecord,
   };
 }

@@ -38,9 +38,15 @@ export class CsvSpool {
     return parts;
   }
 
-  /** A row-by-row writer for an object and pass, continuing after the parts already written. */
-  writer(object: string, pass: SpoolPass, columns: readonly string[]): SpoolWriter {
-    return new SpoolWriter(columns, this.#maxPartBytes, (part) => this.path(object, pass, part));
+  /** A row-by-row writer for an object and pass, continuing after the parts already written; the `plain`
+   * columns' values never need quotes. */
+  writer(
+    object: string,
+    pass: SpoolPass,
+    columns: readonly string[],
+    plain: ReadonlySet<string> = new Set(),
+  ): SpoolWriter {
+    return new SpoolWriter(columns, this.#maxPartBytes, (part) => this.path(object, pass, part), plain);
   }
 
   /** Appends rows (header written when a part is new); a part that would pass the limit rolls over. */

@@ -50,28 +50,36 @@ export async function screenPart(
   const heldRecords = new Set<number>();
   const resolvable: string[] = [];
   let record = -1;
-  await scanCsvRecords(createReadStream(file), Number.POSITIVE_INFINITY, (row) => {
-    record += 1;
-    if (record === 0) return;
-    const key = row[0] ?? '';
-    const parent = failedParentAt(waits, row, (target, k) => failed.get(target)?.has(k) === true);
-    if (parent === undefined) {
-      if (own.has(key)) resolvable.push(key);
-      return;
-    }
-    heldRecords.add(record);
-    const failure = parentFailure(parent);
-    held.push({
-      stream,
-      salesforceObject: failureObject,
-      entityId,
-      externalId: key,
-      zuoraId: zuoraIdKeys ? key : null,
-      code: failure.code,
-      message: failure.message,
-      fields: failure.fields,
-    });
-  });
+  // Only the key and the columns a row waits on are read: the other fields are never built.
+  const fields = Math.max(0, ...waits.map((w) => w.index)) + 1;
+  const only = Array.from({ length: fields }, (_, i) => i === 0 || waits.some((w) => w.index === i));
+  await scanCsvRecords(
+    createReadStream(file),
+    fields,
+    (row) => {
+      record += 1;
+      if (record === 0) return;
+      const key = row[0] ?? '';
+      const parent = failedParentAt(waits, row, (target, k) => failed.get(target)?.has(k) === true);
+      if (parent === undefined) {
+        if (own.has(key)) resolvable.push(key);
+        return;
+      }
+      heldRecords.add(record);
+      const failure = parentFailure(parent);
+      held.push({
+        stream,
+        salesforceObject: failureObject,
+        entityId,
+        externalId: key,
+        zuoraId: zuoraIdKeys ? key : null,
+        code: failure.code,
+        message: failure.message,
+        fields: failure.fields,
+      });
+    },
+    only,
+  );
   if (heldRecords.size > 0) {
     // Written aside and renamed: a crash leaves the part whole or screened, never half written. The held rows
     // are stored before the rename: a process killed after it finds them gone from the part when it resumes,

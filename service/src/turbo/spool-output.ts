@@ -96,7 +96,7 @@ export class SpoolOutput implements RouteSink {
       writers = {};
       this.#writers.set(object, writers);
     }
-    return (writers[pass] ??= this.#spool.writer(object, pass, columns));
+    return (writers[pass] ??= this.#spool.writer(object, pass, columns, route.mapper.plainColumns));
   }
 
   /** Counts a record towards the small-session limit; answers where to keep its typed rows, if anywhere. */

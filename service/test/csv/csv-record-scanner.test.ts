@@ -52,4 +52,32 @@ describe('CSV record scanner', () => {
       ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'],
     ]);
   });
+
+  it('leaves the fields `only` does not mark blank on lines without quotes, and keeps lines with quotes whole', async () => {
+    const records: string[][] = [];
+    const only = [true, false, true];
+    const text = 'k1,a,b,c\nk2,"x,y",z,w\n';
+    await scanCsvRecords(Readable.from([text]), 3, (fields) => records.push(fields), only);
+    expect(records).toEqual([
+      ['k1', '', 'b'],
+      ['k2', 'x,y', 'z'],
+    ]);
+  });
+
+  it('skips the rest of Bulk result lines (own columns quoted, the row sent after them) as csv-parse reads them', async () => {
+    const next = random(11);
+    const cells = ['a001', '12.5', '', '#N/A', 'x,y', 'say "hi"', 'two\nlines', '"', 'é'];
+    const lines = ['"sf__Id","sf__Created",Key__c,A__c,B__c'];
+    for (let r = 0; r < 300; r += 1) {
+      const sent = Array.from({ length: 3 }, () => cells[Math.floor(next() * cells.length)] ?? '');
+      const row = stringify([sent], { record_delimiter: 'unix' }).slice(0, -1);
+      lines.push(`"id${String(r)}","${String(r % 2 === 0)}",${row}`);
+    }
+    for (const eol of ['\n', '\r\n']) {
+      const text = `${lines.join(eol)}${eol}`;
+      const expected: string[][] = parse(text, { relax_column_count: true });
+      for (const chunk of [1, 2, 5, 13, 100_000])
+        expect(await scan(text, 2, chunk)).toEqual(expected.map((r) => r.slice(0, 2)));
+    }
+  });
 });

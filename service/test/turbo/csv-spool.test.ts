@@ -2,6 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { forceAppObjectsDir, loadForceAppSchema } from '../../src/mapping/force-app-schema.js';
+import { recordMapperFor } from '../../src/mapping/map-record.js';
+import { invoiceItemToInvoiceItem } from '../../src/mapping/maps/invoice-item-to-invoice-item.js';
 import { CsvSpool } from '../../src/turbo/csv-spool.js';
 
 const dirs: string[] = [];
@@ -51,6 +54,22 @@ describe('CSV spool', () => {
     // Null: "#N/A" clears a field, but an empty relationship cell means "no parent".
     expect(readFileSync(spool.path('X__c', 'upsert', 0), 'utf8').split('\n')[1]).toBe(
       'id0,"Name, ""quoted"" 0",,#N/A',
+    );
+  });
+
+  it('writes plain columns (numbers, dates, Ids) as they are and quotes what needs it in the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spool-'));
+    dirs.push(dir);
+    const schema = loadForceAppSchema(forceAppObjectsDir);
+    const mapper = recordMapperFor(invoiceItemToInvoiceItem, { schema });
+    expect(mapper.plainColumns.has(mapper.upsertKey)).toBe(false);
+    expect(mapper.columns.filter((c) => mapper.plainColumns.has(c)).length).toBeGreaterThan(0);
+    const spool = new CsvSpool(dir);
+    const writer = spool.writer('X__c', 'upsert', ['A', 'B', 'C', 'D', 'E'], new Set(['A', 'C', 'D']));
+    writer.write({ A: '2024-01-31', B: 'x,"y"', C: null, D: 12.5, E: null });
+    writer.close();
+    expect(readFileSync(spool.path('X__c', 'upsert'), 'utf8')).toBe(
+      'A,B,C,D,E\n2024-01-31,"x,""y""",#N/A,12.5,#N/A\n',
     );
   });
 

@@ -49,18 +49,40 @@ export function digits(s: string, from: number, to: number): boolean {
   return true;
 }
 
-/** `YYYY-MM-DD`, a calendar date in range, checked by character (no regex match): else undefined. */
+/** The number written by the `n` characters of `s` from `from`, or -1 unless all are ASCII digits. */
+function digitsValue(s: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = from; i < from + n; i += 1) {
+    const c = s.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * The date `YYYY-MM-DD` that `s` starts with as the number YYYYMMDD when it is a calendar date in range, else -1.
+ * Read by character code, no substring or regex: it runs for every date field of every record. A valid date
+ * is within 1700-01-01..4000-12-31 exactly when its year is within 1700..4000.
+ */
+function dayInRange(s: string): number {
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
+  const y = digitsValue(s, 0, 4);
+  const m = digitsValue(s, 5, 2);
+  const d = digitsValue(s, 8, 2);
+  if (y < 1700 || y > 4000 || m < 0 || d < 0 || !validCalendarDate(y, m, d)) return -1;
+  return y * 10_000 + m * 100 + d;
+}
+
+/** `YYYY-MM-DD`, a calendar date in range: else undefined. */
 function plainDateInRange(s: string): string | undefined {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
-  if (!digits(s, 0, 4) || !digits(s, 5, 7) || !digits(s, 8, 10)) return undefined;
-  const ok = validCalendarDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
-  return ok && s >= minDate && s <= maxDate ? s : undefined;
+  return s.length === 10 && dayInRange(s) !== -1 ? s : undefined;
 }
 
 export const date: Transform = (value, field) => {
   if (isBlank(value)) return ok(null);
   const s = typeof value === 'string' ? value.trim() : '';
-  const plain = plainDateInRange(s) ?? (aquaUtc(s) === undefined ? undefined : s.slice(0, 10));
+  const plain = plainDateInRange(s) ?? (isAquaUtc(s) ? s.slice(0, 10) : undefined);
   if (plain !== undefined) return plain;
   const m = datePart.exec(s);
   if (!m || !(plainDate.test(s) || dateTimePattern.test(s))) {
@@ -82,15 +104,21 @@ export const date: Transform = (value, field) => {
 // Zuora's usual form, already UTC: normalised by string surgery, no Date (mapping is per field per record).
 const utcDateTime = /^(\d{4}-(\d{2})-(\d{2}))T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{3})?(?:Z|[+-]00:?00)$/;
 
-/** AQuA's own form, `YYYY-MM-DDTHH:MM:SS.sss+00:00`, in range: the ISO form by slicing, else undefined. */
+/** Whether `s` is AQuA's own form, `YYYY-MM-DDTHH:MM:SS.sss+00:00`, in range (before 4000-12-31). */
+function isAquaUtc(s: string): boolean {
+  if (s.length !== 29 || s.charCodeAt(10) !== 84 || s.charCodeAt(19) !== 46) return false;
+  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || !s.endsWith('+00:00')) return false;
+  const day = dayInRange(s);
+  if (day === -1 || day === 40_001_231) return false;
+  const h = digitsValue(s, 11, 2);
+  const mi = digitsValue(s, 14, 2);
+  const sec = digitsValue(s, 17, 2);
+  return h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && sec >= 0 && sec <= 59 && digitsValue(s, 20, 3) >= 0;
+}
+
+/** AQuA's own form in range: the ISO form by slicing, else undefined. */
 function aquaUtc(s: string): string | undefined {
-  if (s.length !== 29 || !s.endsWith('+00:00') || s.charCodeAt(10) !== 84) return undefined;
-  if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46) return undefined;
-  const day = plainDateInRange(s.slice(0, 10));
-  if (day === undefined || day === maxDate || !digits(s, 11, 13) || !digits(s, 14, 16)) return undefined;
-  if (!digits(s, 17, 19) || !digits(s, 20, 23)) return undefined;
-  if (s.slice(11, 13) > '23' || s.slice(14, 16) > '59' || s.slice(17, 19) > '59') return undefined;
-  return `${s.slice(0, 23)}Z`;
+  return isAquaUtc(s) ? `${s.slice(0, 23)}Z` : undefined;
 }
 
 function utcFastPath(s: string, field: { name: string }): TransformOutput | undefined {

@@ -1,9 +1,8 @@
 // Zuora's CRM Account ID is a Salesforce Account Id typed by hand into Zuora: check its form and the
 // 18-character checksum, and write the 18-character form.
 // https://help.salesforce.com/s/articleView?id=000385008 (15 vs 18 character record IDs)
+import { checksumAlphabet, isCanonical18 } from './salesforce-id-checksum.js';
 import { describeValue, fail, isBlank, ok, type Transform } from './transform-result.js';
-
-const checksumAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
 export function to18(id15: string): string {
   let suffix = '';
@@ -23,8 +22,18 @@ export function to18(id15: string): string {
  * its suffix records which of the first 15 characters are upper case, so the case is restored from it.
  */
 export function canonicalSalesforceId(value: string): string | undefined {
+  if (isCanonical18(value)) return value;
   if (/^[a-zA-Z0-9]{15}$/.test(value)) return to18(value);
   if (!/^[a-zA-Z0-9]{18}$/.test(value)) return undefined;
+  // Already in its canonical case (the case of its first 15 characters is what its suffix records, as
+  // Salesforce writes Ids): that form, without restoring it character by character.
+  const canonical = to18(value.slice(0, 15));
+  let same = true;
+  for (let i = 15; i < 18 && same; i += 1) {
+    const c = value.charCodeAt(i);
+    same = (c >= 97 && c <= 122 ? c - 32 : c) === canonical.charCodeAt(i);
+  }
+  if (same) return canonical;
   let restored = '';
   for (let chunk = 0; chunk < 3; chunk += 1) {
     const bits = checksumAlphabet.indexOf(value.charAt(15 + chunk).toUpperCase());
