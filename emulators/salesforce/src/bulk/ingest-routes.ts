@@ -247,7 +247,9 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
           `Results are available once the job is complete (state ${job.state})`,
         );
       }
-      return reply.header('content-type', 'text/csv').send(resultCsv(job, kind));
+      // As bytes: fastify measures a string's Content-Length with Buffer.byteLength, a pass over
+      // results of up to a whole job (tens of megabytes) on top of the one that encodes it.
+      return reply.header('content-type', 'text/csv').send(Buffer.from(resultCsv(job, kind)));
     });
   }
 }
