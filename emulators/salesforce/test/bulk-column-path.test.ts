@@ -223,3 +223,50 @@ describe('Bulk API 2.0 column path: repeated keys and e-mail cells', () => {
     expect(viaColumns.successful.split('\n').filter((l) => l.includes('E-mail')).length).toBeGreaterThan(2);
   });
 });
+
+describe('Bulk API 2.0 column path: parents by external ID deleted or missing', () => {
+  it('fails a reference to a deleted or missing parent as before, and links a live one on every row', async () => {
+    for (const emulator of [columns, rows]) {
+      const [live, gone] = emulator.insertRecords('Account', [
+        { Name: 'Live parent', Zuora_Customer_Number__c: 'C-LIVE' },
+        { Name: 'Deleted parent', Zuora_Customer_Number__c: 'C-GONE' },
+      ]);
+      expect(live).toBeTruthy();
+      const res = await fetch(`${emulator.url}/services/data/v62.0/sobjects/Account/${String(gone)}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${await token(emulator)}` },
+      });
+      expect(res.status).toBe(204);
+    }
+    const csv = [
+      'External_Id__c,Name,AccountNumber__c,Account__r.Zuora_Customer_Number__c',
+      'P-1,Live parent,A-1,C-LIVE',
+      'P-2,Deleted parent,A-2,C-GONE',
+      'P-3,Live parent again,A-3,c-live',
+      'P-4,Missing parent,A-4,C-NONE',
+      'P-5,Deleted parent again,A-5,C-GONE',
+      'P-6,Live parent a third time,A-6,C-LIVE',
+    ].join('\n');
+    const job = { object: 'CustomerAccount__c', operation: 'upsert', externalIdFieldName: 'External_Id__c' };
+    const viaColumns = await runJob(columns, job, `${csv}\n`);
+    const viaRows = await runJob(rows, job, `${csv}\n`);
+    expect(viaColumns).toEqual(viaRows);
+    expect(columns.records('CustomerAccount__c')).toEqual(rows.records('CustomerAccount__c'));
+    // Salesforce's error for an unmatched relationship external ID (resolve-references.ts).
+    const failed = viaColumns.failedResults.split('\n').filter((l) => l.includes('Foreign key'));
+    expect(failed.map((l) => l.split(',')[1])).toEqual([
+      '"INVALID_FIELD:Foreign key external ID: C-GONE not found for field Zuora_Customer_Number__c in entity Account:--"',
+      '"INVALID_FIELD:Foreign key external ID: C-NONE not found for field Zuora_Customer_Number__c in entity Account:--"',
+      '"INVALID_FIELD:Foreign key external ID: C-GONE not found for field Zuora_Customer_Number__c in entity Account:--"',
+    ]);
+    const liveId = acct(columns, 'Live parent');
+    const linked = columns
+      .records('CustomerAccount__c')
+      .filter((r) => String(r.External_Id__c).startsWith('P-'));
+    expect(linked.map((r) => [r.External_Id__c, r.Account__c])).toEqual([
+      ['P-1', liveId],
+      ['P-3', liveId],
+      ['P-6', liveId],
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { FieldDef, ObjectDef } from '../schema/schema-types.js';
 import type { RecordStore } from '../store/record-store.js';
-import { lookupError } from '../store/resolve-references.js';
+import { lookupError, pointsTo } from '../store/resolve-references.js';
 import type { SfError } from '../store/sf-error.js';
 import type { IngestColumn } from './ingest-columns.js';
 
@@ -13,6 +13,11 @@ export class BatchLookups {
   /** Matches by external ID, per upload column, for parents of another object. */
   private readonly parents: Array<Map<string, string[]> | null>;
   private readonly live = new Map<FieldDef, Set<string>>();
+  /**
+   * Per upload column of a parent of another object: the key prefix of the Ids lookupError passes
+   * when they are live, or null (a same-object parent, or a field the target's Ids may not fill).
+   */
+  private readonly foundPrefix: Array<string | null>;
 
   constructor(
     private readonly store: RecordStore,
@@ -20,6 +25,16 @@ export class BatchLookups {
     private readonly columns: IngestColumn[],
   ) {
     this.parents = columns.map((c) => (c.kind === 'ref' && c.target !== def ? new Map() : null));
+    // lookupError's type check of an Id with the target's key prefix, made once per column.
+    this.foundPrefix = columns.map((c) =>
+      c.kind === 'ref' &&
+      c.target !== def &&
+      c.field.type === 'reference' &&
+      store.schema.byKeyPrefix.get(c.target.keyPrefix) === c.target &&
+      pointsTo(c.field, c.target)
+        ? c.target.keyPrefix
+        : null,
+    );
   }
 
   /** The records of the parent object whose external ID (the ref column `c`'s) is `value`. */
@@ -32,6 +47,18 @@ export class BatchLookups {
       cache?.set(value as string, hits);
     }
     return hits;
+  }
+
+  /**
+   * lookupError of the parent `id` that `parent(c, ...)` just found (its only match). The index holds
+   * live records only (RecordStore adds a record to it on insert and takes it out on delete), and a
+   * batch writes records of its own object only, without automation, so a parent of another object it
+   * found is live until the batch ends: only the type check is left, answered once per column.
+   */
+  checkFound(c: number, id: string): SfError | null {
+    const prefix = this.foundPrefix[c];
+    if (prefix != null && id.startsWith(prefix)) return null;
+    return this.check((this.columns[c] as IngestColumn).field, id);
   }
 
   /** lookupError, remembering the targets found live. */

@@ -142,7 +142,7 @@ export class FastInsert {
       const id = resolved[c];
       if (id === null || id === undefined || (columns[c] as IngestColumn).field.type !== 'reference')
         continue;
-      const error = this.lookups.check((columns[c] as IngestColumn).field, id);
+      const error = this.lookups.checkFound(c, id);
       if (error) (errors ??= []).push(error);
     }
     if (this.anyReadOnly) {

@@ -219,9 +219,18 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
       for (let r = from; r < job.rowStarts.length; r += 1) parts.push(line(r));
     } else if (kind === 'successful') {
       parts.push(`${csvLine(['sf__Id', 'sf__Created'], d)}${d}${header}`);
+      const { codec } = ctx.store.table(job.def);
+      const anyError = job.resultErrors.size > 0;
       for (let r = 0; r < job.resultIds.length; r += 1) {
-        if (!job.resultErrors.has(r))
-          parts.push(`${csvLine([resultIdOf(ctx, job, r), textOf(job.resultCreated[r])], d)}${d}${line(r)}`);
+        if (anyError && job.resultErrors.has(r)) continue;
+        const id = job.resultIds[r];
+        const created = job.resultCreated[r];
+        // csvLine quotes a generated Id (letters and digits) and true/false as they are.
+        parts.push(
+          typeof id === 'number' && typeof created === 'boolean'
+            ? `"${codec.idOf(id)}"${d}"${created ? 'true' : 'false'}"${d}${line(r)}`
+            : `${csvLine([resultIdOf(ctx, job, r), textOf(created)], d)}${d}${line(r)}`,
+        );
       }
     } else {
       parts.push(`${csvLine(['sf__Id', 'sf__Error'], d)}${d}${header}`);
@@ -247,7 +256,9 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
           `Results are available once the job is complete (state ${job.state})`,
         );
       }
-      return reply.header('content-type', 'text/csv').send(resultCsv(job, kind));
+      // As bytes: fastify measures a string's Content-Length with Buffer.byteLength, a pass over
+      // results of up to a whole job (tens of megabytes) on top of the one that encodes it.
+      return reply.header('content-type', 'text/csv').send(Buffer.from(resultCsv(job, kind)));
     });
   }
 }

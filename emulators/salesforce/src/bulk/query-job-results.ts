@@ -41,5 +41,5 @@ export function sendResultsPage(
     .header('content-type', 'text/csv')
     .header('sforce-locator', next)
     .header('sforce-numberofrecords', textOf(end - start))
-    .send(lines.join(eol) + eol);
+    .send(Buffer.from(lines.join(eol) + eol)); // bytes: no Buffer.byteLength pass for Content-Length
 }

@@ -8,7 +8,7 @@ const targetNames = new WeakMap<FieldDef, Set<string>>();
 const lowerNames = new WeakMap<ObjectDef, string>();
 
 /** Whether a lookup field may point to `target` (object names compare case-insensitively). */
-function pointsTo(field: FieldDef, target: ObjectDef): boolean {
+export function pointsTo(field: FieldDef, target: ObjectDef): boolean {
   let names = targetNames.get(field);
   if (names === undefined) {
     names = new Set(field.referenceTo.map((t) => t.toLowerCase()));
