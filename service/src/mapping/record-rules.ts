@@ -3,6 +3,7 @@
 // per key. Pure functions over Zuora rows: Turbo Sync and the API-based engine call these, never copies.
 import type { ObjectMap } from './field-map.js';
 import { isBlank } from './transforms/transform-result.js';
+import { ownCopy } from './own-copy.js';
 
 export type ZuoraRow = Readonly<Record<string, string>>;
 
@@ -89,7 +90,7 @@ export class RemovedRecords {
    */
   leaveOut(object: string, key: string): void {
     const keys = this.#leftOut.get(object) ?? new Set<string>();
-    keys.add(key);
+    keys.add(ownCopy(key));
     this.#leftOut.set(object, keys);
   }
 
@@ -103,7 +104,7 @@ export class RemovedRecords {
       keys = new Set<string>();
       this.#keys.set(object, keys);
     }
-    keys.add(key);
+    keys.add(ownCopy(key));
   }
 
   has(object: string, key: string): boolean {
@@ -172,8 +173,9 @@ export class NewestPerKey {
     if (key === '') return;
     const updated = record.UpdatedDate ?? '';
     const current = this.#newest.get(key);
-    if (current === undefined || updated > current.updated)
-      this.#newest.set(key, { id: record.Id ?? '', updated });
+    if (current === undefined) this.#newest.set(ownCopy(key), { id: ownCopy(record.Id ?? ''), updated: ownCopy(updated) });
+    else if (updated > current.updated)
+      this.#newest.set(key, { id: ownCopy(record.Id ?? ''), updated: ownCopy(updated) });
   }
 
   isNewest(key: string, record: ZuoraRow): boolean {

@@ -12,6 +12,7 @@ import {
   type AquaBatch,
 } from '../zuora/aqua-export.js';
 import { StreamRouter } from '../mapping/record-router.js';
+import { ownCopy } from '../mapping/own-copy.js';
 import { dispositionOf, RemovedRecords, type ZuoraRow } from '../mapping/record-rules.js';
 import { streamQuery, type StreamSpec } from '../mapping/stream-plan.js';
 import type { ExtractCursor } from '../sessions/checkpoints.js';
@@ -124,7 +125,7 @@ async function route(run: TurboRun, routing: Routing, feed: Feed): Promise<strin
   await feed.rows((row) => {
     if (stream.zuoraObject === 'Account') {
       const d = dispositionOf(stream.owner, row);
-      if (d.kind === 'delete' && d.reason === 'cancelled-account') cancelled.push(row.Id ?? '');
+      if (d.kind === 'delete' && d.reason === 'cancelled-account') cancelled.push(ownCopy(row.Id ?? ''));
     }
     staged.add(row);
   });
