@@ -173,7 +173,8 @@ export class NewestPerKey {
     if (key === '') return;
     const updated = record.UpdatedDate ?? '';
     const current = this.#newest.get(key);
-    if (current === undefined) this.#newest.set(ownCopy(key), { id: ownCopy(record.Id ?? ''), updated: ownCopy(updated) });
+    if (current === undefined)
+      this.#newest.set(ownCopy(key), { id: ownCopy(record.Id ?? ''), updated: ownCopy(updated) });
     else if (updated > current.updated)
       this.#newest.set(key, { id: ownCopy(record.Id ?? ''), updated: ownCopy(updated) });
   }
