@@ -73,6 +73,7 @@ export function dispositionOf(owner: OwnerPaths | undefined, record: ZuoraRow): 
 export class RemovedRecords {
   readonly #keys = new Map<string, Set<string>>();
   readonly #leftOut = new Map<string, Set<string>>();
+  #leftOutDone = false;
 
   get empty(): boolean {
     return this.#keys.size === 0;
@@ -89,9 +90,19 @@ export class RemovedRecords {
    * left out with it, as Zuora 360 holds the current version's rate plans and charges only.
    */
   leaveOut(object: string, key: string): void {
+    if (this.#leftOutDone) return;
     const keys = this.#leftOut.get(object) ?? new Set<string>();
     keys.add(ownCopy(key));
     this.#leftOut.set(object, keys);
+  }
+
+  /**
+   * Once every stream of a version's own records has been routed, no record asks for the versions left out:
+   * their keys (a tenant's expired versions and their records) are dropped instead of held to the end.
+   */
+  doneWithLeftOut(): void {
+    this.#leftOutDone = true;
+    this.#leftOut.clear();
   }
 
   isLeftOut(object: string, key: string): boolean {

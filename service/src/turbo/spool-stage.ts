@@ -22,6 +22,7 @@ import { collectionsSessionLimit } from './turbo-writer.js';
 import { retryBatch } from './extract-stage.js';
 import { SpoolOutput } from './spool-output.js';
 import { StagedRouter } from './staged-router.js';
+import { releaseLeftOut } from './left-out-release.js';
 import type { TurboRun } from './turbo-run.js';
 
 /** Spools the extraction; each object's gate (spool-gates.ts) opens once its parts are complete. */
@@ -170,10 +171,17 @@ async function spoolBatches(run: TurboRun, routing: Routing): Promise<string[]> 
     };
     cancelled.push(...(await route(run, routing, { stream, rows })));
   };
-  for (const batch of run.batches) {
-    const stream = byName.get(batch.name);
-    if (stream === undefined || batch.fileId === undefined) continue;
+  const mainStreams = run.batches.filter((b) => byName.has(b.name) && b.fileId !== undefined);
+  const pending = new Set(mainStreams.map((b) => b.name));
+  for (const batch of mainStreams) {
+    const stream = byName.get(batch.name) as StreamSpec;
     await routeStream(stream, batch);
+    pending.delete(batch.name);
+    // Cancelled accounts are known once the accounts are routed; their records are then read again.
+    const followUp =
+      pending.has('Account') ||
+      (cancelled.length > 0 && run.backfill === undefined && run.since > fullSyncStart);
+    releaseLeftOut(routing.removed, [...pending, ...retryRows.keys()], followUp);
     await release(run, routing, stream.zuoraObject);
   }
   for (const name of [...retryRows.keys()]) {
