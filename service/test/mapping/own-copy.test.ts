@@ -36,6 +36,11 @@ describe('ownCopy', () => {
     expect(heldBy(ownCopy)).toBeLessThan(4 * 2 ** 20);
   });
 
+  it('is an identity for any string, lone surrogates included', () => {
+    for (const text of ['', 'a1b2', `\ud800${'é'.repeat(20)}\udfff"\\\n`, '😀'.repeat(8)])
+      expect(ownCopy(text)).toBe(text);
+  });
+
   it('copies null and undefined as null', () => {
     expect(nullableCopy(null)).toBeNull();
     expect(nullableCopy(undefined)).toBeNull();
