@@ -3,6 +3,7 @@
 // and hiding the real cause. It is recorded as PARENT_FAILED naming the parent, and sent again once that
 // parent has synced. Pure decisions over mapped rows; each engine reads its rows and failures its own way.
 import type { ObjectMap } from './field-map.js';
+import { ownCopy } from './own-copy.js';
 import { parentFailedCode } from './record-rules.js';
 
 export interface ParentRef {
@@ -107,13 +108,15 @@ export interface ParentFailure {
  * Salesforce because the parent failed in the same run.
  */
 export function parentFailure(parent: ParentRef, cause?: string): ParentFailure {
-  const what = `its ${parent.target} ${parent.key} (${parent.column})`;
+  // The failure is kept (and stored) after the row is gone: the key is copied out of it (own-copy.ts).
+  const key = ownCopy(parent.key);
+  const what = `its ${parent.target} ${key} (${parent.column})`;
   return {
     code: parentFailedCode,
     message:
       cause === undefined
         ? `not sent: ${what} failed to sync; it is sent again once that record syncs`
         : `${what} failed to sync (${cause}); it is sent again once that record syncs`,
-    fields: [`${parent.target}:${parent.key}`],
+    fields: [`${parent.target}:${key}`],
   };
 }

@@ -3,6 +3,7 @@
 // per key. Pure functions over Zuora rows: Turbo Sync and the API-based engine call these, never copies.
 import type { ObjectMap } from './field-map.js';
 import { isBlank } from './transforms/transform-result.js';
+import { ownCopy } from './own-copy.js';
 
 export type ZuoraRow = Readonly<Record<string, string>>;
 
@@ -72,6 +73,7 @@ export function dispositionOf(owner: OwnerPaths | undefined, record: ZuoraRow): 
 export class RemovedRecords {
   readonly #keys = new Map<string, Set<string>>();
   readonly #leftOut = new Map<string, Set<string>>();
+  #leftOutDone = false;
 
   get empty(): boolean {
     return this.#keys.size === 0;
@@ -88,9 +90,19 @@ export class RemovedRecords {
    * left out with it, as Zuora 360 holds the current version's rate plans and charges only.
    */
   leaveOut(object: string, key: string): void {
+    if (this.#leftOutDone) return;
     const keys = this.#leftOut.get(object) ?? new Set<string>();
-    keys.add(key);
+    keys.add(ownCopy(key));
     this.#leftOut.set(object, keys);
+  }
+
+  /**
+   * Once every stream of a version's own records has been routed, no record asks for the versions left out:
+   * their keys (a tenant's expired versions and their records) are dropped instead of held to the end.
+   */
+  doneWithLeftOut(): void {
+    this.#leftOutDone = true;
+    this.#leftOut.clear();
   }
 
   isLeftOut(object: string, key: string): boolean {
@@ -103,7 +115,7 @@ export class RemovedRecords {
       keys = new Set<string>();
       this.#keys.set(object, keys);
     }
-    keys.add(key);
+    keys.add(ownCopy(key));
   }
 
   has(object: string, key: string): boolean {
@@ -172,8 +184,10 @@ export class NewestPerKey {
     if (key === '') return;
     const updated = record.UpdatedDate ?? '';
     const current = this.#newest.get(key);
-    if (current === undefined || updated > current.updated)
-      this.#newest.set(key, { id: record.Id ?? '', updated });
+    if (current === undefined)
+      this.#newest.set(ownCopy(key), { id: ownCopy(record.Id ?? ''), updated: ownCopy(updated) });
+    else if (updated > current.updated)
+      this.#newest.set(key, { id: ownCopy(record.Id ?? ''), updated: ownCopy(updated) });
   }
 
   isNewest(key: string, record: ZuoraRow): boolean {

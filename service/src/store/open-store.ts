@@ -11,3 +11,9 @@ export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>)
   const { PgliteStore } = await import('./pglite-store.js');
   return PgliteStore.open(config.dataDir);
 }
+
+/** The in-memory PGlite of a run against the embedded emulators (cli/emulated-store.ts), imported only then. */
+export async function openMemoryStore(): Promise<Store> {
+  const { PgliteStore } = await import('./pglite-store.js');
+  return PgliteStore.open(undefined);
+}

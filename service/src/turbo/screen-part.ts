@@ -14,6 +14,7 @@ import { failedParentAt, parentFailure, waitsForAt } from '../mapping/parent-rul
 import { keyIsZuoraId } from '../mapping/record-rules.js';
 import { openFailureKeys, type FailedRecordInput } from '../store/failed-record-rows.js';
 import type { Queryable } from '../store/store.js';
+import { ownCopy } from '../mapping/own-copy.js';
 
 export interface ScreenedPart {
   /** Rows taken out of the part because a parent failed, as failures. */
@@ -62,17 +63,19 @@ export async function screenPart(
       const key = row[0] ?? '';
       const parent = failedParentAt(waits, row, (target, k) => failed.get(target)?.has(k) === true);
       if (parent === undefined) {
-        if (own.has(key)) resolvable.push(key);
+        if (own.has(key)) resolvable.push(ownCopy(key));
         return;
       }
       heldRecords.add(record);
       const failure = parentFailure(parent);
+      // Kept while the part loads: a copy, or each key would hold its chunk of the part (mapping/own-copy.ts).
+      const kept = ownCopy(key);
       held.push({
         stream,
         salesforceObject: failureObject,
         entityId,
-        externalId: key,
-        zuoraId: zuoraIdKeys ? key : null,
+        externalId: kept,
+        zuoraId: zuoraIdKeys ? kept : null,
         code: failure.code,
         message: failure.message,
         fields: failure.fields,

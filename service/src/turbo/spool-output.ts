@@ -10,6 +10,7 @@ import type { ZuoraRow } from '../mapping/record-rules.js';
 import type { SpoolWriter } from '../csv/spool-writer.js';
 import type { FailedRecordInput } from '../store/failed-record-rows.js';
 import type { CsvSpool, SpoolPass } from './csv-spool.js';
+import { nullableCopy, ownCopy } from '../mapping/own-copy.js';
 
 /** A small session's records per Salesforce object, as the Composite writer takes them. */
 export type MemoryRows = ReadonlyMap<string, PreparedObject>;
@@ -55,10 +56,11 @@ export class SpoolOutput implements RouteSink {
       stream: route.map.zuoraObject,
       salesforceObject: route.map.salesforceObject,
       entityId: this.#entityId,
-      externalId: key === '' ? (record.Id ?? error.zuoraId ?? '') : key,
-      zuoraId: record.Id ?? error.zuoraId,
+      // Held until the extraction ends: copied, so as not to hold the downloaded chunks (own-copy.ts).
+      externalId: ownCopy(key === '' ? (record.Id ?? error.zuoraId ?? '') : key),
+      zuoraId: nullableCopy(record.Id ?? error.zuoraId),
       code: error.code,
-      message: error.message,
+      message: ownCopy(error.message),
       fields: [error.field],
     });
     this.#keep(route);

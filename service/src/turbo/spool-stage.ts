@@ -12,6 +12,7 @@ import {
   type AquaBatch,
 } from '../zuora/aqua-export.js';
 import { StreamRouter } from '../mapping/record-router.js';
+import { ownCopy } from '../mapping/own-copy.js';
 import { dispositionOf, RemovedRecords, type ZuoraRow } from '../mapping/record-rules.js';
 import { streamQuery, type StreamSpec } from '../mapping/stream-plan.js';
 import type { ExtractCursor } from '../sessions/checkpoints.js';
@@ -21,6 +22,7 @@ import { collectionsSessionLimit } from './turbo-writer.js';
 import { retryBatch } from './extract-stage.js';
 import { SpoolOutput } from './spool-output.js';
 import { StagedRouter } from './staged-router.js';
+import { releaseLeftOut } from './left-out-release.js';
 import type { TurboRun } from './turbo-run.js';
 
 /** Spools the extraction; each object's gate (spool-gates.ts) opens once its parts are complete. */
@@ -124,7 +126,7 @@ async function route(run: TurboRun, routing: Routing, feed: Feed): Promise<strin
   await feed.rows((row) => {
     if (stream.zuoraObject === 'Account') {
       const d = dispositionOf(stream.owner, row);
-      if (d.kind === 'delete' && d.reason === 'cancelled-account') cancelled.push(row.Id ?? '');
+      if (d.kind === 'delete' && d.reason === 'cancelled-account') cancelled.push(ownCopy(row.Id ?? ''));
     }
     staged.add(row);
   });
@@ -169,10 +171,17 @@ async function spoolBatches(run: TurboRun, routing: Routing): Promise<string[]> 
     };
     cancelled.push(...(await route(run, routing, { stream, rows })));
   };
-  for (const batch of run.batches) {
-    const stream = byName.get(batch.name);
-    if (stream === undefined || batch.fileId === undefined) continue;
+  const mainStreams = run.batches.filter((b) => byName.has(b.name) && b.fileId !== undefined);
+  const pending = new Set(mainStreams.map((b) => b.name));
+  for (const batch of mainStreams) {
+    const stream = byName.get(batch.name) as StreamSpec;
     await routeStream(stream, batch);
+    pending.delete(batch.name);
+    // Cancelled accounts are known once the accounts are routed; their records are then read again.
+    const followUp =
+      pending.has('Account') ||
+      (cancelled.length > 0 && run.backfill === undefined && run.since > fullSyncStart);
+    releaseLeftOut(routing.removed, [...pending, ...retryRows.keys()], followUp);
     await release(run, routing, stream.zuoraObject);
   }
   for (const name of [...retryRows.keys()]) {

@@ -5,8 +5,7 @@
 import { createInterface } from 'node:readline/promises';
 import { createLogger } from '../../config/logger.js';
 import { migrate } from '../../store/migrate.js';
-import { openStore } from '../../store/open-store.js';
-import { PgliteStore } from '../../store/pglite-store.js';
+import { openMemoryStore, openStore } from '../../store/open-store.js';
 import { repairDrift } from '../../turbo/drift-repair.js';
 import { ExitCode, isEmulated, type CliCommand, type CliContext } from '../cli-context.js';
 import { renderDrift } from '../drift-view.js';
@@ -38,7 +37,7 @@ async function confirmed(ctx: CliContext, opts: DriftOptions): Promise<boolean> 
 async function drift(ctx: CliContext, opts: DriftOptions): Promise<void> {
   const cfg = ctx.config();
   const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel);
-  const store = isEmulated(cfg) ? await PgliteStore.open(undefined) : await openStore(cfg);
+  const store = isEmulated(cfg) ? await openMemoryStore() : await openStore(cfg);
   try {
     await migrate(store);
     const runtime = await ctx.composition.createSyncRuntime(cfg, store, logger);

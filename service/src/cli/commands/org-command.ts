@@ -5,8 +5,7 @@
 import { createLogger } from '../../config/logger.js';
 import { reviewOrg, type OrgReport } from '../../sessions/org-confirm.js';
 import { migrate } from '../../store/migrate.js';
-import { openStore } from '../../store/open-store.js';
-import { PgliteStore } from '../../store/pglite-store.js';
+import { openMemoryStore, openStore } from '../../store/open-store.js';
 import { isEmulated, type CliCommand, type CliContext } from '../cli-context.js';
 
 interface Options {
@@ -37,7 +36,7 @@ function render(report: OrgReport, ctx: CliContext): string {
 
 async function confirm(ctx: CliContext, opts: Options): Promise<void> {
   const cfg = ctx.config();
-  const store = isEmulated(cfg) ? await PgliteStore.open(undefined) : await openStore(cfg);
+  const store = isEmulated(cfg) ? await openMemoryStore() : await openStore(cfg);
   try {
     await migrate(store);
     const runtime = await ctx.composition.createSyncRuntime(cfg, store, createLogger('warn'));

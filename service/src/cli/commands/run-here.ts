@@ -2,7 +2,7 @@
 import { createLogger } from '../../config/logger.js';
 import { migrate } from '../../store/migrate.js';
 import { Writable } from 'node:stream';
-import { openStore } from '../../store/open-store.js';
+import { openMemoryStore, openStore } from '../../store/open-store.js';
 import type { SessionScope, SyncSession } from '../../sessions/session-rows.js';
 import { ExitCode, isEmulated, type CliContext } from '../cli-context.js';
 import { refuseStoreWithEmulators } from '../emulated-store.js';
@@ -18,10 +18,7 @@ export async function runHere(
   refuseStoreWithEmulators(cfg);
   const logger = createLogger(cfg.logLevel === 'info' ? 'warn' : cfg.logLevel);
   // Emulators start fresh on every run, so their state and the store's watermarks must start fresh too.
-  // PGlite is imported only when it is used (open-store.ts says why).
-  const store = isEmulated(cfg)
-    ? await (await import('../../store/pglite-store.js')).PgliteStore.open(undefined)
-    : await openStore(cfg);
+  const store = isEmulated(cfg) ? await openMemoryStore() : await openStore(cfg);
   try {
     await migrate(store);
     const runtime = await ctx.composition.createSyncRuntime(cfg, store, logger);

@@ -2,15 +2,15 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config/load-config.js';
 import { serviceVersion } from '../../config/service-version.js';
-import { PgliteStore } from '../../store/pglite-store.js';
 import type { CliService } from '../cli-composition.js';
 import { isEmulated, type CliContext } from '../cli-context.js';
 import { refuseStoreWithEmulators } from '../emulated-store.js';
+import { openMemoryStore } from '../../store/open-store.js';
 
 /** Emulators start fresh with the process: so must the store, or its watermarks would not match them. */
 export async function serviceFor(ctx: CliContext, cfg: Config, logger: Logger): Promise<CliService> {
   refuseStoreWithEmulators(cfg);
-  const store = isEmulated(cfg) ? await PgliteStore.open(undefined) : undefined;
+  const store = isEmulated(cfg) ? await openMemoryStore() : undefined;
   return ctx.composition.createService(cfg, logger, store);
 }
 
