@@ -3,15 +3,23 @@
 // first, one CLI process per file), and a naive jsforce load of one object (`sobject(X).upsert(records, extId)`
 // in chunks of 200, the sObject Collections limit). The CLI command:
 // https://developer.salesforce.com/docs/atlas.en-us.sfdx_cli_reference.meta/sfdx_cli_reference/cli_reference_data_commands_unified.htm
-import { execFile } from 'node:child_process';
-import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  closeSync,
+  createReadStream,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse';
 import type jsforce from 'jsforce';
 
-const run = promisify(execFile);
 const binDir = join(import.meta.dirname, '..', '..', 'node_modules', '.bin');
 
 /** One spooled CSV part: `<object>.<pass>.<part>.csv` in a session's spool directory. */
@@ -45,33 +53,67 @@ export function childrenCpuSeconds(): number {
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
+/** Past this size the CLI's JSON is not parsed whole: the job id is read from its start. */
+const maxParsedBytes = 256 * 2 ** 20;
+
+/**
+ * The CLI's JSON answer. A huge one (failed records listed) is not parsed: its job id is taken from the first
+ * MB, reported as a job with failed records, whose counts the caller reads from the job afterwards.
+ */
+function readOutput(file: string, args: readonly string[]): Record<string, unknown> {
+  const size = statSync(file).size;
+  if (size <= maxParsedBytes) {
+    const text = readFileSync(file, 'utf8');
+    if (text.trim().startsWith('{')) return JSON.parse(text) as Record<string, unknown>;
+    // The CLI ended without an answer (at M, a part with many failed records runs it out of memory).
+    process.stderr.write(`sf ${args.slice(0, 3).join(' ')}: no JSON on stdout\n`);
+    return { status: 1, code: 'NoAnswer' };
+  }
+  const head = Buffer.alloc(2 ** 20);
+  const fd = openSync(file, 'r');
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const jobId = /"(?:jobId|id)"\s*:\s*"(750[A-Za-z0-9]{12,15})"/.exec(head.toString('utf8', 0, n))?.[1];
+  if (jobId === undefined)
+    throw new Error(`sf ${args.slice(0, 3).join(' ')}: ${String(size)} bytes, no job id`);
+  process.stderr.write(`sf ${args.slice(0, 3).join(' ')}: ${String(size)} bytes of JSON, job ${jobId}\n`);
+  return { status: 1, code: 'FailedRecordDetailsError', data: { jobId, state: 'JobComplete' } };
+}
+
 export class SfCli {
   readonly home = mkdtempSync(join(tmpdir(), 'bench-sf-cli-'));
   processes = 0;
 
   async run(args: string[], extraEnv: Record<string, string> = {}): Promise<Record<string, unknown>> {
     this.processes += 1;
-    const { stdout } = await run(join(binDir, 'sf'), [...args, '--json'], {
-      cwd: this.home,
-      maxBuffer: 64 * 2 ** 20,
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        HOME: this.home,
-        PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`,
-        SF_DISABLE_TELEMETRY: 'true',
-        SF_AUTOUPDATE_DISABLE: 'true',
-        SF_DISABLE_AUTOUPDATE: 'true',
-        SF_SKIP_NEW_VERSION_CHECK: 'true',
-        ...extraEnv,
-      },
-    }).catch((error: { stdout?: string; message?: string }) => {
-      // A command that fails exits non-zero with its JSON error on stdout.
-      if (typeof error.stdout === 'string' && error.stdout.trim().startsWith('{'))
-        return { stdout: error.stdout };
-      throw new Error(`sf ${args.slice(0, 3).join(' ')} failed: ${error.message ?? ''}`);
-    });
-    return JSON.parse(stdout) as Record<string, unknown>;
+    // The JSON goes to a file: a job with many failed records can print more than any pipe buffer holds.
+    const out = join(this.home, 'out.json');
+    const fd = openSync(out, 'w');
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const child = spawn(join(binDir, 'sf'), [...args, '--json'], {
+          cwd: this.home,
+          stdio: ['ignore', fd, 'ignore'],
+          env: {
+            ...process.env,
+            NODE_OPTIONS: '',
+            HOME: this.home,
+            PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`,
+            SF_DISABLE_TELEMETRY: 'true',
+            SF_AUTOUPDATE_DISABLE: 'true',
+            SF_DISABLE_AUTOUPDATE: 'true',
+            SF_SKIP_NEW_VERSION_CHECK: 'true',
+            ...extraEnv,
+          },
+        });
+        child.on('error', reject);
+        // A command that fails exits non-zero with its JSON error on stdout.
+        child.on('close', () => resolve());
+      });
+    } finally {
+      closeSync(fd);
+    }
+    return readOutput(out, args);
   }
 
   async login(instanceUrl: string, accessToken: string): Promise<void> {
@@ -88,7 +130,8 @@ export class SfCli {
    * failed records makes the CLI exit 1 (FailedRecordDetailsError) with the Id only: the caller reads its
    * counts afterwards. Anything else is an error.
    */
-  async upsert(part: SpoolPart): Promise<{ jobId: string; processed?: number; failed?: number }> {
+  /** Undefined when the CLI ended without an answer (the caller counts rows from the org's jobs). */
+  async upsert(part: SpoolPart): Promise<{ jobId: string; processed?: number; failed?: number } | undefined> {
     const out = await this.run([
       'data',
       'upsert',
@@ -104,6 +147,7 @@ export class SfCli {
       '--wait',
       '60',
     ]);
+    if (out.code === 'NoAnswer') return undefined;
     if (out.status !== 0) {
       const data = out.data as { jobId?: string; state?: string } | undefined;
       if (out.code === 'FailedRecordDetailsError' && data?.state === 'JobComplete' && data.jobId)

@@ -3,7 +3,7 @@
 // Salesforce emulator (sf-cli-load.ts: one `sf data upsert bulk --wait` per part, parents first, as a user would
 // script it), then a naive jsforce load of the largest object. Prints wall times, client CPU, Salesforce API
 // calls, Bulk batches and the ratio connector end to end / CLI load alone (issue 19 target: at most 0.2 at M).
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -65,6 +65,18 @@ const emulators = [
   spawnEmulators(values.size, values.seed, 'salesforce'),
 ];
 const spoolDir = mkdtempSync(join(tmpdir(), 'zsync-bench-cli-'));
+// A session's spool goes when it ends (turbo/spool-retention.ts): its final parts are linked here first.
+const keptDir = mkdtempSync(join(tmpdir(), 'zsync-bench-cli-kept-'));
+let running = '';
+const keepParts = ({ stage }: { stage: string }) => {
+  if (stage !== 'finish' || running === '') return;
+  const kept = join(keptDir, running);
+  mkdirSync(kept);
+  // A small session (the catalog) loads from memory: it may have no spool at all.
+  if (!existsSync(join(spoolDir, running))) return;
+  for (const name of readdirSync(join(spoolDir, running)))
+    if (name.endsWith('.csv')) linkSync(join(spoolDir, running, name), join(kept, name));
+};
 const benchSchema = `bench_${String(process.pid)}`;
 const cli = new SfCli();
 let fresh: ReturnType<typeof spawnEmulators> | undefined;
@@ -82,6 +94,7 @@ try {
     logger: createLogger('warn'),
     minPollMs: 50,
     maxPollMs: 500,
+    onStage: keepParts,
   };
   // 1. The connector, end to end (extract from Zuora, map, spool, load).
   const before = await salesforceStats<SfStats>(info);
@@ -90,6 +103,7 @@ try {
   const sessions: Array<{ scope: (typeof scopes)[number]; id: string }> = [];
   for (const scope of scopes) {
     const session = await insertSession(store, { scope, trigger: 'manual', mode: 'full' });
+    running = session.id;
     const done = await runTurboSession(deps, session.id);
     // The generated tenants hold deliberately bad records, so a full sync ends finished_with_errors.
     if (done.state !== 'finished' && done.state !== 'finished_with_errors')
@@ -105,30 +119,32 @@ try {
   fresh = spawnEmulators(values.size, values.seed, 'salesforce');
   const freshInfo = (await fresh.ready) as EmulatorInfo;
   const conn = await connectSalesforce(freshInfo.salesforce);
-  const plan = sessions.flatMap(({ scope, id }) => scriptOrder(join(spoolDir, id), scope));
+  const plan = sessions.flatMap(({ scope, id }) => scriptOrder(join(keptDir, id), scope));
   const cliBefore = await salesforceStats<SfStats>(freshInfo);
   const cliCpuBefore = childrenCpuSeconds();
   const cliStarted = performance.now();
   await cli.login(conn.instanceUrl, conn.accessToken ?? '');
-  let processed = 0;
-  let failed = 0;
-  const withFailures: string[] = [];
-  for (const part of plan) {
-    const result = await cli.upsert(part);
-    if (result.processed === undefined) withFailures.push(result.jobId);
-    processed += result.processed ?? 0;
-    failed += result.failed ?? 0;
-  }
+  let crashed = 0;
+  for (const part of plan) if ((await cli.upsert(part)) === undefined) crashed += 1;
   const cliMs = performance.now() - cliStarted;
   const cliCpu = childrenCpuSeconds() - cliCpuBefore;
   const cliAfter = await salesforceStats<SfStats>(freshInfo);
-  // The counts of the jobs the CLI reported only as failed, read after the measurement.
-  for (const jobId of withFailures) {
-    const job = await conn.request<{ numberRecordsProcessed: number; numberRecordsFailed: number }>(
-      `/services/data/v${conn.version}/jobs/ingest/${jobId}`,
-    );
-    processed += job.numberRecordsProcessed;
-    failed += job.numberRecordsFailed;
+  // The rows the CLI's jobs processed and failed, read from the org after the measurement (Get All Jobs),
+  // whatever the CLI printed: with many failed records its JSON can pass hundreds of MB, or not come at all.
+  // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/get_all_jobs.htm
+  let processed = 0;
+  let failed = 0;
+  type AllJobs = {
+    records: { numberRecordsProcessed: number; numberRecordsFailed: number }[];
+    nextRecordsUrl: string | null;
+  };
+  for (let url: string | null = `/services/data/v${conn.version}/jobs/ingest`; url !== null;) {
+    const page: AllJobs = await conn.request<AllJobs>(url);
+    for (const job of page.records) {
+      processed += job.numberRecordsProcessed;
+      failed += job.numberRecordsFailed;
+    }
+    url = page.nextRecordsUrl;
   }
 
   line(
@@ -141,7 +157,7 @@ try {
   line(
     `sf CLI (load only, ${String(cli.processes)} processes): ${seconds(cliMs)}, client CPU ${cliCpu.toFixed(1)} s, ` +
       `Salesforce API calls ${String(cliAfter.apiRequests - cliBefore.apiRequests)}, Bulk batches ${String(cliAfter.bulkBatches - cliBefore.bulkBatches)}, ` +
-      `rows processed ${String(processed)}, failed ${String(failed)}`,
+      `rows processed ${String(processed)}, failed ${String(failed)}, CLI runs without an answer ${String(crashed)}`,
   );
   line(`ratio connector / sf CLI: ${(connectorMs / cliMs).toFixed(2)} (issue 19 target at M: at most 0.2)`);
 
@@ -173,5 +189,6 @@ try {
   cli.close();
   await dropBenchSchema(benchSchema).catch(() => undefined);
   rmSync(spoolDir, { recursive: true, force: true });
+  rmSync(keptDir, { recursive: true, force: true });
   for (const e of [...emulators, ...(fresh ? [fresh] : [])]) e.child.kill('SIGTERM');
 }

@@ -69,8 +69,9 @@ export class CsvSpool {
     return existsSync(this.path(object, pass, 0));
   }
 
+  /** Read 1 MiB at a time: an upload moves one read a turn of the event loop while other streams spool. */
   stream(object: string, pass: SpoolPass, part = 0): Readable {
-    return createReadStream(this.path(object, pass, part));
+    return createReadStream(this.path(object, pass, part), { highWaterMark: 1 << 20 });
   }
 
   /** The header (column names) of a part, read without loading the file. */

@@ -28,6 +28,8 @@ import type { TurboRun } from './turbo-run.js';
 /** Sessions that load at most this many records in all use Composite calls (two calls at most when full). */
 export const collectionsSessionLimit = 2_000;
 const parallelLoads = 3;
+/** Parts of one object loading side by side (see `#object`). */
+const partLanes = 2;
 
 export class TurboWriter implements LoadWriter {
   readonly #run: TurboRun;
@@ -104,11 +106,31 @@ export class TurboWriter implements LoadWriter {
     });
   }
 
+  /**
+   * An object's parts load `partLanes` at a time: the next part is screened and uploaded while Salesforce
+   * processes the one before, instead of after its results are read. On a failure no further part starts;
+   * those running finish, then the first error is thrown.
+   */
   async #object(pass: LoadPass, object: string, units: UnitSettler): Promise<void> {
     const { spool } = this.#run;
     if (!spool.has(object, pass)) return;
     if (pass === 'delete') return this.#delete(object, units);
-    for (const part of spool.parts(object, pass)) await this.#part(pass, object, part, units);
+    const parts = spool.parts(object, pass);
+    let next = 0;
+    let failed = false;
+    const lane = async (): Promise<void> => {
+      while (!failed && next < parts.length) {
+        const part = parts[next] as number;
+        next += 1;
+        await this.#part(pass, object, part, units).catch((error: unknown) => {
+          failed = true;
+          throw error;
+        });
+      }
+    };
+    const lanes = Array.from({ length: Math.min(partLanes, parts.length) }, lane);
+    for (const settled of await Promise.allSettled(lanes))
+      if (settled.status === 'rejected') throw settled.reason;
   }
 
   async #part(pass: LoadPass, object: string, part: number, units: UnitSettler): Promise<void> {

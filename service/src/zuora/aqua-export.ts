@@ -6,8 +6,8 @@
 // https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/post-query/post-query-with-retrieval-time
 // https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/post-query/export-deleted-data
 // https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/get-job-results
-import type { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { Readable } from 'node:stream';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { eachCsvRow, type CsvRow } from '../csv/csv-rows.js';
 import type { ZuoraClient } from './zuora-client.js';
 
@@ -125,6 +125,24 @@ export function streamAquaFile(client: ZuoraClient, fileId: string, entityId?: s
   });
 }
 
+/** How long rows are routed before the event loop gets a turn (see `withTurns`). */
+const turnMs = 5;
+
+/**
+ * The download's chunks, with a turn of the event loop every `turnMs` of work: chunks already received are
+ * read through promises alone, so without it timers and I/O (the Bulk uploads and polls of objects loading
+ * meanwhile) would wait until the download's buffer ran dry.
+ */
+async function* withTurns(input: Readable): AsyncGenerator<Buffer | string> {
+  let since = performance.now();
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    yield chunk;
+    if (performance.now() - since < turnMs) continue;
+    await nextTurn();
+    since = performance.now();
+  }
+}
+
 /** Every row of a batch's file as it downloads, keyed by the query's column labels. */
 export async function eachAquaRow(
   client: ZuoraClient,
@@ -132,5 +150,6 @@ export async function eachAquaRow(
   entityId: string | undefined,
   onRow: (row: CsvRow) => void,
 ): Promise<void> {
-  await eachCsvRow(await streamAquaFile(client, fileId, entityId), onRow);
+  const input = await streamAquaFile(client, fileId, entityId);
+  await eachCsvRow(Readable.from(withTurns(input), { objectMode: false }), onRow);
 }

@@ -8,6 +8,7 @@ import { runQuery } from '../query/run-query.js';
 import type { Column, Row } from '../query/select-columns.js';
 import type { RowFormatter } from './row-formatter.js';
 import type { TenantStore } from '../store/tenant-store.js';
+import { cellReaders } from './cell-readers.js';
 
 export interface RowsChangedSince {
   /** Every row (a full load). */
@@ -40,14 +41,19 @@ export function selectRows(
     const selected: number[] = [];
     const every = query.matches === matchesEvery;
     // An incremental load reads each row's UpdatedDate from its column and builds only the changed records.
-    const updated = full || incrementalFrom === undefined ? undefined : table.fieldReader('UpdatedDate');
+    // Each distinct UpdatedDate is parsed once (the column interns them).
+    const updated =
+      full || incrementalFrom === undefined
+        ? undefined
+        : table.fieldMapper('UpdatedDate', (v) => Date.parse(String(v)) >= incrementalFrom);
     for (const row of table.rowsOf(entityId)) {
       if (!full && incrementalFrom === undefined && table.seqAt(row) <= since) continue;
-      if (full && every) {
+      if (updated !== undefined && !updated(row)) continue;
+      // Every row of a full load, or changed by its UpdatedDate column: no record to build for the filter.
+      if (every && (full || updated !== undefined)) {
         selected.push(row);
         continue;
       }
-      if (updated !== undefined && !(Date.parse(String(updated(row))) >= (incrementalFrom ?? 0))) continue;
       const record = table.recordAt(row);
       const changed =
         full || incrementalFrom === undefined || Date.parse(record.UpdatedDate) >= incrementalFrom;
@@ -56,9 +62,8 @@ export function selectRows(
     return {
       count: selected.length,
       *lines(format, columns, cell) {
-        // Own fields only: cells straight from the columns, without building the records.
-        const own = columns.map((c) => c.ownField);
-        const readers = own.every((f) => f !== undefined) ? table.cellReaders(own, cell) : undefined;
+        // Own and joined fields: cells straight from the columns, without building the records.
+        const readers = cellReaders(table, columns, cell);
         if (readers === undefined) {
           for (const row of selected) yield format(table.recordAt(row));
           return;

@@ -9,6 +9,7 @@ import {
   type ObjectName,
 } from '../model/object-definitions.js';
 import type { FieldValue, ZRecord } from '../model/zuora-record.js';
+import type { RecordTable } from '../store/record-table.js';
 import type { TenantStore } from '../store/tenant-store.js';
 import { excerpt, QueryError } from './query-error.js';
 
@@ -85,6 +86,14 @@ export interface ResolvedField {
   /** The join as written (`BillToContact`), null for an own field. */
   qualifier: string | null;
   ownField?: string;
+  /** A joined field: the *Id fields followed from the base record and the tables they lead to. */
+  join?: JoinPath;
+}
+
+export interface JoinPath {
+  readonly hops: readonly { readonly field: string; readonly table: RecordTable }[];
+  /** The field read from the last hop's record. */
+  readonly field: string;
 }
 
 export function fieldGetter(
@@ -134,6 +143,7 @@ export function fieldGetter(
     target: found.target,
     field,
     qualifier: canonical,
+    join: { hops, field },
     getter: (r) => {
       let current: ZRecord | undefined = r;
       for (const hop of hops) {

@@ -12,6 +12,8 @@ export interface Column {
   set(row: number, value: FieldValue): void;
   /** A reader of the row's cell as formatted by `cell`, for exports (each distinct value formatted once). */
   reader(cell: (v: FieldValue) => string): (row: number) => string;
+  /** A reader of `map` of the row's value (each distinct value mapped once where the column interns them). */
+  mapped<T>(map: (v: FieldValue) => T): (row: number) => T;
 }
 
 /** The capacity for `row`: doubling, so appending rows copies each cell a bounded number of times. */
@@ -65,6 +67,10 @@ export class HexColumn implements Column {
   reader(cell: (v: FieldValue) => string): (row: number) => string {
     // An id needs no quoting: its text is its cell.
     return (row) => (this.tags[row] === HEX ? this.hexAt(row) : cell(this.get(row)));
+  }
+
+  mapped<T>(map: (v: FieldValue) => T): (row: number) => T {
+    return (row) => map(this.get(row));
   }
 
   /** Whether the row holds exactly the id whose words are given (see parseHex). */
@@ -171,6 +177,18 @@ export class DictionaryColumn implements Column {
       if (this.plain !== null) return cell(this.plain[row] ?? null);
       const code = (this.codes as Codes)[row] ?? 0;
       return (formatted[code] ??= cell(this.dict[code] ?? null));
+    };
+  }
+
+  mapped<T>(map: (v: FieldValue) => T): (row: number) => T {
+    const done: T[] = [];
+    const known: boolean[] = [];
+    return (row) => {
+      if (this.plain !== null) return map(this.plain[row] ?? null);
+      const code = (this.codes as Codes)[row] ?? 0;
+      if (known[code] === true) return done[code] as T;
+      known[code] = true;
+      return (done[code] = map(this.dict[code] ?? null));
     };
   }
 

@@ -197,25 +197,48 @@ export class RecordTable {
   }
 
   /**
-   * A reader of one field's value straight from its column, when every row has the field (otherwise
-   * undefined, as for `cellReaders`): a filter on it need not build the records it leaves out.
+   * A reader of `map` of one field's value straight from its column (each distinct value mapped once),
+   * when every row has the field (otherwise undefined: a row without it reads null, which only its
+   * record says).
    */
-  fieldReader(field: string): ((row: number) => FieldValue) | undefined {
+  fieldMapper<T>(field: string, map: (v: FieldValue) => T): ((row: number) => T) | undefined {
     const column = this.columns.get(field);
     if (column === undefined || !this.shapes.every((shape) => shape.keys.includes(field))) return undefined;
-    return (row) => column.get(row);
+    return column.mapped(map);
   }
 
   /**
-   * Readers of the formatted cells of `fields`, straight from the columns, when every row has every one
-   * of them (otherwise undefined: a row without a field reads as null, which only its record says).
+   * A reader of one field's value straight from its column for any row: a row written without the field
+   * reads null, as its record would (`record[field] ?? null`).
    */
-  cellReaders(
-    fields: readonly string[],
-    cell: (v: FieldValue) => string,
-  ): ((row: number) => string)[] | undefined {
-    if (!this.shapes.every((shape) => fields.every((f) => shape.keys.includes(f)))) return undefined;
-    return fields.map((f) => (this.columns.get(f) ?? columnFor(null)).reader(cell));
+  valueReader(field: string): (row: number) => FieldValue {
+    const column = this.columns.get(field);
+    return this.withoutField(field, column && ((row: number) => column.get(row)), null);
+  }
+
+  /** As `valueReader`, the value formatted by `cell` (each distinct value formatted once). */
+  cellReader(field: string, cell: (v: FieldValue) => string): (row: number) => string {
+    return this.withoutField(field, this.columns.get(field)?.reader(cell), cell(null));
+  }
+
+  /** Whether the row is live: a live row holds the record its Id finds (`rowOf`). */
+  isLive(row: number): boolean {
+    return this.alive[row] === 1;
+  }
+
+  /** `read` for rows whose shape has the field, `none` for the others (checked per shape, as rows are read). */
+  private withoutField<T>(
+    field: string,
+    read: ((row: number) => T) | undefined,
+    none: T,
+  ): (row: number) => T {
+    if (read === undefined) return () => none;
+    const has: (boolean | undefined)[] = [];
+    return (row) => {
+      const code = this.shapeOf[row] ?? 0;
+      const own = has[code] ?? (has[code] = (this.shapes[code] as Shape).keys.includes(field));
+      return own ? read(row) : none;
+    };
   }
 
   private read(row: number): StoredRecord {
