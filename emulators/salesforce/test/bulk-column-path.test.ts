@@ -62,6 +62,16 @@ async function runJob(emulator: SalesforceEmulator, job: Record<string, unknown>
   };
 }
 
+/** A CustomerAccount__c upsert job on both emulators: the same results and records; answers the column path's. */
+async function upsertOnBothPaths(csv: string) {
+  const job = { object: 'CustomerAccount__c', operation: 'upsert', externalIdFieldName: 'External_Id__c' };
+  const viaColumns = await runJob(columns, job, csv);
+  const viaRows = await runJob(rows, job, csv);
+  expect(viaColumns).toEqual(viaRows);
+  expect(columns.records('CustomerAccount__c')).toEqual(rows.records('CustomerAccount__c'));
+  return viaColumns;
+}
+
 function seed(emulator: SalesforceEmulator): void {
   emulator.insertRecords('Account', [
     { Name: 'One', Zuora_Customer_Number__c: 'C-1' },
@@ -212,11 +222,7 @@ describe('Bulk API 2.0 column path: repeated keys and e-mail cells', () => {
         '"a b@c.d"',
       ].map((email, i) => `E-${i},E-mail ${i},B-${i},,${email}`),
     ].join('\n');
-    const job = { object: 'CustomerAccount__c', operation: 'upsert', externalIdFieldName: 'External_Id__c' };
-    const viaColumns = await runJob(columns, job, `${csv}\n`);
-    const viaRows = await runJob(rows, job, `${csv}\n`);
-    expect(viaColumns).toEqual(viaRows);
-    expect(columns.records('CustomerAccount__c')).toEqual(rows.records('CustomerAccount__c'));
+    const viaColumns = await upsertOnBothPaths(`${csv}\n`);
     // Each kind of row is reached: duplicates after failed, created and updated rows, valid and invalid e-mails.
     expect(viaColumns.failedResults.match(/DUPLICATE_EXTERNAL_ID/g)?.length).toBe(3);
     expect(viaColumns.failedResults.match(/INVALID_EMAIL_ADDRESS/g)?.length).toBeGreaterThan(5);
@@ -247,11 +253,7 @@ describe('Bulk API 2.0 column path: parents by external ID deleted or missing', 
       'P-5,Deleted parent again,A-5,C-GONE',
       'P-6,Live parent a third time,A-6,C-LIVE',
     ].join('\n');
-    const job = { object: 'CustomerAccount__c', operation: 'upsert', externalIdFieldName: 'External_Id__c' };
-    const viaColumns = await runJob(columns, job, `${csv}\n`);
-    const viaRows = await runJob(rows, job, `${csv}\n`);
-    expect(viaColumns).toEqual(viaRows);
-    expect(columns.records('CustomerAccount__c')).toEqual(rows.records('CustomerAccount__c'));
+    const viaColumns = await upsertOnBothPaths(`${csv}\n`);
     // Salesforce's error for an unmatched relationship external ID (resolve-references.ts).
     const failed = viaColumns.failedResults.split('\n').filter((l) => l.includes('Foreign key'));
     expect(failed.map((l) => l.split(',')[1])).toEqual([
