@@ -316,7 +316,7 @@ function postInvoice(store: TenantStore, a: StoredRecord, invoiceDate: string): 
   const subs = store
     .table('Subscription')
     .withValue('AccountId', String(a.record.Id))
-    .filter((s) => s.record.AccountId === a.record.Id && s.record.Status === 'Active')
+    .filter((s) => s.record.Status === 'Active')
     .map((s) => String(s.record.Id));
   const charges = store
     .table('RatePlanCharge')
