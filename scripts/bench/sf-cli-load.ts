@@ -16,9 +16,10 @@ import {
   statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import type jsforce from 'jsforce';
+import { sfCliEnv } from '../../emulators/shared/sf-cli-env.js';
 
 const binDir = join(import.meta.dirname, '..', '..', 'node_modules', '.bin');
 
@@ -94,17 +95,7 @@ export class SfCli {
         const child = spawn(join(binDir, 'sf'), [...args, '--json'], {
           cwd: this.home,
           stdio: ['ignore', fd, 'ignore'],
-          env: {
-            ...process.env,
-            NODE_OPTIONS: '',
-            HOME: this.home,
-            PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`,
-            SF_DISABLE_TELEMETRY: 'true',
-            SF_AUTOUPDATE_DISABLE: 'true',
-            SF_DISABLE_AUTOUPDATE: 'true',
-            SF_SKIP_NEW_VERSION_CHECK: 'true',
-            ...extraEnv,
-          },
+          env: sfCliEnv(this.home, binDir, { NODE_OPTIONS: '', ...extraEnv }),
         });
         child.on('error', reject);
         // A command that fails exits non-zero with its JSON error on stdout.

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import {
   DEFAULT_USERNAME,
   startFixtureEmulator,
 } from './helpers.js';
+import { sfCliEnv } from '../../shared/sf-cli-env.js';
 
 // The CPQ data read with the Salesforce CLI (a second, unmodified client), as an admin checks an org:
 // `sf data query` with relationship fields and StatusCode filters, `sf sobject describe`. The CLI runs
@@ -26,19 +27,7 @@ let emulator: SalesforceEmulator;
 
 async function sf(args: string[], extraEnv: Record<string, string> = {}): Promise<Record<string, unknown>> {
   const { stdout } = await run(join(binDir, 'sf'), [...args, '--json'], {
-    env: {
-      ...process.env,
-      HOME: home,
-      PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`,
-      SF_DISABLE_TELEMETRY: 'true',
-      SF_AUTOUPDATE_DISABLE: 'true',
-      // An npm-installed sf reads SF_AUTOUPDATE_DISABLE but oclif's update hook reads only
-      // SF_DISABLE_AUTOUPDATE (@salesforce/cli dist/cli.js configureAutoUpdate, @oclif/plugin-update
-      // hooks/init.js): without it every run spawns a detached `sf update --autoupdate`.
-      SF_DISABLE_AUTOUPDATE: 'true',
-      SF_SKIP_NEW_VERSION_CHECK: 'true',
-      ...extraEnv,
-    },
+    env: sfCliEnv(home, binDir, extraEnv),
     timeout: 60_000,
     maxBuffer: 64 * 1024 * 1024,
   });

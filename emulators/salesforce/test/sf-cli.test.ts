@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import {
   DEFAULT_USERNAME,
   startFixtureEmulator,
 } from './helpers.js';
+import { sfCliEnv } from '../../shared/sf-cli-env.js';
 
 // The Salesforce CLI from devDependencies as a second client. It runs asynchronously (execFile) so
 // the in-process emulator keeps serving while the CLI waits on it. Every run disables the updater
@@ -27,19 +28,7 @@ let emulator: SalesforceEmulator;
 async function sf(args: string[], extraEnv: Record<string, string> = {}): Promise<Record<string, unknown>> {
   const { stdout } = await run(join(binDir, 'sf'), [...args, '--json'], {
     cwd: home,
-    env: {
-      ...process.env,
-      HOME: home,
-      PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`,
-      SF_DISABLE_TELEMETRY: 'true',
-      SF_AUTOUPDATE_DISABLE: 'true',
-      // The updater hook of @oclif/plugin-update reads only SF_DISABLE_AUTOUPDATE; the CLI copies
-      // SF_AUTOUPDATE_DISABLE into it for installer builds only, so an npm install needs both, or
-      // every run leaves `sf update --autoupdate` behind (seen here before this line was added).
-      SF_DISABLE_AUTOUPDATE: 'true',
-      SF_SKIP_NEW_VERSION_CHECK: 'true',
-      ...extraEnv,
-    },
+    env: sfCliEnv(home, binDir, extraEnv),
     timeout: 120_000,
   }).catch((error: { stdout?: string }) => {
     // A failing command exits non-zero with its JSON error on stdout.
