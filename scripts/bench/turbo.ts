@@ -90,7 +90,7 @@ const info = {
 interface SfStats {
   apiRequests: number;
   bulkBatches: number;
-  bulkByObject: Record<string, { requests: number; bulkBatches: number }>;
+  bulkByObject: Record<string, { requests: number; bulkBatches: number; bulkRecords?: number }>;
 }
 const sfStats = () => salesforceStats<SfStats>(info);
 
@@ -158,29 +158,40 @@ try {
     const objects = (done.counts.objects ?? {}) as Record<string, ObjectCounts>;
     const rows = Object.entries(objects).sort(([a], [b]) => a.localeCompare(b));
     for (const [object] of rows) if (!object.includes(' ')) synced.add(object);
-    const bulk = (object: string, key: 'requests' | 'bulkBatches') =>
+    const bulk = (object: string, key: 'requests' | 'bulkBatches' | 'bulkRecords') =>
       (after.bulkByObject[object]?.[key] ?? 0) - (before.bulkByObject[object]?.[key] ?? 0);
+    // The floor counts the records written; `sent` (the rows Salesforce received in Bulk jobs, both passes)
+    // gives the floor over what was sent: rows held back for a failed parent never reach Salesforce, but a
+    // part they leave is a job whose last batch is part-full.
     const floorOf = (c: ObjectCounts) => Math.ceil(c.written / 10_000);
+    const sentFloorOf = (object: string) => Math.ceil(bulk(object, 'bulkRecords') / 10_000);
     const total = rows.reduce((n, [, c]) => n + c.read, 0);
     const floor = rows.reduce((n, [, c]) => n + floorOf(c), 0);
+    const sentFloor = rows.reduce((n, [object]) => n + sentFloorOf(object), 0);
     const rate = (n: number) => Math.round(n / seconds).toString();
     const table = [
-      ['object', 'records', 'records/s', 'SF calls', 'batches', 'floor'],
+      ['object', 'records', 'failed', 'records/s', 'SF calls', 'sent', 'batches', 'floor', 'floor sent'],
       ...rows.map(([object, c]) => [
         object,
         String(c.read),
+        String(c.failed),
         rate(c.read),
         String(bulk(object, 'requests')),
+        String(bulk(object, 'bulkRecords')),
         String(bulk(object, 'bulkBatches')),
         String(floorOf(c)),
+        String(sentFloorOf(object)),
       ]),
       [
         'total',
         String(total),
+        String(rows.reduce((n, [, c]) => n + c.failed, 0)),
         rate(total),
         String(after.apiRequests - before.apiRequests),
+        String(rows.reduce((n, [object]) => n + bulk(object, 'bulkRecords'), 0)),
         String(after.bulkBatches - before.bulkBatches),
         String(floor),
+        String(sentFloor),
       ],
     ];
     process.stdout.write(
@@ -201,7 +212,7 @@ try {
       `${mode === 'incremental' ? 'peak RSS of the process so far (the full sync included)' : 'peak RSS'} ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s ` +
         `(${total > 0 ? ((cpu.user + cpu.system) / total).toFixed(1) : '-'} CPU-seconds per million records; issue 19 target at M: at most 8), ` +
         `Salesforce API calls ${String(after.apiRequests - before.apiRequests)}, Bulk batches ${String(after.bulkBatches - before.bulkBatches)} ` +
-        `(floor sum ceil(N/10,000) = ${String(floor)}), Zuora calls ${String(zuora.calls - zuoraBefore)}\n` +
+        `(floor sum ceil(N/10,000) = ${String(floor)} over records written, ${String(sentFloor)} over records sent), Zuora calls ${String(zuora.calls - zuoraBefore)}\n` +
         `emulators' CPU over the session: Zuora ${zuoraCpu ?? '-'} s, Salesforce ${salesforceCpu ?? '-'} s; ` +
         `load average ${loadavg()
           .map((l) => l.toFixed(1))

@@ -9,7 +9,7 @@ export interface EmulatorStats {
   bulkRecords: number;
   uploadedBytes: number;
   requestsByRoute: Record<string, number>;
-  bulkByObject: Record<string, { requests: number; bulkBatches: number }>;
+  bulkByObject: Record<string, { requests: number; bulkBatches: number; bulkRecords: number }>;
   records: Record<string, number>;
   activeSessions: number;
   ingestJobs: number;

@@ -180,7 +180,7 @@ export function processBatch(ctx: EmulatorContext, job: IngestJob, from: number,
   // One batch per started 10,000 records of the job, however the worker slices them.
   const batches = Math.ceil(to / BATCH_SIZE) - Math.ceil(from / BATCH_SIZE);
   ctx.usage.countBatches(batches);
-  ctx.usage.countObject(job.def.name, 0, batches);
+  ctx.usage.countObject(job.def.name, 0, batches, to - from);
   const record = (row: number, result: WriteResult | number, fields: string[] | null) => {
     job.processedCount += 1;
     ctx.usage.bulkRecords += 1;

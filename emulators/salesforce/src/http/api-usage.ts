@@ -16,7 +16,8 @@ export class ApiUsage {
   bulkRecords = 0;
   byRoute = new Map<string, number>();
   /** Bulk ingest requests and batches per object (job creation, upload, close, polls, results). */
-  byObject = new Map<string, { requests: number; bulkBatches: number }>();
+  /** Per object: API requests of its Bulk jobs, batches counted, and records received in Bulk ingest jobs. */
+  byObject = new Map<string, { requests: number; bulkBatches: number; bulkRecords: number }>();
   readonly requestWindow: RollingWindow;
   readonly batchWindow: RollingWindow;
   readonly queryJobWindow: RollingWindow;
@@ -64,10 +65,11 @@ export class ApiUsage {
     return Math.max(0, DAILY_BULK_V2_QUERY_JOBS - this.queryJobWindow.total);
   }
 
-  countObject(object: string, requests: number, bulkBatches: number): void {
-    const entry = this.byObject.get(object) ?? { requests: 0, bulkBatches: 0 };
+  countObject(object: string, requests: number, bulkBatches: number, bulkRecords = 0): void {
+    const entry = this.byObject.get(object) ?? { requests: 0, bulkBatches: 0, bulkRecords: 0 };
     entry.requests += requests;
     entry.bulkBatches += bulkBatches;
+    entry.bulkRecords += bulkRecords;
     this.byObject.set(object, entry);
   }
 
