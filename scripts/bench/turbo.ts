@@ -201,7 +201,7 @@ try {
       process.stdout.write(
         `${(line[0] ?? '').padEnd(38)}${line
           .slice(1)
-          .map((cell) => cell.padStart(10))
+          .map((cell) => cell.padStart(11))
           .join('')}\n`,
       );
     }
