@@ -73,33 +73,23 @@ export function cellReaders(
 }
 
 function joinedReader(table: RecordTable, join: JoinPath, cell: (v: FieldValue) => string): CellReader {
-  const steps: { readonly id: (row: number) => FieldValue; readonly next: RecordTable }[] = [];
+  // Each hop follows an *Id field to the joined table's row (record-table.ts keeps the last id found:
+  // consecutive rows mostly join the same record, an account's invoice items).
+  const refs: ((row: number) => number | undefined)[] = [];
   let current = table;
   for (const hop of join.hops) {
-    steps.push({ id: current.valueReader(hop.field), next: hop.table });
+    refs.push(current.referenceReader(hop.field, hop.table));
     current = hop.table;
   }
   const value = current.valueReader(join.field);
   const none = cell(null);
-  // Consecutive rows mostly join the same record (an account's invoice items): its id and cell are kept.
-  const last = steps.map(() => ({ id: '', row: -1 }));
   let lastValue: FieldValue = null;
   let lastCell = none;
   return (row) => {
-    let at = row;
-    for (let i = 0; i < steps.length; i += 1) {
-      const step = steps[i] as (typeof steps)[number];
-      const id = step.id(at);
-      if (typeof id !== 'string') return none;
-      const seen = last[i] as { id: string; row: number };
-      if (id !== seen.id || !step.next.isLive(seen.row)) {
-        const found = step.next.rowOf(id);
-        if (found === undefined) return none;
-        seen.id = id;
-        seen.row = found;
-      }
-      at = seen.row;
-    }
+    let at: number | undefined = row;
+    for (let i = 0; i < refs.length && at !== undefined; i += 1)
+      at = (refs[i] as (row: number) => number | undefined)(at);
+    if (at === undefined) return none;
     const v = value(at);
     if (v !== lastValue) {
       lastValue = v;

@@ -216,6 +216,33 @@ export class RecordTable {
     return this.withoutField(field, column && ((row: number) => column.get(row)), null);
   }
 
+  /**
+   * A reader of the live row in `target` whose Id is this row's `field` (undefined when it names none), as
+   * `target.rowOf(valueReader(field)(row))` reads it. The last id found is kept as its packed words:
+   * consecutive rows naming the same record (an account's invoice items) neither spell nor look it up again.
+   */
+  referenceReader(field: string, target: RecordTable): (row: number) => number | undefined {
+    const value = this.valueReader(field);
+    const column = this.columns.get(field);
+    const hex = column instanceof HexColumn ? column : undefined;
+    const own = this.withoutField(field, () => true, false);
+    const last = new Uint32Array(4);
+    let lastRow = -1;
+    return (row) => {
+      if (lastRow >= 0 && hex?.holds(row, last) === true && own(row) && target.isLive(lastRow))
+        return lastRow;
+      const id = value(row);
+      const found = typeof id === 'string' ? target.rowOf(id) : undefined;
+      const words = found === undefined ? undefined : hex?.wordsAt(row);
+      if (words === undefined) lastRow = -1;
+      else {
+        last.set(words);
+        lastRow = found as number;
+      }
+      return found;
+    };
+  }
+
   /** As `valueReader`, the value formatted by `cell` (each distinct value formatted once). */
   cellReader(field: string, cell: (v: FieldValue) => string): (row: number) => string {
     return this.withoutField(field, this.columns.get(field)?.reader(cell), cell(null));
