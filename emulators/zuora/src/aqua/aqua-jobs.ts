@@ -14,6 +14,7 @@ import type { TenantStore } from '../store/tenant-store.js';
 import { columnHeader, deletedHeader, type AquaHeaderStyle } from './aqua-headers.js';
 import { isTrue, type AquaQuery, type AquaRequest } from './aqua-request.js';
 import { selectRows, type SelectedRows } from './aqua-rows.js';
+import { ByteChunks, writeLines } from './byte-chunks.js';
 import { csvCell } from './csv.js';
 import { rowFormatter } from './row-formatter.js';
 
@@ -177,14 +178,14 @@ export class AquaService {
     projectState?.set(q.name, { query: q.query, deletedSignature: signature, seq: snapshotSeq });
   }
 
-  /** The file's text in ~1 MB chunks, formatted as it is read (aqua-rows.ts: plain queries keep row numbers). */
+  /** The file's UTF-8 bytes in ~1 MB chunks, formatted as it is read (aqua-rows.ts: plain queries keep row numbers). */
   private csvText(
     query: CompiledQuery,
     request: AquaRequest,
     q: AquaQuery,
     live: SelectedRows,
     gone: Row[],
-  ): () => Generator<string> {
+  ): () => Generator<Buffer> {
     const labels = isTrue(request.useQueryLabels);
     const del = q.deleted;
     const headerLine = [
@@ -199,22 +200,12 @@ export class AquaService {
     const format = rowFormatter(query.columns, cell);
     const flag = (deleted: boolean): string =>
       del?.format === 'Numeric' ? (deleted ? '1' : '0') : String(deleted);
-    return function* text(): Generator<string> {
-      let current = `${headerLine}\n`;
-      for (const [lines, deleted] of [
-        [live.lines(format, query.columns, cell), false],
-        [gone.map(format), true],
-      ] as const) {
-        const prefix = del ? `${flag(deleted)},` : '';
-        for (const line of lines) {
-          current += `${prefix}${line}\n`;
-          if (current.length > 1_000_000) {
-            yield current;
-            current = '';
-          }
-        }
-      }
-      if (current !== '') yield current;
+    return function* text(): Generator<Buffer> {
+      const out = new ByteChunks();
+      out.text(`${headerLine}\n`);
+      yield* live.write(out, del ? `${flag(false)},` : '', format, query.columns, cell);
+      yield* writeLines(out, del ? `${flag(true)},` : '', gone.map(format));
+      if (out.length > 0) yield out.take();
     };
   }
 }

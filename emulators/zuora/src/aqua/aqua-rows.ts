@@ -8,7 +8,9 @@ import { runQuery } from '../query/run-query.js';
 import type { Column, Row } from '../query/select-columns.js';
 import type { RowFormatter } from './row-formatter.js';
 import type { TenantStore } from '../store/tenant-store.js';
-import { cellReaders } from './cell-readers.js';
+import type { CellWriter } from '../store/columns.js';
+import { CHUNK_BYTES, writeLines, type ByteChunks } from './byte-chunks.js';
+import { cellReaders, cellWriters } from './cell-readers.js';
 
 export interface RowsChangedSince {
   /** Every row (a full load). */
@@ -23,6 +25,14 @@ export interface SelectedRows {
   count: number;
   /** The CSV lines of the rows, without line ends. */
   lines(format: RowFormatter, columns: readonly Column[], cell: (v: FieldValue) => string): Iterable<string>;
+  /** The same lines as bytes, each after `prefix` and ending in a line end, into `out`: a chunk when full. */
+  write(
+    out: ByteChunks,
+    prefix: string,
+    format: RowFormatter,
+    columns: readonly Column[],
+    cell: (v: FieldValue) => string,
+  ): Generator<Buffer>;
 }
 
 function* formatted(rows: Iterable<Row>, format: RowFormatter): Generator<string> {
@@ -59,19 +69,43 @@ export function selectRows(
         full || incrementalFrom === undefined || Date.parse(record.UpdatedDate) >= incrementalFrom;
       if (changed && query.matches(record)) selected.push(row);
     }
+    function* lines(
+      format: RowFormatter,
+      columns: readonly Column[],
+      cell: (v: FieldValue) => string,
+    ): Generator<string> {
+      // Own and joined fields: cells straight from the columns, without building the records.
+      const readers = cellReaders(table, columns, cell);
+      if (readers === undefined) {
+        for (const row of selected) yield format(table.recordAt(row));
+        return;
+      }
+      const parts = new Array<string>(readers.length);
+      for (const row of selected) {
+        for (let i = 0; i < readers.length; i += 1) parts[i] = (readers[i] as (row: number) => string)(row);
+        yield parts.join(',');
+      }
+    }
     return {
       count: selected.length,
-      *lines(format, columns, cell) {
-        // Own and joined fields: cells straight from the columns, without building the records.
-        const readers = cellReaders(table, columns, cell);
-        if (readers === undefined) {
-          for (const row of selected) yield format(table.recordAt(row));
+      lines,
+      *write(out, prefix, format, columns, cell) {
+        const writers = cellWriters(table, columns, cell);
+        if (writers === undefined) {
+          yield* writeLines(out, prefix, lines(format, columns, cell));
           return;
         }
-        const parts = new Array<string>(readers.length);
+        const { has, direct, checked } = writers;
+        const n = direct.length;
         for (const row of selected) {
-          for (let i = 0; i < readers.length; i += 1) parts[i] = (readers[i] as (row: number) => string)(row);
-          yield parts.join(',');
+          if (prefix !== '') out.text(prefix);
+          const write = has(row) ? direct : checked;
+          for (let i = 0; i < n; i += 1) {
+            if (i > 0) out.byte(44); // ','
+            (write[i] as CellWriter)(row, out);
+          }
+          out.byte(10); // '\n'
+          if (out.length >= CHUNK_BYTES) yield out.take();
         }
       },
     };
@@ -87,5 +121,9 @@ export function selectRows(
     }
   }
   const rows = [...runQuery(query, candidates())];
-  return { count: rows.length, lines: (format) => formatted(rows, format) };
+  return {
+    count: rows.length,
+    lines: (format) => formatted(rows, format),
+    write: (out, prefix, format) => writeLines(out, prefix, formatted(rows, format)),
+  };
 }

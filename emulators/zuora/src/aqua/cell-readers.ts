@@ -6,8 +6,56 @@ import type { FieldValue } from '../model/zuora-record.js';
 import type { Column } from '../query/select-columns.js';
 import type { JoinPath } from '../query/field-paths.js';
 import type { RecordTable } from '../store/record-table.js';
+import type { CellWriter } from '../store/columns.js';
 
 type CellReader = (row: number) => string;
+
+/** Each column's cell writer twice: straight from the columns for rows `has` accepts, else checked per cell. */
+export interface RowWriters {
+  has: (row: number) => boolean;
+  direct: CellWriter[];
+  checked: CellWriter[];
+}
+
+/** As `cellReaders`, writing each cell's bytes (an own id from its packed words: columns.ts). */
+export function cellWriters(
+  table: RecordTable,
+  columns: readonly Column[],
+  cell: (v: FieldValue) => string,
+): RowWriters | undefined {
+  const own = columns.flatMap((c) => (c.ownField === undefined ? [] : [c.ownField]));
+  const { has, write } = table.columnWriters(own, cell);
+  const direct: CellWriter[] = [];
+  const checked: CellWriter[] = [];
+  let k = 0;
+  for (const c of columns) {
+    if (c.ownField !== undefined) {
+      direct.push(write[k] as CellWriter);
+      k += 1;
+      checked.push(table.cellWriter(c.ownField, cell));
+    } else if (c.field?.join !== undefined) {
+      const joined = joinedWriter(table, c.field.join, cell);
+      direct.push(joined);
+      checked.push(joined);
+    } else return undefined;
+  }
+  return { has, direct, checked };
+}
+
+function joinedWriter(table: RecordTable, join: JoinPath, cell: (v: FieldValue) => string): CellWriter {
+  const read = joinedReader(table, join, cell);
+  // The reader hands back the same string while consecutive rows join the same value: encoded once.
+  let last = '';
+  let bytes = new Uint8Array(0);
+  return (row, out) => {
+    const text = read(row);
+    if (text !== last) {
+      last = text;
+      bytes = Buffer.from(text, 'utf8');
+    }
+    out.bytes(bytes, 0, bytes.length);
+  };
+}
 
 /** One reader per column; undefined when a column is neither an own nor a joined field (an aggregate). */
 export function cellReaders(
@@ -25,33 +73,23 @@ export function cellReaders(
 }
 
 function joinedReader(table: RecordTable, join: JoinPath, cell: (v: FieldValue) => string): CellReader {
-  const steps: { readonly id: (row: number) => FieldValue; readonly next: RecordTable }[] = [];
+  // Each hop follows an *Id field to the joined table's row (record-table.ts keeps the last id found:
+  // consecutive rows mostly join the same record, an account's invoice items).
+  const refs: ((row: number) => number | undefined)[] = [];
   let current = table;
   for (const hop of join.hops) {
-    steps.push({ id: current.valueReader(hop.field), next: hop.table });
+    refs.push(current.referenceReader(hop.field, hop.table));
     current = hop.table;
   }
   const value = current.valueReader(join.field);
   const none = cell(null);
-  // Consecutive rows mostly join the same record (an account's invoice items): its id and cell are kept.
-  const last = steps.map(() => ({ id: '', row: -1 }));
   let lastValue: FieldValue = null;
   let lastCell = none;
   return (row) => {
-    let at = row;
-    for (let i = 0; i < steps.length; i += 1) {
-      const step = steps[i] as (typeof steps)[number];
-      const id = step.id(at);
-      if (typeof id !== 'string') return none;
-      const seen = last[i] as { id: string; row: number };
-      if (id !== seen.id || !step.next.isLive(seen.row)) {
-        const found = step.next.rowOf(id);
-        if (found === undefined) return none;
-        seen.id = id;
-        seen.row = found;
-      }
-      at = seen.row;
-    }
+    let at: number | undefined = row;
+    for (let i = 0; i < refs.length && at !== undefined; i += 1)
+      at = (refs[i] as (row: number) => number | undefined)(at);
+    if (at === undefined) return none;
     const v = value(at);
     if (v !== lastValue) {
       lastValue = v;

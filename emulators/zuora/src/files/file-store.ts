@@ -33,11 +33,11 @@ export class FileStore {
   }
 
   /**
-   * Stores text produced in chunks: as is (`text` kinds), or compressed whole when `compression` is gzip or
+   * Stores text produced in chunks (strings or their UTF-8 bytes): as is (`text` kinds), or compressed whole when `compression` is gzip or
    * zip (`entryName` names the file inside a ZIP).
    */
   put(
-    text: () => Iterable<string>,
+    text: () => Iterable<string | Buffer>,
     options: {
       kind: 'csv' | 'tsv' | 'dsv' | 'json' | 'html';
       compression: 'none' | 'gzip' | 'zip';
@@ -46,7 +46,9 @@ export class FileStore {
     },
   ): string {
     const id = randomUUID().replace(/-/g, '');
-    const whole = (): Buffer => Buffer.from([...text()].join(''), 'utf8');
+    // Chunks end at line ends, so each string chunk is whole characters.
+    const whole = (): Buffer =>
+      Buffer.concat([...text()].map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)));
     let file: StoredFile;
     if (options.compression === 'gzip') {
       const bytes = gzipSync(whole());

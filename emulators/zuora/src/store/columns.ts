@@ -7,11 +7,26 @@
 // so a column never changes what was stored.
 import type { FieldValue } from '../model/zuora-record.js';
 
+/** Where an export writes its cells as bytes (aqua/byte-chunks.ts). */
+export interface CellSink {
+  /** The UTF-8 bytes of a cell's text. */
+  text(s: string): void;
+  /** A packed id's 32 hex digits from its four words, starting at word `at`. */
+  hex(words: Uint32Array, at: number): void;
+  /** Bytes already encoded: `src` from `from` up to `to`. */
+  bytes(src: Uint8Array, from: number, to: number): void;
+}
+
+/** Writes one row's cell, as `reader` formats it, to a sink. */
+export type CellWriter = (row: number, out: CellSink) => void;
+
 export interface Column {
   get(row: number): FieldValue;
   set(row: number, value: FieldValue): void;
   /** A reader of the row's cell as formatted by `cell`, for exports (each distinct value formatted once). */
   reader(cell: (v: FieldValue) => string): (row: number) => string;
+  /** As `reader`, writing the cell's bytes (an id from its words, never a string). */
+  writer(cell: (v: FieldValue) => string): CellWriter;
   /** A reader of `map` of the row's value (each distinct value mapped once where the column interns them). */
   mapped<T>(map: (v: FieldValue) => T): (row: number) => T;
 }
@@ -67,6 +82,13 @@ export class HexColumn implements Column {
   reader(cell: (v: FieldValue) => string): (row: number) => string {
     // An id needs no quoting: its text is its cell.
     return (row) => (this.tags[row] === HEX ? this.hexAt(row) : cell(this.get(row)));
+  }
+
+  writer(cell: (v: FieldValue) => string): CellWriter {
+    return (row, out) => {
+      if (this.tags[row] === HEX) out.hex(this.words, row * 4);
+      else out.text(cell(this.get(row)));
+    };
   }
 
   mapped<T>(map: (v: FieldValue) => T): (row: number) => T {
@@ -180,6 +202,40 @@ export class DictionaryColumn implements Column {
     };
   }
 
+  writer(cell: (v: FieldValue) => string): CellWriter {
+    // Each distinct value's cell is encoded once, into one buffer: per code its start and end there
+    // (spans[2 * code], spans[2 * code + 1]; an end of 0 while not encoded yet, the null cell's included).
+    let arena = new Uint8Array(4096);
+    let used = 1; // spans start at 1, so an end of 0 means not encoded yet
+    let spans = new Int32Array(512);
+    const encode = (code: number): void => {
+      const text = cell(this.dict[code] ?? null);
+      // At most 3 bytes of UTF-8 per UTF-16 unit.
+      if (used + text.length * 3 > arena.length) {
+        const wider = new Uint8Array(Math.max(arena.length * 2, used + text.length * 3));
+        wider.set(arena.subarray(0, used));
+        arena = wider;
+      }
+      if (2 * code + 1 >= spans.length) {
+        const wider = new Int32Array(Math.max(spans.length * 2, 2 * code + 2));
+        wider.set(spans);
+        spans = wider;
+      }
+      spans[2 * code] = used;
+      used += utf8Into(text, arena, used);
+      spans[2 * code + 1] = used;
+    };
+    return (row, out) => {
+      if (this.plain !== null) {
+        out.text(cell(this.plain[row] ?? null));
+        return;
+      }
+      const code = (this.codes as Codes)[row] ?? 0;
+      if ((spans[2 * code + 1] ?? 0) === 0) encode(code);
+      out.bytes(arena, spans[2 * code] ?? 0, spans[2 * code + 1] ?? 0);
+    };
+  }
+
   mapped<T>(map: (v: FieldValue) => T): (row: number) => T {
     const done: T[] = [];
     const known: boolean[] = [];
@@ -209,6 +265,18 @@ export class DictionaryColumn implements Column {
     this.dict = [null];
     this.codeOf = new Map();
   }
+}
+
+const utf8 = new TextEncoder();
+
+/** Writes the UTF-8 bytes of `text` at `at` (room for 3 bytes a UTF-16 unit assumed); returns their count. */
+function utf8Into(text: string, out: Uint8Array, at: number): number {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return i + utf8.encodeInto(text.slice(i), out.subarray(at + i)).written;
+    out[at + i] = c;
+  }
+  return text.length;
 }
 
 /** A column for a field whose first value is `sample`: packed ids for an id, a dictionary otherwise. */

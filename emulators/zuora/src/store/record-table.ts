@@ -5,7 +5,7 @@
 // while anyone still holds it, and later writes update it in place, as when the store kept the objects
 // themselves. Exports read rows without handing out records (rowsOf, recordAt).
 import type { FieldValue, ZRecord } from '../model/zuora-record.js';
-import { columnFor, HexColumn, type Column } from './columns.js';
+import { columnFor, HexColumn, type CellWriter, type Column } from './columns.js';
 import { IdIndex } from './id-index.js';
 import { ValueIndex } from './value-index.js';
 
@@ -216,9 +216,66 @@ export class RecordTable {
     return this.withoutField(field, column && ((row: number) => column.get(row)), null);
   }
 
+  /**
+   * A reader of the live row in `target` whose Id is this row's `field` (undefined when it names none), as
+   * `target.rowOf(valueReader(field)(row))` reads it. The last id found is kept as its packed words:
+   * consecutive rows naming the same record (an account's invoice items) neither spell nor look it up again.
+   */
+  referenceReader(field: string, target: RecordTable): (row: number) => number | undefined {
+    const value = this.valueReader(field);
+    const column = this.columns.get(field);
+    const hex = column instanceof HexColumn ? column : undefined;
+    const own = this.withoutField(field, () => true, false);
+    const last = new Uint32Array(4);
+    let lastRow = -1;
+    return (row) => {
+      if (lastRow >= 0 && hex?.holds(row, last) === true && own(row) && target.isLive(lastRow))
+        return lastRow;
+      const id = value(row);
+      const found = typeof id === 'string' ? target.rowOf(id) : undefined;
+      const words = found === undefined ? undefined : hex?.wordsAt(row);
+      if (words === undefined) lastRow = -1;
+      else {
+        last.set(words);
+        lastRow = found as number;
+      }
+      return found;
+    };
+  }
+
   /** As `valueReader`, the value formatted by `cell` (each distinct value formatted once). */
   cellReader(field: string, cell: (v: FieldValue) => string): (row: number) => string {
     return this.withoutField(field, this.columns.get(field)?.reader(cell), cell(null));
+  }
+
+  /** As `cellReader`, writing the cell's bytes to a sink (columns.ts). */
+  cellWriter(field: string, cell: (v: FieldValue) => string): CellWriter {
+    const write = this.columns.get(field)?.writer(cell);
+    const none = cell(null);
+    const own = this.withoutField(field, write && (() => true), false);
+    return (row, out) => {
+      if (own(row)) (write as CellWriter)(row, out);
+      else out.text(none);
+    };
+  }
+
+  /**
+   * Writers of the fields' cells straight from their columns, valid for the rows `has` accepts: those whose
+   * shape has every one of the fields (checked once a row instead of once a cell; for other rows, cellWriter).
+   */
+  columnWriters(
+    fields: readonly string[],
+    cell: (v: FieldValue) => string,
+  ): { has: (row: number) => boolean; write: CellWriter[] } {
+    const write = fields.map((field) => this.columns.get(field)?.writer(cell));
+    const every: (boolean | undefined)[] = [];
+    const has = (row: number): boolean => {
+      const code = this.shapeOf[row] ?? 0;
+      return (every[code] ??=
+        write.every((w) => w !== undefined) &&
+        fields.every((field) => (this.shapes[code] as Shape).keys.includes(field)));
+    };
+    return { has, write: write.map((w) => w ?? ((_row, out) => out.text(cell(null)))) };
   }
 
   /** Whether the row is live: a live row holds the record its Id finds (`rowOf`). */
