@@ -3,7 +3,7 @@ import type { FieldDef } from '../schema/schema-types.js';
 import type { PreparedRecord } from '../store/prepared-record.js';
 import type { SfValue, WriteResult } from '../store/sf-error.js';
 import { BatchKeys } from './batch-keys.js';
-import { EMPTY, planCells, RANGE, readCells, VALUE } from './cell-plan.js';
+import { EMPTY, planCells, RANGE, readCells, VALUE, type CellPlan } from './cell-plan.js';
 import { CsvCells } from './csv-cells.js';
 import { FastInsert } from './fast-insert.js';
 import { FastUpdate } from './fast-update.js';
@@ -60,6 +60,12 @@ function prepared(
   return out;
 }
 
+/**
+ * Each job's cell plans, kept over its batches: their caches hold coerced values (a function of the
+ * field and the text alone), and a column found to repeat too little to cache stays uncached.
+ */
+const jobPlans = new WeakMap<IngestJob, CellPlan[]>();
+
 const fail = (statusCode: string, message: string, fields: string[]): WriteResult => ({
   ok: false,
   errors: [{ statusCode, message, fields }],
@@ -82,7 +88,8 @@ export function runColumnBatch(
       ? (def.fieldsByLower.get((job.externalIdFieldName ?? '').toLowerCase()) ?? null)
       : null;
   const extColumn = extField === null ? -1 : columns.findIndex((c) => c.field === extField);
-  const plans = planCells(columns, extField);
+  let plans = jobPlans.get(job);
+  if (plans === undefined) jobPlans.set(job, (plans = planCells(columns, extField)));
   const cells = new CsvCells(job.data ?? '', job.delimiter.charCodeAt(0), columns.length);
   const states = new Uint8Array(columns.length);
   const values = new Array<SfValue>(columns.length).fill(null);
