@@ -128,9 +128,7 @@ describe('packed store structures', () => {
         return v === null ? null : `<<${v as string}>>`;
       });
       arena.updateRanges(row, sources, starts, ends, keep);
-      reference[row] = (reference[row] as SfValue[]).map((old, i) =>
-        keep[i] === 1 ? old : (values[i] ?? null),
-      );
+      reference[row] = reference[row].map((old, i) => (keep[i] === 1 ? old : (values[i] ?? null)));
     }
     reference.forEach((values, row) => expect(arena.get(row), `row ${row}`).toEqual(values));
     // A fresh arena's scratch grows twice inside one row, after bytes it already wrote.
