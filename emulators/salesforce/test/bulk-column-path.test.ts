@@ -276,6 +276,24 @@ describe('Bulk API 2.0 column path: parents by external ID deleted or missing', 
   });
 });
 
+describe('Bulk API 2.0 column path: mostly distinct parents', () => {
+  it('links each of thousands of parents by external ID as the row path does', async () => {
+    const parents = Array.from({ length: 2_500 }, (_, i) => ({
+      Name: `P ${i}`,
+      Zuora_Customer_Number__c: `D-${i}`,
+    }));
+    for (const emulator of [columns, rows]) emulator.insertRecords('Account', parents);
+    // Past 2,048 distinct parents the batch stops caching them (batch-lookups.ts); some are missing.
+    const lines = Array.from({ length: 2_600 }, (_, i) => `M-${i},Many ${i},N-${i},D-${i}`);
+    const viaColumns = await upsertOnBothPaths(
+      `External_Id__c,Name,AccountNumber__c,Account__r.Zuora_Customer_Number__c\n${lines.join('\n')}\n`,
+    );
+    expect(viaColumns.failedResults.match(/Foreign key external ID/g)?.length).toBe(100);
+    const linked = columns.records('CustomerAccount__c').filter((r) => r.External_Id__c === 'M-2400');
+    expect(linked[0]?.Account__c).toBe(acct(columns, 'P 2400'));
+  });
+});
+
 describe('Bulk API 2.0 column path: upserts that update', () => {
   // Own pair of emulators on a clock the test moves: an update's LastModifiedDate is a later one.
   let now = CLOCK;
