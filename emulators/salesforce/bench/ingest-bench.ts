@@ -1,7 +1,8 @@
 // Throughput and memory of the emulator's storage path, measured over HTTP:
 //   Bulk API 2.0 ingest (upsert of 20-field records with a relationship column) and
 //   sObject Collections upsert (200 records per request).
-// Run: node --expose-gc --import tsx emulators/salesforce/bench/ingest-bench.ts [--records 1000000] [--job-size 200000] [--collection-records 20000]
+// Run: node --expose-gc --import tsx emulators/salesforce/bench/ingest-bench.ts [--records 1000000] [--job-size 200000] [--collection-records 20000] [--updates]
+// --updates: then upserts the same keys again with changed values (every row updates a record).
 // Targets (issue 3): >= 200,000 records/s stored; 1,000,000 records held in < 2 GB.
 // Issue 19: >= 250,000 records/s stored; 14 million records held in <= 6 GB, i.e. <= 428 MB per
 // million: the bench prints heap and RSS per million records held and that projection.
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     records: { type: 'string', default: '1000000' },
     'job-size': { type: 'string', default: '200000' },
     'collection-records': { type: 'string', default: '20000' },
+    updates: { type: 'boolean', default: false },
   },
 });
 const total = Number(values.records);
@@ -36,11 +38,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const header =
   'External_Id__c,Name,AccountNumber__c,Account__r.Zuora_Customer_Number__c,Status__c,Region__c,Channels__c,Balance__c,Discount__c,Bill_Cycle_Day__c,Auto_Pay__c,Activated_On__c,Last_Synced_At__c,Notes__c,Last_Sync_Error__c,Summary__c,Bill_To_Email__c,Phone__c,Portal__c,OwnerId';
 
-function csvRows(from: number, to: number, ownerId: string): string {
+/** `v`: 0 for the first load, 1 for the update pass (other values in most fields, the same keys). */
+function csvRows(from: number, to: number, ownerId: string, v = 0): string {
   const lines = [header];
   for (let i = from; i < to; i += 1) {
+    const j = i + v * 7;
     lines.push(
-      `Z${i.toString(16).padStart(10, '0')},Billing account ${i},A${i},C-${i % 100},${i % 3 === 0 ? 'Canceled' : 'Active'},EMEA,Email;Web,${(i % 10_000) / 100},${i % 50},${(i % 28) + 1},${i % 2 === 0},2024-0${(i % 9) + 1}-1${i % 9},2025-01-0${(i % 9) + 1}T10:00:00.000Z,Note ${i},,<p>${i}</p>,billing${i}@example.com,+1 555 ${String(i % 10_000).padStart(4, '0')},https://example.com/${i},${ownerId}`,
+      `Z${i.toString(16).padStart(10, '0')},Billing account ${j},A${j},C-${j % 100},${j % 3 === 0 ? 'Canceled' : 'Active'},EMEA,Email;Web,${(j % 10_000) / 100},${j % 50},${(j % 28) + 1},${j % 2 === 0},2024-0${(j % 9) + 1}-1${j % 9},2025-01-0${(j % 9) + 1}T10:00:00.000Z,Note ${j},,<p>${j}</p>,billing${j}@example.com,+1 555 ${String(j % 10_000).padStart(4, '0')},https://example.com/${j},${ownerId}`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -73,52 +77,57 @@ try {
   );
   const ownerId = String(emulator.records('User')[0]?.Id);
 
+  /** Runs the upsert jobs of version `v`; prints and answers records per CPU-second of processing. */
+  const load = async (v: number, what: string) => {
+    let storedMs = 0;
+    let storedCpuMs = 0;
+    let wallMs = 0;
+    for (let from = 0; from < total; from += jobSize) {
+      const to = Math.min(total, from + jobSize);
+      const csv = csvRows(from, to, ownerId, v);
+      const wallStart = performance.now();
+      const job = (await api(
+        'POST',
+        '/jobs/ingest',
+        JSON.stringify({
+          object: 'CustomerAccount__c',
+          operation: 'upsert',
+          externalIdFieldName: 'External_Id__c',
+        }),
+      )) as { id: string };
+      await api('PUT', `/jobs/ingest/${job.id}/batches`, csv, 'text/csv');
+      const storeStart = performance.now();
+      const cpuStart = process.cpuUsage();
+      await api('PATCH', `/jobs/ingest/${job.id}`, JSON.stringify({ state: 'UploadComplete' }));
+      let info: Record<string, unknown> = {};
+      do {
+        await sleep(5);
+        info = (await api('GET', `/jobs/ingest/${job.id}`)) ?? {};
+      } while (info.state !== 'JobComplete' && info.state !== 'Failed');
+      const storeEnd = performance.now();
+      const cpu = process.cpuUsage(cpuStart);
+      storedCpuMs += (cpu.user + cpu.system) / 1000;
+      if (info.state !== 'JobComplete' || info.numberRecordsFailed !== 0)
+        throw new Error(`job ended ${JSON.stringify(info)}`);
+      await api('DELETE', `/jobs/ingest/${job.id}`);
+      storedMs += storeEnd - storeStart;
+      wallMs += storeEnd - wallStart;
+      console.log(
+        `  job ${from / jobSize + 1}: ${(csv.length / 1024 / 1024).toFixed(0)} MB CSV, ${what} in ${(storeEnd - storeStart).toFixed(0)} ms (${rate(to - from, storeEnd - storeStart)})`,
+      );
+    }
+    console.log(`  ${what}: ${rate(total, storedMs)} (processing, UploadComplete -> JobComplete)`);
+    // The machine is shared: CPU time says what one uncontended core would do.
+    console.log(`  ${what} per CPU-second of this process: ${rate(total, storedCpuMs)}`);
+    console.log(`  end to end incl. CSV upload over HTTP: ${rate(total, wallMs)}`);
+  };
+
   gc();
   const baseline = process.memoryUsage();
   console.log(
     `Bulk API 2.0 upsert: ${total.toLocaleString('en-US')} records of 20 fields in jobs of ${jobSize.toLocaleString('en-US')}`,
   );
-  let storedMs = 0;
-  let storedCpuMs = 0;
-  let wallMs = 0;
-  for (let from = 0; from < total; from += jobSize) {
-    const to = Math.min(total, from + jobSize);
-    const csv = csvRows(from, to, ownerId);
-    const wallStart = performance.now();
-    const job = (await api(
-      'POST',
-      '/jobs/ingest',
-      JSON.stringify({
-        object: 'CustomerAccount__c',
-        operation: 'upsert',
-        externalIdFieldName: 'External_Id__c',
-      }),
-    )) as { id: string };
-    await api('PUT', `/jobs/ingest/${job.id}/batches`, csv, 'text/csv');
-    const storeStart = performance.now();
-    const cpuStart = process.cpuUsage();
-    await api('PATCH', `/jobs/ingest/${job.id}`, JSON.stringify({ state: 'UploadComplete' }));
-    let info: Record<string, unknown> = {};
-    do {
-      await sleep(5);
-      info = (await api('GET', `/jobs/ingest/${job.id}`)) ?? {};
-    } while (info.state !== 'JobComplete' && info.state !== 'Failed');
-    const storeEnd = performance.now();
-    const cpu = process.cpuUsage(cpuStart);
-    storedCpuMs += (cpu.user + cpu.system) / 1000;
-    if (info.state !== 'JobComplete' || info.numberRecordsFailed !== 0)
-      throw new Error(`job ended ${JSON.stringify(info)}`);
-    await api('DELETE', `/jobs/ingest/${job.id}`);
-    storedMs += storeEnd - storeStart;
-    wallMs += storeEnd - wallStart;
-    console.log(
-      `  job ${from / jobSize + 1}: ${(csv.length / 1024 / 1024).toFixed(0)} MB CSV, stored in ${(storeEnd - storeStart).toFixed(0)} ms (${rate(to - from, storeEnd - storeStart)})`,
-    );
-  }
-  console.log(`  stored: ${rate(total, storedMs)} (processing, UploadComplete -> JobComplete)`);
-  // The machine is shared: CPU time says what one uncontended core would do.
-  console.log(`  stored per CPU-second of this process: ${rate(total, storedCpuMs)}`);
-  console.log(`  end to end incl. CSV upload over HTTP: ${rate(total, wallMs)}`);
+  await load(0, 'stored');
   // Array buffers are freed by a task after the collection: collect twice, with a pause between.
   gc();
   await sleep(500);
@@ -134,6 +143,11 @@ try {
   console.log(
     `  per million records held: heap +${mb(heapPerM)}, rss +${mb(rssPerM)}; 14 million would take about ${((baseline.rss + rssPerM * 14) / 1024 ** 3).toFixed(1)} GB rss (target <= 6 GB)`,
   );
+
+  if (values.updates) {
+    console.log(`Bulk API 2.0 upsert of the same ${total.toLocaleString('en-US')} keys (every row updates)`);
+    await load(1, 'updated');
+  }
 
   console.log(
     `sObject Collections upsert: ${collectionRecords.toLocaleString('en-US')} records, 200 per request, 4 concurrent requests`,

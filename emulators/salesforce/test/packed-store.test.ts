@@ -103,6 +103,49 @@ describe('packed store structures', () => {
     expect(arena.get(5_000)).toEqual([null, null, null]);
   });
 
+  it('TextArena.updateRanges rewrites the given values and keeps the others, as set would', () => {
+    const next = random(11);
+    const arena = new TextArena(3);
+    const reference: SfValue[][] = [];
+    // Long texts grow the update's scratch buffer and move rows; odd ones go to the side map and back.
+    const samples: SfValue[] = [null, '', 'Acme', 'ünïcödé ✓', 'tab\u0000inside', '\u0001', 'x'.repeat(700)];
+    const starts = new Int32Array(3);
+    const ends = new Int32Array(3);
+    const keep = new Uint8Array(3);
+    for (let step = 0; step < 40_000; step += 1) {
+      const row = Math.floor(next() * 1_000);
+      const values = [0, 1, 2].map(() => samples[Math.floor(next() * samples.length)] ?? null);
+      if (next() < 0.3 || reference[row] === undefined) {
+        arena.set(row, values);
+        reference[row] = values;
+        continue;
+      }
+      // Each value a range of a longer source string, as the Bulk upload's cells are.
+      const sources = values.map((v, i) => {
+        keep[i] = next() < 0.5 ? 1 : 0;
+        starts[i] = v === null ? 0 : 2;
+        ends[i] = v === null ? 0 : 2 + (v as string).length;
+        return v === null ? null : `<<${v as string}>>`;
+      });
+      arena.updateRanges(row, sources, starts, ends, keep);
+      reference[row] = reference[row].map((old, i) => (keep[i] === 1 ? old : (values[i] ?? null)));
+    }
+    reference.forEach((values, row) => expect(arena.get(row), `row ${row}`).toEqual(values));
+    // A fresh arena's scratch grows twice inside one row, after bytes it already wrote.
+    const fresh = new TextArena(3);
+    fresh.set(0, ['kept', 'b', 'c']);
+    const long = ['', 'y'.repeat(5_000), 'z'.repeat(9_000)];
+    keep.set([1, 0, 0]);
+    fresh.updateRanges(
+      0,
+      long,
+      new Int32Array(3),
+      Int32Array.from(long, (v) => v.length),
+      keep,
+    );
+    expect(fresh.get(0)).toEqual(['kept', long[1], long[2]]);
+  });
+
   it('TextArena compacts the bytes that rewritten rows left behind and keeps every row', () => {
     const arena = new TextArena(2);
     const rows = 200;

@@ -7,11 +7,14 @@ import type { IngestColumn } from './ingest-columns.js';
 // Parents by external ID and lookup targets for one batch of the Bulk column path (fast-insert.ts),
 // each distinct value looked up once. A batch only inserts and updates records of its own object,
 // without automation, so a parent of another object it found stays the one match, and a record it
-// found live stays live; parents of its own object (a new row may be one) are looked up every time.
+// found live stays live; parents of its own object (a new row may be one) are looked up every time,
+// and so are a column's parents once they turn out mostly distinct (the cache would only cost).
 
 export class BatchLookups {
   /** Matches by external ID, per upload column, for parents of another object. */
   private readonly parents: Array<Map<string, string[]> | null>;
+  /** Look-ups per upload column, against which a cache's size tells whether it pays. */
+  private readonly reads: number[];
   private readonly live = new Map<FieldDef, Set<string>>();
   /**
    * Per upload column of a parent of another object: the key prefix of the Ids lookupError passes
@@ -25,6 +28,7 @@ export class BatchLookups {
     private readonly columns: IngestColumn[],
   ) {
     this.parents = columns.map((c) => (c.kind === 'ref' && c.target !== def ? new Map() : null));
+    this.reads = columns.map(() => 0);
     // lookupError's type check of an Id with the target's key prefix, made once per column.
     this.foundPrefix = columns.map((c) =>
       c.kind === 'ref' &&
@@ -44,8 +48,13 @@ export class BatchLookups {
     let hits = cache?.get(value as string);
     if (hits === undefined) {
       hits = this.store.findByExternalId(column.target, column.extField, value);
-      cache?.set(value as string, hits);
+      if (cache != null) {
+        cache.set(value as string, hits);
+        // Parents that are mostly distinct (an invoice per item): the map only costs; look each up.
+        if (cache.size === 2048 && (this.reads[c] as number) < 4096) this.parents[c] = null;
+      }
     }
+    this.reads[c] = (this.reads[c] as number) + 1;
     return hits;
   }
 

@@ -31,7 +31,11 @@ const numeric = new Set(['double', 'currency', 'percent', 'int']);
 export interface CellPlan {
   kind: number;
   field: FieldDef;
+  /** Null for a column whose values turned out mostly distinct: the look-up costs more than it saves. */
   cache: RangeCache | null;
+  /** Cells read through the cache, and misses among them, since the last count. */
+  reads: number;
+  misses: number;
   /** NUMBER: 10^scale and 10^(precision - scale), as storedNumber computes them. */
   factor: number;
   limit: number;
@@ -44,10 +48,13 @@ export function planCells(columns: IngestColumn[], extField: FieldDef | null): C
       kind,
       field,
       cache,
+      reads: 0,
+      misses: 0,
       factor: 10 ** field.scale,
       limit: 10 ** (field.precision - field.scale),
     });
-    if (column.kind === 'ref') return plan(REF);
+    // A parent's external ID repeats over rows: one string per distinct key, found from the characters.
+    if (column.kind === 'ref') return plan(REF, new RangeCache());
     const indexed = field.unique || field.externalId || field === extField;
     if (freeText.has(field.type) && !indexed) return plan(TEXT);
     if (field.type === 'email' && !indexed) return plan(EMAIL);
@@ -122,6 +129,16 @@ const isNA = (src: string, s: number, e: number) =>
   src.charCodeAt(s + 2) === 47 &&
   src.charCodeAt(s + 3) === 65;
 
+/** Puts a missed value in the plan's cache; drops the cache once most of a column's values miss. */
+function cached(plan: CellPlan, raw: string, value: Coerced): void {
+  (plan.cache as RangeCache).put(raw, value);
+  plan.misses += 1;
+  if (plan.misses < 4096) return;
+  if (plan.misses * 2 > plan.reads) plan.cache = null;
+  plan.reads = 0;
+  plan.misses = 0;
+}
+
 /**
  * Reads the row's cells into `states`/`values` (a RANGE cell's text stays in `cells`); returns the
  * coercion errors in column order, or null.
@@ -147,7 +164,14 @@ export function readCells(
     const plan = plans[c] as CellPlan;
     const field = plan.field;
     if (plan.kind === REF) {
-      values[c] = cells.value(c);
+      plan.reads += 1;
+      let key = plan.cache === null ? undefined : plan.cache.get(src, s, e);
+      if (key === undefined) {
+        const raw = cells.value(c);
+        key = { ok: true, value: raw };
+        if (plan.cache !== null) cached(plan, raw, key);
+      }
+      values[c] = key.ok ? key.value : null;
       continue;
     }
     if (plan.kind === TEXT && (field.length <= 0 || e - s <= field.length)) {
@@ -168,11 +192,12 @@ export function readCells(
     }
     let coerced: Coerced | undefined;
     if (plan.cache !== null) {
+      plan.reads += 1;
       coerced = plan.cache.get(src, s, e);
       if (coerced === undefined) {
         const raw = cells.value(c);
         coerced = coerceValue(field, raw, true);
-        plan.cache.put(raw, coerced);
+        cached(plan, raw, coerced);
       }
     } else coerced = coerceValue(field, cells.value(c), true);
     if (coerced.ok) values[c] = coerced.value;

@@ -3,15 +3,16 @@ import type { FieldDef } from '../schema/schema-types.js';
 import type { PreparedRecord } from '../store/prepared-record.js';
 import type { SfValue, WriteResult } from '../store/sf-error.js';
 import { BatchKeys } from './batch-keys.js';
-import { EMPTY, planCells, RANGE, readCells, VALUE } from './cell-plan.js';
+import { EMPTY, planCells, RANGE, readCells, VALUE, type CellPlan } from './cell-plan.js';
 import { CsvCells } from './csv-cells.js';
 import { FastInsert } from './fast-insert.js';
+import { FastUpdate } from './fast-update.js';
 import type { IngestColumn } from './ingest-columns.js';
 import type { IngestJob } from './ingest-job.js';
 
 // The Bulk column path: insert and upsert rows are read cell by cell from the upload (cell-plan.ts)
 // and new records written straight into the table (fast-insert.ts), with no per-record objects. An
-// upsert that matches a record updates it through RecordStore.update, as the row path does. Jobs the
+// upsert that matches one record writes the given cells into its row (fast-update.ts). Jobs the
 // path does not cover go the row path (process-ingest.ts): update and delete operations, an Id column,
 // objects with automation or auto-number fields, and the lock-row fault (random per row).
 
@@ -59,6 +60,12 @@ function prepared(
   return out;
 }
 
+/**
+ * Each job's cell plans, kept over its batches: their caches hold coerced values (a function of the
+ * field and the text alone), and a column found to repeat too little to cache stays uncached.
+ */
+const jobPlans = new WeakMap<IngestJob, CellPlan[]>();
+
 const fail = (statusCode: string, message: string, fields: string[]): WriteResult => ({
   ok: false,
   errors: [{ statusCode, message, fields }],
@@ -81,11 +88,13 @@ export function runColumnBatch(
       ? (def.fieldsByLower.get((job.externalIdFieldName ?? '').toLowerCase()) ?? null)
       : null;
   const extColumn = extField === null ? -1 : columns.findIndex((c) => c.field === extField);
-  const plans = planCells(columns, extField);
+  let plans = jobPlans.get(job);
+  if (plans === undefined) jobPlans.set(job, (plans = planCells(columns, extField)));
   const cells = new CsvCells(job.data ?? '', job.delimiter.charCodeAt(0), columns.length);
   const states = new Uint8Array(columns.length);
   const values = new Array<SfValue>(columns.length).fill(null);
   const inserter = new FastInsert(store, def, columns, plans, extField);
+  const updater = extField === null ? null : new FastUpdate(store, def, columns, plans, inserter, extField);
   const extIndex = extField === null ? undefined : store.table(def).indexByField.get(extField.name);
   // Keys are compared case-folded: a case-sensitive key (or no index) keeps a set of every key.
   const keys =
@@ -128,7 +137,13 @@ export function runColumnBatch(
       let updated = -1;
       if (extIndex === undefined || hit === undefined)
         result = inserter.insert(cells, states, values, extIndex ? indexKey : null);
-      else {
+      else if (typeof hit === 'number') {
+        // The one record holding the key, by its record number.
+        result =
+          updater?.update(hit, cells, states, values) ??
+          store.update(def, store.table(def).codec.idOf(hit), prepared(columns, cells, states, values));
+        updated = hit;
+      } else {
         const hits = extIndex.findKey(indexKey);
         if (hits.length > 1) {
           const message = `${extField.name}: more than one record found for external id field: ${hits.join(', ')}`;
@@ -147,5 +162,6 @@ export function runColumnBatch(
     }
   } finally {
     inserter.flushCounts();
+    updater?.flushCounts();
   }
 }

@@ -43,12 +43,14 @@ export class FastInsert {
   private readonly owner: number;
   private readonly anyTextDefault: boolean;
   private readonly anyReadOnly: boolean;
+  private readonly anyNotUpdateable: boolean;
   private readonly ownerSource: Source | null;
   private readonly lookups: BatchLookups;
   private readonly sources: Array<string | null>;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  private readonly resolved: Array<string | null>;
+  /** Per upload column of a parent by external ID: the Id checkRow found, or null. */
+  readonly resolved: Array<string | null>;
   /** Upload columns of parents by external ID, and of lookups given as Ids. */
   private readonly refColumns: number[];
   private readonly lookupColumns: number[];
@@ -100,6 +102,7 @@ export class FastInsert {
     this.owner = table.audited && table.owned ? live.columnIndex('OwnerId') : -1;
     this.anyTextDefault = this.textDefaults.some((t) => t !== null);
     this.anyReadOnly = columns.some((c) => !c.field.createable);
+    this.anyNotUpdateable = columns.some((c) => !c.field.updateable);
     this.lookups = new BatchLookups(store, def, columns);
     this.resolved = new Array<string | null>(columns.length).fill(null);
     const all = columns.map((_, c) => c);
@@ -108,16 +111,10 @@ export class FastInsert {
   }
 
   /**
-   * Inserts the row read into `states`/`values` (cells without errors); a created record's generated Id
-   * is answered as its record number (the table's codec spells it when results are read). `extKey`: the
-   * upsert key's index key, which no record holds.
+   * The row's parents by external ID (into `resolved`), lookups and read-only fields, checked as
+   * RecordStore.insert (or, `updating`, RecordStore.update) checks them; the errors, or null.
    */
-  insert(
-    cells: CsvCells,
-    states: Uint8Array,
-    values: SfValue[],
-    extKey: string | null,
-  ): WriteResult | number {
+  checkRow(states: Uint8Array, values: SfValue[], updating: boolean): SfError[] | null {
     const { columns, resolved } = this;
     let errors: SfError[] | null = null;
     for (const c of this.refColumns) resolved[c] = null;
@@ -145,18 +142,34 @@ export class FastInsert {
       const error = this.lookups.checkFound(c, id);
       if (error) (errors ??= []).push(error);
     }
-    if (this.anyReadOnly) {
+    if (updating ? this.anyNotUpdateable : this.anyReadOnly) {
       const readOnly: string[] = [];
       for (let pass = 0; pass < 2; pass += 1) {
         for (let c = 0; c < columns.length; c += 1) {
           const field = (columns[c] as IngestColumn).field;
           const isRef = (this.plans[c] as CellPlan).kind === REF;
           const given = isRef ? resolved[c] !== null : states[c] !== EMPTY;
-          if (given && !field.createable && isRef === (pass === 1)) readOnly.push(field.name);
+          const writable = updating ? field.updateable || field.name === 'Id' : field.createable;
+          if (given && !writable && isRef === (pass === 1)) readOnly.push(field.name);
         }
       }
       if (readOnly.length > 0) (errors ??= []).push(notWritable(readOnly));
     }
+    return errors;
+  }
+
+  /**
+   * Inserts the row read into `states`/`values` (cells without errors); a created record's generated Id
+   * is answered as its record number (the table's codec spells it when results are read). `extKey`: the
+   * upsert key's index key, which no record holds.
+   */
+  insert(
+    cells: CsvCells,
+    states: Uint8Array,
+    values: SfValue[],
+    extKey: string | null,
+  ): WriteResult | number {
+    const errors = this.checkRow(states, values, false);
     if (errors !== null) return { ok: false, errors };
     let missing: string[] | null = null;
     for (const { field, column, fallback } of this.required) {

@@ -55,7 +55,52 @@ export function formatDateTime(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '+0000');
 }
 
+/** The digits of `s` from `at` to `at + n` as a number, or -1 when one is not a digit. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i += 1) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The epoch milliseconds of a datetime already in the stored form, `YYYY-MM-DDTHH:MM:SS.mmm` then
+ * `+0000` or `Z` (what formatDateTime writes, and Date.parse reads the same), with every part in its
+ * range and a year of four digits from 1000: NaN for anything else (the general path decides it).
+ * For these, formatDateTime(ms) is the text itself (with `+0000`), without a parse or a format.
+ */
+export function canonicalDateTimeMs(s: string): number {
+  const n = s.length;
+  if (n !== 24 && n !== 28) return NaN;
+  if (n === 24 ? s.charCodeAt(23) !== 90 : !s.endsWith('+0000')) return NaN;
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[19] !== '.')
+    return NaN;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  const sec = digits(s, 17, 2);
+  const ms = digits(s, 20, 3);
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59) return NaN;
+  if (sec < 0 || sec > 59 || ms < 0) return NaN;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (mo === 2 && leap ? 29 : (monthDays[mo - 1] as number))) return NaN;
+  return Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+}
+
 function coerceDateTime(field: FieldDef, raw: string): Coerced {
+  if (!Number.isNaN(canonicalDateTimeMs(raw))) {
+    // Already the stored form: the same value the parse and format below give.
+    const value = raw.length === 28 ? raw : `${raw.slice(0, 23)}+0000`;
+    if (value.slice(0, 10) < minDate || value.slice(0, 10) > maxDate) return outOfRange(field, raw);
+    return ok(value);
+  }
   if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw)) {
     return mismatch(field, raw, 'datetime');
   }

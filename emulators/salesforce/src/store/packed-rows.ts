@@ -181,6 +181,32 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
     this.texts.setRanges(row, sources, starts, ends);
   }
 
+  /** The row of the generated Id of record number `n`, or -1 (an update by the Bulk column path). */
+  rowOfRecord(n: number): number {
+    return this.ids.rowOfRecord(n);
+  }
+
+  /** A cell of a non-text field (columnIndex). */
+  cell(column: number, row: number): SfValue {
+    return (this.columns[column] as Column).get(row);
+  }
+
+  /** The row's free-text values, by textIndex. */
+  textsOf(row: number): SfValue[] {
+    return this.texts.get(row);
+  }
+
+  /** Rewrites the text of a row's positions without `keep[i]` from ranges (setTextRanges), keeping the rest. */
+  updateTextRanges(
+    row: number,
+    sources: Array<string | null>,
+    starts: Int32Array,
+    ends: Int32Array,
+    keep: Uint8Array,
+  ): void {
+    this.texts.updateRanges(row, sources, starts, ends, keep);
+  }
+
   delete(id: string): boolean {
     const row = this.ids.release(id);
     if (row < 0) return false;

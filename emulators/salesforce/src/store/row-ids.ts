@@ -35,6 +35,13 @@ export class RowIds {
     return this.otherRowOfId.get(id) ?? -1;
   }
 
+  /** `rowOf` the generated Id of record number `n`. */
+  rowOfRecord(n: number): number {
+    const row = this.rowOfNumber.get(n) - 2;
+    if (row >= 0 || this.otherRowOfId.size === 0) return row;
+    return this.otherRowOfId.get(this.codec.idOf(n)) ?? -1;
+  }
+
   /** Whether the generated Id of record number `n` has a row (the Id is spelled only when seeds brought Ids). */
   hasNumber(n: number): boolean {
     return (

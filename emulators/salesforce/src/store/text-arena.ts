@@ -25,6 +25,8 @@ export class TextArena {
   private readonly lengths = new ChunkedCells(Uint32Array, 0);
   private readonly odd = new Map<number, SfValue[]>();
   private rows = 0;
+  /** updateRanges' new text of a row, before it is placed. */
+  private scratch = Buffer.allocUnsafeSlow(256);
   private liveBytes = 0;
   private deadBytes = 0;
 
@@ -75,6 +77,86 @@ export class TextArena {
     }
     if (row >= this.rows) this.rows = row + 1;
     this.place(row, length);
+  }
+
+  /**
+   * `set` of the values at positions without `keep[i]` from ranges of source strings (a null source:
+   * a null value), the others kept as the row holds them: an update copies its kept bytes as they are.
+   */
+  updateRanges(
+    row: number,
+    sources: Array<string | null>,
+    starts: Int32Array,
+    ends: Int32Array,
+    keep: Uint8Array,
+  ): void {
+    const at = this.where.get(row);
+    const packed = at === 0 ? -1 : this.packRanges(at - 1, row, sources, starts, ends, keep);
+    if (packed < 0) {
+      // A row in the side map or without text, or a value the bytes cannot hold: as `set` would do.
+      const values = this.get(row);
+      for (let i = 0; i < this.count; i += 1) {
+        if (keep[i] === 1) continue;
+        const s = sources[i] ?? null;
+        values[i] = s === null ? null : s.slice(starts[i], ends[i]);
+      }
+      this.set(row, values);
+      return;
+    }
+    const scratch = this.scratch;
+    const old = this.lengths.get(row);
+    if (packed <= old) {
+      scratch.copy(this.buffers[at - 1] as Buffer, this.starts.get(row), 0, packed);
+      this.deadBytes += old - packed;
+      this.liveBytes += packed - old;
+      this.lengths.set(row, packed);
+      return;
+    }
+    this.drop(row);
+    scratch.copy(this.room(packed), this.free, 0, packed);
+    this.place(row, packed);
+  }
+
+  /** Writes the row's new text into `scratch`; its length, or -1 when a value needs the side map. */
+  private packRanges(
+    buffer: number,
+    row: number,
+    sources: Array<string | null>,
+    starts: Int32Array,
+    ends: Int32Array,
+    keep: Uint8Array,
+  ): number {
+    const src = this.buffers[buffer] as Buffer;
+    let from = this.starts.get(row);
+    const last = from + this.lengths.get(row);
+    let length = 0;
+    for (let i = 0; i < this.count; i += 1) {
+      let to = from;
+      while (to < last && src[to] !== 0) to += 1;
+      const v = keep[i] === 1 ? null : (sources[i] ?? null);
+      const size = keep[i] === 1 ? to - from : v === null ? 1 : (ends[i] as number) - (starts[i] as number);
+      if (this.scratch.length < length + size + 1) {
+        const grown = Buffer.allocUnsafeSlow(Math.max(this.scratch.length * 2, length + size + 1));
+        this.scratch.copy(grown, 0, 0, length);
+        this.scratch = grown;
+      }
+      const out = this.scratch;
+      if (i > 0) out[length++] = 0;
+      if (keep[i] === 1) length += src.copy(out, length, from, to);
+      else if (v === null) out[length++] = 1;
+      else {
+        const a = starts[i] as number;
+        const b = ends[i] as number;
+        if (b - a === 1 && v.charCodeAt(a) === 1) return -1;
+        for (let j = a; j < b; j += 1) {
+          const c = v.charCodeAt(j);
+          if (c === 0 || c > 255) return -1;
+          out[length++] = c;
+        }
+      }
+      from = to + 1;
+    }
+    return length;
   }
 
   private toOdd(row: number, values: SfValue[]): void {

@@ -1,5 +1,5 @@
 import type { FieldDef } from '../schema/schema-types.js';
-import { formatDateTime } from './coerce-value.js';
+import { canonicalDateTimeMs, formatDateTime } from './coerce-value.js';
 import { IdCodec } from './id-codec.js';
 import type { SfValue } from './sf-error.js';
 
@@ -17,6 +17,9 @@ export interface ValueCodec {
 const dateTime: ValueCodec = {
   encode(value) {
     if (typeof value !== 'string' || value.length !== 28 || !value.endsWith('+0000')) return NaN;
+    // The stored form read without a parse and a format (most values); anything else as before.
+    const canonical = canonicalDateTimeMs(value);
+    if (!Number.isNaN(canonical)) return canonical;
     const ms = Date.parse(`${value.slice(0, 23)}Z`);
     return Number.isNaN(ms) || formatDateTime(ms) !== value ? NaN : ms;
   },
