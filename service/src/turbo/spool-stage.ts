@@ -5,12 +5,14 @@
 // them by account. Mapping failures are stored before anything loads, so their children wait for them.
 import { join } from 'node:path';
 import {
+  eachAquaRecord,
   eachAquaRow,
   maxAquaQueries,
   submitAquaJob,
   waitForAquaJob,
   type AquaBatch,
 } from '../zuora/aqua-export.js';
+import { rowBuilder } from '../csv/csv-rows.js';
 import { StreamRouter } from '../mapping/record-router.js';
 import { ownCopy } from '../mapping/own-copy.js';
 import { dispositionOf, RemovedRecords, type ZuoraRow } from '../mapping/record-rules.js';
@@ -113,7 +115,8 @@ async function release(run: TurboRun, routing: Routing, stream: string): Promise
 
 interface Feed {
   readonly stream: StreamSpec;
-  readonly rows: (onRow: (row: ZuoraRow) => void) => Promise<void>;
+  /** `lines` is the fast path of a file with a header (StreamRouter.lines); a feed may leave it unused. */
+  readonly rows: (onRow: (row: ZuoraRow) => void, lines?: LinesOf) => Promise<void>;
 }
 
 /** Routes a stream's rows into the spool; answers the billing accounts it found cancelled. */
@@ -123,13 +126,24 @@ async function route(run: TurboRun, routing: Routing, feed: Feed): Promise<strin
   const router = new StreamRouter(stream, run.context, output, routing.removed);
   const staged = new StagedRouter(router, join(run.spool.dir, `${stream.zuoraObject}.staging.jsonl`));
   const cancelled: string[] = [];
-  await feed.rows((row) => {
+  // Typed rows are kept while the session is small: the fast path starts once it is large.
+  const lines: LinesOf = (header) => {
+    const taken = router.lines(header, (r, line) => output.upsertLine(r, line));
+    if (taken === undefined) return undefined;
+    return (fields) => {
+      if (!output.large || !taken(fields)) return false;
+      staged.records += 1;
+      return true;
+    };
+  };
+  const onRow = (row: ZuoraRow) => {
     if (stream.zuoraObject === 'Account') {
       const d = dispositionOf(stream.owner, row);
       if (d.kind === 'delete' && d.reason === 'cancelled-account') cancelled.push(ownCopy(row.Id ?? ''));
     }
     staged.add(row);
-  });
+  };
+  await feed.rows(onRow, stream.zuoraObject === 'Account' ? undefined : lines);
   await staged.finish();
   for (const [object, n] of router.read) read.set(object, (read.get(object) ?? 0) + n);
   run.deps.onProgress?.({
@@ -139,6 +153,21 @@ async function route(run: TurboRun, routing: Routing, feed: Feed): Promise<strin
     failed: 0,
   });
   return cancelled;
+}
+
+/** The fast path of one file: answers whether it routed a record (false: the generic path routes it). */
+type LinesOf = (header: readonly string[]) => ((fields: readonly string[]) => boolean) | undefined;
+
+/** A file's records through `lines` where it takes them, the rest as rows to `onRow`. */
+function recordsOf(onRow: (row: ZuoraRow) => void, lines: LinesOf | undefined) {
+  return (header: string[]) => {
+    const build = rowBuilder(header);
+    const taken = lines?.(header);
+    if (taken === undefined) return (fields: string[]) => onRow(build(fields));
+    return (fields: string[]) => {
+      if (!taken(fields)) onRow(build(fields));
+    };
+  };
 }
 
 async function spoolBatches(run: TurboRun, routing: Routing): Promise<string[]> {
@@ -161,8 +190,10 @@ async function spoolBatches(run: TurboRun, routing: Routing): Promise<string[]> 
   const routeStream = async (stream: StreamSpec, batch: AquaBatch | undefined) => {
     const retry = retryRows.get(stream.zuoraObject);
     retryRows.delete(stream.zuoraObject);
-    const rows = async (onRow: (row: ZuoraRow) => void) => {
-      if (batch?.fileId !== undefined)
+    const rows = async (onRow: (row: ZuoraRow) => void, lines?: LinesOf) => {
+      if (batch?.fileId !== undefined && (retry === undefined || retry.size === 0))
+        await eachAquaRecord(deps.zuora, batch.fileId, entityId, recordsOf(onRow, lines));
+      else if (batch?.fileId !== undefined)
         await fileRows(batch.fileId)((row) => {
           retry?.delete(row.Id ?? '');
           onRow(row);

@@ -1,0 +1,59 @@
+// A map's fast path straight to the Bulk CSV line (Turbo Sync, issue 19): one function per map and file
+// header that reads each column from the record's CSV fields by index, transforms it and joins the cells as
+// the spool writer encodes a row (csv/spool-writer.ts's rowEncoder), with no record or row object between.
+// It answers undefined where compiled-row.ts's fastRows would, and the record is then routed the generic way.
+import { csvCell } from '../csv/spool-writer.js';
+import type { FastColumn } from './compiled-row.js';
+import { TransformFailure } from './transforms/transform-result.js';
+
+/** The Bulk CSV line (no line feed) of a record's fields, or undefined: the generic path says why. */
+export type LineBuilder = (fields: readonly string[]) => string | undefined;
+
+/** What a column reads: the session's entity, or the field of the header that a record built from it reads
+ * for the path (the last of a repeated name, as csv-rows.ts builds rows); undefined when it reads neither. */
+function readerAt(c: FastColumn, index: ReadonlyMap<string, number>): string | undefined {
+  if (c.read === 'entityId') return 'entityId';
+  const at = c.path === undefined ? undefined : index.get(c.path);
+  return at === undefined ? undefined : `f[${String(at)}] ?? ''`;
+}
+
+/**
+ * Undefined when a column cannot be read from the header alone (a joined value, a path the file lacks) or
+ * has no transform, or when names repeat: those records keep the generic path.
+ */
+export function compileLine(
+  columns: readonly FastColumn[],
+  plain: ReadonlySet<string>,
+  header: readonly string[],
+  entityId: string | null,
+): LineBuilder | undefined {
+  const names = new Set(columns.map((c) => c.name));
+  if (columns.length === 0 || names.size !== columns.length || names.has('__proto__')) return undefined;
+  if (header.includes('__proto__')) return undefined;
+  const index = new Map(header.map((name, i) => [name, i]));
+  const lines: string[] = [];
+  const cells: string[] = [];
+  for (const [i, c] of columns.entries()) {
+    const read = readerAt(c, index);
+    if (read === undefined || c.transform === undefined) return undefined;
+    const [v, t] = [`v${String(i)}`, `t${String(i)}`];
+    lines.push(`const ${v} = ${read};`);
+    if (c.missingCode !== undefined) lines.push(`if (${v} === null || ${v} === '') return;`);
+    lines.push(`const ${t} = transform[${String(i)}](${v}, field[${String(i)}]);`);
+    lines.push(`if (${t} instanceof Failure) return;`);
+    const call = `cell(${t}, ${String(c.name.includes('.'))})`;
+    cells.push(plain.has(c.name) ? `(typeof ${t} === 'string' ? ${t} : ${call})` : call);
+  }
+  const body = `return function line(f) {\n${lines.join('\n')}\nreturn ${cells.join(" + ',' + ")};\n};`;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated once per map and file from field indexes; functions and fields come in as arguments, never as code
+  const factory = new Function('transform', 'field', 'entityId', 'Failure', 'cell', body) as (
+    ...args: unknown[]
+  ) => LineBuilder;
+  return factory(
+    columns.map((c) => c.transform),
+    columns.map((c) => c.field),
+    entityId,
+    TransformFailure,
+    csvCell,
+  );
+}
