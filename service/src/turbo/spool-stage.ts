@@ -12,7 +12,6 @@ import {
   waitForAquaJob,
   type AquaBatch,
 } from '../zuora/aqua-export.js';
-import { rowBuilder } from '../csv/csv-rows.js';
 import { StreamRouter } from '../mapping/record-router.js';
 import { ownCopy } from '../mapping/own-copy.js';
 import { dispositionOf, RemovedRecords, type ZuoraRow } from '../mapping/record-rules.js';
@@ -24,6 +23,7 @@ import { collectionsSessionLimit } from './turbo-writer.js';
 import { retryBatch } from './extract-stage.js';
 import { SpoolOutput } from './spool-output.js';
 import { StagedRouter } from './staged-router.js';
+import { linesInto, recordsOf, type LinesOf } from './line-feed.js';
 import { releaseLeftOut } from './left-out-release.js';
 import type { TurboRun } from './turbo-run.js';
 
@@ -126,16 +126,6 @@ async function route(run: TurboRun, routing: Routing, feed: Feed): Promise<strin
   const router = new StreamRouter(stream, run.context, output, routing.removed);
   const staged = new StagedRouter(router, join(run.spool.dir, `${stream.zuoraObject}.staging.jsonl`));
   const cancelled: string[] = [];
-  // Typed rows are kept while the session is small: the fast path starts once it is large.
-  const lines: LinesOf = (header) => {
-    const taken = router.lines(header, (r, line) => output.upsertLine(r, line));
-    if (taken === undefined) return undefined;
-    return (fields) => {
-      if (!output.large || !taken(fields)) return false;
-      staged.records += 1;
-      return true;
-    };
-  };
   const onRow = (row: ZuoraRow) => {
     if (stream.zuoraObject === 'Account') {
       const d = dispositionOf(stream.owner, row);
@@ -143,7 +133,8 @@ async function route(run: TurboRun, routing: Routing, feed: Feed): Promise<strin
     }
     staged.add(row);
   };
-  await feed.rows(onRow, stream.zuoraObject === 'Account' ? undefined : lines);
+  const lines = stream.zuoraObject === 'Account' ? undefined : linesInto(router, staged, output);
+  await feed.rows(onRow, lines);
   await staged.finish();
   for (const [object, n] of router.read) read.set(object, (read.get(object) ?? 0) + n);
   run.deps.onProgress?.({
@@ -153,21 +144,6 @@ async function route(run: TurboRun, routing: Routing, feed: Feed): Promise<strin
     failed: 0,
   });
   return cancelled;
-}
-
-/** The fast path of one file: answers whether it routed a record (false: the generic path routes it). */
-type LinesOf = (header: readonly string[]) => ((fields: readonly string[]) => boolean) | undefined;
-
-/** A file's records through `lines` where it takes them, the rest as rows to `onRow`. */
-function recordsOf(onRow: (row: ZuoraRow) => void, lines: LinesOf | undefined) {
-  return (header: string[]) => {
-    const build = rowBuilder(header);
-    const taken = lines?.(header);
-    if (taken === undefined) return (fields: string[]) => onRow(build(fields));
-    return (fields: string[]) => {
-      if (!taken(fields)) onRow(build(fields));
-    };
-  };
 }
 
 async function spoolBatches(run: TurboRun, routing: Routing): Promise<string[]> {
