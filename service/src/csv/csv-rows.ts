@@ -1,7 +1,7 @@
 // CSV files read as records keyed by their header (AQuA exports, Bulk API results): streamed through the one
 // scanner, so a file is never held whole whatever its size.
 import type { Readable } from 'node:stream';
-import { scanCsvRecords } from './csv-record-scanner.js';
+import { scanCsvRecords, type OnRecord } from './csv-record-scanner.js';
 
 export type CsvRow = Record<string, string>;
 
@@ -33,14 +33,11 @@ export async function eachCsvRow(input: Readable, onRow: (row: CsvRow) => void):
 }
 
 /** Calls `start` with the header, then what it answers with the fields of every data row, in order (the
- * array is the reader's to keep; a short row has fewer fields than the header). */
-export async function eachCsvRecord(
-  input: Readable,
-  start: (header: string[]) => (fields: string[]) => void,
-): Promise<void> {
-  let onFields: ((fields: string[]) => void) | undefined;
-  await scanCsvRecords(input, Number.POSITIVE_INFINITY, (fields) => {
+ * array is the reader's to keep; a short row has fewer fields than the header; `clean`: see OnRecord). */
+export async function eachCsvRecord(input: Readable, start: (header: string[]) => OnRecord): Promise<void> {
+  let onFields: OnRecord | undefined;
+  await scanCsvRecords(input, Number.POSITIVE_INFINITY, (fields, clean) => {
     if (onFields === undefined) onFields = start(fields);
-    else onFields(fields);
+    else onFields(fields, clean);
   });
 }

@@ -4,10 +4,19 @@
 // It answers undefined where compiled-row.ts's fastRows would, and the record is then routed the generic way.
 import { csvCell } from '../csv/spool-writer.js';
 import type { FastColumn } from './compiled-row.js';
-import { TransformFailure } from './transforms/transform-result.js';
+import { transforms } from './transforms/transform-registry.js';
+import { TransformFailure, type Transform } from './transforms/transform-result.js';
 
-/** The Bulk CSV line (no line feed) of a record's fields, or undefined: the generic path says why. */
-export type LineBuilder = (fields: readonly string[]) => string | undefined;
+/** The Bulk CSV line (no line feed) of a record's fields, or undefined: the generic path says why. `clean`:
+ * no field holds a character CSV quotes (csv-record-scanner.ts's OnRecord). */
+export type LineBuilder = (fields: readonly string[], clean: boolean) => string | undefined;
+
+/** Transforms whose string is the value read or a part of it: from a clean line, it needs no quotes. */
+const verbatim: ReadonlySet<Transform | undefined> = new Set([
+  transforms.text,
+  transforms.picklist,
+  transforms.abbreviatedName,
+]);
 
 /** What a column reads: the session's entity, or the field of the header that a record built from it reads
  * for the path (the last of a repeated name, as csv-rows.ts builds rows); undefined when it reads neither. */
@@ -42,9 +51,12 @@ export function compileLine(
     lines.push(`const ${t} = transform[${String(i)}](${v}, field[${String(i)}]);`);
     lines.push(`if (${t} instanceof Failure) return;`);
     const call = `cell(${t}, ${String(c.name.includes('.'))})`;
-    cells.push(plain.has(c.name) ? `(typeof ${t} === 'string' ? ${t} : ${call})` : call);
+    if (plain.has(c.name)) cells.push(`(typeof ${t} === 'string' ? ${t} : ${call})`);
+    else if (verbatim.has(c.transform) && c.read !== 'entityId')
+      cells.push(`(clean && typeof ${t} === 'string' ? ${t} : ${call})`);
+    else cells.push(call);
   }
-  const body = `return function line(f) {\n${lines.join('\n')}\nreturn ${cells.join(" + ',' + ")};\n};`;
+  const body = `return function line(f, clean) {\n${lines.join('\n')}\nreturn ${cells.join(" + ',' + ")};\n};`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated once per map and file from field indexes; functions and fields come in as arguments, never as code
   const factory = new Function('transform', 'field', 'entityId', 'Failure', 'cell', body) as (
     ...args: unknown[]

@@ -146,7 +146,7 @@ export class StreamRouter {
   lines(
     header: readonly string[],
     write: (route: RoutedMap, line: string) => void,
-  ): ((fields: readonly string[]) => boolean) | undefined {
+  ): ((fields: readonly string[], clean: boolean) => boolean) | undefined {
     const owner = this.#owner;
     if (this.twoPasses || owner?.status !== undefined || header.includes('__proto__')) return undefined;
     if (!this.routes.every((r) => takesEveryRecord(r.map))) return undefined;
@@ -158,12 +158,12 @@ export class StreamRouter {
     const versionOwned = this.routes.some((r) => versionOwnedObjects.has(r.map.zuoraObject));
     const removed = this.#removed;
     const lines: string[] = [];
-    return (fields) => {
+    return (fields, clean) => {
       if (deleted !== -1 && fields[deleted] === 'true') return false;
       if (crmId !== -1 && (fields[crmId] ?? '') === '') return false;
       if (!removed.empty || (versionOwned && !removed.noneLeftOut)) return false;
       for (let i = 0; i < builders.length; i += 1) {
-        const line = (builders[i] as LineBuilder)(fields);
+        const line = (builders[i] as LineBuilder)(fields, clean);
         if (line === undefined) return false;
         lines[i] = line;
       }

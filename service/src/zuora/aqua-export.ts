@@ -9,6 +9,7 @@
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { eachCsvRecord, eachCsvRow, type CsvRow } from '../csv/csv-rows.js';
+import type { OnRecord } from '../csv/csv-record-scanner.js';
 import type { ZuoraClient } from './zuora-client.js';
 
 /** At most 50 queries in one AQuA job.
@@ -159,7 +160,7 @@ export async function eachAquaRecord(
   client: ZuoraClient,
   fileId: string,
   entityId: string | undefined,
-  start: (header: string[]) => (fields: string[]) => void,
+  start: (header: string[]) => OnRecord,
 ): Promise<void> {
   const input = await streamAquaFile(client, fileId, entityId);
   await eachCsvRecord(Readable.from(withTurns(input), { objectMode: false }), start);

@@ -64,7 +64,9 @@ function aquaFile(stream: StreamSpec, seed: number, rows: number): string {
   const header = [...stream.fields, 'IsDeleted'];
   const kinds = header.map((p) => (p === 'IsDeleted' ? (['false'] as const) : kindOf(p, stream.maps)));
   const eol = seed % 2 === 0 ? '\n' : '\r\n';
-  const cell = (v: string) => (/[",\r\n]/.test(v) || next() < 0.05 ? `"${v.replace(/"/g, '""')}"` : v);
+  // A carriage return alone is kept unquoted now and then (a CSV reader takes it as it is).
+  const quoted = (v: string) => (v === 'cr\rhere' && next() < 0.5 ? /[",\n]/ : /[",\r\n]/).test(v);
+  const cell = (v: string) => (quoted(v) || next() < 0.05 ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [header.map(cell).join(',')];
   for (let r = 0; r < rows; r += 1) {
     const clean = next() < 0.5;
