@@ -40,23 +40,31 @@ export function compileLine(
   if (columns.length === 0 || names.size !== columns.length || names.has('__proto__')) return undefined;
   if (header.includes('__proto__')) return undefined;
   const index = new Map(header.map((name, i) => [name, i]));
+  const state: string[] = [];
   const lines: string[] = [];
   const cells: string[] = [];
   for (const [i, c] of columns.entries()) {
     const read = readerAt(c, index);
     if (read === undefined || c.transform === undefined) return undefined;
-    const [v, t] = [`v${String(i)}`, `t${String(i)}`];
-    lines.push(`const ${v} = ${read};`);
+    const at = String(i);
+    const [v, t, k, o, n] = [`v${at}`, `t${at}`, `k${at}`, `o${at}`, `c${at}`];
+    // The last value that mapped and its cell: a repeated value (a record's dates, an invoice's charges'
+    // amounts) is neither transformed nor encoded again. Transforms are pure, so the cell is the same.
+    state.push(`let ${k}, ${o};`);
+    lines.push(`const ${v} = ${read};`, `let ${n} = ${o};`, `if (${v} !== ${k}) {`);
     if (c.missingCode !== undefined) lines.push(`if (${v} === null || ${v} === '') return;`);
-    lines.push(`const ${t} = transform[${String(i)}](${v}, field[${String(i)}]);`);
+    lines.push(`const ${t} = transform[${at}](${v}, field[${at}]);`);
     lines.push(`if (${t} instanceof Failure) return;`);
     const call = `cell(${t}, ${String(c.name.includes('.'))})`;
-    if (plain.has(c.name)) cells.push(`(typeof ${t} === 'string' ? ${t} : ${call})`);
+    if (plain.has(c.name)) lines.push(`${n} = typeof ${t} === 'string' ? ${t} : ${call};`);
+    // From a clean line such a string is its cell (cell() would answer it as it is): the cell of the value.
     else if (verbatim.has(c.transform) && c.read !== 'entityId')
-      cells.push(`(clean && typeof ${t} === 'string' ? ${t} : ${call})`);
-    else cells.push(call);
+      lines.push(`${n} = clean && typeof ${t} === 'string' ? ${t} : ${call};`);
+    else lines.push(`${n} = ${call};`);
+    lines.push(`${k} = ${v}; ${o} = ${n};`, '}');
+    cells.push(n);
   }
-  const body = `return function line(f, clean) {\n${lines.join('\n')}\nreturn ${cells.join(" + ',' + ")};\n};`;
+  const body = `${state.join('\n')}\nreturn function line(f, clean) {\n${lines.join('\n')}\nreturn ${cells.join(" + ',' + ")};\n};`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated once per map and file from field indexes; functions and fields come in as arguments, never as code
   const factory = new Function('transform', 'field', 'entityId', 'Failure', 'cell', body) as (
     ...args: unknown[]
