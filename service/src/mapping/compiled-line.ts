@@ -64,7 +64,7 @@ export function compileLine(
     lines.push(`${k} = ${v}; ${o} = ${n};`, '}');
     cells.push(n);
   }
-  const body = `${state.join('\n')}\nreturn function line(f, clean) {\n${lines.join('\n')}\nreturn ${cells.join(" + ',' + ")};\n};`;
+  const body = `${state.join('\n')}\nreturn function line(f, clean) {\n${lines.join('\n')}\nreturn [${cells.join(', ')}].join(',');\n};`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated once per map and file from field indexes; functions and fields come in as arguments, never as code
   const factory = new Function('transform', 'field', 'entityId', 'Failure', 'cell', body) as (
     ...args: unknown[]
