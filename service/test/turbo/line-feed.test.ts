@@ -31,7 +31,17 @@ function random(seed: number): () => number {
   };
 }
 
-const texts = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'é ü 😀', 'cr\rhere', 'crlf\r\nin', ' spaced ', '#N/A'];
+const texts = [
+  'plain',
+  'a,b',
+  'say "hi"',
+  'two\nlines',
+  'é ü 😀',
+  'cr\rhere',
+  'crlf\r\nin',
+  ' spaced ',
+  '#N/A',
+];
 const junk = ['', 'not a number', '9999-99-99', 'x'.repeat(300), '"', ',', '\n', '💥'.repeat(200), 'true'];
 const byType: Record<string, readonly string[]> = {
   Number: ['12.5', '-3', '0', '1234567.891', '7', ' 8 ', '1e3', '0.125'],
