@@ -26,6 +26,10 @@ function splitLine(line: string, keep: number, only: readonly boolean[] | undefi
   return fields;
 }
 
+/** A record's fields; `clean` when it was a line with no quote or carriage return, so that none of its fields
+ * holds a character CSV would quote (a comma, quote or line break). */
+export type OnRecord = (fields: string[], clean: boolean) => void;
+
 /** The scanner's state between chunks: the record and field being read, and where in a field it is. */
 class CsvScanner {
   #fields: string[] = [];
@@ -38,14 +42,16 @@ class CsvScanner {
   #lineStarted = false;
   /** The next quote of the chunk at or after the line being read (-1: none left; -2: not searched yet). */
   #quoteAt = -2;
+  /** The next carriage return likewise: a line with neither has no field that CSV would quote. */
+  #crAt = -2;
   // Outside quotes the scan jumps from one special character to the next (a native regex search).
   readonly #special = /[,"\r\n]/g;
   readonly #keep: number;
-  readonly #onRecord: (fields: string[]) => void;
+  readonly #onRecord: OnRecord;
 
   readonly #only: readonly boolean[] | undefined;
 
-  constructor(keep: number, onRecord: (fields: string[]) => void, only?: readonly boolean[]) {
+  constructor(keep: number, onRecord: OnRecord, only?: readonly boolean[]) {
     this.#keep = keep;
     this.#only = only;
     this.#onRecord = onRecord;
@@ -55,6 +61,7 @@ class CsvScanner {
     const length = chunk.length;
     let i = 0;
     this.#quoteAt = -2;
+    this.#crAt = -2;
     while (i < length) {
       const line = this.#wholeLine(chunk, i);
       if (line !== undefined) {
@@ -96,8 +103,11 @@ class CsvScanner {
     if (this.#quoteAt !== -1 && this.#quoteAt < i) this.#quoteAt = chunk.indexOf('"', i);
     const quoteAt = this.#quoteAt;
     if (quoteAt !== -1 && quoteAt < end) return undefined;
-    const line = chunk.charCodeAt(end - 1) === cr && end > i ? chunk.slice(i, end - 1) : chunk.slice(i, end);
-    if (line !== '') this.#onRecord(splitLine(line, this.#keep, this.#only));
+    const lineEnd = chunk.charCodeAt(end - 1) === cr && end > i ? end - 1 : end;
+    if (lineEnd === i) return end + 1;
+    if (this.#crAt !== -1 && this.#crAt < i) this.#crAt = chunk.indexOf('\r', i);
+    const clean = this.#crAt === -1 || this.#crAt >= lineEnd;
+    this.#onRecord(splitLine(chunk.slice(i, lineEnd), this.#keep, this.#only), clean);
     return end + 1;
   }
 
@@ -206,7 +216,7 @@ class CsvScanner {
   #endRecord(): void {
     if (this.#lineStarted || this.#field !== '' || this.#index > 0) {
       this.#endField();
-      this.#onRecord(this.#fields);
+      this.#onRecord(this.#fields, false);
     }
     this.#fields = [];
     this.#field = '';
@@ -224,7 +234,7 @@ class CsvScanner {
 export async function scanCsvRecords(
   input: Readable,
   keep: number,
-  onRecord: (fields: string[]) => void,
+  onRecord: OnRecord,
   only?: readonly boolean[],
 ): Promise<void> {
   const scanner = new CsvScanner(keep, onRecord, only);

@@ -1,7 +1,7 @@
 // CSV files read as records keyed by their header (AQuA exports, Bulk API results): streamed through the one
 // scanner, so a file is never held whole whatever its size.
 import type { Readable } from 'node:stream';
-import { scanCsvRecords } from './csv-record-scanner.js';
+import { scanCsvRecords, type OnRecord } from './csv-record-scanner.js';
 
 export type CsvRow = Record<string, string>;
 
@@ -10,7 +10,7 @@ export type CsvRow = Record<string, string>;
  * every row of the file has one hidden class and readers load its fields by constant key. A header the
  * literal cannot express as is (`__proto__`, a repeated name) gets the loop.
  */
-function rowBuilder(header: readonly string[]): (fields: readonly string[]) => CsvRow {
+export function rowBuilder(header: readonly string[]): (fields: readonly string[]) => CsvRow {
   if (header.includes('__proto__') || new Set(header).size !== header.length) {
     return (fields) => {
       const row: CsvRow = {};
@@ -26,9 +26,18 @@ function rowBuilder(header: readonly string[]): (fields: readonly string[]) => C
 
 /** Calls `onRow` with every data row as `{ column: value }`, in order; a short row's missing cells are ''. */
 export async function eachCsvRow(input: Readable, onRow: (row: CsvRow) => void): Promise<void> {
-  let build: ((fields: readonly string[]) => CsvRow) | undefined;
-  await scanCsvRecords(input, Number.POSITIVE_INFINITY, (fields) => {
-    if (build === undefined) build = rowBuilder(fields);
-    else onRow(build(fields));
+  await eachCsvRecord(input, (header) => {
+    const build = rowBuilder(header);
+    return (fields) => onRow(build(fields));
+  });
+}
+
+/** Calls `start` with the header, then what it answers with the fields of every data row, in order (the
+ * array is the reader's to keep; a short row has fewer fields than the header; `clean`: see OnRecord). */
+export async function eachCsvRecord(input: Readable, start: (header: string[]) => OnRecord): Promise<void> {
+  let onFields: OnRecord | undefined;
+  await scanCsvRecords(input, Number.POSITIVE_INFINITY, (fields, clean) => {
+    if (onFields === undefined) onFields = start(fields);
+    else onFields(fields, clean);
   });
 }

@@ -2,6 +2,7 @@
 // accessors built) and maps records with it. Every failure is a RecordError value.
 import { referenceColumn, type ObjectMap, type ReferenceMapping } from './field-map.js';
 import { compileFastRows } from './compiled-row.js';
+import { compileLine, type LineBuilder } from './compiled-line.js';
 import type { RecordError, RecordErrorCode } from './record-error.js';
 import { accessor, type Accessor, type ZuoraRecord } from './record-path.js';
 import { findField, type SalesforceField, type SalesforceSchema } from './salesforce-schema.js';
@@ -44,6 +45,9 @@ export interface RecordMapper {
   /** Columns whose values never need CSV quoting (numbers, booleans, dates, Salesforce Ids: plainTransforms). */
   readonly plainColumns: ReadonlySet<string>;
   mapRecord(record: ZuoraRecord): MapResult;
+  /** The fast path from a CSV file's fields to the upsert's CSV line (compiled-line.ts), for a file with
+   * this header; undefined where there is none (a map with deferred references, a column the file lacks). */
+  lineBuilder(header: readonly string[]): LineBuilder | undefined;
 }
 
 const idTransform = transforms.salesforceId;
@@ -263,16 +267,21 @@ export function compileRecordMapper(
     return { ok: true, row, deferred: deferredRow };
   }
 
+  const plainColumns = new Set(
+    [...main, ...deferred]
+      .filter((c) => c.transform !== undefined && plainTransforms.has(c.transform))
+      .map((c) => c.name),
+  );
   return {
     map,
     upsertKey: keyColumn.name,
     columns: main.map((c) => c.name),
     deferredColumns: deferred.length > 0 ? [keyColumn.name, ...deferred.map((c) => c.name)] : [],
-    plainColumns: new Set(
-      [...main, ...deferred]
-        .filter((c) => c.transform !== undefined && plainTransforms.has(c.transform))
-        .map((c) => c.name),
-    ),
+    plainColumns,
     mapRecord,
+    lineBuilder: (header) =>
+      fast === undefined || deferred.length > 0
+        ? undefined
+        : compileLine(main, plainColumns, header, entityId),
   };
 }

@@ -139,10 +139,13 @@ export const versionOwnedObjects: ReadonlySet<string> = new Set([
  * itself; its history objects keep every version (earlier versions are Expired in Zuora).
  */
 export function acceptsRecord(map: ObjectMap, record: ZuoraRow): boolean {
-  if (map.zuoraObject === 'Subscription' && !map.salesforceObject.endsWith('History__c')) {
-    return syncedSubscriptionStatuses.has(record.Status ?? '');
-  }
+  if (!takesEveryRecord(map)) return syncedSubscriptionStatuses.has(record.Status ?? '');
   return true;
+}
+
+/** Whether a map takes every record of its stream (acceptsRecord reads nothing of them). */
+export function takesEveryRecord(map: ObjectMap): boolean {
+  return map.zuoraObject !== 'Subscription' || map.salesforceObject.endsWith('History__c');
 }
 
 /** The Zuora path of the value a map's records are keyed on (`upsertKey` is the mapper's Salesforce key). */

@@ -43,6 +43,13 @@ export class SpoolOutput implements RouteSink {
     if (deferred !== null) kept.deferred.push({ ...base, row: deferred });
   }
 
+  /** A record's upsert already encoded as a CSV line (StreamRouter.lines): only once the session is large,
+   * where no typed row is kept. */
+  upsertLine(route: RoutedMap, line: string): void {
+    this.#writer(route, 'upsert', route.mapper.columns).writeLine(line);
+    this.#keep(route);
+  }
+
   delete(route: RoutedMap, key: string): void {
     const keyField = route.mapper.upsertKey;
     this.#writer(route, 'delete', [keyField]).write({ [keyField]: key });

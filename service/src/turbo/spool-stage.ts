@@ -5,6 +5,7 @@
 // them by account. Mapping failures are stored before anything loads, so their children wait for them.
 import { join } from 'node:path';
 import {
+  eachAquaRecord,
   eachAquaRow,
   maxAquaQueries,
   submitAquaJob,
@@ -22,6 +23,7 @@ import { collectionsSessionLimit } from './turbo-writer.js';
 import { retryBatch } from './extract-stage.js';
 import { SpoolOutput } from './spool-output.js';
 import { StagedRouter } from './staged-router.js';
+import { linesInto, recordsOf, type LinesOf } from './line-feed.js';
 import { releaseLeftOut } from './left-out-release.js';
 import type { TurboRun } from './turbo-run.js';
 
@@ -113,7 +115,8 @@ async function release(run: TurboRun, routing: Routing, stream: string): Promise
 
 interface Feed {
   readonly stream: StreamSpec;
-  readonly rows: (onRow: (row: ZuoraRow) => void) => Promise<void>;
+  /** `lines` is the fast path of a file with a header (StreamRouter.lines); a feed may leave it unused. */
+  readonly rows: (onRow: (row: ZuoraRow) => void, lines?: LinesOf) => Promise<void>;
 }
 
 /** Routes a stream's rows into the spool; answers the billing accounts it found cancelled. */
@@ -123,13 +126,15 @@ async function route(run: TurboRun, routing: Routing, feed: Feed): Promise<strin
   const router = new StreamRouter(stream, run.context, output, routing.removed);
   const staged = new StagedRouter(router, join(run.spool.dir, `${stream.zuoraObject}.staging.jsonl`));
   const cancelled: string[] = [];
-  await feed.rows((row) => {
+  const onRow = (row: ZuoraRow) => {
     if (stream.zuoraObject === 'Account') {
       const d = dispositionOf(stream.owner, row);
       if (d.kind === 'delete' && d.reason === 'cancelled-account') cancelled.push(ownCopy(row.Id ?? ''));
     }
     staged.add(row);
-  });
+  };
+  const lines = stream.zuoraObject === 'Account' ? undefined : linesInto(router, staged, output);
+  await feed.rows(onRow, lines);
   await staged.finish();
   for (const [object, n] of router.read) read.set(object, (read.get(object) ?? 0) + n);
   run.deps.onProgress?.({
@@ -161,8 +166,10 @@ async function spoolBatches(run: TurboRun, routing: Routing): Promise<string[]> 
   const routeStream = async (stream: StreamSpec, batch: AquaBatch | undefined) => {
     const retry = retryRows.get(stream.zuoraObject);
     retryRows.delete(stream.zuoraObject);
-    const rows = async (onRow: (row: ZuoraRow) => void) => {
-      if (batch?.fileId !== undefined)
+    const rows = async (onRow: (row: ZuoraRow) => void, lines?: LinesOf) => {
+      if (batch?.fileId !== undefined && (retry === undefined || retry.size === 0))
+        await eachAquaRecord(deps.zuora, batch.fileId, entityId, recordsOf(onRow, lines));
+      else if (batch?.fileId !== undefined)
         await fileRows(batch.fileId)((row) => {
           retry?.delete(row.Id ?? '');
           onRow(row);

@@ -8,7 +8,8 @@
 // https://docs.zuora.com/en/zuora-platform/data/aggregate-query-api-aqua/get-job-results
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
-import { eachCsvRow, type CsvRow } from '../csv/csv-rows.js';
+import { eachCsvRecord, eachCsvRow, type CsvRow } from '../csv/csv-rows.js';
+import type { OnRecord } from '../csv/csv-record-scanner.js';
 import type { ZuoraClient } from './zuora-client.js';
 
 /** At most 50 queries in one AQuA job.
@@ -152,4 +153,15 @@ export async function eachAquaRow(
 ): Promise<void> {
   const input = await streamAquaFile(client, fileId, entityId);
   await eachCsvRow(Readable.from(withTurns(input), { objectMode: false }), onRow);
+}
+
+/** Every row of a batch's file as it downloads, as its CSV fields: `start` gets the header (eachCsvRecord). */
+export async function eachAquaRecord(
+  client: ZuoraClient,
+  fileId: string,
+  entityId: string | undefined,
+  start: (header: string[]) => OnRecord,
+): Promise<void> {
+  const input = await streamAquaFile(client, fileId, entityId);
+  await eachCsvRecord(Readable.from(withTurns(input), { objectMode: false }), start);
 }

@@ -80,4 +80,24 @@ describe('CSV record scanner', () => {
         expect(await scan(text, 2, chunk)).toEqual(expected.map((r) => r.slice(0, 2)));
     }
   });
+  it('flags records from lines with no quote or carriage return as clean', async () => {
+    const read = async (chunk: number) => {
+      const text = 'h1,h2\na,b\n"q",c\nd,e\r\nf\rg,h\nlast,x';
+      const chunks: string[] = [];
+      for (let i = 0; i < text.length; i += chunk) chunks.push(text.slice(i, i + chunk));
+      const seen: [string, boolean][] = [];
+      await scanCsvRecords(Readable.from(chunks), 2, (fields, clean) => seen.push([fields[0] ?? '', clean]));
+      return seen;
+    };
+    expect(await read(100_000)).toEqual([
+      ['h1', true],
+      ['a', true],
+      ['q', false],
+      ['d', true],
+      ['f\rg', false],
+      ['last', false],
+    ]);
+    // A line cut by a chunk boundary is read field by field, never flagged.
+    expect((await read(5)).filter(([, clean]) => clean).map(([f]) => f)).toEqual(['a']);
+  });
 });

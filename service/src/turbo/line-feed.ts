@@ -1,0 +1,40 @@
+// Turbo Sync's fast path from an AQuA file to the spool (issue 19): a record every map takes as it is goes
+// from its CSV fields to each map's upsert line (StreamRouter.lines); every other record is built as a row
+// and routed the generic way, in file order, into the same spool writers, which gives byte-identical parts.
+import type { OnRecord } from '../csv/csv-record-scanner.js';
+import { rowBuilder } from '../csv/csv-rows.js';
+import type { StreamRouter } from '../mapping/record-router.js';
+import type { ZuoraRow } from '../mapping/record-rules.js';
+import type { SpoolOutput } from './spool-output.js';
+import type { StagedRouter } from './staged-router.js';
+
+/** The fast path of one file: answers whether it routed a record (false: the generic path routes it). */
+export type LinesOf = (
+  header: readonly string[],
+) => ((fields: readonly string[], clean: boolean) => boolean) | undefined;
+
+/** A stream's fast path into `output`; typed rows are kept while the session is small, so it starts once the
+ * session is large. */
+export function linesInto(router: StreamRouter, staged: StagedRouter, output: SpoolOutput): LinesOf {
+  return (header) => {
+    const taken = router.lines(header, (route, line) => output.upsertLine(route, line));
+    if (taken === undefined) return undefined;
+    return (fields, clean) => {
+      if (!output.large || !taken(fields, clean)) return false;
+      staged.records += 1;
+      return true;
+    };
+  };
+}
+
+/** A file's records through `lines` where it takes them, the rest as rows to `onRow`. */
+export function recordsOf(onRow: (row: ZuoraRow) => void, lines: LinesOf | undefined) {
+  return (header: string[]): OnRecord => {
+    const build = rowBuilder(header);
+    const taken = lines?.(header);
+    if (taken === undefined) return (fields) => onRow(build(fields));
+    return (fields, clean) => {
+      if (!taken(fields, clean)) onRow(build(fields));
+    };
+  };
+}
