@@ -40,6 +40,9 @@ class CsvScanner {
   #quotePending = false;
   #atFieldStart = true;
   #lineStarted = false;
+  /** A carriage return outside quotes, not yet known to end its line (a CR LF) or to be a field's text: the
+   * next character says, and it may be in the next chunk. A whole line read at once decides the same way. */
+  #crPending = false;
   /** The next quote of the chunk at or after the line being read (-1: none left; -2: not searched yet). */
   #quoteAt = -2;
   /** The next carriage return likewise: a line with neither has no field that CSV would quote. */
@@ -76,7 +79,7 @@ class CsvScanner {
         i = this.#quoted(chunk, i);
         if (this.#inQuotes) continue;
       }
-      if (this.#atFieldStart && chunk.charCodeAt(i) === quote) {
+      if (this.#atFieldStart && !this.#crPending && chunk.charCodeAt(i) === quote) {
         this.#inQuotes = true;
         this.#atFieldStart = false;
         this.#lineStarted = true;
@@ -90,12 +93,14 @@ class CsvScanner {
   /** The end of input: the last record, which may have no line feed. */
   end(): void {
     if (this.#inQuotes && !this.#quotePending) throw new Error('CSV ends inside a quoted field');
+    this.#crPending = false;
     this.#endRecord();
   }
 
   /** Fast path: a whole line ahead with no quote in it is split natively; answers where the next one starts. */
   #wholeLine(chunk: string, i: number): number | undefined {
-    if (this.#lineStarted || this.#inQuotes || this.#field !== '' || this.#index !== 0) return undefined;
+    if (this.#lineStarted || this.#crPending || this.#inQuotes || this.#field !== '' || this.#index !== 0)
+      return undefined;
     const end = chunk.indexOf('\n', i);
     if (end === -1) return undefined;
     // One search serves every line before the quote it finds: searching from each line start would scan to
@@ -184,6 +189,14 @@ class CsvScanner {
 
   /** Outside quotes: up to and through the next special character; answers where reading goes on. */
   #plain(chunk: string, i: number): number {
+    if (this.#crPending) {
+      this.#crPending = false;
+      if (chunk.charCodeAt(i) !== lf) {
+        if (this.#index < this.#keep) this.#field += '\r';
+        this.#atFieldStart = false;
+        this.#lineStarted = true;
+      }
+    }
     this.#special.lastIndex = i;
     const j = this.#special.exec(chunk)?.index ?? chunk.length;
     if (j > i) {
@@ -202,6 +215,9 @@ class CsvScanner {
       if (this.#index < this.#keep) this.#field += '"';
       this.#atFieldStart = false;
       this.#lineStarted = true;
+    } else {
+      // A carriage return: the end of the line when a line feed follows, else the field's text.
+      this.#crPending = true;
     }
     return j + 1;
   }

@@ -101,3 +101,30 @@ describe('CSV record scanner', () => {
     expect((await read(5)).filter(([, clean]) => clean).map(([f]) => f)).toEqual(['a']);
   });
 });
+
+describe('CSV record scanner, carriage returns outside quotes', () => {
+  it('reads a bare CR the same wherever a chunk boundary falls: text inside a field, a line end before LF', async () => {
+    const inputs = [
+      'a,f\rg,c\nd,e,f\n',
+      '\rx,y\n\r\nz,w\r\n',
+      'a,\r"q",b\r\nc,d\r',
+      'k,v\r\r\nl,m\n',
+      'p,"q"\r\ns,t\n',
+    ];
+    for (const text of inputs) {
+      const whole = await scan(text, 3, text.length);
+      for (let chunk = 1; chunk < text.length; chunk += 1)
+        expect(await scan(text, 3, chunk), `${JSON.stringify(text)} in chunks of ${String(chunk)}`).toEqual(
+          whole,
+        );
+    }
+    expect(await scan('a,f\rg,c\nd,e,f\n', 3, 5)).toEqual([
+      ['a', 'f\rg', 'c'],
+      ['d', 'e', 'f'],
+    ]);
+    expect(await scan('k,v\r\r\nl,m\n', 3, 4)).toEqual([
+      ['k', 'v\r'],
+      ['l', 'm'],
+    ]);
+  });
+});
