@@ -12,7 +12,12 @@ export interface Column {
   get(row: number): SfValue;
   set(row: number, value: SfValue): void;
   clear(): void;
+  /** Bytes held, about (typed arrays exactly; heap values by their length). */
+  readonly bytes: number;
 }
+
+/** About what V8 holds for a value kept on the heap: a pointer, and a string's header and characters. */
+const heapBytes = (value: SfValue): number => 8 + (typeof value === 'string' ? 16 + value.length : 0);
 
 /** Values the typed encoding cannot represent, by row. */
 class Odd {
@@ -28,6 +33,12 @@ class Odd {
   }
   clear(): void {
     this.map = null;
+  }
+
+  get bytes(): number {
+    let sum = 0;
+    for (const value of this.map?.values() ?? []) sum += 32 + heapBytes(value);
+    return sum;
   }
 }
 
@@ -67,6 +78,10 @@ export class NumberColumn implements Column {
     this.tags.clear();
     this.odd.clear();
   }
+
+  get bytes(): number {
+    return this.values.bytes + this.tags.bytes + this.odd.bytes;
+  }
 }
 
 /** boolean: 0 false, 1 true, 2 null, 3 some other value. */
@@ -94,6 +109,10 @@ export class BooleanColumn implements Column {
   clear(): void {
     this.codes.clear();
     this.odd.clear();
+  }
+
+  get bytes(): number {
+    return this.codes.bytes + this.odd.bytes;
   }
 }
 
@@ -172,6 +191,15 @@ export class DictionaryColumn implements Column {
     this.dict = [null];
     this.codeOf = new Map();
     this.lastValue = undefined;
+  }
+
+  get bytes(): number {
+    if (this.numbers) return this.numbers.bytes;
+    let sum = this.codes?.bytes ?? 0;
+    // A dictionary entry: the value, its slot in `dict` and its Map entry.
+    for (const value of this.dict) sum += heapBytes(value) + 32;
+    for (const value of this.plain ?? []) sum += heapBytes(value);
+    return sum;
   }
 
   clear(): void {

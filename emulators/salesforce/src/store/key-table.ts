@@ -163,6 +163,12 @@ export class KeyTable {
     }
   }
 
+  /** Bytes of the slots and the key buffers. */
+  get bytes(): number {
+    const slots = this.refs.byteLength + this.hashes.byteLength + this.positions.byteLength;
+    return this.buffers.reduce((sum, buffer) => sum + buffer.length, slots + this.lengths.byteLength);
+  }
+
   clear(): void {
     this.refs = new Int32Array(0);
     this.hashes = new Uint32Array(0);

@@ -146,9 +146,10 @@ export class TextArena {
     }
   }
 
-  /** Bytes of the buffers held. */
+  /** Bytes of the buffers held and of the rows' places in them. */
   get bytes(): number {
-    return this.buffers.reduce((sum, buffer) => sum + buffer.length, 0);
+    const places = this.where.bytes + this.starts.bytes + this.lengths.bytes;
+    return this.buffers.reduce((sum, buffer) => sum + buffer.length, places);
   }
 
   clear(): void {
