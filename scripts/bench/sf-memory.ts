@@ -19,7 +19,12 @@ import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
 import { dropBenchSchema, openBenchSchema, spawnEmulators, type EmulatorInfo } from './bench-support.js';
 
 const { values } = parseArgs({
-  options: { size: { type: 'string', default: 'M' }, seed: { type: 'string', default: '42' } },
+  options: {
+    size: { type: 'string', default: 'M' },
+    seed: { type: 'string', default: '42' },
+    /** Also print a record of each of the four largest objects (what their bytes are made of). */
+    sample: { type: 'boolean', default: false },
+  },
 });
 const emulators = [
   spawnEmulators(values.size, values.seed, 'zuora'),
@@ -62,7 +67,11 @@ try {
     const done = await runTurboSession(deps, session.id);
     process.stdout.write(`${scope}: ${done.state}; emulator ${rssOf()}\n`);
   }
-  process.stdout.write(`${JSON.stringify(await admin('GET', '/memory?gc=true'), null, 1)}\n`);
+  const report = (await admin('GET', '/memory?gc=true')) as { objects: Record<string, { records: number }> };
+  process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
+  const largest = Object.entries(report.objects).sort(([, a], [, b]) => b.records - a.records);
+  for (const [object] of values.sample ? largest.slice(0, 4) : [])
+    process.stdout.write(`${JSON.stringify(await admin('GET', `/records/${object}?limit=1`))}\n`);
   process.stdout.write(`emulator after a collection: ${rssOf()}; load average ${loadavg()[0]?.toFixed(1)}\n`);
 } finally {
   await store.close();

@@ -1,3 +1,4 @@
+import { getHeapSpaceStatistics } from 'node:v8';
 import type { EmulatorContext } from '../emulator-context.js';
 
 // Where the emulator's memory goes (issue 19: 14 million records in <= 6 GB): the process's figures
@@ -32,6 +33,10 @@ export function memoryReport(ctx: EmulatorContext, collect: boolean) {
       external: mb(m.external),
       arrayBuffers: mb(m.arrayBuffers),
       collected: collect && gc !== undefined,
+      /** Used bytes per V8 heap space (large strings live in large_object_space). */
+      heapSpaces: Object.fromEntries(
+        getHeapSpaceStatistics().map((s) => [s.space_name, mb(s.space_used_size)]),
+      ),
     },
     total: Object.fromEntries(Object.entries(total).map(([k, v]) => [k, k === 'records' ? v : mb(v)])),
     objects,

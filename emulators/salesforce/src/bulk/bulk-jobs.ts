@@ -62,6 +62,8 @@ export class BulkJobs {
     if (this.ingest.get(job.id) !== job) return;
     job.results = finishedResults(job, this.ctx.store.table(job.def).codec, this.files);
     job.data = null;
+    // The header was cut from the upload: its slice would keep all of it alive.
+    job.header = job.results.header;
     job.rowStarts = [];
     job.rowEnds = [];
     job.resultIds = [];

@@ -1,4 +1,5 @@
 import type { IdCodec } from '../store/id-codec.js';
+import { ownCopy } from '../store/own-copy.js';
 import type { IngestJob } from './ingest-job.js';
 import type { ResultFiles } from './result-files.js';
 
@@ -60,8 +61,11 @@ class StoredResults implements JobResults {
     private readonly path: string | null,
     private readonly text: string | null,
   ) {
-    this.header = job.columns === null ? null : (job.header ?? '');
-    this.errors = job.resultErrors;
+    // Own copies: a slice of the upload (the header, an Id or a value an error names) would keep all of it alive.
+    this.header = job.columns === null ? null : ownCopy(job.header ?? '');
+    const errors = new Map<number, string>();
+    for (const [row, error] of job.resultErrors) errors.set(row, ownCopy(error));
+    this.errors = errors;
     this.unprocessedFrom = job.unprocessedFrom;
     this.rows = job.rowStarts.length;
     this.starts = Uint32Array.from(job.rowStarts);
@@ -78,7 +82,7 @@ class StoredResults implements JobResults {
       else if (id === undefined) this.ids[row] = NO_ID;
       else {
         this.ids[row] = OTHER_ID;
-        this.otherIds.set(row, id);
+        this.otherIds.set(row, ownCopy(id));
       }
       const created = job.resultCreated[row];
       this.createdCodes[row] = created === undefined ? 2 : created ? 1 : 0;

@@ -15,6 +15,8 @@ function hashOf(key: string): number {
   return h >>> 0;
 }
 
+const EMPTY_HASH = hashOf('');
+
 export class KeyTable {
   /** Record number per slot, EMPTY or TOMBSTONE. */
   private refs = new Int32Array(0);
@@ -34,9 +36,18 @@ export class KeyTable {
     return this.used;
   }
 
-  /** The last key hashed and its hash: an add after a miss (upserts, unique checks) hashes once. */
+  /**
+   * The key of the last look-up that missed, and its hash: the add after a miss (upserts, unique
+   * checks) hashes once. Let go on the add or the next hit: a key cut from a Bulk upload is a slice
+   * that keeps the whole upload alive.
+   */
   private lastKey = '';
-  private lastHash = hashOf('');
+  private lastHash = EMPTY_HASH;
+
+  private forget(): void {
+    this.lastKey = '';
+    this.lastHash = EMPTY_HASH;
+  }
 
   private hash(key: string): number {
     if (key !== this.lastKey) {
@@ -49,7 +60,9 @@ export class KeyTable {
   /** The record number held for `key` (Latin-1), or -1. */
   get(key: string): number {
     const slot = this.find(key, this.hash(key));
-    return slot < 0 ? -1 : (this.refs[slot] as number);
+    if (slot < 0) return -1;
+    this.forget();
+    return this.refs[slot] as number;
   }
 
   /** Holds `ref` for a key not in the table. */
@@ -60,9 +73,11 @@ export class KeyTable {
   /** `add` of a Latin-1 key; false (nothing held) for a key with a character above U+00FF. */
   tryAdd(key: string, ref: number): boolean {
     if ((this.used + this.tombstones + 1) * 10 > this.refs.length * 7) this.rebuild();
+    const hash = this.hash(key);
+    this.forget();
     const position = this.write(key);
     if (position < 0) return false;
-    this.slot(this.hash(key), ref, position, key.length);
+    this.slot(hash, ref, position, key.length);
     this.used += 1;
     return true;
   }
