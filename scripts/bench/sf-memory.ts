@@ -71,7 +71,9 @@ try {
   process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
   const largest = Object.entries(report.objects).sort(([, a], [, b]) => b.records - a.records);
   for (const [object] of values.sample ? largest.slice(0, 4) : [])
-    process.stdout.write(`${JSON.stringify(await admin('GET', `/records/${object}?limit=1`))}\n`);
+    process.stdout.write(
+      `${JSON.stringify(await admin('GET', `/records/${object}?limit=1`))}\n${JSON.stringify(await admin('GET', `/memory?detail=${object}`))}\n`,
+    );
   process.stdout.write(`emulator after a collection: ${rssOf()}; load average ${loadavg()[0]?.toFixed(1)}\n`);
 } finally {
   await store.close();

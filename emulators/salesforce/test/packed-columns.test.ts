@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { NumberColumn } from '../src/store/columns.js';
 import { formatDateTime } from '../src/store/coerce-value.js';
 import { IdCodec } from '../src/store/id-codec.js';
+import { KeyTable } from '../src/store/key-table.js';
 import type { SfValue } from '../src/store/sf-error.js';
+import { TextArena } from '../src/store/text-arena.js';
 import { valueCodecFor } from '../src/store/value-codecs.js';
 import type { FieldDef } from '../src/schema/schema-types.js';
 
@@ -62,5 +64,93 @@ describe('packed columns', () => {
       }
       expectSame((row) => column.get(row), expected);
     }
+  });
+
+  it('the text arena gives back hex Ids and repeated values, and what looks like their short forms', () => {
+    const id = '37b89332000a0000000200000000000f';
+    const samples: SfValue[] = [
+      null,
+      '',
+      id,
+      '37b89332000a0000000200000000000e',
+      id.toUpperCase(),
+      `${id}0`,
+      id.slice(1),
+      '37b89332000a000000020000000000g0',
+      'INV0000000300',
+      'a value long enough to repeat',
+      '\u0002',
+      '\u0003!',
+      '\u0002tail',
+      '\u0001',
+      '\u0001x',
+      'ünïcödé ✓',
+    ];
+    const arena = new TextArena(5);
+    const expected: SfValue[][] = [];
+    let seed = 11;
+    for (let row = 0; row < 5_000; row += 1) {
+      const values: SfValue[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+        // Half the time a copy of an earlier value of the row.
+        const earlier = values[seed % (i + 1)];
+        values.push(
+          i > 0 && seed % 2 === 0 && earlier !== undefined
+            ? earlier
+            : (samples[seed % samples.length] ?? null),
+        );
+      }
+      // Both ways in: whole values, and ranges of one source string (the Bulk column path).
+      if (row % 2 === 0) arena.set(row, values);
+      else {
+        const source = values.map((v) => `<${String(v)}>`).join('');
+        const starts = new Int32Array(5);
+        const ends = new Int32Array(5);
+        let at = 0;
+        values.forEach((v, i) => {
+          starts[i] = at + 1;
+          ends[i] = at + 1 + String(v).length;
+          at = (ends[i] as number) + 1;
+        });
+        arena.setRanges(
+          row,
+          values.map((v) => (v === null ? null : source)),
+          starts,
+          ends,
+        );
+      }
+      expected.push(values);
+    }
+    expected.forEach((values, row) => expect(arena.get(row)).toEqual(values));
+    // Rewrites in place keep the other rows' hex Ids.
+    arena.set(4, [id, id, null, 'x', id]);
+    expected[4] = [id, id, null, 'x', id];
+    expected.forEach((values, row) => expect(arena.get(row)).toEqual(values));
+  });
+
+  it('the key table finds hex keys kept as bytes, and keys that only look like them, through rebuilds', () => {
+    const table = new KeyTable();
+    const reference = new Map<string, number>();
+    let seed = 5;
+    const next = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0);
+    for (let step = 0; step < 60_000; step += 1) {
+      const n = next() % 20_000;
+      const hex = `37b89332000a${n.toString(16).padStart(20, '0')}`;
+      const kinds = [hex, hex.toUpperCase(), `${hex}0`, hex.slice(0, 31), `${hex.slice(0, 31)}g`, `k-${n}`];
+      const key = kinds[next() % kinds.length] as string;
+      const had = reference.get(key);
+      if (had === undefined) {
+        expect(table.tryAdd(key, step)).toBe(true);
+        reference.set(key, step);
+      } else if (next() % 10 < 6) {
+        expect(table.remove(key)).toBe(had);
+        reference.delete(key);
+      }
+      expect(table.get(key)).toBe(reference.get(key) ?? -1);
+    }
+    expect(table.size).toBe(reference.size);
+    for (const [key, ref] of reference) expect(table.get(key)).toBe(ref);
+    expect(table.get('37b89332000a00000000000000000000'.replace('37', 'zz'))).toBe(-1);
   });
 });

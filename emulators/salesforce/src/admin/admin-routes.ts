@@ -17,8 +17,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext, 
 
   app.get('/stats', async () => emulatorStats(ctx));
 
-  app.get<{ Querystring: { gc?: string } }>('/memory', async (request) =>
-    memoryReport(ctx, request.query.gc === 'true'),
+  app.get<{ Querystring: { gc?: string; detail?: string } }>('/memory', async (request) =>
+    memoryReport(ctx, request.query.gc === 'true', request.query.detail),
   );
 
   app.get('/writes', async () => ({ writes: ctx.store.writes.snapshot() }));

@@ -9,7 +9,7 @@ import type { EmulatorContext } from '../emulator-context.js';
 const MB = 2 ** 20;
 const mb = (bytes: number): number => Math.round((bytes / MB) * 10) / 10;
 
-export function memoryReport(ctx: EmulatorContext, collect: boolean) {
+export function memoryReport(ctx: EmulatorContext, collect: boolean, detail?: string) {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (collect && gc) gc();
   const objects: Record<string, Record<string, number>> = {};
@@ -41,8 +41,15 @@ export function memoryReport(ctx: EmulatorContext, collect: boolean) {
     total: Object.fromEntries(Object.entries(total).map(([k, v]) => [k, k === 'records' ? v : mb(v)])),
     objects,
     bulkJobs: ctx.bulk ? mbOf(ctx.bulk.memory()) : null,
+    ...(detail === undefined ? {} : { columns: columnsOf(ctx, detail) }),
   };
 }
 
 const mbOf = (parts: Record<string, number>) =>
   Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, k === 'jobs' || k === 'rows' ? v : mb(v)]));
+
+/** MB per column of one object (`?detail=Object`). */
+function columnsOf(ctx: EmulatorContext, object: string): Record<string, number> | null {
+  const def = ctx.schema.byLower.get(object.toLowerCase());
+  return def ? mbOf(ctx.store.table(def).live.columnBytes()) : null;
+}

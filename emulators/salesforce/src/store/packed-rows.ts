@@ -251,6 +251,11 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
     return { ids: this.ids.bytes, columns, text: this.texts.bytes, lookups };
   }
 
+  /** Bytes of each non-text column, about, by field name. */
+  columnBytes(): Record<string, number> {
+    return Object.fromEntries(this.columns.map((column, i) => [this.columnNames[i] as string, column.bytes]));
+  }
+
   clear(): void {
     this.lookups.clear();
     this.ids.clear();
