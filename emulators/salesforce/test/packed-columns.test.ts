@@ -109,9 +109,10 @@ describe('packed columns', () => {
         const ends = new Int32Array(5);
         let at = 0;
         values.forEach((v, i) => {
+          const end = at + 1 + String(v).length;
           starts[i] = at + 1;
-          ends[i] = at + 1 + String(v).length;
-          at = (ends[i] as number) + 1;
+          ends[i] = end;
+          at = end + 1;
         });
         arena.setRanges(
           row,
