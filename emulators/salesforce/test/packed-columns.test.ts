@@ -26,6 +26,10 @@ describe('packed columns', () => {
       [2 ** 40, 2 ** 40 + 1, 2 ** 40 - 2 ** 30, 12.25, null],
       [Date.UTC(2024, 0, 1), Date.UTC(1990, 5, 3), Date.UTC(2024, 0, 1, 0, 0, 0, 1), 5],
       [Number.MAX_SAFE_INTEGER, 2 ** 60, 1],
+      // Amounts: whole, then with cents (hundredths), then a fraction hundredths cannot spell.
+      [138, 1029, null, 10.5, 0.1, -3.25, 19.99, 'x', 0.30000000000000004, 7],
+      [12.34, -0.01, 2 ** 31 / 100, 5],
+      [2 ** 30, 0.5],
     ];
     for (const values of sequences) {
       const column = new NumberColumn();

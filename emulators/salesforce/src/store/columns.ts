@@ -64,6 +64,8 @@ export class NumberColumn implements Column {
   private ints: ChunkedCells | null = new ChunkedCells(Uint32Array, INT_NULL);
   private base = Number.NaN;
   private unit = 1;
+  /** Cells count hundredths (amounts with cents) instead of units from `base`. */
+  private hundredths = false;
   private values: ChunkedCells | null = null;
   private tags: ChunkedCells | null = null;
   private readonly odd = new Odd();
@@ -76,7 +78,7 @@ export class NumberColumn implements Column {
     if (ints !== null) {
       const cell = ints.get(row);
       if (cell > INT_ODD) {
-        const n = this.base + (cell - BIAS) * this.unit;
+        const n = this.numberOf(cell);
         return this.codec ? this.codec.decode(n) : n;
       }
       return cell === INT_ODD ? this.odd.get(row) : null;
@@ -104,7 +106,8 @@ export class NumberColumn implements Column {
         }
         return;
       }
-      const cell = this.cellOf(n);
+      let cell = this.cellOf(n);
+      if (cell < 0 && this.toHundredths()) cell = this.cellOf(n);
       if (cell >= 0) {
         ints.set(row, cell);
         return;
@@ -123,18 +126,48 @@ export class NumberColumn implements Column {
     }
   }
 
+  /** The number a whole-number cell holds. */
+  private numberOf(cell: number): number {
+    const q = cell - BIAS;
+    return this.hundredths ? q / 100 : this.base + q * this.unit;
+  }
+
   /** The whole-number cell of `n`, or -1 when it has none. */
   private cellOf(n: number): number {
     if (Number.isNaN(this.base)) {
-      if (!Number.isSafeInteger(n)) return -1;
-      // Small numbers count from 0; large ones (milliseconds, record numbers) from the first.
-      this.unit = Math.abs(n) > INT_MAX && n % 1000 === 0 ? 1000 : 1;
-      this.base = Math.abs(n) > INT_MAX ? n : 0;
+      if (!Number.isSafeInteger(n)) {
+        // Amounts with cents count hundredths from 0.
+        this.base = 0;
+        this.hundredths = true;
+      } else {
+        // Small numbers count from 0; large ones (milliseconds, record numbers) from the first.
+        this.unit = Math.abs(n) > INT_MAX && n % 1000 === 0 ? 1000 : 1;
+        this.base = Math.abs(n) > INT_MAX ? n : 0;
+      }
     }
-    const q = (n - this.base) / this.unit;
-    if (!Number.isInteger(q) || q < INT_MIN || q > INT_MAX || !Object.is(this.base + q * this.unit, n))
-      return -1;
-    return q + BIAS;
+    const q = this.hundredths ? Math.round(n * 100) : (n - this.base) / this.unit;
+    if (!Number.isInteger(q) || q < INT_MIN || q > INT_MAX) return -1;
+    const cell = q + BIAS;
+    return Object.is(this.numberOf(cell), n) ? cell : -1;
+  }
+
+  /**
+   * Whole numbers counted from 0 turned into hundredths (the first amount with cents), when every
+   * row's number still fits; false otherwise.
+   */
+  private toHundredths(): boolean {
+    if (this.hundredths || this.base !== 0 || this.unit !== 1) return false;
+    const ints = this.ints as ChunkedCells;
+    for (let row = 0; row < this.rows; row += 1) {
+      const cell = ints.get(row);
+      if (cell > INT_ODD && Math.abs((cell - BIAS) * 100) > INT_MAX) return false;
+    }
+    for (let row = 0; row < this.rows; row += 1) {
+      const cell = ints.get(row);
+      if (cell > INT_ODD) ints.set(row, (cell - BIAS) * 100 + BIAS);
+    }
+    this.hundredths = true;
+    return true;
   }
 
   /** Every row's value as a double and a tag (odd values stay where they are). */
@@ -146,7 +179,7 @@ export class NumberColumn implements Column {
       const cell = ints.get(row);
       if (cell === INT_ODD) tags.set(row, ODD);
       else if (cell !== INT_NULL) {
-        values.set(row, this.base + (cell - BIAS) * this.unit);
+        values.set(row, this.numberOf(cell));
         tags.set(row, NUM);
       }
     }
@@ -159,6 +192,7 @@ export class NumberColumn implements Column {
     this.ints = new ChunkedCells(Uint32Array, INT_NULL);
     this.base = Number.NaN;
     this.unit = 1;
+    this.hundredths = false;
     this.values = null;
     this.tags = null;
     this.odd.clear();
