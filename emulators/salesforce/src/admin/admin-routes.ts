@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../emulator-context.js';
 import { sendError } from '../http/sf-reply.js';
 import { insertRecords } from '../store/insert-records.js';
 import { emulatorStats } from './emulator-stats.js';
+import { memoryReport } from './memory-report.js';
 
 // Admin API under /__emulator/, reachable only with `Authorization: Bearer <adminToken>`.
 
@@ -15,6 +16,10 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: EmulatorContext, 
   });
 
   app.get('/stats', async () => emulatorStats(ctx));
+
+  app.get<{ Querystring: { gc?: string; detail?: string } }>('/memory', async (request) =>
+    memoryReport(ctx, request.query.gc === 'true', request.query.detail),
+  );
 
   app.get('/writes', async () => ({ writes: ctx.store.writes.snapshot() }));
 

@@ -3,7 +3,9 @@ import type { EmulatorContext } from '../emulator-context.js';
 import type { RecordsResult } from '../soql/query-result.js';
 import { ingestTransitions, terminalStates, type IngestJob, type IngestState } from './ingest-job.js';
 import { CsvError } from './csv-reader.js';
+import { finishedResults } from './job-results.js';
 import { BATCH_SIZE, openUpload, processBatch } from './process-ingest.js';
+import { ResultFiles } from './result-files.js';
 import type { JobV1 } from './v1/job-v1.js';
 
 // Registry of Bulk API 2.0 jobs and the asynchronous worker that moves ingest jobs through
@@ -34,6 +36,7 @@ export class BulkJobs {
   readonly v1 = new Map<string, JobV1>();
   private sequence = 1;
   private timers = new Set<NodeJS.Timeout>();
+  private readonly files = new ResultFiles();
 
   constructor(private readonly ctx: EmulatorContext) {}
 
@@ -48,8 +51,29 @@ export class BulkJobs {
     if (terminalStates.has(to)) {
       job.finishedAt = Date.now();
       job.cellEnds = null;
+      this.keepResults(job);
     }
     return true;
+  }
+
+  /** Moves an ended job's result parts to their compact copy (job-results.ts), the upload to disk. */
+  private keepResults(job: IngestJob): void {
+    // A job deleted while it was processed: nobody can ask for its results, no file to leave behind.
+    if (this.ingest.get(job.id) !== job) return;
+    job.results = finishedResults(job, this.ctx.store.table(job.def).codec, this.files);
+    job.data = null;
+    // The header was cut from the upload: its slice would keep all of it alive.
+    job.header = job.results.header;
+    job.rowStarts = [];
+    job.rowEnds = [];
+    job.resultIds = [];
+    job.resultCreated = [];
+  }
+
+  /** Drops an ingest job and its result files. */
+  remove(job: IngestJob): void {
+    this.ingest.delete(job.id);
+    job.results?.drop();
   }
 
   /** Runs `fn` after `ms` (timers are cleared with the jobs). */
@@ -125,10 +149,34 @@ export class BulkJobs {
     }, 0);
   }
 
+  /**
+   * What the ingest jobs hold for their result files, about: the uploads (a character a byte, twice for
+   * text beyond Latin-1) and the per-row arrays (8 bytes a cell).
+   */
+  memory(): { jobs: number; rows: number; uploads: number; rowArrays: number } {
+    let rows = 0;
+    let uploads = 0;
+    let rowArrays = 0;
+    for (const job of this.ingest.values()) {
+      if (job.results !== undefined) {
+        // The upload is on disk; 4 + 4 + 4 + 1 bytes a row.
+        rows += job.results.rows;
+        rowArrays += 13 * job.results.rows;
+        continue;
+      }
+      rows += job.rowStarts.length;
+      uploads += job.data?.length ?? 0;
+      rowArrays +=
+        8 * (job.rowStarts.length + job.rowEnds.length + job.resultIds.length + job.resultCreated.length);
+    }
+    return { jobs: this.ingest.size, rows, uploads, rowArrays };
+  }
+
   clear(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     this.ingest.clear();
+    this.files.clear();
     this.queries.clear();
     this.v1.clear();
   }

@@ -1,6 +1,7 @@
 import type { ObjectDef } from '../schema/schema-types.js';
 import type { CellEnds } from './cell-ends.js';
 import type { IngestColumn } from './ingest-columns.js';
+import type { FinishedResults } from './job-results.js';
 
 // Bulk API 2.0 ingest job: state machine as data and the job-info JSON.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/get_job_info.htm
@@ -59,6 +60,11 @@ export interface IngestJob {
   resultIds: Array<string | number>;
   resultCreated: boolean[];
   resultErrors: Map<number, string>;
+  /**
+   * Once the job has ended: its result files' parts (job-results.ts), the upload on disk; `data`, the row
+   * offsets and the per-row results above are then let go.
+   */
+  results?: FinishedResults;
   /** Rows not reached before an abort or failure. */
   unprocessedFrom: number;
   processedCount: number;

@@ -4,7 +4,7 @@ import type { EmulatorContext } from '../emulator-context.js';
 import { apiVersionOf, parseJsonObject, sendError } from '../http/sf-reply.js';
 import type { BulkJobs } from './bulk-jobs.js';
 import { csvLine, delimiters } from './csv-reader.js';
-import { resultIdOf } from './process-ingest.js';
+import { liveResults } from './job-results.js';
 import {
   ingestJobInfo,
   ingestOperations,
@@ -198,44 +198,48 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
         `Job ${job.id} in state ${job.state} cannot be deleted`,
       );
     }
-    jobs.ingest.delete(job.id);
+    jobs.remove(job);
     return reply.code(204).send();
   });
 
   const resultCsv = (job: IngestJob, kind: 'successful' | 'failed' | 'unprocessed'): string => {
     const eol = job.lineEnding === 'CRLF' ? '\r\n' : '\n';
     const d = job.delimiter;
-    const header = job.header ?? '';
-    const data = job.data ?? '';
-    const line = (row: number) => data.slice(job.rowStarts[row], job.rowEnds[row]);
+    const results = job.results ?? liveResults(job);
+    const header = results.header ?? '';
+    const data = results.data();
+    const line = (row: number) => data.slice(results.start(row), results.end(row));
+    const { codec } = ctx.store.table(job.def);
+    const idOf = (row: number) => {
+      const id = results.id(row) ?? '';
+      return typeof id === 'number' ? codec.idOf(id) : id;
+    };
     const parts: string[] = [];
     if (kind === 'unprocessed') {
       // A job aborted (or failed) before its upload was read never reached any row: all of it is
       // unprocessed, exactly as uploaded.
-      if (job.columns === null)
+      if (results.header === null)
         return terminalStates.has(job.state) && job.state !== 'JobComplete' ? data : '';
       parts.push(header);
-      const from = job.state === 'JobComplete' ? job.rowStarts.length : job.unprocessedFrom;
-      for (let r = from; r < job.rowStarts.length; r += 1) parts.push(line(r));
+      const from = job.state === 'JobComplete' ? results.rows : results.unprocessedFrom;
+      for (let r = from; r < results.rows; r += 1) parts.push(line(r));
     } else if (kind === 'successful') {
       parts.push(`${csvLine(['sf__Id', 'sf__Created'], d)}${d}${header}`);
-      const { codec } = ctx.store.table(job.def);
-      const anyError = job.resultErrors.size > 0;
-      for (let r = 0; r < job.resultIds.length; r += 1) {
-        if (anyError && job.resultErrors.has(r)) continue;
-        const id = job.resultIds[r];
-        const created = job.resultCreated[r];
+      const anyError = results.errors.size > 0;
+      for (let r = 0; r < results.processed; r += 1) {
+        if (anyError && results.errors.has(r)) continue;
+        const id = results.id(r);
+        const created = results.created(r);
         // csvLine quotes a generated Id (letters and digits) and true/false as they are.
         parts.push(
           typeof id === 'number' && typeof created === 'boolean'
             ? `"${codec.idOf(id)}"${d}"${created ? 'true' : 'false'}"${d}${line(r)}`
-            : `${csvLine([resultIdOf(ctx, job, r), textOf(created)], d)}${d}${line(r)}`,
+            : `${csvLine([idOf(r), textOf(created)], d)}${d}${line(r)}`,
         );
       }
     } else {
       parts.push(`${csvLine(['sf__Id', 'sf__Error'], d)}${d}${header}`);
-      for (const [r, error] of job.resultErrors)
-        parts.push(`${csvLine([resultIdOf(ctx, job, r), error], d)}${d}${line(r)}`);
+      for (const [r, error] of results.errors) parts.push(`${csvLine([idOf(r), error], d)}${d}${line(r)}`);
     }
     return parts.join(eol) + eol;
   };

@@ -12,7 +12,12 @@ export interface Column {
   get(row: number): SfValue;
   set(row: number, value: SfValue): void;
   clear(): void;
+  /** Bytes held, about (typed arrays exactly; heap values by their length). */
+  readonly bytes: number;
 }
+
+/** About what V8 holds for a value kept on the heap: a pointer, and a string's header and characters. */
+const heapBytes = (value: SfValue): number => 8 + (typeof value === 'string' ? 16 + value.length : 0);
 
 /** Values the typed encoding cannot represent, by row. */
 class Odd {
@@ -29,43 +34,174 @@ class Odd {
   clear(): void {
     this.map = null;
   }
+
+  get bytes(): number {
+    let sum = 0;
+    for (const value of this.map?.values() ?? []) sum += 32 + heapBytes(value);
+    return sum;
+  }
 }
 
 const NUM = 0;
 const NULL = 1;
 const ODD = 2;
 
-/** double / currency / percent / int; with a codec, the values it turns into numbers. */
+/** Whole-number cells: (n - base) / unit + BIAS, 0 for null and 1 for a value kept as it is. */
+const INT_NULL = 0;
+const INT_ODD = 1;
+const BIAS = 2 ** 31;
+const INT_MIN = 2 - BIAS;
+const INT_MAX = BIAS - 1;
+
+/**
+ * double / currency / percent / int; with a codec, the values it turns into numbers. Whole numbers
+ * (amounts, quantities, a lookup's record numbers, dates and datetimes as milliseconds) take 4 bytes
+ * a row, as their distance from the column's first value in its unit (1, or 1,000 for whole seconds);
+ * the first value that does not fit (a fraction, a lookup to another object, -0) turns the column into
+ * 8-byte doubles and a tag byte a row, with every row's value unchanged.
+ */
 export class NumberColumn implements Column {
-  private readonly values = new ChunkedCells(Float64Array, 0);
-  private readonly tags = new ChunkedCells(Uint8Array, NULL);
+  private ints: ChunkedCells | null = new ChunkedCells(Uint32Array, INT_NULL);
+  private base = Number.NaN;
+  private unit = 1;
+  /** Cells count hundredths (amounts with cents) instead of units from `base`. */
+  private hundredths = false;
+  private values: ChunkedCells | null = null;
+  private tags: ChunkedCells | null = null;
   private readonly odd = new Odd();
+  private rows = 0;
 
   constructor(private readonly codec?: ValueCodec) {}
 
   get(row: number): SfValue {
-    const tag = this.tags.get(row);
-    if (tag === NUM) return this.codec ? this.codec.decode(this.values.get(row)) : this.values.get(row);
+    const ints = this.ints;
+    if (ints !== null) {
+      const cell = ints.get(row);
+      if (cell > INT_ODD) {
+        const n = this.numberOf(cell);
+        return this.codec ? this.codec.decode(n) : n;
+      }
+      return cell === INT_ODD ? this.odd.get(row) : null;
+    }
+    const tag = (this.tags as ChunkedCells).get(row);
+    if (tag === NUM) {
+      const n = (this.values as ChunkedCells).get(row);
+      return this.codec ? this.codec.decode(n) : n;
+    }
     return tag === ODD ? this.odd.get(row) : null;
   }
 
   set(row: number, value: SfValue): void {
-    if (this.tags.get(row) === ODD) this.odd.drop(row);
-    const n = this.codec ? this.codec.encode(value) : typeof value === 'number' ? value : NaN;
-    if (value !== null && !Number.isNaN(n)) {
-      this.values.set(row, n);
-      this.tags.set(row, NUM);
-    } else if (value === null) this.tags.set(row, NULL);
+    if (row >= this.rows) this.rows = row + 1;
+    const n = this.codec ? this.codec.encode(value) : typeof value === 'number' ? value : Number.NaN;
+    const number = value !== null && !Number.isNaN(n);
+    const ints = this.ints;
+    if (ints !== null) {
+      if (ints.get(row) === INT_ODD) this.odd.drop(row);
+      if (!number) {
+        if (value === null) ints.set(row, INT_NULL);
+        else {
+          ints.set(row, INT_ODD);
+          this.odd.put(row, ownCopy(value));
+        }
+        return;
+      }
+      let cell = this.cellOf(n);
+      if (cell < 0 && this.toHundredths()) cell = this.cellOf(n);
+      if (cell >= 0) {
+        ints.set(row, cell);
+        return;
+      }
+      this.toDoubles();
+    }
+    const tags = this.tags as ChunkedCells;
+    if (tags.get(row) === ODD) this.odd.drop(row);
+    if (number) {
+      (this.values as ChunkedCells).set(row, n);
+      tags.set(row, NUM);
+    } else if (value === null) tags.set(row, NULL);
     else {
-      this.tags.set(row, ODD);
+      tags.set(row, ODD);
       this.odd.put(row, ownCopy(value));
     }
   }
 
+  /** The number a whole-number cell holds. */
+  private numberOf(cell: number): number {
+    const q = cell - BIAS;
+    return this.hundredths ? q / 100 : this.base + q * this.unit;
+  }
+
+  /** The whole-number cell of `n`, or -1 when it has none. */
+  private cellOf(n: number): number {
+    if (Number.isNaN(this.base)) {
+      if (!Number.isSafeInteger(n)) {
+        // Amounts with cents count hundredths from 0.
+        this.base = 0;
+        this.hundredths = true;
+      } else {
+        // Small numbers count from 0; large ones (milliseconds, record numbers) from the first.
+        this.unit = Math.abs(n) > INT_MAX && n % 1000 === 0 ? 1000 : 1;
+        this.base = Math.abs(n) > INT_MAX ? n : 0;
+      }
+    }
+    const q = this.hundredths ? Math.round(n * 100) : (n - this.base) / this.unit;
+    if (!Number.isInteger(q) || q < INT_MIN || q > INT_MAX) return -1;
+    const cell = q + BIAS;
+    return Object.is(this.numberOf(cell), n) ? cell : -1;
+  }
+
+  /**
+   * Whole numbers counted from 0 turned into hundredths (the first amount with cents), when every
+   * row's number still fits; false otherwise.
+   */
+  private toHundredths(): boolean {
+    if (this.hundredths || this.base !== 0 || this.unit !== 1) return false;
+    const ints = this.ints as ChunkedCells;
+    for (let row = 0; row < this.rows; row += 1) {
+      const cell = ints.get(row);
+      if (cell > INT_ODD && Math.abs((cell - BIAS) * 100) > INT_MAX) return false;
+    }
+    for (let row = 0; row < this.rows; row += 1) {
+      const cell = ints.get(row);
+      if (cell > INT_ODD) ints.set(row, (cell - BIAS) * 100 + BIAS);
+    }
+    this.hundredths = true;
+    return true;
+  }
+
+  /** Every row's value as a double and a tag (odd values stay where they are). */
+  private toDoubles(): void {
+    const ints = this.ints as ChunkedCells;
+    const values = new ChunkedCells(Float64Array, 0);
+    const tags = new ChunkedCells(Uint8Array, NULL);
+    for (let row = 0; row < this.rows; row += 1) {
+      const cell = ints.get(row);
+      if (cell === INT_ODD) tags.set(row, ODD);
+      else if (cell !== INT_NULL) {
+        values.set(row, this.numberOf(cell));
+        tags.set(row, NUM);
+      }
+    }
+    this.values = values;
+    this.tags = tags;
+    this.ints = null;
+  }
+
   clear(): void {
-    this.values.clear();
-    this.tags.clear();
+    this.ints = new ChunkedCells(Uint32Array, INT_NULL);
+    this.base = Number.NaN;
+    this.unit = 1;
+    this.hundredths = false;
+    this.values = null;
+    this.tags = null;
     this.odd.clear();
+    this.rows = 0;
+  }
+
+  get bytes(): number {
+    const cells = (this.ints?.bytes ?? 0) + (this.values?.bytes ?? 0) + (this.tags?.bytes ?? 0);
+    return cells + this.odd.bytes;
   }
 }
 
@@ -94,6 +230,10 @@ export class BooleanColumn implements Column {
   clear(): void {
     this.codes.clear();
     this.odd.clear();
+  }
+
+  get bytes(): number {
+    return this.codes.bytes + this.odd.bytes;
   }
 }
 
@@ -172,6 +312,15 @@ export class DictionaryColumn implements Column {
     this.dict = [null];
     this.codeOf = new Map();
     this.lastValue = undefined;
+  }
+
+  get bytes(): number {
+    if (this.numbers) return this.numbers.bytes;
+    let sum = this.codes?.bytes ?? 0;
+    // A dictionary entry: the value, its slot in `dict` and its Map entry.
+    for (const value of this.dict) sum += heapBytes(value) + 32;
+    for (const value of this.plain ?? []) sum += heapBytes(value);
+    return sum;
   }
 
   clear(): void {

@@ -1,27 +1,48 @@
 // Key -> record number for one unique or external-ID index (unique-index.ts), held in typed arrays:
 // open addressing with linear probing over slots of (hash, key bytes position, key length, number),
-// the keys' Latin-1 bytes in shared buffers. A Map<string, number> cost a key string, an entry and
+// the keys' Latin-1 bytes in shared buffers (a 32-character hex key as its 16 bytes). A Map<string, number> cost a key string, an entry and
 // its share of the table, 100-140 bytes a key on the heap, and millions of objects for the garbage
-// collector to mark; this costs 20 bytes a slot (at most 70% used) plus the key's bytes, and no heap object. Removed keys leave a
+// collector to mark; this costs 14 bytes a slot (at most 70% used) plus the key's bytes, and no heap object. Removed keys leave a
 // tombstone; growing (or too many tombstones) rebuilds the slots, where the key bytes stay unless the
 // removed keys' bytes outweigh the live ones (then the live keys' bytes are copied to new buffers).
 
 const EMPTY = -1;
 const TOMBSTONE = -2;
 const MAX_BUFFER = 4 * 1024 * 1024;
+/** Positions are 32-bit: at most this many key buffers (4 GB of keys). */
+const MAX_BUFFERS = 2 ** 32 / MAX_BUFFER;
+/** A length with this bit: a 32-character lower-case hex key (Zuora's Ids) kept as its 16 bytes. */
+const HEX = 0x8000;
+const HEX_LENGTH = 32;
+
+function nibble(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+function isHex(key: string): boolean {
+  if (key.length !== HEX_LENGTH) return false;
+  for (let i = 0; i < HEX_LENGTH; i += 1) if (nibble(key.charCodeAt(i)) < 0) return false;
+  return true;
+}
+
 function hashOf(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i += 1) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
+const EMPTY_HASH = hashOf('');
+
 export class KeyTable {
   /** Record number per slot, EMPTY or TOMBSTONE. */
   private refs = new Int32Array(0);
   private hashes = new Uint32Array(0);
   /** Key bytes: buffer index * MAX_BUFFER + offset. */
-  private positions = new Float64Array(0);
-  private lengths = new Uint32Array(0);
+  private positions = new Uint32Array(0);
+  /** Bytes of the key, | HEX for a hex key. */
+  private lengths = new Uint16Array(0);
   private buffers: Buffer[] = [];
   private free = 0;
   private used = 0;
@@ -34,9 +55,18 @@ export class KeyTable {
     return this.used;
   }
 
-  /** The last key hashed and its hash: an add after a miss (upserts, unique checks) hashes once. */
+  /**
+   * The key of the last look-up that missed, and its hash: the add after a miss (upserts, unique
+   * checks) hashes once. Let go on the add or the next hit: a key cut from a Bulk upload is a slice
+   * that keeps the whole upload alive.
+   */
   private lastKey = '';
-  private lastHash = hashOf('');
+  private lastHash = EMPTY_HASH;
+
+  private forget(): void {
+    this.lastKey = '';
+    this.lastHash = EMPTY_HASH;
+  }
 
   private hash(key: string): number {
     if (key !== this.lastKey) {
@@ -49,7 +79,9 @@ export class KeyTable {
   /** The record number held for `key` (Latin-1), or -1. */
   get(key: string): number {
     const slot = this.find(key, this.hash(key));
-    return slot < 0 ? -1 : (this.refs[slot] as number);
+    if (slot < 0) return -1;
+    this.forget();
+    return this.refs[slot] as number;
   }
 
   /** Holds `ref` for a key not in the table. */
@@ -57,12 +89,19 @@ export class KeyTable {
     if (!this.tryAdd(key, ref)) throw new Error('KeyTable: a key beyond Latin-1');
   }
 
-  /** `add` of a Latin-1 key; false (nothing held) for a key with a character above U+00FF. */
+  /**
+   * `add` of a Latin-1 key; false (nothing held) for a key with a character above U+00FF, of 32,768
+   * characters or more, or past 4 GB of keys.
+   */
   tryAdd(key: string, ref: number): boolean {
     if ((this.used + this.tombstones + 1) * 10 > this.refs.length * 7) this.rebuild();
-    const position = this.write(key);
+    const hash = this.hash(key);
+    this.forget();
+    if (key.length >= HEX) return false;
+    const hex = isHex(key);
+    const position = hex ? this.writeHex(key) : this.write(key);
     if (position < 0) return false;
-    this.slot(this.hash(key), ref, position, key.length);
+    this.slot(hash, ref, position, hex ? (HEX_LENGTH / 2) | HEX : key.length);
     this.used += 1;
     return true;
   }
@@ -72,11 +111,12 @@ export class KeyTable {
     const slot = this.find(key, hashOf(key));
     if (slot < 0) return -1;
     const ref = this.refs[slot] as number;
+    const bytes = (this.lengths[slot] as number) & ~HEX;
     this.refs[slot] = TOMBSTONE;
     this.used -= 1;
     this.tombstones += 1;
-    this.liveBytes -= key.length;
-    this.deadBytes += key.length;
+    this.liveBytes -= bytes;
+    this.deadBytes += bytes;
     return ref;
   }
 
@@ -91,23 +131,49 @@ export class KeyTable {
   }
 
   private equals(slot: number, key: string): boolean {
-    if (this.lengths[slot] !== key.length) return false;
+    const length = this.lengths[slot] as number;
+    const hex = (length & HEX) !== 0;
+    if (hex ? key.length !== HEX_LENGTH : length !== key.length) return false;
     const position = this.positions[slot] as number;
     const buffer = this.buffers[Math.floor(position / MAX_BUFFER)] as Buffer;
     const start = position % MAX_BUFFER;
+    if (hex) {
+      for (let i = 0; i < HEX_LENGTH / 2; i += 1) {
+        const high = nibble(key.charCodeAt(2 * i));
+        const low = nibble(key.charCodeAt(2 * i + 1));
+        if (high < 0 || low < 0 || buffer[start + i] !== ((high << 4) | low)) return false;
+      }
+      return true;
+    }
     for (let i = 0; i < key.length; i += 1) if (buffer[start + i] !== key.charCodeAt(i)) return false;
     return true;
   }
 
-  /** Writes the key's bytes to the buffers; their position, or -1 (nothing kept) for a key beyond Latin-1. */
-  private write(key: string): number {
+  /** A buffer with `length` bytes free from `this.free`, or null past 4 GB of keys. */
+  private room(length: number): Buffer | null {
     let buffer = this.buffers[this.buffers.length - 1];
-    if (buffer === undefined || buffer.length - this.free < key.length) {
+    if (buffer === undefined || buffer.length - this.free < length) {
+      if (this.buffers.length >= MAX_BUFFERS) return null;
       const size = Math.min(MAX_BUFFER, Math.max(4096, (buffer?.length ?? 0) * 2));
-      buffer = Buffer.allocUnsafeSlow(Math.max(size, key.length));
+      buffer = Buffer.allocUnsafeSlow(Math.max(size, length));
       this.buffers.push(buffer);
       this.free = 0;
     }
+    return buffer;
+  }
+
+  /** Takes the `length` bytes just written at `this.free`; their position. */
+  private took(length: number): number {
+    const start = this.free;
+    this.free += length;
+    this.liveBytes += length;
+    return (this.buffers.length - 1) * MAX_BUFFER + start;
+  }
+
+  /** Writes the key's bytes to the buffers; their position, or -1 (nothing kept) for a key beyond Latin-1. */
+  private write(key: string): number {
+    const buffer = this.room(key.length);
+    if (buffer === null) return -1;
     // Byte by byte: keys are short, and a native write a key cost more than the loop.
     const start = this.free;
     for (let i = 0; i < key.length; i += 1) {
@@ -115,9 +181,24 @@ export class KeyTable {
       if (c > 255) return -1;
       buffer[start + i] = c;
     }
-    this.free += key.length;
-    this.liveBytes += key.length;
-    return (this.buffers.length - 1) * MAX_BUFFER + start;
+    return this.took(key.length);
+  }
+
+  /** Writes a hex key as its 16 bytes; their position, or -1. */
+  private writeHex(key: string): number {
+    const buffer = this.room(HEX_LENGTH / 2);
+    if (buffer === null) return -1;
+    const start = this.free;
+    for (let i = 0; i < HEX_LENGTH / 2; i += 1)
+      buffer[start + i] = (nibble(key.charCodeAt(2 * i)) << 4) | nibble(key.charCodeAt(2 * i + 1));
+    return this.took(HEX_LENGTH / 2);
+  }
+
+  /** Copies stored key bytes (compaction); their new position. */
+  private copy(from: Buffer, start: number, length: number): number {
+    const buffer = this.room(length) as Buffer;
+    from.copy(buffer, this.free, start, start + length);
+    return this.took(length);
   }
 
   /** Holds `ref` in the first free slot from the hash's. */
@@ -139,8 +220,8 @@ export class KeyTable {
     while (capacity < (this.used + 1) * 2) capacity *= 2;
     this.refs = new Int32Array(capacity).fill(EMPTY);
     this.hashes = new Uint32Array(capacity);
-    this.positions = new Float64Array(capacity);
-    this.lengths = new Uint32Array(capacity);
+    this.positions = new Uint32Array(capacity);
+    this.lengths = new Uint16Array(capacity);
     this.tombstones = 0;
     const compact = this.deadBytes > this.liveBytes;
     if (compact) {
@@ -156,18 +237,23 @@ export class KeyTable {
       const length = lengths[slot] as number;
       if (compact) {
         const buffer = buffers[Math.floor(position / MAX_BUFFER)] as Buffer;
-        const start = position % MAX_BUFFER;
-        position = this.write(buffer.toString('latin1', start, start + length));
+        position = this.copy(buffer, position % MAX_BUFFER, length & ~HEX);
       }
       this.slot(hashes[slot] as number, ref, position, length);
     }
   }
 
+  /** Bytes of the slots and the key buffers. */
+  get bytes(): number {
+    const slots = this.refs.byteLength + this.hashes.byteLength + this.positions.byteLength;
+    return this.buffers.reduce((sum, buffer) => sum + buffer.length, slots + this.lengths.byteLength);
+  }
+
   clear(): void {
     this.refs = new Int32Array(0);
     this.hashes = new Uint32Array(0);
-    this.positions = new Float64Array(0);
-    this.lengths = new Uint32Array(0);
+    this.positions = new Uint32Array(0);
+    this.lengths = new Uint16Array(0);
     this.buffers = [];
     this.free = 0;
     this.used = 0;

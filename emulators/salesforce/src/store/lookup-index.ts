@@ -21,6 +21,13 @@ export class LookupIndex {
     else if (rows[rows.length - 1] !== row) rows.push(row);
   }
 
+  /** Bytes held, about: a Map entry and array per value, 8 bytes a row. */
+  get bytes(): number {
+    let sum = 0;
+    for (const [key, rows] of this.byValue) sum += 100 + key.length + rows.length * 8;
+    return sum;
+  }
+
   /** Rows that held one of `values` when written (in no order, with repeats). */
   rows(values: Iterable<string>): number[] {
     const out: number[] = [];

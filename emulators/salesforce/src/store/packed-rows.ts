@@ -268,6 +268,20 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
     return this.entries();
   }
 
+  /** Bytes held by the table's parts, about (memory-report.ts). */
+  memory(): { ids: number; columns: number; text: number; lookups: number } {
+    let columns = 0;
+    for (const column of this.columns) columns += column.bytes;
+    let lookups = 0;
+    for (const { index } of this.lookups.values()) lookups += index.bytes;
+    return { ids: this.ids.bytes, columns, text: this.texts.bytes, lookups };
+  }
+
+  /** Bytes of each non-text column, about, by field name. */
+  columnBytes(): Record<string, number> {
+    return Object.fromEntries(this.columns.map((column, i) => [this.columnNames[i] as string, column.bytes]));
+  }
+
   clear(): void {
     this.lookups.clear();
     this.ids.clear();

@@ -103,6 +103,11 @@ export class RowIds {
     return n === -1 ? (this.otherIdOfRow.get(row) ?? null) : null;
   }
 
+  /** Bytes held, about (the maps of other Ids by their entries). */
+  get bytes(): number {
+    return this.numberOfRow.bytes + this.rowOfNumber.bytes + this.otherRowOfId.size * 120;
+  }
+
   clear(): void {
     this.numberOfRow.clear();
     this.rowOfNumber.clear();

@@ -1,17 +1,17 @@
 import { ChunkedCells } from './chunked.js';
 import type { SfValue } from './sf-error.js';
+import { HexCells, readRow, writeRow } from './text-packing.js';
 
 // The free-text fields of each row (names, numbers, e-mails, URLs), joined by a separator and
 // written as Latin-1 bytes into large shared buffers: no heap object per record at all (a string per
 // record cost its 16-24 byte header and the pointer to it, and gave the garbage collector millions of
 // objects to mark), and no reference to the upload the values were cut from. A row is three numbers
-// (buffer, start, length). Rows whose text has characters above U+00FF, the separator characters
+// (buffer, start, length); text-packing.ts writes and reads its bytes (repeated values and hex Ids in
+// short forms). Rows whose text has characters above U+00FF, the separator characters
 // themselves or non-string values are kept as they are in a side map, so nothing is altered.
 // A rewritten row reuses its bytes when the new text fits, else appends; the buffers are compacted
 // once the bytes left behind outweigh the live ones.
 
-const SEP = '\u0000';
-const NULL = '\u0001';
 const FIRST_BUFFER = 4096;
 const MAX_BUFFER = 4 * 1024 * 1024;
 const COMPACT_MIN = 16 * 1024 * 1024;
@@ -24,13 +24,27 @@ export class TextArena {
   private readonly starts = new ChunkedCells(Uint32Array, 0);
   private readonly lengths = new ChunkedCells(Uint32Array, 0);
   private readonly odd = new Map<number, SfValue[]>();
+  private readonly hex = new HexCells();
+  /** `set`'s values as ranges for writeRow. */
+  private readonly scratchStarts: Int32Array;
+  private readonly scratchEnds: Int32Array;
   private rows = 0;
   /** updateRanges' new text of a row, before it is placed. */
   private scratch = Buffer.allocUnsafeSlow(256);
   private liveBytes = 0;
   private deadBytes = 0;
 
-  constructor(private readonly count: number) {}
+  constructor(private readonly count: number) {
+    this.scratchStarts = new Int32Array(count);
+    this.scratchEnds = new Int32Array(count);
+  }
+
+  /** writeRow of `set`'s values (all strings or null: packedLength said so). */
+  private writeValues(buffer: Buffer, start: number, row: number, values: SfValue[]): number {
+    const ends = this.scratchEnds;
+    for (let i = 0; i < values.length; i += 1) ends[i] = (values[i] as string | null)?.length ?? 0;
+    return writeRow(buffer, start, row, this.hex, values as Array<string | null>, this.scratchStarts, ends);
+  }
 
   set(row: number, values: SfValue[]): void {
     if (row >= this.rows) this.rows = row + 1;
@@ -43,22 +57,24 @@ export class TextArena {
     const old = this.lengths.get(row);
     if (at > 0 && old >= length) {
       // The new text fits in the row's place (a write that fails leaves the row to the side map).
-      if (!writePacked(this.buffers[at - 1] as Buffer, this.starts.get(row), values)) this.toOdd(row, values);
+      const written = this.writeValues(this.buffers[at - 1] as Buffer, this.starts.get(row), row, values);
+      if (written < 0) this.toOdd(row, values);
       else {
-        this.deadBytes += old - length;
-        this.liveBytes += length - old;
-        this.lengths.set(row, length);
+        this.deadBytes += old - written;
+        this.liveBytes += written - old;
+        this.lengths.set(row, written);
       }
       return;
     }
     this.drop(row);
     const buffer = this.room(length);
     // Characters are written one by one: no joined string, no native call per record.
-    if (!writePacked(buffer, this.free, values)) {
+    const written = this.writeValues(buffer, this.free, row, values);
+    if (written < 0) {
       this.toOdd(row, values);
       return;
     }
-    this.place(row, length);
+    this.place(row, written);
   }
 
   /**
@@ -70,13 +86,14 @@ export class TextArena {
     for (let i = 0; i < sources.length; i += 1)
       length += sources[i] === null ? 1 : (ends[i] as number) - (starts[i] as number);
     const buffer = this.where.get(row) === 0 && !this.odd.has(row) ? this.room(length) : null;
-    if (buffer === null || !writeRanges(buffer, this.free, sources, starts, ends)) {
+    const written = buffer === null ? -1 : writeRow(buffer, this.free, row, this.hex, sources, starts, ends);
+    if (written < 0) {
       const values: SfValue[] = sources.map((s, i) => (s === null ? null : s.slice(starts[i], ends[i])));
       this.set(row, values);
       return;
     }
     if (row >= this.rows) this.rows = row + 1;
-    this.place(row, length);
+    this.place(row, written);
   }
 
   /**
@@ -195,10 +212,7 @@ export class TextArena {
     if (at === 0) return this.odd.get(row) ?? new Array<SfValue>(this.count).fill(null);
     const start = this.starts.get(row);
     const text = (this.buffers[at - 1] as Buffer).toString('latin1', start, start + this.lengths.get(row));
-    const parts: SfValue[] = text.split(SEP);
-    parts.length = this.count;
-    for (let i = 0; i < this.count; i += 1) if (parts[i] === NULL) parts[i] = null;
-    return parts;
+    return readRow(text, this.count, row, this.hex);
   }
 
   /** Frees the row's text. */
@@ -228,9 +242,10 @@ export class TextArena {
     }
   }
 
-  /** Bytes of the buffers held. */
+  /** Bytes of the buffers held and of the rows' places in them. */
   get bytes(): number {
-    return this.buffers.reduce((sum, buffer) => sum + buffer.length, 0);
+    const places = this.where.bytes + this.starts.bytes + this.lengths.bytes + this.hex.bytes;
+    return this.buffers.reduce((sum, buffer) => sum + buffer.length, places);
   }
 
   clear(): void {
@@ -240,6 +255,7 @@ export class TextArena {
     this.starts.clear();
     this.lengths.clear();
     this.odd.clear();
+    this.hex.clear();
     this.rows = 0;
     this.liveBytes = 0;
     this.deadBytes = 0;
@@ -252,55 +268,8 @@ function packedLength(values: SfValue[]): number {
   for (let i = 0; i < values.length; i += 1) {
     const v = values[i] ?? null;
     if (v === null) length += 1;
-    else if (typeof v !== 'string' || v === NULL) return -1;
+    else if (typeof v !== 'string') return -1;
     else length += v.length;
   }
   return length;
-}
-
-/** Writes the packed values at `start`; false (bytes partly written) on a separator or a character above U+00FF. */
-function writePacked(buffer: Buffer, start: number, values: SfValue[]): boolean {
-  let at = start;
-  for (let i = 0; i < values.length; i += 1) {
-    if (i > 0) buffer[at++] = 0;
-    const v = values[i] as string | null;
-    if (v === null) {
-      buffer[at++] = 1;
-      continue;
-    }
-    for (let j = 0; j < v.length; j += 1) {
-      const c = v.charCodeAt(j);
-      if (c === 0 || c > 255) return false;
-      buffer[at++] = c;
-    }
-  }
-  return true;
-}
-
-/** writePacked over ranges; also false for a value that is the null marker itself. */
-function writeRanges(
-  buffer: Buffer,
-  start: number,
-  sources: Array<string | null>,
-  starts: Int32Array,
-  ends: Int32Array,
-): boolean {
-  let at = start;
-  for (let i = 0; i < sources.length; i += 1) {
-    if (i > 0) buffer[at++] = 0;
-    const v = sources[i] as string | null;
-    if (v === null) {
-      buffer[at++] = 1;
-      continue;
-    }
-    const from = starts[i] as number;
-    const to = ends[i] as number;
-    if (to - from === 1 && v.charCodeAt(from) === 1) return false;
-    for (let j = from; j < to; j += 1) {
-      const c = v.charCodeAt(j);
-      if (c === 0 || c > 255) return false;
-      buffer[at++] = c;
-    }
-  }
-  return true;
 }

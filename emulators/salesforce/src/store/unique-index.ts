@@ -101,6 +101,11 @@ export class UniqueIndex {
     }
   }
 
+  /** Bytes held, about (Map entries at about 100 bytes with their key). */
+  get bytes(): number {
+    return this.table.bytes + this.entries.size * 100;
+  }
+
   clear(): void {
     this.entries.clear();
     this.table.clear();
