@@ -1,6 +1,6 @@
 import { ChunkedCells } from './chunked.js';
 import type { SfValue } from './sf-error.js';
-import { HexCells, readRow, writeRow } from './text-packing.js';
+import { HEX, HexCells, readRow, SAME, SAME_BASE, writeRow } from './text-packing.js';
 
 // The free-text fields of each row (names, numbers, e-mails, URLs), joined by a separator and
 // written as Latin-1 bytes into large shared buffers: no heap object per record at all (a string per
@@ -159,12 +159,18 @@ export class TextArena {
       }
       const out = this.scratch;
       if (i > 0) out[length++] = 0;
-      if (keep[i] === 1) length += src.copy(out, length, from, to);
-      else if (v === null) out[length++] = 1;
+      if (keep[i] === 1) {
+        // A kept value written as "same as value j" (text-packing.ts) stays right only if j is kept too.
+        if (to - from === 2 && src[from] === SAME && keep[(src[from + 1] as number) - SAME_BASE] !== 1)
+          return -1;
+        length += src.copy(out, length, from, to);
+      } else if (v === null) out[length++] = 1;
       else {
         const a = starts[i] as number;
         const b = ends[i] as number;
-        if (b - a === 1 && v.charCodeAt(a) === 1) return -1;
+        // Values the short forms would misread go through `set` (which keeps them in the side map).
+        const first = b > a ? v.charCodeAt(a) : -1;
+        if ((b - a === 1 && first === 1) || first === HEX || first === SAME) return -1;
         for (let j = a; j < b; j += 1) {
           const c = v.charCodeAt(j);
           if (c === 0 || c > 255) return -1;

@@ -9,9 +9,9 @@ import { ChunkedCells } from './chunked.js';
 
 const SEP = 0;
 const NULL = 1;
-const HEX = 2;
-const SAME = 3;
-const SAME_BASE = 32;
+export const HEX = 2;
+export const SAME = 3;
+export const SAME_BASE = 32;
 /** Values at least this long are compared with the row's earlier ones. */
 const SAME_MIN = 16;
 const HEX_LENGTH = 32;
