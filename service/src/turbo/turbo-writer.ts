@@ -6,6 +6,7 @@
 // https://developer.salesforce.com/docs/platform/api-rest/guide/resources-composite-composite-post.html
 import { CompositeLoadWriter } from '../api-sync/composite-writer.js';
 import { keyIsZuoraId } from '../mapping/record-rules.js';
+import { csvStreamWithout } from '../csv/copy-csv-stream.js';
 import { ApiBudgetExhaustedError } from '../salesforce/api-budget.js';
 import { governorFor } from '../sessions/api-governor.js';
 import {
@@ -159,8 +160,9 @@ export class TurboWriter implements LoadWriter {
       failureObjectOf(object, pass),
       pass === 'deferred' ? 'deferred' : 'upsert',
       (held) => units.hold(object, pass, held),
+      session.id,
     );
-    const changed = await this.#changed(pass, object, part, cp?.bulkJobId);
+    const changed = await this.#changed(pass, object, part, cp?.bulkJobId, screened.leftOut);
     if (changed?.rows === 0) {
       await units.settle({
         ...this.#none(object, pass),
@@ -178,7 +180,8 @@ export class TurboWriter implements LoadWriter {
       object,
       operation: 'upsert',
       keyField,
-      csv: changed?.csv ?? (() => spool.stream(object, pass, part)),
+      // The part as spooled, without the rows held back (it is never rewritten: screen-part.ts).
+      csv: changed?.csv ?? (() => csvStreamWithout(spool.stream(object, pass, part), screened.leftOut)),
       resumeJobId: cp?.bulkJobId,
       onJobCreated: (jobId) => checkpoints.write(key, { phase: 'loading', bulkJobId: jobId }),
       minPollMs: deps.minPollMs ?? 100,
@@ -214,9 +217,15 @@ export class TurboWriter implements LoadWriter {
   }
 
   /** With SYNC_SKIP_UNCHANGED=on, a part not yet sent is cut to the records that change Salesforce. */
-  async #changed(pass: LoadPass, object: string, part: number, jobId: string | undefined) {
+  async #changed(
+    pass: LoadPass,
+    object: string,
+    part: number,
+    jobId: string | undefined,
+    leftOut: ReadonlySet<number>,
+  ) {
     if (this.#run.deps.skipUnchanged !== true || jobId !== undefined || pass === 'delete') return undefined;
-    return changedPart(this.#run, object, pass, part);
+    return changedPart(this.#run, object, pass, part, leftOut);
   }
 
   #none(object: string, pass: LoadPass): Omit<UnitResult, 'failures' | 'resolved'> {
