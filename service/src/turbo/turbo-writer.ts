@@ -148,20 +148,8 @@ export class TurboWriter implements LoadWriter {
     const map = this.#run.maps.find((m) => m.salesforceObject === object);
     const stream = map?.zuoraObject ?? object;
     const accountColumn = map === undefined ? undefined : accountReferenceColumn(map);
-    const file = spool.path(object, pass, part);
     const keyField = spool.header(object, pass, part)[0] ?? '';
-    // One read of the part at most (none on a first full sync): rows waiting for a parent, open failures.
-    const screened = await screenPart(
-      deps.store,
-      file,
-      map,
-      stream,
-      session.entityId,
-      failureObjectOf(object, pass),
-      pass === 'deferred' ? 'deferred' : 'upsert',
-      (held) => units.hold(object, pass, held),
-      session.id,
-    );
+    const screened = await this.#screen(pass === 'deferred' ? 'deferred' : 'upsert', object, part, units);
     const changed = await this.#changed(pass, object, part, cp?.bulkJobId, screened.leftOut);
     if (changed?.rows === 0) {
       await units.settle({
@@ -214,6 +202,26 @@ export class TurboWriter implements LoadWriter {
       cursor: { created: outcome.created, jobs: outcome.jobs },
     });
     this.#progress(object, pass, outcome.succeeded, outcome.failures.length);
+  }
+
+  /**
+   * One read of the part at most (none on a first full sync): rows waiting for a parent, open failures. The
+   * held rows are stored before the upload, which leaves them out; the part is only read (screen-part.ts).
+   */
+  #screen(pass: 'upsert' | 'deferred', object: string, part: number, units: UnitSettler) {
+    const { deps, session, spool } = this.#run;
+    const map = this.#run.maps.find((m) => m.salesforceObject === object);
+    return screenPart(
+      deps.store,
+      spool.path(object, pass, part),
+      map,
+      map?.zuoraObject ?? object,
+      session.entityId,
+      failureObjectOf(object, pass),
+      pass,
+      (held) => units.hold(object, pass, held),
+      session.id,
+    );
   }
 
   /** With SYNC_SKIP_UNCHANGED=on, a part not yet sent is cut to the records that change Salesforce. */
