@@ -68,7 +68,7 @@ export async function screenPart(
   const fields = Math.max(0, ...waits.map((w) => w.index)) + 1;
   const only = Array.from({ length: fields }, (_, i) => i === 0 || waits.some((w) => w.index === i));
   const leftOutBytes = await scanCsvByteRecords(
-    createReadStream(file, { highWaterMark: 1 << 20 }),
+    createReadStream(file),
     fields,
     (row) => {
       record += 1;
