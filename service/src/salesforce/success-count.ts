@@ -86,7 +86,15 @@ export async function countSuccessResults(input: Readable): Promise<{ succeeded:
     const chunk = Buffer.isBuffer(bytes)
       ? bytes
       : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const buf = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
+    let buf = chunk;
+    if (carry !== undefined) {
+      // The record cut at the chunk's start is completed from the chunk's head alone (copying the whole chunk
+      // each time cost more in allocation and GC than the counting); a quoted line feed takes the whole chunk.
+      const lf = chunk.indexOf(LF);
+      const head = Buffer.concat([carry, chunk.subarray(0, lf + 1)]);
+      buf = lf !== -1 && countRecords(head, tally, false) === head.length ? chunk.subarray(lf + 1) : head;
+      if (buf === head) buf = Buffer.concat([carry, chunk]);
+    }
     const used = countRecords(buf, tally, false);
     carry = used < buf.length ? buf.subarray(used) : undefined;
   }

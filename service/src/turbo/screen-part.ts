@@ -2,13 +2,12 @@
 // (mapping/parent-rules.ts) are held back and returned as PARENT_FAILED failures; the keys left in the part
 // that carry an open failure of their own are noted, to be resolved once they load. When neither can apply
 // (no failed parents, no open failures: every first full sync) the part is not read at all. The part itself is
-// never written again: the held rows' record numbers and byte ranges come back (`leftOut`, `leftOutBytes`), and
-// the upload streams the part without those bytes (csv/csv-byte-ranges.ts). The part is read as bytes, so each
-// row's range comes with its fields (csv/csv-byte-records.ts). The held rows are stored (`keep`) before the
-// upload, and a resumed session (`sessionId`) leaves out again every row it stored as held: the same body.
+// never written again: the held rows' record numbers come back as `leftOut`, and the upload streams the part
+// without them (csv/copy-csv-stream.ts). The held rows are stored (`keep`) before the upload, and a resumed
+// session (`sessionId`) leaves out again every row it stored as held, so it sends the same body.
 import { createReadStream } from 'node:fs';
 import { readCsvHeader } from '../csv/csv-header.js';
-import { scanCsvByteRecords } from '../csv/csv-byte-records.js';
+import { scanCsvRecords } from '../csv/csv-record-scanner.js';
 import type { ObjectMap } from '../mapping/field-map.js';
 import { failedParentAt, parentFailure, waitsForAt } from '../mapping/parent-rules.js';
 import { keyIsZuoraId, parentFailedCode } from '../mapping/record-rules.js';
@@ -24,11 +23,9 @@ export interface ScreenedPart {
   readonly resolvable: string[];
   /** Record numbers (the header is 0) not to send: the rows held now and those `sessionId` stored as held. */
   readonly leftOut: ReadonlySet<number>;
-  /** The same rows' bytes in the part: start and end pairs, in order. */
-  readonly leftOutBytes: readonly number[];
 }
 
-const nothing: ScreenedPart = { held: [], resolvable: [], leftOut: new Set(), leftOutBytes: [] };
+const nothing: ScreenedPart = { held: [], resolvable: [], leftOut: new Set() };
 
 /** Idempotent: the part is only read, and a row held before in `sessionId` is left out, not held again. */
 export async function screenPart(
@@ -67,21 +64,18 @@ export async function screenPart(
   // Only the key and the columns a row waits on are read: the other fields are never built.
   const fields = Math.max(0, ...waits.map((w) => w.index)) + 1;
   const only = Array.from({ length: fields }, (_, i) => i === 0 || waits.some((w) => w.index === i));
-  const leftOutBytes = await scanCsvByteRecords(
+  await scanCsvRecords(
     createReadStream(file),
     fields,
     (row) => {
       record += 1;
-      if (record === 0) return false;
+      if (record === 0) return;
       const key = row[0] ?? '';
-      if (heldBefore.has(key)) {
-        leftOut.add(record);
-        return true;
-      }
+      if (heldBefore.has(key)) return void leftOut.add(record);
       const parent = failedParentAt(waits, row, (target, k) => failed.get(target)?.has(k) === true);
       if (parent === undefined) {
         if (own.has(key)) resolvable.push(ownCopy(key));
-        return false;
+        return;
       }
       leftOut.add(record);
       const failure = parentFailure(parent);
@@ -97,11 +91,10 @@ export async function screenPart(
         message: failure.message,
         fields: failure.fields,
       });
-      return true;
     },
     only,
   );
   // Stored before anything is sent: a session killed during the upload finds them when it resumes.
   if (held.length > 0) await keep(held);
-  return { held, resolvable, leftOut, leftOutBytes };
+  return { held, resolvable, leftOut };
 }

@@ -6,7 +6,7 @@
 // https://developer.salesforce.com/docs/platform/api-rest/guide/resources-composite-composite-post.html
 import { CompositeLoadWriter } from '../api-sync/composite-writer.js';
 import { keyIsZuoraId } from '../mapping/record-rules.js';
-import { bytesWithout } from '../csv/csv-byte-ranges.js';
+import { csvStreamWithout } from '../csv/copy-csv-stream.js';
 import { ApiBudgetExhaustedError } from '../salesforce/api-budget.js';
 import { governorFor } from '../sessions/api-governor.js';
 import {
@@ -169,7 +169,7 @@ export class TurboWriter implements LoadWriter {
       operation: 'upsert',
       keyField,
       // The part as spooled, without the rows held back (it is never rewritten: screen-part.ts).
-      csv: changed?.csv ?? (() => bytesWithout(spool.stream(object, pass, part), screened.leftOutBytes)),
+      csv: changed?.csv ?? (() => csvStreamWithout(spool.stream(object, pass, part), screened.leftOut)),
       resumeJobId: cp?.bulkJobId,
       onJobCreated: (jobId) => checkpoints.write(key, { phase: 'loading', bulkJobId: jobId }),
       minPollMs: deps.minPollMs ?? 100,
