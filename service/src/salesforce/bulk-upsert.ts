@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type jsforce from 'jsforce';
 import { scanCsvRecords } from '../csv/csv-record-scanner.js';
 import { openIngestResults } from './ingest-results.js';
+import { countSuccessResults } from './success-count.js';
 
 export type BulkOperation = 'upsert' | 'delete' | 'hardDelete' | 'insert' | 'update';
 
@@ -111,18 +112,10 @@ async function finishJob(
   }
 
   const keyColumn = request.externalIdField ?? 'Id';
-  // Successes are only counted (the created flag is the second column): nothing of them is kept.
-  let succeeded = 0;
-  let created = 0;
-  let header = true;
-  await scanCsvRecords(await openIngestResults(conn, jobId, 'successfulResults'), 2, (f) => {
-    if (header) {
-      header = false;
-      return;
-    }
-    succeeded += 1;
-    if (f[1] === 'true') created += 1;
-  });
+  // Successes are only counted (the created flag is the second column), on the bytes: nothing of them is kept.
+  const { succeeded, created } = await countSuccessResults(
+    await openIngestResults(conn, jobId, 'successfulResults'),
+  );
   // Failed rows are kept whole: they are recorded, and the retryable ones sent again.
   const failures: BulkRecordFailure[] = [];
   let columns: string[] | undefined;

@@ -13,10 +13,15 @@ export async function spooledRows(
   object: string,
   pass: SpoolPass,
   part: number,
+  leftOut: ReadonlySet<number> = new Set(),
 ): Promise<DesiredRow[]> {
   const keyField = spool.header(object, pass, part)[0] ?? '';
   const rows: DesiredRow[] = [];
+  // Record numbers as screening counts them (the header is 0): the rows held back are not read.
+  let record = 0;
   await eachCsvRow(spool.stream(object, pass, part), (csv) => {
+    record += 1;
+    if (leftOut.has(record)) return;
     const key = csv[keyField] ?? '';
     // The parsed row becomes the desired row in place (no copy of each record).
     const row: DesiredValues = csv;
@@ -30,16 +35,17 @@ export async function spooledRows(
   return rows;
 }
 
-/** Every row of an object's pass (or of one part), in slices of `size` (one Salesforce read each). */
+/** Every row of an object's pass (or of one part, without the records `leftOut`), in slices of `size` (one Salesforce read each). */
 export async function* passRows(
   spool: CsvSpool,
   object: string,
   pass: SpoolPass,
   size: number,
   part?: number,
+  leftOut?: ReadonlySet<number>,
 ): AsyncGenerator<DesiredRow[]> {
   for (const p of part === undefined ? spool.parts(object, pass) : [part]) {
-    const rows = await spooledRows(spool, object, pass, p);
+    const rows = await spooledRows(spool, object, pass, p, leftOut);
     for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
   }
 }

@@ -65,6 +65,7 @@ export class DryRunWriter implements LoadWriter {
     for (const part of spool.parts(object, pass)) {
       const keyField = spool.header(object, pass, part)[0] ?? '';
       // As the real writer does: rows waiting for a parent whose last sync failed are held back, not sent.
+      let leftOut: ReadonlySet<number> | undefined;
       if (pass !== 'delete') {
         const file = spool.path(object, pass, part);
         const stream = map?.zuoraObject ?? object;
@@ -74,8 +75,9 @@ export class DryRunWriter implements LoadWriter {
           builder.fail({ key: f.externalId, code: f.code, message: f.message });
           this.drift?.known(object, f.externalId);
         }
+        leftOut = screened.leftOut;
       }
-      for await (const rows of passRows(spool, object, pass, keysPerQuery, part)) {
+      for await (const rows of passRows(spool, object, pass, keysPerQuery, part, leftOut)) {
         const columns = pass === 'delete' ? [] : columnsOf(rows, keyField);
         const keys = rows.map((r) => r.key);
         const current =

@@ -54,15 +54,16 @@ export async function changedMemory(run: TurboRun, pass: LoadPass, memory: Memor
   return kept;
 }
 
-/** A spool part without the records Salesforce holds as mapped: its CSV, and how many rows it kept. */
+/** A spool part without the records Salesforce holds as mapped (nor those `leftOut`, held back): its CSV, and how many rows it kept. */
 export async function changedPart(
   run: TurboRun,
   object: string,
   pass: 'upsert' | 'deferred',
   part: number,
+  leftOut: ReadonlySet<number> = new Set(),
 ): Promise<{ readonly csv: () => Readable; readonly rows: number }> {
   const columns = run.spool.header(object, pass, part);
-  const rows = await spooledRows(run.spool, object, pass, part);
+  const rows = await spooledRows(run.spool, object, pass, part, leftOut);
   const changing = await changingKeys(run, object, columns[0] ?? '', rows);
   const sent = rows.filter((r) => changing.has(r.key));
   noteSkipped(run, pass === 'upsert' ? object : `${object} (deferred references)`, rows.length - sent.length);

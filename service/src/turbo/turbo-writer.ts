@@ -6,6 +6,7 @@
 // https://developer.salesforce.com/docs/platform/api-rest/guide/resources-composite-composite-post.html
 import { CompositeLoadWriter } from '../api-sync/composite-writer.js';
 import { keyIsZuoraId } from '../mapping/record-rules.js';
+import { csvStreamWithout } from '../csv/copy-csv-stream.js';
 import { ApiBudgetExhaustedError } from '../salesforce/api-budget.js';
 import { governorFor } from '../sessions/api-governor.js';
 import {
@@ -147,20 +148,9 @@ export class TurboWriter implements LoadWriter {
     const map = this.#run.maps.find((m) => m.salesforceObject === object);
     const stream = map?.zuoraObject ?? object;
     const accountColumn = map === undefined ? undefined : accountReferenceColumn(map);
-    const file = spool.path(object, pass, part);
     const keyField = spool.header(object, pass, part)[0] ?? '';
-    // One read of the part at most (none on a first full sync): rows waiting for a parent, open failures.
-    const screened = await screenPart(
-      deps.store,
-      file,
-      map,
-      stream,
-      session.entityId,
-      failureObjectOf(object, pass),
-      pass === 'deferred' ? 'deferred' : 'upsert',
-      (held) => units.hold(object, pass, held),
-    );
-    const changed = await this.#changed(pass, object, part, cp?.bulkJobId);
+    const screened = await this.#screen(pass === 'deferred' ? 'deferred' : 'upsert', object, part, units);
+    const changed = await this.#changed(pass, object, part, cp?.bulkJobId, screened.leftOut);
     if (changed?.rows === 0) {
       await units.settle({
         ...this.#none(object, pass),
@@ -178,7 +168,8 @@ export class TurboWriter implements LoadWriter {
       object,
       operation: 'upsert',
       keyField,
-      csv: changed?.csv ?? (() => spool.stream(object, pass, part)),
+      // The part as spooled, without the rows held back (it is never rewritten: screen-part.ts).
+      csv: changed?.csv ?? (() => csvStreamWithout(spool.stream(object, pass, part), screened.leftOut)),
       resumeJobId: cp?.bulkJobId,
       onJobCreated: (jobId) => checkpoints.write(key, { phase: 'loading', bulkJobId: jobId }),
       minPollMs: deps.minPollMs ?? 100,
@@ -213,10 +204,36 @@ export class TurboWriter implements LoadWriter {
     this.#progress(object, pass, outcome.succeeded, outcome.failures.length);
   }
 
+  /**
+   * One read of the part at most (none on a first full sync): rows waiting for a parent, open failures. The
+   * held rows are stored before the upload, which leaves them out; the part is only read (screen-part.ts).
+   */
+  #screen(pass: 'upsert' | 'deferred', object: string, part: number, units: UnitSettler) {
+    const { deps, session, spool } = this.#run;
+    const map = this.#run.maps.find((m) => m.salesforceObject === object);
+    return screenPart(
+      deps.store,
+      spool.path(object, pass, part),
+      map,
+      map?.zuoraObject ?? object,
+      session.entityId,
+      failureObjectOf(object, pass),
+      pass,
+      (held) => units.hold(object, pass, held),
+      session.id,
+    );
+  }
+
   /** With SYNC_SKIP_UNCHANGED=on, a part not yet sent is cut to the records that change Salesforce. */
-  async #changed(pass: LoadPass, object: string, part: number, jobId: string | undefined) {
+  async #changed(
+    pass: LoadPass,
+    object: string,
+    part: number,
+    jobId: string | undefined,
+    leftOut: ReadonlySet<number>,
+  ) {
     if (this.#run.deps.skipUnchanged !== true || jobId !== undefined || pass === 'delete') return undefined;
-    return changedPart(this.#run, object, pass, part);
+    return changedPart(this.#run, object, pass, part, leftOut);
   }
 
   #none(object: string, pass: LoadPass): Omit<UnitResult, 'failures' | 'resolved'> {

@@ -1,9 +1,11 @@
-// A spool part is screened in one pass before it loads: rows whose parent failed are held back (the part
-// rewritten without them) and the keys carrying an open failure of their own are noted for resolution.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// A spool part is screened in one pass before it loads: rows whose parent failed are held back (left out of the
+// upload, the part never rewritten) and the keys carrying an open failure of their own are noted for resolution.
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvStreamWithout } from '../../src/csv/copy-csv-stream.js';
 import { invoiceItemToInvoiceItem } from '../../src/mapping/maps/invoice-item-to-invoice-item.js';
 import { recordFailures } from '../../src/store/failed-record-rows.js';
 import { migrate } from '../../src/store/migrate.js';
@@ -45,7 +47,7 @@ describe.each(storeKinds)('screening a spool part (%s)', (kind) => {
       '',
       'InvoiceItem__c',
     );
-    expect(screened).toEqual({ held: [], resolvable: [] });
+    expect(screened).toEqual({ held: [], resolvable: [], leftOut: new Set() });
     expect(readFileSync(file, 'utf8')).toBe(`${header}\n${rows.join('\n')}\n`);
   });
 
@@ -98,9 +100,14 @@ describe.each(storeKinds)('screening a spool part (%s)', (kind) => {
     expect(screened.held[0]?.message).toContain('ZInvoice__c inv-failed');
     // item2 is held, so only item3 can resolve once the part loads.
     expect(screened.resolvable).toEqual(['item3']);
+    // The part stays as written; the upload leaves item2 (record 2) out, every other byte as it was.
+    expect(screened.leftOut).toEqual(new Set([2]));
+    expect(readFileSync(file, 'utf8')).toBe(`${header}\n${rows.join('\n')}\n`);
     const kept = [rows[0], rows[2], rows[3]].join('\n');
-    expect(readFileSync(file, 'utf8')).toBe(`${header}\n${kept}\n`);
-    // Screening again removes nothing more.
+    expect(await text(csvStreamWithout(createReadStream(file), screened.leftOut))).toBe(
+      `${header}\n${kept}\n`,
+    );
+    // Screening again (no session stored the held row) holds the same row back.
     const again = await screenPart(
       fx.store,
       file,
@@ -109,7 +116,60 @@ describe.each(storeKinds)('screening a spool part (%s)', (kind) => {
       '',
       'InvoiceItem__c',
     );
-    expect(again.held).toEqual([]);
-    expect(readFileSync(file, 'utf8')).toBe(`${header}\n${kept}\n`);
+    expect(again.held.map((f) => f.externalId)).toEqual(['item2']);
+    expect(again.leftOut).toEqual(new Set([2]));
+  });
+
+  it('never rewrites the part, and a resumed session leaves out exactly the rows it stored as held', async () => {
+    const resumed = (await insertSession(fx.store, { scope: 'accounts', trigger: 'manual', mode: 'full' }))
+      .id;
+    await recordFailures(fx.store, resumed, [
+      {
+        stream: 'Invoice',
+        salesforceObject: 'ZInvoice__c',
+        entityId: 'e2',
+        externalId: 'inv-failed',
+        zuoraId: null,
+        code: 'X',
+        message: 'bad',
+      },
+    ]);
+    const file = join(dir, 'resume.csv');
+    writeFileSync(file, `${header}\n${rows.join('\n')}\n`);
+    const before = statSync(file);
+    const screen = () =>
+      screenPart(
+        fx.store,
+        file,
+        invoiceItemToInvoiceItem,
+        'InvoiceItem',
+        'e2',
+        'InvoiceItem__c',
+        'upsert',
+        (held) => recordFailures(fx.store, resumed, held),
+        resumed,
+      );
+    const first = await screen();
+    expect(first.held.map((f) => f.externalId)).toEqual(['item2']);
+    const body = await text(csvStreamWithout(createReadStream(file), first.leftOut));
+    expect(body).not.toContain('item2');
+    // The parent synced meanwhile (another session): the resumed session still leaves item2 out, as stored,
+    // without storing it again (its attempts stay at one), and sends the same body.
+    await fx.store.query(
+      `UPDATE failed_records SET resolved_at = now() WHERE salesforce_object = 'ZInvoice__c' AND entity_id = 'e2'`,
+    );
+    const second = await screen();
+    expect(second.held).toEqual([]);
+    expect(second.leftOut).toEqual(first.leftOut);
+    expect(await text(csvStreamWithout(createReadStream(file), second.leftOut))).toBe(body);
+    const stored = await fx.store.query<{ external_id: string; attempts: number; error_code: string }>(
+      `SELECT external_id, attempts, error_code FROM failed_records
+        WHERE salesforce_object = 'InvoiceItem__c' AND entity_id = 'e2' AND resolved_at IS NULL`,
+    );
+    expect(stored).toEqual([{ external_id: 'item2', attempts: 1, error_code: 'PARENT_FAILED' }]);
+    // The part was only read: same inode, size, modification time and bytes.
+    const after = statSync(file);
+    expect([after.ino, after.size, after.mtimeMs]).toEqual([before.ino, before.size, before.mtimeMs]);
+    expect(readFileSync(file, 'utf8')).toBe(`${header}\n${rows.join('\n')}\n`);
   });
 });
