@@ -4,16 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SfValue } from '../src/store/sf-error.js';
 import { TextArena } from '../src/store/text-arena.js';
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../../shared/mulberry32.js';
 
 describe('TextArena.updateRanges over packed text', () => {
   it('reads back what set and the updates wrote, for repeated long values, hex Ids and short-form look-alikes', () => {

@@ -17,19 +17,9 @@ import { linesInto, recordsOf } from '../../src/turbo/line-feed.js';
 import { SpoolOutput } from '../../src/turbo/spool-output.js';
 import { StagedRouter } from '../../src/turbo/staged-router.js';
 import { forceAppSchema as schema } from '../mapping/force-app-objects.js';
+import { mulberry32 as random } from '../../../emulators/shared/mulberry32.js';
 
 const context = { schema, entityId: 'entity-eu' };
-
-/** Small deterministic generator (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const texts = [
   'plain',
