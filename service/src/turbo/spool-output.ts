@@ -16,7 +16,10 @@ import { nullableCopy, ownCopy } from '../mapping/own-copy.js';
 export type MemoryRows = ReadonlyMap<string, PreparedObject>;
 
 export class SpoolOutput implements RouteSink {
-  readonly failures: FailedRecordInput[] = [];
+  /** Mapping failures not yet taken to be stored (takeFailures): a tenant's are not held to the end. */
+  failures: FailedRecordInput[] = [];
+  /** Mapping failures so far per Salesforce object, taken or not. */
+  readonly failureCounts: Record<string, number> = {};
   /** Records left out (no CRM Account ID) per stream. */
   readonly skippedByStream: Record<string, number> = {};
   readonly #spool: CsvSpool;
@@ -59,11 +62,13 @@ export class SpoolOutput implements RouteSink {
   failed(route: RoutedMap, key: string, errors: readonly RecordError[], record: ZuoraRow): void {
     const error = errors[0];
     if (error === undefined) return;
+    const object = route.map.salesforceObject;
+    this.failureCounts[object] = (this.failureCounts[object] ?? 0) + 1;
     this.failures.push({
       stream: route.map.zuoraObject,
       salesforceObject: route.map.salesforceObject,
       entityId: this.#entityId,
-      // Held until the extraction ends: copied, so as not to hold the downloaded chunks (own-copy.ts).
+      // Held until stored (takeFailures): copied, so as not to hold the downloaded chunks (own-copy.ts).
       externalId: ownCopy(key === '' ? (record.Id ?? error.zuoraId ?? '') : key),
       zuoraId: nullableCopy(record.Id ?? error.zuoraId),
       code: error.code,
@@ -76,6 +81,18 @@ export class SpoolOutput implements RouteSink {
   skipped(record: ZuoraRow, routes: readonly RoutedMap[]): void {
     const stream = routes[0]?.map.zuoraObject ?? '';
     this.skippedByStream[stream] = (this.skippedByStream[stream] ?? 0) + 1;
+  }
+
+  /** The mapping failures not taken yet, handed over to be stored; they are no longer held here. */
+  takeFailures(): FailedRecordInput[] {
+    const taken = this.failures;
+    this.failures = [];
+    return taken;
+  }
+
+  /** Mapping failures so far, in all. */
+  get failureTotal(): number {
+    return Object.values(this.failureCounts).reduce((a, b) => a + b, 0);
   }
 
   /** Past the small-session limit: the rows load through Bulk jobs from the spool parts. */

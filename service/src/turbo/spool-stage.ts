@@ -53,7 +53,6 @@ async function spoolAll(run: TurboRun): Promise<void> {
     output,
     read: new Map<string, number>(),
     removed: new RemovedRecords(),
-    settled: 0,
     complete: [],
   };
   const read = routing.read;
@@ -62,11 +61,9 @@ async function spoolAll(run: TurboRun): Promise<void> {
   if (cancelled.length > 0 && run.backfill === undefined && run.since > fullSyncStart)
     await spoolCancelledAccounts(run, routing, cancelled);
   run.memory = output.close();
-  await run.plan.settleRead(output.failures.slice(routing.settled));
+  await run.plan.settleRead(output.takeFailures());
   counts.addRead(read);
-  const mappingFailures: Record<string, number> = {};
-  for (const f of output.failures)
-    mappingFailures[f.salesforceObject] = (mappingFailures[f.salesforceObject] ?? 0) + 1;
+  const mappingFailures: Record<string, number> = { ...output.failureCounts };
   const cursor: ExtractCursor = {
     ...(checkpoints.get({ kind: 'extract' })?.cursor ?? { windowEnd: run.windowEnd.toISOString() }),
     read: Object.fromEntries(read),
@@ -79,7 +76,7 @@ async function spoolAll(run: TurboRun): Promise<void> {
       phase: 'done',
       cursor,
       recordsRead: [...read.values()].reduce((a, b) => a + b, 0),
-      recordsFailed: output.failures.length,
+      recordsFailed: output.failureTotal,
     },
   );
 }
@@ -89,8 +86,6 @@ interface Routing {
   readonly output: SpoolOutput;
   readonly read: Map<string, number>;
   readonly removed: RemovedRecords;
-  /** Mapping failures stored already (those before this index of `output.failures`). */
-  settled: number;
   /** Objects no stream still to be routed writes, not yet opened for loading. */
   complete: string[];
 }
@@ -105,8 +100,7 @@ async function release(run: TurboRun, routing: Routing, stream: string): Promise
   const early = run.session.params.dryRun !== true && routing.output.large;
   if (!early || routing.complete.length === 0) return;
   const { output } = routing;
-  await run.plan.settleRead(output.failures.slice(routing.settled));
-  routing.settled = output.failures.length;
+  await run.plan.settleRead(output.takeFailures());
   output.closeObjects(routing.complete);
   run.gates.allowEarly();
   run.gates.open(routing.complete);
