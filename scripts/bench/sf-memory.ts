@@ -64,8 +64,14 @@ try {
   };
   for (const scope of ['catalog', 'accounts'] as const) {
     const session = await insertSession(store, { scope, trigger: 'manual', mode: 'full' });
+    const started = performance.now();
     const done = await runTurboSession(deps, session.id);
-    process.stdout.write(`${scope}: ${done.state}; emulator ${rssOf()}\n`);
+    const seconds = (performance.now() - started) / 1000;
+    // The connector's own peak so far (run it with npm run bench's V8 flags to compare with the turbo scenario).
+    const peak = (process.resourceUsage().maxRSS / 1024).toFixed(0);
+    process.stdout.write(
+      `${scope}: ${done.state} in ${seconds.toFixed(1)} s; connector peak RSS ${peak} MB; emulator ${rssOf()}\n`,
+    );
   }
   const report = (await admin('GET', '/memory?gc=true')) as { objects: Record<string, { records: number }> };
   process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
