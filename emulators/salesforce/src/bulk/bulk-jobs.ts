@@ -7,6 +7,7 @@ import { finishedResults } from './job-results.js';
 import { BATCH_SIZE, openUpload, processBatch } from './process-ingest.js';
 import { ResultFiles } from './result-files.js';
 import type { JobV1 } from './v1/job-v1.js';
+import { releaseCellPlans } from './fast-ingest.js';
 
 // Registry of Bulk API 2.0 jobs and the asynchronous worker that moves ingest jobs through
 // UploadComplete -> InProgress -> JobComplete/Failed, one internal batch per macrotask.
@@ -51,6 +52,7 @@ export class BulkJobs {
     if (terminalStates.has(to)) {
       job.finishedAt = Date.now();
       job.cellEnds = null;
+      releaseCellPlans(job);
       this.keepResults(job);
     }
     return true;

@@ -66,6 +66,12 @@ function prepared(
  */
 const jobPlans = new WeakMap<IngestJob, CellPlan[]>();
 
+/** An ended job's plans go: their caches hold cells cut from its upload, and an ended job is kept (for its
+ * result files) long after its upload has gone to disk, so they would keep the whole upload in memory. */
+export function releaseCellPlans(job: IngestJob): void {
+  jobPlans.delete(job);
+}
+
 const fail = (statusCode: string, message: string, fields: string[]): WriteResult => ({
   ok: false,
   errors: [{ statusCode, message, fields }],
