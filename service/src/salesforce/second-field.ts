@@ -1,6 +1,7 @@
 // The second field of one CSV record, read as the CSV scanner (csv/csv-record-scanner.ts) reads it: a quote
-// opens a quoted field only at the start of a field ("" inside one is a quote), carriage returns outside quotes
-// are dropped. For the records of a Bulk results file that are not in Salesforce's own shape (success-count.ts).
+// opens a quoted field only at the start of a field ("" inside one is a quote), a carriage return outside quotes
+// ends the line before a line feed (or the record's end) and is text anywhere else. For the records of a Bulk
+// results file that are not in Salesforce's own shape (success-count.ts).
 const QUOTE = '"';
 
 export function secondField(record: string): string | undefined {
@@ -27,7 +28,7 @@ export function secondField(record: string): string | undefined {
       field = '';
       atStart = true;
     } else if (ch === '\n') break;
-    else if (ch !== '\r') {
+    else if (ch !== '\r' || (k + 1 < record.length && record[k + 1] !== '\n')) {
       field += ch;
       atStart = false;
     }

@@ -48,6 +48,14 @@ describe('countSuccessResults', () => {
     });
   }
 
+  it('keeps a bare carriage return in an unquoted flag as the scanner does, at any chunk size', async () => {
+    const text = 'sf__Id,sf__Created,K\na,tr\rue,k1\nb,true\r,k2\nc,true\r\n';
+    const want = await scanned(text);
+    expect(want).toEqual({ succeeded: 3, created: 1 });
+    for (const size of [1, 2, 3, 5, 64])
+      expect(await countSuccessResults(chunked(text, size)), `chunk ${String(size)}`).toEqual(want);
+  });
+
   it('reads the created flag of Salesforce-shaped rows', async () => {
     expect(await countSuccessResults(chunked(files.salesforce, 7))).toEqual({ succeeded: 4, created: 3 });
   });
