@@ -151,8 +151,7 @@ export async function eachAquaRow(
   entityId: string | undefined,
   onRow: (row: CsvRow) => void,
 ): Promise<void> {
-  const input = await streamAquaFile(client, fileId, entityId);
-  await eachCsvRow(Readable.from(withTurns(input), { objectMode: false }), onRow);
+  await eachCsvRow(await aquaInput(client, fileId, entityId), onRow);
 }
 
 /** Every row of a batch's file as it downloads, as its CSV fields: `start` gets the header (eachCsvRecord). */
@@ -162,6 +161,14 @@ export async function eachAquaRecord(
   entityId: string | undefined,
   start: (header: string[]) => OnRecord,
 ): Promise<void> {
-  const input = await streamAquaFile(client, fileId, entityId);
-  await eachCsvRecord(Readable.from(withTurns(input), { objectMode: false }), start);
+  await eachCsvRecord(await aquaInput(client, fileId, entityId), start);
+}
+
+/** A batch's file as a byte stream that yields to the event loop as it downloads (withTurns). */
+async function aquaInput(
+  client: ZuoraClient,
+  fileId: string,
+  entityId: string | undefined,
+): Promise<Readable> {
+  return Readable.from(withTurns(await streamAquaFile(client, fileId, entityId)), { objectMode: false });
 }
