@@ -24,6 +24,8 @@ export interface BulkJobRequest {
   readonly timeoutMs?: number;
   /** Called once the job exists, before the upload, so a caller can checkpoint the job id. */
   readonly onJobCreated?: (jobId: string) => Promise<void>;
+  /** Called once the body is uploaded, before the job is closed (UploadComplete) and Salesforce takes it. */
+  readonly beforeClose?: () => Promise<void>;
 }
 
 export interface BulkRecordFailure {
@@ -67,6 +69,7 @@ export async function runBulkJob(conn: jsforce.Connection, request: BulkJobReque
   const jobId = job.id ?? '';
   await request.onJobCreated?.(jobId);
   await job.uploadData(request.csv);
+  await request.beforeClose?.();
   await job.close();
   return finishJob(conn, job, request);
 }
