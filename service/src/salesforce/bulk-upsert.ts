@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type jsforce from 'jsforce';
 import { scanCsvRecords } from '../csv/csv-record-scanner.js';
-import { openIngestResults } from './ingest-results.js';
+import { openIngestResultBytes, openIngestResults } from './ingest-results.js';
 import { countSuccessResults } from './success-count.js';
 
 export type BulkOperation = 'upsert' | 'delete' | 'hardDelete' | 'insert' | 'update';
@@ -117,7 +117,7 @@ async function finishJob(
   const keyColumn = request.externalIdField ?? 'Id';
   // Successes are only counted (the created flag is the second column), on the bytes: nothing of them is kept.
   const { succeeded, created } = await countSuccessResults(
-    await openIngestResults(conn, jobId, 'successfulResults'),
+    await openIngestResultBytes(conn, jobId, 'successfulResults'),
   );
   // Failed rows are kept whole: they are recorded, and the retryable ones sent again.
   const failures: BulkRecordFailure[] = [];

@@ -5,7 +5,6 @@
 // one toggles twice), as csv/copy-csv-chunk.ts finds a spool part's records. A record of another shape is
 // decoded and read as the CSV scanner reads it. Empty lines are not records; the header is not counted.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/get_job_successful_results.htm
-import type { Readable } from 'node:stream';
 import { secondField } from './second-field.js';
 
 const QUOTE = 34;
@@ -81,10 +80,12 @@ function countRecords(buf: Buffer, tally: Tally, final: boolean): number {
   return n;
 }
 
-export async function countSuccessResults(input: Readable): Promise<{ succeeded: number; created: number }> {
+export async function countSuccessResults(
+  input: AsyncIterable<Uint8Array>,
+): Promise<{ succeeded: number; created: number }> {
   const tally: Tally = { records: 0, created: 0 };
   let carry: Buffer | undefined;
-  for await (const bytes of input as AsyncIterable<Uint8Array>) {
+  for await (const bytes of input) {
     // A fetch body's chunks are Uint8Arrays: viewed as Buffers, not copied.
     const chunk = Buffer.isBuffer(bytes)
       ? bytes
