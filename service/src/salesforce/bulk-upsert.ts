@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type jsforce from 'jsforce';
 import { scanCsvRecords } from '../csv/csv-record-scanner.js';
-import { openIngestResults } from './ingest-results.js';
+import { openIngestResultBytes, openIngestResults } from './ingest-results.js';
 import { countSuccessResults } from './success-count.js';
 
 export type BulkOperation = 'upsert' | 'delete' | 'hardDelete' | 'insert' | 'update';
@@ -24,6 +24,8 @@ export interface BulkJobRequest {
   readonly timeoutMs?: number;
   /** Called once the job exists, before the upload, so a caller can checkpoint the job id. */
   readonly onJobCreated?: (jobId: string) => Promise<void>;
+  /** Called once the body is uploaded, before the job is closed (UploadComplete) and Salesforce takes it. */
+  readonly beforeClose?: () => Promise<void>;
 }
 
 export interface BulkRecordFailure {
@@ -67,6 +69,7 @@ export async function runBulkJob(conn: jsforce.Connection, request: BulkJobReque
   const jobId = job.id ?? '';
   await request.onJobCreated?.(jobId);
   await job.uploadData(request.csv);
+  await request.beforeClose?.();
   await job.close();
   return finishJob(conn, job, request);
 }
@@ -114,7 +117,7 @@ async function finishJob(
   const keyColumn = request.externalIdField ?? 'Id';
   // Successes are only counted (the created flag is the second column), on the bytes: nothing of them is kept.
   const { succeeded, created } = await countSuccessResults(
-    await openIngestResults(conn, jobId, 'successfulResults'),
+    await openIngestResultBytes(conn, jobId, 'successfulResults'),
   );
   // Failed rows are kept whole: they are recorded, and the retryable ones sent again.
   const failures: BulkRecordFailure[] = [];

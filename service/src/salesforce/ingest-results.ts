@@ -14,13 +14,25 @@ export async function openIngestResults(
   jobId: string,
   kind: IngestResultKind,
 ): Promise<Readable> {
+  return Readable.fromWeb(await openIngestResultBytes(conn, jobId, kind));
+}
+
+/**
+ * The same as the response's own byte stream, read without a Node stream over it: a successful-results file
+ * is as long as the upload and only counted (success-count.ts), so its chunks are taken as they come.
+ */
+export async function openIngestResultBytes(
+  conn: jsforce.Connection,
+  jobId: string,
+  kind: IngestResultKind,
+): Promise<WebReadableStream<Uint8Array>> {
   const path = `/services/data/v${conn.version}/jobs/ingest/${encodeURIComponent(jobId)}/${kind}`;
   for (let attempt = 0; ; attempt += 1) {
     const response = await fetch(new URL(path, conn.instanceUrl), {
       headers: { authorization: `Bearer ${conn.accessToken ?? ''}`, accept: 'text/csv' },
     });
     if (response.ok && response.body !== null) {
-      return Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+      return response.body as WebReadableStream<Uint8Array>;
     }
     const text = await response.text();
     if (response.status === 401 && attempt === 0) {

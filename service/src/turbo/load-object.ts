@@ -22,6 +22,8 @@ export interface LoadRequest {
   readonly csv: () => Readable;
   readonly resumeJobId: string | undefined;
   readonly onJobCreated: (jobId: string) => Promise<void>;
+  /** Once the body of the first job is uploaded, before that job is closed (bulk-upsert.ts). */
+  readonly beforeClose?: () => Promise<void>;
   readonly minPollMs: number;
   readonly maxPollMs: number;
   readonly retryRounds?: number;
@@ -74,6 +76,7 @@ export async function loadObject(conn: jsforce.Connection, req: LoadRequest): Pr
         knownJob = jobId;
         await req.onJobCreated(jobId);
       },
+      ...(req.beforeClose === undefined ? {} : { beforeClose: req.beforeClose }),
     });
   });
   let succeeded = first.succeeded;

@@ -6,7 +6,6 @@
 // https://developer.salesforce.com/docs/platform/api-rest/guide/resources-composite-composite-post.html
 import { CompositeLoadWriter } from '../api-sync/composite-writer.js';
 import { keyIsZuoraId } from '../mapping/record-rules.js';
-import { csvStreamWithout } from '../csv/copy-csv-stream.js';
 import { ApiBudgetExhaustedError } from '../salesforce/api-budget.js';
 import { governorFor } from '../sessions/api-governor.js';
 import {
@@ -20,7 +19,7 @@ import {
 import { runWhenReady } from '../sessions/ready-order.js';
 import { deleteSpooled } from './delete-spooled.js';
 import { loadObject } from './load-object.js';
-import { screenPart } from './screen-part.js';
+import { PartScreen } from './part-screen.js';
 import { changedMemory, changedPart } from './skip-unchanged.js';
 import { throwIfCancelRequested } from '../sessions/session-cancel.js';
 import { accountReferenceColumn } from '../mapping/account-reference.js';
@@ -149,9 +148,10 @@ export class TurboWriter implements LoadWriter {
     const stream = map?.zuoraObject ?? object;
     const accountColumn = map === undefined ? undefined : accountReferenceColumn(map);
     const keyField = spool.header(object, pass, part)[0] ?? '';
-    const screened = await this.#screen(pass === 'deferred' ? 'deferred' : 'upsert', object, part, units);
-    const changed = await this.#changed(pass, object, part, cp?.bulkJobId, screened.leftOut);
+    const screen = await this.#screen(pass === 'deferred' ? 'deferred' : 'upsert', object, part, units);
+    const changed = await this.#changed(pass, object, part, cp?.bulkJobId, screen);
     if (changed?.rows === 0) {
+      const screened = await screen.outcome();
       await units.settle({
         ...this.#none(object, pass),
         failures: screened.held,
@@ -168,13 +168,15 @@ export class TurboWriter implements LoadWriter {
       object,
       operation: 'upsert',
       keyField,
-      // The part as spooled, without the rows held back (it is never rewritten: screen-part.ts).
-      csv: changed?.csv ?? (() => csvStreamWithout(spool.stream(object, pass, part), screened.leftOut)),
+      // The part as spooled, screened as it streams (the part is read once and never rewritten: part-screen.ts).
+      csv: changed?.csv ?? (() => screen.body(() => spool.stream(object, pass, part))),
       resumeJobId: cp?.bulkJobId,
       onJobCreated: (jobId) => checkpoints.write(key, { phase: 'loading', bulkJobId: jobId }),
+      beforeClose: () => screen.beforeClose(),
       minPollMs: deps.minPollMs ?? 100,
       maxPollMs: deps.maxPollMs ?? 2_000,
     });
+    const screened = await screen.outcome();
     const zuoraIds = map !== undefined && keyIsZuoraId(map, keyField);
     const failures = outcome.failures.map((f) => ({
       stream,
@@ -205,22 +207,22 @@ export class TurboWriter implements LoadWriter {
   }
 
   /**
-   * One read of the part at most (none on a first full sync): rows waiting for a parent, open failures. The
-   * held rows are stored before the upload, which leaves them out; the part is only read (screen-part.ts).
+   * One read of the part at most (none on a first full sync), by its upload: rows waiting for a parent, open
+   * failures. The held rows are stored before the job is closed; the part is only read (part-screen.ts).
    */
   #screen(pass: 'upsert' | 'deferred', object: string, part: number, units: UnitSettler) {
     const { deps, session, spool } = this.#run;
     const map = this.#run.maps.find((m) => m.salesforceObject === object);
-    return screenPart(
-      deps.store,
-      spool.path(object, pass, part),
+    const target = {
       map,
-      map?.zuoraObject ?? object,
-      session.entityId,
-      failureObjectOf(object, pass),
+      stream: map?.zuoraObject ?? object,
+      entityId: session.entityId,
+      failureObject: failureObjectOf(object, pass),
       pass,
-      (held) => units.hold(object, pass, held),
-      session.id,
+      sessionId: session.id,
+    };
+    return PartScreen.open(deps.store, spool.path(object, pass, part), target, (held) =>
+      units.hold(object, pass, held),
     );
   }
 
@@ -230,10 +232,10 @@ export class TurboWriter implements LoadWriter {
     object: string,
     part: number,
     jobId: string | undefined,
-    leftOut: ReadonlySet<number>,
+    screen: PartScreen,
   ) {
     if (this.#run.deps.skipUnchanged !== true || jobId !== undefined || pass === 'delete') return undefined;
-    return changedPart(this.#run, object, pass, part, leftOut);
+    return changedPart(this.#run, object, pass, part, (await screen.outcome()).leftOut);
   }
 
   #none(object: string, pass: LoadPass): Omit<UnitResult, 'failures' | 'resolved'> {

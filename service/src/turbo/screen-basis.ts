@@ -1,0 +1,62 @@
+// What a spool part is screened against (turbo/screen-part.ts): the open failures a row may wait on, read once
+// per part before any of it is read or sent; screen-judge.ts decides each row against them.
+import type { ObjectMap } from '../mapping/field-map.js';
+import { waitsForAt, type ParentColumnAt } from '../mapping/parent-rules.js';
+import { keyIsZuoraId, parentFailedCode } from '../mapping/record-rules.js';
+import { openFailureKeys, type FailedRecordInput } from '../store/failed-record-rows.js';
+import { sessionHeldKeys } from '../store/held-keys.js';
+import type { Queryable } from '../store/store.js';
+
+export interface ScreenedPart {
+  /** Rows held back now because a parent failed, as failures (to store). */
+  readonly held: FailedRecordInput[];
+  /** Keys left in the part that have an open failure under `failureObject`: resolved once they load. */
+  readonly resolvable: string[];
+  /** Record numbers (the header is 0) not to send: the rows held now and those `sessionId` stored as held. */
+  readonly leftOut: Set<number>;
+}
+
+export interface ScreenTarget {
+  readonly map: ObjectMap | undefined;
+  readonly stream: string;
+  readonly entityId: string;
+  readonly failureObject: string;
+  readonly pass: 'upsert' | 'deferred';
+  readonly sessionId?: string | undefined;
+}
+
+/** What a part is screened against; undefined when nothing can apply (no failed parent, no open failure). */
+export interface ScreenBasis {
+  readonly target: ScreenTarget;
+  /** The parent columns whose targets have open failures, and those failures. */
+  readonly waits: readonly ParentColumnAt[];
+  readonly failed: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly own: ReadonlySet<string>;
+  readonly heldBefore: ReadonlySet<string>;
+  readonly zuoraIdKeys: boolean;
+}
+
+export async function screenBasis(
+  db: Queryable,
+  header: readonly string[],
+  target: ScreenTarget,
+): Promise<ScreenBasis | undefined> {
+  const { map, entityId, failureObject, sessionId } = target;
+  const all = map === undefined ? [] : waitsForAt(map, target.pass, header);
+  // The open failures of each object a row may wait for.
+  const failed = new Map<string, Set<string>>();
+  for (const parent of new Set(all.map((w) => w.target))) {
+    const keys = await openFailureKeys(db, parent, entityId);
+    if (keys.size > 0) failed.set(parent, keys);
+  }
+  const own = await openFailureKeys(db, failureObject, entityId);
+  if (map === undefined || (failed.size === 0 && own.size === 0)) return undefined;
+  // Rows held before are open failures of their own: none when `own` is empty.
+  const heldBefore =
+    sessionId === undefined || own.size === 0
+      ? new Set<string>()
+      : await sessionHeldKeys(db, sessionId, failureObject, entityId, parentFailedCode);
+  // A column whose target has no open failure cannot hold a row back: it is never read.
+  const waits = all.filter((w) => failed.has(w.target));
+  return { target, waits, failed, own, heldBefore, zuoraIdKeys: keyIsZuoraId(map, header[0] ?? '') };
+}
