@@ -13,10 +13,12 @@ import { createLogger } from '../../service/src/config/logger.js';
 import { connectSalesforce } from '../../service/src/salesforce/connect.js';
 import { migrate } from '../../service/src/store/migrate.js';
 import { insertSession } from '../../service/src/sessions/session-rows.js';
+import type { ProgressEvent, StageEvent } from '../../service/src/sessions/sync-deps.js';
 import { runTurboSession } from '../../service/src/turbo/turbo-session.js';
 import { forceAppObjectsDir, loadForceAppSchema } from '../../service/src/mapping/force-app-schema.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
 import { dropBenchSchema, openBenchSchema, spawnEmulators, type EmulatorInfo } from './bench-support.js';
+import { MemoryPeaks } from './memory-peaks.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +26,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     /** Also print a record of each of the four largest objects (what their bytes are made of). */
     sample: { type: 'boolean', default: false },
+    /** A heap snapshot of the connector's highest live heap, in this directory (memory-peaks.ts). */
+    'heap-snapshots': { type: 'string' },
   },
 });
 const emulators = [
@@ -61,7 +65,15 @@ try {
     logger: createLogger('warn'),
     minPollMs: 50,
     maxPollMs: 500,
+    onProgress: (e: ProgressEvent) => {
+      peaks.doing = `${e.phase} ${e.object}`;
+    },
+    onStage: (e: StageEvent) => {
+      peaks.doing = `after stage ${e.stage}`;
+    },
   };
+  // Where the connector's own memory peaked (as the turbo scenario prints it).
+  const peaks = new MemoryPeaks(values['heap-snapshots']);
   for (const scope of ['catalog', 'accounts'] as const) {
     const session = await insertSession(store, { scope, trigger: 'manual', mode: 'full' });
     const started = performance.now();
@@ -73,6 +85,8 @@ try {
       `${scope}: ${done.state} in ${seconds.toFixed(1)} s; connector peak RSS ${peak} MB; emulator ${rssOf()}\n`,
     );
   }
+  peaks.stop();
+  process.stdout.write(`connector memory peaks:\n${peaks.report()}\n`);
   const report = (await admin('GET', '/memory?gc=true')) as { objects: Record<string, { records: number }> };
   process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
   const largest = Object.entries(report.objects).sort(([, a], [, b]) => b.records - a.records);

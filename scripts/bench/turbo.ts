@@ -30,6 +30,7 @@ import {
   type EmulatorInfo,
 } from './bench-support.js';
 import { billRun } from './bill-run.js';
+import { MemoryPeaks } from './memory-peaks.js';
 import { processCpuSeconds } from './process-cpu.js';
 import { salesforceChecksumsApart } from './sf-checksums.js';
 import { compareWithReference, referencePath, saveReference } from './checksum-reference.js';
@@ -47,6 +48,7 @@ const { values } = parseArgs({
     'bill-run-share': { type: 'string', default: '0.01' },
     repeat: { type: 'string', default: '1' },
     'emulators-cpu-prof': { type: 'string' },
+    'heap-snapshots': { type: 'string' },
   },
   strict: false,
 }) as {
@@ -61,6 +63,7 @@ const { values } = parseArgs({
     'bill-run-share': string;
     repeat: string;
     'emulators-cpu-prof'?: string;
+    'heap-snapshots'?: string;
   };
 };
 if (!['pglite', 'postgres'].includes(values.store)) {
@@ -104,6 +107,27 @@ const store =
   values.store === 'pglite'
     ? await (await import('../../service/src/store/pglite-store.js')).PgliteStore.open(join(spoolDir, 'data'))
     : await openBenchSchema(benchSchema);
+// --trace: when each stream was extracted and each object loaded, to see where the wall clock goes.
+const trace = values.trace
+  ? {
+      onProgress: (e: ProgressEvent) => {
+        // RSS split into the JS heap and what lives outside it (Buffers), to see which one grows.
+        const m = process.memoryUsage();
+        const mb = (n: number) => (n / 2 ** 20).toFixed(0);
+        process.stdout.write(
+          `  ${(performance.now() / 1000).toFixed(1).padStart(7)} s ${e.phase.padEnd(9)} ${e.object.padEnd(38)} ${String(e.records).padStart(8)}  rss ${mb(m.rss)} MB (heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}, external ${mb(m.external)})\n`,
+        );
+      },
+      // Each stage's wall and CPU time: wall minus CPU is what the stage waited for.
+      onStage: (e: StageEvent) => {
+        process.stdout.write(
+          `  ${(performance.now() / 1000).toFixed(1).padStart(7)} s stage     ${e.stage.padEnd(38)} ${(e.wallMs / 1000).toFixed(2).padStart(8)} s wall, ${(e.cpuMs / 1000).toFixed(2)} s CPU, load ${loadavg()[0]?.toFixed(1) ?? '-'}\n`,
+        );
+      },
+    }
+  : undefined;
+/** The memory peaks of the session being measured (memory-peaks.ts). */
+let peaks = new MemoryPeaks();
 try {
   await migrate(store);
   const zuora = new ZuoraClient(info.zuora);
@@ -116,28 +140,21 @@ try {
     logger: createLogger('warn'),
     minPollMs: 50,
     maxPollMs: 500,
-    // --trace: when each stream was extracted and each object loaded, to see where the wall clock goes.
-    ...(values.trace
-      ? {
-          onProgress: (e: ProgressEvent) => {
-            // RSS split into the JS heap and what lives outside it (Buffers), to see which one grows.
-            const m = process.memoryUsage();
-            const mb = (n: number) => (n / 2 ** 20).toFixed(0);
-            process.stdout.write(
-              `  ${(performance.now() / 1000).toFixed(1).padStart(7)} s ${e.phase.padEnd(9)} ${e.object.padEnd(38)} ${String(e.records).padStart(8)}  rss ${mb(m.rss)} MB (heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}, external ${mb(m.external)})\n`,
-            );
-          },
-          // Each stage's wall and CPU time: wall minus CPU is what the stage waited for.
-          onStage: (e: StageEvent) => {
-            process.stdout.write(
-              `  ${(performance.now() / 1000).toFixed(1).padStart(7)} s stage     ${e.stage.padEnd(38)} ${(e.wallMs / 1000).toFixed(2).padStart(8)} s wall, ${(e.cpuMs / 1000).toFixed(2)} s CPU, load ${loadavg()[0]?.toFixed(1) ?? '-'}\n`,
-            );
-          },
-        }
-      : {}),
+    // Every event names what the session is doing for the memory peaks; --trace also prints it.
+    onProgress: (e: ProgressEvent) => {
+      peaks.doing = `${e.phase} ${e.object}`;
+      trace?.onProgress(e);
+    },
+    onStage: (e: StageEvent) => {
+      peaks.doing = `after stage ${e.stage}`;
+      trace?.onStage(e);
+    },
   };
+  // What the process holds before any session: node, the loader, the code, the clients.
+  const idle = process.memoryUsage();
   process.stdout.write(
-    `tenant ${values.size} (seed ${values.seed}) generated in ${(info.generatedMs / 1000).toFixed(1)} s\n`,
+    `tenant ${values.size} (seed ${values.seed}) generated in ${(info.generatedMs / 1000).toFixed(1)} s; ` +
+      `before the first session: rss ${(idle.rss / 2 ** 20).toFixed(0)} MB, heap used ${(idle.heapUsed / 2 ** 20).toFixed(0)} MB\n`,
   );
   const synced = new Set<string>();
   /** One session measured and its table printed; answers the records it read. */
@@ -146,6 +163,9 @@ try {
     const zuoraBefore = zuora.calls;
     const cpuBefore = process.cpuUsage();
     const emulatorCpuBefore = emulators.map((e) => processCpuSeconds(e.child.pid));
+    // --heap-snapshots DIR: a heap snapshot of the session's highest live heap (memory-peaks.ts).
+    peaks.stop();
+    peaks = new MemoryPeaks(values['heap-snapshots']);
     const started = performance.now();
     const session = await insertSession(store, { scope, trigger: 'manual', mode });
     const done = await runTurboSession(deps, session.id);
@@ -154,6 +174,8 @@ try {
     const [zuoraCpu, salesforceCpu] = emulators.map((e, i) =>
       (processCpuSeconds(e.child.pid) - (emulatorCpuBefore[i] ?? 0)).toFixed(1),
     );
+    peaks.stop();
+    const heapAtEnd = process.memoryUsage().heapUsed / 2 ** 20;
     const after = await sfStats();
     const objects = (done.counts.objects ?? {}) as Record<string, ObjectCounts>;
     const rows = Object.entries(objects).sort(([a], [b]) => a.localeCompare(b));
@@ -217,6 +239,10 @@ try {
         `load average ${loadavg()
           .map((l) => l.toFixed(1))
           .join(' ')}\n`,
+    );
+    // Where memory peaked, and the heap left at the end (issue 19: RSS flat in N, L minus S at most 50 MB).
+    process.stdout.write(
+      `memory peaks (heap used at the end ${heapAtEnd.toFixed(1)} MB):\n${peaks.report()}\n`,
     );
     if (total <= collectionsSessionLimit && total > 0)
       process.stdout.write(

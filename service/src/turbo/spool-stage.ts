@@ -25,6 +25,7 @@ import { SpoolOutput } from './spool-output.js';
 import { StagedRouter } from './staged-router.js';
 import { linesInto, recordsOf, type LinesOf } from './line-feed.js';
 import { releaseLeftOut } from './left-out-release.js';
+import { FailureFlush } from './failure-flush.js';
 import type { TurboRun } from './turbo-run.js';
 
 /** Spools the extraction; each object's gate (spool-gates.ts) opens once its parts are complete. */
@@ -54,6 +55,7 @@ async function spoolAll(run: TurboRun): Promise<void> {
     read: new Map<string, number>(),
     removed: new RemovedRecords(),
     complete: [],
+    flush: new FailureFlush(output, (failures) => run.plan.settleRead(failures)),
   };
   const read = routing.read;
   const cancelled = await spoolBatches(run, routing);
@@ -61,6 +63,7 @@ async function spoolAll(run: TurboRun): Promise<void> {
   if (cancelled.length > 0 && run.backfill === undefined && run.since > fullSyncStart)
     await spoolCancelledAccounts(run, routing, cancelled);
   run.memory = output.close();
+  await routing.flush.drain();
   await run.plan.settleRead(output.takeFailures());
   counts.addRead(read);
   const mappingFailures: Record<string, number> = { ...output.failureCounts };
@@ -88,6 +91,8 @@ interface Routing {
   readonly removed: RemovedRecords;
   /** Objects no stream still to be routed writes, not yet opened for loading. */
   complete: string[];
+  /** Mapping failures stored a batch at a time as streams are routed. */
+  readonly flush: FailureFlush;
 }
 
 /**
@@ -100,6 +105,7 @@ async function release(run: TurboRun, routing: Routing, stream: string): Promise
   const early = run.session.params.dryRun !== true && routing.output.large;
   if (!early || routing.complete.length === 0) return;
   const { output } = routing;
+  await routing.flush.drain();
   await run.plan.settleRead(output.takeFailures());
   output.closeObjects(routing.complete);
   run.gates.allowEarly();
@@ -126,6 +132,7 @@ async function route(run: TurboRun, routing: Routing, feed: Feed): Promise<strin
       if (d.kind === 'delete' && d.reason === 'cancelled-account') cancelled.push(ownCopy(row.Id ?? ''));
     }
     staged.add(row);
+    routing.flush.check();
   };
   const lines = stream.zuoraObject === 'Account' ? undefined : linesInto(router, staged, output);
   await feed.rows(onRow, lines);

@@ -70,6 +70,26 @@ describe('record rules', () => {
     expect(newest.isNewest('', v1)).toBe(true);
   });
 
+  it('keeps the newest of a key by its place in the order offered (issue 19), and refuses another order', () => {
+    const offered = [
+      { key: 'A-S1', record: { Id: 'a1', UpdatedDate: '2024-01-01T00:00:00Z' } },
+      { key: 'A-S2', record: { Id: 'b1', UpdatedDate: '2024-05-01T00:00:00Z' } },
+      { key: '', record: { Id: 'x', UpdatedDate: '2024-01-01T00:00:00Z' } },
+      { key: 'A-S1', record: { Id: 'a2', UpdatedDate: '2024-02-01T00:00:00Z' } },
+      { key: 'A-S2', record: { Id: 'b2', UpdatedDate: '2024-04-01T00:00:00Z' } },
+    ];
+    const newest = new NewestPerKey();
+    for (const { key, record } of offered) newest.offer(key, record);
+    expect(offered.filter(({ key, record }) => newest.isNewest(key, record)).map((o) => o.record.Id)).toEqual(
+      ['b1', 'x', 'a2'],
+    );
+    // Asked in another order than offered: the newest's place holds another record, which is an error.
+    const shuffled = new NewestPerKey();
+    for (const { key, record } of offered) shuffled.offer(key, record);
+    expect(() => shuffled.isNewest('A-S2', { Id: 'b2' })).not.toThrow();
+    expect(() => shuffled.isNewest('A-S2', { Id: 'b2' })).toThrow(/out of the order offered/);
+  });
+
   it('holds a row whose parent failed, and a deferred reference whose own record failed', () => {
     const row = {
       External_Id__c: 'item1',
