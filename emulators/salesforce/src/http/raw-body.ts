@@ -1,0 +1,26 @@
+import { isAscii } from 'node:buffer';
+import type { FastifyRequest } from 'fastify';
+
+// Request bodies are read as bytes and decoded here as fastify's own string parser decodes them
+// (UTF-8, the whole body at once). A body of ASCII characters only is decoded as Latin-1 (the same
+// string: each byte is its character) and its bytes are kept for the request: a Bulk upload then goes
+// to disk as received (result-files.ts), with no second encoding, and its result files are cut from
+// those bytes, where a character's offset is its byte's.
+
+const asciiBodies = new WeakMap<FastifyRequest, Buffer>();
+
+export function parseBody(
+  request: FastifyRequest,
+  body: Buffer,
+  done: (error: Error | null, body?: string) => void,
+): void {
+  if (body.length > 0 && isAscii(body)) {
+    asciiBodies.set(request, body);
+    done(null, body.toString('latin1'));
+  } else done(null, body.toString('utf8'));
+}
+
+/** The bytes of the request's body when they are all ASCII (the body string has a character a byte). */
+export function asciiBody(request: FastifyRequest): Buffer | undefined {
+  return asciiBodies.get(request);
+}
