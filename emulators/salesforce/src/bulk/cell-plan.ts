@@ -23,6 +23,8 @@ export const EMPTY = 0;
 export const VALUE = 1;
 export const RANGE = 2;
 export const ERROR = 3;
+/** A parent's external ID (a REF column's cell, not #N/A): its text stays in `cells`, found by its characters. */
+export const KEY = 4;
 
 const freeText = new Set(['string', 'textarea', 'phone', 'url']);
 const repetitive = new Set(['boolean', 'date', 'datetime', 'picklist', 'multipicklist', 'reference', 'id']);
@@ -53,8 +55,7 @@ export function planCells(columns: IngestColumn[], extField: FieldDef | null): C
       factor: 10 ** field.scale,
       limit: 10 ** (field.precision - field.scale),
     });
-    // A parent's external ID repeats over rows: one string per distinct key, found from the characters.
-    if (column.kind === 'ref') return plan(REF, new RangeCache());
+    if (column.kind === 'ref') return plan(REF);
     const indexed = field.unique || field.externalId || field === extField;
     if (freeText.has(field.type) && !indexed) return plan(TEXT);
     if (field.type === 'email' && !indexed) return plan(EMAIL);
@@ -164,14 +165,8 @@ export function readCells(
     const plan = plans[c] as CellPlan;
     const field = plan.field;
     if (plan.kind === REF) {
-      plan.reads += 1;
-      let key = plan.cache === null ? undefined : plan.cache.get(src, s, e);
-      if (key === undefined) {
-        const raw = cells.value(c);
-        key = { ok: true, value: raw };
-        if (plan.cache !== null) cached(plan, raw, key);
-      }
-      values[c] = key.ok ? key.value : null;
+      // Found in the parent's index from the characters (batch-lookups.ts): no string unless it fails.
+      states[c] = KEY;
       continue;
     }
     if (plan.kind === TEXT && (field.length <= 0 || e - s <= field.length)) {

@@ -1,6 +1,6 @@
 import type { FieldDef } from '../schema/schema-types.js';
 import type { IdCodec } from './id-codec.js';
-import { KeyTable } from './key-table.js';
+import { KeyTable, NOT_ASCII } from './key-table.js';
 import { ownCopy } from './own-copy.js';
 import type { SfValue } from './sf-error.js';
 
@@ -41,6 +41,20 @@ export class UniqueIndex {
   lookup(key: string): Entry | undefined {
     const n = this.table.size > 0 ? this.table.get(key) : -1;
     return n >= 0 ? n : this.entries.get(key);
+  }
+
+  /**
+   * `find` of the text `src[start, end)` (at least one character) without cutting it into a string; null
+   * when only the string can answer (a character beyond ASCII, or keys held in the map).
+   */
+  findRange(src: string, start: number, end: number): string[] | null {
+    let n = -1;
+    if (this.table.size > 0) {
+      n = this.table.getRange(src, start, end, !this.field.caseSensitive);
+      if (n === NOT_ASCII) return null;
+    }
+    if (n >= 0) return [this.codec.idOf(n)];
+    return this.entries.size === 0 ? [] : null;
   }
 
   find(value: SfValue): string[] {
