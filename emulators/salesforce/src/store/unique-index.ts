@@ -53,9 +53,20 @@ export class UniqueIndex {
       n = this.table.getRange(src, start, end, !this.field.caseSensitive);
       if (n === NOT_ASCII) return null;
     }
-    if (n >= 0) return [this.codec.idOf(n)];
+    if (n >= 0) {
+      // Rows in a row often name the same parent (an invoice's items): the same answer, the same Id string.
+      if (n !== this.lastRangeNumber) {
+        this.lastRangeNumber = n;
+        this.lastRangeHits = [this.codec.idOf(n)];
+      }
+      return this.lastRangeHits;
+    }
     return this.entries.size === 0 ? [] : null;
   }
+
+  /** findRange's last record number found and its answer (a record number spells one Id for good). */
+  private lastRangeNumber = -1;
+  private lastRangeHits: string[] = [];
 
   find(value: SfValue): string[] {
     const key = this.key(value);

@@ -8,10 +8,11 @@ import {
   startFixtureEmulator,
 } from './helpers.js';
 
-// Parents by external ID on the Bulk column path are found in the parent's index from the cell's
-// characters (batch-lookups.ts parentKey, unique-index.ts findRange): against the row path (forced by
-// the lock-row fault at the smallest ratio, as in bulk-column-path.test.ts) on keys in another case, hex
-// keys in upper case, quoted keys, keys beyond ASCII and keys several records hold, cached and not.
+// The Bulk column path against the row path (forced by the lock-row fault at the smallest ratio, as in
+// bulk-column-path.test.ts). Parents by external ID are found in the parent's index from the cell's
+// characters (batch-lookups.ts parentKey, unique-index.ts findRange): keys in another case, hex keys in
+// upper case, quoted keys, keys beyond ASCII and keys several records hold, cached and not. A repeated
+// cell (dates, picklists, Ids) takes the value of the same text on the row before (cell-plan.ts).
 
 const CLOCK = Date.parse('2026-03-01T12:00:00.000Z');
 let columns: SalesforceEmulator;
@@ -147,5 +148,32 @@ describe('Bulk API 2.0 column path: parents by the characters of their external 
     expect(history.get('L-2')).toBe(session('S-2'));
     expect(viaColumns.failed).toContain('Foreign key external ID: S-3 not found');
     expect(viaColumns.failed).toContain('Foreign key external ID: ß-1 not found');
+  });
+});
+
+describe('Bulk API 2.0 column path: cells that repeat the row before', () => {
+  it('reads each as the row path does, valid or not, quoted or not', async () => {
+    const owner = String(columns.records('User')[0]?.Id);
+    const cells = [
+      ['Active', '2024-01-07', '2025-01-01T10:00:00.000Z', 'true', owner],
+      ['Active', '2024-01-07', '2025-01-01T10:00:00.000Z', 'true', owner],
+      ['"Active"', '"2024-01-07"', '2025-01-01T10:00:00.000Z', 'TRUE', owner],
+      ['Paused', '2024-01-17', '2025-01-01T10:00:00.000Z', 'yes', owner],
+      ['Paused', '2024-01-17', '2025-01-01T11:00:00.000Z', 'yes', owner.toLowerCase()],
+      ['Canceled', '2024-02-30', '2025-01-01T11:00:00.000Z', '1', owner.toLowerCase()],
+      ['Canceled', '2024-02-30', 'bad', '1', ''],
+      ['Canceled', '#N/A', 'bad', '#N/A', ''],
+      ['Canceled', '', '2025-01-01T10:00:00Z', '', '#N/A'],
+      ['Canceled', '2024-01-07', '2025-01-01T10:00:00Z', 'false', owner],
+    ];
+    const lines = cells.map((row, i) => `R-${i},Repeat ${i},N-${i},${row.join(',')}`);
+    const head =
+      'External_Id__c,Name,AccountNumber__c,Status__c,Activated_On__c,Last_Synced_At__c,Auto_Pay__c,OwnerId';
+    const csv = `${head}\n${[...lines, ...lines.map((l) => l.replace('R-', 'Q-'))].join('\n')}\n`;
+    const viaColumns = await runJob(columns, csv);
+    expect(viaColumns).toEqual(await runJob(rows, csv));
+    expect(columns.records('CustomerAccount__c')).toEqual(rows.records('CustomerAccount__c'));
+    expect(viaColumns.failed.split('\n').filter((l) => l.includes(',R-')).length).toBeGreaterThan(2);
+    expect(viaColumns.successful.split('\n').filter((l) => l.includes(',R-')).length).toBeGreaterThan(2);
   });
 });
