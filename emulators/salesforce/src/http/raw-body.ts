@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 
 // Request bodies are read as bytes and decoded here as fastify's own string parser decodes them
 // (UTF-8, the whole body at once). A body of ASCII characters only is decoded as Latin-1 (the same
-// string: each byte is its character) and its bytes are kept for the request: a Bulk upload then goes
+// string: each byte is its character) and the bytes of a CSV body are kept for the request: a Bulk upload then goes
 // to disk as received (result-files.ts), with no second encoding, and its result files are cut from
 // those bytes, where a character's offset is its byte's.
 
@@ -15,12 +15,18 @@ export function parseBody(
   done: (error: Error | null, body?: string) => void,
 ): void {
   if (body.length > 0 && isAscii(body)) {
-    asciiBodies.set(request, body);
+    // Kept for CSV bodies only (Bulk uploads): nothing else reads them.
+    if (request.headers['content-type']?.startsWith('text/csv') === true) asciiBodies.set(request, body);
     done(null, body.toString('latin1'));
   } else done(null, body.toString('utf8'));
 }
 
-/** The bytes of the request's body when they are all ASCII (the body string has a character a byte). */
+/**
+ * The bytes of the request's body when they are all ASCII (the body string has a character a byte), handed
+ * over once: the request no longer holds them (a keep-alive socket may hold its last request for long).
+ */
 export function asciiBody(request: FastifyRequest): Buffer | undefined {
-  return asciiBodies.get(request);
+  const bytes = asciiBodies.get(request);
+  asciiBodies.delete(request);
+  return bytes;
 }
