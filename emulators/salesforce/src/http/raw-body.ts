@@ -2,10 +2,10 @@ import { isAscii } from 'node:buffer';
 import type { FastifyRequest } from 'fastify';
 
 // Request bodies are read as bytes and decoded here as fastify's own string parser decodes them
-// (UTF-8, the whole body at once). A body of ASCII characters only is decoded as Latin-1 (the same
-// string: each byte is its character) and the bytes of a CSV body are kept for the request: a Bulk upload then goes
-// to disk as received (result-files.ts), with no second encoding, and its result files are cut from
-// those bytes, where a character's offset is its byte's.
+// (UTF-8, the whole body at once). The bytes of a CSV body of ASCII characters only (each byte is its
+// character) are kept for the request: a Bulk upload then goes to disk as received (result-files.ts),
+// with no second encoding, and its result files are cut from those bytes, where a character's offset
+// is its byte's.
 
 const asciiBodies = new WeakMap<FastifyRequest, Buffer>();
 
@@ -14,11 +14,12 @@ export function parseBody(
   body: Buffer,
   done: (error: Error | null, body?: string) => void,
 ): void {
-  if (body.length > 0 && isAscii(body)) {
-    // Kept for CSV bodies only (Bulk uploads): nothing else reads them.
-    if (request.headers['content-type']?.startsWith('text/csv') === true) asciiBodies.set(request, body);
-    done(null, body.toString('latin1'));
-  } else done(null, body.toString('utf8'));
+  // Kept for CSV bodies only (Bulk uploads): nothing else reads them.
+  if (body.length > 0 && request.headers['content-type']?.startsWith('text/csv') === true && isAscii(body))
+    asciiBodies.set(request, body);
+  // As UTF-8 always: a large body decoded as Latin-1 becomes an external string (outside the V8 heap),
+  // which the store's own copies and slices of it would keep alive differently.
+  done(null, body.toString('utf8'));
 }
 
 /**
