@@ -2,7 +2,9 @@ import type { FieldDef, ObjectDef } from '../schema/schema-types.js';
 import type { RecordStore } from '../store/record-store.js';
 import { lookupError, pointsTo } from '../store/resolve-references.js';
 import type { SfError } from '../store/sf-error.js';
+import type { UniqueIndex } from '../store/unique-index.js';
 import type { IngestColumn } from './ingest-columns.js';
+import { RangeCache } from './range-cache.js';
 
 // Parents by external ID and lookup targets for one batch of the Bulk column path (fast-insert.ts),
 // each distinct value looked up once. A batch only inserts and updates records of its own object,
@@ -13,6 +15,11 @@ import type { IngestColumn } from './ingest-columns.js';
 export class BatchLookups {
   /** Matches by external ID, per upload column, for parents of another object. */
   private readonly parents: Array<Map<string, string[]> | null>;
+  /** The same by the key's characters (parentKey), and the keys each has missed. */
+  private readonly parentKeys: Array<RangeCache<string[]> | null>;
+  private readonly keyMisses: number[];
+  /** Per upload column of a parent by external ID: the index of its external ID field (not Id), or null. */
+  private readonly indexes: Array<UniqueIndex | null>;
   /** Look-ups per upload column, against which a cache's size tells whether it pays. */
   private readonly reads: number[];
   private readonly live = new Map<FieldDef, Set<string>>();
@@ -28,6 +35,13 @@ export class BatchLookups {
     private readonly columns: IngestColumn[],
   ) {
     this.parents = columns.map((c) => (c.kind === 'ref' && c.target !== def ? new Map() : null));
+    this.parentKeys = columns.map((c) => (c.kind === 'ref' && c.target !== def ? new RangeCache() : null));
+    this.keyMisses = columns.map(() => 0);
+    this.indexes = columns.map((c) =>
+      c.kind === 'ref' && c.extField.name !== 'Id'
+        ? (store.table(c.target).indexByField.get(c.extField.name) ?? null)
+        : null,
+    );
     this.reads = columns.map(() => 0);
     // lookupError's type check of an Id with the target's key prefix, made once per column.
     this.foundPrefix = columns.map((c) =>
@@ -52,6 +66,30 @@ export class BatchLookups {
         cache.set(value as string, hits);
         // Parents that are mostly distinct (an invoice per item): the map only costs; look each up.
         if (cache.size === 2048 && (this.reads[c] as number) < 4096) this.parents[c] = null;
+      }
+    }
+    this.reads[c] = (this.reads[c] as number) + 1;
+    return hits;
+  }
+
+  /**
+   * `parent(c, src.slice(start, end))` (a key of at least one character) from the key's characters:
+   * repeated keys through a cache by the characters, the others in the parent's index by them, so a key
+   * is cut into a string only when the index needs it (a character beyond ASCII, a key of several records).
+   */
+  parentKey(c: number, src: string, start: number, end: number): string[] {
+    const cache = this.parentKeys[c] ?? null;
+    let hits = cache === null ? undefined : cache.get(src, start, end);
+    if (hits === undefined) {
+      const index = this.indexes[c] ?? null;
+      const found = index === null ? null : index.findRange(src, start, end);
+      const column = this.columns[c] as Extract<IngestColumn, { kind: 'ref' }>;
+      hits = found ?? this.store.findByExternalId(column.target, column.extField, src.slice(start, end));
+      if (cache !== null) {
+        cache.put(src.slice(start, end), hits);
+        this.keyMisses[c] = (this.keyMisses[c] as number) + 1;
+        // Parents that are mostly distinct (an invoice per item): the cache only costs; look each up.
+        if (this.keyMisses[c] === 2048 && (this.reads[c] as number) < 4096) this.parentKeys[c] = null;
       }
     }
     this.reads[c] = (this.reads[c] as number) + 1;

@@ -75,7 +75,14 @@ export class BulkJobs {
   /** Drops an ingest job and its result files. */
   remove(job: IngestJob): void {
     this.ingest.delete(job.id);
-    job.results?.drop();
+    if (job.results !== undefined) job.results.drop();
+    else if (job.uploadFile) this.files.remove(job.uploadFile);
+    job.uploadFile = null;
+  }
+
+  /** Puts an upload of ASCII bytes (its text's characters, byte for byte) on disk for the job's result files. */
+  keepUpload(job: IngestJob, bytes: Uint8Array): void {
+    job.uploadFile = this.files.writeBytes(job.id, bytes);
   }
 
   /** Runs `fn` after `ms` (timers are cleared with the jobs). */

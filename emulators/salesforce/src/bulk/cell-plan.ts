@@ -23,6 +23,8 @@ export const EMPTY = 0;
 export const VALUE = 1;
 export const RANGE = 2;
 export const ERROR = 3;
+/** A parent's external ID (a REF column's cell, not #N/A): its text stays in `cells`, found by its characters. */
+export const KEY = 4;
 
 const freeText = new Set(['string', 'textarea', 'phone', 'url']);
 const repetitive = new Set(['boolean', 'date', 'datetime', 'picklist', 'multipicklist', 'reference', 'id']);
@@ -39,6 +41,11 @@ export interface CellPlan {
   /** NUMBER: 10^scale and 10^(precision - scale), as storedNumber computes them. */
   factor: number;
   limit: number;
+  /** CACHED: the last cell read (its text's source and range) and its value, for a value repeated on the next row. */
+  lastSource: string;
+  lastStart: number;
+  lastEnd: number;
+  last: Coerced | undefined;
 }
 
 export function planCells(columns: IngestColumn[], extField: FieldDef | null): CellPlan[] {
@@ -52,9 +59,12 @@ export function planCells(columns: IngestColumn[], extField: FieldDef | null): C
       misses: 0,
       factor: 10 ** field.scale,
       limit: 10 ** (field.precision - field.scale),
+      lastSource: '',
+      lastStart: 0,
+      lastEnd: 0,
+      last: undefined,
     });
-    // A parent's external ID repeats over rows: one string per distinct key, found from the characters.
-    if (column.kind === 'ref') return plan(REF, new RangeCache());
+    if (column.kind === 'ref') return plan(REF);
     const indexed = field.unique || field.externalId || field === extField;
     if (freeText.has(field.type) && !indexed) return plan(TEXT);
     if (field.type === 'email' && !indexed) return plan(EMAIL);
@@ -129,6 +139,14 @@ const isNA = (src: string, s: number, e: number) =>
   src.charCodeAt(s + 2) === 47 &&
   src.charCodeAt(s + 3) === 65;
 
+/** Whether `a[from, from + length)` and `b[bFrom, bFrom + length)` hold the same characters (compared from the end,
+ * where dates and times of consecutive rows differ). */
+function sameText(a: string, from: number, b: string, bFrom: number, length: number): boolean {
+  for (let i = length - 1; i >= 0; i -= 1)
+    if (a.charCodeAt(from + i) !== b.charCodeAt(bFrom + i)) return false;
+  return true;
+}
+
 /** Puts a missed value in the plan's cache; drops the cache once most of a column's values miss. */
 function cached(plan: CellPlan, raw: string, value: Coerced): void {
   (plan.cache as RangeCache).put(raw, value);
@@ -164,14 +182,8 @@ export function readCells(
     const plan = plans[c] as CellPlan;
     const field = plan.field;
     if (plan.kind === REF) {
-      plan.reads += 1;
-      let key = plan.cache === null ? undefined : plan.cache.get(src, s, e);
-      if (key === undefined) {
-        const raw = cells.value(c);
-        key = { ok: true, value: raw };
-        if (plan.cache !== null) cached(plan, raw, key);
-      }
-      values[c] = key.ok ? key.value : null;
+      // Found in the parent's index from the characters (batch-lookups.ts): no string unless it fails.
+      states[c] = KEY;
       continue;
     }
     if (plan.kind === TEXT && (field.length <= 0 || e - s <= field.length)) {
@@ -191,7 +203,13 @@ export function readCells(
       }
     }
     let coerced: Coerced | undefined;
-    if (plan.cache !== null) {
+    if (
+      plan.last !== undefined &&
+      plan.lastEnd - plan.lastStart === e - s &&
+      sameText(src, s, plan.lastSource, plan.lastStart, e - s)
+    )
+      coerced = plan.last;
+    else if (plan.cache !== null) {
       plan.reads += 1;
       coerced = plan.cache.get(src, s, e);
       if (coerced === undefined) {
@@ -200,6 +218,12 @@ export function readCells(
         cached(plan, raw, coerced);
       }
     } else coerced = coerceValue(field, cells.value(c), true);
+    if (plan.kind === CACHED) {
+      plan.last = coerced;
+      plan.lastSource = src;
+      plan.lastStart = s;
+      plan.lastEnd = e;
+    }
     if (coerced.ok) values[c] = coerced.value;
     else {
       states[c] = ERROR;

@@ -3,7 +3,7 @@ import type { FieldDef } from '../schema/schema-types.js';
 import type { PreparedRecord } from '../store/prepared-record.js';
 import type { SfValue, WriteResult } from '../store/sf-error.js';
 import { BatchKeys } from './batch-keys.js';
-import { EMPTY, planCells, RANGE, readCells, VALUE, type CellPlan } from './cell-plan.js';
+import { EMPTY, KEY, planCells, RANGE, readCells, VALUE, type CellPlan } from './cell-plan.js';
 import { CsvCells } from './csv-cells.js';
 import { FastInsert } from './fast-insert.js';
 import { FastUpdate } from './fast-update.js';
@@ -49,7 +49,7 @@ function prepared(
     const column = columns[c] as IngestColumn;
     const state = states[c];
     if (state === EMPTY) continue;
-    const value = state === RANGE ? cells.value(c) : (values[c] ?? null);
+    const value = state === RANGE || state === KEY ? cells.value(c) : (values[c] ?? null);
     if (column.kind === 'ref')
       out.refs.push({ field: column.field, target: column.target, extField: column.extField, value });
     else {

@@ -6,7 +6,7 @@ import type { UniqueIndex } from '../store/unique-index.js';
 import { unmatchedParent } from '../store/resolve-references.js';
 import type { SfError, SfValue, WriteResult } from '../store/sf-error.js';
 import { BatchLookups } from './batch-lookups.js';
-import { EMPTY, RANGE, REF, VALUE, type CellPlan } from './cell-plan.js';
+import { EMPTY, KEY, RANGE, REF, VALUE, type CellPlan } from './cell-plan.js';
 import type { CsvCells } from './csv-cells.js';
 import type { IngestColumn } from './ingest-columns.js';
 
@@ -114,17 +114,22 @@ export class FastInsert {
    * The row's parents by external ID (into `resolved`), lookups and read-only fields, checked as
    * RecordStore.insert (or, `updating`, RecordStore.update) checks them; the errors, or null.
    */
-  checkRow(states: Uint8Array, values: SfValue[], updating: boolean): SfError[] | null {
+  checkRow(cells: CsvCells, states: Uint8Array, values: SfValue[], updating: boolean): SfError[] | null {
     const { columns, resolved } = this;
     let errors: SfError[] | null = null;
     for (const c of this.refColumns) resolved[c] = null;
     for (const c of this.refColumns) {
-      if (states[c] !== VALUE) continue;
-      const value = values[c] as string | null;
-      const hits = this.lookups.parent(c, value);
+      const state = states[c];
+      if (state !== VALUE && state !== KEY) continue;
+      // KEY: the external ID's characters in the cells; VALUE: #N/A (null).
+      const hits =
+        state === KEY
+          ? this.lookups.parentKey(c, cells.source(c), cells.starts[c] as number, cells.ends[c] as number)
+          : this.lookups.parent(c, null);
       if (hits.length === 1) resolved[c] = hits[0] as string;
       else {
         const { target, extField } = columns[c] as Extract<IngestColumn, { kind: 'ref' }>;
+        const value = state === KEY ? cells.value(c) : null;
         (errors ??= []).push(unmatchedParent({ target, extField, value }, hits.length));
       }
     }
@@ -169,7 +174,7 @@ export class FastInsert {
     values: SfValue[],
     extKey: string | null,
   ): WriteResult | number {
-    const errors = this.checkRow(states, values, false);
+    const errors = this.checkRow(cells, states, values, false);
     if (errors !== null) return { ok: false, errors };
     let missing: string[] | null = null;
     for (const { field, column, fallback } of this.required) {

@@ -90,7 +90,7 @@ export class FastUpdate {
     const row = this.usable ? this.live.rowOfRecord(n) : -1;
     if (row < 0) return null;
     this.texts = null;
-    const errors = this.inserter.checkRow(states, values, true);
+    const errors = this.inserter.checkRow(cells, states, values, true);
     if (errors !== null) return { ok: false, errors };
     let missing: string[] | null = null;
     for (const { field, column, slot } of this.required) {

@@ -65,6 +65,11 @@ export interface IngestJob {
    * offsets and the per-row results above are then let go.
    */
   results?: FinishedResults;
+  /**
+   * An upload of ASCII characters only, on disk as received (result-files.ts) until the job ends and its
+   * results take it over: its bytes are `data`'s characters, offset for offset.
+   */
+  uploadFile?: string | null;
   /** Rows not reached before an abort or failure. */
   unprocessedFrom: number;
   processedCount: number;

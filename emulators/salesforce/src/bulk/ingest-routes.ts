@@ -2,9 +2,10 @@ import { textOf } from '../text-of.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { EmulatorContext } from '../emulator-context.js';
 import { apiVersionOf, parseJsonObject, sendError } from '../http/sf-reply.js';
+import { asciiBody } from '../http/raw-body.js';
 import type { BulkJobs } from './bulk-jobs.js';
-import { csvLine, delimiters } from './csv-reader.js';
-import { liveResults } from './job-results.js';
+import { delimiters } from './csv-reader.js';
+import { resultCsv } from './result-csv.js';
 import {
   ingestJobInfo,
   ingestOperations,
@@ -149,6 +150,10 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
       );
     ctx.usage.uploadedBytes += bytes;
     job.data = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    // ASCII (no byte order mark either): the bytes go to disk now, for the result files, and are let go.
+    const ascii = asciiBody(request);
+    if (ascii !== undefined && ascii.length === job.data.length && job.data.length > 0)
+      jobs.keepUpload(job, ascii);
     return reply.code(201).send();
   });
 
@@ -202,48 +207,6 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
     return reply.code(204).send();
   });
 
-  const resultCsv = (job: IngestJob, kind: 'successful' | 'failed' | 'unprocessed'): string => {
-    const eol = job.lineEnding === 'CRLF' ? '\r\n' : '\n';
-    const d = job.delimiter;
-    const results = job.results ?? liveResults(job);
-    const header = results.header ?? '';
-    const data = results.data();
-    const line = (row: number) => data.slice(results.start(row), results.end(row));
-    const { codec } = ctx.store.table(job.def);
-    const idOf = (row: number) => {
-      const id = results.id(row) ?? '';
-      return typeof id === 'number' ? codec.idOf(id) : id;
-    };
-    const parts: string[] = [];
-    if (kind === 'unprocessed') {
-      // A job aborted (or failed) before its upload was read never reached any row: all of it is
-      // unprocessed, exactly as uploaded.
-      if (results.header === null)
-        return terminalStates.has(job.state) && job.state !== 'JobComplete' ? data : '';
-      parts.push(header);
-      const from = job.state === 'JobComplete' ? results.rows : results.unprocessedFrom;
-      for (let r = from; r < results.rows; r += 1) parts.push(line(r));
-    } else if (kind === 'successful') {
-      parts.push(`${csvLine(['sf__Id', 'sf__Created'], d)}${d}${header}`);
-      const anyError = results.errors.size > 0;
-      for (let r = 0; r < results.processed; r += 1) {
-        if (anyError && results.errors.has(r)) continue;
-        const id = results.id(r);
-        const created = results.created(r);
-        // csvLine quotes a generated Id (letters and digits) and true/false as they are.
-        parts.push(
-          typeof id === 'number' && typeof created === 'boolean'
-            ? `"${codec.idOf(id)}"${d}"${created ? 'true' : 'false'}"${d}${line(r)}`
-            : `${csvLine([idOf(r), textOf(created)], d)}${d}${line(r)}`,
-        );
-      }
-    } else {
-      parts.push(`${csvLine(['sf__Id', 'sf__Error'], d)}${d}${header}`);
-      for (const [r, error] of results.errors) parts.push(`${csvLine([idOf(r), error], d)}${d}${line(r)}`);
-    }
-    return parts.join(eol) + eol;
-  };
-
   for (const [path, kind] of [
     ['successfulResults', 'successful'],
     ['failedResults', 'failed'],
@@ -262,7 +225,8 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EmulatorContext,
       }
       // As bytes: fastify measures a string's Content-Length with Buffer.byteLength, a pass over
       // results of up to a whole job (tens of megabytes) on top of the one that encodes it.
-      return reply.header('content-type', 'text/csv').send(Buffer.from(resultCsv(job, kind)));
+      const csv = resultCsv(job, kind, ctx.store.table(job.def).codec);
+      return reply.header('content-type', 'text/csv').send(csv);
     });
   }
 }

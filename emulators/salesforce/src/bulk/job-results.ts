@@ -11,6 +11,8 @@ import type { ResultFiles } from './result-files.js';
 export interface JobResults {
   /** The upload, with the header and rows cut from it. */
   data(): string;
+  /** The upload's bytes when each is the character of `data` at its offset (all ASCII), else null. */
+  bytes(): Buffer | null;
   /** The header line; null when the upload was never read (the job ended before). */
   readonly header: string | null;
   readonly rows: number;
@@ -28,6 +30,7 @@ export interface JobResults {
 export function liveResults(job: IngestJob): JobResults {
   return {
     data: () => job.data ?? '',
+    bytes: () => null,
     header: job.columns === null ? null : (job.header ?? ''),
     rows: job.rowStarts.length,
     start: (row) => job.rowStarts[row] as number,
@@ -60,6 +63,8 @@ class StoredResults implements JobResults {
     private readonly files: ResultFiles,
     private readonly path: string | null,
     private readonly text: string | null,
+    /** The file holds the upload's ASCII bytes as received. */
+    private readonly ascii: boolean,
   ) {
     // Own copies: a slice of the upload (the header, an Id or a value an error names) would keep all of it alive.
     this.header = job.columns === null ? null : ownCopy(job.header ?? '');
@@ -97,6 +102,10 @@ class StoredResults implements JobResults {
     return this.path === null ? (this.text ?? '') : this.files.read(this.path);
   }
 
+  bytes(): Buffer | null {
+    return this.ascii && this.path !== null ? this.files.readBytes(this.path) : null;
+  }
+
   start(row: number): number {
     return this.starts[row] as number;
   }
@@ -128,7 +137,9 @@ class StoredResults implements JobResults {
 export type FinishedResults = JobResults & { drop(): void };
 
 export function finishedResults(job: IngestJob, codec: IdCodec, files: ResultFiles): FinishedResults {
+  // An ASCII upload went to disk as it arrived (ingest-routes.ts).
+  if (job.uploadFile) return new StoredResults(job, codec, files, job.uploadFile, null, true);
   const text = job.data;
   const path = text === null || text === '' ? null : files.write(job.id, text);
-  return new StoredResults(job, codec, files, path, path === null ? text : null);
+  return new StoredResults(job, codec, files, path, path === null ? text : null, false);
 }

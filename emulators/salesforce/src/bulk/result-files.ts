@@ -23,6 +23,19 @@ export class ResultFiles {
   write(name: string, text: string): string | null {
     // A lone surrogate would come back as U+FFFD: such an upload stays in memory.
     if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) return null;
+    const path = join(this.directory(), `${name}.csv`);
+    writeFileSync(path, text, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
+    return path;
+  }
+
+  /** Writes the bytes of an upload as received (all ASCII: its text read as UTF-8) under `name`; its path. */
+  writeBytes(name: string, bytes: Uint8Array): string {
+    const path = join(this.directory(), `${name}.csv`);
+    writeFileSync(path, bytes, { mode: 0o600, flag: 'wx' });
+    return path;
+  }
+
+  private directory(): string {
     if (this.dir === null) {
       this.dir = mkdtempSync(join(tmpdir(), 'sf-emulator-results-'));
       liveDirs.add(this.dir);
@@ -31,13 +44,16 @@ export class ResultFiles {
         exitHook = true;
       }
     }
-    const path = join(this.dir, `${name}.csv`);
-    writeFileSync(path, text, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
-    return path;
+    return this.dir;
   }
 
   read(path: string): string {
     return readFileSync(path, 'utf8');
+  }
+
+  /** The file's bytes. */
+  readBytes(path: string): Buffer {
+    return readFileSync(path);
   }
 
   remove(path: string): void {

@@ -16,6 +16,7 @@ import { registerCollectionRetrieveRoutes } from '../rest/collection-retrieve-ro
 import { registerLimitsRoutes } from '../rest/limits-routes.js';
 import { versionsList } from './api-versions.js';
 import { guardDataApi } from './data-api-guard.js';
+import { parseBody } from './raw-body.js';
 import { QueryCursors } from '../rest/query-cursors.js';
 import { registerQueryRoutes } from '../rest/query-routes.js';
 import { registerSearchRoutes } from '../sosl/search-routes.js';
@@ -53,7 +54,9 @@ export function buildServer(
     ctx.store.writes.inCall(done);
   });
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) =>
+    parseBody(request, body as Buffer, done),
+  );
 
   app.setErrorHandler((error: FastifyError | RequestError, _request, reply) => {
     if (error instanceof RequestError)

@@ -55,8 +55,8 @@ export class IdCodec {
     return n;
   }
 
-  /** The Id of record number `n` (0 <= n < 2^30), as makeSalesforceId spells it. */
-  idOf(n: number): string {
+  /** Spells the Id of record number `n` into `codes`. */
+  private spell(n: number): Uint16Array {
     const codes = this.codes;
     let rest = n;
     for (let i = 14; i >= 6; i -= 1) {
@@ -64,7 +64,19 @@ export class IdCodec {
       rest = Math.floor(rest / 62);
     }
     for (let chunk = 0; chunk < 3; chunk += 1) codes[15 + chunk] = checksumCode(codes, chunk);
-    const c = codes;
+    return codes;
+  }
+
+  /** Writes the 18 characters of `idOf(n)` as bytes at `at`; the offset after them. */
+  writeId(n: number, out: Uint8Array, at: number): number {
+    const codes = this.spell(n);
+    for (let i = 0; i < 18; i += 1) out[at + i] = codes[i] as number;
+    return at + 18;
+  }
+
+  /** The Id of record number `n` (0 <= n < 2^30), as makeSalesforceId spells it. */
+  idOf(n: number): string {
+    const c = this.spell(n);
     // Explicit arguments: spreading a typed array goes through its iterator, several times slower.
     return String.fromCharCode(
       c[0]!,

@@ -35,6 +35,9 @@ function hashOf(key: string): number {
 
 const EMPTY_HASH = hashOf('');
 
+/** getRange of a text with a character beyond ASCII: only its string (lower-cased) can be looked up. */
+export const NOT_ASCII = -2;
+
 export class KeyTable {
   /** Record number per slot, EMPTY or TOMBSTONE. */
   private refs = new Int32Array(0);
@@ -82,6 +85,51 @@ export class KeyTable {
     if (slot < 0) return -1;
     this.forget();
     return this.refs[slot] as number;
+  }
+
+  /**
+   * `get` of the key `src[start, end)` (with `fold`, lower-cased as toLowerCase does ASCII), without
+   * cutting it into a string: the record number, -1, or NOT_ASCII (the text has a character above U+007F).
+   */
+  getRange(src: string, start: number, end: number, fold: boolean): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i += 1) {
+      let c = src.charCodeAt(i);
+      if (c > 127) return NOT_ASCII;
+      if (fold && c >= 65 && c <= 90) c += 32;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    const hash = h >>> 0;
+    const mask = this.refs.length - 1;
+    if (mask < 0) return -1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const ref = this.refs[slot] as number;
+      if (ref === EMPTY) return -1;
+      if (ref >= 0 && this.hashes[slot] === hash && this.equalsRange(slot, src, start, end, fold)) return ref;
+    }
+  }
+
+  private equalsRange(slot: number, src: string, from: number, to: number, fold: boolean): boolean {
+    const length = this.lengths[slot] as number;
+    const hex = (length & HEX) !== 0;
+    if (hex ? to - from !== HEX_LENGTH : length !== to - from) return false;
+    const position = this.positions[slot] as number;
+    const buffer = this.buffers[Math.floor(position / MAX_BUFFER)] as Buffer;
+    const start = position % MAX_BUFFER;
+    const at = (i: number) => {
+      const c = src.charCodeAt(from + i);
+      return fold && c >= 65 && c <= 90 ? c + 32 : c;
+    };
+    if (hex) {
+      for (let i = 0; i < HEX_LENGTH / 2; i += 1) {
+        const high = nibble(at(2 * i));
+        const low = nibble(at(2 * i + 1));
+        if (high < 0 || low < 0 || buffer[start + i] !== ((high << 4) | low)) return false;
+      }
+      return true;
+    }
+    for (let i = 0; i < length; i += 1) if (buffer[start + i] !== at(i)) return false;
+    return true;
   }
 
   /** Holds `ref` for a key not in the table. */

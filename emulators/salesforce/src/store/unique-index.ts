@@ -1,6 +1,6 @@
 import type { FieldDef } from '../schema/schema-types.js';
 import type { IdCodec } from './id-codec.js';
-import { KeyTable } from './key-table.js';
+import { KeyTable, NOT_ASCII } from './key-table.js';
 import { ownCopy } from './own-copy.js';
 import type { SfValue } from './sf-error.js';
 
@@ -42,6 +42,31 @@ export class UniqueIndex {
     const n = this.table.size > 0 ? this.table.get(key) : -1;
     return n >= 0 ? n : this.entries.get(key);
   }
+
+  /**
+   * `find` of the text `src[start, end)` (at least one character) without cutting it into a string; null
+   * when only the string can answer (a character beyond ASCII, or keys held in the map).
+   */
+  findRange(src: string, start: number, end: number): string[] | null {
+    let n = -1;
+    if (this.table.size > 0) {
+      n = this.table.getRange(src, start, end, !this.field.caseSensitive);
+      if (n === NOT_ASCII) return null;
+    }
+    if (n >= 0) {
+      // Rows in a row often name the same parent (an invoice's items): the same answer, the same Id string.
+      if (n !== this.lastRangeNumber) {
+        this.lastRangeNumber = n;
+        this.lastRangeHits = [this.codec.idOf(n)];
+      }
+      return this.lastRangeHits;
+    }
+    return this.entries.size === 0 ? [] : null;
+  }
+
+  /** findRange's last record number found and its answer (a record number spells one Id for good). */
+  private lastRangeNumber = -1;
+  private lastRangeHits: string[] = [];
 
   find(value: SfValue): string[] {
     const key = this.key(value);
