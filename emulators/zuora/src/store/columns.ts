@@ -6,6 +6,14 @@
 // keeps one plain reference per row instead. A value an encoding cannot hold is kept as is beside it,
 // so a column never changes what was stored.
 import type { FieldValue } from '../model/zuora-record.js';
+import {
+  VIEW_CODES16,
+  VIEW_CODES32,
+  VIEW_CODES8,
+  VIEW_HEX,
+  VIEW_PLAIN,
+  type ColumnView,
+} from './column-view.js';
 
 /** Where an export writes its cells as bytes (aqua/byte-chunks.ts). */
 export interface CellSink {
@@ -29,6 +37,8 @@ export interface Column {
   writer(cell: (v: FieldValue) => string): CellWriter;
   /** A reader of `map` of the row's value (each distinct value mapped once where the column interns them). */
   mapped<T>(map: (v: FieldValue) => T): (row: number) => T;
+  /** Points `into` at the column's arrays as they are now (column-view.ts). */
+  view(into: ColumnView): void;
 }
 
 /** The capacity for `row`: doubling, so appending rows copies each cell a bounded number of times. */
@@ -93,6 +103,14 @@ export class HexColumn implements Column {
 
   mapped<T>(map: (v: FieldValue) => T): (row: number) => T {
     return (row) => map(this.get(row));
+  }
+
+  view(into: ColumnView): void {
+    into.clear();
+    into.kind = VIEW_HEX;
+    into.words = this.words;
+    into.tags = this.tags;
+    into.get = (row) => this.get(row);
   }
 
   /** Whether the row holds exactly the id whose words are given (see parseHex). */
@@ -248,6 +266,28 @@ export class DictionaryColumn implements Column {
     };
   }
 
+  view(into: ColumnView): void {
+    into.clear();
+    into.get = (row) => this.get(row);
+    if (this.plain !== null) {
+      into.kind = VIEW_PLAIN;
+      into.plain = this.plain;
+      return;
+    }
+    const codes = this.codes as Codes;
+    into.dict = this.dict;
+    if (codes instanceof Uint8Array) {
+      into.kind = VIEW_CODES8;
+      into.codes8 = codes;
+    } else if (codes instanceof Uint16Array) {
+      into.kind = VIEW_CODES16;
+      into.codes16 = codes;
+    } else {
+      into.kind = VIEW_CODES32;
+      into.codes32 = codes;
+    }
+  }
+
   private widen(kind: typeof Uint16Array | typeof Uint32Array): Codes {
     const codes = this.codes as Codes;
     const wider = new kind(codes.length);
@@ -270,7 +310,7 @@ export class DictionaryColumn implements Column {
 const utf8 = new TextEncoder();
 
 /** Writes the UTF-8 bytes of `text` at `at` (room for 3 bytes a UTF-16 unit assumed); returns their count. */
-function utf8Into(text: string, out: Uint8Array, at: number): number {
+export function utf8Into(text: string, out: Uint8Array, at: number): number {
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (c >= 0x80) return i + utf8.encodeInto(text.slice(i), out.subarray(at + i)).written;
