@@ -80,7 +80,12 @@ export class HexColumn implements Column {
       this.words = grow(this.words, row * 4 + 3, (n) => new Uint32Array(n));
     if (this.tags[row] === HEX_ODD) this.odd?.delete(row);
     if (typeof value === 'string' && parseHex(value, scratch)) {
-      this.words.set(scratch, row * 4);
+      // Four stores: a typed array's set() is a native call, dearer than they are.
+      const at = row * 4;
+      this.words[at] = scratch[0] as number;
+      this.words[at + 1] = scratch[1] as number;
+      this.words[at + 2] = scratch[2] as number;
+      this.words[at + 3] = scratch[3] as number;
       this.tags[row] = HEX;
     } else if (value === null) this.tags[row] = HEX_NULL;
     else {
@@ -178,6 +183,9 @@ export class DictionaryColumn implements Column {
   private codeOf = new Map<FieldValue, number>();
   private plain: FieldValue[] | null = null;
   private rows = 0;
+  /** The value last set and its code. */
+  private lastValue: FieldValue = null;
+  private lastCode = 0;
 
   get(row: number): FieldValue {
     if (this.plain !== null) return this.plain[row] ?? null;
@@ -191,7 +199,8 @@ export class DictionaryColumn implements Column {
       this.plain[row] = value;
       return;
     }
-    let code = value === null ? 0 : this.codeOf.get(value);
+    // Consecutive rows often repeat a value (an account's records share their dates): no lookup then.
+    let code = value === null ? 0 : value === this.lastValue ? this.lastCode : this.codeOf.get(value);
     if (code === undefined) {
       code = this.dict.length;
       if (code > DICTIONARY_LIMIT && code * 2 > this.rows) {
@@ -203,6 +212,8 @@ export class DictionaryColumn implements Column {
       this.dict.push(own);
       this.codeOf.set(own, code);
     }
+    this.lastValue = value;
+    this.lastCode = code;
     let codes = this.codes as Codes;
     if (code > 0xffff && !(codes instanceof Uint32Array)) codes = this.widen(Uint32Array);
     else if (code > 0xff && codes instanceof Uint8Array) codes = this.widen(Uint16Array);

@@ -332,6 +332,7 @@ export class RecordTable {
       if (value !== null && undecided[i] === true) this.decide(keys[i] as string, value);
       (columns[i] as Column).set(row, value);
     }
+    if (this.valueIndexes.size === 0) return;
     for (const [field, index] of this.valueIndexes) index.add(String(record[field]), row);
   }
 
