@@ -8,9 +8,9 @@ import { runQuery } from '../query/run-query.js';
 import type { Column, Row } from '../query/select-columns.js';
 import type { RowFormatter } from './row-formatter.js';
 import type { TenantStore } from '../store/tenant-store.js';
-import type { CellWriter } from '../store/columns.js';
-import { CHUNK_BYTES, writeLines, type ByteChunks } from './byte-chunks.js';
-import { cellReaders, cellWriters } from './cell-readers.js';
+import { writeLines, type ByteChunks } from './byte-chunks.js';
+import { cellReaders, kernelPlan } from './cell-readers.js';
+import { writeKernelRows } from './row-kernel.js';
 
 export interface RowsChangedSince {
   /** Every row (a full load). */
@@ -90,23 +90,13 @@ export function selectRows(
       count: selected.length,
       lines,
       *write(out, prefix, format, columns, cell) {
-        const writers = cellWriters(table, columns, cell);
-        if (writers === undefined) {
+        const plan = kernelPlan(table, columns, cell);
+        if (plan === undefined) {
           yield* writeLines(out, prefix, lines(format, columns, cell));
           return;
         }
-        const { has, direct, checked } = writers;
-        const n = direct.length;
-        for (const row of selected) {
-          if (prefix !== '') out.text(prefix);
-          const write = has(row) ? direct : checked;
-          for (let i = 0; i < n; i += 1) {
-            if (i > 0) out.byte(44); // ','
-            (write[i] as CellWriter)(row, out);
-          }
-          out.byte(10); // '\n'
-          if (out.length >= CHUNK_BYTES) yield out.take();
-        }
+        const { columns: kernel, has, checked } = plan;
+        yield* writeKernelRows(out, selected, Buffer.from(prefix, 'utf8'), kernel, has, checked);
       },
     };
   }

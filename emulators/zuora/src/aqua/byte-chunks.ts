@@ -13,8 +13,9 @@ const high = Uint8Array.from({ length: 256 }, (_, b) => digits.charCodeAt(b >>> 
 const low = Uint8Array.from({ length: 256 }, (_, b) => digits.charCodeAt(b & 15));
 
 export class ByteChunks {
-  private buf = Buffer.allocUnsafe(capacity);
-  private pos = 0;
+  /** The buffer being written and the next byte's place in it: open to a row loop that writes in place (row-kernel.ts). */
+  buf = Buffer.allocUnsafe(capacity);
+  pos = 0;
 
   /** Bytes written since the last chunk was taken. */
   get length(): number {
@@ -83,7 +84,7 @@ export class ByteChunks {
   }
 
   /** Room for `n` more bytes: a larger buffer holding what was written (a cell longer than the slack). */
-  private room(n: number): void {
+  room(n: number): void {
     const next = Buffer.allocUnsafe(Math.max(capacity, (this.pos + n) * 2));
     this.buf.copy(next, 0, 0, this.pos);
     this.buf = next;

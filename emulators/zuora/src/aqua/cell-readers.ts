@@ -7,39 +7,47 @@ import type { Column } from '../query/select-columns.js';
 import type { JoinPath } from '../query/field-paths.js';
 import type { RecordTable } from '../store/record-table.js';
 import type { CellWriter } from '../store/columns.js';
+import { KernelColumn } from './row-kernel.js';
 
 type CellReader = (row: number) => string;
 
-/** Each column's cell writer twice: straight from the columns for rows `has` accepts, else checked per cell. */
-export interface RowWriters {
+/** The row loop's columns (row-kernel.ts), with `has` and the checked writers for the rows it refuses. */
+export interface KernelPlan {
+  columns: KernelColumn[];
   has: (row: number) => boolean;
-  direct: CellWriter[];
   checked: CellWriter[];
 }
 
-/** As `cellReaders`, writing each cell's bytes (an own id from its packed words: columns.ts). */
-export function cellWriters(
+/**
+ * The columns of the row loop (row-kernel.ts) and, for the rows whose shape lacks a field, a cell writer per
+ * column checked per cell; undefined for an aggregate column.
+ */
+export function kernelPlan(
   table: RecordTable,
   columns: readonly Column[],
   cell: (v: FieldValue) => string,
-): RowWriters | undefined {
-  const own = columns.flatMap((c) => (c.ownField === undefined ? [] : [c.ownField]));
-  const { has, write } = table.columnWriters(own, cell);
-  const direct: CellWriter[] = [];
+): KernelPlan | undefined {
+  const held: string[] = [];
+  const kernel: KernelColumn[] = [];
   const checked: CellWriter[] = [];
-  let k = 0;
   for (const c of columns) {
-    if (c.ownField !== undefined) {
-      direct.push(write[k] as CellWriter);
-      k += 1;
-      checked.push(table.cellWriter(c.ownField, cell));
-    } else if (c.field?.join !== undefined) {
-      const joined = joinedWriter(table, c.field.join, cell);
-      direct.push(joined);
-      checked.push(joined);
+    const own = c.ownField;
+    const join = c.field?.join;
+    if (own !== undefined) {
+      held.push(own);
+      kernel.push(new KernelColumn(() => table.columnNamed(own), undefined, cell));
+      checked.push(table.cellWriter(own, cell));
+    } else if (join !== undefined) {
+      const write = joinedWriter(table, join, cell);
+      const first = join.hops[0]?.field;
+      if (first !== undefined) held.push(first);
+      const ref = (): ReturnType<RecordTable['columnNamed']> =>
+        first === undefined ? undefined : table.columnNamed(first);
+      kernel.push(new KernelColumn(undefined, { write, ref }, cell));
+      checked.push(write);
     } else return undefined;
   }
-  return { has, direct, checked };
+  return { columns: kernel, has: table.shapeHolds(held), checked };
 }
 
 function joinedWriter(table: RecordTable, join: JoinPath, cell: (v: FieldValue) => string): CellWriter {

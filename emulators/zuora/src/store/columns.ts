@@ -6,6 +6,14 @@
 // keeps one plain reference per row instead. A value an encoding cannot hold is kept as is beside it,
 // so a column never changes what was stored.
 import type { FieldValue } from '../model/zuora-record.js';
+import {
+  VIEW_CODES16,
+  VIEW_CODES32,
+  VIEW_CODES8,
+  VIEW_HEX,
+  VIEW_PLAIN,
+  type ColumnView,
+} from './column-view.js';
 
 /** Where an export writes its cells as bytes (aqua/byte-chunks.ts). */
 export interface CellSink {
@@ -29,6 +37,8 @@ export interface Column {
   writer(cell: (v: FieldValue) => string): CellWriter;
   /** A reader of `map` of the row's value (each distinct value mapped once where the column interns them). */
   mapped<T>(map: (v: FieldValue) => T): (row: number) => T;
+  /** Points `into` at the column's arrays as they are now (column-view.ts). */
+  view(into: ColumnView): void;
 }
 
 /** The capacity for `row`: doubling, so appending rows copies each cell a bounded number of times. */
@@ -70,7 +80,12 @@ export class HexColumn implements Column {
       this.words = grow(this.words, row * 4 + 3, (n) => new Uint32Array(n));
     if (this.tags[row] === HEX_ODD) this.odd?.delete(row);
     if (typeof value === 'string' && parseHex(value, scratch)) {
-      this.words.set(scratch, row * 4);
+      // Four stores: a typed array's set() is a native call, dearer than they are.
+      const at = row * 4;
+      this.words[at] = scratch[0] as number;
+      this.words[at + 1] = scratch[1] as number;
+      this.words[at + 2] = scratch[2] as number;
+      this.words[at + 3] = scratch[3] as number;
       this.tags[row] = HEX;
     } else if (value === null) this.tags[row] = HEX_NULL;
     else {
@@ -93,6 +108,14 @@ export class HexColumn implements Column {
 
   mapped<T>(map: (v: FieldValue) => T): (row: number) => T {
     return (row) => map(this.get(row));
+  }
+
+  view(into: ColumnView): void {
+    into.clear();
+    into.kind = VIEW_HEX;
+    into.words = this.words;
+    into.tags = this.tags;
+    into.get = (row) => this.get(row);
   }
 
   /** Whether the row holds exactly the id whose words are given (see parseHex). */
@@ -160,6 +183,9 @@ export class DictionaryColumn implements Column {
   private codeOf = new Map<FieldValue, number>();
   private plain: FieldValue[] | null = null;
   private rows = 0;
+  /** The value last set and its code. */
+  private lastValue: FieldValue = null;
+  private lastCode = 0;
 
   get(row: number): FieldValue {
     if (this.plain !== null) return this.plain[row] ?? null;
@@ -173,7 +199,8 @@ export class DictionaryColumn implements Column {
       this.plain[row] = value;
       return;
     }
-    let code = value === null ? 0 : this.codeOf.get(value);
+    // Consecutive rows often repeat a value (an account's records share their dates): no lookup then.
+    let code = value === null ? 0 : value === this.lastValue ? this.lastCode : this.codeOf.get(value);
     if (code === undefined) {
       code = this.dict.length;
       if (code > DICTIONARY_LIMIT && code * 2 > this.rows) {
@@ -185,6 +212,8 @@ export class DictionaryColumn implements Column {
       this.dict.push(own);
       this.codeOf.set(own, code);
     }
+    this.lastValue = value;
+    this.lastCode = code;
     let codes = this.codes as Codes;
     if (code > 0xffff && !(codes instanceof Uint32Array)) codes = this.widen(Uint32Array);
     else if (code > 0xff && codes instanceof Uint8Array) codes = this.widen(Uint16Array);
@@ -248,6 +277,28 @@ export class DictionaryColumn implements Column {
     };
   }
 
+  view(into: ColumnView): void {
+    into.clear();
+    into.get = (row) => this.get(row);
+    if (this.plain !== null) {
+      into.kind = VIEW_PLAIN;
+      into.plain = this.plain;
+      return;
+    }
+    const codes = this.codes as Codes;
+    into.dict = this.dict;
+    if (codes instanceof Uint8Array) {
+      into.kind = VIEW_CODES8;
+      into.codes8 = codes;
+    } else if (codes instanceof Uint16Array) {
+      into.kind = VIEW_CODES16;
+      into.codes16 = codes;
+    } else {
+      into.kind = VIEW_CODES32;
+      into.codes32 = codes;
+    }
+  }
+
   private widen(kind: typeof Uint16Array | typeof Uint32Array): Codes {
     const codes = this.codes as Codes;
     const wider = new kind(codes.length);
@@ -270,7 +321,7 @@ export class DictionaryColumn implements Column {
 const utf8 = new TextEncoder();
 
 /** Writes the UTF-8 bytes of `text` at `at` (room for 3 bytes a UTF-16 unit assumed); returns their count. */
-function utf8Into(text: string, out: Uint8Array, at: number): number {
+export function utf8Into(text: string, out: Uint8Array, at: number): number {
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (c >= 0x80) return i + utf8.encodeInto(text.slice(i), out.subarray(at + i)).written;

@@ -259,23 +259,23 @@ export class RecordTable {
     };
   }
 
+  /** The column a field is stored in now (undefined while no row has had it): see row-kernel.ts. */
+  columnNamed(field: string): Column | undefined {
+    return this.columns.get(field);
+  }
+
   /**
-   * Writers of the fields' cells straight from their columns, valid for the rows `has` accepts: those whose
-   * shape has every one of the fields (checked once a row instead of once a cell; for other rows, cellWriter).
+   * Whether a row's shape holds every one of the fields, each of which has a column (checked once per
+   * shape): such a row reads each field from its column.
    */
-  columnWriters(
-    fields: readonly string[],
-    cell: (v: FieldValue) => string,
-  ): { has: (row: number) => boolean; write: CellWriter[] } {
-    const write = fields.map((field) => this.columns.get(field)?.writer(cell));
+  shapeHolds(fields: readonly string[]): (row: number) => boolean {
     const every: (boolean | undefined)[] = [];
-    const has = (row: number): boolean => {
+    return (row) => {
       const code = this.shapeOf[row] ?? 0;
       return (every[code] ??=
-        write.every((w) => w !== undefined) &&
+        fields.every((field) => this.columns.has(field)) &&
         fields.every((field) => (this.shapes[code] as Shape).keys.includes(field)));
     };
-    return { has, write: write.map((w) => w ?? ((_row, out) => out.text(cell(null)))) };
   }
 
   /** Whether the row is live: a live row holds the record its Id finds (`rowOf`). */
@@ -332,6 +332,7 @@ export class RecordTable {
       if (value !== null && undecided[i] === true) this.decide(keys[i] as string, value);
       (columns[i] as Column).set(row, value);
     }
+    if (this.valueIndexes.size === 0) return;
     for (const [field, index] of this.valueIndexes) index.add(String(record[field]), row);
   }
 
