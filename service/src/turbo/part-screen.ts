@@ -18,7 +18,8 @@ type KeepHeld = (held: readonly FailedRecordInput[]) => Promise<void>;
 
 export class PartScreen {
   readonly #file: string;
-  readonly #basis: ScreenBasis | undefined;
+  /** Dropped once the part is judged: its open-failure key sets are a copy a part (L holds many parts). */
+  #basis: ScreenBasis | undefined;
   readonly #keep: KeepHeld;
   /** The outcome of a whole read of the part, and whether its held rows are stored. */
   #done: ScreenedPart | undefined;
@@ -39,13 +40,15 @@ export class PartScreen {
 
   /** The upload body over `part` (the part's bytes): judged the first time it is read whole. */
   body(part: () => Readable): Readable {
-    const basis = this.#basis;
-    if (basis === undefined) return part();
-    if (this.#done !== undefined) return csvStreamDropping(part(), this.#done.leftOut);
+    const done = this.#done;
+    if (done !== undefined) return done.leftOut.size === 0 ? part() : csvStreamDropping(part(), done.leftOut);
+    const basis = this.#basis as ScreenBasis; // #done is set from the start when there is none
     const into = nothingScreened();
     const body = (this.#bodies += 1);
     return csvStreamJudged(part(), screenJudge(basis, into), () => {
-      if (body === this.#bodies) this.#done = into;
+      if (body !== this.#bodies) return;
+      this.#done = into;
+      this.#basis = undefined;
     });
   }
 
@@ -60,8 +63,10 @@ export class PartScreen {
 
   /** What screening found; the part is read alone when no body was read whole (a job resumed past its upload). */
   async outcome(): Promise<ScreenedPart> {
-    if (this.#done === undefined && this.#basis !== undefined)
+    if (this.#done === undefined && this.#basis !== undefined) {
       this.#done = await readScreened(this.#file, this.#basis);
+      this.#basis = undefined;
+    }
     await this.beforeClose();
     return this.#done as ScreenedPart;
   }
