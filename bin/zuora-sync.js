@@ -4,9 +4,9 @@
 // 2 times under it (MaxGrowingFactor in https://github.com/nodejs/node/blob/v20.x/deps/v8/src/heap/heap-controller.cc);
 // 8 MB semi-spaces halve the young generation. A Turbo Sync's live heap is about 30 MB whatever the tenant's size,
 // so with the defaults most of the process's memory was garbage not yet collected (README, Benchmarks: turbo).
-// Runs the TypeScript CLI through tsx's loader, so there is no build step between a clone and a run.
-import { register } from 'tsx/esm/api';
+// Runs the TypeScript CLI compiled to plain JavaScript on first use (compiled.js), so there is no build step
+// between a clone and a run, and no TypeScript loader held in the running process.
+import { compiled } from './compiled.js';
 
-register();
-const { runMain } = await import('../service/src/main.ts');
+const { runMain } = await import(await compiled('service/src/main.ts'));
 process.exitCode = await runMain(process.argv);

@@ -1,12 +1,12 @@
 // What every benchmark scenario shares: the emulators in processes of their own (emulators-process.ts), apart
 // from the process being measured, their admin stats, and a throwaway PostgreSQL schema for the store.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import type { SalesforceCredentials } from '../../service/src/salesforce/connect.js';
 import { PgStore } from '../../service/src/store/pg-store.js';
 import type { ZuoraCredentials } from '../../service/src/zuora/oauth-token.js';
+import { moduleFile, runArgs } from './own-runtime.js';
 
 export interface EmulatorInfo {
   zuora: ZuoraCredentials;
@@ -39,9 +39,7 @@ export function spawnEmulators(
       // (8.4 of 14 million records loaded) ran out of it. Issue 19 allows each emulator 6 GB.
       '--max-old-space-size=6144',
       ...nodeArgs,
-      '--import',
-      'tsx',
-      join(import.meta.dirname, 'emulators-process.ts'),
+      ...runArgs(moduleFile(import.meta.dirname, 'emulators-process')),
       size,
       seed,
       which,

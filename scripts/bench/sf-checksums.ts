@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { runArgs } from './own-runtime.js';
 
 const runSpecific = new Set([
   'Id',
@@ -68,7 +69,7 @@ export async function salesforceChecksumsApart(
   adminToken: string,
   objects: readonly string[],
 ): Promise<string[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), loginUrl], {
+  const child = spawn(process.execPath, [...runArgs(fileURLToPath(import.meta.url)), loginUrl], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, NODE_OPTIONS: '', SF_CHECKSUMS_TOKEN: adminToken },
   });
