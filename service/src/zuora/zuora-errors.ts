@@ -1,6 +1,8 @@
 // Zuora answers errors in two shapes: v1 REST `{ success: false, reasons: [{ code, message }] }` and the
-// object/action APIs `{ Errors: [{ Code, Message }] }` or `{ message }`. Both become one ZuoraApiError.
-// https://developer.zuora.com/docs/guides/error-handling/
+// object/action APIs `{ Errors: [{ Code, Message }] }` or `{ message }`; a fault of the Actions (query, queryMore:
+// a call that fails whole, such as an object ZOQL cannot query) `{ faultcode: 'fns:INVALID_TYPE', faultstring }`.
+// All become one ZuoraApiError. https://developer.zuora.com/docs/guides/error-handling/ ,
+// https://docs.zuora.com/zuora-platform/integration/apis/soap-api/error-handling/faults
 
 export class ZuoraApiError extends Error {
   readonly status: number;
@@ -21,6 +23,8 @@ interface ReasonShape {
   Errors?: { Code?: unknown; Message?: unknown }[];
   message?: unknown;
   error?: unknown;
+  faultcode?: unknown;
+  faultstring?: unknown;
 }
 
 function text(value: unknown, fallback: string): string {
@@ -37,6 +41,8 @@ export function errorFromBody(status: number, path: string, body: unknown): Zuor
   if (err !== undefined) {
     return new ZuoraApiError(status, text(err.Code, String(status)), text(err.Message, ''), path);
   }
+  if (typeof b.faultcode === 'string')
+    return new ZuoraApiError(status, b.faultcode.replace(/^fns:/, ''), text(b.faultstring, ''), path);
   const message =
     typeof b.message === 'string' ? b.message : typeof b.error === 'string' ? b.error : `HTTP ${status}`;
   return new ZuoraApiError(status, `HTTP_${status}`, message, path);
