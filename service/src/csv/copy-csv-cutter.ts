@@ -17,6 +17,8 @@ export class RecordCutter {
   #inQuotes = false;
   /** The line being read has a character other than a carriage return (so it is a record). */
   #hasContent = false;
+  /** The record being read has a quote (its fields are read byte by byte). */
+  #quoted = false;
   /** The record being read, from the chunks before this one. */
   #pending: Buffer[] = [];
 
@@ -46,7 +48,7 @@ export class RecordCutter {
       if (quoteAt !== -1 && quoteAt < i) quoteAt = buf.indexOf(QUOTE, i);
       const nl = buf.indexOf(LF, i);
       if (quoteAt !== -1 && (nl === -1 || quoteAt < nl)) {
-        this.#inQuotes = this.#hasContent = true;
+        this.#inQuotes = this.#hasContent = this.#quoted = true;
         i = quoteAt + 1;
         continue;
       }
@@ -57,6 +59,7 @@ export class RecordCutter {
       if (!this.#hasContent) continue;
       this.#hasContent = false;
       run = this.#record(buf, start, i, run, out);
+      this.#quoted = false;
       start = i;
     }
     const rest = n - lineStart;
@@ -102,7 +105,7 @@ export class RecordCutter {
     }
     let end = to > at && buf[to - 1] === LF ? to - 1 : to;
     if (end > at && buf[end - 1] === CR) end -= 1;
-    this.#fields.read(buf, at, end);
+    this.#fields.read(buf, at, end, this.#quoted);
     return this.#judge.keep(ordinal, this.#fields);
   }
 }
