@@ -1,8 +1,7 @@
-// The records of a CSV byte stream, one chunk at a time, for copy-csv-judged.ts. They are found as
-// copy-csv-chunk.ts finds them (line feeds outside quotes by quote parity, with native searches; a line that is
-// empty or a lone carriage return is not a record and goes with the record after it), so the ordinals are
-// csvStreamWithout's. Each record is judged once whole; one cut by a chunk's end is held as views of the
-// chunks it spans until its end is read.
+// The records of a CSV byte stream, one chunk at a time, for copy-csv-judged.ts: line feeds outside quotes, by
+// quote parity with native searches; a line that is empty or a lone carriage return is not a record and goes
+// with the record after it, so the ordinals are the CSV scanner's (the header is 0). Each record is judged once
+// whole; one cut by a chunk's end is held as views of the chunks it spans until its end is read.
 import type { RecordJudge } from './copy-csv-judged.js';
 import { RecordFields } from './copy-csv-fields.js';
 
@@ -27,9 +26,11 @@ export class RecordCutter {
     this.#fields = new RecordFields(judge.columns);
   }
 
-  /** The kept bytes of `buf` (and of the record it completes), or undefined when none. */
-  chunk(buf: Buffer): Buffer | undefined {
-    const out: Buffer[] = [];
+  /**
+   * Pushes the kept bytes of `buf` (and of the record it completes) onto `out`, as views of the chunks read: a
+   * chunk's bytes are never copied (concatenating them copied every byte of an upload once more).
+   */
+  chunk(buf: Buffer, out: Buffer[]): void {
     const n = buf.length;
     let start = 0;
     let run = 0;
@@ -66,7 +67,6 @@ export class RecordCutter {
     if (rest > 1 || (rest === 1 && buf[lineStart] !== CR) || this.#inQuotes) this.#hasContent = true;
     if (run < start) out.push(buf.subarray(run, start));
     if (start < n) this.#pending.push(buf.subarray(start, n));
-    return out.length === 0 ? undefined : out.length === 1 ? out[0] : Buffer.concat(out);
   }
 
   /** The last record when it has no line feed: its bytes if kept (trailing empty lines are kept). */
@@ -96,7 +96,7 @@ export class RecordCutter {
   #keeps(buf: Buffer, from: number, to: number): boolean {
     const ordinal = this.#ordinal;
     this.#ordinal += 1;
-    if (ordinal === 0) return true;
+    if (ordinal === 0) return this.#judge.judgesHeader !== true || this.#judge.keep(0, this.#fields);
     let at = from;
     for (;;) {
       if (buf[at] === LF) at += 1;
