@@ -1,8 +1,7 @@
-// The records of a CSV byte stream, one chunk at a time, for copy-csv-judged.ts. They are found as
-// copy-csv-chunk.ts finds them (line feeds outside quotes by quote parity, with native searches; a line that is
-// empty or a lone carriage return is not a record and goes with the record after it), so the ordinals are
-// csvStreamWithout's. Each record is judged once whole; one cut by a chunk's end is held as views of the
-// chunks it spans until its end is read.
+// The records of a CSV byte stream, one chunk at a time, for copy-csv-judged.ts: line feeds outside quotes, by
+// quote parity with native searches; a line that is empty or a lone carriage return is not a record and goes
+// with the record after it, so the ordinals are the CSV scanner's (the header is 0). Each record is judged once
+// whole; one cut by a chunk's end is held as views of the chunks it spans until its end is read.
 import type { RecordJudge } from './copy-csv-judged.js';
 import { RecordFields } from './copy-csv-fields.js';
 
@@ -17,6 +16,8 @@ export class RecordCutter {
   #inQuotes = false;
   /** The line being read has a character other than a carriage return (so it is a record). */
   #hasContent = false;
+  /** The record being read has a quote (its fields are read byte by byte). */
+  #quoted = false;
   /** The record being read, from the chunks before this one. */
   #pending: Buffer[] = [];
 
@@ -25,9 +26,11 @@ export class RecordCutter {
     this.#fields = new RecordFields(judge.columns);
   }
 
-  /** The kept bytes of `buf` (and of the record it completes), or undefined when none. */
-  chunk(buf: Buffer): Buffer | undefined {
-    const out: Buffer[] = [];
+  /**
+   * Pushes the kept bytes of `buf` (and of the record it completes) onto `out`, as views of the chunks read: a
+   * chunk's bytes are never copied (concatenating them copied every byte of an upload once more).
+   */
+  chunk(buf: Buffer, out: Buffer[]): void {
     const n = buf.length;
     let start = 0;
     let run = 0;
@@ -46,7 +49,7 @@ export class RecordCutter {
       if (quoteAt !== -1 && quoteAt < i) quoteAt = buf.indexOf(QUOTE, i);
       const nl = buf.indexOf(LF, i);
       if (quoteAt !== -1 && (nl === -1 || quoteAt < nl)) {
-        this.#inQuotes = this.#hasContent = true;
+        this.#inQuotes = this.#hasContent = this.#quoted = true;
         i = quoteAt + 1;
         continue;
       }
@@ -57,13 +60,13 @@ export class RecordCutter {
       if (!this.#hasContent) continue;
       this.#hasContent = false;
       run = this.#record(buf, start, i, run, out);
+      this.#quoted = false;
       start = i;
     }
     const rest = n - lineStart;
     if (rest > 1 || (rest === 1 && buf[lineStart] !== CR) || this.#inQuotes) this.#hasContent = true;
     if (run < start) out.push(buf.subarray(run, start));
     if (start < n) this.#pending.push(buf.subarray(start, n));
-    return out.length === 0 ? undefined : out.length === 1 ? out[0] : Buffer.concat(out);
   }
 
   /** The last record when it has no line feed: its bytes if kept (trailing empty lines are kept). */
@@ -93,7 +96,7 @@ export class RecordCutter {
   #keeps(buf: Buffer, from: number, to: number): boolean {
     const ordinal = this.#ordinal;
     this.#ordinal += 1;
-    if (ordinal === 0) return true;
+    if (ordinal === 0) return this.#judge.judgesHeader !== true || this.#judge.keep(0, this.#fields);
     let at = from;
     for (;;) {
       if (buf[at] === LF) at += 1;
@@ -102,7 +105,7 @@ export class RecordCutter {
     }
     let end = to > at && buf[to - 1] === LF ? to - 1 : to;
     if (end > at && buf[end - 1] === CR) end -= 1;
-    this.#fields.read(buf, at, end);
+    this.#fields.read(buf, at, end, this.#quoted);
     return this.#judge.keep(ordinal, this.#fields);
   }
 }

@@ -1,7 +1,7 @@
 // A CSV byte stream without the records a judge drops, decided on a few of their fields as the bytes go by:
-// screening a spool part and uploading it are one read (turbo/screen-part.ts). Records are found as
-// copy-csv-chunk.ts finds them (line feeds outside quotes; the header is record 0 and always kept; empty
-// lines are not records and are kept). Kept bytes are passed on as they were, never decoded.
+// screening a spool part and uploading it are one read (turbo/screen-part.ts). Records are found by the cutter
+// (copy-csv-cutter.ts: line feeds outside quotes; the header is record 0; empty lines are not records and go
+// with the record after them). Kept bytes are passed on as they were, never decoded.
 import { Readable } from 'node:stream';
 import { RecordCutter } from './copy-csv-cutter.js';
 import type { RecordFields } from './copy-csv-fields.js';
@@ -11,13 +11,17 @@ export interface RecordJudge {
   readonly columns: readonly boolean[];
   /** Whether record `ordinal` is sent. `fields` is the record's only until this returns. */
   readonly keep: (ordinal: number, fields: RecordFields) => boolean;
+  /** The header (record 0) is judged too, none of its fields read; without this it is always kept. */
+  readonly judgesHeader?: boolean;
 }
 
 async function* judgedChunks(input: Readable, judge: RecordJudge, onEnd: () => void): AsyncGenerator<Buffer> {
   const cutter = new RecordCutter(judge);
+  const out: Buffer[] = [];
   for await (const chunk of input as AsyncIterable<Buffer>) {
-    const out = cutter.chunk(chunk);
-    if (out !== undefined) yield out;
+    cutter.chunk(chunk, out);
+    for (const kept of out) yield kept;
+    out.length = 0;
   }
   const last = cutter.end();
   if (last !== undefined) yield last;
@@ -36,7 +40,12 @@ export function csvStreamJudged(
   return Readable.from(judgedChunks(input, judge, onEnd), { objectMode: false });
 }
 
-/** `input` without the records whose ordinals are in `drop` (none of their fields read). */
+/** The judge that drops the records whose ordinals are in `drop` (the header is 0), none of their fields read. */
+export function droppingJudge(drop: ReadonlySet<number>): RecordJudge {
+  return { columns: [], judgesHeader: true, keep: (ordinal) => !drop.has(ordinal) };
+}
+
+/** `input` without the records whose ordinals are in `drop` (the header is 0). */
 export function csvStreamDropping(input: Readable, drop: ReadonlySet<number>): Readable {
-  return csvStreamJudged(input, { columns: [], keep: (ordinal) => !drop.has(ordinal) });
+  return csvStreamJudged(input, droppingJudge(drop));
 }

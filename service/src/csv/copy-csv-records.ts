@@ -1,9 +1,9 @@
-// Copies a CSV file without some of its records, byte for byte: the kept records are never parsed or encoded
-// again, only their boundaries are found (newlines outside quotes, with native searches). Screening a spool
-// part that holds rows back (turbo/screen-part.ts) rewrote every kept row through the CSV encoder, about a tenth
-// of a full sync's CPU at M (issue 19).
+// Copies a CSV file without some of its records, byte for byte, as the upload of a screened part leaves them
+// out (copy-csv-judged.ts, on the same cutter): the kept records are never parsed or encoded again, only their
+// boundaries are found.
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { copyChunk, type CopyState } from './copy-csv-chunk.js';
+import { RecordCutter } from './copy-csv-cutter.js';
+import { droppingJudge } from './copy-csv-judged.js';
 
 /**
  * Writes `target` (created with `mode`, e.g. 0600 for billing data) as `source` without the records whose
@@ -19,16 +19,19 @@ export function copyCsvWithout(
   const input = openSync(source, 'r');
   const output = openSync(target, 'w', mode);
   try {
-    const buffer = Buffer.allocUnsafe(chunkBytes);
-    const state: CopyState = { record: 0, inQuotes: false, skipping: drop.has(0), hasContent: false };
-    const write = (from: number, to: number) => {
-      if (to > from) writeSync(output, buffer, from, to - from);
-    };
+    const cutter = new RecordCutter(droppingJudge(drop));
+    const kept: Buffer[] = [];
     for (;;) {
-      const n = readSync(input, buffer, 0, buffer.length, null);
+      // A buffer a read: the cutter holds views of a record's start until its end is read.
+      const buffer = Buffer.allocUnsafe(chunkBytes);
+      const n = readSync(input, buffer, 0, chunkBytes, null);
       if (n === 0) break;
-      copyChunk(buffer, n, state, drop, write);
+      cutter.chunk(buffer.subarray(0, n), kept);
+      for (const bytes of kept) writeSync(output, bytes);
+      kept.length = 0;
     }
+    const last = cutter.end();
+    if (last !== undefined) writeSync(output, last);
   } finally {
     closeSync(input);
     closeSync(output);

@@ -2,7 +2,7 @@
 // is true. The file repeats every column sent and nothing of it is kept, so it is read as bytes, never decoded
 // into strings: the two fields Salesforce writes first ("sf__Id","sf__Created", quoted) are read in place, and
 // each record's end is found by quote parity (RFC 4180: a quote opens or closes a quoted field, and "" inside
-// one toggles twice), as csv/copy-csv-chunk.ts finds a spool part's records. A record of another shape is
+// one toggles twice), as csv/copy-csv-cutter.ts finds a spool part's records. A record of another shape is
 // decoded and read as the CSV scanner reads it. Empty lines are not records; the header is not counted.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/get_job_successful_results.htm
 import { secondField } from './second-field.js';

@@ -7,7 +7,8 @@
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/close_job.htm
 import type { Readable } from 'node:stream';
 import { readCsvHeader } from '../csv/csv-header.js';
-import { csvStreamDropping, csvStreamJudged } from '../csv/copy-csv-judged.js';
+import { csvStreamJudged } from '../csv/copy-csv-judged.js';
+import { csvStreamWithout } from '../csv/copy-csv-stream.js';
 import type { FailedRecordInput } from '../store/failed-record-rows.js';
 import type { Queryable } from '../store/store.js';
 import { nothingScreened, readScreened } from './screen-part.js';
@@ -41,7 +42,7 @@ export class PartScreen {
   /** The upload body over `part` (the part's bytes): judged the first time it is read whole. */
   body(part: () => Readable): Readable {
     const done = this.#done;
-    if (done !== undefined) return done.leftOut.size === 0 ? part() : csvStreamDropping(part(), done.leftOut);
+    if (done !== undefined) return csvStreamWithout(part(), done.leftOut);
     const basis = this.#basis as ScreenBasis; // #done is set from the start when there is none
     const into = nothingScreened();
     const body = (this.#bodies += 1);
