@@ -37,6 +37,11 @@ export class BatchKeys {
     }
   }
 
+  /** Whether a key is kept as a string (`had` then reads its key). */
+  get anyOther(): boolean {
+    return this.others.size > 0;
+  }
+
   /** Whether a row of this batch had `key`; `hit`: what the index holds for it. */
   had(key: string, hit: Entry | undefined): boolean {
     if (this.others.size > 0 && this.others.has(key)) return true;

@@ -74,7 +74,9 @@ export function planCells(columns: IngestColumn[], extField: FieldDef | null): C
     });
     if (column.kind === 'ref') return plan(REF);
     const indexed = field.unique || field.externalId || field === extField;
-    if (freeText.has(field.type) && !indexed) return plan(TEXT);
+    // The upsert's own key too: its text is checked as any text's (coerceValue checks the length alone), and
+    // fast-ingest.ts finds it in the index from its characters.
+    if (freeText.has(field.type) && (!indexed || field === extField)) return plan(TEXT);
     if (field.type === 'email' && !indexed) return plan(EMAIL);
     if (numeric.has(field.type)) return plan(NUMBER);
     if (repetitive.has(field.type)) return plan(CACHED, new RangeCache());

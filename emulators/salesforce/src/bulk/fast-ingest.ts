@@ -1,6 +1,7 @@
 import type { EmulatorContext } from '../emulator-context.js';
 import type { FieldDef } from '../schema/schema-types.js';
 import type { PreparedRecord } from '../store/prepared-record.js';
+import type { Entry } from '../store/unique-index.js';
 import type { SfValue, WriteResult } from '../store/sf-error.js';
 import { BatchKeys } from './batch-keys.js';
 import { EMPTY, KEY, planCells, RANGE, readCells, VALUE, type CellPlan } from './cell-plan.js';
@@ -108,6 +109,16 @@ export function runColumnBatch(
       ? new BatchKeys(store.table(def).nextNumber, to - from)
       : null;
   const seen = new Set<string>();
+  // The row's key as given, case-folded, and as the index holds it (null: not cut from the upload yet).
+  let text: string | null = null;
+  let keyText = '';
+  let indexKey = '';
+  const keyStrings = (given: string) => {
+    text = given;
+    keyText = given.toLowerCase();
+    // The index's own key (case-folded unless the field is case-sensitive), without a second lower-casing.
+    indexKey = extField?.caseSensitive === true ? given : keyText;
+  };
   // A malformed row (CsvError) ends the batch; the records created before it still count.
   try {
     for (let row = from; row < to; row += 1) {
@@ -121,20 +132,32 @@ export function runColumnBatch(
         record(row, inserter.insert(cells, states, values, null));
         continue;
       }
-      const key = extColumn >= 0 && states[extColumn] === VALUE ? (values[extColumn] ?? null) : null;
-      if (key === null) {
+      // A free-text key read as a range of the upload (cell-plan.ts) is looked up from its characters: its
+      // strings are cut only when the row needs them (a new record's key, an error, another batch key).
+      const ranged = extColumn >= 0 && states[extColumn] === RANGE;
+      const key = !ranged && extColumn >= 0 && states[extColumn] === VALUE ? (values[extColumn] ?? null) : null;
+      if (key === null && !ranged) {
         record(row, fail('MISSING_ARGUMENT', `${extField.name} not specified`, [extField.name]));
         continue;
       }
-      const text = String(key);
-      const keyText = text.toLowerCase();
-      // The index's own key (case-folded unless the field is case-sensitive), without a second lower-casing.
-      const indexKey = extField.caseSensitive ? text : keyText;
-      const hit = extIndex?.lookup(indexKey);
+      let hit: Entry | undefined | null =
+        ranged && keys !== null && extIndex !== undefined
+          ? extIndex.lookupRange(
+              cells.source(extColumn),
+              cells.starts[extColumn] as number,
+              cells.ends[extColumn] as number,
+            )
+          : null;
+      text = null;
+      if (hit === null) {
+        keyStrings(ranged ? cells.value(extColumn) : String(key));
+        hit = extIndex?.lookup(indexKey);
+      } else if (hit === undefined || (keys as BatchKeys).anyOther) keyStrings(cells.value(extColumn));
       if (keys === null ? seen.has(keyText) : keys.had(keyText, hit)) {
+        const given = text ?? cells.value(extColumn);
         record(
           row,
-          fail('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${String(key)}`, [extField.name]),
+          fail('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${given}`, [extField.name]),
         );
         continue;
       }
@@ -162,7 +185,10 @@ export function runColumnBatch(
       if (keys !== null) {
         if (typeof result === 'number') keys.create(result);
         else if (updated >= 0) keys.update(updated);
-        else keys.other(keyText);
+        else {
+          if (text === null) keyStrings(cells.value(extColumn));
+          keys.other(keyText);
+        }
       }
       record(row, result);
     }

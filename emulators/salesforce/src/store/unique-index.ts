@@ -44,6 +44,19 @@ export class UniqueIndex {
   }
 
   /**
+   * `lookup` of the key of the text `src[start, end)` (at least one character; case-folded unless the field
+   * is case-sensitive) without cutting it into a string; null when only the string can answer (a character
+   * beyond ASCII, or keys held in the map).
+   */
+  lookupRange(src: string, start: number, end: number): Entry | undefined | null {
+    if (this.entries.size > 0) return null;
+    if (this.table.size === 0) return undefined;
+    const n = this.table.getRange(src, start, end, !this.field.caseSensitive);
+    if (n === NOT_ASCII) return null;
+    return n >= 0 ? n : undefined;
+  }
+
+  /**
    * `find` of the text `src[start, end)` (at least one character) without cutting it into a string; null
    * when only the string can answer (a character beyond ASCII, or keys held in the map).
    */
