@@ -135,7 +135,8 @@ export function runColumnBatch(
       // A free-text key read as a range of the upload (cell-plan.ts) is looked up from its characters: its
       // strings are cut only when the row needs them (a new record's key, an error, another batch key).
       const ranged = extColumn >= 0 && states[extColumn] === RANGE;
-      const key = !ranged && extColumn >= 0 && states[extColumn] === VALUE ? (values[extColumn] ?? null) : null;
+      const key =
+        !ranged && extColumn >= 0 && states[extColumn] === VALUE ? (values[extColumn] ?? null) : null;
       if (key === null && !ranged) {
         record(row, fail('MISSING_ARGUMENT', `${extField.name} not specified`, [extField.name]));
         continue;
