@@ -86,8 +86,8 @@ describe('Bulk API 2.0 column path: upsert keys read from the upload', () => {
     expect(sides[0]?.emulator.records('CustomerAccount__c')).toEqual(
       sides[1]?.emulator.records('CustomerAccount__c'),
     );
-    expect(viaColumns.state).toBe('JobComplete');
-    expect(viaColumns.files[1]?.match(/DUPLICATE_EXTERNAL_ID/g)?.length).toBe(4);
-    expect(viaColumns.files[1]).toContain('STRING_TOO_LONG');
+    expect(viaColumns?.state).toBe('JobComplete');
+    expect(viaColumns?.files[1]?.match(/DUPLICATE_EXTERNAL_ID/g)?.length).toBe(4);
+    expect(viaColumns?.files[1]).toContain('STRING_TOO_LONG');
   });
 });

@@ -152,9 +152,13 @@ export class FastUpdate {
     return this.texts[-1 - slot] ?? null;
   }
 
-  /** A cell written only when it changes (as PackedRows.set: a query's lookup index learns changes). */
+  /**
+   * A cell written only when it changes (as PackedRows.set: a query's lookup index learns changes); without a
+   * lookup index, written as it comes (writing a cell's own value again leaves it as it was).
+   */
   private put(column: number, row: number, value: SfValue): void {
-    if (!Object.is(this.live.cell(column, row), value)) this.live.setCell(column, row, value);
+    const live = this.live;
+    if (!live.anyLookup || !Object.is(live.cell(column, row), value)) live.setCell(column, row, value);
   }
 
   private write(row: number, cells: CsvCells, states: Uint8Array, values: SfValue[]): void {

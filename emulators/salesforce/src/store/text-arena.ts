@@ -269,10 +269,9 @@ export class TextArena {
   }
 }
 
-/** The first `length` bytes of `from` into `to` at `at`: a row's text is a few hundred bytes at most, copied in a
- * loop for less than a native copy's call costs. */
+/** The first `length` bytes of `from` into `to` at `at`: a short text in a loop, for less than a native copy's call costs. */
 function copyBytes(from: Buffer, to: Buffer, at: number, length: number): void {
-  if (length > 512) from.copy(to, at, 0, length);
+  if (length > 48) from.copy(to, at, 0, length);
   else for (let i = 0; i < length; i += 1) to[at + i] = from[i] as number;
 }
 
