@@ -7,7 +7,7 @@ import { BatchKeys } from './batch-keys.js';
 import { EMPTY, KEY, planCells, RANGE, readCells, VALUE, type CellPlan } from './cell-plan.js';
 import { CsvCells } from './csv-cells.js';
 import { FastInsert } from './fast-insert.js';
-import { FastUpdate } from './fast-update.js';
+import { FastUpdate, UPDATED } from './fast-update.js';
 import type { IngestColumn } from './ingest-columns.js';
 import type { IngestJob } from './ingest-job.js';
 
@@ -84,7 +84,7 @@ export function runColumnBatch(
   job: IngestJob,
   from: number,
   to: number,
-  /** A number: the record number of a created record's generated Id. */
+  /** A number: the record number of a created record's generated Id, or ~n: record number n updated. */
   record: (row: number, result: WriteResult | number) => void,
 ): void {
   const columns = job.columns as IngestColumn[];
@@ -169,9 +169,10 @@ export function runColumnBatch(
         result = inserter.insert(cells, states, values, extIndex ? indexKey : null);
       else if (typeof hit === 'number') {
         // The one record holding the key, by its record number.
-        result =
+        const done =
           updater?.update(hit, cells, states, values) ??
           store.update(def, store.table(def).codec.idOf(hit), prepared(columns, cells, states, values));
+        result = done === UPDATED ? ~hit : done;
         updated = hit;
       } else {
         const hits = extIndex.findKey(indexKey);
@@ -184,7 +185,7 @@ export function runColumnBatch(
         } else result = inserter.insert(cells, states, values, null);
       }
       if (keys !== null) {
-        if (typeof result === 'number') keys.create(result);
+        if (typeof result === 'number' && result >= 0) keys.create(result);
         else if (updated >= 0) keys.update(updated);
         else {
           if (text === null) keyStrings(cells.value(extColumn));
