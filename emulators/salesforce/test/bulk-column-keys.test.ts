@@ -62,6 +62,9 @@ describe('Bulk API 2.0 column path: upsert keys read from the upload', () => {
       'SEED-Ä,Non-ASCII key again,A',
       `${'L'.repeat(40)},Key too long,A`,
       '#N/A,Key set to null,A',
+      '8a8aa1b2c3d4e5f60718293a4b5c6d7e,Zuora Id key,A',
+      '8A8AA1B2C3D4E5F60718293A4B5C6D7F,Upper-case hex key,A',
+      '8a8aa1b2c3d4e5f60718293a4b5c6d7F,Same key mixed case,A',
       ',No key,A',
       'K-3,Created after the others,A',
       'K-1,Same key later,A',
@@ -78,7 +81,7 @@ describe('Bulk API 2.0 column path: upsert keys read from the upload', () => {
     );
     // Then a key only the index's map can hold (beyond Latin-1): keys are looked up by their strings.
     const cyrillic =
-      'External_Id__c,Name,AccountNumber__c\nКлюч-1,Cyrillic key,A\nK-1,Known key,A\nключ-1,Again,A\n';
+      'External_Id__c,Name,AccountNumber__c\nКлюч-1,Cyrillic key,A\nK-1,Known key,A\n8a8aa1b2c3d4e5f60718293a4b5c6d7e,Known hex key,A\n8a8aa1b2c3d4e5f60718293a4b5c6d7f,Known folded hex key,A\nключ-1,Again,A\n';
     for (let run = 0; run < 2; run += 1) {
       const [last, lastRows] = await Promise.all(sides.map((side) => upsert(side, cyrillic)));
       expect(last).toEqual(lastRows);
@@ -87,7 +90,7 @@ describe('Bulk API 2.0 column path: upsert keys read from the upload', () => {
       sides[1]?.emulator.records('CustomerAccount__c'),
     );
     expect(viaColumns?.state).toBe('JobComplete');
-    expect(viaColumns?.files[1]?.match(/DUPLICATE_EXTERNAL_ID/g)?.length).toBe(4);
+    expect(viaColumns?.files[1]?.match(/DUPLICATE_EXTERNAL_ID/g)?.length).toBe(5);
     expect(viaColumns?.files[1]).toContain('STRING_TOO_LONG');
   });
 });

@@ -133,7 +133,7 @@ export function runColumnBatch(
         continue;
       }
       // A free-text key read as a range of the upload (cell-plan.ts) is looked up from its characters: its
-      // strings are cut only when the row needs them (a new record's key, an error, another batch key).
+      // strings are cut only when the row needs them (an error, a key kept as a string by the batch).
       const ranged = extColumn >= 0 && states[extColumn] === RANGE;
       const key =
         !ranged && extColumn >= 0 && states[extColumn] === VALUE ? (values[extColumn] ?? null) : null;
@@ -153,7 +153,7 @@ export function runColumnBatch(
       if (hit === null) {
         keyStrings(ranged ? cells.value(extColumn) : String(key));
         hit = extIndex?.lookup(indexKey);
-      } else if (hit === undefined || (keys as BatchKeys).anyOther) keyStrings(cells.value(extColumn));
+      } else if ((keys as BatchKeys).anyOther) keyStrings(cells.value(extColumn));
       if (keys === null ? seen.has(keyText) : keys.had(keyText, hit)) {
         const given = text ?? cells.value(extColumn);
         record(
@@ -165,7 +165,9 @@ export function runColumnBatch(
       if (keys === null) seen.add(keyText);
       let result: WriteResult | number;
       let updated = -1;
-      if (extIndex === undefined || hit === undefined)
+      if (extIndex !== undefined && hit === undefined && text === null)
+        result = inserter.insert(cells, states, values, null, extColumn);
+      else if (extIndex === undefined || hit === undefined)
         result = inserter.insert(cells, states, values, extIndex ? indexKey : null);
       else if (typeof hit === 'number') {
         // The one record holding the key, by its record number.

@@ -122,6 +122,14 @@ export class UniqueIndex {
     if (!this.table.tryAdd(key, n)) this.entries.set(ownCopy(key), n);
   }
 
+  /**
+   * `addNew` of the key of the text `src[start, end)` (as lookupRange reads it, which found no record holding
+   * it) without a string; false (nothing added) when only its string can be added.
+   */
+  addNewRange(src: string, start: number, end: number, n: number): boolean {
+    return this.table.tryAddRange(src, start, end, !this.field.caseSensitive, n);
+  }
+
   remove(value: SfValue, id: string): void {
     const key = this.key(value);
     if (key === null) return;
