@@ -11,7 +11,9 @@ export class BatchKeys {
   /** Per record number from `from`: created by this batch. */
   private readonly created: Uint8Array;
   private readonly createdElse = new Set<number>();
-  private readonly updated = new Set<number>();
+  /** Record numbers updated: an open-addressing set (a row updates at most one), -1 in an empty slot. */
+  private readonly updated: Int32Array;
+  private updates = 0;
   private readonly others = new Set<string>();
 
   constructor(
@@ -20,6 +22,24 @@ export class BatchKeys {
     rows: number,
   ) {
     this.created = new Uint8Array(rows);
+    let slots = 16;
+    while (slots < rows * 2) slots *= 2;
+    this.updated = new Int32Array(slots).fill(-1);
+  }
+
+  /** The slot holding record number `n`, or the empty slot where it would go. */
+  private slotOf(n: number): number {
+    const mask = this.updated.length - 1;
+    let slot = Math.imul(n, 0x9e3779b1) >>> 0;
+    for (slot &= mask; ; slot = (slot + 1) & mask) {
+      const held = this.updated[slot] as number;
+      if (held === n || held === -1) return slot;
+    }
+  }
+
+  /** Whether a key is kept as a string (`had` then reads its key). */
+  get anyOther(): boolean {
+    return this.others.size > 0;
   }
 
   /** Whether a row of this batch had `key`; `hit`: what the index holds for it. */
@@ -30,7 +50,7 @@ export class BatchKeys {
     if (i >= 0 && i < this.created.length) {
       if (this.created[i] === 1) return true;
     } else if (this.createdElse.size > 0 && this.createdElse.has(hit)) return true;
-    return this.updated.size > 0 && this.updated.has(hit);
+    return this.updates > 0 && this.updated[this.slotOf(hit)] === hit;
   }
 
   /** The row created record number `n`. */
@@ -42,7 +62,10 @@ export class BatchKeys {
 
   /** The row updated (or tried to) the record numbered `n`. */
   update(n: number): void {
-    this.updated.add(n);
+    const slot = this.slotOf(n);
+    if (this.updated[slot] === n) return;
+    this.updated[slot] = n;
+    this.updates += 1;
   }
 
   /** The row with `key` ended any other way. */

@@ -46,6 +46,11 @@ export interface CellPlan {
   lastStart: number;
   lastEnd: number;
   last: Coerced | undefined;
+  /** CACHED: whether `last` is looked at; a column whose value seldom repeats on the next row stops. */
+  useLast: boolean;
+  /** Looks at `last` and hits, since the last count. */
+  lastTries: number;
+  lastHits: number;
 }
 
 export function planCells(columns: IngestColumn[], extField: FieldDef | null): CellPlan[] {
@@ -63,10 +68,15 @@ export function planCells(columns: IngestColumn[], extField: FieldDef | null): C
       lastStart: 0,
       lastEnd: 0,
       last: undefined,
+      useLast: true,
+      lastTries: 0,
+      lastHits: 0,
     });
     if (column.kind === 'ref') return plan(REF);
     const indexed = field.unique || field.externalId || field === extField;
-    if (freeText.has(field.type) && !indexed) return plan(TEXT);
+    // The upsert's own key too: its text is checked as any text's (coerceValue checks the length alone), and
+    // fast-ingest.ts finds it in the index from its characters.
+    if (freeText.has(field.type) && (!indexed || field === extField)) return plan(TEXT);
     if (field.type === 'email' && !indexed) return plan(EMAIL);
     if (numeric.has(field.type)) return plan(NUMBER);
     if (repetitive.has(field.type)) return plan(CACHED, new RangeCache());
@@ -147,6 +157,28 @@ function sameText(a: string, from: number, b: string, bFrom: number, length: num
   return true;
 }
 
+/**
+ * The value of the column's last cell when this cell has the same text, else undefined. Counts: past
+ * 4,096 looks, a column that repeated on fewer than one row in four stops looking (the cache answers).
+ */
+function lastValue(plan: CellPlan, src: string, s: number, e: number): Coerced | undefined {
+  plan.lastTries += 1;
+  const hit =
+    plan.lastEnd - plan.lastStart === e - s && sameText(src, s, plan.lastSource, plan.lastStart, e - s);
+  const last = plan.last;
+  if (hit) plan.lastHits += 1;
+  if (plan.lastTries >= 4096) {
+    if (plan.lastHits * 4 < plan.lastTries) {
+      plan.useLast = false;
+      plan.last = undefined;
+      plan.lastSource = '';
+    }
+    plan.lastTries = 0;
+    plan.lastHits = 0;
+  }
+  return hit ? last : undefined;
+}
+
 /** Puts a missed value in the plan's cache; drops the cache once most of a column's values miss. */
 function cached(plan: CellPlan, raw: string, value: Coerced): void {
   (plan.cache as RangeCache).put(raw, value);
@@ -202,14 +234,8 @@ export function readCells(
         continue;
       }
     }
-    let coerced: Coerced | undefined;
-    if (
-      plan.last !== undefined &&
-      plan.lastEnd - plan.lastStart === e - s &&
-      sameText(src, s, plan.lastSource, plan.lastStart, e - s)
-    )
-      coerced = plan.last;
-    else if (plan.cache !== null) {
+    let coerced = plan.useLast && plan.last !== undefined ? lastValue(plan, src, s, e) : undefined;
+    if (coerced === undefined && plan.cache !== null) {
       plan.reads += 1;
       coerced = plan.cache.get(src, s, e);
       if (coerced === undefined) {
@@ -217,8 +243,8 @@ export function readCells(
         coerced = coerceValue(field, raw, true);
         cached(plan, raw, coerced);
       }
-    } else coerced = coerceValue(field, cells.value(c), true);
-    if (plan.kind === CACHED) {
+    } else if (coerced === undefined) coerced = coerceValue(field, cells.value(c), true);
+    if (plan.kind === CACHED && plan.useLast) {
       plan.last = coerced;
       plan.lastSource = src;
       plan.lastStart = s;

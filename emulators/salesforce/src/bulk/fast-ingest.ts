@@ -1,12 +1,13 @@
 import type { EmulatorContext } from '../emulator-context.js';
 import type { FieldDef } from '../schema/schema-types.js';
 import type { PreparedRecord } from '../store/prepared-record.js';
+import type { Entry } from '../store/unique-index.js';
 import type { SfValue, WriteResult } from '../store/sf-error.js';
 import { BatchKeys } from './batch-keys.js';
 import { EMPTY, KEY, planCells, RANGE, readCells, VALUE, type CellPlan } from './cell-plan.js';
 import { CsvCells } from './csv-cells.js';
 import { FastInsert } from './fast-insert.js';
-import { FastUpdate } from './fast-update.js';
+import { FastUpdate, UPDATED } from './fast-update.js';
 import type { IngestColumn } from './ingest-columns.js';
 import type { IngestJob } from './ingest-job.js';
 
@@ -83,7 +84,7 @@ export function runColumnBatch(
   job: IngestJob,
   from: number,
   to: number,
-  /** A number: the record number of a created record's generated Id. */
+  /** A number: the record number of a created record's generated Id, or ~n: record number n updated. */
   record: (row: number, result: WriteResult | number) => void,
 ): void {
   const columns = job.columns as IngestColumn[];
@@ -108,6 +109,16 @@ export function runColumnBatch(
       ? new BatchKeys(store.table(def).nextNumber, to - from)
       : null;
   const seen = new Set<string>();
+  // The row's key as given, case-folded, and as the index holds it (null: not cut from the upload yet).
+  let text: string | null = null;
+  let keyText = '';
+  let indexKey = '';
+  const keyStrings = (given: string) => {
+    text = given;
+    keyText = given.toLowerCase();
+    // The index's own key (case-folded unless the field is case-sensitive), without a second lower-casing.
+    indexKey = extField?.caseSensitive === true ? given : keyText;
+  };
   // A malformed row (CsvError) ends the batch; the records created before it still count.
   try {
     for (let row = from; row < to; row += 1) {
@@ -121,33 +132,49 @@ export function runColumnBatch(
         record(row, inserter.insert(cells, states, values, null));
         continue;
       }
-      const key = extColumn >= 0 && states[extColumn] === VALUE ? (values[extColumn] ?? null) : null;
-      if (key === null) {
+      // A free-text key read as a range of the upload (cell-plan.ts) is looked up from its characters: its
+      // strings are cut only when the row needs them (an error, a key kept as a string by the batch).
+      const ranged = extColumn >= 0 && states[extColumn] === RANGE;
+      const key =
+        !ranged && extColumn >= 0 && states[extColumn] === VALUE ? (values[extColumn] ?? null) : null;
+      if (key === null && !ranged) {
         record(row, fail('MISSING_ARGUMENT', `${extField.name} not specified`, [extField.name]));
         continue;
       }
-      const text = String(key);
-      const keyText = text.toLowerCase();
-      // The index's own key (case-folded unless the field is case-sensitive), without a second lower-casing.
-      const indexKey = extField.caseSensitive ? text : keyText;
-      const hit = extIndex?.lookup(indexKey);
+      let hit: Entry | undefined | null =
+        ranged && keys !== null && extIndex !== undefined
+          ? extIndex.lookupRange(
+              cells.source(extColumn),
+              cells.starts[extColumn] as number,
+              cells.ends[extColumn] as number,
+            )
+          : null;
+      text = null;
+      if (hit === null) {
+        keyStrings(ranged ? cells.value(extColumn) : String(key));
+        hit = extIndex?.lookup(indexKey);
+      } else if ((keys as BatchKeys).anyOther) keyStrings(cells.value(extColumn));
       if (keys === null ? seen.has(keyText) : keys.had(keyText, hit)) {
+        const given = text ?? cells.value(extColumn);
         record(
           row,
-          fail('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${String(key)}`, [extField.name]),
+          fail('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${given}`, [extField.name]),
         );
         continue;
       }
       if (keys === null) seen.add(keyText);
       let result: WriteResult | number;
       let updated = -1;
-      if (extIndex === undefined || hit === undefined)
+      if (extIndex !== undefined && hit === undefined && text === null)
+        result = inserter.insert(cells, states, values, null, extColumn);
+      else if (extIndex === undefined || hit === undefined)
         result = inserter.insert(cells, states, values, extIndex ? indexKey : null);
       else if (typeof hit === 'number') {
         // The one record holding the key, by its record number.
-        result =
+        const done =
           updater?.update(hit, cells, states, values) ??
           store.update(def, store.table(def).codec.idOf(hit), prepared(columns, cells, states, values));
+        result = done === UPDATED ? ~hit : done;
         updated = hit;
       } else {
         const hits = extIndex.findKey(indexKey);
@@ -160,9 +187,12 @@ export function runColumnBatch(
         } else result = inserter.insert(cells, states, values, null);
       }
       if (keys !== null) {
-        if (typeof result === 'number') keys.create(result);
+        if (typeof result === 'number' && result >= 0) keys.create(result);
         else if (updated >= 0) keys.update(updated);
-        else keys.other(keyText);
+        else {
+          if (text === null) keyStrings(cells.value(extColumn));
+          keys.other(keyText);
+        }
       }
       record(row, result);
     }

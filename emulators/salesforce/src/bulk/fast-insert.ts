@@ -166,13 +166,15 @@ export class FastInsert {
   /**
    * Inserts the row read into `states`/`values` (cells without errors); a created record's generated Id
    * is answered as its record number (the table's codec spells it when results are read). `extKey`: the
-   * upsert key's index key, which no record holds.
+   * upsert key's index key, which no record holds; `keyColumn` (>= 0, `extKey` null): the upload column whose
+   * cell holds that key's text (unique-index.ts: lookupRange found no record holding it).
    */
   insert(
     cells: CsvCells,
     states: Uint8Array,
     values: SfValue[],
     extKey: string | null,
+    keyColumn = -1,
   ): WriteResult | number {
     const errors = this.checkRow(cells, states, values, false);
     if (errors !== null) return { ok: false, errors };
@@ -208,6 +210,13 @@ export class FastInsert {
     for (let i = 0; i < indexes.length; i += 1) {
       const index = indexes[i] as UniqueIndex;
       const { column, fallback } = this.indexed[i] as Source;
+      if (index.field === this.upsertKey && keyColumn >= 0) {
+        const { starts, ends } = cells;
+        const src = cells.source(keyColumn);
+        if (!index.addNewRange(src, starts[keyColumn] as number, ends[keyColumn] as number, n))
+          index.addNew(index.key(cells.value(keyColumn)) as string, n);
+        continue;
+      }
       if (index.field === this.upsertKey && extKey !== null) {
         index.addNew(extKey, n);
         continue;

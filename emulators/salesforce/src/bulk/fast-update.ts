@@ -25,6 +25,9 @@ interface Place {
   slot: number;
 }
 
+/** FastUpdate.update's answer for a record updated: `{ ok: true, id, created: false }`, its Id spelled from its number. */
+export const UPDATED = true;
+
 export class FastUpdate {
   private readonly table: ObjectTable;
   private readonly live: PackedRows;
@@ -83,10 +86,15 @@ export class FastUpdate {
 
   /**
    * Updates record number `n` from the row read into `states`/`values` (cells without errors), as
-   * RecordStore.update would; null when the record has no row of its own number (RecordStore.update
+   * RecordStore.update would (UPDATED when it did); null when the record has no row of its own number (RecordStore.update
    * then does it).
    */
-  update(n: number, cells: CsvCells, states: Uint8Array, values: SfValue[]): WriteResult | null {
+  update(
+    n: number,
+    cells: CsvCells,
+    states: Uint8Array,
+    values: SfValue[],
+  ): WriteResult | typeof UPDATED | null {
     const row = this.usable ? this.live.rowOfRecord(n) : -1;
     if (row < 0) return null;
     this.texts = null;
@@ -99,7 +107,8 @@ export class FastUpdate {
       if (value === null || value === '' || value === undefined) (missing ??= []).push(field.name);
     }
     if (missing !== null) return { ok: false, errors: [requiredMissing(missing)] };
-    const id = this.table.codec.idOf(n);
+    // The Id's text only when an index needs it: the result is the record number (runColumnBatch).
+    const id = this.indexes.length === 0 ? '' : this.table.codec.idOf(n);
     for (const { field, column, slot, index } of this.indexes) {
       if (!field.unique) continue;
       const other = index.other(this.valueOf(column, slot, row, cells, states, values), id);
@@ -116,7 +125,7 @@ export class FastUpdate {
     }
     this.write(row, cells, states, values);
     this.updated += 1;
-    return { ok: true, id, created: false };
+    return UPDATED;
   }
 
   /** Counts the records updated since the last flush (one counter update per batch). */
@@ -152,9 +161,13 @@ export class FastUpdate {
     return this.texts[-1 - slot] ?? null;
   }
 
-  /** A cell written only when it changes (as PackedRows.set: a query's lookup index learns changes). */
+  /**
+   * A cell written only when it changes (as PackedRows.set: a query's lookup index learns changes); without a
+   * lookup index, written as it comes (writing a cell's own value again leaves it as it was).
+   */
   private put(column: number, row: number, value: SfValue): void {
-    if (!Object.is(this.live.cell(column, row), value)) this.live.setCell(column, row, value);
+    const live = this.live;
+    if (!live.anyLookup || !Object.is(live.cell(column, row), value)) live.setCell(column, row, value);
   }
 
   private write(row: number, cells: CsvCells, states: Uint8Array, values: SfValue[]): void {

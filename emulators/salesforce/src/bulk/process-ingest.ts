@@ -185,8 +185,9 @@ export function processBatch(ctx: EmulatorContext, job: IngestJob, from: number,
     job.processedCount += 1;
     ctx.usage.bulkRecords += 1;
     if (typeof result === 'number') {
-      job.resultIds.push(result);
-      job.resultCreated.push(true);
+      // A generated Id's record number: created (n), or updated (~n) by the column path.
+      job.resultIds.push(result >= 0 ? result : ~result);
+      job.resultCreated.push(result >= 0);
     } else if (result.ok) {
       job.resultIds.push(result.id);
       job.resultCreated.push(result.created);

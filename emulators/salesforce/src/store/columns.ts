@@ -22,6 +22,10 @@ const heapBytes = (value: SfValue): number => 8 + (typeof value === 'string' ? 1
 /** Values the typed encoding cannot represent, by row. */
 class Odd {
   private map: Map<number, SfValue> | null = null;
+  /** Whether any row's value is kept here (else no cell is marked odd: writes need not look). */
+  get any(): boolean {
+    return this.map !== null;
+  }
   get(row: number): SfValue {
     return this.map?.get(row) ?? null;
   }
@@ -97,7 +101,7 @@ export class NumberColumn implements Column {
     const number = value !== null && !Number.isNaN(n);
     const ints = this.ints;
     if (ints !== null) {
-      if (ints.get(row) === INT_ODD) this.odd.drop(row);
+      if (this.odd.any && ints.get(row) === INT_ODD) this.odd.drop(row);
       if (!number) {
         if (value === null) ints.set(row, INT_NULL);
         else {
@@ -115,7 +119,7 @@ export class NumberColumn implements Column {
       this.toDoubles();
     }
     const tags = this.tags as ChunkedCells;
-    if (tags.get(row) === ODD) this.odd.drop(row);
+    if (this.odd.any && tags.get(row) === ODD) this.odd.drop(row);
     if (number) {
       (this.values as ChunkedCells).set(row, n);
       tags.set(row, NUM);
@@ -218,7 +222,7 @@ export class BooleanColumn implements Column {
   }
 
   set(row: number, value: SfValue): void {
-    if (this.codes.get(row) === 3) this.odd.drop(row);
+    if (this.odd.any && this.codes.get(row) === 3) this.odd.drop(row);
     if (typeof value === 'boolean') this.codes.set(row, value ? 1 : 0);
     else if (value === null) this.codes.set(row, 2);
     else {

@@ -21,6 +21,11 @@ function nibble(c: number): number {
   return -1;
 }
 
+/** A character as toLowerCase turns an ASCII one, with `fold`. */
+function folded(c: number, fold: boolean): number {
+  return fold && c >= 65 && c <= 90 ? c + 32 : c;
+}
+
 function isHex(key: string): boolean {
   if (key.length !== HEX_LENGTH) return false;
   for (let i = 0; i < HEX_LENGTH; i += 1) if (nibble(key.charCodeAt(i)) < 0) return false;
@@ -150,6 +155,46 @@ export class KeyTable {
     const position = hex ? this.writeHex(key) : this.write(key);
     if (position < 0) return false;
     this.slot(hash, ref, position, hex ? (HEX_LENGTH / 2) | HEX : key.length);
+    this.used += 1;
+    return true;
+  }
+
+  /**
+   * `tryAdd` of the key `src[start, end)` (with `fold`, lower-cased as toLowerCase does ASCII) without cutting
+   * it into a string; false (nothing held) for a text with a character above U+007F or of 32,768 characters or
+   * more (the caller then adds its string), or past 4 GB of keys.
+   */
+  tryAddRange(src: string, start: number, end: number, fold: boolean, ref: number): boolean {
+    const length = end - start;
+    if (length >= HEX) return false;
+    let h = 0x811c9dc5;
+    let hex = length === HEX_LENGTH;
+    for (let i = start; i < end; i += 1) {
+      let c = src.charCodeAt(i);
+      if (c > 127) return false;
+      if (fold && c >= 65 && c <= 90) c += 32;
+      if (hex && nibble(c) < 0) hex = false;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    if ((this.used + this.tombstones + 1) * 10 > this.refs.length * 7) this.rebuild();
+    this.forget();
+    const buffer = this.room(hex ? HEX_LENGTH / 2 : length);
+    if (buffer === null) return false;
+    const at = this.free;
+    // The folded characters as the hash read them: no string, no closure.
+    if (hex) {
+      for (let i = 0; i < HEX_LENGTH / 2; i += 1) {
+        const high = src.charCodeAt(start + 2 * i);
+        const low = src.charCodeAt(start + 2 * i + 1);
+        buffer[at + i] = (nibble(folded(high, fold)) << 4) | nibble(folded(low, fold));
+      }
+    } else if (fold) {
+      for (let i = 0; i < length; i += 1) {
+        buffer[at + i] = folded(src.charCodeAt(start + i), true);
+      }
+    } else for (let i = 0; i < length; i += 1) buffer[at + i] = src.charCodeAt(start + i);
+    const position = this.took(hex ? HEX_LENGTH / 2 : length);
+    this.slot(h >>> 0, ref, position, hex ? (HEX_LENGTH / 2) | HEX : length);
     this.used += 1;
     return true;
   }

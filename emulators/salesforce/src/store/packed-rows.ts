@@ -168,6 +168,11 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
     return this.textNames.indexOf(name);
   }
 
+  /** Whether a query built a lookup index on a field (setCell then tells it the values written). */
+  get anyLookup(): boolean {
+    return this.lookups.size > 0;
+  }
+
   setCell(column: number, row: number, value: SfValue): void {
     const cells = this.columns[column] as Column;
     cells.set(row, value);

@@ -44,6 +44,19 @@ export class UniqueIndex {
   }
 
   /**
+   * `lookup` of the key of the text `src[start, end)` (at least one character; case-folded unless the field
+   * is case-sensitive) without cutting it into a string; null when only the string can answer (a character
+   * beyond ASCII, or keys held in the map).
+   */
+  lookupRange(src: string, start: number, end: number): Entry | undefined | null {
+    if (this.entries.size > 0) return null;
+    if (this.table.size === 0) return undefined;
+    const n = this.table.getRange(src, start, end, !this.field.caseSensitive);
+    if (n === NOT_ASCII) return null;
+    return n >= 0 ? n : undefined;
+  }
+
+  /**
    * `find` of the text `src[start, end)` (at least one character) without cutting it into a string; null
    * when only the string can answer (a character beyond ASCII, or keys held in the map).
    */
@@ -107,6 +120,14 @@ export class UniqueIndex {
   /** `add` of generated record number `n` under a key `key` gave that no record holds yet. */
   addNew(key: string, n: number): void {
     if (!this.table.tryAdd(key, n)) this.entries.set(ownCopy(key), n);
+  }
+
+  /**
+   * `addNew` of the key of the text `src[start, end)` (as lookupRange reads it, which found no record holding
+   * it) without a string; false (nothing added) when only its string can be added.
+   */
+  addNewRange(src: string, start: number, end: number, n: number): boolean {
+    return this.table.tryAddRange(src, start, end, !this.field.caseSensitive, n);
   }
 
   remove(value: SfValue, id: string): void {
