@@ -17,7 +17,9 @@ import {
   type WaitsFor,
 } from '../sessions/load-plan.js';
 import { runWhenReady } from '../sessions/ready-order.js';
+import { BatchFill } from './batch-fill.js';
 import { deleteSpooled } from './delete-spooled.js';
+import { filledPart, type PartLoad } from './filled-part.js';
 import { loadObject } from './load-object.js';
 import { PartScreen } from './part-screen.js';
 import { changedMemory, changedPart } from './skip-unchanged.js';
@@ -116,16 +118,19 @@ export class TurboWriter implements LoadWriter {
     if (!spool.has(object, pass)) return;
     if (pass === 'delete') return this.#delete(object, units);
     const parts = spool.parts(object, pass);
+    const fill = BatchFill.of(this.#run, object, pass, parts);
     let next = 0;
     let failed = false;
     const lane = async (): Promise<void> => {
       while (!failed && next < parts.length) {
         const part = parts[next] as number;
         next += 1;
-        await this.#part(pass, object, part, units).catch((error: unknown) => {
-          failed = true;
-          throw error;
-        });
+        await this.#part(pass, object, part, units, fill)
+          .catch((error: unknown) => {
+            failed = true;
+            throw error;
+          })
+          .finally(() => fill?.release(part));
       }
     };
     const lanes = Array.from({ length: Math.min(partLanes, parts.length) }, lane);
@@ -133,7 +138,13 @@ export class TurboWriter implements LoadWriter {
       if (settled.status === 'rejected') throw settled.reason;
   }
 
-  async #part(pass: LoadPass, object: string, part: number, units: UnitSettler): Promise<void> {
+  async #part(
+    pass: LoadPass,
+    object: string,
+    part: number,
+    units: UnitSettler,
+    fill: BatchFill | undefined,
+  ): Promise<void> {
     const { deps, session, spool, checkpoints } = this.#run;
     const key = { kind: 'load', pass, object, part } as const;
     const cp = checkpoints.get(key);
@@ -150,6 +161,9 @@ export class TurboWriter implements LoadWriter {
     const keyField = spool.header(object, pass, part)[0] ?? '';
     const screen = await this.#screen(pass === 'deferred' ? 'deferred' : 'upsert', object, part, units);
     const changed = await this.#changed(pass, object, part, cp?.bulkJobId, screen);
+    // Jobs held to whole batches: a part that leaves rows out borrows as many of the last part's (batch-fill.ts).
+    const load: PartLoad =
+      fill === undefined ? screen : filledPart(fill, part, screen, (held) => units.hold(object, pass, held));
     if (changed?.rows === 0) {
       const screened = await screen.outcome();
       await units.settle({
@@ -169,14 +183,14 @@ export class TurboWriter implements LoadWriter {
       operation: 'upsert',
       keyField,
       // The part as spooled, screened as it streams (the part is read once and never rewritten: part-screen.ts).
-      csv: changed?.csv ?? (() => screen.body(() => spool.stream(object, pass, part))),
+      csv: changed?.csv ?? (() => load.body(() => spool.stream(object, pass, part))),
       resumeJobId: cp?.bulkJobId,
       onJobCreated: (jobId) => checkpoints.write(key, { phase: 'loading', bulkJobId: jobId }),
-      beforeClose: () => screen.beforeClose(),
+      beforeClose: () => load.beforeClose(),
       minPollMs: deps.minPollMs ?? 100,
       maxPollMs: deps.maxPollMs ?? 2_000,
     });
-    const screened = await screen.outcome();
+    const screened = await load.outcome();
     const zuoraIds = map !== undefined && keyIsZuoraId(map, keyField);
     const failures = outcome.failures.map((f) => ({
       stream,
@@ -201,7 +215,11 @@ export class TurboWriter implements LoadWriter {
       phase: 'done',
       recordsWritten: outcome.succeeded,
       recordsFailed: failures.length + screened.held.length,
-      cursor: { created: outcome.created, jobs: outcome.jobs },
+      cursor: {
+        created: outcome.created,
+        jobs: outcome.jobs,
+        ...(load.borrowed === undefined ? {} : { borrowed: load.borrowed }),
+      },
     });
     this.#progress(object, pass, outcome.succeeded, outcome.failures.length);
   }
