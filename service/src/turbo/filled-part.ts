@@ -22,7 +22,7 @@ export interface PartLoad {
 
 const LF = 10;
 
-type KeepHeld = (held: readonly FailedRecordInput[]) => Promise<void>;
+export type KeepHeld = (held: readonly FailedRecordInput[]) => Promise<void>;
 
 /** A part before the last: its own rows, then the rows it borrows. */
 class BorrowingPart implements PartLoad {
@@ -124,3 +124,7 @@ class LendingPart implements PartLoad {
 export function filledPart(fill: BatchFill, part: number, screen: PartScreen, keep: KeepHeld): PartLoad {
   return fill.isLast(part) ? new LendingPart(fill, screen) : new BorrowingPart(fill, part, screen, keep);
 }
+
+/** The checkpoint cursor's record of the rows `load` borrowed (none for a plain part). */
+export const borrowedOf = (load: PartLoad): { borrowed?: RowSpan } =>
+  load.borrowed === undefined ? {} : { borrowed: load.borrowed };

@@ -19,7 +19,7 @@ import {
 import { runWhenReady } from '../sessions/ready-order.js';
 import { BatchFill } from './batch-fill.js';
 import { deleteSpooled } from './delete-spooled.js';
-import { filledPart, type PartLoad } from './filled-part.js';
+import { borrowedOf, filledPart, type KeepHeld, type PartLoad } from './filled-part.js';
 import { loadObject } from './load-object.js';
 import { PartScreen } from './part-screen.js';
 import { changedMemory, changedPart } from './skip-unchanged.js';
@@ -125,12 +125,12 @@ export class TurboWriter implements LoadWriter {
       while (!failed && next < parts.length) {
         const part = parts[next] as number;
         next += 1;
-        await this.#part(pass, object, part, units, fill)
-          .catch((error: unknown) => {
-            failed = true;
-            throw error;
-          })
-          .finally(() => fill?.release(part));
+        await this.#part(pass, object, part, units, fill).catch((error: unknown) => {
+          failed = true;
+          fill?.release(part);
+          throw error;
+        });
+        fill?.release(part);
       }
     };
     const lanes = Array.from({ length: Math.min(partLanes, parts.length) }, lane);
@@ -138,13 +138,7 @@ export class TurboWriter implements LoadWriter {
       if (settled.status === 'rejected') throw settled.reason;
   }
 
-  async #part(
-    pass: LoadPass,
-    object: string,
-    part: number,
-    units: UnitSettler,
-    fill: BatchFill | undefined,
-  ): Promise<void> {
+  async #part(pass: LoadPass, object: string, part: number, units: UnitSettler, fill?: BatchFill) {
     const { deps, session, spool, checkpoints } = this.#run;
     const key = { kind: 'load', pass, object, part } as const;
     const cp = checkpoints.get(key);
@@ -159,11 +153,8 @@ export class TurboWriter implements LoadWriter {
     const stream = map?.zuoraObject ?? object;
     const accountColumn = map === undefined ? undefined : accountReferenceColumn(map);
     const keyField = spool.header(object, pass, part)[0] ?? '';
-    const screen = await this.#screen(pass === 'deferred' ? 'deferred' : 'upsert', object, part, units);
+    const screen = await this.#screen(pass === 'deferred' ? 'deferred' : 'upsert', object, part, units, fill);
     const changed = await this.#changed(pass, object, part, cp?.bulkJobId, screen);
-    // Jobs held to whole batches: a part that leaves rows out borrows as many of the last part's (batch-fill.ts).
-    const load: PartLoad =
-      fill === undefined ? screen : filledPart(fill, part, screen, (held) => units.hold(object, pass, held));
     if (changed?.rows === 0) {
       const screened = await screen.outcome();
       await units.settle({
@@ -183,14 +174,14 @@ export class TurboWriter implements LoadWriter {
       operation: 'upsert',
       keyField,
       // The part as spooled, screened as it streams (the part is read once and never rewritten: part-screen.ts).
-      csv: changed?.csv ?? (() => load.body(() => spool.stream(object, pass, part))),
+      csv: changed?.csv ?? (() => screen.body(() => spool.stream(object, pass, part))),
       resumeJobId: cp?.bulkJobId,
       onJobCreated: (jobId) => checkpoints.write(key, { phase: 'loading', bulkJobId: jobId }),
-      beforeClose: () => load.beforeClose(),
+      beforeClose: () => screen.beforeClose(),
       minPollMs: deps.minPollMs ?? 100,
       maxPollMs: deps.maxPollMs ?? 2_000,
     });
-    const screened = await load.outcome();
+    const screened = await screen.outcome();
     const zuoraIds = map !== undefined && keyIsZuoraId(map, keyField);
     const failures = outcome.failures.map((f) => ({
       stream,
@@ -215,20 +206,23 @@ export class TurboWriter implements LoadWriter {
       phase: 'done',
       recordsWritten: outcome.succeeded,
       recordsFailed: failures.length + screened.held.length,
-      cursor: {
-        created: outcome.created,
-        jobs: outcome.jobs,
-        ...(load.borrowed === undefined ? {} : { borrowed: load.borrowed }),
-      },
+      cursor: { created: outcome.created, jobs: outcome.jobs, ...borrowedOf(screen) },
     });
     this.#progress(object, pass, outcome.succeeded, outcome.failures.length);
   }
 
   /**
    * One read of the part at most (none on a first full sync), by its upload: rows waiting for a parent, open
-   * failures. The held rows are stored before the job is closed; the part is only read (part-screen.ts).
+   * failures. The held rows are stored before the job is closed; the part is only read (part-screen.ts). With
+   * `fill`, a part that leaves rows out borrows as many of the last part's (batch-fill.ts).
    */
-  #screen(pass: 'upsert' | 'deferred', object: string, part: number, units: UnitSettler) {
+  async #screen(
+    pass: 'upsert' | 'deferred',
+    object: string,
+    part: number,
+    units: UnitSettler,
+    fill?: BatchFill,
+  ) {
     const { deps, session, spool } = this.#run;
     const map = this.#run.maps.find((m) => m.salesforceObject === object);
     const target = {
@@ -239,19 +233,13 @@ export class TurboWriter implements LoadWriter {
       pass,
       sessionId: session.id,
     };
-    return PartScreen.open(deps.store, spool.path(object, pass, part), target, (held) =>
-      units.hold(object, pass, held),
-    );
+    const keep: KeepHeld = (held) => units.hold(object, pass, held);
+    const screen = await PartScreen.open(deps.store, spool.path(object, pass, part), target, keep);
+    return fill === undefined ? screen : filledPart(fill, part, screen, keep);
   }
 
   /** With SYNC_SKIP_UNCHANGED=on, a part not yet sent is cut to the records that change Salesforce. */
-  async #changed(
-    pass: LoadPass,
-    object: string,
-    part: number,
-    jobId: string | undefined,
-    screen: PartScreen,
-  ) {
+  async #changed(pass: LoadPass, object: string, part: number, jobId: string | undefined, screen: PartLoad) {
     if (this.#run.deps.skipUnchanged !== true || jobId !== undefined || pass === 'delete') return undefined;
     return changedPart(this.#run, object, pass, part, (await screen.outcome()).leftOut);
   }

@@ -54,7 +54,7 @@ function stoppingAt(
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop, target);
       if (prop !== 'createJob' && prop !== 'job')
-        return typeof value === 'function' ? value.bind(target) : value;
+        return typeof value === 'function' ? ((value as () => unknown).bind(target) as unknown) : value;
       return (...args: unknown[]) => job((value as (...a: unknown[]) => object).apply(target, args));
     },
   });
@@ -161,9 +161,8 @@ describe('Bulk jobs of an object whose parts leave rows out', () => {
     async ({ step, part }) => {
       const { session, prefix, kept } = await spooled();
       const before = bulk();
-      let run: TurboRun | undefined;
-      const jobOf = () => run?.checkpoints.get({ kind: 'load', pass: 'upsert', object, part })?.bulkJobId;
-      run = await openTurboRun(
+      const jobOf = () => run.checkpoints.get({ kind: 'load', pass: 'upsert', object, part })?.bulkJobId;
+      const run = await openTurboRun(
         { ...h.deps, salesforce: stoppingAt(h.deps.salesforce, step, jobOf) },
         session,
       );
