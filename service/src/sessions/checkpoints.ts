@@ -30,7 +30,14 @@ const cursorSchemas = {
     mappingFailures: counts.optional(),
     skipped: counts.optional(),
   }),
-  load: z.object({ created: z.number(), jobs: z.number() }),
+  load: z.object({
+    created: z.number(),
+    jobs: z.number(),
+    /** Rows of the object's last part this part's job carries (turbo/batch-fill.ts): records and bytes. */
+    borrowed: z
+      .object({ from: z.number(), to: z.number(), fromByte: z.number(), toByte: z.number() })
+      .optional(),
+  }),
   'cpq-order': z.looseObject({
     /** The order's version (SystemModstamp) this checkpoint is about; another version starts over. */
     version: z.string(),

@@ -17,7 +17,9 @@ import {
   type WaitsFor,
 } from '../sessions/load-plan.js';
 import { runWhenReady } from '../sessions/ready-order.js';
+import { BatchFill } from './batch-fill.js';
 import { deleteSpooled } from './delete-spooled.js';
+import { borrowedOf, filledPart, type KeepHeld, type PartLoad } from './filled-part.js';
 import { loadObject } from './load-object.js';
 import { PartScreen } from './part-screen.js';
 import { changedMemory, changedPart } from './skip-unchanged.js';
@@ -116,16 +118,19 @@ export class TurboWriter implements LoadWriter {
     if (!spool.has(object, pass)) return;
     if (pass === 'delete') return this.#delete(object, units);
     const parts = spool.parts(object, pass);
+    const fill = BatchFill.of(this.#run, object, pass, parts);
     let next = 0;
     let failed = false;
     const lane = async (): Promise<void> => {
       while (!failed && next < parts.length) {
         const part = parts[next] as number;
         next += 1;
-        await this.#part(pass, object, part, units).catch((error: unknown) => {
+        await this.#part(pass, object, part, units, fill).catch((error: unknown) => {
           failed = true;
+          fill?.release(part);
           throw error;
         });
+        fill?.release(part);
       }
     };
     const lanes = Array.from({ length: Math.min(partLanes, parts.length) }, lane);
@@ -133,7 +138,7 @@ export class TurboWriter implements LoadWriter {
       if (settled.status === 'rejected') throw settled.reason;
   }
 
-  async #part(pass: LoadPass, object: string, part: number, units: UnitSettler): Promise<void> {
+  async #part(pass: LoadPass, object: string, part: number, units: UnitSettler, fill?: BatchFill) {
     const { deps, session, spool, checkpoints } = this.#run;
     const key = { kind: 'load', pass, object, part } as const;
     const cp = checkpoints.get(key);
@@ -148,7 +153,7 @@ export class TurboWriter implements LoadWriter {
     const stream = map?.zuoraObject ?? object;
     const accountColumn = map === undefined ? undefined : accountReferenceColumn(map);
     const keyField = spool.header(object, pass, part)[0] ?? '';
-    const screen = await this.#screen(pass === 'deferred' ? 'deferred' : 'upsert', object, part, units);
+    const screen = await this.#screen(pass === 'deferred' ? 'deferred' : 'upsert', object, part, units, fill);
     const changed = await this.#changed(pass, object, part, cp?.bulkJobId, screen);
     if (changed?.rows === 0) {
       const screened = await screen.outcome();
@@ -201,16 +206,23 @@ export class TurboWriter implements LoadWriter {
       phase: 'done',
       recordsWritten: outcome.succeeded,
       recordsFailed: failures.length + screened.held.length,
-      cursor: { created: outcome.created, jobs: outcome.jobs },
+      cursor: { created: outcome.created, jobs: outcome.jobs, ...borrowedOf(screen) },
     });
     this.#progress(object, pass, outcome.succeeded, outcome.failures.length);
   }
 
   /**
    * One read of the part at most (none on a first full sync), by its upload: rows waiting for a parent, open
-   * failures. The held rows are stored before the job is closed; the part is only read (part-screen.ts).
+   * failures. The held rows are stored before the job is closed; the part is only read (part-screen.ts). With
+   * `fill`, a part that leaves rows out borrows as many of the last part's (batch-fill.ts).
    */
-  #screen(pass: 'upsert' | 'deferred', object: string, part: number, units: UnitSettler) {
+  async #screen(
+    pass: 'upsert' | 'deferred',
+    object: string,
+    part: number,
+    units: UnitSettler,
+    fill?: BatchFill,
+  ) {
     const { deps, session, spool } = this.#run;
     const map = this.#run.maps.find((m) => m.salesforceObject === object);
     const target = {
@@ -221,19 +233,13 @@ export class TurboWriter implements LoadWriter {
       pass,
       sessionId: session.id,
     };
-    return PartScreen.open(deps.store, spool.path(object, pass, part), target, (held) =>
-      units.hold(object, pass, held),
-    );
+    const keep: KeepHeld = (held) => units.hold(object, pass, held);
+    const screen = await PartScreen.open(deps.store, spool.path(object, pass, part), target, keep);
+    return fill === undefined ? screen : filledPart(fill, part, screen, keep);
   }
 
   /** With SYNC_SKIP_UNCHANGED=on, a part not yet sent is cut to the records that change Salesforce. */
-  async #changed(
-    pass: LoadPass,
-    object: string,
-    part: number,
-    jobId: string | undefined,
-    screen: PartScreen,
-  ) {
+  async #changed(pass: LoadPass, object: string, part: number, jobId: string | undefined, screen: PartLoad) {
     if (this.#run.deps.skipUnchanged !== true || jobId !== undefined || pass === 'delete') return undefined;
     return changedPart(this.#run, object, pass, part, (await screen.outcome()).leftOut);
   }
