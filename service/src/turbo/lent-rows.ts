@@ -89,17 +89,19 @@ export async function judgeSpan(
       return judge.keep(at.record + ordinal - 1, fields);
     },
   });
-  cutter.chunk(header);
+  cutter.chunk(header, []);
   const kept: Buffer[] = [];
+  let keptRecords = 0;
   let record = at.record;
   let byte = at.byte;
   const take = (bytes: Buffer): void => {
     const whole = bytes[bytes.length - 1] === LF ? bytes : Buffer.concat([bytes, newline]);
     const before = judged;
-    const out = cutter.chunk(whole);
+    const views = kept.length;
+    cutter.chunk(whole, kept);
     if (judged !== before + 1)
       throw new Error(`record ${String(record)} of ${file} was not read as one record`);
-    if (out !== undefined) kept.push(out);
+    if (kept.length > views) keptRecords += 1;
     record += 1;
     byte += bytes.length;
   };
@@ -107,7 +109,7 @@ export async function judgeSpan(
   for await (const bytes of records(file, at.byte)) {
     if (pending !== undefined) take(pending);
     pending = undefined;
-    if (!more(kept.length, record)) break;
+    if (!more(keptRecords, record)) break;
     pending = bytes;
   }
   if (pending !== undefined && !spareLast) take(pending);
