@@ -60,4 +60,36 @@ describe('FailureFlush', () => {
     await expect(flush.drain()).rejects.toThrow('store down 1');
     expect(calls).toBe(1);
   });
+
+  it('settles: the batches started, then the failures still held, all stored in order', async () => {
+    const source = new Source();
+    const stored: string[][] = [];
+    const flush = new FailureFlush(source, async (batch) => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      stored.push(batch.map((f) => f.externalId));
+    });
+    for (let n = 0; n < failureBatch + 10; n += 1) {
+      source.failures.push(failure(n));
+      flush.check();
+    }
+    await flush.settle();
+    expect(stored.map((b) => b.length)).toEqual([failureBatch, 10]);
+    expect(stored.flat()).toEqual(Array.from({ length: failureBatch + 10 }, (_, n) => `II-${String(n)}`));
+    expect(source.failures).toHaveLength(0);
+  });
+
+  it('settle throws the error a batch met and stores nothing more', async () => {
+    const source = new Source();
+    let calls = 0;
+    const flush = new FailureFlush(source, () => {
+      calls += 1;
+      return Promise.reject(new Error('store down'));
+    });
+    for (let n = 0; n < failureBatch + 5; n += 1) {
+      source.failures.push(failure(n));
+      flush.check();
+    }
+    await expect(flush.settle()).rejects.toThrow('store down');
+    expect(calls).toBe(1);
+  });
 });
