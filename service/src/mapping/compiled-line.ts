@@ -50,9 +50,13 @@ export function compileLine(
     const at = String(i);
     const [v, t, k, o, n] = [`v${at}`, `t${at}`, `k${at}`, `o${at}`, `c${at}`];
     // The last value that mapped and its cell: a repeated value (a record's dates, an invoice's charges'
-    // amounts) is neither transformed nor encoded again. Transforms are pure, so the cell is the same.
-    state.push(`let ${k}, ${o};`);
-    lines.push(`const ${v} = ${read};`, `let ${n} = ${o};`, `if (${v} !== ${k}) {`);
+    // amounts) is neither transformed nor encoded again. Transforms are pure, so the cell is the same. Not
+    // for plain text, whose transform costs less than the comparison: a value of 13 characters or more is
+    // cut from the chunk as a sliced string, which V8 compares through a runtime call (ids, names).
+    const cached = c.transform !== transforms.text;
+    if (cached) state.push(`let ${k}, ${o};`);
+    lines.push(`const ${v} = ${read};`);
+    lines.push(...(cached ? [`let ${n} = ${o};`, `if (${v} !== ${k}) {`] : [`let ${n};`, '{']));
     if (c.missingCode !== undefined) lines.push(`if (${v} === null || ${v} === '') return;`);
     // A number written as it prints is its own cell (number-cell.ts): neither parsed nor printed again.
     const asText = c.transform === transforms.number && c.read !== 'entityId';
@@ -66,7 +70,8 @@ export function compileLine(
       lines.push(`${n} = clean && typeof ${t} === 'string' ? ${t} : ${call};`);
     else lines.push(`${n} = ${call};`);
     if (asText) lines.push('}');
-    lines.push(`${k} = ${v}; ${o} = ${n};`, '}');
+    if (cached) lines.push(`${k} = ${v}; ${o} = ${n};`);
+    lines.push('}');
     cells.push(n);
   }
   const body = `${state.join('\n')}\nreturn function line(f, clean) {\n${lines.join('\n')}\nreturn [${cells.join(', ')}].join(',');\n};`;
