@@ -1,7 +1,7 @@
 // A stream's mapping failures are stored a batch at a time while it is routed, not held until it ends (issue
 // 19: memory flat in the tenant's size): the batches are stored in order, in the background, and `drain`
 // waits for them and throws the first error.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FailedRecordInput } from '../../src/store/failed-record-rows.js';
 import { FailureFlush, failureBatch } from '../../src/turbo/failure-flush.js';
 
@@ -80,16 +80,12 @@ describe('FailureFlush', () => {
 
   it('settle throws the error a batch met and stores nothing more', async () => {
     const source = new Source();
-    let calls = 0;
-    const flush = new FailureFlush(source, () => {
-      calls += 1;
-      return Promise.reject(new Error('store down'));
-    });
-    for (let n = 0; n < failureBatch + 5; n += 1) {
-      source.failures.push(failure(n));
-      flush.check();
-    }
+    const store = vi.fn(() => Promise.reject(new Error('store down')));
+    const flush = new FailureFlush(source, store);
+    source.failures.push(...Array.from({ length: failureBatch + 5 }, (_, n) => failure(n)));
+    flush.check();
     await expect(flush.settle()).rejects.toThrow('store down');
-    expect(calls).toBe(1);
+    expect(store).toHaveBeenCalledTimes(1);
+    expect(source.failures).toHaveLength(0);
   });
 });
