@@ -63,16 +63,14 @@ describe('FailureFlush', () => {
 
   it('settles: the batches started, then the failures still held, all stored in order', async () => {
     const source = new Source();
-    const stored: string[][] = [];
-    const flush = new FailureFlush(source, async (batch) => {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      stored.push(batch.map((f) => f.externalId));
-    });
+    const store = vi.fn((_batch: readonly FailedRecordInput[]) => Promise.resolve());
+    const flush = new FailureFlush(source, store);
     for (let n = 0; n < failureBatch + 10; n += 1) {
       source.failures.push(failure(n));
       flush.check();
     }
     await flush.settle();
+    const stored = store.mock.calls.map(([batch]) => batch.map((f) => f.externalId));
     expect(stored.map((b) => b.length)).toEqual([failureBatch, 10]);
     expect(stored.flat()).toEqual(Array.from({ length: failureBatch + 10 }, (_, n) => `II-${String(n)}`));
     expect(source.failures).toHaveLength(0);
