@@ -10,19 +10,31 @@ const lf = 10;
 const cr = 13;
 
 /**
- * The first `keep` fields of a line that has no quotes, found one comma at a time (faster than a native split,
- * and the fields after `keep` are never built); a field `only` leaves out comes as ''.
+ * The first `keep` fields of the line from `from` to before `end` in `chunk`, which has no quotes, found one
+ * comma at a time (faster than a native split, and the fields after `keep` are never built); a field `only`
+ * leaves out comes as ''. The array is made `width` long (the previous line's field count) rather than grown
+ * a field at a time, and no string of the whole line is cut first (issue 19: both were garbage per record).
  */
-function splitLine(line: string, keep: number, only: readonly boolean[] | undefined): string[] {
-  const fields: string[] = [];
-  let from = 0;
-  while (fields.length < keep) {
-    const comma = line.indexOf(',', from);
-    const end = comma === -1 ? line.length : comma;
-    fields.push(only === undefined || only[fields.length] === true ? line.slice(from, end) : '');
-    if (comma === -1) break;
-    from = comma + 1;
+function splitLine(
+  chunk: string,
+  from: number,
+  end: number,
+  keep: number,
+  only: readonly boolean[] | undefined,
+  width: number,
+): string[] {
+  const fields = new Array<string>(width);
+  let n = 0;
+  let start = from;
+  while (n < keep) {
+    const comma = chunk.indexOf(',', start);
+    const stop = comma === -1 || comma > end ? end : comma;
+    fields[n] = only === undefined || only[n] === true ? chunk.slice(start, stop) : '';
+    n += 1;
+    if (stop === end) break;
+    start = stop + 1;
   }
+  if (n !== width) fields.length = n;
   return fields;
 }
 
@@ -53,6 +65,8 @@ class CsvScanner {
   readonly #onRecord: OnRecord;
 
   readonly #only: readonly boolean[] | undefined;
+  /** Fields of the last line split whole (splitLine). */
+  #width = 0;
 
   constructor(keep: number, onRecord: OnRecord, only?: readonly boolean[]) {
     this.#keep = keep;
@@ -112,7 +126,9 @@ class CsvScanner {
     if (lineEnd === i) return end + 1;
     if (this.#crAt !== -1 && this.#crAt < i) this.#crAt = chunk.indexOf('\r', i);
     const clean = this.#crAt === -1 || this.#crAt >= lineEnd;
-    this.#onRecord(splitLine(chunk.slice(i, lineEnd), this.#keep, this.#only), clean);
+    const fields = splitLine(chunk, i, lineEnd, this.#keep, this.#only, this.#width);
+    this.#width = fields.length;
+    this.#onRecord(fields, clean);
     return end + 1;
   }
 

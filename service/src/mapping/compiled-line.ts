@@ -4,6 +4,7 @@
 // It answers undefined where compiled-row.ts's fastRows would, and the record is then routed the generic way.
 import { csvCell } from '../csv/spool-writer.js';
 import type { FastColumn } from './compiled-row.js';
+import { isNumberCell } from './transforms/number-cell.js';
 import { transforms } from './transforms/transform-registry.js';
 import { TransformFailure, type Transform } from './transforms/transform-result.js';
 
@@ -49,10 +50,17 @@ export function compileLine(
     const at = String(i);
     const [v, t, k, o, n] = [`v${at}`, `t${at}`, `k${at}`, `o${at}`, `c${at}`];
     // The last value that mapped and its cell: a repeated value (a record's dates, an invoice's charges'
-    // amounts) is neither transformed nor encoded again. Transforms are pure, so the cell is the same.
-    state.push(`let ${k}, ${o};`);
-    lines.push(`const ${v} = ${read};`, `let ${n} = ${o};`, `if (${v} !== ${k}) {`);
+    // amounts) is neither transformed nor encoded again. Transforms are pure, so the cell is the same. Not
+    // for plain text, whose transform costs less than the comparison: a value of 13 characters or more is
+    // cut from the chunk as a sliced string, which V8 compares through a runtime call (ids, names).
+    const cached = c.transform !== transforms.text;
+    if (cached) state.push(`let ${k}, ${o};`);
+    lines.push(`const ${v} = ${read};`);
+    lines.push(...(cached ? [`let ${n} = ${o};`, `if (${v} !== ${k}) {`] : [`let ${n};`, '{']));
     if (c.missingCode !== undefined) lines.push(`if (${v} === null || ${v} === '') return;`);
+    // A number written as it prints is its own cell (number-cell.ts): neither parsed nor printed again.
+    const asText = c.transform === transforms.number && c.read !== 'entityId';
+    if (asText) lines.push(`if (isNumberCell(${v}, field[${at}])) ${n} = ${v};`, 'else {');
     lines.push(`const ${t} = transform[${at}](${v}, field[${at}]);`);
     lines.push(`if (${t} instanceof Failure) return;`);
     const call = `cell(${t}, ${String(c.name.includes('.'))})`;
@@ -61,12 +69,14 @@ export function compileLine(
     else if (verbatim.has(c.transform) && c.read !== 'entityId')
       lines.push(`${n} = clean && typeof ${t} === 'string' ? ${t} : ${call};`);
     else lines.push(`${n} = ${call};`);
-    lines.push(`${k} = ${v}; ${o} = ${n};`, '}');
+    if (asText) lines.push('}');
+    if (cached) lines.push(`${k} = ${v}; ${o} = ${n};`);
+    lines.push('}');
     cells.push(n);
   }
   const body = `${state.join('\n')}\nreturn function line(f, clean) {\n${lines.join('\n')}\nreturn [${cells.join(', ')}].join(',');\n};`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated once per map and file from field indexes; functions and fields come in as arguments, never as code
-  const factory = new Function('transform', 'field', 'entityId', 'Failure', 'cell', body) as (
+  const factory = new Function('transform', 'field', 'entityId', 'Failure', 'cell', 'isNumberCell', body) as (
     ...args: unknown[]
   ) => LineBuilder;
   return factory(
@@ -75,5 +85,6 @@ export function compileLine(
     entityId,
     TransformFailure,
     csvCell,
+    isNumberCell,
   );
 }

@@ -40,4 +40,10 @@ export class FailureFlush {
     await this.#storing;
     if (this.#error !== undefined) throw this.#error.error;
   }
+
+  /** Waits for every batch started, then stores the failures still held: all are stored once it resolves. */
+  async settle(): Promise<void> {
+    await this.drain();
+    await this.#store(this.#source.takeFailures());
+  }
 }

@@ -63,8 +63,7 @@ async function spoolAll(run: TurboRun): Promise<void> {
   if (cancelled.length > 0 && run.backfill === undefined && run.since > fullSyncStart)
     await spoolCancelledAccounts(run, routing, cancelled);
   run.memory = output.close();
-  await routing.flush.drain();
-  await run.plan.settleRead(output.takeFailures());
+  await routing.flush.settle();
   counts.addRead(read);
   const mappingFailures: Record<string, number> = { ...output.failureCounts };
   const cursor: ExtractCursor = {
@@ -105,8 +104,7 @@ async function release(run: TurboRun, routing: Routing, stream: string): Promise
   const early = run.session.params.dryRun !== true && routing.output.large;
   if (!early || routing.complete.length === 0) return;
   const { output } = routing;
-  await routing.flush.drain();
-  await run.plan.settleRead(output.takeFailures());
+  await routing.flush.settle();
   output.closeObjects(routing.complete);
   run.gates.allowEarly();
   run.gates.open(routing.complete);

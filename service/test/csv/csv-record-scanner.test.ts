@@ -127,4 +127,20 @@ describe('CSV record scanner, carriage returns outside quotes', () => {
       ['l', 'm'],
     ]);
   });
+
+  it('reads lines of changing widths whole, each array exactly as long as its line, with no hole', async () => {
+    const next = random(11);
+    const rows = Array.from({ length: 300 }, () =>
+      Array.from({ length: 1 + Math.floor(next() * 9) }, (_, i) =>
+        i > 0 && next() < 0.3 ? '' : String(next()).slice(2, 6),
+      ),
+    );
+    const text = rows.map((r) => r.join(',')).join('\n');
+    for (const chunk of [5, 64, 100_000]) {
+      const records = await scan(text, Number.POSITIVE_INFINITY, chunk);
+      expect(records).toEqual(rows);
+      for (const fields of records) expect(Object.keys(fields)).toHaveLength(fields.length);
+      expect(await scan(text, 3, chunk)).toEqual(rows.map((r) => r.slice(0, 3)));
+    }
+  });
 });

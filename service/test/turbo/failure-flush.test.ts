@@ -1,7 +1,7 @@
 // A stream's mapping failures are stored a batch at a time while it is routed, not held until it ends (issue
 // 19: memory flat in the tenant's size): the batches are stored in order, in the background, and `drain`
 // waits for them and throws the first error.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FailedRecordInput } from '../../src/store/failed-record-rows.js';
 import { FailureFlush, failureBatch } from '../../src/turbo/failure-flush.js';
 
@@ -59,5 +59,31 @@ describe('FailureFlush', () => {
     }
     await expect(flush.drain()).rejects.toThrow('store down 1');
     expect(calls).toBe(1);
+  });
+
+  it('settles: the batches started, then the failures still held, all stored in order', async () => {
+    const source = new Source();
+    const store = vi.fn((_batch: readonly FailedRecordInput[]) => Promise.resolve());
+    const flush = new FailureFlush(source, store);
+    for (let n = 0; n < failureBatch + 10; n += 1) {
+      source.failures.push(failure(n));
+      flush.check();
+    }
+    await flush.settle();
+    const stored = store.mock.calls.map(([batch]) => batch.map((f) => f.externalId));
+    expect(stored.map((b) => b.length)).toEqual([failureBatch, 10]);
+    expect(stored.flat()).toEqual(Array.from({ length: failureBatch + 10 }, (_, n) => `II-${String(n)}`));
+    expect(source.failures).toHaveLength(0);
+  });
+
+  it('settle throws the error a batch met and stores nothing more', async () => {
+    const source = new Source();
+    const store = vi.fn(() => Promise.reject(new Error('store down')));
+    const flush = new FailureFlush(source, store);
+    source.failures.push(...Array.from({ length: failureBatch + 5 }, (_, n) => failure(n)));
+    flush.check();
+    await expect(flush.settle()).rejects.toThrow('store down');
+    expect(store).toHaveBeenCalledTimes(1);
+    expect(source.failures).toHaveLength(0);
   });
 });

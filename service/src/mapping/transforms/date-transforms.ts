@@ -144,6 +144,8 @@ export const datetime: Transform = (value, field) => {
   const s = typeof value === 'string' ? value.trim() : '';
   const fast = utcFastPath(s, field);
   if (fast !== undefined) return fast;
+  // A calendar date in range is its midnight UTC, as the general path below would print it.
+  if (plainDateInRange(s) !== undefined) return `${s}T00:00:00.000Z`;
   const m = dateTimePattern.exec(s);
   if (!m)
     return fail('INVALID_DATE', `${field.name}: expected an ISO 8601 date-time, got ${describeValue(value)}`);
