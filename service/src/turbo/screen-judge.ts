@@ -3,34 +3,33 @@
 // an open failure of its own. Most rows match no open failure: their fields are only hashed in place
 // (csv/copy-csv-fields.ts), and a field is decoded only when its hash is one of an open failure's keys.
 import type { RecordJudge } from '../csv/copy-csv-judged.js';
-import { textHashes } from '../csv/text-hash.js';
 import { failedParentAt, parentFailure } from '../mapping/parent-rules.js';
+import { emptyKeySet } from '../store/key-set.js';
 import type { ScreenBasis, ScreenedPart } from './screen-basis.js';
 
 /** The judge of a part's rows under `basis`, filling `into` as it goes. */
 export function screenJudge(basis: ScreenBasis, into: ScreenedPart): RecordJudge {
-  const { waits, failed, own, heldBefore, target } = basis;
+  const { waits, failed, own, target } = basis;
   const width = Math.max(0, ...waits.map((w) => w.index)) + 1;
   // Only the key and the columns a row waits on are read: the other fields are never built.
   const columns = Array.from({ length: width }, (_, i) => i === 0 || waits.some((w) => w.index === i));
   const isFailed = (parent: string, key: string) => failed.get(parent)?.has(key) === true;
-  const waitHashes = waits.map((w) => textHashes(failed.get(w.target) ?? []));
-  const keyHashes = textHashes([...own, ...heldBefore]);
+  const waitKeys = waits.map((w) => failed.get(w.target) ?? emptyKeySet);
   // The row as failedParentAt reads it: the text of each column whose hash may be a failed parent's key.
   const row = Array.from({ length: width }, () => '');
   return {
     columns,
     keep: (ordinal, fields) => {
       // Keys are decoded from the part's bytes into strings of their own: kept, they hold no chunk alive.
-      const key = keyHashes.has(fields.hash(0)) ? fields.text(0) : undefined;
-      if (key !== undefined && heldBefore.has(key)) {
+      const key = own.hasHash(fields.hash(0)) ? fields.text(0) : undefined;
+      if (key !== undefined && own.marked(key)) {
         into.leftOut.add(ordinal);
         return false;
       }
       let maybe = false;
       for (let i = 0; i < waits.length; i += 1) {
         const at = waits[i]?.index ?? 0;
-        const hit = waitHashes[i]?.has(fields.hash(at)) === true;
+        const hit = waitKeys[i]?.hasHash(fields.hash(at)) === true;
         row[at] = hit ? fields.text(at) : '';
         maybe ||= hit;
       }
