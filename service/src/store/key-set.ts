@@ -2,8 +2,11 @@
 // held compactly: the keys in one string, and per key its end, its textHash and a mark, found through an
 // open-addressing table of key numbers. About 16 bytes and the key's characters a key, where a Set of strings
 // and a Set of their hashes cost about 110 bytes for a 32-character Zuora id (issue 19: at L a part's sets
-// held over 100,000 keys). A field's hash is asked about without decoding it (csv/copy-csv-fields.ts).
-import { textHash } from '../csv/text-hash.js';
+// held over 100,000 keys). A field's hash is asked about without decoding it (csv/copy-csv-fields.ts): the hash
+// is the caller's (csv/text-hash.ts, a room above this one), at most 30 bits.
+
+/** A key's hash, 0 to 2^30 - 1. */
+export type KeyHash = (key: string) => number;
 
 export class KeySet {
   readonly size: number;
@@ -15,9 +18,11 @@ export class KeySet {
   /** Key number + 1 at each slot, 0 when free; its size a power of two at least twice the keys. */
   readonly #table: Int32Array;
   readonly #shift: number;
+  readonly #hash: KeyHash;
 
   /** `keys` with `marked(i)` saying whether the i-th is marked (a key given twice is kept once). */
-  constructor(keys: readonly string[], marked: (i: number) => boolean = () => false) {
+  constructor(keys: readonly string[], hash: KeyHash, marked: (i: number) => boolean = () => false) {
+    this.#hash = hash;
     let bits = 3;
     while (1 << bits < keys.length * 2) bits += 1;
     this.#shift = 32 - bits;
@@ -29,8 +34,8 @@ export class KeySet {
     let end = 0;
     for (let i = 0; i < keys.length; i += 1) {
       const key = keys[i] ?? '';
-      const hash = textHash(key);
-      const found = this.#find(key, hash, kept);
+      const keyHash = hash(key);
+      const found = this.#find(key, keyHash, kept);
       if (found >= 0) {
         if (marked(i)) this.#marks[found] = 1;
         continue;
@@ -39,25 +44,25 @@ export class KeySet {
       kept.push(key);
       end += key.length;
       this.#ends[n] = end;
-      this.#hashes[n] = hash;
+      this.#hashes[n] = keyHash;
       this.#marks[n] = marked(i) ? 1 : 0;
-      this.#table[this.#slotFree(hash)] = n + 1;
+      this.#table[this.#slotFree(keyHash)] = n + 1;
     }
     this.size = kept.length;
     this.#text = kept.join('');
   }
 
   has(key: string): boolean {
-    return this.#find(key, textHash(key)) >= 0;
+    return this.#find(key, this.#hash(key)) >= 0;
   }
 
   /** Whether `key` is here and marked. */
   marked(key: string): boolean {
-    const found = this.#find(key, textHash(key));
+    const found = this.#find(key, this.#hash(key));
     return found >= 0 && this.#marks[found] === 1;
   }
 
-  /** Whether a key whose textHash is `hash` may be here: false means it is not. */
+  /** Whether a key whose hash is `hash` may be here: false means it is not. */
   hasHash(hash: number): boolean {
     const mask = this.#table.length - 1;
     for (let slot = this.#slot(hash); ; slot = (slot + 1) & mask) {
@@ -97,4 +102,4 @@ export class KeySet {
   }
 }
 
-export const emptyKeySet = new KeySet([]);
+export const emptyKeySet = new KeySet([], () => 0);

@@ -1,5 +1,6 @@
 // What a spool part is screened against (turbo/screen-part.ts): the open failures a row may wait on, read once
 // per part before any of it is read or sent; screen-judge.ts decides each row against them.
+import { textHash } from '../csv/text-hash.js';
 import type { ObjectMap } from '../mapping/field-map.js';
 import { waitsForAt, type ParentColumnAt } from '../mapping/parent-rules.js';
 import { keyIsZuoraId, parentFailedCode } from '../mapping/record-rules.js';
@@ -47,12 +48,12 @@ export async function screenBasis(
   // The open failures of each object a row may wait for, as compact key sets (store/key-set.ts).
   const failed = new Map<string, KeySet>();
   for (const parent of new Set(all.map((w) => w.target))) {
-    const keys = await openFailureKeySet(db, parent, entityId);
+    const keys = await openFailureKeySet(db, parent, entityId, textHash);
     if (keys.size > 0) failed.set(parent, keys);
   }
   // Rows held before are open failures of their own, read with them and marked.
   const held = sessionId === undefined ? undefined : { sessionId, code: parentFailedCode };
-  const own = await openFailureKeySet(db, failureObject, entityId, held);
+  const own = await openFailureKeySet(db, failureObject, entityId, textHash, held);
   if (map === undefined || (failed.size === 0 && own.size === 0)) return undefined;
   // A column whose target has no open failure cannot hold a row back: it is never read.
   const waits = all.filter((w) => failed.has(w.target));
