@@ -46,7 +46,9 @@ export class PartScreen {
     const basis = this.#basis as ScreenBasis; // #done is set from the start when there is none
     const into = nothingScreened();
     const body = (this.#bodies += 1);
-    return csvStreamJudged(part(), screenJudge(basis, into), () => {
+    const judge = screenJudge(basis, into);
+    return csvStreamJudged(part(), judge, () => {
+      judge.release();
       if (body !== this.#bodies) return;
       this.#done = into;
       this.#basis = undefined;

@@ -1,10 +1,12 @@
 // What a spool part is screened against (turbo/screen-part.ts): the open failures a row may wait on, read once
 // per part before any of it is read or sent; screen-judge.ts decides each row against them.
+import { textHash } from '../csv/text-hash.js';
 import type { ObjectMap } from '../mapping/field-map.js';
 import { waitsForAt, type ParentColumnAt } from '../mapping/parent-rules.js';
 import { keyIsZuoraId, parentFailedCode } from '../mapping/record-rules.js';
-import { openFailureKeys, type FailedRecordInput } from '../store/failed-record-rows.js';
-import { sessionHeldKeys } from '../store/held-keys.js';
+import type { FailedRecordInput } from '../store/failed-record-rows.js';
+import { openFailureKeySet } from '../store/held-keys.js';
+import type { KeySet } from '../store/key-set.js';
 import type { Queryable } from '../store/store.js';
 
 export interface ScreenedPart {
@@ -30,9 +32,9 @@ export interface ScreenBasis {
   readonly target: ScreenTarget;
   /** The parent columns whose targets have open failures, and those failures. */
   readonly waits: readonly ParentColumnAt[];
-  readonly failed: ReadonlyMap<string, ReadonlySet<string>>;
-  readonly own: ReadonlySet<string>;
-  readonly heldBefore: ReadonlySet<string>;
+  readonly failed: ReadonlyMap<string, KeySet>;
+  /** The part's object's own open failures; marked, those `sessionId` stored as held (left out again). */
+  readonly own: KeySet;
   readonly zuoraIdKeys: boolean;
 }
 
@@ -43,20 +45,17 @@ export async function screenBasis(
 ): Promise<ScreenBasis | undefined> {
   const { map, entityId, failureObject, sessionId } = target;
   const all = map === undefined ? [] : waitsForAt(map, target.pass, header);
-  // The open failures of each object a row may wait for.
-  const failed = new Map<string, Set<string>>();
+  // The open failures of each object a row may wait for, as compact key sets (store/key-set.ts).
+  const failed = new Map<string, KeySet>();
   for (const parent of new Set(all.map((w) => w.target))) {
-    const keys = await openFailureKeys(db, parent, entityId);
+    const keys = await openFailureKeySet(db, parent, entityId, textHash);
     if (keys.size > 0) failed.set(parent, keys);
   }
-  const own = await openFailureKeys(db, failureObject, entityId);
+  // Rows held before are open failures of their own, read with them and marked.
+  const held = sessionId === undefined ? undefined : { sessionId, code: parentFailedCode };
+  const own = await openFailureKeySet(db, failureObject, entityId, textHash, held);
   if (map === undefined || (failed.size === 0 && own.size === 0)) return undefined;
-  // Rows held before are open failures of their own: none when `own` is empty.
-  const heldBefore =
-    sessionId === undefined || own.size === 0
-      ? new Set<string>()
-      : await sessionHeldKeys(db, sessionId, failureObject, entityId, parentFailedCode);
   // A column whose target has no open failure cannot hold a row back: it is never read.
   const waits = all.filter((w) => failed.has(w.target));
-  return { target, waits, failed, own, heldBefore, zuoraIdKeys: keyIsZuoraId(map, header[0] ?? '') };
+  return { target, waits, failed, own, zuoraIdKeys: keyIsZuoraId(map, header[0] ?? '') };
 }
