@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
+  readFileSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -18,7 +19,8 @@ import {
   symlinkSync,
   utimesSync,
 } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The checkout: this file is in its bin directory. */
@@ -36,6 +38,10 @@ const sources = [
 const keepOldMs = 24 * 60 * 60 * 1000;
 /** Bumped when what this file writes changes. */
 const layout = '1';
+
+/** esbuild's version, for the key, read from its package.json: importing esbuild costs every start 30 ms. */
+const esbuildVersion = () =>
+  JSON.parse(readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json'), 'utf8')).version;
 
 const isSource = (name) => name.endsWith('.ts') && !name.endsWith('.d.ts');
 
@@ -121,8 +127,7 @@ function pruneBuilds(buildsDir, keep) {
 export async function compiled(source, root = checkout) {
   const buildsDir = join(root, '.build');
   const files = listSources(root);
-  const { version } = await import('esbuild');
-  const hash = createHash('sha256').update(`${layout}\n${version}\n${root}\n`);
+  const hash = createHash('sha256').update(`${layout}\n${esbuildVersion()}\n${root}\n`);
   for (const f of files) hash.update(`${f.rel}\t${f.size}\t${f.mtime}\n`);
   const dir = join(buildsDir, hash.digest('hex').slice(0, 16));
   if (!existsSync(dir)) await build(root, dir, files);
@@ -132,6 +137,5 @@ export async function compiled(source, root = checkout) {
     utimesSync(dir, now, now);
   }
   pruneBuilds(buildsDir, dir);
-  const rel = relative(root, join(root, source)).replace(/\.ts$/, '.js');
-  return pathToFileURL(join(dir, rel)).href;
+  return pathToFileURL(join(dir, source.replace(/\.ts$/, '.js'))).href;
 }
