@@ -4,23 +4,23 @@
 // one to three bytes one at a time: a third of the multiplications of a byte-wise FNV-1a, whose chain of
 // multiplications was most of the cost of reading the key and parent columns of a part's rows.
 // http://www.isthe.com/chongo/tech/comp/fnv/index.html
-export const FNV_OFFSET = 0x811c9dc5 | 0;
-export const FNV_PRIME = 16777619;
-export const HASH_MASK = 0x3fffffff;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+const HASH_MASK = 0x3fffffff;
 
 /** `h` with the four bytes of `word` (the first in its low byte) mixed in. */
-export function mixWord(h: number, word: number): number {
+function mixWord(h: number, word: number): number {
   const m = Math.imul(h ^ word, FNV_PRIME);
   return m ^ (m >>> 15);
 }
 
 /** `h` with one byte mixed in (the last one to three bytes of a text). */
-export function mixByte(h: number, byte: number): number {
+function mixByte(h: number, byte: number): number {
   return Math.imul(h ^ byte, FNV_PRIME);
 }
 
 /** The hash of `bytes[from, to)`. */
-export function bytesHash(bytes: Uint8Array, from: number, to: number): number {
+function bytesHash(bytes: Uint8Array, from: number, to: number): number {
   let h = FNV_OFFSET;
   let k = from;
   for (; k + 4 <= to; k += 4) {

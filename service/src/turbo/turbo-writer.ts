@@ -125,12 +125,12 @@ export class TurboWriter implements LoadWriter {
       while (!failed && next < parts.length) {
         const part = parts[next] as number;
         next += 1;
-        await this.#part(pass, object, part, units, fill).catch((error: unknown) => {
-          failed = true;
-          fill?.release(part);
-          throw error;
-        });
-        fill?.release(part);
+        await this.#part(pass, object, part, units, fill)
+          .catch((error: unknown) => {
+            failed = true;
+            throw error;
+          })
+          .finally(() => fill?.release(part));
       }
     };
     const lanes = Array.from({ length: Math.min(partLanes, parts.length) }, lane);
