@@ -1,6 +1,7 @@
 import type { EmulatorContext } from '../emulator-context.js';
 import type { FieldDef } from '../schema/schema-types.js';
 import type { PreparedRecord } from '../store/prepared-record.js';
+import { plainText } from '../store/text-packing.js';
 import type { Entry } from '../store/unique-index.js';
 import type { SfValue, WriteResult } from '../store/sf-error.js';
 import { BatchKeys } from './batch-keys.js';
@@ -66,11 +67,14 @@ function prepared(
  * field and the text alone), and a column found to repeat too little to cache stays uncached.
  */
 const jobPlans = new WeakMap<IngestJob, CellPlan[]>();
+/** Each job's upload when its characters are all U+0001-U+007F (its text then is copied unchecked), else null. */
+const jobPlain = new WeakMap<IngestJob, string | null>();
 
 /** An ended job's plans go: their caches hold cells cut from its upload, and an ended job is kept (for its
  * result files) long after its upload has gone to disk, so they would keep the whole upload in memory. */
 export function releaseCellPlans(job: IngestJob): void {
   jobPlans.delete(job);
+  jobPlain.delete(job);
 }
 
 const fail = (statusCode: string, message: string, fields: string[]): WriteResult => ({
@@ -97,10 +101,13 @@ export function runColumnBatch(
   const extColumn = extField === null ? -1 : columns.findIndex((c) => c.field === extField);
   let plans = jobPlans.get(job);
   if (plans === undefined) jobPlans.set(job, (plans = planCells(columns, extField)));
+  let plain = jobPlain.get(job);
+  // An upload kept on disk as received was all ASCII (ingest-routes.ts).
+  if (plain === undefined) jobPlain.set(job, (plain = plainText(job.data ?? '', Boolean(job.uploadFile))));
   const cells = new CsvCells(job.data ?? '', job.delimiter.charCodeAt(0), columns.length);
   const states = new Uint8Array(columns.length);
   const values = new Array<SfValue>(columns.length).fill(null);
-  const inserter = new FastInsert(store, def, columns, plans, extField);
+  const inserter = new FastInsert(store, def, columns, plans, extField, plain);
   const updater = extField === null ? null : new FastUpdate(store, def, columns, plans, inserter, extField);
   const extIndex = extField === null ? undefined : store.table(def).indexByField.get(extField.name);
   // Keys are compared case-folded: a case-sensitive key (or no index) keeps a set of every key.

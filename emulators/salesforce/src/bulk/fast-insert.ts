@@ -62,6 +62,8 @@ export class FastInsert {
     private readonly plans: CellPlan[],
     /** The upsert's external ID field: a row reaches insert only when no record holds its key. */
     private readonly upsertKey: FieldDef | null,
+    /** The upload when its characters are all U+0001-U+007F (text-packing.ts plainText), else null. */
+    readonly plain: string | null = null,
   ) {
     const table = store.table(def);
     this.table = table;
@@ -299,6 +301,6 @@ export class FastInsert {
       const given = this.valueOf(owner.column, cells, states, values, owner.fallback);
       if (given === null) live.setCell(this.owner, row, this.store.userId());
     }
-    if (anyText) live.setTextRanges(row, sources, starts, ends);
+    if (anyText) live.setTextRanges(row, sources, starts, ends, this.plain);
   }
 }

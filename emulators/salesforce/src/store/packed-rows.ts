@@ -181,9 +181,15 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
       for (const l of this.lookups.values()) if (l.column === cells) l.index.add(value, row);
   }
 
-  /** Writes a fresh row's text from ranges of source strings (null source: a null value). */
-  setTextRanges(row: number, sources: Array<string | null>, starts: Int32Array, ends: Int32Array): void {
-    this.texts.setRanges(row, sources, starts, ends);
+  /** Writes a fresh row's text from ranges of source strings (null source: a null value); `plain` as TextArena.setRanges. */
+  setTextRanges(
+    row: number,
+    sources: Array<string | null>,
+    starts: Int32Array,
+    ends: Int32Array,
+    plain: string | null = null,
+  ): void {
+    this.texts.setRanges(row, sources, starts, ends, plain);
   }
 
   /** The row of the generated Id of record number `n`, or -1 (an update by the Bulk column path). */
@@ -208,8 +214,9 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
     starts: Int32Array,
     ends: Int32Array,
     keep: Uint8Array,
+    plain: string | null = null,
   ): void {
-    this.texts.updateRanges(row, sources, starts, ends, keep);
+    this.texts.updateRanges(row, sources, starts, ends, keep, plain);
   }
 
   delete(id: string): boolean {

@@ -81,12 +81,20 @@ export class TextArena {
    * `set` for a row without text yet, from ranges of source strings (a null source: a null value), so
    * the values are copied without being cut into strings first.
    */
-  setRanges(row: number, sources: Array<string | null>, starts: Int32Array, ends: Int32Array): void {
+  setRanges(
+    row: number,
+    sources: Array<string | null>,
+    starts: Int32Array,
+    ends: Int32Array,
+    /** A source of characters U+0001-U+007F only (text-packing.ts plainText), or null. */
+    plain: string | null = null,
+  ): void {
     let length = sources.length - 1;
     for (let i = 0; i < sources.length; i += 1)
       length += sources[i] === null ? 1 : (ends[i] as number) - (starts[i] as number);
     const buffer = this.where.get(row) === 0 && !this.odd.has(row) ? this.room(length) : null;
-    const written = buffer === null ? -1 : writeRow(buffer, this.free, row, this.hex, sources, starts, ends);
+    const written =
+      buffer === null ? -1 : writeRow(buffer, this.free, row, this.hex, sources, starts, ends, plain);
     if (written < 0) {
       const values: SfValue[] = sources.map((s, i) => (s === null ? null : s.slice(starts[i], ends[i])));
       this.set(row, values);
@@ -106,9 +114,10 @@ export class TextArena {
     starts: Int32Array,
     ends: Int32Array,
     keep: Uint8Array,
+    plain: string | null = null,
   ): void {
     const at = this.where.get(row);
-    const packed = at === 0 ? -1 : this.packRanges(at - 1, row, sources, starts, ends, keep);
+    const packed = at === 0 ? -1 : this.packRanges(at - 1, row, sources, starts, ends, keep, plain);
     if (packed < 0) {
       // A row in the side map or without text, or a value the bytes cannot hold: as `set` would do.
       const values = this.get(row);
@@ -142,6 +151,7 @@ export class TextArena {
     starts: Int32Array,
     ends: Int32Array,
     keep: Uint8Array,
+    plain: string | null,
   ): number {
     const src = this.buffers[buffer] as Buffer;
     let from = this.starts.get(row);
@@ -172,11 +182,13 @@ export class TextArena {
         // Values the short forms would misread go through `set` (which keeps them in the side map).
         const first = b > a ? v.charCodeAt(a) : -1;
         if ((b - a === 1 && first === 1) || first === HEX || first === SAME) return -1;
-        for (let j = a; j < b; j += 1) {
-          const c = v.charCodeAt(j);
-          if (c === 0 || c > 255) return -1;
-          out[length++] = c;
-        }
+        if (v === plain) for (let j = a; j < b; j += 1) out[length++] = v.charCodeAt(j);
+        else
+          for (let j = a; j < b; j += 1) {
+            const c = v.charCodeAt(j);
+            if (c === 0 || c > 255) return -1;
+            out[length++] = c;
+          }
       }
       from = to + 1;
     }

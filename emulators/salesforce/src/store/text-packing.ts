@@ -68,7 +68,8 @@ function sameRange(src: string, from: number, other: string, otherFrom: number, 
 /**
  * Writes the row's values (ranges of source strings, a null source for a null) at `start`: the bytes
  * written (at most the values' length joined), or -1 (bytes partly written) for a value beyond Latin-1,
- * holding the separator, or that the short forms would misread.
+ * holding the separator, or that the short forms would misread. `plain`: a source known to hold only
+ * characters U+0001-U+007F (plainText), whose values are copied without a check per character.
  */
 export function writeRow(
   buffer: Buffer,
@@ -78,6 +79,7 @@ export function writeRow(
   sources: ReadonlyArray<string | null>,
   starts: Int32Array,
   ends: Int32Array,
+  plain: string | null = null,
 ): number {
   let at = start;
   for (let i = 0; i < sources.length; i += 1) {
@@ -116,13 +118,24 @@ export function writeRow(
       buffer[at++] = HEX;
       continue;
     }
-    for (let j = from; j < to; j += 1) {
-      const c = v.charCodeAt(j);
-      if (c === SEP || c > 255) return -1;
-      buffer[at++] = c;
-    }
+    // The upload's own cells (most of a Bulk row's text): a third less per character without the check.
+    if (v === plain) for (let j = from; j < to; j += 1) buffer[at++] = v.charCodeAt(j);
+    else
+      for (let j = from; j < to; j += 1) {
+        const c = v.charCodeAt(j);
+        if (c === SEP || c > 255) return -1;
+        buffer[at++] = c;
+      }
   }
   return at - start;
+}
+
+/**
+ * `text` when each of its characters is U+0001-U+007F, else null: an upload whose bytes were all ASCII
+ * (`ascii`, as received) and that holds no NUL (one native search, about 4 ms for 45 MB).
+ */
+export function plainText(text: string, ascii: boolean): string | null {
+  return ascii && !text.includes('\u0000') ? text : null;
 }
 
 /** The row's values from its text (`count` of them). */
