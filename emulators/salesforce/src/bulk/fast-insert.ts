@@ -301,6 +301,6 @@ export class FastInsert {
       const given = this.valueOf(owner.column, cells, states, values, owner.fallback);
       if (given === null) live.setCell(this.owner, row, this.store.userId());
     }
-    if (anyText) live.setTextRanges(row, sources, starts, ends, this.plain);
+    if (anyText) live.textArena.setRanges(row, sources, starts, ends, this.plain);
   }
 }

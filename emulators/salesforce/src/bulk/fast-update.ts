@@ -204,7 +204,7 @@ export class FastUpdate {
       if (stamp >= 0) this.put(stamp, row, now);
       if (by >= 0) this.put(by, row, this.store.userId());
     }
-    if (anyText) this.live.updateTextRanges(row, sources, starts, ends, keep, this.inserter.plain);
+    if (anyText) this.live.textArena.updateRanges(row, sources, starts, ends, keep, this.inserter.plain);
     this.texts = null;
   }
 }

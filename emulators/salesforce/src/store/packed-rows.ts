@@ -181,15 +181,12 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
       for (const l of this.lookups.values()) if (l.column === cells) l.index.add(value, row);
   }
 
-  /** Writes a fresh row's text from ranges of source strings (null source: a null value); `plain` as TextArena.setRanges. */
-  setTextRanges(
-    row: number,
-    sources: Array<string | null>,
-    starts: Int32Array,
-    ends: Int32Array,
-    plain: string | null = null,
-  ): void {
-    this.texts.setRanges(row, sources, starts, ends, plain);
+  /**
+   * The rows' free text, for the Bulk column path: a fresh row's text written from ranges of the upload
+   * (TextArena.setRanges), an updated row's given positions rewritten from them (updateRanges).
+   */
+  get textArena(): TextArena {
+    return this.texts;
   }
 
   /** The row of the generated Id of record number `n`, or -1 (an update by the Bulk column path). */
@@ -205,18 +202,6 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
   /** The row's free-text values, by textIndex. */
   textsOf(row: number): SfValue[] {
     return this.texts.get(row);
-  }
-
-  /** Rewrites the text of a row's positions without `keep[i]` from ranges (setTextRanges), keeping the rest. */
-  updateTextRanges(
-    row: number,
-    sources: Array<string | null>,
-    starts: Int32Array,
-    ends: Int32Array,
-    keep: Uint8Array,
-    plain: string | null = null,
-  ): void {
-    this.texts.updateRanges(row, sources, starts, ends, keep, plain);
   }
 
   delete(id: string): boolean {
