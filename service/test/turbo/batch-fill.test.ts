@@ -74,7 +74,7 @@ function stoppingAt(
 
 /**
  * `store` whose first checkpoint write of a lent span fails: `after` storing it (its answer is lost) or `before`.
- * `status` 400: the load of that part stops there, not retried (as if the process ended right after).
+ * `status` 400: that part's load stops there, not retried, while the other parts go on.
  */
 function losingWrite(store: Store, when: 'after' | 'before', status?: number): Store {
   let lost = false;
