@@ -1,23 +1,18 @@
-// The records of a CSV byte stream, one chunk at a time, for copy-csv-judged.ts: line feeds outside quotes, by
-// quote parity with native searches; a line that is empty or a lone carriage return is not a record and goes
-// with the record after it, so the ordinals are the CSV scanner's (the header is 0). Each record is judged once
-// whole; one cut by a chunk's end is held as views of the chunks it spans until its end is read.
+// The records of a CSV byte stream judged one chunk at a time, for copy-csv-judged.ts: where each ends is
+// RecordEnds' answer (copy-csv-ends.ts), so the ordinals are the CSV scanner's (the header is 0). Each record is
+// judged once whole; one cut by a chunk's end is held as views of the chunks it spans until its end is read.
 import type { RecordJudge } from './copy-csv-judged.js';
 import { RecordFields } from './copy-csv-fields.js';
+import { RecordEnds } from './copy-csv-ends.js';
 
-const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
 export class RecordCutter {
   readonly #judge: RecordJudge;
   readonly #fields: RecordFields;
+  readonly #ends = new RecordEnds();
   #ordinal = 0;
-  #inQuotes = false;
-  /** The line being read has a character other than a carriage return (so it is a record). */
-  #hasContent = false;
-  /** The record being read has a quote (its fields are read byte by byte). */
-  #quoted = false;
   /** The record being read, from the chunks before this one. */
   #pending: Buffer[] = [];
 
@@ -31,42 +26,16 @@ export class RecordCutter {
    * chunk's bytes are never copied (concatenating them copied every byte of an upload once more).
    */
   chunk(buf: Buffer, out: Buffer[]): void {
-    const n = buf.length;
+    const ends = this.#ends;
+    ends.chunk(buf);
     let start = 0;
     let run = 0;
-    let i = 0;
-    let lineStart = 0;
-    // The next quote at or after i, searched once for every line before it (-1: none left).
-    let quoteAt = -2;
-    while (i < n) {
-      if (this.#inQuotes) {
-        const q = buf.indexOf(QUOTE, i);
-        if (q === -1) break;
-        this.#inQuotes = false;
-        i = q + 1;
-        continue;
-      }
-      if (quoteAt !== -1 && quoteAt < i) quoteAt = buf.indexOf(QUOTE, i);
-      const nl = buf.indexOf(LF, i);
-      if (quoteAt !== -1 && (nl === -1 || quoteAt < nl)) {
-        this.#inQuotes = this.#hasContent = this.#quoted = true;
-        i = quoteAt + 1;
-        continue;
-      }
-      if (nl === -1) break;
-      const length = nl - lineStart;
-      if (length > 1 || (length === 1 && buf[lineStart] !== CR)) this.#hasContent = true;
-      i = lineStart = nl + 1;
-      if (!this.#hasContent) continue;
-      this.#hasContent = false;
-      run = this.#record(buf, start, i, run, out);
-      this.#quoted = false;
-      start = i;
+    for (let end = ends.next(0); end !== -1; end = ends.next(start)) {
+      run = this.#record(buf, start, end, run, out);
+      start = end;
     }
-    const rest = n - lineStart;
-    if (rest > 1 || (rest === 1 && buf[lineStart] !== CR) || this.#inQuotes) this.#hasContent = true;
     if (run < start) out.push(buf.subarray(run, start));
-    if (start < n) this.#pending.push(buf.subarray(start, n));
+    if (start < buf.length) this.#pending.push(buf.subarray(start));
   }
 
   /** The last record when it has no line feed: its bytes if kept (trailing empty lines are kept). */
@@ -74,7 +43,7 @@ export class RecordCutter {
     if (this.#pending.length === 0) return undefined;
     const whole = Buffer.concat(this.#pending);
     this.#pending = [];
-    return !this.#hasContent || this.#keeps(whole, 0, whole.length) ? whole : undefined;
+    return !this.#ends.close() || this.#keeps(whole, 0, whole.length) ? whole : undefined;
   }
 
   /** Judges the record ending at `to` (from `start`, or from an earlier chunk); answers where kept bytes resume. */
@@ -105,7 +74,7 @@ export class RecordCutter {
     }
     let end = to > at && buf[to - 1] === LF ? to - 1 : to;
     if (end > at && buf[end - 1] === CR) end -= 1;
-    this.#fields.read(buf, at, end, this.#quoted);
+    this.#fields.read(buf, at, end, this.#ends.quoted);
     return this.#judge.keep(ordinal, this.#fields);
   }
 }

@@ -6,6 +6,8 @@
 // of it is sent, and every body that borrower sends carries it; the last part waits until every other part has
 // stored its span or will borrow none, then leaves out the stored spans. Once the last part's job exists (a
 // resumed session), or its body is cut, nothing more is lent: a part that has not stored a span sends its own rows.
+// A span whose write reports an error may still be stored (a lost answer): it stays its part's, which writes it
+// again, and the last part waits; if that part's load ends first, the last part reads the store to learn which.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_bulk_v2/datafiles_understanding_bulk2_ingest.htm
 import type { LoadPass } from '../sessions/load-plan.js';
 import { nothingScreened, type ScreenedPart } from './screen-part.js';
@@ -14,6 +16,7 @@ import { screenJudge } from './screen-judge.js';
 import { headerBytes, judgeSpan, type RowAt, type RowSpan } from './lent-rows.js';
 import type { TurboRun } from './turbo-run.js';
 import { failureObjectOf } from '../sessions/load-plan.js';
+import { SessionCheckpoints } from '../sessions/checkpoints.js';
 
 /** Rows a part borrowed: the span, the kept rows' bytes, and what screening found in the span. */
 export interface Borrowed {
@@ -30,6 +33,8 @@ export class BatchFill {
   /** Spans stored by the parts before the last (this session, any run), by part. */
   readonly #spans = new Map<number, RowSpan>();
   readonly #borrowed = new Map<number, Borrowed>();
+  /** Spans whose checkpoint write reported an error (`#store`), by part. */
+  readonly #unsure = new Map<number, RowSpan>();
   /** The parts before the last that may still borrow, each resolved once it will not (or has stored its span). */
   readonly #pending = new Map<number, () => void>();
   readonly #settled: Promise<void>[] = [];
@@ -98,36 +103,90 @@ export class BatchFill {
       if (known !== undefined) return known;
       const stored = this.#spans.get(part);
       if (stored !== undefined) {
-        const more = (_kept: number, record: number) => record < stored.to;
-        const again = await this.#judge({ record: stored.from, byte: stored.fromByte }, more, false);
+        const again = await this.#again(stored);
         this.#borrowed.set(part, again);
         return again;
       }
-      if (this.#closed || wanted === 0) return undefined;
-      const header = await this.#headerBytes();
-      const at = this.#cursor ?? this.#after(header);
-      const borrowed = await this.#judge(at, (kept) => kept < wanted, true);
-      if (borrowed.span.to === borrowed.span.from) return undefined;
-      const key = { kind: 'load', pass: this.#pass, object: this.#object, part } as const;
-      await this.#run.checkpoints.write(key, {
-        phase: 'loading',
-        cursor: { created: 0, jobs: 0, borrowed: borrowed.span },
-      });
-      this.#spans.set(part, borrowed.span);
-      this.#cursor = { record: borrowed.span.to, byte: borrowed.span.toByte };
+      const unsure = this.#unsure.get(part);
+      const borrowed = unsure === undefined ? await this.#choose(wanted) : await this.#again(unsure);
+      if (borrowed === undefined) return undefined;
+      await this.#store(part, borrowed.span);
       this.#borrowed.set(part, borrowed);
       return borrowed;
-    }).finally(() => this.settle(part));
+    }).then(
+      (borrowed) => {
+        this.settle(part);
+        return borrowed;
+      },
+      (error: unknown) => {
+        // A span that may be stored keeps the last part waiting until the part writes it again or its load ends.
+        if (!this.#unsure.has(part)) this.settle(part);
+        throw error;
+      },
+    );
   }
 
   /** For the last part: once no other part may borrow, the spans stored, in order; nothing is lent after. */
   async cut(): Promise<RowSpan[]> {
     await Promise.all(this.#settled);
-    return this.#serial(() => {
+    return this.#serial(async () => {
       this.#closed = true;
       this.#basis = undefined;
-      return Promise.resolve([...this.#spans.values()].sort((a, b) => a.from - b.from));
+      await this.#storedOrNot();
+      return [...this.#spans.values()].sort((a, b) => a.from - b.from);
     });
+  }
+
+  /**
+   * The spans whose write reported an error, of parts whose load then ended: stored or not, as the store now
+   * says, which is what a resumed session will read (a stored span is sent by its part, the others by the last).
+   */
+  async #storedOrNot(): Promise<void> {
+    if (this.#unsure.size === 0) return;
+    const stored = await SessionCheckpoints.read(this.#run.deps.store, this.#run.session.id);
+    for (const [part, span] of this.#unsure) {
+      const key = { kind: 'load', pass: this.#pass, object: this.#object, part } as const;
+      const found = stored.get(key)?.cursor?.borrowed;
+      if (found !== undefined && sameSpan(found, span)) this.#spans.set(part, span);
+      this.#unsure.delete(part);
+    }
+  }
+
+  /** A new span of `wanted` kept rows after the last chosen, or undefined; it is the part's once chosen. */
+  async #choose(wanted: number): Promise<Borrowed | undefined> {
+    if (this.#closed || wanted === 0) return undefined;
+    const header = await this.#headerBytes();
+    const at = this.#cursor ?? this.#after(header);
+    const borrowed = await this.#judge(at, (kept) => kept < wanted, true);
+    if (borrowed.span.to === borrowed.span.from) return undefined;
+    this.#cursor = { record: borrowed.span.to, byte: borrowed.span.toByte };
+    return borrowed;
+  }
+
+  /** The rows of a span chosen before, judged again. */
+  #again(span: RowSpan): Promise<Borrowed> {
+    const more = (_kept: number, record: number) => record < span.to;
+    return this.#judge({ record: span.from, byte: span.fromByte }, more, false);
+  }
+
+  /**
+   * Stores `part`'s span in its load checkpoint. A write that reports an error may still have stored it (its
+   * answer was lost): the span stays the part's, to be written again by its next attempt, and no other part
+   * may borrow those rows, since a resumed session would find the span in that part's checkpoint.
+   */
+  async #store(part: number, span: RowSpan): Promise<void> {
+    const key = { kind: 'load', pass: this.#pass, object: this.#object, part } as const;
+    try {
+      await this.#run.checkpoints.write(key, {
+        phase: 'loading',
+        cursor: { created: 0, jobs: 0, borrowed: span },
+      });
+    } catch (error) {
+      this.#unsure.set(part, span);
+      throw error;
+    }
+    this.#unsure.delete(part);
+    this.#spans.set(part, span);
   }
 
   /** Where new spans start: after every stored one (a span chosen but never stored is the last part's). */
@@ -175,3 +234,6 @@ export class BatchFill {
     return next;
   }
 }
+
+const sameSpan = (a: RowSpan, b: RowSpan): boolean =>
+  a.from === b.from && a.to === b.to && a.fromByte === b.fromByte && a.toByte === b.toByte;

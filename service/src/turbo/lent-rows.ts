@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { RecordCutter } from '../csv/copy-csv-cutter.js';
+import { RecordEnds } from '../csv/copy-csv-ends.js';
 import type { RecordJudge } from '../csv/copy-csv-judged.js';
 
 /** Records [from, to) of a part (its header is record 0), at bytes [fromByte, toByte). */
@@ -22,35 +23,32 @@ export interface RowAt {
   readonly byte: number;
 }
 
-const QUOTE = 34;
 const LF = 10;
 const newline = Buffer.from('\n');
 
-/** The records of `file` from byte `at`, each with its line feed (those inside quotes are the record's). */
+/** The records of `file` from byte `at`, each with its line feed, as the cutter splits them (copy-csv-ends.ts). */
 async function* records(file: string, at: number): AsyncGenerator<Buffer> {
   const handle = await open(file, 'r');
+  const ends = new RecordEnds();
   let carry: Buffer[] = [];
-  let inQuotes = false;
   try {
     for (let pos = at; ;) {
       const buf = Buffer.allocUnsafe(1 << 16);
       const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
       if (bytesRead === 0) break;
       pos += bytesRead;
+      const chunk = buf.subarray(0, bytesRead);
+      ends.chunk(chunk);
       let start = 0;
-      for (let i = 0; i < bytesRead; i += 1) {
-        const c = buf[i];
-        if (c === QUOTE) inQuotes = !inQuotes;
-        else if (c === LF && !inQuotes) {
-          carry.push(buf.subarray(start, i + 1));
-          yield carry.length === 1 ? (carry[0] as Buffer) : Buffer.concat(carry);
-          carry = [];
-          start = i + 1;
-        }
+      for (let end = ends.next(0); end !== -1; end = ends.next(start)) {
+        carry.push(chunk.subarray(start, end));
+        yield carry.length === 1 ? (carry[0] as Buffer) : Buffer.concat(carry);
+        carry = [];
+        start = end;
       }
-      if (start < bytesRead) carry.push(buf.subarray(start, bytesRead));
+      if (start < bytesRead) carry.push(chunk.subarray(start));
     }
-    if (carry.length > 0) yield Buffer.concat(carry);
+    if (ends.close()) yield Buffer.concat(carry);
   } finally {
     await handle.close();
   }

@@ -1,12 +1,17 @@
 // An object's Bulk jobs stay at the floor of ceil(rows sent / 10,000) batches when its parts leave rows out for
 // a failed parent: each part before the last borrows as many of the last part's rows as it left out. And a
 // session that stops mid-object (a job that fails to close, or whose results are never read) and is resumed
-// sends every row exactly once and holds every held row once.
+// sends every row exactly once and holds every held row once; so does one whose checkpoint write of a lent span
+// stores it but reports an error (its answer lost), and the open failures of the lent rows' keys are resolved.
 import { writeFileSync } from 'node:fs';
+import { Readable, type Writable } from 'node:stream';
 import type jsforce from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SessionCheckpoints } from '../../src/sessions/checkpoints.js';
 import { insertSession, type SyncSession } from '../../src/sessions/session-rows.js';
 import { recordFailures } from '../../src/store/failed-record-rows.js';
+import type { Store } from '../../src/store/store.js';
+import { BatchFill } from '../../src/turbo/batch-fill.js';
 import { openTurboRun, type TurboRun } from '../../src/turbo/turbo-run.js';
 import { runTurboSession } from '../../src/turbo/turbo-session.js';
 import { TurboWriter } from '../../src/turbo/turbo-writer.js';
@@ -56,6 +61,68 @@ function stoppingAt(
       if (prop !== 'createJob' && prop !== 'job')
         return typeof value === 'function' ? ((value as () => unknown).bind(target) as unknown) : value;
       return (...args: unknown[]) => job((value as (...a: unknown[]) => object).apply(target, args));
+    },
+  });
+  return new Proxy(conn, {
+    get(target, prop) {
+      if (prop === 'bulk2') return bulk2;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * `store` whose first checkpoint write of a lent span fails: `after` storing it (its answer is lost) or `before`.
+ * `status` 400: that part's load stops there, not retried, while the other parts go on.
+ */
+function losingWrite(store: Store, when: 'after' | 'before', status?: number): Store {
+  let lost = false;
+  const query = async (sql: string, params?: readonly unknown[]): Promise<unknown[]> => {
+    const lending =
+      !lost && sql.includes('INSERT INTO session_checkpoints') && String(params?.[3]).includes('"borrowed"');
+    if (!lending) return store.query(sql, params);
+    lost = true;
+    if (when === 'after') await store.query(sql, params);
+    throw Object.assign(new Error(`the checkpoint write failed ${when} storing`), { statusCode: status });
+  };
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'query') return query;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * `conn` whose uploads fail when their body fails. jsforce pipes a body without listening for its errors, so
+ * in the service such an error ends the process (a crash, whose resumed session is consistent: nothing was
+ * written after the span); here the session goes on, as it would with a client that reports them.
+ */
+function failingUploads(conn: jsforce.Connection): jsforce.Connection {
+  type Job = ReturnType<jsforce.Connection['bulk2']['createJob']>;
+  const bulk2 = new Proxy(conn.bulk2, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      if (prop !== 'createJob') return (value as () => unknown).bind(target);
+      return (...args: unknown[]) => {
+        const job = (value as (...a: unknown[]) => Job).apply(target, args);
+        const upload = job.uploadData.bind(job);
+        job.uploadData = (input) =>
+          new Promise<void>((resolve, reject) => {
+            upload(input).then(resolve, reject);
+            if (!(input instanceof Readable)) return;
+            input.once('error', (error) => {
+              // The request ends with what was sent (the job is never closed): nothing is left open.
+              input.unpipe();
+              (job as unknown as { jobData: { stream(): Writable } }).jobData.stream().end();
+              reject(error);
+            });
+          });
+        return job;
+      };
     },
   });
   return new Proxy(conn, {
@@ -174,4 +241,80 @@ describe('Bulk jobs of an object whose parts leave rows out', () => {
     },
     300_000,
   );
+
+  const lentTo = async (session: SyncSession, part: number) =>
+    (await SessionCheckpoints.read(h.store, session.id)).get({ kind: 'load', pass: 'upsert', object, part })
+      ?.cursor?.borrowed;
+
+  it("a span whose write reports an error stays its part's; the last part leaves it out as the store says", async () => {
+    for (const when of ['after', 'before'] as const) {
+      const { session } = await spooled();
+      const run = await openTurboRun({ ...h.deps, store: losingWrite(h.deps.store, when) }, session);
+      const fill = BatchFill.of(run, object, 'upsert', [0, 1, 2]);
+      if (fill === undefined) throw new Error('three parts are filled');
+      const first = fill.lend(0, 100);
+      await expect(first).rejects.toThrow(/failed/);
+      const stored = await lentTo(session, 0);
+      expect(stored === undefined).toBe(when === 'before');
+      // Part 1 borrows the rows after it: a resumed session would find the span in part 0's checkpoint.
+      const other = await fill.lend(1, 100);
+      expect(other?.span.from).toBe(101);
+      // Part 0's load ends without writing it again: the last part reads the store.
+      const cut = fill.cut();
+      fill.release(0);
+      expect(await cut).toEqual(stored === undefined ? [other?.span] : [stored, other?.span]);
+    }
+  }, 300_000);
+
+  it('a part whose span write reported an error writes the same span again before it sends it', async () => {
+    const { session } = await spooled();
+    const run = await openTurboRun({ ...h.deps, store: losingWrite(h.deps.store, 'after') }, session);
+    const fill = BatchFill.of(run, object, 'upsert', [0, 1, 2]);
+    if (fill === undefined) throw new Error('three parts are filled');
+    await expect(fill.lend(0, 100)).rejects.toThrow(/failed/);
+    const cut = fill.cut();
+    await fill.lend(1, 0);
+    const again = await fill.lend(0, 100);
+    expect(again?.span).toEqual(await lentTo(session, 0));
+    expect(await cut).toEqual([again?.span]);
+  }, 300_000);
+
+  it('a span stored though its write reported an error, then a stop: resumed, sends each row once and resolves the lent keys', async () => {
+    const { session, prefix, kept } = await spooled();
+    // Open failures of the keys at the head of the last part: the rows lent.
+    const lentKeys = Array.from({ length: 250 }, (_, i) => `${prefix}-2-${String(i)}`).filter((k) =>
+      kept.has(k),
+    );
+    const earlier = await insertSession(h.store, { scope: 'accounts', trigger: 'manual', mode: 'full' });
+    await recordFailures(
+      h.store,
+      earlier.id,
+      lentKeys.map((externalId) => ({
+        stream: 'InvoiceItem',
+        salesforceObject: object,
+        entityId: '',
+        externalId,
+        zuoraId: null,
+        code: 'UNABLE_TO_LOCK_ROW',
+        message: 'locked',
+      })),
+    );
+    const before = bulk();
+    // The part whose write failed stops (400: not retried); the other goes on and borrows.
+    const lossy = {
+      ...h.deps,
+      store: losingWrite(h.deps.store, 'after', 400),
+      salesforce: failingUploads(h.deps.salesforce),
+    };
+    await expect(load(await openTurboRun(lossy, session))).rejects.toThrow(/failed after storing/);
+    await load(await openTurboRun(h.deps, session));
+    expect(bulk().bulkRecords - before.bulkRecords).toBe(sent);
+    await expectExactlyOnce(session, prefix, kept);
+    const open = await h.store.query<{ external_id: string }>(
+      `SELECT external_id FROM failed_records
+        WHERE salesforce_object = $1 AND external_id = ANY($2::text[]) AND resolved_at IS NULL`,
+      [object, lentKeys],
+    );
+    expect(open).toEqual([]);
+  }, 300_000);
 });

@@ -64,4 +64,19 @@ describe('rows lent by a last part', () => {
     expect(await text(fileWithout(file, spans))).toBe(header + (records[1] ?? '') + (records[4] ?? ''));
     expect(await text(fileWithout(file, []))).toBe(header + records.join(''));
   });
+
+  it('splits records as the cutter does: empty lines go with the next record, across 64 KiB reads', async () => {
+    // A quoted line feed near the end of the first 64 KiB read, and the second starts with an empty line.
+    const long = `r1,"${'x'.repeat((1 << 16) - header.length - 8)}\nx"\n`;
+    const rest = ['\nr2,two\n', '\r\nr3,three\n', 'r4,four'];
+    const spaced = join(dir, 'spaced.csv');
+    writeFileSync(spaced, header + long + rest.join(''));
+    const head = await headerBytes(spaced);
+    const { seen, judge } = judging(new Set([3]));
+    const lent = await judgeSpan(spaced, head, { record: 1, byte: head.length }, judge, () => true, false);
+    expect(seen).toEqual([1, 2, 3, 4]);
+    expect(lent.bytes.toString()).toBe(`${long}${rest[0] ?? ''}r4,four\n`);
+    expect(lent.span.to).toBe(5);
+    expect(lent.span.toByte).toBe(Buffer.byteLength(header + long + rest.join('')));
+  });
 });
