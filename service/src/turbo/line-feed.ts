@@ -17,7 +17,12 @@ export type LinesOf = (
  * session is large. */
 export function linesInto(router: StreamRouter, staged: StagedRouter, output: SpoolOutput): LinesOf {
   return (header) => {
-    const taken = router.lines(header, (route, line) => output.upsertLine(route, line));
+    const stream = router.routes[0]?.map.zuoraObject ?? '';
+    const taken = router.lines(
+      header,
+      (route, line) => output.upsertLine(route, line),
+      () => output.leftOut(stream),
+    );
     if (taken === undefined) return undefined;
     return (fields, clean) => {
       if (!output.large || !taken(fields, clean)) return false;

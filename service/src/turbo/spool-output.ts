@@ -78,8 +78,12 @@ export class SpoolOutput implements RouteSink {
     this.#keep(route);
   }
 
-  skipped(record: ZuoraRow, routes: readonly RoutedMap[]): void {
-    const stream = routes[0]?.map.zuoraObject ?? '';
+  skipped(_record: ZuoraRow, routes: readonly RoutedMap[]): void {
+    this.leftOut(routes[0]?.map.zuoraObject ?? '');
+  }
+
+  /** A record of `stream` left out (no CRM Account ID): only counted, so the fast path needs no record. */
+  leftOut(stream: string): void {
     this.skippedByStream[stream] = (this.skippedByStream[stream] ?? 0) + 1;
   }
 
