@@ -142,13 +142,10 @@ export class StreamRouter {
    * row object; answers false for a record that offer/take must route (a deletion, a record left out, one
    * that fails to map, one a removed record may take with it). Undefined when no record of the file can go
    * this way: versions sharing a key, an account's own status to read, a map that picks its records.
-   * With `leftOut`, a record left out (no CRM Account ID) is counted there instead of answered false: the
-   * generic path built a row of every field to skip it, a seventh of a full sync's records (issue 19).
    */
   lines(
     header: readonly string[],
     write: (route: RoutedMap, line: string) => void,
-    leftOut?: () => void,
   ): ((fields: readonly string[], clean: boolean) => boolean) | undefined {
     const owner = this.#owner;
     if (this.twoPasses || owner?.status !== undefined || header.includes('__proto__')) return undefined;
@@ -163,12 +160,7 @@ export class StreamRouter {
     const lines: string[] = [];
     return (fields, clean) => {
       if (deleted !== -1 && fields[deleted] === 'true') return false;
-      if (crmId !== -1 && (fields[crmId] ?? '') === '') {
-        // As dispositionOf: after a deletion, before anything else (skipped reads no other field).
-        if (leftOut === undefined) return false;
-        leftOut();
-        return true;
-      }
+      if (crmId !== -1 && (fields[crmId] ?? '') === '') return false;
       if (!removed.empty || (versionOwned && !removed.noneLeftOut)) return false;
       for (let i = 0; i < builders.length; i += 1) {
         const line = (builders[i] as LineBuilder)(fields, clean);

@@ -17,12 +17,7 @@ export type LinesOf = (
  * session is large. */
 export function linesInto(router: StreamRouter, staged: StagedRouter, output: SpoolOutput): LinesOf {
   return (header) => {
-    const stream = router.routes[0]?.map.zuoraObject ?? '';
-    const taken = router.lines(
-      header,
-      (route, line) => output.upsertLine(route, line),
-      () => output.leftOut(stream),
-    );
+    const taken = router.lines(header, (route, line) => output.upsertLine(route, line));
     if (taken === undefined) return undefined;
     return (fields, clean) => {
       if (!output.large || !taken(fields, clean)) return false;

@@ -78,12 +78,8 @@ export class SpoolOutput implements RouteSink {
     this.#keep(route);
   }
 
-  skipped(_record: ZuoraRow, routes: readonly RoutedMap[]): void {
-    this.leftOut(routes[0]?.map.zuoraObject ?? '');
-  }
-
-  /** A record of `stream` left out (no CRM Account ID): only counted, so the fast path needs no record. */
-  leftOut(stream: string): void {
+  skipped(record: ZuoraRow, routes: readonly RoutedMap[]): void {
+    const stream = routes[0]?.map.zuoraObject ?? '';
     this.skippedByStream[stream] = (this.skippedByStream[stream] ?? 0) + 1;
   }
 
