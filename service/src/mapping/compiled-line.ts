@@ -19,6 +19,10 @@ const verbatim: ReadonlySet<Transform | undefined> = new Set([
   transforms.abbreviatedName,
 ]);
 
+/** Records over which a cached column counts its hits, and the share of hits (one in `rare`) that keeps it. */
+const trial = 1024;
+const rare = 8;
+
 /** What a column reads: the session's entity, or the field of the header that a record built from it reads
  * for the path (the last of a repeated name, as csv-rows.ts builds rows); undefined when it reads neither. */
 function readerAt(c: FastColumn, index: ReadonlyMap<string, number>): string | undefined {
@@ -53,10 +57,16 @@ export function compileLine(
     // amounts) is neither transformed nor encoded again. Transforms are pure, so the cell is the same. Not
     // for plain text, whose transform costs less than the comparison: a value of 13 characters or more is
     // cut from the chunk as a sliced string, which V8 compares through a runtime call (ids, names).
+    // A value that seldom repeats (an id, a record's own timestamps) pays the comparison for nothing: the
+    // first `trial` records of the file decide, and below one hit in `rare` the column stops comparing
+    // (`left`: records of the trial left; 0 once off, -1 once kept).
     const cached = c.transform !== transforms.text;
-    if (cached) state.push(`let ${k}, ${o};`);
+    const [left, hits] = [`l${at}`, `h${at}`];
+    if (cached) state.push(`let ${k}, ${o}, ${left} = ${String(trial)}, ${hits} = 0;`);
     lines.push(`const ${v} = ${read};`);
-    lines.push(...(cached ? [`let ${n} = ${o};`, `if (${v} !== ${k}) {`] : [`let ${n};`, '{']));
+    lines.push(
+      ...(cached ? [`let ${n} = ${o};`, `if (${left} === 0 || ${v} !== ${k}) {`] : [`let ${n};`, '{']),
+    );
     if (c.missingCode !== undefined) lines.push(`if (${v} === null || ${v} === '') return;`);
     // A number written as it prints is its own cell (number-cell.ts): neither parsed nor printed again.
     const asText = c.transform === transforms.number && c.read !== 'entityId';
@@ -70,8 +80,12 @@ export function compileLine(
       lines.push(`${n} = clean && typeof ${t} === 'string' ? ${t} : ${call};`);
     else lines.push(`${n} = ${call};`);
     if (asText) lines.push('}');
-    if (cached) lines.push(`${k} = ${v}; ${o} = ${n};`);
-    lines.push('}');
+    if (cached) lines.push(`if (${left} !== 0) { ${k} = ${v}; ${o} = ${n}; }`, `} else ${hits} += 1;`);
+    else lines.push('}');
+    if (cached)
+      lines.push(
+        `if (${left} > 0 && --${left} === 0 && ${hits} * ${String(rare)} >= ${String(trial)}) ${left} = -1;`,
+      );
     cells.push(n);
   }
   const body = `${state.join('\n')}\nreturn function line(f, clean) {\n${lines.join('\n')}\nreturn [${cells.join(', ')}].join(',');\n};`;
