@@ -31,6 +31,8 @@ const sources = [
   'emulators/salesforce/src',
   'emulators/zuora/src',
   'emulators/shared',
+  'emulators/salesforce/bench',
+  'emulators/zuora/bench',
   'scripts/bench',
   'scripts/bench.ts',
 ];
