@@ -1,6 +1,7 @@
 // The newest record per key, kept as characters in byte pages (mapping/newest-per-key.ts): the same answers as
 // a Map from each key to its newest UpdatedDate and place, whatever the keys' and dates' characters and lengths.
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as random } from '../../../emulators/shared/mulberry32.js';
 import { NewestPerKey } from '../../src/mapping/newest-per-key.js';
 
 type Offer = { key: string; record: { Id: string; UpdatedDate?: string } };
@@ -21,17 +22,6 @@ function answers(offers: readonly Offer[]): boolean[] {
   const newest = new NewestPerKey();
   for (const { key, record } of offers) newest.offer(key, record);
   return offers.map(({ key, record }) => newest.isNewest(key, record));
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 describe('NewestPerKey', () => {
