@@ -5,6 +5,8 @@ import type { ObjectMap } from './field-map.js';
 import { isBlank } from './transforms/transform-result.js';
 import { ownCopy } from './own-copy.js';
 
+export { NewestPerKey } from './newest-per-key.js';
+
 export type ZuoraRow = Readonly<Record<string, string>>;
 
 /** The failure code of a record held back because a record it references failed to sync. */
@@ -174,60 +176,4 @@ export function deleteKeyOf(
   if (reason === 'deleted' && upsertKey !== map.externalId.salesforce) return undefined;
   const key = record[upsertKeyPath(map, upsertKey)] ?? '';
   return key === '' ? undefined : key;
-}
-
-/**
- * When several records share a key (subscription versions share a subscription number; one write must not
- * carry a key twice) only the newest by UpdatedDate is sent; of equal dates, the first seen. Every record is
- * offered before any is asked about, and they are asked about in the order they were offered (the routers
- * stage them on disk meanwhile): the newest of a key is kept as its ordinal among the records offered, with a
- * hash of its Id to check that order, rather than as its Id and an object (issue 19: at L, 24 MB for the
- * subscriptions' versions held this way, about 190 bytes a key, now about 120).
- */
-export class NewestPerKey {
-  /** Each key's slot in the arrays below. */
-  readonly #slots = new Map<string, number>();
-  readonly #updated: string[] = [];
-  readonly #ordinal: number[] = [];
-  readonly #idHash: number[] = [];
-  #offered = 0;
-  #asked = 0;
-
-  offer(key: string, record: ZuoraRow): void {
-    if (key === '') return;
-    const ordinal = this.#offered;
-    this.#offered += 1;
-    const updated = record.UpdatedDate ?? '';
-    const slot = this.#slots.get(key);
-    if (slot === undefined) {
-      this.#slots.set(ownCopy(key), this.#ordinal.length);
-      this.#updated.push(ownCopy(updated));
-      this.#ordinal.push(ordinal);
-      this.#idHash.push(idHash(record.Id ?? ''));
-    } else if (updated > (this.#updated[slot] ?? '')) {
-      this.#updated[slot] = ownCopy(updated);
-      this.#ordinal[slot] = ordinal;
-      this.#idHash[slot] = idHash(record.Id ?? '');
-    }
-  }
-
-  isNewest(key: string, record: ZuoraRow): boolean {
-    if (key === '') return true;
-    const ordinal = this.#asked;
-    this.#asked += 1;
-    const slot = this.#slots.get(key);
-    if (slot === undefined || this.#ordinal[slot] !== ordinal) return false;
-    if (this.#idHash[slot] !== idHash(record.Id ?? ''))
-      throw new Error(
-        `NewestPerKey: record ${String(ordinal)} (${key}) asked about out of the order offered`,
-      );
-    return true;
-  }
-}
-
-/** A 31-bit FNV-1a hash of an Id (a small integer, stored unboxed). */
-function idHash(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i += 1) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return h >>> 1;
 }

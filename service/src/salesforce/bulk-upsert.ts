@@ -16,8 +16,11 @@ export interface BulkJobRequest {
   readonly operation: BulkOperation;
   /** Required for upsert. */
   readonly externalIdField?: string;
-  /** A CSV body (header line first, LF line endings): a stream, so big bodies never sit in memory. */
-  readonly csv: Readable | string;
+  /**
+   * Opens the CSV body (header line first, LF line endings) once the job exists: a stream, so big bodies never
+   * sit in memory, and opened here so that nothing outside the upload holds it (see `uploadBody`).
+   */
+  readonly csv: () => Readable | string;
   /** Polling starts at `minPollMs` and doubles up to `maxPollMs`. */
   readonly minPollMs?: number;
   readonly maxPollMs?: number;
@@ -59,6 +62,20 @@ export class BulkJobError extends Error {
 }
 
 export async function runBulkJob(conn: jsforce.Connection, request: BulkJobRequest): Promise<BulkJobOutcome> {
+  const jobId = await uploadBody(conn, request);
+  const job = conn.bulk2.job('ingest', { id: jobId });
+  await request.beforeClose?.();
+  await job.close();
+  return finishJob(conn, job, request);
+}
+
+/**
+ * Opens the job and uploads its body; answers the job's id. The job object that uploaded is left here: jsforce's
+ * keeps the body's stream chain (its JobDataV2 and the request streams piped from it), which held each part's
+ * last buffers through the polling and the result reads (issue 19: L ran six jobs at a time); the rest of the
+ * job is driven by a fresh object that only knows the id. The body is destroyed once answered, read whole or not.
+ */
+async function uploadBody(conn: jsforce.Connection, request: BulkJobRequest): Promise<string> {
   const job = conn.bulk2.createJob({
     object: request.object,
     operation: request.operation,
@@ -68,10 +85,13 @@ export async function runBulkJob(conn: jsforce.Connection, request: BulkJobReque
   await job.open();
   const jobId = job.id ?? '';
   await request.onJobCreated?.(jobId);
-  await job.uploadData(request.csv);
-  await request.beforeClose?.();
-  await job.close();
-  return finishJob(conn, job, request);
+  const body = request.csv();
+  try {
+    await job.uploadData(body);
+  } finally {
+    if (typeof body !== 'string') body.destroy();
+  }
+  return jobId;
 }
 
 /**

@@ -71,7 +71,7 @@ export async function loadObject(conn: jsforce.Connection, req: LoadRequest): Pr
     jobs += 1;
     return runBulkJob(conn, {
       ...base,
-      csv: req.csv(),
+      csv: req.csv,
       onJobCreated: async (jobId) => {
         knownJob = jobId;
         await req.onJobCreated(jobId);
@@ -99,7 +99,7 @@ export async function loadObject(conn: jsforce.Connection, req: LoadRequest): Pr
       jobs += 1;
       return runBulkJob(conn, {
         ...base,
-        csv: Readable.from([body]),
+        csv: () => Readable.from([body]),
         onJobCreated: async (jobId) => {
           retryJob = jobId;
         },

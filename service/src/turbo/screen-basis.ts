@@ -7,6 +7,7 @@ import { keyIsZuoraId, parentFailedCode } from '../mapping/record-rules.js';
 import type { FailedRecordInput } from '../store/failed-record-rows.js';
 import { openFailureKeySet } from '../store/held-keys.js';
 import type { KeySet } from '../store/key-set.js';
+import type { SharedKeySets } from '../store/shared-key-sets.js';
 import type { Queryable } from '../store/store.js';
 
 export interface ScreenedPart {
@@ -25,6 +26,8 @@ export interface ScreenTarget {
   readonly failureObject: string;
   readonly pass: 'upsert' | 'deferred';
   readonly sessionId?: string | undefined;
+  /** Parent failure sets shared with the parts screened at the same time (see `parentFailures`). */
+  readonly parentSets?: SharedKeySets;
 }
 
 /** What a part is screened against; undefined when nothing can apply (no failed parent, no open failure). */
@@ -48,7 +51,7 @@ export async function screenBasis(
   // The open failures of each object a row may wait for, as compact key sets (store/key-set.ts).
   const failed = new Map<string, KeySet>();
   for (const parent of new Set(all.map((w) => w.target))) {
-    const keys = await openFailureKeySet(db, parent, entityId, textHash);
+    const keys = await parentFailures(db, parent, target);
     if (keys.size > 0) failed.set(parent, keys);
   }
   // Rows held before are open failures of their own, read with them and marked.
@@ -58,4 +61,20 @@ export async function screenBasis(
   // A column whose target has no open failure cannot hold a row back: it is never read.
   const waits = all.filter((w) => failed.has(w.target));
   return { target, waits, failed, own, zuoraIdKeys: keyIsZuoraId(map, header[0] ?? '') };
+}
+
+/**
+ * A parent's open failures. Shared with other parts when the parent is another object referenced only as a
+ * parent (never deferred): it loaded before this part's object started (sessions/load-plan.ts `waitsFor`, the
+ * passes one after another), so its failures no longer change while the part's object loads.
+ */
+function parentFailures(db: Queryable, parent: string, target: ScreenTarget): Promise<KeySet> {
+  const read = () => openFailureKeySet(db, parent, target.entityId, textHash);
+  const { map, parentSets } = target;
+  const stable =
+    map !== undefined &&
+    parent !== map.salesforceObject &&
+    !map.references.some((r) => r.target === parent && r.deferred === true);
+  if (parentSets === undefined || !stable) return read();
+  return parentSets.get(`${target.pass} ${target.entityId} ${parent}`, read);
 }

@@ -12,6 +12,7 @@ import { LoadPlan } from '../sessions/load-plan.js';
 import { CountsBook } from '../sessions/session-counts.js';
 import { engineScopeOf, type SyncSession } from '../sessions/session-rows.js';
 import type { SyncDeps } from '../sessions/sync-deps.js';
+import { SharedKeySets } from '../store/shared-key-sets.js';
 import type { AquaBatch } from '../zuora/aqua-export.js';
 import { CsvSpool } from './csv-spool.js';
 import { SpoolGates } from './spool-gates.js';
@@ -31,6 +32,8 @@ export interface TurboRun {
   readonly plan: LoadPlan;
   /** When each object's upsert parts are complete, so its load may start during extraction. */
   readonly gates: SpoolGates;
+  /** Parent failure sets read once for the parts screened against them at the same time (screen-basis.ts). */
+  readonly parentSets: SharedKeySets;
   readonly startedAt: number;
   readonly zuoraCallsBefore: number;
   /** The extraction's AQuA batches (empty once the spool is complete). */
@@ -84,6 +87,7 @@ export async function openTurboRun(deps: SyncDeps, session: SyncSession): Promis
       loadParents({ scope, maps: all }),
     ),
     gates: new SpoolGates(streams),
+    parentSets: new SharedKeySets(),
     startedAt: Date.now(),
     zuoraCallsBefore: deps.zuora.calls,
     batches: [],

@@ -232,6 +232,7 @@ export class TurboWriter implements LoadWriter {
       failureObject: failureObjectOf(object, pass),
       pass,
       sessionId: session.id,
+      parentSets: this.#run.parentSets,
     };
     const keep: KeepHeld = (held) => units.hold(object, pass, held);
     const screen = await PartScreen.open(deps.store, spool.path(object, pass, part), target, keep);
