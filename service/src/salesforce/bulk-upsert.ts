@@ -2,7 +2,7 @@
 // Record-level failures come back as values (with the row's external id and Salesforce's sf__Error text);
 // only a job-level failure (the job Failed or Aborted, or never finished) throws.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/bulk_api_2_0.htm
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type jsforce from 'jsforce';
 import { scanCsvRecords } from '../csv/csv-record-scanner.js';
@@ -86,12 +86,59 @@ async function uploadBody(conn: jsforce.Connection, request: BulkJobRequest): Pr
   const jobId = job.id ?? '';
   await request.onJobCreated?.(jobId);
   const body = request.csv();
-  try {
+  if (typeof body === 'string') {
     await job.uploadData(body);
+    return jobId;
+  }
+  // jsforce pipes a stream body without an error listener (JobDataV2.execute: `input.pipe(this.dataStream)`), so
+  // a body that fails (a spool part's read) would be an uncaught error that ends the process. The body is read
+  // through a pass-through that ends where the body failed; the job, its upload partial, is then aborted instead
+  // of closed, so Salesforce never processes that data ("Aborted: the job was aborted by the user", job states:
+  // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/get_job_info.htm), and the error
+  // is thrown: the part is retried or the session fails, and a resumed session finds the job Aborted and sends
+  // the part again (resumeBulkJob).
+  let failure: unknown;
+  const upload = new PassThrough();
+  body.once('error', (error: unknown) => {
+    failure = error;
+    body.unpipe(upload);
+    upload.end();
+  });
+  body.pipe(upload);
+  try {
+    await job.uploadData(upload);
   } finally {
-    if (typeof body !== 'string') body.destroy();
+    body.destroy();
+    upload.destroy();
+  }
+  if (failure !== undefined) {
+    await job.abort().catch(() => undefined);
+    throw new BulkUploadError(jobId, request.object, failure);
   }
   return jobId;
+}
+
+/**
+ * The body of a Bulk job failed while it was uploaded: the job was aborted, nothing of it processed. The cause's
+ * HTTP status, where it has one (a store write made while the body streams), is the error's, so a caller retries
+ * or not as it would for the cause itself.
+ */
+export class BulkUploadError extends Error {
+  readonly statusCode: number | undefined;
+
+  constructor(
+    readonly jobId: string,
+    readonly object: string,
+    cause: unknown,
+  ) {
+    super(
+      `Bulk API 2.0 job ${jobId} (${object}) was aborted: its CSV body could not be read (${cause instanceof Error ? cause.message : String(cause)})`,
+      { cause },
+    );
+    this.name = 'BulkUploadError';
+    const status = (cause as { statusCode?: unknown } | null)?.statusCode;
+    this.statusCode = typeof status === 'number' ? status : undefined;
+  }
 }
 
 /**
