@@ -3,20 +3,12 @@
 // migrated store, and the CPQ dependencies wired as the service wires them.
 import { createLogger } from '../../src/config/logger.js';
 import { loadForceAppSchema } from '../../src/mapping/force-app-schema.js';
-import { connectSalesforce } from '../../src/salesforce/connect.js';
 import { governorFor } from '../../src/sessions/api-governor.js';
 import { migrate } from '../../src/store/migrate.js';
 import { ZuoraClient } from '../../src/zuora/zuora-client.js';
 import type { CpqDeps } from '../../src/cpq/cpq-deps.js';
 import { defaultCpqSettings, type CpqSettings } from '../../src/cpq/rules/cpq-settings.js';
-import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_CLIENT_SECRET,
-  DEFAULT_PASSWORD,
-  DEFAULT_USERNAME,
-  startSalesforceEmulator,
-  type SalesforceEmulator,
-} from '../../../emulators/salesforce/src/index.js';
+import { startSalesforceEmulator, type SalesforceEmulator } from '../../../emulators/salesforce/src/index.js';
 import {
   DEFAULT_ZUORA_CLIENT_ID,
   DEFAULT_ZUORA_CLIENT_SECRET,
@@ -25,6 +17,7 @@ import {
   type ZuoraEmulator,
 } from '../../../emulators/zuora/src/index.js';
 import { externallyManagedPlans } from '../../../emulators/shared/cpq-managed-plans.js';
+import { connectToEmulator } from '../support/emulator-connection.js';
 import { openTestStore, type StoreFixture, type StoreKind } from '../support/stores.js';
 import { join } from 'node:path';
 
@@ -56,14 +49,7 @@ export async function startCpqHarness(
   salesforce.cpq.setContractingDelay(50);
   const storeFixture = await openTestStore(options.store ?? 'pglite');
   await migrate(storeFixture.store);
-  const conn = await connectSalesforce({
-    loginUrl: salesforce.url,
-    clientId: DEFAULT_CLIENT_ID,
-    clientSecret: DEFAULT_CLIENT_SECRET,
-    username: DEFAULT_USERNAME,
-    password: DEFAULT_PASSWORD,
-    apiVersion: '62.0',
-  });
+  const conn = await connectToEmulator(salesforce.url);
   const base = {
     store: storeFixture.store,
     zuora: new ZuoraClient({

@@ -4,16 +4,9 @@
 import { Readable } from 'node:stream';
 import type jsforce from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_CLIENT_SECRET,
-  DEFAULT_PASSWORD,
-  DEFAULT_USERNAME,
-  startSalesforceEmulator,
-  type SalesforceEmulator,
-} from '../../../emulators/salesforce/src/index.js';
+import { startSalesforceEmulator, type SalesforceEmulator } from '../../../emulators/salesforce/src/index.js';
 import { BulkUploadError, runBulkJob } from '../../src/salesforce/bulk-upsert.js';
-import { connectSalesforce } from '../../src/salesforce/connect.js';
+import { connectToEmulator } from '../support/emulator-connection.js';
 
 /** A body that gives `lines` and then fails as a file read would. */
 function failingBody(lines: readonly string[]): Readable {
@@ -33,14 +26,7 @@ describe('a Bulk job whose body fails to upload', () => {
 
   beforeAll(async () => {
     sf = await startSalesforceEmulator({});
-    conn = await connectSalesforce({
-      loginUrl: sf.url,
-      clientId: DEFAULT_CLIENT_ID,
-      clientSecret: DEFAULT_CLIENT_SECRET,
-      username: DEFAULT_USERNAME,
-      password: DEFAULT_PASSWORD,
-      apiVersion: '62.0',
-    });
+    conn = await connectToEmulator(sf.url);
   });
   afterAll(async () => {
     await sf.close();

@@ -6,10 +6,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_CLIENT_SECRET,
-  DEFAULT_PASSWORD,
-  DEFAULT_USERNAME,
   ORG_ID,
   startSalesforceEmulator,
   type SalesforceEmulator,
@@ -23,13 +19,13 @@ import { runOnDemandSync } from '../../src/on-demand/on-demand-sync.js';
 import { runRealtimeBatch } from '../../src/realtime/realtime-batch.js';
 import { insertChangeEvent } from '../../src/realtime/change-event-rows.js';
 import { LatencyRecorder } from '../../src/realtime/realtime-latency.js';
-import { connectSalesforce } from '../../src/salesforce/connect.js';
 import { OrgChangedError } from '../../src/sessions/org-guard.js';
 import { insertSession, type SessionScope } from '../../src/sessions/session-rows.js';
 import type { SyncDeps } from '../../src/sessions/sync-deps.js';
 import { readOrgRecord } from '../../src/store/org-rows.js';
 import { runTurboSession } from '../../src/turbo/turbo-session.js';
 import { eligibleAccounts } from '../api-sync/api-sync-fixtures.js';
+import { connectToEmulator } from '../support/emulator-connection.js';
 import { startSyncHarness, type SyncHarness } from '../support/sync-harness.js';
 
 const refreshedOrgId = '00D8d0000000002EAB';
@@ -91,14 +87,7 @@ describe('a changed Salesforce org blocks every session until an admin confirms 
       orgId: refreshedOrgId,
       seedRecords: { Account: kept().map((a) => ({ Id: a.Id, Name: a.Name })) },
     });
-    const conn = await connectSalesforce({
-      loginUrl: sandbox.url,
-      clientId: DEFAULT_CLIENT_ID,
-      clientSecret: DEFAULT_CLIENT_SECRET,
-      username: DEFAULT_USERNAME,
-      password: DEFAULT_PASSWORD,
-      apiVersion: '62.0',
-    });
+    const conn = await connectToEmulator(sandbox.url);
     refreshed = { ...h.deps, salesforce: conn };
     app = Fastify().withTypeProvider<ZodTypeProvider>();
     app.setValidatorCompiler(validatorCompiler);
