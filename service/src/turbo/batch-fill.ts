@@ -50,7 +50,7 @@ export class BatchFill {
     this.#object = object;
     this.#pass = pass;
     this.#last = parts[parts.length - 1] ?? 0;
-    const cp = (part: number) => run.checkpoints.get({ kind: 'load', pass, object, part });
+    const cp = (part: number) => run.checkpoints.get(this.#key(part));
     const last = cp(this.#last);
     this.#closed = last?.bulkJobId !== undefined || last?.phase === 'done';
     for (const part of parts.slice(0, -1)) {
@@ -145,8 +145,7 @@ export class BatchFill {
     if (this.#unsure.size === 0) return;
     const stored = await SessionCheckpoints.read(this.#run.deps.store, this.#run.session.id);
     for (const [part, span] of this.#unsure) {
-      const key = { kind: 'load', pass: this.#pass, object: this.#object, part } as const;
-      const found = stored.get(key)?.cursor?.borrowed;
+      const found = stored.get(this.#key(part))?.cursor?.borrowed;
       if (found !== undefined && sameSpan(found, span)) this.#spans.set(part, span);
       this.#unsure.delete(part);
     }
@@ -175,9 +174,8 @@ export class BatchFill {
    * may borrow those rows, since a resumed session would find the span in that part's checkpoint.
    */
   async #store(part: number, span: RowSpan): Promise<void> {
-    const key = { kind: 'load', pass: this.#pass, object: this.#object, part } as const;
     try {
-      await this.#run.checkpoints.write(key, {
+      await this.#run.checkpoints.write(this.#key(part), {
         phase: 'loading',
         cursor: { created: 0, jobs: 0, borrowed: span },
       });
@@ -187,6 +185,11 @@ export class BatchFill {
     }
     this.#unsure.delete(part);
     this.#spans.set(part, span);
+  }
+
+  /** The load checkpoint of `part` of this object and pass, where its span is stored. */
+  #key(part: number) {
+    return { kind: 'load', pass: this.#pass, object: this.#object, part } as const;
   }
 
   /** Where new spans start: after every stored one (a span chosen but never stored is the last part's). */

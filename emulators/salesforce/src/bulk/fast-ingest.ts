@@ -63,18 +63,16 @@ function prepared(
 }
 
 /**
- * Each job's cell plans, kept over its batches: their caches hold coerced values (a function of the
- * field and the text alone), and a column found to repeat too little to cache stays uncached.
+ * What each job keeps over its batches. `plans`: its cell plans, whose caches hold coerced values (a function
+ * of the field and the text alone); a column found to repeat too little to cache stays uncached. `plain`: its
+ * upload when its characters are all U+0001-U+007F (its text then is copied unchecked), else null.
  */
-const jobPlans = new WeakMap<IngestJob, CellPlan[]>();
-/** Each job's upload when its characters are all U+0001-U+007F (its text then is copied unchecked), else null. */
-const jobPlain = new WeakMap<IngestJob, string | null>();
+const jobPlans = new WeakMap<IngestJob, { plans: CellPlan[]; plain: string | null }>();
 
 /** An ended job's plans go: their caches hold cells cut from its upload, and an ended job is kept (for its
  * result files) long after its upload has gone to disk, so they would keep the whole upload in memory. */
 export function releaseCellPlans(job: IngestJob): void {
   jobPlans.delete(job);
-  jobPlain.delete(job);
 }
 
 const fail = (statusCode: string, message: string, fields: string[]): WriteResult => ({
@@ -99,11 +97,13 @@ export function runColumnBatch(
       ? (def.fieldsByLower.get((job.externalIdFieldName ?? '').toLowerCase()) ?? null)
       : null;
   const extColumn = extField === null ? -1 : columns.findIndex((c) => c.field === extField);
-  let plans = jobPlans.get(job);
-  if (plans === undefined) jobPlans.set(job, (plans = planCells(columns, extField)));
-  let plain = jobPlain.get(job);
-  // An upload kept on disk as received was all ASCII (ingest-routes.ts).
-  if (plain === undefined) jobPlain.set(job, (plain = plainText(job.data ?? '', Boolean(job.uploadFile))));
+  let kept = jobPlans.get(job);
+  if (kept === undefined) {
+    // An upload kept on disk as received was all ASCII (ingest-routes.ts).
+    kept = { plans: planCells(columns, extField), plain: plainText(job.data ?? '', Boolean(job.uploadFile)) };
+    jobPlans.set(job, kept);
+  }
+  const { plans, plain } = kept;
   const cells = new CsvCells(job.data ?? '', job.delimiter.charCodeAt(0), columns.length);
   const states = new Uint8Array(columns.length);
   const values = new Array<SfValue>(columns.length).fill(null);
