@@ -158,4 +158,27 @@ describe('packed columns', () => {
     for (const [key, ref] of reference) expect(table.get(key)).toBe(ref);
     expect(table.get('37b89332000a00000000000000000000'.replace('37', 'zz'))).toBe(-1);
   });
+
+  it('the key table adds a range getRange missed with its hash, and another source at the same bounds with its own', () => {
+    const table = new KeyTable();
+    const hex = '0123456789abcdef0123456789ABCDEF';
+    const upload = `x,Key-One,${hex},y`;
+    const other = `x,Key-Two,${hex.replace('0', '9')},y`;
+    expect(table.getRange(upload, 2, 9, true)).toBe(-1);
+    expect(table.tryAddRange(upload, 2, 9, true, 1)).toBe(true);
+    expect(table.get('key-one')).toBe(1);
+    // A miss on one upload, then an add of the same bounds in another: the other's characters are read.
+    expect(table.getRange(upload, 10, 42, true)).toBe(-1);
+    expect(table.tryAddRange(other, 10, 42, true, 2)).toBe(true);
+    expect(table.get(hex.replace('0', '9').toLowerCase())).toBe(2);
+    expect(table.get(hex.toLowerCase())).toBe(-1);
+    expect(table.getRange(upload, 10, 42, true)).toBe(-1);
+    table.letGo();
+    expect(table.tryAddRange(upload, 10, 42, true, 3)).toBe(true);
+    expect(table.getRange(upload.toUpperCase(), 10, 42, true)).toBe(3);
+    expect(table.getRange(other, 2, 9, false)).toBe(-1);
+    expect(table.tryAddRange(other, 2, 9, false, 4)).toBe(true);
+    expect(table.get('Key-Two')).toBe(4);
+    expect(table.get('key-two')).toBe(-1);
+  });
 });

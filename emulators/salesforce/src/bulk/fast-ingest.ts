@@ -206,5 +206,6 @@ export function runColumnBatch(
   } finally {
     inserter.flushCounts();
     updater?.flushCounts();
+    extIndex?.letGo();
   }
 }

@@ -71,9 +71,27 @@ export class KeyTable {
   private lastKey = '';
   private lastHash = EMPTY_HASH;
 
+  /**
+   * The range of the last getRange that missed (its source, bounds, folding), its hash and whether it is a hex
+   * key: tryAddRange of the same range (an upsert's new key) reads its characters once more to copy them, not
+   * twice. Let go as `lastKey` is (the source is a whole Bulk upload).
+   */
+  private rangeSrc = '';
+  private rangeStart = 0;
+  private rangeEnd = 0;
+  private rangeFold = false;
+  private rangeHash = 0;
+  private rangeHex = false;
+
   private forget(): void {
     this.lastKey = '';
     this.lastHash = EMPTY_HASH;
+    this.rangeSrc = '';
+  }
+
+  /** Lets go of the last missed key and range (a caller done with its upload). */
+  letGo(): void {
+    this.forget();
   }
 
   private hash(key: string): number {
@@ -98,20 +116,31 @@ export class KeyTable {
    */
   getRange(src: string, start: number, end: number, fold: boolean): number {
     let h = 0x811c9dc5;
+    let hex = end - start === HEX_LENGTH;
     for (let i = start; i < end; i += 1) {
       let c = src.charCodeAt(i);
       if (c > 127) return NOT_ASCII;
       if (fold && c >= 65 && c <= 90) c += 32;
+      if (hex && nibble(c) < 0) hex = false;
       h = Math.imul(h ^ c, 0x01000193);
     }
     const hash = h >>> 0;
     const mask = this.refs.length - 1;
-    if (mask < 0) return -1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hash & mask; mask >= 0; slot = (slot + 1) & mask) {
       const ref = this.refs[slot] as number;
-      if (ref === EMPTY) return -1;
-      if (ref >= 0 && this.hashes[slot] === hash && this.equalsRange(slot, src, start, end, fold)) return ref;
+      if (ref === EMPTY) break;
+      if (ref >= 0 && this.hashes[slot] === hash && this.equalsRange(slot, src, start, end, fold)) {
+        this.forget();
+        return ref;
+      }
     }
+    this.rangeSrc = src;
+    this.rangeStart = start;
+    this.rangeEnd = end;
+    this.rangeFold = fold;
+    this.rangeHash = hash;
+    this.rangeHex = hex;
+    return -1;
   }
 
   private equalsRange(slot: number, src: string, from: number, to: number, fold: boolean): boolean {
@@ -168,13 +197,24 @@ export class KeyTable {
     if (length >= HEX) return false;
     let h = 0x811c9dc5;
     let hex = length === HEX_LENGTH;
-    for (let i = start; i < end; i += 1) {
-      let c = src.charCodeAt(i);
-      if (c > 127) return false;
-      if (fold && c >= 65 && c <= 90) c += 32;
-      if (hex && nibble(c) < 0) hex = false;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
+    if (
+      src === this.rangeSrc &&
+      start === this.rangeStart &&
+      end === this.rangeEnd &&
+      fold === this.rangeFold &&
+      src !== ''
+    ) {
+      // getRange missed this very range: its characters are ASCII, their hash and hex form known.
+      h = this.rangeHash;
+      hex = this.rangeHex;
+    } else
+      for (let i = start; i < end; i += 1) {
+        let c = src.charCodeAt(i);
+        if (c > 127) return false;
+        if (fold && c >= 65 && c <= 90) c += 32;
+        if (hex && nibble(c) < 0) hex = false;
+        h = Math.imul(h ^ c, 0x01000193);
+      }
     if ((this.used + this.tombstones + 1) * 10 > this.refs.length * 7) this.rebuild();
     this.forget();
     const buffer = this.room(hex ? HEX_LENGTH / 2 : length);

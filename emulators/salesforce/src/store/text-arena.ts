@@ -157,9 +157,12 @@ export class TextArena {
     let from = this.starts.get(row);
     const last = from + this.lengths.get(row);
     let length = 0;
+    // Past the last kept value the old bytes are not read: their ends need not be found.
+    let lastKept = this.count - 1;
+    while (lastKept >= 0 && keep[lastKept] !== 1) lastKept -= 1;
     for (let i = 0; i < this.count; i += 1) {
       let to = from;
-      while (to < last && src[to] !== 0) to += 1;
+      if (i <= lastKept) while (to < last && src[to] !== 0) to += 1;
       const v = keep[i] === 1 ? null : (sources[i] ?? null);
       const size = keep[i] === 1 ? to - from : v === null ? 1 : (ends[i] as number) - (starts[i] as number);
       if (this.scratch.length < length + size + 1) {

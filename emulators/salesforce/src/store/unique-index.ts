@@ -56,6 +56,11 @@ export class UniqueIndex {
     return n >= 0 ? n : undefined;
   }
 
+  /** Lets go of the text the last look-up that missed kept (key-table.ts: a Bulk upload it was read from). */
+  letGo(): void {
+    this.table.letGo();
+  }
+
   /**
    * `find` of the text `src[start, end)` (at least one character) without cutting it into a string; null
    * when only the string can answer (a character beyond ASCII, or keys held in the map).
