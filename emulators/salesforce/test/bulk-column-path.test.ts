@@ -540,3 +540,45 @@ describe('Bulk API 2.0 column path: updates of other unique and external-ID fiel
     ]);
   });
 });
+
+describe('Bulk API 2.0 column path: audit stamps', () => {
+  it('gives the records of one chunk of 200 one stamp, read from the clock once a chunk', async () => {
+    // A clock that moves on every read: a chunk's records share a stamp, a later chunk's is later.
+    let now = CLOCK;
+    const emulator = await startFixtureEmulator({ clock: () => (now += 1000) });
+    try {
+      const upsert = {
+        object: 'CustomerAccount__c',
+        operation: 'upsert',
+        externalIdFieldName: 'External_Id__c',
+      };
+      const csv = (name: string) =>
+        ['External_Id__c,Name,AccountNumber__c']
+          .concat(Array.from({ length: 450 }, (_, i) => `S-${i},${name} ${i},A-${i}`))
+          .join('\n');
+      const stamps = (field: string) => {
+        const byKey = new Map(
+          emulator.records('CustomerAccount__c').map((r) => [r.External_Id__c, r[field]]),
+        );
+        return Array.from({ length: 450 }, (_, i) => String(byKey.get(`S-${i}`)));
+      };
+      const chunks = (values: string[]) => [values.slice(0, 200), values.slice(200, 400), values.slice(400)];
+      expect((await runJob(emulator, upsert, csv('Created'))).failed).toBe(0);
+      const created = stamps('CreatedDate');
+      for (const chunk of chunks(created)) expect(new Set(chunk).size).toBe(1);
+      const [first, second, third] = chunks(created).map((chunk) => Date.parse(chunk[0] as string));
+      expect(first).toBeLessThan(second as number);
+      expect(second).toBeLessThan(third as number);
+      expect(stamps('SystemModstamp')).toEqual(created);
+      expect((await runJob(emulator, upsert, csv('Updated'))).failed).toBe(0);
+      const modified = stamps('LastModifiedDate');
+      for (const chunk of chunks(modified)) expect(new Set(chunk).size).toBe(1);
+      expect(new Set(modified).size).toBe(3);
+      expect(Date.parse(modified[0] as string)).toBeGreaterThan(Date.parse(created[449] as string));
+      expect(stamps('SystemModstamp')).toEqual(modified);
+      expect(stamps('CreatedDate')).toEqual(created);
+    } finally {
+      await emulator.close();
+    }
+  });
+});

@@ -75,6 +75,9 @@ export function releaseCellPlans(job: IngestJob): void {
   jobPlans.delete(job);
 }
 
+/** Rows Salesforce saves in one transaction (FastInsert.stampChunk). */
+const CHUNK_ROWS = 200;
+
 const fail = (statusCode: string, message: string, fields: string[]): WriteResult => ({
   ok: false,
   errors: [{ statusCode, message, fields }],
@@ -129,6 +132,7 @@ export function runColumnBatch(
   // A malformed row (CsvError) ends the batch; the records created before it still count.
   try {
     for (let row = from; row < to; row += 1) {
+      if (row === from || row % CHUNK_ROWS === 0) inserter.stampChunk();
       cells.readAt(job.rowStarts[row] as number, row, job.cellEnds);
       const errors = readCells(plans, cells, states, values);
       if (errors !== null) {

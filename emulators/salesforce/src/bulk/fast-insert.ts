@@ -51,6 +51,9 @@ export class FastInsert {
   private readonly ends: Int32Array;
   /** Per upload column of a parent by external ID: the Id checkRow found, or null. */
   readonly resolved: Array<string | null>;
+  /** The current chunk's audit stamp and acting user (stampChunk). */
+  now = '';
+  user = '';
   /** Upload columns of parents by external ID, and of lookups given as Ids. */
   private readonly refColumns: number[];
   private readonly lookupColumns: number[];
@@ -233,6 +236,17 @@ export class FastInsert {
     return n;
   }
 
+  /**
+   * Reads the clock and the acting user for the rows of the next chunk. Salesforce saves a Bulk job's records in
+   * chunks of 200, one transaction each, whose records share their audit stamps: https://developer.salesforce.com/
+   * docs/atlas.en-us.salesforce_app_limits_cheatsheet.meta/salesforce_app_limits_cheatsheet/salesforce_app_limits_platform_bulkapi.htm
+   * ("Batches are processed in chunks ... the chunk size is 200 records").
+   */
+  stampChunk(): void {
+    this.now = this.store.now();
+    this.user = this.store.userId();
+  }
+
   /** Counts the records created since the last flush (one counter update per batch). */
   flushCounts(): void {
     if (this.created > 0) this.store.writes.count(this.def.name, 'created', this.created);
@@ -288,8 +302,7 @@ export class FastInsert {
       }
     }
     if (this.audit.length > 0) {
-      const now = this.store.now();
-      const user = this.store.userId();
+      const { now, user } = this;
       for (let i = 0; i < 5; i += 1) {
         const column = this.audit[i] as number;
         if (column >= 0) live.setCell(column, row, i < 3 ? now : user);
@@ -299,7 +312,7 @@ export class FastInsert {
     const owner = this.ownerSource;
     if (this.owner >= 0 && owner !== null) {
       const given = this.valueOf(owner.column, cells, states, values, owner.fallback);
-      if (given === null) live.setCell(this.owner, row, this.store.userId());
+      if (given === null) live.setCell(this.owner, row, this.user);
     }
     if (anyText) live.textArena.setRanges(row, sources, starts, ends, this.plain);
   }

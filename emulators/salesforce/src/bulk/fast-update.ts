@@ -198,11 +198,12 @@ export class FastUpdate {
       }
     }
     if (this.audit.length > 0) {
-      const now = this.store.now();
+      // The chunk's stamp and user (FastInsert.stampChunk).
+      const { now, user } = this.inserter;
       const [modified, stamp, by] = this.audit as [number, number, number];
       if (modified >= 0) this.put(modified, row, now);
       if (stamp >= 0) this.put(stamp, row, now);
-      if (by >= 0) this.put(by, row, this.store.userId());
+      if (by >= 0) this.put(by, row, user);
     }
     if (anyText) this.live.textArena.updateRanges(row, sources, starts, ends, keep, this.inserter.plain);
     this.texts = null;
