@@ -238,9 +238,9 @@ export class FastInsert {
 
   /**
    * Reads the clock and the acting user for the rows of the next chunk. Salesforce saves a Bulk job's records in
-   * chunks of 200, one transaction each, whose records share their audit stamps: https://developer.salesforce.com/
-   * docs/atlas.en-us.salesforce_app_limits_cheatsheet.meta/salesforce_app_limits_cheatsheet/salesforce_app_limits_platform_bulkapi.htm
-   * ("Batches are processed in chunks ... the chunk size is 200 records").
+   * chunks of 200, one transaction each, whose records share their audit stamps ("Batches are processed in chunks
+   * ... the chunk size is 200 records", Batch processing time:
+   * https://developer.salesforce.com/docs/platform/salesforce-app-limits-cheatsheet/guide/salesforce-app-limits-platform-bulkapi.html).
    */
   stampChunk(): void {
     this.now = this.store.now();
