@@ -1,4 +1,5 @@
 import type { Coerced } from '../store/coerce-value.js';
+import { ownCopy } from '../store/own-copy.js';
 
 // The coerced value of each distinct text of one upload column (picklists, dates, owners, parent
 // keys repeat), found from the cell's characters in the upload: a repeated value costs a hash and a
@@ -39,7 +40,8 @@ export class RangeCache<T = Coerced> {
       this.size = 0;
       this.slot = this.hash & (SLOTS - 1);
     }
-    this.keys[this.slot] = key;
+    // A flat copy: a key cut from the upload is a slice of it (own-copy.ts), slower to compare and keeping it alive.
+    this.keys[this.slot] = ownCopy(key);
     this.hashes[this.slot] = this.hash;
     this.values[this.slot] = value;
     this.size += 1;
