@@ -81,6 +81,7 @@ export class KeyTable {
   private rangeEnd = 0;
   private rangeFold = false;
   private rangeHash = 0;
+  /** Whether the text rangeHashOf last read is a hex key (32 lower-case hex digits once folded). */
   private rangeHex = false;
 
   private forget(): void {
@@ -115,16 +116,8 @@ export class KeyTable {
    * cutting it into a string: the record number, -1, or NOT_ASCII (the text has a character above U+007F).
    */
   getRange(src: string, start: number, end: number, fold: boolean): number {
-    let h = 0x811c9dc5;
-    let hex = end - start === HEX_LENGTH;
-    for (let i = start; i < end; i += 1) {
-      let c = src.charCodeAt(i);
-      if (c > 127) return NOT_ASCII;
-      if (fold && c >= 65 && c <= 90) c += 32;
-      if (hex && nibble(c) < 0) hex = false;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    const hash = h >>> 0;
+    const hash = this.rangeHashOf(src, start, end, fold);
+    if (hash < 0) return NOT_ASCII;
     const mask = this.refs.length - 1;
     for (let slot = hash & mask; mask >= 0; slot = (slot + 1) & mask) {
       const ref = this.refs[slot] as number;
@@ -139,8 +132,25 @@ export class KeyTable {
     this.rangeEnd = end;
     this.rangeFold = fold;
     this.rangeHash = hash;
-    this.rangeHex = hex;
     return -1;
+  }
+
+  /**
+   * hashOf the text `src[start, end)` (with `fold`, lower-cased as toLowerCase does ASCII), or -1 when it has a
+   * character above U+007F; sets rangeHex.
+   */
+  private rangeHashOf(src: string, start: number, end: number, fold: boolean): number {
+    let h = 0x811c9dc5;
+    let hex = end - start === HEX_LENGTH;
+    for (let i = start; i < end; i += 1) {
+      let c = src.charCodeAt(i);
+      if (c > 127) return -1;
+      if (fold && c >= 65 && c <= 90) c += 32;
+      if (hex && nibble(c) < 0) hex = false;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    this.rangeHex = hex;
+    return h >>> 0;
   }
 
   private equalsRange(slot: number, src: string, from: number, to: number, fold: boolean): boolean {
@@ -195,26 +205,16 @@ export class KeyTable {
   tryAddRange(src: string, start: number, end: number, fold: boolean, ref: number): boolean {
     const length = end - start;
     if (length >= HEX) return false;
-    let h = 0x811c9dc5;
-    let hex = length === HEX_LENGTH;
-    if (
+    // A range getRange just missed: its characters are ASCII, its hash (and rangeHex) known.
+    const missed =
       src === this.rangeSrc &&
       start === this.rangeStart &&
       end === this.rangeEnd &&
       fold === this.rangeFold &&
-      src !== ''
-    ) {
-      // getRange missed this very range: its characters are ASCII, their hash and hex form known.
-      h = this.rangeHash;
-      hex = this.rangeHex;
-    } else
-      for (let i = start; i < end; i += 1) {
-        let c = src.charCodeAt(i);
-        if (c > 127) return false;
-        if (fold && c >= 65 && c <= 90) c += 32;
-        if (hex && nibble(c) < 0) hex = false;
-        h = Math.imul(h ^ c, 0x01000193);
-      }
+      src !== '';
+    const h = missed ? this.rangeHash : this.rangeHashOf(src, start, end, fold);
+    if (h < 0) return false;
+    const hex = this.rangeHex;
     if ((this.used + this.tombstones + 1) * 10 > this.refs.length * 7) this.rebuild();
     this.forget();
     const buffer = this.room(hex ? HEX_LENGTH / 2 : length);
@@ -233,7 +233,7 @@ export class KeyTable {
       }
     } else for (let i = 0; i < length; i += 1) buffer[at + i] = src.charCodeAt(start + i);
     const position = this.took(hex ? HEX_LENGTH / 2 : length);
-    this.slot(h >>> 0, ref, position, hex ? (HEX_LENGTH / 2) | HEX : length);
+    this.slot(h, ref, position, hex ? (HEX_LENGTH / 2) | HEX : length);
     this.used += 1;
     return true;
   }
