@@ -53,6 +53,12 @@ export class SpoolOutput implements RouteSink {
     this.#keep(route);
   }
 
+  /** upsertLine's line as UTF-8, its first `length` bytes (StreamRouter.bytes). */
+  upsertBytes(route: RoutedMap, line: Buffer, length: number): void {
+    this.#writer(route, 'upsert', route.mapper.columns).writeBytes(line, length);
+    this.#keep(route);
+  }
+
   delete(route: RoutedMap, key: string): void {
     const keyField = route.mapper.upsertKey;
     this.#writer(route, 'delete', [keyField]).write({ [keyField]: key });
