@@ -177,10 +177,12 @@ export class StreamRouter {
   }
 
   /** The fast path of `lines` for a clean ASCII line read as bytes (mapping/compiled-bytes.ts): each map's
-   * line is written into a buffer of its own and handed to `write` with its length once every map has one. */
+   * line is written into a buffer of its own and handed to `write` with its length once every map has one.
+   * With `skip`, a record offer would leave out (no CRM Account ID) is taken by calling it instead. */
   bytes(
     header: readonly string[],
     write: (route: RoutedMap, line: Buffer, length: number) => void,
+    skip?: () => void,
   ): ((line: LineFields) => boolean) | undefined {
     const file = this.#fastFile(header);
     if (file === undefined) return undefined;
@@ -197,7 +199,11 @@ export class StreamRouter {
         isTrue(bytes, starts[deleted] as number, ends[deleted] as number)
       )
         return false;
-      if (crmId !== -1 && (crmId >= count || starts[crmId] === ends[crmId])) return false;
+      if (crmId !== -1 && (crmId >= count || starts[crmId] === ends[crmId])) {
+        // Left out (no CRM Account ID: dispositionOf), told without the record by a sink that needs none.
+        skip?.();
+        return skip !== undefined;
+      }
       if (!open()) return false;
       for (let i = 0; i < builders.length; i += 1) {
         const length = (builders[i] as BytesBuilder)(line, outs[i] as LineOut);

@@ -5,7 +5,7 @@ import type { OnRecord } from '../csv/csv-record-scanner.js';
 import type { LineReader } from '../csv/csv-line-reader.js';
 import type { LineFields } from '../csv/line-fields.js';
 import { rowBuilder } from '../csv/csv-rows.js';
-import type { StreamRouter } from '../mapping/record-router.js';
+import type { RoutedMap, StreamRouter } from '../mapping/record-router.js';
 import type { ZuoraRow } from '../mapping/record-rules.js';
 import type { SpoolOutput } from './spool-output.js';
 import type { StagedRouter } from './staged-router.js';
@@ -30,7 +30,8 @@ export function linesInto(router: StreamRouter, staged: StagedRouter, output: Sp
     };
   };
   lines.bytes = (header) => {
-    const taken = router.bytes(header, (route, line, length) => output.upsertBytes(route, line, length));
+    const write = (route: RoutedMap, line: Buffer, length: number) => output.upsertBytes(route, line, length);
+    const taken = router.bytes(header, write, () => output.skippedIn(router.routes));
     if (taken === undefined) return undefined;
     return (line) => {
       if (!output.large || !taken(line)) return false;

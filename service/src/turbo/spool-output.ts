@@ -85,6 +85,11 @@ export class SpoolOutput implements RouteSink {
   }
 
   skipped(record: ZuoraRow, routes: readonly RoutedMap[]): void {
+    this.skippedIn(routes);
+  }
+
+  /** A record left out by the maps of `routes` (its stream's): only counted, so it needs no record. */
+  skippedIn(routes: readonly RoutedMap[]): void {
     const stream = routes[0]?.map.zuoraObject ?? '';
     this.skippedByStream[stream] = (this.skippedByStream[stream] ?? 0) + 1;
   }
