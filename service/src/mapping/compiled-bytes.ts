@@ -6,6 +6,7 @@
 import { csvCell } from '../csv/spool-writer.js';
 import type { LineFields, LineOut } from '../csv/line-fields.js';
 import type { FastColumn } from './compiled-row.js';
+import { headerIndex } from './compiled-line.js';
 import { isNumberCell } from './transforms/number-cell.js';
 import { isAquaUtcAt, isPlainDateAt } from './transforms/ascii-dates.js';
 import { isNumberCellAt } from './transforms/ascii-number-cell.js';
@@ -82,10 +83,8 @@ export function compileBytes(
   header: readonly string[],
   entityId: string | null,
 ): BytesBuilder | undefined {
-  const names = new Set(columns.map((c) => c.name));
-  if (columns.length === 0 || names.size !== columns.length || names.has('__proto__')) return undefined;
-  if (header.includes('__proto__')) return undefined;
-  const index = new Map(header.map((name, i) => [name, i]));
+  const index = headerIndex(columns, header);
+  if (index === undefined) return undefined;
   const compiled: Column[] = [];
   for (const c of columns) {
     const at = c.read === 'entityId' ? -1 : c.path === undefined ? undefined : index.get(c.path);

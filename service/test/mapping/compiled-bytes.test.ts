@@ -4,11 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 as random } from '../../../emulators/shared/mulberry32.js';
 import { lineOut, type LineFields } from '../../src/csv/line-fields.js';
-import type { ObjectMap } from '../../src/mapping/field-map.js';
 import { recordMapperFor } from '../../src/mapping/map-record.js';
-import { findField } from '../../src/mapping/salesforce-schema.js';
 import { planStreams } from '../../src/mapping/stream-plan.js';
+import { aquaValues } from '../support/aqua-values.js';
 import { forceAppSchema as schema } from './force-app-objects.js';
+
+const crm = ['001000000000123AAA', '0010000000001234'];
 
 const values = [
   '',
@@ -41,27 +42,6 @@ const values = [
   'OneTime',
 ];
 
-const byType: Record<string, readonly string[]> = {
-  Number: ['12.5', '-3', '0', '1234567.891', '7', '0.125', '100'],
-  Checkbox: ['true', 'false'],
-  Date: ['2024-03-01', '1999-12-31', '2024-03-01T10:15:00.000+00:00'],
-  DateTime: ['2024-03-01T10:15:00.000+00:00', '2023-12-31T23:59:59.999+00:00', '2024-03-01'],
-};
-const texts = ['plain', 'a b', 'Name 1', 'SKU-1', 'x'];
-
-/** The values a column of the stream holds, from the first field a map writes it to. */
-function poolOf(path: string, maps: readonly ObjectMap[]): readonly string[] {
-  if (path.endsWith('CrmId')) return ['001000000000123AAA', '0010000000001234'];
-  for (const map of maps) {
-    const f = map.fields.find((m) => m.zuora === path);
-    if (f === undefined) continue;
-    const field = findField(schema, map.salesforceObject, f.salesforce);
-    const type = field?.type === 'Currency' || field?.type === 'Percent' ? 'Number' : field?.type;
-    return field?.picklistValues ?? byType[type ?? ''] ?? texts;
-  }
-  return ['2c92c0f8000000000000000000000001', '2c92c0f8000000000000000000000002'];
-}
-
 /** The fields of `line` (ASCII, no quotes) where eachCsvLine would place them. */
 function placed(line: string): LineFields {
   const bytes = Buffer.from(`xx${line}\n`, 'latin1');
@@ -86,7 +66,7 @@ describe('compiled byte lines', () => {
       const next = random(500 + i);
       const header = [...stream.fields, 'IsDeleted'];
       let written = 0;
-      const pools = header.map((p) => (p === 'IsDeleted' ? ['false'] : poolOf(p, stream.maps)));
+      const pools = header.map((p) => (p === 'IsDeleted' ? ['false'] : aquaValues(p, stream.maps, crm)));
       for (const entityId of [undefined, 'entity-eu']) {
         for (const map of stream.maps) {
           const mapper = recordMapperFor(map, { schema, ...(entityId === undefined ? {} : { entityId }) });

@@ -1,7 +1,7 @@
 // The spool's byte path (StreamRouter.bytes through readersOf and csv-line-reader.ts) against the generic
 // path: the same AQuA CSV, mostly clean ASCII lines with now and then a value to quote, a non-ASCII one, a
 // blank or a value that fails, gives byte-identical spool parts, the same failures, skips and counts.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -9,16 +9,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mulberry32 as random } from '../../../emulators/shared/mulberry32.js';
 import { eachCsvLine } from '../../src/csv/csv-line-reader.js';
 import { eachCsvRow } from '../../src/csv/csv-rows.js';
-import type { ObjectMap } from '../../src/mapping/field-map.js';
 import { StreamRouter } from '../../src/mapping/record-router.js';
 import { RemovedRecords } from '../../src/mapping/record-rules.js';
-import { findField } from '../../src/mapping/salesforce-schema.js';
 import { planStreams, type StreamSpec } from '../../src/mapping/stream-plan.js';
 import { CsvSpool } from '../../src/turbo/csv-spool.js';
 import { linesInto, readersOf } from '../../src/turbo/line-feed.js';
 import { SpoolOutput } from '../../src/turbo/spool-output.js';
 import { StagedRouter } from '../../src/turbo/staged-router.js';
 import { forceAppSchema as schema } from '../mapping/force-app-objects.js';
+import { aquaValues, spoolFiles } from '../support/aqua-values.js';
+
+const crm = ['001000000000123AAA', '001000000000456AAA', ''];
 
 const context = { schema, entityId: 'entity-eu' };
 const odd = [
@@ -31,30 +32,12 @@ const odd = [
   'true',
   '2024-03-01 10:15:00',
 ];
-const byType: Record<string, readonly string[]> = {
-  Number: ['12.5', '-3', '0', '1234567.891', '7', '0.125', '12.50'],
-  Checkbox: ['true', 'false'],
-  Date: ['2024-03-01', '1999-12-31', '2024-03-01T10:15:00.000+00:00'],
-  DateTime: ['2024-03-01T10:15:00.000+00:00', '2023-12-31T23:59:59.999+00:00', '2024-03-01'],
-};
-
-function poolOf(path: string, maps: readonly ObjectMap[]): readonly string[] {
-  if (path.endsWith('CrmId')) return ['001000000000123AAA', '001000000000456AAA', ''];
-  for (const map of maps) {
-    const f = map.fields.find((m) => m.zuora === path);
-    if (f === undefined) continue;
-    const field = findField(schema, map.salesforceObject, f.salesforce);
-    const type = field?.type === 'Currency' || field?.type === 'Percent' ? 'Number' : field?.type;
-    return field?.picklistValues ?? byType[type ?? ''] ?? ['plain', 'Name 1', 'SKU-1'];
-  }
-  return ['2c92c0f8000000000000000000000001', '2c92c0f8000000000000000000000002'];
-}
 
 function aquaFile(stream: StreamSpec, seed: number, rows: number): string {
   const next = random(seed);
   const header = [...stream.fields, 'IsDeleted'];
   const pools = header.map((p) =>
-    p === 'IsDeleted' ? ['false', 'false', 'false', 'true'] : poolOf(p, stream.maps),
+    p === 'IsDeleted' ? ['false', 'false', 'false', 'true'] : aquaValues(p, stream.maps, crm),
   );
   const lines = [header.join(',')];
   for (let r = 0; r < rows; r += 1) {
@@ -83,22 +66,28 @@ async function route(stream: StreamSpec, text: string, fast: boolean) {
   const upsertBytes = vi.spyOn(output, 'upsertBytes');
   const router = new StreamRouter(stream, context, output, new RemovedRecords());
   const staged = new StagedRouter(router, join(dir, 'staging.jsonl'));
+  // Chunks of 997 bytes: lines, and UTF-8 sequences, cut anywhere.
   const bytes = Buffer.from(text);
-  const chunks = Array.from({ length: Math.ceil(bytes.length / 997) }, (_, i) =>
-    bytes.subarray(i * 997, (i + 1) * 997),
+  const feed = Readable.from(
+    Array.from({ length: Math.ceil(bytes.length / 997) }, (_, i) => bytes.subarray(i * 997, (i + 1) * 997)),
   );
   const onRow = (row: Record<string, string>) => staged.add(row);
-  if (fast) await eachCsvLine(Readable.from(chunks), readersOf(onRow, linesInto(router, staged, output)));
-  else await eachCsvRow(Readable.from(chunks), onRow);
+  await (fast
+    ? eachCsvLine(feed, readersOf(onRow, linesInto(router, staged, output)))
+    : eachCsvRow(feed, onRow));
   await staged.finish();
   output.close();
-  const spool = join(dir, 'spool');
-  const files = readdirSync(spool)
-    .sort()
-    .map((name) => [name, readFileSync(join(spool, name), 'utf8')]);
   const { failures, skippedByStream } = output;
+  const records = staged.records;
   const taken = upsertBytes.mock.calls.length;
-  return { files, failures, skippedByStream, read: [...router.read], records: staged.records, taken };
+  return {
+    files: spoolFiles(join(dir, 'spool')),
+    failures,
+    skippedByStream,
+    read: [...router.read],
+    records,
+    taken,
+  };
 }
 
 const streams = [...planStreams('accounts'), ...planStreams('catalog')];
