@@ -106,7 +106,9 @@ export class CsvScanner {
 
   /** Whether the next character read starts a record (nothing of one read yet, no carriage return pending). */
   get atRecordStart(): boolean {
-    return !this.#lineStarted && !this.#crPending && !this.#inQuotes && this.#field === '' && this.#index === 0;
+    return (
+      !this.#lineStarted && !this.#crPending && !this.#inQuotes && this.#field === '' && this.#index === 0
+    );
   }
 
   /** The end of input: the last record, which may have no line feed. */
