@@ -43,7 +43,7 @@ function splitLine(
 export type OnRecord = (fields: string[], clean: boolean) => void;
 
 /** The scanner's state between chunks: the record and field being read, and where in a field it is. */
-class CsvScanner {
+export class CsvScanner {
   #fields: string[] = [];
   #field = '';
   #index = 0;
@@ -102,6 +102,13 @@ class CsvScanner {
       }
       i = this.#plain(chunk, i);
     }
+  }
+
+  /** Whether the next character read starts a record (nothing of one read yet, no carriage return pending). */
+  get atRecordStart(): boolean {
+    return (
+      !this.#lineStarted && !this.#crPending && !this.#inQuotes && this.#field === '' && this.#index === 0
+    );
   }
 
   /** The end of input: the last record, which may have no line feed. */

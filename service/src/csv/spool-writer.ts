@@ -17,6 +17,7 @@ const needsQuotes = /[",\r\n]/;
 const chunkBytes = 1 << 16;
 const batchRows = 10_000;
 const lf = 10;
+const newline = Buffer.from([lf]);
 
 /** One CSV cell as Bulk API 2.0 reads it: `relationship` cells stay empty for null (no parent). */
 export function csvCell(value: CsvValue | undefined, relationship: boolean): string {
@@ -97,11 +98,32 @@ export class SpoolWriter {
   /** A row already encoded as CSV (no trailing newline). */
   writeLine(line: string): void {
     if (this.#fd === undefined) this.#open(this.#part);
-    const bytes = this.#appendFitting(line) ?? this.#appendMeasured(line);
+    this.#counted(this.#appendFitting(line) ?? this.#appendMeasured(line));
+  }
+
+  /** A row of `bytes` (its line feed included) written. */
+  #counted(bytes: number): void {
     this.#size += bytes;
     this.#rows += 1;
     this.#partRows += 1;
     if (this.#partRows % batchRows === 0) this.#boundary = this.#size;
+  }
+
+  /** A row already encoded as CSV in UTF-8, the first `length` bytes of `line` (no trailing newline): parts
+   * as writeLine cuts them for its string. */
+  writeBytes(line: Buffer, length: number): void {
+    if (this.#fd === undefined) this.#open(this.#part);
+    const bytes = length + 1;
+    if (this.#size + bytes > this.#maxBytes && this.#partRows > 0) this.#rollOver();
+    const buffer = (this.#buffer ??= Buffer.allocUnsafe(chunkBytes));
+    if (bytes > chunkBytes - this.#used) this.#flush();
+    if (bytes > chunkBytes) writeSync(this.#fd as number, Buffer.concat([line.subarray(0, length), newline]));
+    else {
+      line.copy(buffer, this.#used, 0, length);
+      buffer[this.#used + length] = lf;
+      this.#used += bytes;
+    }
+    this.#counted(bytes);
   }
 
   /**

@@ -31,6 +31,18 @@ function readerAt(c: FastColumn, index: ReadonlyMap<string, number>): string | u
   return at === undefined ? undefined : `f[${String(at)}] ?? ''`;
 }
 
+/** Each name's place in the header, or undefined where no line can be built from it: no columns, a column
+ * name repeated, `__proto__` (compiled-bytes.ts's builders too). */
+export function headerIndex(
+  columns: readonly FastColumn[],
+  header: readonly string[],
+): ReadonlyMap<string, number> | undefined {
+  const names = new Set(columns.map((c) => c.name));
+  if (columns.length === 0 || names.size !== columns.length || names.has('__proto__')) return undefined;
+  if (header.includes('__proto__')) return undefined;
+  return new Map(header.map((name, i) => [name, i]));
+}
+
 /**
  * Undefined when a column cannot be read from the header alone (a joined value, a path the file lacks) or
  * has no transform, or when names repeat: those records keep the generic path.
@@ -41,10 +53,8 @@ export function compileLine(
   header: readonly string[],
   entityId: string | null,
 ): LineBuilder | undefined {
-  const names = new Set(columns.map((c) => c.name));
-  if (columns.length === 0 || names.size !== columns.length || names.has('__proto__')) return undefined;
-  if (header.includes('__proto__')) return undefined;
-  const index = new Map(header.map((name, i) => [name, i]));
+  const index = headerIndex(columns, header);
+  if (index === undefined) return undefined;
   const state: string[] = [];
   const lines: string[] = [];
   const cells: string[] = [];

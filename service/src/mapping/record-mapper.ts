@@ -3,6 +3,7 @@
 import { referenceColumn, type ObjectMap, type ReferenceMapping } from './field-map.js';
 import { compileFastRows } from './compiled-row.js';
 import { compileLine, type LineBuilder } from './compiled-line.js';
+import { compileBytes, type BytesBuilder } from './compiled-bytes.js';
 import type { RecordError, RecordErrorCode } from './record-error.js';
 import { accessor, type Accessor, type ZuoraRecord } from './record-path.js';
 import { findField, type SalesforceField, type SalesforceSchema } from './salesforce-schema.js';
@@ -48,6 +49,8 @@ export interface RecordMapper {
   /** The fast path from a CSV file's fields to the upsert's CSV line (compiled-line.ts), for a file with
    * this header; undefined where there is none (a map with deferred references, a column the file lacks). */
   lineBuilder(header: readonly string[]): LineBuilder | undefined;
+  /** The same line written from a clean ASCII line's bytes (compiled-bytes.ts), where lineBuilder has one. */
+  bytesBuilder(header: readonly string[]): BytesBuilder | undefined;
 }
 
 const idTransform = transforms.salesforceId;
@@ -283,5 +286,9 @@ export function compileRecordMapper(
       fast === undefined || deferred.length > 0
         ? undefined
         : compileLine(main, plainColumns, header, entityId),
+    bytesBuilder: (header) =>
+      fast === undefined || deferred.length > 0
+        ? undefined
+        : compileBytes(main, plainColumns, header, entityId),
   };
 }

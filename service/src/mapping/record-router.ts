@@ -6,6 +6,8 @@ import type { ObjectMap } from './field-map.js';
 import { recordMapperFor } from './map-record.js';
 import type { RecordError } from './record-error.js';
 import type { LineBuilder } from './compiled-line.js';
+import type { BytesBuilder } from './compiled-bytes.js';
+import { lineOut, type LineFields, type LineOut } from '../csv/line-fields.js';
 import type { MappingContext, RecordMapper, Row } from './record-mapper.js';
 import { failedParent, parentsOfRow } from './parent-rules.js';
 import {
@@ -21,6 +23,16 @@ import {
   type OwnerPaths,
   type ZuoraRow,
 } from './record-rules.js';
+
+/** Room for one map's line on the byte path; a longer line takes the string way (compiled-bytes.ts). */
+const lineBytes = 1 << 16;
+
+/** Whether the bytes from `from` to before `to` are `true` (an AQuA deleted row). */
+function isTrue(b: Uint8Array, from: number, to: number): boolean {
+  return (
+    to - from === 4 && b[from] === 116 && b[from + 1] === 114 && b[from + 2] === 117 && b[from + 3] === 101
+  );
+}
 
 export interface RoutedMap {
   readonly map: ObjectMap;
@@ -136,32 +148,21 @@ export class StreamRouter {
     this.#sink.delete(route, key, record);
   }
 
-  /**
-   * The fast path for a file with this header (Turbo Sync, issue 19): a record that every map takes and maps
-   * as it is goes from its CSV fields straight to each map's upsert line, handed to `write`, with no record or
-   * row object; answers false for a record that offer/take must route (a deletion, a record left out, one
-   * that fails to map, one a removed record may take with it). Undefined when no record of the file can go
-   * this way: versions sharing a key, an account's own status to read, a map that picks its records.
-   */
+  /** The fast path for a file with this header (Turbo Sync, issue 19; #fastFile): answers false for a
+   * record that offer/take must route, undefined when no record of the file can go this way. */
   lines(
     header: readonly string[],
     write: (route: RoutedMap, line: string) => void,
   ): ((fields: readonly string[], clean: boolean) => boolean) | undefined {
-    const owner = this.#owner;
-    if (this.twoPasses || owner?.status !== undefined || header.includes('__proto__')) return undefined;
-    if (!this.routes.every((r) => takesEveryRecord(r.map))) return undefined;
-    const builders = this.routes.map((r) => r.mapper.lineBuilder(header));
-    const deleted = header.lastIndexOf(deletedColumn);
-    const crmId = owner === undefined ? -1 : header.lastIndexOf(owner.crmId);
-    // A file without the CRM Account ID leaves every record out (dispositionOf).
-    if (builders.includes(undefined) || (owner !== undefined && crmId === -1)) return undefined;
-    const versionOwned = this.routes.some((r) => versionOwnedObjects.has(r.map.zuoraObject));
-    const removed = this.#removed;
+    const file = this.#fastFile(header);
+    const builders = file?.builders ?? [];
     const lines: string[] = [];
+    if (file === undefined || builders.includes(undefined)) return undefined;
+    const { deleted, crmId, open } = file;
     return (fields, clean) => {
       if (deleted !== -1 && fields[deleted] === 'true') return false;
       if (crmId !== -1 && (fields[crmId] ?? '') === '') return false;
-      if (!removed.empty || (versionOwned && !removed.noneLeftOut)) return false;
+      if (!open()) return false;
       for (let i = 0; i < builders.length; i += 1) {
         const line = (builders[i] as LineBuilder)(fields, clean);
         if (line === undefined) return false;
@@ -173,6 +174,70 @@ export class StreamRouter {
       }
       return true;
     };
+  }
+
+  /** The fast path of `lines` for a clean ASCII line read as bytes (mapping/compiled-bytes.ts): each map's
+   * line is written into a buffer of its own and handed to `write` with its length once every map has one.
+   * With `skip`, a record offer would leave out (no CRM Account ID) is taken by calling it instead. */
+  bytes(
+    header: readonly string[],
+    write: (route: RoutedMap, line: Buffer, length: number) => void,
+    skip?: () => void,
+  ): ((line: LineFields) => boolean) | undefined {
+    const file = this.#fastFile(header);
+    if (file === undefined) return undefined;
+    const builders = this.routes.map((r) => r.mapper.bytesBuilder(header));
+    if (builders.includes(undefined)) return undefined;
+    const { deleted, crmId, open } = file;
+    const outs = builders.map(() => lineOut(lineBytes));
+    const lengths = builders.map(() => 0);
+    return (line) => {
+      const { bytes, starts, ends, count } = line;
+      if (
+        deleted !== -1 &&
+        deleted < count &&
+        isTrue(bytes, starts[deleted] as number, ends[deleted] as number)
+      )
+        return false;
+      if (crmId !== -1 && (crmId >= count || starts[crmId] === ends[crmId])) {
+        // Left out (no CRM Account ID: dispositionOf), told without the record by a sink that needs none.
+        skip?.();
+        return skip !== undefined;
+      }
+      if (!open()) return false;
+      for (let i = 0; i < builders.length; i += 1) {
+        const length = (builders[i] as BytesBuilder)(line, outs[i] as LineOut);
+        if (length < 0) return false;
+        lengths[i] = length;
+      }
+      for (let i = 0; i < builders.length; i += 1) {
+        this.#read[i] = (this.#read[i] ?? 0) + 1;
+        write(this.routes[i] as RoutedMap, (outs[i] as LineOut).bytes, lengths[i] as number);
+      }
+      return true;
+    };
+  }
+
+  /**
+   * What the fast paths (lines, bytes) of a file with this header check: a record that every map takes and
+   * maps as it is goes from its CSV fields straight to each map's upsert line, with no record or row object;
+   * the others (a deletion, a record left out, one that fails to map, one a removed record may take with it)
+   * offer/take must route. Undefined when no record of the file can go this way: versions sharing a key, an
+   * account's own status to read, a map that picks its records, a file without the CRM Account ID (every
+   * record is left out: dispositionOf).
+   */
+  #fastFile(header: readonly string[]) {
+    const owner = this.#owner;
+    if (this.twoPasses || owner?.status !== undefined || header.includes('__proto__')) return undefined;
+    if (!this.routes.every((r) => takesEveryRecord(r.map))) return undefined;
+    const builders = this.routes.map((r) => r.mapper.lineBuilder(header));
+    const deleted = header.lastIndexOf(deletedColumn);
+    const crmId = owner === undefined ? -1 : header.lastIndexOf(owner.crmId);
+    if (owner !== undefined && crmId === -1) return undefined;
+    const versionOwned = this.routes.some((r) => versionOwnedObjects.has(r.map.zuoraObject));
+    const removed = this.#removed;
+    const open = () => removed.empty && (!versionOwned || removed.noneLeftOut);
+    return { builders, deleted, crmId, open };
   }
 
   /** Maps a record `offer` answered true for, with every map that takes it. */

@@ -53,6 +53,12 @@ export class SpoolOutput implements RouteSink {
     this.#keep(route);
   }
 
+  /** upsertLine's line as UTF-8, its first `length` bytes (StreamRouter.bytes). */
+  upsertBytes(route: RoutedMap, line: Buffer, length: number): void {
+    this.#writer(route, 'upsert', route.mapper.columns).writeBytes(line, length);
+    this.#keep(route);
+  }
+
   delete(route: RoutedMap, key: string): void {
     const keyField = route.mapper.upsertKey;
     this.#writer(route, 'delete', [keyField]).write({ [keyField]: key });
@@ -79,6 +85,11 @@ export class SpoolOutput implements RouteSink {
   }
 
   skipped(record: ZuoraRow, routes: readonly RoutedMap[]): void {
+    this.skippedIn(routes);
+  }
+
+  /** A record left out by the maps of `routes` (its stream's): only counted, so it needs no record. */
+  skippedIn(routes: readonly RoutedMap[]): void {
     const stream = routes[0]?.map.zuoraObject ?? '';
     this.skippedByStream[stream] = (this.skippedByStream[stream] ?? 0) + 1;
   }

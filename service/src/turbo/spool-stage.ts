@@ -5,7 +5,7 @@
 // them by account. Mapping failures are stored before anything loads, so their children wait for them.
 import { join } from 'node:path';
 import {
-  eachAquaRecord,
+  eachAquaLine,
   eachAquaRow,
   maxAquaQueries,
   submitAquaJob,
@@ -23,7 +23,7 @@ import { collectionsSessionLimit } from './turbo-writer.js';
 import { retryBatch } from './extract-stage.js';
 import { SpoolOutput } from './spool-output.js';
 import { StagedRouter } from './staged-router.js';
-import { linesInto, recordsOf, type LinesOf } from './line-feed.js';
+import { linesInto, readersOf, type LinesOf } from './line-feed.js';
 import { releaseLeftOut } from './left-out-release.js';
 import { FailureFlush } from './failure-flush.js';
 import type { TurboRun } from './turbo-run.js';
@@ -167,7 +167,7 @@ async function spoolBatches(run: TurboRun, routing: Routing): Promise<string[]> 
     retryRows.delete(stream.zuoraObject);
     const rows = async (onRow: (row: ZuoraRow) => void, lines?: LinesOf) => {
       if (batch?.fileId !== undefined && (retry === undefined || retry.size === 0))
-        await eachAquaRecord(deps.zuora, batch.fileId, entityId, recordsOf(onRow, lines));
+        await eachAquaLine(deps.zuora, batch.fileId, entityId, readersOf(onRow, lines));
       else if (batch?.fileId !== undefined)
         await fileRows(batch.fileId)((row) => {
           retry?.delete(row.Id ?? '');

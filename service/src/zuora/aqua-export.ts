@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { eachCsvRecord, eachCsvRow, type CsvRow } from '../csv/csv-rows.js';
 import type { OnRecord } from '../csv/csv-record-scanner.js';
+import { eachCsvLine, type LineReader } from '../csv/csv-line-reader.js';
 import type { ZuoraClient } from './zuora-client.js';
 
 /** At most 50 queries in one AQuA job.
@@ -162,6 +163,17 @@ export async function eachAquaRecord(
   start: (header: string[]) => OnRecord,
 ): Promise<void> {
   await eachCsvRecord(await aquaInput(client, fileId, entityId), start);
+}
+
+/** Every row of a batch's file as it downloads, a clean ASCII line as its bytes where the reader takes it
+ * (eachCsvLine). */
+export async function eachAquaLine(
+  client: ZuoraClient,
+  fileId: string,
+  entityId: string | undefined,
+  start: (header: string[]) => LineReader,
+): Promise<void> {
+  await eachCsvLine(await aquaInput(client, fileId, entityId), start);
 }
 
 /** A batch's file as a byte stream that yields to the event loop as it downloads (withTurns). */
