@@ -238,9 +238,11 @@ export class FastInsert {
 
   /**
    * Reads the clock and the acting user for the rows of the next chunk. Salesforce saves a Bulk job's records in
-   * chunks of 200, one transaction each, whose records share their audit stamps ("Batches are processed in chunks
-   * ... the chunk size is 200 records", Batch processing time:
+   * chunks of 200, one transaction each ("Batches are processed in chunks ... the chunk size is 200 records",
+   * Batch processing time:
    * https://developer.salesforce.com/docs/platform/salesforce-app-limits-cheatsheet/guide/salesforce-app-limits-platform-bulkapi.html).
+   * The emulator gives a chunk's records one audit stamp, as one transaction's DML; that page does not say how
+   * Salesforce stamps them, and no client may rely on stamps differing within a chunk.
    */
   stampChunk(): void {
     this.now = this.store.now();
