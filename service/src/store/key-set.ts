@@ -35,7 +35,11 @@ export class KeySet {
    * `keys` with `marked(i)` saying whether the i-th is marked, or keys already packed (their arrays are taken
    * over, not copied). A key given twice is kept once, marked if either was.
    */
-  constructor(keys: readonly string[] | PackedKeys, hash: KeyHash, marked: (i: number) => boolean = () => false) {
+  constructor(
+    keys: readonly string[] | PackedKeys,
+    hash: KeyHash,
+    marked: (i: number) => boolean = () => false,
+  ) {
     const packed = 'text' in keys ? keys : pack(keys, marked);
     const count = packed.starts.length;
     this.#hash = hash;

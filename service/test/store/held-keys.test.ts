@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textHash } from '../../src/csv/text-hash.js';
 import { insertSession } from '../../src/sessions/session-rows.js';
 import { recordFailures, resolveFailures } from '../../src/store/failed-record-rows.js';
-import { openFailureKeySet, unpackKeys } from '../../src/store/held-keys.js';
+import { openFailureKeySet } from '../../src/store/held-keys.js';
+import { unpackKeys } from '../../src/store/packed-keys.js';
 import { migrate } from '../../src/store/migrate.js';
 import { openTestStore, storeKinds, type StoreFixture } from '../support/stores.js';
 
@@ -33,7 +34,9 @@ describe.each(storeKinds)('open failure keys (%s)', (kind) => {
     otherSession = (await insertSession(fx.store, { scope: 'accounts', trigger: 'manual', mode: 'full' })).id;
     await recordFailures(fx.store, sessionId, [
       ...oddKeys.map((key, i) => failure('Odd__c', key, i % 2 === 0 ? 'PARENT_FAILED' : 'INVALID_FIELD')),
-      ...Array.from({ length: 3_000 }, (_, i) => failure('Many__c', `2c92a0fd55a0a4bc0155a2b2${String(i)}`, 'X')),
+      ...Array.from({ length: 3_000 }, (_, i) =>
+        failure('Many__c', `2c92a0fd55a0a4bc0155a2b2${String(i)}`, 'X'),
+      ),
       failure('Many__c', 'resolved', 'X'),
       failure('Many__c', 'other-entity', 'X', 'e2'),
     ]);
@@ -83,6 +86,7 @@ describe('unpackKeys', () => {
   it('refuses a text that does not hold the keys it counts', () => {
     expect(() => unpackKeys('2:ab', 2)).toThrow(/no length and mark/);
     expect(() => unpackKeys('2:ab3:c', 2)).toThrow(/ends inside a key/);
+    expect(() => unpackKeys('4:é', 1)).toThrow(/ends inside a key/);
     expect(() => unpackKeys('2:ab1:c', 1)).toThrow(/more than 1 keys/);
     expect(() => unpackKeys('2ab', 1)).toThrow(/no length and mark/);
   });
