@@ -16,12 +16,13 @@ export async function openFailureKeySet(
   hash: KeyHash,
   held?: { readonly sessionId: string; readonly code: string },
 ): Promise<KeySet> {
-  // One row of one aggregate, not a row object and a string per failure (at L about 7 MB of them for the
-  // 72,000 open failures of InvoiceItem__c's parent, read by each part): every key after its length in
-  // UTF-8 bytes and ':', or '!' when held, the set's text as it is (unpackKeys). Any character may occur in
-  // a key, so none could part them; one aggregate needs no order that two would have to agree on. string_agg
-  // gives NULL over no rows (https://www.postgresql.org/docs/current/functions-aggregate.html); octet_length
-  // counts the bytes as stored, in the database's encoding, UTF-8 for every store here (PGlite's and `test`).
+  // One row of one aggregate, not a row object and a string per failure (at L about 7 MB of them for
+  // InvoiceItem__c's 72,000 open failures, read by each of its parts and its children's): every key after
+  // its length in UTF-8 bytes and ':', or '!' when held, the set's text as it is (packed-keys.ts). Any
+  // character may occur in a key, so none could part them; one aggregate needs no order that two would have
+  // to agree on. string_agg gives NULL over no rows
+  // (https://www.postgresql.org/docs/current/functions-aggregate.html); octet_length counts the bytes as
+  // stored, in the database's encoding, UTF-8 for every store here (PGlite's and `test`).
   const rows = await db.query<{ n: number; keys: string | null }>(
     `SELECT count(*)::int AS n,
             string_agg(octet_length(external_id)::text
