@@ -1,17 +1,28 @@
 // A set of keys read from the store (open failures a spool part is screened against, turbo/screen-basis.ts),
-// held compactly: the keys in one string, and per key its end, its textHash and a mark, found through an
-// open-addressing table of key numbers. About 16 bytes and the key's characters a key, where a Set of strings
+// held compactly: the keys in one string, and per key its span, its textHash and a mark, found through an
+// open-addressing table of key numbers. About 20 bytes and the key's characters a key, where a Set of strings
 // and a Set of their hashes cost about 110 bytes for a 32-character Zuora id (issue 19: at L a part's sets
-// held over 100,000 keys). A field's hash is asked about without decoding it (csv/copy-csv-fields.ts): the hash
-// is the caller's (csv/text-hash.ts, a room above this one), at most 30 bits.
+// held over 100,000 keys). The string may be the one the keys were read in (store/held-keys.ts: one aggregate
+// of the keys with their lengths between them), so a set read from the store copies none of its keys. A field's
+// hash is asked about without decoding it (csv/copy-csv-fields.ts): the hash is the caller's (csv/text-hash.ts,
+// a room above this one), at most 30 bits.
 
 /** A key's hash, 0 to 2^30 - 1. */
 export type KeyHash = (key: string) => number;
 
+/** Keys in one text: key i is `text` from `starts[i]` to `ends[i]`, marked when `marks[i]` is 1. */
+export interface PackedKeys {
+  readonly text: string;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly marks: Uint8Array;
+}
+
 export class KeySet {
   readonly size: number;
   readonly #text: string;
-  /** Where key i ends in #text (it starts where key i - 1 ends). */
+  /** Where key i starts and ends in #text. */
+  readonly #starts: Int32Array;
   readonly #ends: Int32Array;
   readonly #hashes: Int32Array;
   readonly #marks: Uint8Array;
@@ -20,36 +31,47 @@ export class KeySet {
   readonly #shift: number;
   readonly #hash: KeyHash;
 
-  /** `keys` with `marked(i)` saying whether the i-th is marked (a key given twice is kept once). */
-  constructor(keys: readonly string[], hash: KeyHash, marked: (i: number) => boolean = () => false) {
+  /**
+   * `keys` with `marked(i)` saying whether the i-th is marked, or keys already packed (their arrays are taken
+   * over, not copied). A key given twice is kept once, marked if either was.
+   */
+  constructor(
+    keys: readonly string[] | PackedKeys,
+    hash: KeyHash,
+    marked: (i: number) => boolean = () => false,
+  ) {
+    const packed = 'text' in keys ? keys : pack(keys, marked);
+    const count = packed.starts.length;
     this.#hash = hash;
     let bits = 3;
-    while (1 << bits < keys.length * 2) bits += 1;
+    while (1 << bits < count * 2) bits += 1;
     this.#shift = 32 - bits;
     this.#table = new Int32Array(1 << bits);
-    this.#ends = new Int32Array(keys.length);
-    this.#hashes = new Int32Array(keys.length);
-    this.#marks = new Uint8Array(keys.length);
-    const kept: string[] = [];
-    let end = 0;
-    for (let i = 0; i < keys.length; i += 1) {
-      const key = keys[i] ?? '';
+    this.#text = packed.text;
+    this.#starts = packed.starts;
+    this.#ends = packed.ends;
+    this.#marks = packed.marks;
+    this.#hashes = new Int32Array(count);
+    // Each key is moved down to its number among the keys kept (never past a key not yet looked at).
+    let n = 0;
+    for (let i = 0; i < count; i += 1) {
+      const start = this.#starts[i] ?? 0;
+      const end = this.#ends[i] ?? 0;
+      const key = this.#text.slice(start, end);
       const keyHash = hash(key);
-      const found = this.#find(key, keyHash, kept);
+      const found = this.#find(key, keyHash);
       if (found >= 0) {
-        if (marked(i)) this.#marks[found] = 1;
+        if (this.#marks[i] === 1) this.#marks[found] = 1;
         continue;
       }
-      const n = kept.length;
-      kept.push(key);
-      end += key.length;
+      this.#starts[n] = start;
       this.#ends[n] = end;
+      this.#marks[n] = this.#marks[i] ?? 0;
       this.#hashes[n] = keyHash;
-      this.#marks[n] = marked(i) ? 1 : 0;
       this.#table[this.#slotFree(keyHash)] = n + 1;
+      n += 1;
     }
-    this.size = kept.length;
-    this.#text = kept.join('');
+    this.size = n;
   }
 
   has(key: string): boolean {
@@ -72,20 +94,20 @@ export class KeySet {
     }
   }
 
-  /** The number of `key`, or -1. While building, keys are compared with `kept` (#text is not joined yet). */
-  #find(key: string, hash: number, kept?: readonly string[]): number {
+  /** The number of `key`, or -1. */
+  #find(key: string, hash: number): number {
     const mask = this.#table.length - 1;
     for (let slot = this.#slot(hash); ; slot = (slot + 1) & mask) {
       const at = this.#table[slot] ?? 0;
       if (at === 0) return -1;
       const n = at - 1;
       if (this.#hashes[n] !== hash) continue;
-      if (kept !== undefined ? kept[n] === key : this.#equals(n, key)) return n;
+      if (this.#equals(n, key)) return n;
     }
   }
 
   #equals(n: number, key: string): boolean {
-    const start = n === 0 ? 0 : (this.#ends[n - 1] ?? 0);
+    const start = this.#starts[n] ?? 0;
     return (this.#ends[n] ?? 0) - start === key.length && this.#text.startsWith(key, start);
   }
 
@@ -100,6 +122,21 @@ export class KeySet {
   #slot(hash: number): number {
     return Math.imul(hash, 0x9e3779b1) >>> this.#shift;
   }
+}
+
+/** `keys` one after another in one text. */
+function pack(keys: readonly string[], marked: (i: number) => boolean): PackedKeys {
+  const starts = new Int32Array(keys.length);
+  const ends = new Int32Array(keys.length);
+  const marks = new Uint8Array(keys.length);
+  let end = 0;
+  for (let i = 0; i < keys.length; i += 1) {
+    starts[i] = end;
+    end += (keys[i] ?? '').length;
+    ends[i] = end;
+    marks[i] = marked(i) ? 1 : 0;
+  }
+  return { text: keys.join(''), starts, ends, marks };
 }
 
 export const emptyKeySet = new KeySet([], () => 0);
