@@ -7,6 +7,7 @@
 import { CompositeLoadWriter } from '../api-sync/composite-writer.js';
 import { keyIsZuoraId } from '../mapping/record-rules.js';
 import { ApiBudgetExhaustedError } from '../salesforce/api-budget.js';
+import type { ReusedBody } from '../salesforce/bulk-upsert.js';
 import { governorFor } from '../sessions/api-governor.js';
 import {
   failureObjectOf,
@@ -21,6 +22,7 @@ import { BatchFill } from './batch-fill.js';
 import { deleteSpooled } from './delete-spooled.js';
 import { borrowedOf, filledPart, type KeepHeld, type PartLoad } from './filled-part.js';
 import { loadObject } from './load-object.js';
+import { PartReads } from './part-reads.js';
 import { PartScreen } from './part-screen.js';
 import { changedMemory, changedPart } from './skip-unchanged.js';
 import { throwIfCancelRequested } from '../sessions/session-cancel.js';
@@ -32,6 +34,12 @@ export const collectionsSessionLimit = 2_000;
 const parallelLoads = 3;
 /** Parts of one object loading side by side (see `#object`). */
 const partLanes = 2;
+
+/** A part's upload body, read into reused buffers. */
+function reusedBody(screen: PartLoad, file: string): ReusedBody {
+  const reads = new PartReads();
+  return { body: screen.body(() => reads.stream(file), reads), onWritten: reads.written };
+}
 
 export class TurboWriter implements LoadWriter {
   readonly #run: TurboRun;
@@ -173,8 +181,9 @@ export class TurboWriter implements LoadWriter {
       object,
       operation: 'upsert',
       keyField,
-      // The part as spooled, screened as it streams (the part is read once and never rewritten: part-screen.ts).
-      csv: changed?.csv ?? (() => screen.body(() => spool.stream(object, pass, part))),
+      // The part as spooled, screened as it streams (the part is read once and never rewritten: part-screen.ts),
+      // read into buffers that are read into again once uploaded (part-reads.ts).
+      csv: changed?.csv ?? (() => reusedBody(screen, spool.path(object, pass, part))),
       resumeJobId: cp?.bulkJobId,
       onJobCreated: (jobId) => checkpoints.write(key, { phase: 'loading', bulkJobId: jobId }),
       beforeClose: () => screen.beforeClose(),
