@@ -6,9 +6,9 @@ import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type jsforce from 'jsforce';
 import { scanCsvRecords } from '../csv/csv-record-scanner.js';
-import { openIngestResultBytes, openIngestResults } from './ingest-results.js';
+import { openIngestResults, readIngestResultInto } from './ingest-results.js';
 import { putIngestData, type OnWritten } from './ingest-upload.js';
-import { countSuccessResults } from './success-count.js';
+import { SuccessCount } from './success-count.js';
 
 export type BulkOperation = 'upsert' | 'delete' | 'hardDelete' | 'insert' | 'update';
 
@@ -188,9 +188,9 @@ async function finishJob(
 
   const keyColumn = request.externalIdField ?? 'Id';
   // Successes are only counted (the created flag is the second column), on the bytes: nothing of them is kept.
-  const { succeeded, created } = await countSuccessResults(
-    await openIngestResultBytes(conn, jobId, 'successfulResults'),
-  );
+  const count = new SuccessCount();
+  await readIngestResultInto(conn, jobId, 'successfulResults', (bytes) => count.push(bytes));
+  const { succeeded, created } = count.end();
   // Failed rows are kept whole: they are recorded, and the retryable ones sent again.
   const failures: BulkRecordFailure[] = [];
   let columns: string[] | undefined;
