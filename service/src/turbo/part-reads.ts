@@ -27,9 +27,12 @@ export class PartReads {
     try {
       for (let at = start; at < end;) {
         const buf = free.pop() ?? Buffer.allocUnsafeSlow(size);
-        this.#lent.push(buf);
         const { bytesRead } = await handle.read(buf, 0, Math.min(size, end - at), at);
-        if (bytesRead === 0) break;
+        if (bytesRead === 0) {
+          if (free.length < keptFree) free.push(buf);
+          break;
+        }
+        this.#lent.push(buf);
         at += bytesRead;
         yield buf.subarray(0, bytesRead);
       }
