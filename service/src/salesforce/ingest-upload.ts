@@ -3,10 +3,11 @@
 // read into that buffer again (turbo/part-reads.ts) instead of allocating a new one for every read. jsforce's
 // upload pipes the body through five streams and never says when a chunk is written.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/upload_job_data.htm
-import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type ClientRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import type jsforce from 'jsforce';
+import { answered, drained, readText } from './request-events.js';
 
 /** Told of each chunk once written (in order), and with none once the whole body is (the job answered). */
 export type OnWritten = (chunk?: Uint8Array) => void;
@@ -65,14 +66,6 @@ export async function putIngestData(
   );
 }
 
-/** The response, or the request's error; a response that comes before the body is written ends the writing. */
-function answered(req: ClientRequest): Promise<IncomingMessage> {
-  return new Promise((resolve, reject) => {
-    req.once('response', resolve);
-    req.once('error', reject);
-  });
-}
-
 async function writeBody(req: ClientRequest, body: Readable, onWritten?: OnWritten): Promise<void> {
   let stopped = false;
   const stop = (): void => {
@@ -88,22 +81,4 @@ async function writeBody(req: ClientRequest, body: Readable, onWritten?: OnWritt
     if (!more && !stopped) await drained(req);
   }
   req.end();
-}
-
-/** Once the request can take more, or can take none (it was answered early or failed). */
-function drained(req: ClientRequest): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      req.off('drain', done).off('response', done).off('close', done).off('error', done);
-      resolve();
-    };
-    req.on('drain', done).on('response', done).on('close', done).on('error', done);
-  });
-}
-
-async function readText(res: IncomingMessage): Promise<string> {
-  let text = '';
-  res.setEncoding('utf8');
-  for await (const part of res as AsyncIterable<string>) text += part;
-  return text;
 }

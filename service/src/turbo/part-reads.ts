@@ -7,6 +7,8 @@
 // the buffers before it has been written too, and they are free.
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import type { ReusedBody } from '../salesforce/bulk-upsert.js';
+import type { PartLoad } from './filled-part.js';
 
 const size = 1 << 18;
 /** Buffers kept for the next readings, at most (the rest are left to the collector). */
@@ -48,4 +50,10 @@ export class PartReads {
     if (upTo <= 0) return;
     for (const buf of lent.splice(0, upTo)) if (free.length < keptFree) free.push(buf);
   };
+}
+
+/** The upload body of a part (`file`) screened as it streams, read into reused buffers. */
+export function reusedBody(screen: PartLoad, file: string): ReusedBody {
+  const reads = new PartReads();
+  return { body: screen.body(() => reads.stream(file), reads), onWritten: reads.written };
 }

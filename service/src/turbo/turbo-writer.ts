@@ -7,7 +7,6 @@
 import { CompositeLoadWriter } from '../api-sync/composite-writer.js';
 import { keyIsZuoraId } from '../mapping/record-rules.js';
 import { ApiBudgetExhaustedError } from '../salesforce/api-budget.js';
-import type { ReusedBody } from '../salesforce/bulk-upsert.js';
 import { governorFor } from '../sessions/api-governor.js';
 import {
   failureObjectOf,
@@ -22,7 +21,7 @@ import { BatchFill } from './batch-fill.js';
 import { deleteSpooled } from './delete-spooled.js';
 import { borrowedOf, filledPart, type KeepHeld, type PartLoad } from './filled-part.js';
 import { loadObject } from './load-object.js';
-import { PartReads } from './part-reads.js';
+import { reusedBody } from './part-reads.js';
 import { PartScreen } from './part-screen.js';
 import { changedMemory, changedPart } from './skip-unchanged.js';
 import { throwIfCancelRequested } from '../sessions/session-cancel.js';
@@ -34,12 +33,6 @@ export const collectionsSessionLimit = 2_000;
 const parallelLoads = 3;
 /** Parts of one object loading side by side (see `#object`). */
 const partLanes = 2;
-
-/** A part's upload body, read into reused buffers. */
-function reusedBody(screen: PartLoad, file: string): ReusedBody {
-  const reads = new PartReads();
-  return { body: screen.body(() => reads.stream(file), reads), onWritten: reads.written };
-}
 
 export class TurboWriter implements LoadWriter {
   readonly #run: TurboRun;
