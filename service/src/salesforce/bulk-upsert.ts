@@ -2,12 +2,13 @@
 // Record-level failures come back as values (with the row's external id and Salesforce's sf__Error text);
 // only a job-level failure (the job Failed or Aborted, or never finished) throws.
 // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/bulk_api_2_0.htm
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type jsforce from 'jsforce';
 import { scanCsvRecords } from '../csv/csv-record-scanner.js';
-import { openIngestResultBytes, openIngestResults } from './ingest-results.js';
-import { countSuccessResults } from './success-count.js';
+import { openIngestResults, readIngestResultInto } from './ingest-results.js';
+import { putIngestData, type OnWritten } from './ingest-upload.js';
+import { SuccessCount } from './success-count.js';
 
 export type BulkOperation = 'upsert' | 'delete' | 'hardDelete' | 'insert' | 'update';
 
@@ -20,7 +21,7 @@ export interface BulkJobRequest {
    * Opens the CSV body (header line first, LF line endings) once the job exists: a stream, so big bodies never
    * sit in memory, and opened here so that nothing outside the upload holds it (see `uploadBody`).
    */
-  readonly csv: () => Readable | string;
+  readonly csv: () => Readable | string | ReusedBody;
   /** Polling starts at `minPollMs` and doubles up to `maxPollMs`. */
   readonly minPollMs?: number;
   readonly maxPollMs?: number;
@@ -29,6 +30,12 @@ export interface BulkJobRequest {
   readonly onJobCreated?: (jobId: string) => Promise<void>;
   /** Called once the body is uploaded, before the job is closed (UploadComplete) and Salesforce takes it. */
   readonly beforeClose?: () => Promise<void>;
+}
+
+/** A body whose chunks view buffers read into again once written: `onWritten` hears of each (ingest-upload.ts). */
+export interface ReusedBody {
+  readonly body: Readable;
+  readonly onWritten: OnWritten;
 }
 
 export interface BulkRecordFailure {
@@ -85,31 +92,29 @@ async function uploadBody(conn: jsforce.Connection, request: BulkJobRequest): Pr
   await job.open();
   const jobId = job.id ?? '';
   await request.onJobCreated?.(jobId);
-  const body = request.csv();
-  if (typeof body === 'string') {
-    await job.uploadData(body);
+  const opened = request.csv();
+  if (typeof opened === 'string') {
+    await job.uploadData(opened);
     return jobId;
   }
-  // jsforce pipes a stream body without an error listener (JobDataV2.execute: `input.pipe(this.dataStream)`), so
-  // a body that fails (a spool part's read) would be an uncaught error that ends the process. The body is read
-  // through a pass-through that ends where the body failed; the job, its upload partial, is then aborted instead
-  // of closed, so Salesforce never processes that data ("Aborted: the job was aborted by the user", job states:
+  const { body, onWritten } = 'body' in opened ? opened : { body: opened, onWritten: undefined };
+  // The body is written here, not piped by jsforce (which pipes it without an error listener and never says when
+  // a chunk is written: ingest-upload.ts). A body that fails (a spool part's read) cuts the upload off, and the
+  // job, its upload partial, is aborted instead of closed, so Salesforce never processes that data ("Aborted:
+  // the job was aborted by the user", job states:
   // https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/get_job_info.htm), and the error
   // is thrown: the part is retried or the session fails, and a resumed session finds the job Aborted and sends
   // the part again (resumeBulkJob).
   let failure: unknown;
-  const upload = new PassThrough();
   body.once('error', (error: unknown) => {
     failure = error;
-    body.unpipe(upload);
-    upload.end();
   });
-  body.pipe(upload);
   try {
-    await job.uploadData(upload);
+    await putIngestData(conn, jobId, body, onWritten);
+  } catch (error) {
+    if (failure === undefined) throw error;
   } finally {
     body.destroy();
-    upload.destroy();
   }
   if (failure !== undefined) {
     await job.abort().catch(() => undefined);
@@ -183,9 +188,9 @@ async function finishJob(
 
   const keyColumn = request.externalIdField ?? 'Id';
   // Successes are only counted (the created flag is the second column), on the bytes: nothing of them is kept.
-  const { succeeded, created } = await countSuccessResults(
-    await openIngestResultBytes(conn, jobId, 'successfulResults'),
-  );
+  const count = new SuccessCount();
+  await readIngestResultInto(conn, jobId, 'successfulResults', (bytes) => count.push(bytes));
+  const { succeeded, created } = count.end();
   // Failed rows are kept whole: they are recorded, and the retryable ones sent again.
   const failures: BulkRecordFailure[] = [];
   let columns: string[] | undefined;

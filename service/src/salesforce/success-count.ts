@@ -80,16 +80,14 @@ function countRecords(buf: Buffer, tally: Tally, final: boolean): number {
   return n;
 }
 
-export async function countSuccessResults(
-  input: AsyncIterable<Uint8Array>,
-): Promise<{ succeeded: number; created: number }> {
-  const tally: Tally = { records: 0, created: 0 };
-  let carry: Buffer | undefined;
-  for await (const bytes of input) {
-    // A fetch body's chunks are Uint8Arrays: viewed as Buffers, not copied.
-    const chunk = Buffer.isBuffer(bytes)
-      ? bytes
-      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** Counts a successful-results file given a chunk at a time; a chunk is not kept past `push`. */
+export class SuccessCount {
+  readonly #tally: Tally = { records: 0, created: 0 };
+  #carry: Buffer | undefined;
+
+  push(chunk: Buffer): void {
+    const tally = this.#tally;
+    const carry = this.#carry;
     let buf = chunk;
     if (carry !== undefined) {
       // The record cut at the chunk's start is completed from the chunk's head alone (copying the whole chunk
@@ -100,9 +98,26 @@ export async function countSuccessResults(
       if (buf === head) buf = Buffer.concat([carry, chunk]);
     }
     const used = countRecords(buf, tally, false);
-    carry = used < buf.length ? buf.subarray(used) : undefined;
+    // A copy: the chunk's buffer may be read into again (ingest-results.ts readIngestResultInto).
+    this.#carry = used < buf.length ? Buffer.from(buf.subarray(used)) : undefined;
   }
-  if (carry !== undefined) countRecords(carry, tally, true);
-  // The header is the first record (its second column reads sf__Created).
-  return { succeeded: Math.max(0, tally.records - 1), created: tally.created };
+
+  /** The header is the first record (its second column reads sf__Created). */
+  end(): { succeeded: number; created: number } {
+    if (this.#carry !== undefined) countRecords(this.#carry, this.#tally, true);
+    this.#carry = undefined;
+    return { succeeded: Math.max(0, this.#tally.records - 1), created: this.#tally.created };
+  }
+}
+
+export async function countSuccessResults(
+  input: AsyncIterable<Uint8Array>,
+): Promise<{ succeeded: number; created: number }> {
+  const count = new SuccessCount();
+  // A fetch body's chunks are Uint8Arrays: viewed as Buffers, not copied.
+  for await (const bytes of input)
+    count.push(
+      Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    );
+  return count.end();
 }

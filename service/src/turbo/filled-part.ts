@@ -8,12 +8,14 @@ import { finished } from 'node:stream/promises';
 import type { FailedRecordInput } from '../store/failed-record-rows.js';
 import type { BatchFill, Borrowed } from './batch-fill.js';
 import { fileWithout, type RowSpan } from './lent-rows.js';
+import type { PartReads } from './part-reads.js';
 import type { PartScreen } from './part-screen.js';
 import type { ScreenedPart } from './screen-part.js';
 
 /** What a part's load asks of its screen (PartScreen is one). */
 export interface PartLoad {
-  body(part: () => Readable): Readable;
+  /** The upload body: the part's bytes from `part`, or (the last part of a fill) read into `reads`' buffers. */
+  body(part: () => Readable, reads?: PartReads): Readable;
   beforeClose(): Promise<void>;
   outcome(): Promise<ScreenedPart>;
   /** The rows of the last part this part's job carries, for its checkpoint. */
@@ -99,13 +101,13 @@ class LendingPart implements PartLoad {
     this.#screen = screen;
   }
 
-  body(): Readable {
-    return this.#screen.body(() => ReadableStream.from(this.#chunks(), { objectMode: false }));
+  body(_part?: () => Readable, reads?: PartReads): Readable {
+    return this.#screen.body(() => ReadableStream.from(this.#chunks(reads), { objectMode: false }));
   }
 
-  async *#chunks(): AsyncGenerator<Buffer> {
+  async *#chunks(reads?: PartReads): AsyncGenerator<Buffer> {
     const spans = await this.#fill.cut();
-    yield* fileWithout(this.#fill.lastFile, spans) as AsyncIterable<Buffer>;
+    yield* fileWithout(this.#fill.lastFile, spans, reads) as AsyncIterable<Buffer>;
     this.#read = true;
   }
 

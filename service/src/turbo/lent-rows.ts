@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { RecordCutter } from '../csv/copy-csv-cutter.js';
 import { RecordEnds } from '../csv/copy-csv-ends.js';
 import type { RecordJudge } from '../csv/copy-csv-judged.js';
+import type { PartReads } from './part-reads.js';
 
 /** Records [from, to) of a part (its header is record 0), at bytes [fromByte, toByte). */
 export interface RowSpan {
@@ -117,15 +118,21 @@ export async function judgeSpan(
   };
 }
 
-/** The bytes of `file` without those of `spans` (in order, apart), read 1 MiB at a time. */
-export function fileWithout(file: string, spans: readonly RowSpan[]): Readable {
+/**
+ * The bytes of `file` without those of `spans` (in order, apart), read 1 MiB at a time, or into the buffers of
+ * `reads` (part-reads.ts).
+ */
+export function fileWithout(file: string, spans: readonly RowSpan[], reads?: PartReads): Readable {
   async function* pieces(): AsyncGenerator<Buffer> {
     let at = 0;
     for (const span of [...spans, undefined]) {
       const end = span?.fromByte;
       if (end === undefined || end > at) {
-        const range = end === undefined ? { start: at } : { start: at, end: end - 1 };
-        yield* createReadStream(file, { ...range, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+        if (reads !== undefined) yield* reads.chunks(file, at, end);
+        else {
+          const range = end === undefined ? { start: at } : { start: at, end: end - 1 };
+          yield* createReadStream(file, { ...range, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+        }
       }
       if (span !== undefined) at = span.toByte;
     }

@@ -12,6 +12,7 @@ import {
   type BulkJobOutcome,
   type BulkOperation,
   type BulkRecordFailure,
+  type ReusedBody,
 } from '../salesforce/bulk-upsert.js';
 import { retryableCodes } from '../salesforce/retryable-codes.js';
 
@@ -19,7 +20,7 @@ export interface LoadRequest {
   readonly object: string;
   readonly operation: BulkOperation;
   readonly keyField: string;
-  readonly csv: () => Readable;
+  readonly csv: () => Readable | ReusedBody;
   readonly resumeJobId: string | undefined;
   readonly onJobCreated: (jobId: string) => Promise<void>;
   /** Once the body of the first job is uploaded, before that job is closed (bulk-upsert.ts). */

@@ -21,6 +21,7 @@ import { BatchFill } from './batch-fill.js';
 import { deleteSpooled } from './delete-spooled.js';
 import { borrowedOf, filledPart, type KeepHeld, type PartLoad } from './filled-part.js';
 import { loadObject } from './load-object.js';
+import { reusedBody } from './part-reads.js';
 import { PartScreen } from './part-screen.js';
 import { changedMemory, changedPart } from './skip-unchanged.js';
 import { throwIfCancelRequested } from '../sessions/session-cancel.js';
@@ -173,8 +174,9 @@ export class TurboWriter implements LoadWriter {
       object,
       operation: 'upsert',
       keyField,
-      // The part as spooled, screened as it streams (the part is read once and never rewritten: part-screen.ts).
-      csv: changed?.csv ?? (() => screen.body(() => spool.stream(object, pass, part))),
+      // The part as spooled, screened as it streams (the part is read once and never rewritten: part-screen.ts),
+      // read into buffers that are read into again once uploaded (part-reads.ts).
+      csv: changed?.csv ?? (() => reusedBody(screen, spool.path(object, pass, part))),
       resumeJobId: cp?.bulkJobId,
       onJobCreated: (jobId) => checkpoints.write(key, { phase: 'loading', bulkJobId: jobId }),
       beforeClose: () => screen.beforeClose(),
