@@ -7,7 +7,7 @@ import { request as httpRequest, type ClientRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import type jsforce from 'jsforce';
-import { answered, drained, readText } from './request-events.js';
+import { answered, drained, idleTimeoutMs, readText } from './request-events.js';
 
 /** Told of each chunk once written (in order), and with none once the whole body is (the job answered). */
 export type OnWritten = (chunk?: Uint8Array) => void;
@@ -16,13 +16,15 @@ export type OnWritten = (chunk?: Uint8Array) => void;
  * PUTs `body` as the data of job `jobId` (Salesforce answers 201 Created once it has it all). A body that fails
  * rejects with its own error and the request is cut off, so Salesforce has an incomplete upload it never
  * processes unless the job is closed (the caller aborts it). An expired session (401) is refreshed first and the
- * error carries no status, so a caller retries it as it would a network failure.
+ * error carries no status, so a caller retries it as it would a network failure. So does a connection with no
+ * byte either way for `idleMs` (request-events.ts's idleTimeoutMs), which is cut.
  */
 export async function putIngestData(
   conn: jsforce.Connection,
   jobId: string,
   body: Readable,
   onWritten?: OnWritten,
+  idleMs = idleTimeoutMs,
 ): Promise<void> {
   const url = new URL(
     `/services/data/v${conn.version}/jobs/ingest/${encodeURIComponent(jobId)}/batches`,
@@ -36,6 +38,11 @@ export async function putIngestData(
       'content-type': 'text/csv',
       accept: 'application/json',
     },
+  });
+  req.setTimeout(idleMs, () => {
+    req.destroy(
+      new Error(`Bulk API 2.0 job ${jobId}: no byte from Salesforce for ${String(idleMs / 1000)} s`),
+    );
   });
   const answer = answered(req);
   try {

@@ -1,6 +1,14 @@
 // Waiting on a Node HTTP client request (ingest-upload.ts): its answer, room for more body, the answer's text.
 import type { ClientRequest, IncomingMessage } from 'node:http';
 
+/**
+ * No byte either way for this long ends a request made outside fetch (ingest-upload.ts, result-socket.ts) with an
+ * error, so that a connection gone silent is retried rather than waited on for ever. fetch's own limits are the
+ * same: undici's headersTimeout and bodyTimeout, 300 s each
+ * (https://undici.nodejs.org/#/docs/api/Client?id=parameter-clientoptions).
+ */
+export const idleTimeoutMs = 300_000;
+
 /** The response, or the request's error; a response that comes before the body is written ends the writing. */
 export function answered(req: ClientRequest): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {

@@ -7,14 +7,21 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { ResponseReader, type BodySink } from './http-response-reader.js';
+import { idleTimeoutMs } from './request-events.js';
 
 const readSize = 1 << 16;
 const spare: Buffer[] = [];
 
 type Headers = Readonly<Record<string, string>>;
 
-/** GETs `url`: true once a 200 answer's body went to `sink`; false, no byte given, for another status. */
-export function getInto(url: URL, headers: Headers, sink: BodySink): Promise<boolean> {
+/** GETs `url`: true once a 200 answer's body went to `sink`; false, no byte given, for another status. A
+ * connection with no byte either way for `idleMs` is cut and the promise rejects. */
+export function getInto(
+  url: URL,
+  headers: Headers,
+  sink: BodySink,
+  idleMs = idleTimeoutMs,
+): Promise<boolean> {
   const buffer = spare.pop() ?? Buffer.allocUnsafeSlow(readSize);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const https = url.protocol === 'https:';
@@ -50,6 +57,9 @@ export function getInto(url: URL, headers: Headers, sink: BodySink): Promise<boo
     lines.push('accept-encoding: identity', 'connection: close', '', '');
     socket.once(https ? 'secureConnect' : 'connect', () => socket.write(lines.join('\r\n')));
     socket.on('error', (error) => settle(error));
+    socket.setTimeout(idleMs, () => {
+      settle(new Error(`${url.pathname}: no byte from Salesforce for ${String(idleMs / 1000)} s`));
+    });
     socket.once('end', () => {
       const done = response.close();
       settle(done === undefined ? new Error(`${url.pathname}: the answer ended early`) : undefined, done);

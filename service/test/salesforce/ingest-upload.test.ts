@@ -1,6 +1,8 @@
 // A job's data PUT chunk by chunk (ingest-upload.ts): the caller hears of each chunk once the socket has taken
 // it, in order, then of none once Salesforce has answered for the whole body; the job then processes every row.
 // An answer other than 2xx rejects with its status.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type jsforce from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,5 +42,21 @@ describe('putIngestData', () => {
     await job.abort();
     const put = putIngestData(conn, job.id ?? '', Readable.from([Buffer.from('Name\nX\n')]));
     await expect(put).rejects.toMatchObject({ statusCode: 409, errorCode: 'INVALIDJOBSTATE' });
+  });
+
+  it('cuts a connection that answers nothing for its idle time, so the load retries it', async () => {
+    // A server that takes the whole body and never answers.
+    const silent = createServer((req) => req.resume());
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    const quiet = { instanceUrl: `http://127.0.0.1:${String(port)}`, version: '60.0', accessToken: 't' };
+    try {
+      const body = Readable.from([Buffer.from('Name\nX\n')]);
+      const put = putIngestData(quiet as jsforce.Connection, '750000000000001', body, undefined, 200);
+      await expect(put).rejects.toThrow(/job 750000000000001: no byte from Salesforce for 0.2 s/);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });

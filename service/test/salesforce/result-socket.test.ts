@@ -86,6 +86,12 @@ describe('getInto', () => {
     await expect(read('/cut')).rejects.toThrow(/ended early/);
   });
 
+  it('cuts a connection that answers nothing for its idle time', async () => {
+    // '/silent' has no answer: the server reads the request and says nothing.
+    const silent = getInto(new URL('/silent', base), { authorization: 'Bearer token' }, () => undefined, 200);
+    await expect(silent).rejects.toThrow(/\/silent: no byte from Salesforce for 0.2 s/);
+  });
+
   it('reads one answer after another (the buffer is read into again)', async () => {
     const [a, b] = [await read('/chunked'), await read('/length')];
     expect(a.bytes.equals(body) && b.bytes.equals(body)).toBe(true);
