@@ -1,6 +1,5 @@
-// Turbo Sync's fast path from an AQuA file to the spool (issue 19): a record every map takes as it is goes
-// from its CSV fields to each map's upsert line (StreamRouter.lines); every other record is built as a row
-// and routed the generic way, in file order, into the same spool writers, which gives byte-identical parts.
+// Turbo Sync's fast path from an AQuA file to the spool (issue 19): a record every map takes as it is goes to each
+// map's upsert line (StreamRouter.lines, .bytes); any other is built as a row and routed the generic way, in order.
 import type { OnRecord } from '../csv/csv-record-scanner.js';
 import type { LineReader } from '../csv/csv-line-reader.js';
 import type { LineFields } from '../csv/line-fields.js';
