@@ -109,15 +109,3 @@ export class SuccessCount {
     return { succeeded: Math.max(0, this.#tally.records - 1), created: this.#tally.created };
   }
 }
-
-export async function countSuccessResults(
-  input: AsyncIterable<Uint8Array>,
-): Promise<{ succeeded: number; created: number }> {
-  const count = new SuccessCount();
-  // A fetch body's chunks are Uint8Arrays: viewed as Buffers, not copied.
-  for await (const bytes of input)
-    count.push(
-      Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    );
-  return count.end();
-}
