@@ -7,7 +7,7 @@
 // Here /proc/self/statm is read in place (1 us) and the heap figures come from V8 directly (0.4 us).
 // `snapshotDir`: a heap snapshot each time the live heap passes its highest so far by 4 MB (the last is kept),
 // to see what holds it (Chrome DevTools, Memory tab).
-import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics, writeHeapSnapshot } from 'node:v8';
@@ -69,6 +69,8 @@ export class MemoryPeaks {
 
   constructor(snapshotDir?: string) {
     this.#snapshotDir = snapshotDir;
+    // Made here, not at the first snapshot: a missing directory would end the run after its tenant was generated.
+    if (snapshotDir !== undefined) mkdirSync(snapshotDir, { recursive: true, mode: 0o700 });
     this.#timer = setInterval(() => this.sample(), 25).unref();
     this.#gc = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
