@@ -172,4 +172,53 @@ describe.each(storeKinds)('screening a spool part (%s)', (kind) => {
     expect([after.ino, after.size, after.mtimeMs]).toEqual([before.ino, before.size, before.mtimeMs]);
     expect(readFileSync(file, 'utf8')).toBe(`${header}\n${rows.join('\n')}\n`);
   });
+  it('holds each row under its own failed parent when rows of one parent come together', async () => {
+    const failed = (stream: string, salesforceObject: string, externalId: string) => ({
+      stream,
+      salesforceObject,
+      entityId: 'e3',
+      externalId,
+      zuoraId: null,
+      code: 'X',
+      message: 'bad',
+    });
+    await recordFailures(fx.store, sessionId, [
+      failed('Invoice', 'ZInvoice__c', 'inv-a'),
+      failed('Invoice', 'ZInvoice__c', 'inv-b'),
+      failed('Subscription', 'Subscription__c', 'inv-a'),
+    ]);
+    const file = join(dir, 'parents.csv');
+    const parents = [
+      'a1,x,inv-a,',
+      'a2,x,inv-a,',
+      'b1,x,inv-b,',
+      'a3,x,inv-a,',
+      's1,x,,inv-a',
+      'ok,x,inv-c,',
+    ];
+    writeFileSync(file, `${header}\n${parents.join('\n')}\n`);
+    const screened = await screenPart(
+      fx.store,
+      file,
+      invoiceItemToInvoiceItem,
+      'InvoiceItem',
+      'e3',
+      'InvoiceItem__c',
+    );
+    expect(screened.held.map((f) => [f.externalId, f.fields])).toEqual([
+      ['a1', ['ZInvoice__c:inv-a']],
+      ['a2', ['ZInvoice__c:inv-a']],
+      ['b1', ['ZInvoice__c:inv-b']],
+      ['a3', ['ZInvoice__c:inv-a']],
+      ['s1', ['Subscription__c:inv-a']],
+    ]);
+    expect(screened.held.map((f) => /its (\S+ \S+ \(\S+\))/.exec(f.message)?.[1])).toEqual([
+      'ZInvoice__c inv-a (Invoice__r.External_Id__c)',
+      'ZInvoice__c inv-a (Invoice__r.External_Id__c)',
+      'ZInvoice__c inv-b (Invoice__r.External_Id__c)',
+      'ZInvoice__c inv-a (Invoice__r.External_Id__c)',
+      'Subscription__c inv-a (Subscription__r.External_Id__c)',
+    ]);
+    expect(screened.leftOut).toEqual(new Set([1, 2, 3, 4, 5]));
+  });
 });
