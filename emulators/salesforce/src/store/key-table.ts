@@ -45,8 +45,12 @@ export const NOT_ASCII = -2;
 
 export class KeyTable {
   /** Record number per slot, EMPTY or TOMBSTONE. */
-  private refs = new Int32Array(0);
-  private hashes = new Uint32Array(0);
+  /**
+   * Per slot, side by side: its record number (EMPTY or TOMBSTONE) at 2 * slot and its key's hash (as an int32) at
+   * 2 * slot + 1, so a probe reads one cache line, not one in each of two arrays (a look-up that misses, as every
+   * new key's does, probes a few slots of a table of millions: each line read is a cache miss).
+   */
+  private probe = new Int32Array(0);
   /** Key bytes: buffer index * MAX_BUFFER + offset. */
   private positions = new Uint32Array(0);
   /** Bytes of the key, | HEX for a hex key. */
@@ -108,7 +112,7 @@ export class KeyTable {
     const slot = this.find(key, this.hash(key));
     if (slot < 0) return -1;
     this.forget();
-    return this.refs[slot] as number;
+    return this.probe[2 * slot] as number;
   }
 
   /**
@@ -118,11 +122,13 @@ export class KeyTable {
   getRange(src: string, start: number, end: number, fold: boolean): number {
     const hash = this.rangeHashOf(src, start, end, fold);
     if (hash < 0) return NOT_ASCII;
-    const mask = this.refs.length - 1;
+    const probe = this.probe;
+    const mask = (probe.length >> 1) - 1;
+    const h = hash | 0;
     for (let slot = hash & mask; mask >= 0; slot = (slot + 1) & mask) {
-      const ref = this.refs[slot] as number;
+      const ref = probe[2 * slot] as number;
       if (ref === EMPTY) break;
-      if (ref >= 0 && this.hashes[slot] === hash && this.equalsRange(slot, src, start, end, fold)) {
+      if (ref >= 0 && probe[2 * slot + 1] === h && this.equalsRange(slot, src, start, end, fold)) {
         this.forget();
         return ref;
       }
@@ -185,7 +191,7 @@ export class KeyTable {
    * characters or more, or past 4 GB of keys.
    */
   tryAdd(key: string, ref: number): boolean {
-    if ((this.used + this.tombstones + 1) * 10 > this.refs.length * 7) this.rebuild();
+    if ((this.used + this.tombstones + 1) * 10 > (this.probe.length >> 1) * 7) this.rebuild();
     const hash = this.hash(key);
     this.forget();
     if (key.length >= HEX) return false;
@@ -215,7 +221,7 @@ export class KeyTable {
     const h = missed ? this.rangeHash : this.rangeHashOf(src, start, end, fold);
     if (h < 0) return false;
     const hex = this.rangeHex;
-    if ((this.used + this.tombstones + 1) * 10 > this.refs.length * 7) this.rebuild();
+    if ((this.used + this.tombstones + 1) * 10 > (this.probe.length >> 1) * 7) this.rebuild();
     this.forget();
     const buffer = this.room(hex ? HEX_LENGTH / 2 : length);
     if (buffer === null) return false;
@@ -242,9 +248,9 @@ export class KeyTable {
   remove(key: string): number {
     const slot = this.find(key, hashOf(key));
     if (slot < 0) return -1;
-    const ref = this.refs[slot] as number;
+    const ref = this.probe[2 * slot] as number;
     const bytes = (this.lengths[slot] as number) & ~HEX;
-    this.refs[slot] = TOMBSTONE;
+    this.probe[2 * slot] = TOMBSTONE;
     this.used -= 1;
     this.tombstones += 1;
     this.liveBytes -= bytes;
@@ -253,12 +259,14 @@ export class KeyTable {
   }
 
   private find(key: string, hash: number): number {
-    const mask = this.refs.length - 1;
+    const probe = this.probe;
+    const mask = (probe.length >> 1) - 1;
     if (mask < 0) return -1;
+    const h = hash | 0;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const ref = this.refs[slot] as number;
+      const ref = probe[2 * slot] as number;
       if (ref === EMPTY) return -1;
-      if (ref >= 0 && this.hashes[slot] === hash && this.equals(slot, key)) return slot;
+      if (ref >= 0 && probe[2 * slot + 1] === h && this.equals(slot, key)) return slot;
     }
   }
 
@@ -335,23 +343,25 @@ export class KeyTable {
 
   /** Holds `ref` in the first free slot from the hash's. */
   private slot(hash: number, ref: number, position: number, length: number): void {
-    const mask = this.refs.length - 1;
+    const probe = this.probe;
+    const mask = (probe.length >> 1) - 1;
     let slot = hash & mask;
-    while ((this.refs[slot] as number) >= 0) slot = (slot + 1) & mask;
-    if (this.refs[slot] === TOMBSTONE) this.tombstones -= 1;
-    this.refs[slot] = ref;
-    this.hashes[slot] = hash;
+    while ((probe[2 * slot] as number) >= 0) slot = (slot + 1) & mask;
+    if (probe[2 * slot] === TOMBSTONE) this.tombstones -= 1;
+    probe[2 * slot] = ref;
+    probe[2 * slot + 1] = hash;
     this.positions[slot] = position;
     this.lengths[slot] = length;
   }
 
   /** New slots (at least twice the live keys, and 1,024); the key bytes move only to drop removed keys'. */
   private rebuild(): void {
-    const { refs, hashes, positions, lengths, buffers } = this;
+    const { probe, positions, lengths, buffers } = this;
     let capacity = 1024;
     while (capacity < (this.used + 1) * 2) capacity *= 2;
-    this.refs = new Int32Array(capacity).fill(EMPTY);
-    this.hashes = new Uint32Array(capacity);
+    const fresh = new Int32Array(2 * capacity);
+    for (let slot = 0; slot < capacity; slot += 1) fresh[2 * slot] = EMPTY;
+    this.probe = fresh;
     this.positions = new Uint32Array(capacity);
     this.lengths = new Uint16Array(capacity);
     this.tombstones = 0;
@@ -362,8 +372,8 @@ export class KeyTable {
       this.liveBytes = 0;
       this.deadBytes = 0;
     }
-    for (let slot = 0; slot < refs.length; slot += 1) {
-      const ref = refs[slot] as number;
+    for (let slot = 0; slot < probe.length >> 1; slot += 1) {
+      const ref = probe[2 * slot] as number;
       if (ref < 0) continue;
       let position = positions[slot] as number;
       const length = lengths[slot] as number;
@@ -371,19 +381,18 @@ export class KeyTable {
         const buffer = buffers[Math.floor(position / MAX_BUFFER)] as Buffer;
         position = this.copy(buffer, position % MAX_BUFFER, length & ~HEX);
       }
-      this.slot(hashes[slot] as number, ref, position, length);
+      this.slot(probe[2 * slot + 1] as number, ref, position, length);
     }
   }
 
   /** Bytes of the slots and the key buffers. */
   get bytes(): number {
-    const slots = this.refs.byteLength + this.hashes.byteLength + this.positions.byteLength;
+    const slots = this.probe.byteLength + this.positions.byteLength;
     return this.buffers.reduce((sum, buffer) => sum + buffer.length, slots + this.lengths.byteLength);
   }
 
   clear(): void {
-    this.refs = new Int32Array(0);
-    this.hashes = new Uint32Array(0);
+    this.probe = new Int32Array(0);
     this.positions = new Uint32Array(0);
     this.lengths = new Uint16Array(0);
     this.buffers = [];
