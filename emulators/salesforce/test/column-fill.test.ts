@@ -20,7 +20,8 @@ function compare(make: () => Column, runs: Array<[number, number, SfValue]>): vo
     rows = Math.max(rows, to);
   }
   for (let row = 0; row < rows + 2; row += 1)
-    if (!Object.is(a.get(row), b.get(row))) expect({ row, value: a.get(row) }).toEqual({ row, value: b.get(row) });
+    if (!Object.is(a.get(row), b.get(row)))
+      expect({ row, value: a.get(row) }).toEqual({ row, value: b.get(row) });
   expect(a.bytes).toBe(b.bytes);
 }
 
@@ -40,16 +41,23 @@ describe('column fill', () => {
   it('a dictionary column filled by runs reads as one set row by row, through widening and past its limit', () => {
     // A stamp per run of 200 rows: past 255 values the codes widen, past 65,536 (one per two rows) numbers take over.
     const stamps = (count: number, size: number): Array<[number, number, SfValue]> =>
-      Array.from({ length: count }, (_, i) => [i * size, (i + 1) * size, formatDateTime(Date.UTC(2025, 0, 1) + i * 1000)]);
+      Array.from({ length: count }, (_, i) => [
+        i * size,
+        (i + 1) * size,
+        formatDateTime(Date.UTC(2025, 0, 1) + i * 1000),
+      ]);
     compare(() => new DictionaryColumn(dateTime), stamps(300, 200));
     compare(() => new DictionaryColumn(dateTime), stamps(70_000, 1));
-    compare(() => new DictionaryColumn(), [
-      [0, 3, 'a'],
-      [3, 3, 'b'],
-      [3, 9, null],
-      [1, 4, 'c'],
-      [20, 25, 'a'],
-    ]);
+    compare(
+      () => new DictionaryColumn(),
+      [
+        [0, 3, 'a'],
+        [3, 3, 'b'],
+        [3, 9, null],
+        [1, 4, 'c'],
+        [20, 25, 'a'],
+      ],
+    );
     // Mostly distinct values without a codec: one plain value per row.
     compare(
       () => new DictionaryColumn(),
@@ -58,18 +66,24 @@ describe('column fill', () => {
   });
 
   it('number and boolean columns filled by runs read as one set row by row', () => {
-    compare(() => new NumberColumn(), [
-      [0, 5, 3],
-      [5, 9, 1.5],
-      [2, 4, null],
-      [9, 12, 'odd'],
-    ]);
-    compare(() => new BooleanColumn(), [
-      [0, 5, false],
-      [5, 70_000, true],
-      [3, 4, null],
-      [6, 8, 'odd' as SfValue],
-      [7, 10, false],
-    ]);
+    compare(
+      () => new NumberColumn(),
+      [
+        [0, 5, 3],
+        [5, 9, 1.5],
+        [2, 4, null],
+        [9, 12, 'odd'],
+      ],
+    );
+    compare(
+      () => new BooleanColumn(),
+      [
+        [0, 5, false],
+        [5, 70_000, true],
+        [3, 4, null],
+        [6, 8, 'odd'],
+        [7, 10, false],
+      ],
+    );
   });
 });

@@ -238,7 +238,8 @@ export class BooleanColumn implements Column {
   }
 
   fill(from: number, to: number, value: SfValue): void {
-    if (this.odd.any || typeof value !== 'boolean') for (let row = from; row < to; row += 1) this.set(row, value);
+    if (this.odd.any || typeof value !== 'boolean')
+      for (let row = from; row < to; row += 1) this.set(row, value);
     else this.codes.fillRange(from, to, value ? 1 : 0);
   }
 
