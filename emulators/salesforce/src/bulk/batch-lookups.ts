@@ -108,14 +108,25 @@ export class BatchLookups {
     return this.check((this.columns[c] as IngestColumn).field, id);
   }
 
+  /** The field and Id `check` last found live: rows in a row mostly name the same one (an owner). */
+  private lastField: FieldDef | null = null;
+  private lastId = '';
+
   /** lookupError, remembering the targets found live. */
   check(field: FieldDef, id: string): SfError | null {
+    if (id === this.lastId && field === this.lastField) return null;
     let seen = this.live.get(field);
-    if (seen?.has(id)) return null;
+    if (seen?.has(id)) {
+      this.lastField = field;
+      this.lastId = id;
+      return null;
+    }
     const error = lookupError(this.store, field, id);
     if (error === null) {
       if (seen === undefined) this.live.set(field, (seen = new Set()));
       seen.add(id);
+      this.lastField = field;
+      this.lastId = id;
     }
     return error;
   }

@@ -129,10 +129,19 @@ export function runColumnBatch(
     // The index's own key (case-folded unless the field is case-sensitive), without a second lower-casing.
     indexKey = extField?.caseSensitive === true ? given : keyText;
   };
+  // RecordStore.update of the row's record, once the rows written before have their audit cells (flushStamps).
+  const storeUpdate = (id: string): WriteResult => {
+    inserter.flushStamps();
+    updater?.flushStamps();
+    return store.update(def, id, prepared(columns, cells, states, values));
+  };
   // A malformed row (CsvError) ends the batch; the records created before it still count.
   try {
     for (let row = from; row < to; row += 1) {
-      if (row === from || row % CHUNK_ROWS === 0) inserter.stampChunk();
+      if (row === from || row % CHUNK_ROWS === 0) {
+        updater?.flushStamps();
+        inserter.stampChunk();
+      }
       cells.readAt(job.rowStarts[row] as number, row, job.cellEnds);
       const errors = readCells(plans, cells, states, values);
       if (errors !== null) {
@@ -183,8 +192,7 @@ export function runColumnBatch(
       else if (typeof hit === 'number') {
         // The one record holding the key, by its record number.
         const done =
-          updater?.update(hit, cells, states, values) ??
-          store.update(def, store.table(def).codec.idOf(hit), prepared(columns, cells, states, values));
+          updater?.update(hit, cells, states, values) ?? storeUpdate(store.table(def).codec.idOf(hit));
         result = done === UPDATED ? ~hit : done;
         updated = hit;
       } else {
@@ -193,7 +201,7 @@ export function runColumnBatch(
           const message = `${extField.name}: more than one record found for external id field: ${hits.join(', ')}`;
           result = fail('DUPLICATE_EXTERNAL_ID', message, [extField.name]);
         } else if (hits.length === 1) {
-          result = store.update(def, hits[0] as string, prepared(columns, cells, states, values));
+          result = storeUpdate(hits[0] as string);
           if (typeof hit === 'number') updated = hit;
         } else result = inserter.insert(cells, states, values, null);
       }

@@ -54,6 +54,9 @@ export class FastInsert {
   /** The current chunk's audit stamp and acting user (stampChunk). */
   now = '';
   user = '';
+  /** Rows [runStart, runEnd) created without their audit cells yet (flushStamps). */
+  private runStart = -1;
+  private runEnd = -1;
   /** Upload columns of parents by external ID, and of lookups given as Ids. */
   private readonly refColumns: number[];
   private readonly lookupColumns: number[];
@@ -245,12 +248,31 @@ export class FastInsert {
    * Salesforce stamps them, and no client may rely on stamps differing within a chunk.
    */
   stampChunk(): void {
+    this.flushStamps();
     this.now = this.store.now();
     this.user = this.store.userId();
   }
 
-  /** Counts the records created since the last flush (one counter update per batch). */
+  /**
+   * Writes the audit fields (as RecordStore.insert sets them) of the rows created since the last flush: the
+   * chunk's stamp and user, IsDeleted false. Nothing reads a created row's audit cells before its chunk ends
+   * (checks read indexes and Ids); a write the column path hands to the store flushes first (fast-ingest.ts).
+   */
+  flushStamps(): void {
+    const { runStart, runEnd, live, now, user } = this;
+    if (runStart === runEnd) return;
+    this.runStart = -1;
+    this.runEnd = -1;
+    for (let i = 0; i < 5; i += 1) {
+      const column = this.audit[i] as number;
+      if (column >= 0) live.fillCells(column, runStart, runEnd, i < 3 ? now : user);
+    }
+    if (this.isDeleted >= 0) live.fillCells(this.isDeleted, runStart, runEnd, false);
+  }
+
+  /** Counts the records created since the last flush (one counter update per batch); flushes the stamps. */
   flushCounts(): void {
+    this.flushStamps();
     if (this.created > 0) this.store.writes.count(this.def.name, 'created', this.created);
     this.created = 0;
   }
@@ -304,12 +326,12 @@ export class FastInsert {
       }
     }
     if (this.audit.length > 0) {
-      const { now, user } = this;
-      for (let i = 0; i < 5; i += 1) {
-        const column = this.audit[i] as number;
-        if (column >= 0) live.setCell(column, row, i < 3 ? now : user);
+      // The chunk's stamp is written into its rows together (flushStamps): created rows are appended, a run.
+      if (row !== this.runEnd) {
+        this.flushStamps();
+        this.runStart = row;
       }
-      if (this.isDeleted >= 0) live.setCell(this.isDeleted, row, false);
+      this.runEnd = row + 1;
     }
     const owner = this.ownerSource;
     if (this.owner >= 0 && owner !== null) {

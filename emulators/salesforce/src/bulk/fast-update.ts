@@ -44,6 +44,9 @@ export class FastUpdate {
   /** Fields of the object the column path cannot place (none but Id): then RecordStore.update does all. */
   private readonly usable: boolean;
   private updated = 0;
+  /** Rows [runStart, runEnd) updated without their audit cells yet (flushStamps). */
+  private runStart = -1;
+  private runEnd = -1;
   /** The current row's text as stored, read once when a check needs a text field it was not given. */
   private texts: SfValue[] | null = null;
 
@@ -128,8 +131,30 @@ export class FastUpdate {
     return UPDATED;
   }
 
-  /** Counts the records updated since the last flush (one counter update per batch). */
+  /**
+   * Moves LastModifiedDate, SystemModstamp and LastModifiedById of the rows updated since the last flush to the
+   * chunk's stamp and user (FastInsert.stampChunk), before the next chunk reads the clock. Nothing reads an
+   * updated row's audit cells before then: a row updates its own record only (a key seen twice in a batch
+   * fails), and a write the column path hands to the store flushes first (fast-ingest.ts).
+   */
+  flushStamps(): void {
+    const { runStart, runEnd, live } = this;
+    if (runStart === runEnd) return;
+    this.runStart = -1;
+    this.runEnd = -1;
+    const { now, user } = this.inserter;
+    for (let i = 0; i < 3; i += 1) {
+      const column = this.audit[i] as number;
+      if (column < 0) continue;
+      const value = i < 2 ? now : user;
+      if (!live.anyLookup) live.fillCells(column, runStart, runEnd, value);
+      else for (let row = runStart; row < runEnd; row += 1) this.put(column, row, value);
+    }
+  }
+
+  /** Counts the records updated since the last flush (one counter update per batch); flushes the stamps. */
   flushCounts(): void {
+    this.flushStamps();
     if (this.updated > 0) this.store.writes.count(this.def.name, 'updated', this.updated);
     this.updated = 0;
   }
@@ -198,12 +223,12 @@ export class FastUpdate {
       }
     }
     if (this.audit.length > 0) {
-      // The chunk's stamp and user (FastInsert.stampChunk).
-      const { now, user } = this.inserter;
-      const [modified, stamp, by] = this.audit as [number, number, number];
-      if (modified >= 0) this.put(modified, row, now);
-      if (stamp >= 0) this.put(stamp, row, now);
-      if (by >= 0) this.put(by, row, user);
+      // The chunk's stamp is written into a run of consecutive rows together (flushStamps).
+      if (row !== this.runEnd) {
+        this.flushStamps();
+        this.runStart = row;
+      }
+      this.runEnd = row + 1;
     }
     if (anyText) this.live.textArena.updateRanges(row, sources, starts, ends, keep, this.inserter.plain);
     this.texts = null;

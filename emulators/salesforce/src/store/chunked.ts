@@ -35,6 +35,20 @@ export class ChunkedCells {
     chunk[at] = value;
   }
 
+  /** `set` of `value` into cells [from, to), a chunk at a time. */
+  fillRange(from: number, to: number, value: number): void {
+    let i = from;
+    while (i < to) {
+      const c = i >>> CHUNK_SHIFT;
+      const base = c * CHUNK_SIZE;
+      const end = Math.min(to - base, CHUNK_SIZE);
+      let chunk = this.chunks[c];
+      if (chunk === undefined || end > chunk.length) chunk = this.grow(c, end - 1);
+      chunk.fill(value, i - base, end);
+      i = base + end;
+    }
+  }
+
   private grow(c: number, at: number): Cells {
     while (this.chunks.length < c) this.chunks.push(this.make(CHUNK_SIZE));
     const old = this.chunks[c];

@@ -11,6 +11,8 @@ import type { ValueCodec } from './value-codecs.js';
 export interface Column {
   get(row: number): SfValue;
   set(row: number, value: SfValue): void;
+  /** `set` of one value into rows [from, to), as setting them one by one in order does. */
+  fill(from: number, to: number, value: SfValue): void;
   clear(): void;
   /** Bytes held, about (typed arrays exactly; heap values by their length). */
   readonly bytes: number;
@@ -130,6 +132,10 @@ export class NumberColumn implements Column {
     }
   }
 
+  fill(from: number, to: number, value: SfValue): void {
+    for (let row = from; row < to; row += 1) this.set(row, value);
+  }
+
   /** The number a whole-number cell holds. */
   private numberOf(cell: number): number {
     const q = cell - BIAS;
@@ -231,6 +237,12 @@ export class BooleanColumn implements Column {
     }
   }
 
+  fill(from: number, to: number, value: SfValue): void {
+    if (this.odd.any || typeof value !== 'boolean')
+      for (let row = from; row < to; row += 1) this.set(row, value);
+    else this.codes.fillRange(from, to, value ? 1 : 0);
+  }
+
   clear(): void {
     this.codes.clear();
     this.odd.clear();
@@ -299,6 +311,19 @@ export class DictionaryColumn implements Column {
     // The dictionary's own copy: `value` may be a slice that would keep a whole Bulk upload alive.
     this.lastValue = this.dict[code] ?? null;
     this.lastCode = code;
+  }
+
+  fill(from: number, to: number, value: SfValue): void {
+    if (from >= to) return;
+    // The first row codes the value (the dictionary may grow, widen or give way); the others take its code.
+    this.set(from, value);
+    const codes = this.codes;
+    if (codes === null || this.lastValue !== value) {
+      for (let row = from + 1; row < to; row += 1) this.set(row, value);
+      return;
+    }
+    codes.fillRange(from + 1, to, this.lastCode);
+    if (to > this.rows) this.rows = to;
   }
 
   private toPlain(): void {

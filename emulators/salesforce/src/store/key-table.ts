@@ -14,6 +14,8 @@ const MAX_BUFFERS = 2 ** 32 / MAX_BUFFER;
 /** A length with this bit: a 32-character lower-case hex key (Zuora's Ids) kept as its 16 bytes. */
 const HEX = 0x8000;
 const HEX_LENGTH = 32;
+/** Int32 cells per slot of KeyTable.probe: record number, hash, key bytes' position. */
+const STRIDE = 3;
 
 function nibble(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
@@ -44,11 +46,15 @@ const EMPTY_HASH = hashOf('');
 export const NOT_ASCII = -2;
 
 export class KeyTable {
-  /** Record number per slot, EMPTY or TOMBSTONE. */
-  private refs = new Int32Array(0);
-  private hashes = new Uint32Array(0);
-  /** Key bytes: buffer index * MAX_BUFFER + offset. */
-  private positions = new Uint32Array(0);
+  /**
+   * Per slot, side by side from STRIDE * slot: its record number (EMPTY or TOMBSTONE), its key's hash and its key
+   * bytes' position (buffer index * MAX_BUFFER + offset; both as int32s), so a probe reads one cache line, not one in each of three arrays (a look-up
+   * that misses, as every new key's does, probes a few slots of a table of millions: each line read is a cache
+   * miss, as is each line an add writes).
+   */
+  private probe = new Int32Array(0);
+  /** Slots in `probe` (a power of two, or 0). */
+  private capacity = 0;
   /** Bytes of the key, | HEX for a hex key. */
   private lengths = new Uint16Array(0);
   private buffers: Buffer[] = [];
@@ -108,7 +114,7 @@ export class KeyTable {
     const slot = this.find(key, this.hash(key));
     if (slot < 0) return -1;
     this.forget();
-    return this.refs[slot] as number;
+    return this.probe[STRIDE * slot] as number;
   }
 
   /**
@@ -118,11 +124,13 @@ export class KeyTable {
   getRange(src: string, start: number, end: number, fold: boolean): number {
     const hash = this.rangeHashOf(src, start, end, fold);
     if (hash < 0) return NOT_ASCII;
-    const mask = this.refs.length - 1;
+    const probe = this.probe;
+    const mask = this.capacity - 1;
+    const h = hash | 0;
     for (let slot = hash & mask; mask >= 0; slot = (slot + 1) & mask) {
-      const ref = this.refs[slot] as number;
+      const ref = probe[STRIDE * slot] as number;
       if (ref === EMPTY) break;
-      if (ref >= 0 && this.hashes[slot] === hash && this.equalsRange(slot, src, start, end, fold)) {
+      if (ref >= 0 && probe[STRIDE * slot + 1] === h && this.equalsRange(slot, src, start, end, fold)) {
         this.forget();
         return ref;
       }
@@ -157,7 +165,7 @@ export class KeyTable {
     const length = this.lengths[slot] as number;
     const hex = (length & HEX) !== 0;
     if (hex ? to - from !== HEX_LENGTH : length !== to - from) return false;
-    const position = this.positions[slot] as number;
+    const position = (this.probe[STRIDE * slot + 2] as number) >>> 0;
     const buffer = this.buffers[Math.floor(position / MAX_BUFFER)] as Buffer;
     const start = position % MAX_BUFFER;
     // No closure over the characters: one made per call (and, under tsx, named by a property write) cost
@@ -185,7 +193,7 @@ export class KeyTable {
    * characters or more, or past 4 GB of keys.
    */
   tryAdd(key: string, ref: number): boolean {
-    if ((this.used + this.tombstones + 1) * 10 > this.refs.length * 7) this.rebuild();
+    if ((this.used + this.tombstones + 1) * 10 > this.capacity * 7) this.rebuild();
     const hash = this.hash(key);
     this.forget();
     if (key.length >= HEX) return false;
@@ -215,7 +223,7 @@ export class KeyTable {
     const h = missed ? this.rangeHash : this.rangeHashOf(src, start, end, fold);
     if (h < 0) return false;
     const hex = this.rangeHex;
-    if ((this.used + this.tombstones + 1) * 10 > this.refs.length * 7) this.rebuild();
+    if ((this.used + this.tombstones + 1) * 10 > this.capacity * 7) this.rebuild();
     this.forget();
     const buffer = this.room(hex ? HEX_LENGTH / 2 : length);
     if (buffer === null) return false;
@@ -242,9 +250,9 @@ export class KeyTable {
   remove(key: string): number {
     const slot = this.find(key, hashOf(key));
     if (slot < 0) return -1;
-    const ref = this.refs[slot] as number;
+    const ref = this.probe[STRIDE * slot] as number;
     const bytes = (this.lengths[slot] as number) & ~HEX;
-    this.refs[slot] = TOMBSTONE;
+    this.probe[STRIDE * slot] = TOMBSTONE;
     this.used -= 1;
     this.tombstones += 1;
     this.liveBytes -= bytes;
@@ -253,12 +261,14 @@ export class KeyTable {
   }
 
   private find(key: string, hash: number): number {
-    const mask = this.refs.length - 1;
+    const probe = this.probe;
+    const mask = this.capacity - 1;
     if (mask < 0) return -1;
+    const h = hash | 0;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const ref = this.refs[slot] as number;
+      const ref = probe[STRIDE * slot] as number;
       if (ref === EMPTY) return -1;
-      if (ref >= 0 && this.hashes[slot] === hash && this.equals(slot, key)) return slot;
+      if (ref >= 0 && probe[STRIDE * slot + 1] === h && this.equals(slot, key)) return slot;
     }
   }
 
@@ -266,7 +276,7 @@ export class KeyTable {
     const length = this.lengths[slot] as number;
     const hex = (length & HEX) !== 0;
     if (hex ? key.length !== HEX_LENGTH : length !== key.length) return false;
-    const position = this.positions[slot] as number;
+    const position = (this.probe[STRIDE * slot + 2] as number) >>> 0;
     const buffer = this.buffers[Math.floor(position / MAX_BUFFER)] as Buffer;
     const start = position % MAX_BUFFER;
     if (hex) {
@@ -335,24 +345,26 @@ export class KeyTable {
 
   /** Holds `ref` in the first free slot from the hash's. */
   private slot(hash: number, ref: number, position: number, length: number): void {
-    const mask = this.refs.length - 1;
+    const probe = this.probe;
+    const mask = this.capacity - 1;
     let slot = hash & mask;
-    while ((this.refs[slot] as number) >= 0) slot = (slot + 1) & mask;
-    if (this.refs[slot] === TOMBSTONE) this.tombstones -= 1;
-    this.refs[slot] = ref;
-    this.hashes[slot] = hash;
-    this.positions[slot] = position;
+    while ((probe[STRIDE * slot] as number) >= 0) slot = (slot + 1) & mask;
+    if (probe[STRIDE * slot] === TOMBSTONE) this.tombstones -= 1;
+    probe[STRIDE * slot] = ref;
+    probe[STRIDE * slot + 1] = hash;
+    probe[STRIDE * slot + 2] = position;
     this.lengths[slot] = length;
   }
 
   /** New slots (at least twice the live keys, and 1,024); the key bytes move only to drop removed keys'. */
   private rebuild(): void {
-    const { refs, hashes, positions, lengths, buffers } = this;
+    const { probe, capacity: old, lengths, buffers } = this;
     let capacity = 1024;
     while (capacity < (this.used + 1) * 2) capacity *= 2;
-    this.refs = new Int32Array(capacity).fill(EMPTY);
-    this.hashes = new Uint32Array(capacity);
-    this.positions = new Uint32Array(capacity);
+    const fresh = new Int32Array(STRIDE * capacity);
+    for (let slot = 0; slot < capacity; slot += 1) fresh[STRIDE * slot] = EMPTY;
+    this.probe = fresh;
+    this.capacity = capacity;
     this.lengths = new Uint16Array(capacity);
     this.tombstones = 0;
     const compact = this.deadBytes > this.liveBytes;
@@ -362,29 +374,28 @@ export class KeyTable {
       this.liveBytes = 0;
       this.deadBytes = 0;
     }
-    for (let slot = 0; slot < refs.length; slot += 1) {
-      const ref = refs[slot] as number;
+    for (let slot = 0; slot < old; slot += 1) {
+      const ref = probe[STRIDE * slot] as number;
       if (ref < 0) continue;
-      let position = positions[slot] as number;
+      let position = (probe[STRIDE * slot + 2] as number) >>> 0;
       const length = lengths[slot] as number;
       if (compact) {
         const buffer = buffers[Math.floor(position / MAX_BUFFER)] as Buffer;
         position = this.copy(buffer, position % MAX_BUFFER, length & ~HEX);
       }
-      this.slot(hashes[slot] as number, ref, position, length);
+      this.slot(probe[STRIDE * slot + 1] as number, ref, position, length);
     }
   }
 
   /** Bytes of the slots and the key buffers. */
   get bytes(): number {
-    const slots = this.refs.byteLength + this.hashes.byteLength + this.positions.byteLength;
+    const slots = this.probe.byteLength;
     return this.buffers.reduce((sum, buffer) => sum + buffer.length, slots + this.lengths.byteLength);
   }
 
   clear(): void {
-    this.refs = new Int32Array(0);
-    this.hashes = new Uint32Array(0);
-    this.positions = new Uint32Array(0);
+    this.probe = new Int32Array(0);
+    this.capacity = 0;
     this.lengths = new Uint16Array(0);
     this.buffers = [];
     this.free = 0;

@@ -181,6 +181,12 @@ export class PackedRows implements Iterable<[string, StoredRecord]> {
       for (const l of this.lookups.values()) if (l.column === cells) l.index.add(value, row);
   }
 
+  /** `setCell` of one value into rows [from, to) (a chunk's audit stamps), as setting them in order does. */
+  fillCells(column: number, from: number, to: number, value: SfValue): void {
+    if (this.lookups.size > 0) for (let row = from; row < to; row += 1) this.setCell(column, row, value);
+    else (this.columns[column] as Column).fill(from, to, value);
+  }
+
   /**
    * The rows' free text, for the Bulk column path: a fresh row's text written from ranges of the upload
    * (TextArena.setRanges), an updated row's given positions rewritten from them (updateRanges).
