@@ -7,8 +7,14 @@
 // hash is asked about without decoding it (csv/copy-csv-fields.ts): the hash is the caller's (csv/text-hash.ts,
 // a room above this one), at most 30 bits.
 
-/** A key's hash, 0 to 2^30 - 1. */
-export type KeyHash = (key: string) => number;
+/**
+ * A key's hash, 0 to 2^30 - 1; with `span`, the hash of the key `text` holds from `from` to `to`, hashed there
+ * (as the function hashes the span's slice): the keys of a set are then hashed without a string each.
+ */
+export interface KeyHash {
+  (key: string): number;
+  readonly span?: (text: string, from: number, to: number) => number;
+}
 
 /** Keys in one text: key i is `text` from `starts[i]` to `ends[i]`, marked when `marks[i]` is 1. */
 export interface PackedKeys {
@@ -52,14 +58,15 @@ export class KeySet {
     this.#ends = packed.ends;
     this.#marks = packed.marks;
     this.#hashes = new Int32Array(count);
+    const text = this.#text;
+    const span = hash.span ?? ((_: string, from: number, to: number) => hash(text.slice(from, to)));
     // Each key is moved down to its number among the keys kept (never past a key not yet looked at).
     let n = 0;
     for (let i = 0; i < count; i += 1) {
       const start = this.#starts[i] ?? 0;
       const end = this.#ends[i] ?? 0;
-      const key = this.#text.slice(start, end);
-      const keyHash = hash(key);
-      const found = this.#find(key, keyHash);
+      const keyHash = span(text, start, end);
+      const found = this.#findSpan(start, end, keyHash);
       if (found >= 0) {
         if (this.#marks[i] === 1) this.#marks[found] = 1;
         continue;
@@ -103,6 +110,18 @@ export class KeySet {
       const n = at - 1;
       if (this.#hashes[n] !== hash) continue;
       if (this.#equals(n, key)) return n;
+    }
+  }
+
+  /** The number of a key kept before that equals the key `#text` holds from `start` to `end`, or -1. */
+  #findSpan(start: number, end: number, hash: number): number {
+    const mask = this.#table.length - 1;
+    for (let slot = this.#slot(hash); ; slot = (slot + 1) & mask) {
+      const at = this.#table[slot] ?? 0;
+      if (at === 0) return -1;
+      const n = at - 1;
+      // Keys whose hashes are equal are rare: only then is the key made a string, to compare.
+      if (this.#hashes[n] === hash && this.#equals(n, this.#text.slice(start, end))) return n;
     }
   }
 

@@ -37,6 +37,16 @@ describe('KeySet', () => {
     for (let h = 0; h < 5_000; h += 1) expect(set.hasHash(h)).toBe(hashes.has(h));
   });
 
+  it('tells keys apart whose hashes are equal, under a hash with no span (each key sliced to be hashed)', () => {
+    const byLength = (key: string) => key.length;
+    const set = new KeySet(['ab', 'cd', 'ab', 'é', 'x', 'cd'], byLength, (i) => i === 5);
+    expect(set.size).toBe(4);
+    for (const key of ['ab', 'cd', 'é', 'x']) expect(set.has(key)).toBe(true);
+    for (const key of ['ef', 'y', '']) expect(set.has(key)).toBe(false);
+    expect(set.marked('cd')).toBe(true);
+    expect(set.marked('ab')).toBe(false);
+  });
+
   it('is empty when given nothing', () => {
     expect(emptyKeySet.size).toBe(0);
     expect(emptyKeySet.has('')).toBe(false);
