@@ -44,7 +44,9 @@ export function spawnEmulators(
       seed,
       which,
     ],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } },
+    // stdin is a pipe the emulator process reads until it ends (emulators-process.ts): when this process ends,
+    // however it ends, so does the emulator, instead of holding its tenant (GBs at L) on the machine.
+    { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } },
   );
   const ready = new Promise<Partial<EmulatorInfo>>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${which} emulator process exited with ${String(code)}`)));

@@ -2,7 +2,7 @@
 // tenant, `salesforce` an org seeded with the Accounts its CRM IDs point at (the same tenant, generated
 // from the same seed and then let go), and with neither named both run in one process. Each emulator in a process of its own keeps the Salesforce side's
 // garbage collection off the multi-GB Zuora tenant heap, and lets the two use both cores. Prints one JSON
-// line with the emulator's URL, credentials and admin token, then serves until killed.
+// line with the emulator's URL, credentials and admin token, then serves until killed or its stdin ends.
 import { startEmbeddedEmulators } from '../../service/src/embedded/start-embedded-emulators.js';
 import {
   DEFAULT_CLIENT_ID,
@@ -78,3 +78,7 @@ async function start(): Promise<{ info: Record<string, unknown>; close: () => Pr
 const emulator = await start();
 process.stdout.write(`${JSON.stringify({ ...emulator.info, generatedMs: Date.now() - started })}\n`);
 process.on('SIGTERM', () => void emulator.close().then(() => process.exit(0)));
+// The benchmark holds this process's stdin open while it runs (bench-support.ts spawnEmulators): its end means
+// the benchmark is gone, killed or ended by an uncaught error before it could send SIGTERM.
+process.stdin.on('end', () => void emulator.close().then(() => process.exit(0)));
+process.stdin.resume();
