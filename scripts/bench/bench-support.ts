@@ -1,6 +1,10 @@
 // What every benchmark scenario shares: the emulators in processes of their own (emulators-process.ts), apart
-// from the process being measured, their admin stats, and a throwaway PostgreSQL schema for the store.
+// from the process being measured, their admin stats, a throwaway PostgreSQL schema for the store and a private
+// temp directory for its spool and data.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import type { SalesforceCredentials } from '../../service/src/salesforce/connect.js';
@@ -104,4 +108,28 @@ export async function dropBenchSchema(schema: string): Promise<void> {
   await admin.connect();
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await admin.end();
+}
+
+/** Whether process `pid` runs (signal 0 only checks; EPERM: it runs, as another user). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A private temp directory for this run (`zsync-bench-<what>-<pid>-XXXXXX`), made after removing those of runs whose
+ * process is gone: a run killed before its own clean-up leaves its spool (at L, GBs of billing records) behind.
+ */
+export function benchTempDir(what: string): string {
+  const root = tmpdir();
+  for (const name of readdirSync(root)) {
+    const pid = /^zsync-bench-[a-z-]+-(\d+)-[A-Za-z0-9]{6}$/.exec(name)?.[1];
+    if (pid !== undefined && !running(Number(pid)))
+      rmSync(join(root, name), { recursive: true, force: true });
+  }
+  return mkdtempSync(join(root, `zsync-bench-${what}-${String(process.pid)}-`));
 }

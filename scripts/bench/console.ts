@@ -3,9 +3,7 @@
 // samples, starts the service's HTTP app, and times each console page as the browser loads it (its requests in
 // parallel, with the session cookie): P50/P95/max per page over `runs` loads, after warm-up; then the streamed
 // CSV export of every failure. The target is P95 under 300 ms per page with 100,000 failures and 10,000 sessions.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../service/src/config/load-config.js';
 import { createLogger } from '../../service/src/config/logger.js';
@@ -13,7 +11,7 @@ import { createService } from '../../service/src/main.js';
 import { nearestRank } from '../../service/src/store/nearest-rank.js';
 import { migrate } from '../../service/src/store/migrate.js';
 import type { Store } from '../../service/src/store/store.js';
-import { dropBenchSchema, openBenchSchema } from './bench-support.js';
+import { benchTempDir, dropBenchSchema, openBenchSchema } from './bench-support.js';
 
 const { values } = parseArgs({
   options: {
@@ -68,7 +66,7 @@ async function seed(store: Store): Promise<void> {
 
 const schema = `bench_console_${String(process.pid)}`;
 const store = await openBenchSchema(schema);
-const dataDir = mkdtempSync(join(tmpdir(), 'zsync-bench-console-'));
+const dataDir = benchTempDir('console');
 const token = 'bench-console-token-0123456789abcdef';
 try {
   await migrate(store);

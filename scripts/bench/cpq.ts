@@ -8,9 +8,7 @@
 //  2. Latency: orders activated and contracted one by one over --spread-seconds while the poller runs at its
 //     interval (default 60 s, as shipped); activation (Order.ActivatedDate) -> write-back (cpq_orders) P50/P95.
 // Targets (issue 14): >= 600 orders/min, <= 3 Salesforce and <= 8 Zuora calls per new order, P95 < 90 s.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../service/src/config/load-config.js';
 import { createLogger } from '../../service/src/config/logger.js';
@@ -18,11 +16,12 @@ import { cpqRuntime } from '../../service/src/cpq/cpq-runtime.js';
 import { createSyncRuntime } from '../../service/src/main.js';
 import { migrate } from '../../service/src/store/migrate.js';
 import {
+  benchTempDir,
   dropBenchSchema,
   emulatorEnv,
+  type EmulatorInfo,
   openBenchSchema,
   spawnEmulators,
-  type EmulatorInfo,
 } from './bench-support.js';
 import { measureLatency, runOrders, type Counters } from './cpq-phases.js';
 import { processCpuSeconds } from './process-cpu.js';
@@ -74,7 +73,7 @@ const counters: Counters = {
   cpuSeconds: () => ({ emulators: processCpuSeconds(child.pid), connector: processCpuSeconds(process.pid) }),
 };
 const schema = `bench_cpq_${String(process.pid)}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'zsync-bench-cpq-'));
+const dataDir = benchTempDir('cpq');
 const store = await openBenchSchema(schema);
 const logger = createLogger('warn');
 try {

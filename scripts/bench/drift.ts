@@ -4,8 +4,8 @@
 // object). Target at M: under 2 minutes, pages at most ceil(N/10,000) per object plus a constant.
 // It prints each process's CPU seconds in the check too (connector, Salesforce emulator, Zuora emulator), with the
 // load average: under load the wall time measures the machine, CPU seconds barely move.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../service/src/config/logger.js';
@@ -16,11 +16,12 @@ import { migrate } from '../../service/src/store/migrate.js';
 import { runTurboSession } from '../../service/src/turbo/turbo-session.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
 import {
+  benchTempDir,
   dropBenchSchema,
+  type EmulatorInfo,
   openBenchSchema,
   salesforceStats,
   spawnEmulators,
-  type EmulatorInfo,
 } from './bench-support.js';
 import { processCpuSeconds } from './process-cpu.js';
 
@@ -43,7 +44,7 @@ const emulators = [
 const [zuoraInfo, salesforceInfo] = await Promise.all(emulators.map((e) => e.ready));
 const info = { ...zuoraInfo, ...salesforceInfo } as EmulatorInfo;
 const benchSchema = `bench_${String(process.pid)}`;
-const spoolDir = mkdtempSync(join(tmpdir(), 'zsync-bench-'));
+const spoolDir = benchTempDir('drift');
 const store = await openBenchSchema(benchSchema);
 try {
   await migrate(store);

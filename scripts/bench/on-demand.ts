@@ -4,9 +4,7 @@
 // (as an org is before anyone clicks the button), then each request syncs `--accounts` billing accounts.
 // Prints latency P50/P95/max per request, Salesforce API calls (all, and Composite calls) and Zuora calls
 // per request, and records written per request. Target: P95 <= 3 s for 10 accounts.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../service/src/config/load-config.js';
 import { createLogger } from '../../service/src/config/logger.js';
@@ -17,6 +15,7 @@ import type { Store } from '../../service/src/store/store.js';
 import { runTurboSession } from '../../service/src/turbo/turbo-session.js';
 import { zoqlPages } from '../../service/src/zuora/zoql.js';
 import {
+  benchTempDir,
   dropBenchSchema,
   emulatorEnv,
   openBenchSchema,
@@ -70,7 +69,7 @@ const zuoraRequests = async () =>
   ).requests;
 
 const token = 'bench-token-0123456789abcdefghij';
-const dataDir = mkdtempSync(join(tmpdir(), 'zsync-bench-od-'));
+const dataDir = benchTempDir('od');
 const benchSchema = `bench_od_${String(process.pid)}`;
 const store: Store =
   values.store === 'pglite' ? await PgliteStore.open(undefined) : await openBenchSchema(benchSchema);

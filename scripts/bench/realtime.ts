@@ -8,9 +8,8 @@
 // Salesforce commit time, per record) and Salesforce API calls per minute for each phase, next to the
 // targets of adaptive batching (issue 19): at 50 changes/s P90 <= 2 s with <= 60 Salesforce calls a minute, at
 // 1 change/s P90 <= 1 s; and the load average, since the machine is shared.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../service/src/config/load-config.js';
 import { createLogger } from '../../service/src/config/logger.js';
@@ -22,6 +21,7 @@ import { runTurboSession } from '../../service/src/turbo/turbo-session.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
 import { zoqlPages } from '../../service/src/zuora/zoql.js';
 import {
+  benchTempDir,
   dropBenchSchema,
   emulatorEnv,
   openBenchSchema,
@@ -78,7 +78,7 @@ const sfRoutes = async () =>
 
 const token = 'bench-token-0123456789abcdefghij';
 const hmacKey = 'bench-callout-hmac-key-0123456789';
-const dataDir = mkdtempSync(join(tmpdir(), 'zsync-bench-rt-'));
+const dataDir = benchTempDir('rt');
 const benchSchema = `bench_rt_${String(process.pid)}`;
 const store: Store =
   values.store === 'pglite' ? await PgliteStore.open(undefined) : await openBenchSchema(benchSchema);

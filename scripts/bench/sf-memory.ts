@@ -5,9 +5,8 @@
 // and array buffers after a collection, bytes per object and those of the Bulk jobs kept for their
 // result files. Issue 19: 14 million
 // records in <= 6 GB.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../service/src/config/logger.js';
 import { connectSalesforce } from '../../service/src/salesforce/connect.js';
@@ -17,7 +16,13 @@ import type { ProgressEvent, StageEvent } from '../../service/src/sessions/sync-
 import { runTurboSession } from '../../service/src/turbo/turbo-session.js';
 import { forceAppObjectsDir, loadForceAppSchema } from '../../service/src/mapping/force-app-schema.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
-import { dropBenchSchema, openBenchSchema, spawnEmulators, type EmulatorInfo } from './bench-support.js';
+import {
+  benchTempDir,
+  dropBenchSchema,
+  type EmulatorInfo,
+  openBenchSchema,
+  spawnEmulators,
+} from './bench-support.js';
 import { MemoryPeaks } from './memory-peaks.js';
 
 const { values } = parseArgs({
@@ -52,7 +57,7 @@ const rssOf = (): string => {
 };
 
 const benchSchema = `bench_${String(process.pid)}`;
-const spoolDir = mkdtempSync(join(tmpdir(), 'zsync-sfmem-'));
+const spoolDir = benchTempDir('sfmem');
 const store = await openBenchSchema(benchSchema);
 try {
   await migrate(store);

@@ -7,8 +7,8 @@
 // --incremental-after-bill-run, a bill run then posts invoices in the Zuora emulator worth about 1% of the
 // records synced (bill-run.ts; `--bill-run-share 0.02` for another share) and an incremental accounts sync is
 // measured the same way (`--repeat N`: N bill runs, each with its incremental session).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../service/src/config/logger.js';
@@ -23,11 +23,12 @@ import { runTurboSession } from '../../service/src/turbo/turbo-session.js';
 import { forceAppObjectsDir, loadForceAppSchema } from '../../service/src/mapping/force-app-schema.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
 import {
+  benchTempDir,
   dropBenchSchema,
+  type EmulatorInfo,
   openBenchSchema,
   salesforceStats,
   spawnEmulators,
-  type EmulatorInfo,
 } from './bench-support.js';
 import { billRun } from './bill-run.js';
 import { MemoryPeaks } from './memory-peaks.js';
@@ -98,7 +99,7 @@ interface SfStats {
 const sfStats = () => salesforceStats<SfStats>(info);
 
 const benchSchema = `bench_${String(process.pid)}`;
-const spoolDir = mkdtempSync(join(tmpdir(), 'zsync-bench-'));
+const spoolDir = benchTempDir('turbo');
 // PostgreSQL by default: PGlite's WASM engine alone takes about 700 MB of this process, so the 200 MB
 // target can only hold with the server store; `--store pglite` measures the embedded one.
 // PGlite on disk, as the service runs it with DATA_DIR (in memory, the whole database would sit in its heap).

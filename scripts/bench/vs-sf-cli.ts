@@ -3,8 +3,7 @@
 // Salesforce emulator (sf-cli-load.ts: one `sf data upsert bulk --wait` per part, parents first, as a user would
 // script it), then a naive jsforce load of the largest object. Prints wall times, client CPU, Salesforce API
 // calls, Bulk batches and the ratio connector end to end / CLI load alone (issue 19 target: at most 0.2 at M).
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../service/src/config/logger.js';
@@ -16,11 +15,12 @@ import { migrate } from '../../service/src/store/migrate.js';
 import { runTurboSession } from '../../service/src/turbo/turbo-session.js';
 import { ZuoraClient } from '../../service/src/zuora/zuora-client.js';
 import {
+  benchTempDir,
   dropBenchSchema,
+  type EmulatorInfo,
   openBenchSchema,
   salesforceStats,
   spawnEmulators,
-  type EmulatorInfo,
 } from './bench-support.js';
 import { childrenCpuSeconds, naiveJsforceLoad, SfCli, spoolParts, type SpoolPart } from './sf-cli-load.js';
 
@@ -64,9 +64,9 @@ const emulators = [
   spawnEmulators(values.size, values.seed, 'zuora'),
   spawnEmulators(values.size, values.seed, 'salesforce'),
 ];
-const spoolDir = mkdtempSync(join(tmpdir(), 'zsync-bench-cli-'));
+const spoolDir = benchTempDir('cli');
 // A session's spool goes when it ends (turbo/spool-retention.ts): its final parts are linked here first.
-const keptDir = mkdtempSync(join(tmpdir(), 'zsync-bench-cli-kept-'));
+const keptDir = benchTempDir('cli-kept');
 let running = '';
 const keepParts = ({ stage }: { stage: string }) => {
   if (stage !== 'finish' || running === '') return;
