@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import type { SalesforceCredentials } from '../../service/src/salesforce/connect.js';
+import { isAlive } from '../../service/src/store/data-dir-lock.js';
 import { PgStore } from '../../service/src/store/pg-store.js';
 import type { ZuoraCredentials } from '../../service/src/zuora/oauth-token.js';
 import { moduleFile, runArgs } from './own-runtime.js';
@@ -110,16 +111,6 @@ export async function dropBenchSchema(schema: string): Promise<void> {
   await admin.end();
 }
 
-/** Whether process `pid` runs (signal 0 only checks; EPERM: it runs, as another user). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * A private temp directory for this run (`zsync-bench-<what>-<pid>-XXXXXX`), made after removing those of runs whose
  * process is gone: a run killed before its own clean-up leaves its spool (at L, GBs of billing records) behind.
@@ -128,7 +119,7 @@ export function benchTempDir(what: string): string {
   const root = tmpdir();
   for (const name of readdirSync(root)) {
     const pid = /^zsync-bench-[a-z-]+-(\d+)-[A-Za-z0-9]{6}$/.exec(name)?.[1];
-    if (pid !== undefined && !running(Number(pid)))
+    if (pid !== undefined && !isAlive(Number(pid)))
       rmSync(join(root, name), { recursive: true, force: true });
   }
   return mkdtempSync(join(root, `zsync-bench-${what}-${String(process.pid)}-`));

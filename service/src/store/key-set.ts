@@ -66,7 +66,8 @@ export class KeySet {
       const start = this.#starts[i] ?? 0;
       const end = this.#ends[i] ?? 0;
       const keyHash = span(text, start, end);
-      const found = this.#findSpan(start, end, keyHash);
+      // A key is made a string only when its hash is already here (a duplicate, or hashes that are equal).
+      const found = this.hasHash(keyHash) ? this.#find(text.slice(start, end), keyHash) : -1;
       if (found >= 0) {
         if (this.#marks[i] === 1) this.#marks[found] = 1;
         continue;
@@ -110,18 +111,6 @@ export class KeySet {
       const n = at - 1;
       if (this.#hashes[n] !== hash) continue;
       if (this.#equals(n, key)) return n;
-    }
-  }
-
-  /** The number of a key kept before that equals the key `#text` holds from `start` to `end`, or -1. */
-  #findSpan(start: number, end: number, hash: number): number {
-    const mask = this.#table.length - 1;
-    for (let slot = this.#slot(hash); ; slot = (slot + 1) & mask) {
-      const at = this.#table[slot] ?? 0;
-      if (at === 0) return -1;
-      const n = at - 1;
-      // Keys whose hashes are equal are rare: only then is the key made a string, to compare.
-      if (this.#hashes[n] === hash && this.#equals(n, this.#text.slice(start, end))) return n;
     }
   }
 
